@@ -1,0 +1,17 @@
+import { EXIT_CODE_HELP } from "../exit-codes.js";
+import type { CommandEnv } from "./shared.js";
+
+const TOPICS: Record<string, string> = {
+  "exit-codes": EXIT_CODE_HELP,
+};
+
+/** `tokenhedge help exit-codes` and other cross-cutting topics; `help COMMAND` still shows a command's help. */
+export function helpTopic(env: CommandEnv, topic: string): boolean {
+  const text = Object.hasOwn(TOPICS, topic) ? TOPICS[topic] : undefined;
+  if (text === undefined) return false;
+  env.ctx.stdout.write(text);
+  return true;
+}
+
+export const HELP_TOPIC_NAMES = Object.keys(TOPICS);
+

@@ -1,0 +1,21 @@
+import { Command } from "commander";
+import { planCsv, planDocument, planHuman } from "../../report/views/plan.js";
+import { emit, warn, type OutputFlags } from "../output.js";
+import { addPlanOptions, loadPlan, type PlanFlags } from "../plan-inputs.js";
+import type { CommandEnv } from "./shared.js";
+
+export function planCommand(env: CommandEnv): Command {
+  const cmd = new Command("plan")
+    .description("the hedge plan: per delivery month the forecast, target ratio, contracts, locked-in cost and margin")
+    .argument("<file>", "usage CSV");
+  return env.output(addPlanOptions(cmd)).action((file: string, flags: PlanFlags & OutputFlags) => {
+    const { ctx } = env;
+    const { plan, exposure, files } = loadPlan(ctx, file, flags);
+    warn(ctx, [...exposure.forecast.warnings, ...plan.warnings]);
+    emit(ctx, flags, {
+      json: () => planDocument(plan, { forecastModel: exposure.forecast.model, seed: flags.seed }),
+      csv: () => planCsv(plan),
+      human: () => planHuman(plan, ctx.colour),
+    }, files);
+  });
+}

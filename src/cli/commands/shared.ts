@@ -1,0 +1,36 @@
+/** What every command file receives: the IO context (with colour resolved) and the shared output flags. */
+import { Command, Option } from "commander";
+import type { IoContext } from "../context.js";
+import { parseIntOption } from "../options.js";
+
+export interface RunContext extends IoContext {
+  colour: boolean;
+}
+
+export interface CommandEnv {
+  ctx: RunContext;
+  /** Adds --json, --csv and --out FILE. */
+  output(cmd: Command, opts?: { csv?: boolean }): Command;
+}
+
+export function makeCommandEnv(ctx: RunContext): CommandEnv {
+  return {
+    ctx,
+    output(cmd, opts = {}) {
+      cmd.option("--json", "print the JSON document (schemaVersion, stable field names)");
+      if (opts.csv !== false) cmd.option("--csv", "print the table as CSV");
+      cmd.option("--out <file>", "write the output to FILE (atomically) instead of stdout");
+      return cmd;
+    },
+  };
+}
+
+/** Options of the commands that forecast: the seed of the sample paths and the horizon. */
+export function addForecastOptions(cmd: Command, defaultHorizon?: number): Command {
+  const horizon = new Option("--horizon <months>", "months to forecast").argParser(parseIntOption("--horizon", 1, 120));
+  if (defaultHorizon !== undefined) horizon.default(defaultHorizon);
+  return cmd
+    .addOption(horizon)
+    .addOption(new Option("--seed <n>", "seed of every random draw").argParser(parseIntOption("--seed", 0, 2 ** 32 - 1)).default(42))
+    .option("--map <mapping>", "usage column mapping, e.g. date=day,tokens=n,kind=token_type");
+}

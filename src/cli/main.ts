@@ -1,0 +1,47 @@
+/**
+ * The one exit point: build the program, run it, and turn every outcome into an exit code
+ * (DESIGN.md §7). Commands throw HedgeError; commander's own usage errors become exit 2 (commander
+ * would exit 1); anything else is a bug: exit 4 with a short note, the stack only with TOKENHEDGE_DEBUG.
+ */
+import { CommanderError } from "commander";
+import { EXIT, HedgeError } from "../errors.js";
+import { colourEnabled, processContext, type IoContext } from "./context.js";
+import { errorJson, formatError } from "./error-report.js";
+import { buildProgram, VERSION } from "./program.js";
+import { makeCommandEnv } from "./commands/shared.js";
+import { helpTopic } from "./commands/help-topics.js";
+
+function colourFlag(argv: string[]): boolean | undefined {
+  if (argv.includes("--no-color")) return false;
+  if (argv.includes("--color")) return true;
+  return undefined;
+}
+
+export async function run(argv: string[], io: IoContext = processContext()): Promise<number> {
+  const ctx = { ...io, colour: colourEnabled(io, colourFlag(argv)) };
+  const env = makeCommandEnv(ctx);
+  const wantsJson = argv.includes("--json");
+
+  if (argv[0] === "help" && argv[1] !== undefined && helpTopic(env, argv[1])) return EXIT.ok;
+
+  try {
+    await buildProgram(env).parseAsync(argv, { from: "user" });
+    return EXIT.ok;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // Help and version are successes; every other commander error is a usage error.
+      if (err.code === "commander.helpDisplayed" || err.code === "commander.version" || err.code === "commander.help") return EXIT.ok;
+      if (err.exitCode === 0) return EXIT.ok;
+      return EXIT.usage;
+    }
+    if (err instanceof HedgeError) {
+      ctx.stderr.write(formatError(err));
+      if (wantsJson) ctx.stderr.write(errorJson(err));
+      return err.exitCode;
+    }
+    const e = err as Error;
+    ctx.stderr.write(`tokenhedge: internal error: ${e?.message ?? String(err)}\nThis is a bug in tokenhedge ${VERSION}; please report it with the command line you ran.\n`);
+    if (ctx.env.TOKENHEDGE_DEBUG) ctx.stderr.write(`${e?.stack ?? ""}\n`);
+    return EXIT.internal;
+  }
+}

@@ -1,0 +1,48 @@
+/** Option parsers shared by commands: each turns a bad flag value into a usage error (exit 2). */
+import { InvalidArgumentError } from "commander";
+import { isDay } from "../time/period.js";
+
+export function parseIntOption(name: string, min: number, max = Number.MAX_SAFE_INTEGER) {
+  return (value: string): number => {
+    if (!/^\d+$/.test(value.trim())) throw new InvalidArgumentError(`${name} must be a whole number, got "${value}"`);
+    const n = Number(value);
+    if (n < min || n > max) throw new InvalidArgumentError(`${name} must be between ${min} and ${max}, got ${n}`);
+    return n;
+  };
+}
+
+export function parseNumberOption(name: string, min = -Infinity, max = Infinity) {
+  return (value: string): number => {
+    const n = Number(value.trim());
+    if (value.trim() === "" || !Number.isFinite(n)) throw new InvalidArgumentError(`${name} must be a number, got "${value}"`);
+    if (n < min || n > max) throw new InvalidArgumentError(`${name} must be between ${min} and ${max}, got ${n}`);
+    return n;
+  };
+}
+
+/** A list of percentage shocks: "-50,-25,0,25,50,100" or "-50%,+25%" → [-0.5, -0.25, …]. */
+export function parseShockList(value: string): number[] {
+  const parts = value.split(",").map((s) => s.trim()).filter((s) => s !== "");
+  if (parts.length === 0) throw new InvalidArgumentError(`expected a comma-separated list of percentages, got "${value}"`);
+  return parts.map((p) => {
+    const n = Number(p.replace(/%$/, ""));
+    if (!Number.isFinite(n) || n <= -100) throw new InvalidArgumentError(`price shock "${p}" must be a percentage above -100, e.g. -25 or +50`);
+    return n / 100;
+  });
+}
+
+export function parseAsOf(value: string): string {
+  if (!isDay(value)) throw new InvalidArgumentError(`--as-of must be a date YYYY-MM-DD, got "${value}"`);
+  return value;
+}
+
+const VOLUME_CASES = ["p10", "p50", "p90", "mean"] as const;
+
+export function parseVolumeCases(value: string): (typeof VOLUME_CASES)[number][] {
+  const parts = value.split(",").map((s) => s.trim().toLowerCase()).filter((s) => s !== "");
+  for (const p of parts) {
+    if (!(VOLUME_CASES as readonly string[]).includes(p)) throw new InvalidArgumentError(`volume case "${p}" is not one of ${VOLUME_CASES.join(", ")}`);
+  }
+  if (parts.length === 0) throw new InvalidArgumentError("expected at least one volume case");
+  return parts as (typeof VOLUME_CASES)[number][];
+}

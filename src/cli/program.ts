@@ -1,0 +1,48 @@
+/** The commander tree: global flags, one sub-command per pipeline stage, examples in --help. */
+import { Command } from "commander";
+import type { CommandEnv } from "./commands/shared.js";
+import { ingestCommand } from "./commands/ingest.js";
+import { forecastCommand } from "./commands/forecast.js";
+import { curveCommand } from "./commands/curve.js";
+import { planCommand } from "./commands/plan.js";
+import { scenariosCommand } from "./commands/scenarios.js";
+import { demoCommand } from "./commands/demo.js";
+import { HELP_TOPIC_NAMES } from "./commands/help-topics.js";
+
+export const VERSION = "0.1.0";
+
+const A = "fixtures/acme";
+const EXAMPLES = `
+Examples:
+  tokenhedge ingest ${A}/usage.csv                          monthly totals, token kinds, cost, missing days
+  tokenhedge forecast ${A}/usage.csv --horizon 12           monthly forecast with 80% / 95% intervals
+  tokenhedge curve ${A}/token-curve.csv                     contango / backwardation, month-by-month changes
+  tokenhedge plan ${A}/usage.csv --curve ${A}/token-curve.csv --contract ${A}/token-contract.json --policy ${A}/policy.json
+                                                            contracts per delivery month
+  tokenhedge scenarios ${A}/usage.csv --curve ${A}/token-curve.csv --contract ${A}/token-contract.json --policy ${A}/policy.json
+                                                            P&L under price shocks × volume cases
+  tokenhedge demo                                           all of the above on the bundled fixtures
+
+Every command takes --json (one versioned JSON document) and --csv for its table.
+Help topics: ${HELP_TOPIC_NAMES.map((t) => `tokenhedge help ${t}`).join(", ")}
+`;
+
+export function buildProgram(env: CommandEnv): Command {
+  const program = new Command("tokenhedge")
+    .description("Forecast AI token usage and plan a futures hedge against AI-token and GPU-hour futures curves.")
+    .version(VERSION, "-V, --version")
+    .option("--no-color", "no colour (also NO_COLOR=1, TERM=dumb, or when stdout is not a terminal)")
+    .option("--color", "colour even when stdout is not a terminal (also FORCE_COLOR=1)")
+    .addHelpText("after", EXAMPLES)
+    .showHelpAfterError("(add --help for usage)")
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => env.ctx.stdout.write(s),
+      writeErr: (s) => env.ctx.stderr.write(s),
+    });
+  for (const make of [ingestCommand, forecastCommand, curveCommand, planCommand, scenariosCommand, demoCommand]) {
+    // addCommand (unlike .command) does not copy settings: exitOverride and output must reach every sub-command.
+    program.addCommand(make(env).copyInheritedSettings(program));
+  }
+  return program;
+}

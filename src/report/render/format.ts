@@ -1,0 +1,31 @@
+/** Number formatting for human tables (never for JSON or CSV, which carry plain numbers). */
+
+const intFmt = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+
+export function fmtInt(n: number | bigint): string {
+  return intFmt.format(n);
+}
+
+export function fmtMoney(n: number, currency = "USD"): string {
+  const sign = n < 0 ? "-" : "";
+  const body = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(Math.abs(n));
+  return currency === "USD" ? `${sign}$${body}` : `${sign}${body} ${currency}`;
+}
+
+export function fmtPrice(n: number | null, digits = 4): string {
+  return n === null ? "–" : n.toFixed(digits);
+}
+
+export function fmtPct(n: number | null, digits = 1): string {
+  return n === null ? "–" : `${(n * 100).toFixed(digits)}%`;
+}
+
+export function fmtSignedPct(n: number, digits = 0): string {
+  const s = (n * 100).toFixed(digits);
+  return n > 0 ? `+${s}%` : `${s}%`;
+}
+
+/** Billions of tokens with 2 decimals: readable for monthly volumes in the tens of billions. */
+export function fmtBillions(n: number): string {
+  return `${(n / 1e9).toFixed(2)} B`;
+}

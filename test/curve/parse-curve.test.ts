@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { parseCurveCsv } from "../../src/curve/parse-curve.js";
+import { HedgeError } from "../../src/errors.js";
+
+function errorOf(text: string): HedgeError {
+  try {
+    parseCurveCsv(text, "c.csv");
+  } catch (e) {
+    if (e instanceof HedgeError) return e;
+    throw e;
+  }
+  throw new Error("expected a HedgeError");
+}
+
+describe("parseCurveCsv", () => {
+  it("reads month,price rows", () => {
+    expect(parseCurveCsv("month,price\n2026-12,2.10\n2027-01,2.05\n", "c.csv").points).toEqual([
+      { month: "2026-12", price: 2.1 },
+      { month: "2027-01", price: 2.05 },
+    ]);
+  });
+
+  it.each([
+    ["month,price\n2026-13,2.1\n", "CURVE_INVALID", "c.csv:2:1", /delivery month/],
+    ["month,price\n2026-12,0\n", "CURVE_INVALID", "c.csv:2:2", /not a positive number/],
+    ["month,price\n2026-12,abc\n", "CURVE_INVALID", "c.csv:2:2", /not a positive number/],
+    ["month,price\n2026-12,2\n2026-12,2\n", "CURVE_INVALID", "c.csv:3:1", /appears twice/],
+    ["month,price\n2027-01,2\n2026-12,2\n", "CURVE_INVALID", "c.csv:3:1", /not in order/],
+    ["when,what\n2026-12,2\n", "INPUT_MISSING_COLUMN", "c.csv:1", /month and a price/],
+  ])("%j → %s at %s", (text, code, location, message) => {
+    const e = errorOf(text);
+    expect(e.code).toBe(code);
+    expect(e.location).toBe(location);
+    expect(e.message).toMatch(message);
+    expect(e.exitCode).toBe(3);
+  });
+});
