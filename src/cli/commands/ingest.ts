@@ -1,9 +1,8 @@
 import { Command, Option } from "commander";
-import type { IoContext } from "../context.js";
 import { loadUsage } from "../inputs.js";
 import { emit, type OutputFlags } from "../output.js";
 import { ingestCsv, ingestDocument, ingestHuman, type Period } from "../../report/views/ingest.js";
-import type { CommandEnv } from "./shared.js";
+import type { CommandEnv, RunContext } from "./shared.js";
 
 interface IngestFlags extends OutputFlags {
   map?: string;
@@ -20,7 +19,7 @@ export function ingestCommand(env: CommandEnv): Command {
     .action((file: string, flags: IngestFlags) => run(env.ctx, file, flags));
 }
 
-function run(ctx: IoContext, file: string, flags: IngestFlags): void {
+function run(ctx: RunContext, file: string, flags: IngestFlags): void {
   const series = loadUsage(ctx, file, flags.map);
   emit(
     ctx,
