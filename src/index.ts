@@ -1,0 +1,17 @@
+/**
+ * Library API: the same pure functions the CLI uses, with no process, file or console access, so a
+ * notebook or another service gets the CLI's exact numbers.
+ */
+export { HedgeError, EXIT, type ErrorCode, type ErrorDetails } from "./errors.js";
+export { ingestUsage, totalsByPeriod, completeMonths, parseMapFlag, type UsageSeries, type UsageRecord, type PeriodTotal } from "./ingest/index.js";
+export { forecastSeries, type TimeSeries, type ForecastResult, type PeriodForecast, type ForecastOptions } from "./forecast/index.js";
+export { parseCurveCsv, type FuturesCurve, type CurvePoint } from "./curve/parse-curve.js";
+export { analyseCurve, type CurveAnalysis, type CurveShape } from "./curve/shape.js";
+export { parseContractSpec, contractSpecSchema, type ContractSpec } from "./curve/contract.js";
+export { parsePolicy, policySchema, flatPolicy, type HedgePolicy, type Rounding } from "./hedge/policy.js";
+export { sizeContracts } from "./hedge/contracts.js";
+export { buildPlan, type HedgePlan, type PlanMonth, type VolumeForecastMonth } from "./hedge/plan.js";
+export { forecastExposure, monthlyIndexTokens, type ExposureForecast } from "./hedge/exposure.js";
+export { monthOutcome, type MonthOutcome } from "./scenarios/pnl.js";
+export { scenarioGrid, runScenario, DEFAULT_PRICE_SHOCKS, DEFAULT_VOLUME_CASES, type ScenarioResult, type VolumeCase } from "./scenarios/grid.js";
+export { toJson, SCHEMA_VERSION } from "./report/json.js";
