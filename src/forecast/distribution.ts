@@ -1,0 +1,81 @@
+/**
+ * Turn a fitted model into per-period forecasts: analytic quantiles where the model has a closed form, otherwise
+ * type-8 quantiles of seeded sample paths (FORECASTING.md §2.3–2.5).
+ *
+ * Usage is never negative, so every reported value (mean, bounds, quantiles, path values) is clamped at 0.
+ * For quantiles this is exact — the quantiles of max(Y, 0) are max(Q_Y, 0) — and for the mean it is a
+ * conservative display rule when a linear model's mean drifts below zero.
+ */
+import type { FittedModel } from "./model.js";
+import { quantileSorted } from "./quantile.js";
+import { Rng } from "./random.js";
+import type { PeriodForecast } from "./types.js";
+
+/** Probabilities reported: P2.5/P97.5 for the 95% interval, P5…P95 for the quantile table. */
+export const REPORTED_PROBABILITIES = [0.025, 0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 0.975] as const;
+
+/** Default number of simulated paths (R's default for simulated intervals, §2.3). */
+export const DEFAULT_PATHS = 5000;
+
+function clamp0(x: number): number {
+  return x > 0 ? x : 0;
+}
+
+/** Build a PeriodForecast from a mean and a quantile function q(p). */
+export function periodForecast(period: string, mean: number, q: (p: number) => number): PeriodForecast {
+  return {
+    period,
+    mean: clamp0(mean),
+    lo80: clamp0(q(0.1)),
+    hi80: clamp0(q(0.9)),
+    lo95: clamp0(q(0.025)),
+    hi95: clamp0(q(0.975)),
+    quantiles: {
+      p5: clamp0(q(0.05)),
+      p10: clamp0(q(0.1)),
+      p25: clamp0(q(0.25)),
+      p50: clamp0(q(0.5)),
+      p75: clamp0(q(0.75)),
+      p90: clamp0(q(0.9)),
+      p95: clamp0(q(0.95)),
+    },
+  };
+}
+
+/** Simulate `count` paths of `model` with a generator seeded by `seed`; values clamped at 0. */
+export function simulatePaths(model: FittedModel, horizon: number, count: number, seed: number): Float64Array[] {
+  const rng = new Rng(seed);
+  const paths: Float64Array[] = [];
+  for (let i = 0; i < count; i++) {
+    const path = model.samplePath(horizon, rng);
+    for (let h = 0; h < horizon; h++) if (!((path[h] as number) > 0)) path[h] = 0;
+    paths.push(path);
+  }
+  return paths;
+}
+
+/** Per-step forecasts from a set of paths: path mean and type-8 quantiles (§2.4). */
+export function forecastsFromPaths(periods: readonly string[], paths: readonly Float64Array[]): PeriodForecast[] {
+  return periods.map((period, h) => {
+    const column = Float64Array.from(paths, (p) => p[h] as number).sort();
+    const mean = column.reduce((a, b) => a + b, 0) / column.length;
+    return periodForecast(period, mean, (p) => quantileSorted(column, p));
+  });
+}
+
+/** Per-step forecasts of a model: analytic when available, else simulated with `paths` seeded paths. */
+export function modelForecasts(
+  model: FittedModel,
+  periods: readonly string[],
+  seed: number,
+  paths: number = DEFAULT_PATHS,
+): PeriodForecast[] {
+  const horizon = periods.length;
+  const analytic = model.analytic(horizon);
+  if (analytic) {
+    return periods.map((period, h) =>
+      periodForecast(period, analytic.mean[h] as number, (p) => analytic.quantile(h, p)),
+    );
+  }
+  return forecastsFromPaths(periods, simulatePaths(model, horizon, paths, seed));
+}

@@ -1,0 +1,49 @@
+/**
+ * The common shape of a fitted forecasting model, so that selection, backtesting, combination and the result
+ * builder treat ETS, Theta and the baselines alike.
+ */
+import { normalQuantile } from "./normal.js";
+import type { Rng } from "./random.js";
+
+/** A forecast distribution known in closed form at each step. */
+export interface AnalyticForecast {
+  /** Mean at steps 1..horizon. */
+  mean: Float64Array;
+  /** Quantile at step (0-based) and probability p. */
+  quantile(step: number, p: number): number;
+}
+
+export interface FittedModel {
+  /** Display name, e.g. "ETS(M,Ad,N)", "drift", "theta". */
+  readonly name: string;
+  /** Observations the model was fitted to. */
+  readonly nObs: number;
+  /** AICc when the model is an ETS model fitted by likelihood on the untransformed series. */
+  readonly aicc?: number;
+  /** Point forecast (the mean of the forecast distribution where known, §2.5) for steps 1..horizon. */
+  pointForecast(horizon: number): Float64Array;
+  /** Closed-form distribution, or undefined when only simulation is available. */
+  analytic(horizon: number): AnalyticForecast | undefined;
+  /** One simulated future of length horizon. */
+  samplePath(horizon: number, rng: Rng): Float64Array;
+}
+
+/** Normal forecast distribution: quantile = mean + z_p·sd (FPP3 §5.5). */
+export function normalForecast(mean: Float64Array, sd: Float64Array): AnalyticForecast {
+  return {
+    mean,
+    quantile: (step, p) => (mean[step] as number) + normalQuantile(p) * (sd[step] as number),
+  };
+}
+
+/**
+ * Log-normal forecast distribution from log-scale mean μ and sd s (FORECASTING.md §4): quantiles exp(μ + z_p s)
+ * (exact, the transform is monotone); mean exp(μ + s²/2).
+ */
+export function logNormalForecast(logMean: Float64Array, logSd: Float64Array): AnalyticForecast {
+  const mean = Float64Array.from(logMean, (mu, i) => Math.exp(mu + (logSd[i] as number) ** 2 / 2));
+  return {
+    mean,
+    quantile: (step, p) => Math.exp((logMean[step] as number) + normalQuantile(p) * (logSd[step] as number)),
+  };
+}
