@@ -39,9 +39,11 @@ export function assessEffectiveness(changes: ValueChanges, options: Effectivenes
   const { reserve, ineffectiveness } = cashFlowHedgeReserve(offset.cumulativeHedge, offset.cumulativeItem);
   const warnings = [...offset.warnings];
   if (regression.reason) warnings.push(regression.reason);
-  if (offset.cumulativeHedge !== 0 && offset.cumulativeItem !== 0 && Math.sign(offset.cumulativeHedge) === Math.sign(offset.cumulativeItem)) {
+  const { cumulativeHedge, cumulativeItem } = offset;
+  if (cumulativeHedge !== 0 && cumulativeItem !== 0 && Math.sign(cumulativeHedge) === Math.sign(cumulativeItem)) {
     warnings.push(
-      "the hedge and the hedged item moved in the same direction overall: the hedge added to the exposure instead of offsetting it",
+      "the hedge and the hedged item moved in the same direction overall: " +
+        "the hedge added to the exposure instead of offsetting it",
     );
   }
   return {

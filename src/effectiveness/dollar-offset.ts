@@ -60,7 +60,9 @@ export function offsetRatio(hedge: number, item: number): number | null {
 
 /** True when the ratio lies in [0.80, 1.25]. */
 export function withinDollarOffsetBand(ratio: number | null): boolean {
-  return ratio !== null && ratio >= DOLLAR_OFFSET_LOWER - BOUND_TOLERANCE && ratio <= DOLLAR_OFFSET_UPPER + BOUND_TOLERANCE;
+  return (
+    ratio !== null && ratio >= DOLLAR_OFFSET_LOWER - BOUND_TOLERANCE && ratio <= DOLLAR_OFFSET_UPPER + BOUND_TOLERANCE
+  );
 }
 
 export function dollarOffsetTest(changes: ValueChanges, tinyFraction = DEFAULT_TINY_FRACTION): DollarOffsetResult {
@@ -105,7 +107,8 @@ export function dollarOffsetTest(changes: ValueChanges, tinyFraction = DEFAULT_T
     warnings.push("the hedged item's cumulative change is zero: the cumulative dollar-offset ratio is undefined");
   } else if (Math.abs(cumulativeItem) < tinyFraction * totalAbsItem) {
     warnings.push(
-      `the hedged item's cumulative change (${cumulativeItem}) is below ${pct} of the sum of its absolute period changes (${totalAbsItem}): the cumulative ratio is dominated by noise (small-dollar problem)`,
+      `the hedged item's cumulative change (${cumulativeItem}) is below ${pct} of the sum of its absolute ` +
+        `period changes (${totalAbsItem}): the cumulative ratio is dominated by noise (small-dollar problem)`,
     );
   }
   if (zeroPeriods.length > 0 && totalAbsItem !== 0) {
@@ -113,7 +116,8 @@ export function dollarOffsetTest(changes: ValueChanges, tinyFraction = DEFAULT_T
   }
   if (tinyPeriods.length > 0) {
     warnings.push(
-      `tiny hedged-item change (below ${pct} of its mean absolute change) in period(s) ${tinyPeriods.join(", ")}: those period ratios are unreliable`,
+      `tiny hedged-item change (below ${pct} of its mean absolute change) in period(s) ` +
+        `${tinyPeriods.join(", ")}: those period ratios are unreliable`,
     );
   }
   return {

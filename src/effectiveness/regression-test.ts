@@ -39,7 +39,10 @@ export interface RegressionTestResult {
  * Runs the regression test. Throws RangeError if n < 3 or the regressor is constant; use `regressionTestOrNull`
  * to get null (and a reason) instead.
  */
-export function regressionTest(changes: ValueChanges, direction: RegressionDirection = "hedge-on-item"): RegressionTestResult {
+export function regressionTest(
+  changes: ValueChanges,
+  direction: RegressionDirection = "hedge-on-item",
+): RegressionTestResult {
   checkValueChanges(changes);
   const hedgeIsY = direction === "hedge-on-item";
   const y = hedgeIsY ? changes.hedge : changes.item;
@@ -75,6 +78,8 @@ export function regressionTestOrNull(
   }
   const constant = (xs: readonly number[]): boolean => xs.every((v) => v === xs[0]);
   if (constant(changes.hedge)) return { result: null, reason: "the hedge's value never changed: no regression test" };
-  if (constant(changes.item)) return { result: null, reason: "the hedged item's value never changed: no regression test" };
+  if (constant(changes.item)) {
+    return { result: null, reason: "the hedged item's value never changed: no regression test" };
+  }
   return { result: regressionTest(changes, direction), reason: null };
 }

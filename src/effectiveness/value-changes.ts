@@ -57,9 +57,11 @@ export function valueChangesFromPriceChanges(input: PriceChangeHedge): ValueChan
     ["quoteUnitSize", unit],
   ] as const) {
     if (!Number.isFinite(value) || (name !== "contracts" && value <= 0)) {
-      throw new HedgeError("INPUT_INVALID", `${name} must be a ${name === "contracts" ? "finite" : "positive"} number; got ${value}`, {
+      const expected = name === "contracts" ? "a finite number" : "a positive number";
+      throw new HedgeError("INPUT_INVALID", `${name} must be ${expected}; got ${value}`, {
         path: name,
         value: String(value),
+        expected,
       });
     }
   }

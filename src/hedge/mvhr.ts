@@ -127,7 +127,8 @@ export function hedgeRatioFromSeries(series: PriceSeriesInput, exposure?: HedgeE
   const warnings: string[] = [];
   if (n < MIN_RELIABLE_OBSERVATIONS) {
     warnings.push(
-      `only ${n} price changes: an estimate of h* from fewer than ${MIN_RELIABLE_OBSERVATIONS} observations is unreliable (see its 95% interval)`,
+      `only ${n} price changes: an estimate of h* from fewer than ${MIN_RELIABLE_OBSERVATIONS} observations ` +
+        "is unreliable (see its 95% interval)",
     );
   }
   const result: HedgeRatioResult = {
@@ -229,16 +230,21 @@ export function roundContractCount(unrounded: number, rounding: ContractRounding
   return { value: value === 0 ? 0 : value, unrounded, rounding };
 }
 
+/** Adds the contract counts, keeping `warnings` as the last key so the JSON reads in a stable, logical order. */
 function withContracts(result: HedgeRatioResult, exposure: HedgeExposure | undefined): HedgeRatioResult {
   if (!exposure) return result;
-  const out: HedgeRatioResult = { ...result, contracts: optimalContracts(result.hedgeRatio, exposure) };
+  const { warnings, ...statistics } = result;
+  const contracts = optimalContracts(result.hedgeRatio, exposure);
   const { spotPrice, futuresPrice } = exposure;
   if (spotPrice !== undefined && futuresPrice !== undefined) {
-    out.contractsTailed = tailedContracts(result.hedgeRatio, { ...exposure, spotPrice, futuresPrice });
-  } else if (spotPrice !== undefined || futuresPrice !== undefined) {
-    out.warnings = [...out.warnings, "the tailed count needs both the spot price S₀ and the futures price F₀"];
+    const contractsTailed = tailedContracts(result.hedgeRatio, { ...exposure, spotPrice, futuresPrice });
+    return { ...statistics, contracts, contractsTailed, warnings };
   }
-  return out;
+  const missingPrice =
+    spotPrice !== undefined || futuresPrice !== undefined
+      ? ["the tailed count needs both the spot price S₀ and the futures price F₀"]
+      : [];
+  return { ...statistics, contracts, warnings: [...warnings, ...missingPrice] };
 }
 
 function positive(value: number, name: string): number {

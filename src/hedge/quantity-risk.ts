@@ -11,7 +11,8 @@
  *   Cov(P·Q, F) = μ_Q·Cov(P, F) + μ_P·Cov(Q, F) + E[p·q·f],
  * so the usual formula h* = [E[Q]·Cov(P, F) + E[P]·Cov(Q, F)] / Var(F) is exact when the third cross moment
  * E[p·q·f] vanishes — in particular when (P, Q, F) are jointly normal, or whenever the joint distribution is
- * unchanged by flipping the sign of all three deviations — and otherwise an approximation (e.g. lognormal prices). Both functions below return the three terms separately.
+ * unchanged by flipping the sign of all three deviations — and otherwise an approximation (e.g. lognormal
+ * prices). Both functions below return the three terms separately.
  *
  * Units: h* is in units of Q (e.g. Mtok) when F is quoted per unit of Q; divide by the contract size for contracts.
  * Demand that falls when prices rise (Cov(Q, F) < 0) lowers h*; demand that rises with prices can push it above
@@ -123,9 +124,11 @@ export function quantityRiskHedgeFromSample(sample: PriceQuantitySample): Quanti
   const meanP = mean(price);
   const meanQ = mean(quantity);
   const meanF = mean(futures);
-  const thirdProducts = price.map(
-    (p, i) => (p - meanP) * ((quantity[i] as number) - meanQ) * ((futures[i] as number) - meanF),
-  );
+  const thirdProducts = price.map((p, i) => {
+    const q = (quantity[i] as number) - meanQ;
+    const f = (futures[i] as number) - meanF;
+    return (p - meanP) * q * f;
+  });
   // Σpqf/(n − 1): the sample analogue of E[pqf] on the same divisor as the covariances.
   const third = sum(thirdProducts);
   return assemble(
@@ -151,7 +154,8 @@ function assemble(
   const warnings: string[] = [];
   if (ratio !== null && ratio > 1) {
     warnings.push(
-      `the variance-minimising position is ${(ratio * 100).toFixed(1)}% of expected volume: volume rises with the futures price, so it exceeds E[Q] and will collide with any cap at a volume quantile`,
+      `the variance-minimising position is ${(ratio * 100).toFixed(1)}% of expected volume: volume rises with ` +
+        "the futures price, so it exceeds E[Q] and will collide with any cap at a volume quantile",
     );
   }
   return {

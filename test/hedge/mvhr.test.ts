@@ -158,7 +158,7 @@ describe("minimum-variance hedge ratio from Hull's 15 monthly changes", () => {
 });
 
 describe("contract counts", () => {
-  it("tailed count worked by hand (Hull's tailing illustration: S₀ = 1.94, F₀ = 1.99)", () => {
+  it("tailed count worked by hand (illustrative prices S₀ = 1.94, F₀ = 1.99 USD/gallon)", () => {
     // V_A = 1.94 × 2,000,000 = 3,880,000; V_F = 1.99 × 42,000 = 83,580;
     // N* = 0.78 × 3,880,000 / 83,580 = 3,026,400 / 83,580 = 36.2096… → 36 contracts.
     const tailed = tailedContracts(0.78, { ...airline, spotPrice: 1.94, futuresPrice: 1.99 });
@@ -171,6 +171,26 @@ describe("contract counts", () => {
       { ...airline, spotPrice: 1.94, futuresPrice: 1.99 },
     );
     expect(r.contractsTailed?.value).toBe(36);
+    expect(Object.keys(r)).toEqual([
+      "hedgeRatio",
+      "correlation",
+      "sigmaSpot",
+      "sigmaFutures",
+      "rSquared",
+      "standardError",
+      "ci95",
+      "observations",
+      "contracts",
+      "contractsTailed",
+      "warnings",
+    ]);
+    // Only one of the two prices: no tailed count, and a warning saying why.
+    const half = hedgeRatioFromStatistics(
+      { correlation: 0.928, sigmaSpot: 0.0263, sigmaFutures: 0.0313 },
+      { ...airline, spotPrice: 1.94 },
+    );
+    expect(half.contractsTailed).toBeUndefined();
+    expect(half.warnings.join(" ")).toMatch(/needs both/);
   });
 
   it("rounding rules: nearest, down (toward zero), up (away from zero)", () => {
