@@ -16,6 +16,11 @@ export default tseslint.config(
   },
   {
     files: ["**/*.mjs", "**/*.js", "bin/*"],
-    languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly" } },
+    // Plain-JavaScript scripts run on Node: declare the Node globals they use.
+    languageOptions: {
+      globals: Object.fromEntries(
+        ["process", "console", "URL", "Buffer", "performance", "setTimeout", "clearTimeout", "setImmediate", "TextDecoder", "TextEncoder"].map((g) => [g, "readonly"]),
+      ),
+    },
   },
 );
