@@ -2,12 +2,22 @@
 import { parseContractSpec, type ContractSpec } from "../curve/contract.js";
 import { parseCurveCsv, type FuturesCurve } from "../curve/parse-curve.js";
 import { parsePolicy, type HedgePolicy } from "../hedge/policy.js";
-import { ingestUsage, parseMapFlag, type UsageSeries } from "../ingest/index.js";
+import { parseMapFlag, type UsageSeries } from "../ingest/index.js";
 import { readTextFile } from "./files.js";
+import { readUsageSync, resolveMapping } from "./ingest-read.js";
 import type { IoContext } from "./context.js";
 
+/**
+ * A usage file → its series: the export format detected from the header (or `--map` columns, or a
+ * `FILE.map.yaml` mapping beside it), read in chunks so large per-request logs stay in bounded memory.
+ */
 export function loadUsage(ctx: IoContext, file: string, map?: string): UsageSeries {
-  return ingestUsage(readTextFile(file, ctx.cwd), { file, ...(map ? { map: parseMapFlag(map) } : {}) });
+  const found = map ? undefined : resolveMapping(ctx, file);
+  return readUsageSync(ctx, file, {
+    file,
+    ...(map ? { map: parseMapFlag(map) } : {}),
+    ...(found ? { mapping: found.mapping, mappingSource: found.source } : {}),
+  });
 }
 
 export function loadCurve(ctx: IoContext, file: string): FuturesCurve {

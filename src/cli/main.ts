@@ -8,7 +8,7 @@ import { EXIT, HedgeError } from "../errors.js";
 import { colourEnabled, processContext, type IoContext } from "./context.js";
 import { errorJson, formatError } from "./error-report.js";
 import { buildProgram, VERSION } from "./program.js";
-import { makeCommandEnv } from "./commands/shared.js";
+import { makeCommandEnv, type RunContext } from "./commands/shared.js";
 import { helpTopic } from "./commands/help-topics.js";
 
 function colourFlag(argv: string[]): boolean | undefined {
@@ -18,7 +18,7 @@ function colourFlag(argv: string[]): boolean | undefined {
 }
 
 export async function run(argv: string[], io: IoContext = processContext()): Promise<number> {
-  const ctx = { ...io, colour: colourEnabled(io, colourFlag(argv)) };
+  const ctx: RunContext = { ...io, colour: colourEnabled(io, colourFlag(argv)) };
   const env = makeCommandEnv(ctx);
   const wantsJson = argv.includes("--json");
 
@@ -26,7 +26,8 @@ export async function run(argv: string[], io: IoContext = processContext()): Pro
 
   try {
     await buildProgram(env).parseAsync(argv, { from: "user" });
-    return EXIT.ok;
+    // A command may finish normally yet ask for a non-zero exit (`check` found a breach: 1).
+    return ctx.exitCode ?? EXIT.ok;
   } catch (err) {
     if (err instanceof CommanderError) {
       // Help and version are successes; every other commander error is a usage error.

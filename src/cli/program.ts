@@ -4,9 +4,15 @@ import type { CommandEnv } from "./commands/shared.js";
 import { ingestCommand } from "./commands/ingest.js";
 import { forecastCommand } from "./commands/forecast.js";
 import { curveCommand } from "./commands/curve.js";
+import { hedgeRatioCommand } from "./commands/hedge-ratio.js";
 import { planCommand } from "./commands/plan.js";
 import { scenariosCommand } from "./commands/scenarios.js";
+import { simulateCommand } from "./commands/simulate.js";
 import { demoCommand } from "./commands/demo.js";
+import { configCommand } from "./commands/config.js";
+import { effectivenessCommand } from "./commands/effectiveness.js";
+import { checkCommand } from "./commands/check.js";
+import { reportCommand } from "./commands/report.js";
 import { HELP_TOPIC_NAMES } from "./commands/help-topics.js";
 
 export const VERSION = "0.1.0";
@@ -40,7 +46,7 @@ export function buildProgram(env: CommandEnv): Command {
       writeOut: (s) => env.ctx.stdout.write(s),
       writeErr: (s) => env.ctx.stderr.write(s),
     });
-  for (const make of [ingestCommand, forecastCommand, curveCommand, planCommand, scenariosCommand, demoCommand]) {
+  for (const make of [ingestCommand, forecastCommand, curveCommand, hedgeRatioCommand, planCommand, scenariosCommand, simulateCommand, demoCommand, configCommand, effectivenessCommand, checkCommand, reportCommand]) {
     // addCommand (unlike .command) does not copy settings: exitOverride and output must reach every sub-command.
     program.addCommand(make(env).copyInheritedSettings(program));
   }

@@ -1,11 +1,45 @@
 /**
  * Contract specifications. No exchange has published one for AI-token futures (DESIGN.md §1), so the
- * spec is always an input file and never hard-coded; shipped specs are labelled illustrative.
+ * spec is always an input file (JSON or YAML) and never hard-coded; shipped specs are labelled illustrative.
+ * Validation errors name the key path (`tokensPerGpuHour.models.gpt-4o: …`).
  */
 import { z } from "zod";
+import { parse as parseYaml, YAMLParseError } from "yaml";
+import { HedgeError } from "../errors.js";
 import { parseJsonText, zodToHedgeError } from "../config/zod-errors.js";
 
 const positive = z.number().positive();
+
+/** Tokens served per GPU-hour for a cross hedge: one blended number, or per model (with an optional blended fallback). */
+const perModelConversionSchema = z.strictObject({
+  /** Used for models without their own entry, and when the usage has no model column. */
+  blended: positive.optional(),
+  models: z.record(z.string().min(1), positive).refine((m) => Object.keys(m).length > 0, "at least one model"),
+});
+
+export type PerModelConversion = z.infer<typeof perModelConversionSchema>;
+export type TokensPerGpuHour = number | PerModelConversion;
+
+/**
+ * Checked by hand rather than with z.union so that `tokensPerGpuHour.models.x: Too small` names its own path
+ * instead of zod's bare "Invalid input" for a union.
+ */
+const tokensPerGpuHourSchema = z.unknown().transform((value, ctx): TokensPerGpuHour => {
+  if (typeof value === "number") {
+    if (!(Number.isFinite(value) && value > 0)) ctx.addIssue({ code: "custom", message: "a positive number of tokens per GPU-hour, e.g. 5000000" });
+    return value;
+  }
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    ctx.addIssue({ code: "custom", message: "a number (blended tokens per GPU-hour) or { blended?, models: { MODEL: tokens per GPU-hour } }" });
+    return z.NEVER;
+  }
+  const parsed = perModelConversionSchema.safeParse(value);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
+    return z.NEVER;
+  }
+  return parsed.data;
+});
 
 export const contractSpecSchema = z
   .object({
@@ -28,8 +62,10 @@ export const contractSpecSchema = z
     initialMargin: z.number().nonnegative(),
     maintenanceMargin: z.number().nonnegative(),
     feePerContract: z.number().nonnegative().default(0),
-    /** Cross hedge: tokens served per GPU-hour (only for a GPU-hour underlying). */
-    tokensPerGpuHour: positive.optional(),
+    /** Orders are whole multiples of this many contracts (1 when absent). */
+    minimumLot: z.number().int().positive().optional(),
+    /** Cross hedge: tokens served per GPU-hour (only for a GPU-hour underlying): a number, or per model. */
+    tokensPerGpuHour: tokensPerGpuHourSchema.optional(),
     /** Index-token weights per token kind (DESIGN.md §4); every kind weighs 1 when absent. */
     indexWeights: z.record(z.string(), z.number().nonnegative()).optional(),
   })
@@ -45,6 +81,9 @@ export const contractSpecSchema = z
     if (!tokenish && spec.tokensPerGpuHour === undefined) {
       ctx.addIssue({ code: "custom", path: ["tokensPerGpuHour"], message: "required for a gpu-hour-index contract (tokens served per GPU-hour)" });
     }
+    if (tokenish && spec.tokensPerGpuHour !== undefined) {
+      ctx.addIssue({ code: "custom", path: ["tokensPerGpuHour"], message: "only for a gpu-hour-index contract (a token contract needs no conversion)" });
+    }
     if (spec.maintenanceMargin > spec.initialMargin) {
       ctx.addIssue({ code: "custom", path: ["maintenanceMargin"], message: "must not exceed initialMargin" });
     }
@@ -52,11 +91,26 @@ export const contractSpecSchema = z
 
 export type ContractSpec = z.infer<typeof contractSpecSchema>;
 
+/** YAML for `.yaml` / `.yml` files, JSON otherwise. */
 export function parseContractSpec(text: string, file: string): ContractSpec {
-  const raw = parseJsonText(text, file, "CONTRACT_INVALID");
+  const raw = /\.ya?ml$/i.test(file) ? parseYamlText(text, file) : parseJsonText(text, file, "CONTRACT_INVALID");
   const result = contractSpecSchema.safeParse(raw);
   if (!result.success) throw zodToHedgeError("CONTRACT_INVALID", "contract spec", file, result.error);
   return result.data;
+}
+
+function parseYamlText(text: string, file: string): unknown {
+  try {
+    // Plain YAML 1.2 core schema: no custom tags, so a spec cannot construct objects.
+    return parseYaml(text, { prettyErrors: true });
+  } catch (err) {
+    const pos = err instanceof YAMLParseError ? err.linePos?.[0] : undefined;
+    throw new HedgeError("CONTRACT_INVALID", `not valid YAML: ${(err as Error).message.split("\n")[0]}`, {
+      file,
+      ...(pos ? { line: pos.line, column: pos.col } : {}),
+      expected: "a YAML mapping of the contract spec's keys",
+    });
+  }
 }
 
 /**

@@ -2,7 +2,7 @@
  * Benchmark methods: naive, seasonal naive and random walk with drift (FORECASTING.md §5; FPP3 §5.2 and §5.5;
  * R's `naive`, `snaive`, `rwf(drift = TRUE)`). σ̂ comes from the in-sample one-step residuals.
  */
-import { normalForecast, type FittedModel } from "./model.js";
+import { logNormalForecast, normalForecast, type FittedModel } from "./model.js";
 import type { Rng } from "./random.js";
 
 function finalValue(y: ArrayLike<number>): number {
@@ -73,37 +73,69 @@ export function fitSeasonalNaive(y: ArrayLike<number>, m: number): FittedModel {
   };
 }
 
-/**
- * Random walk with drift: ŷ_{n+h} = y_n + h·d, d = (y_n − y_1)/(n − 1); σ̂² = Σ(Δy_t − d)²/(n − 2);
- * se_h = σ̂√(h + h²/(n − 1)), the second term being the estimation error of d (FPP3 §5.5). Requires n ≥ 3.
- */
-export function fitDrift(y: ArrayLike<number>): FittedModel {
+interface DriftParameters {
+  last: number;
+  d: number;
+  sigma: number;
+  n: number;
+}
+
+function driftParameters(y: ArrayLike<number>): DriftParameters {
   const n = y.length;
   const last = finalValue(y);
   const d = (last - (y[0] as number)) / (n - 1);
   let ss = 0;
   for (let t = 1; t < n; t++) ss += ((y[t] as number) - (y[t - 1] as number) - d) ** 2;
-  const sigma = Math.sqrt(ss / (n - 2));
-  const point = (horizon: number) => Float64Array.from({ length: horizon }, (_, i) => last + (i + 1) * d);
+  return { last, d, sigma: Math.sqrt(ss / (n - 2)), n };
+}
+
+function driftMeans({ last, d }: DriftParameters, horizon: number): Float64Array {
+  return Float64Array.from({ length: horizon }, (_, i) => last + (i + 1) * d);
+}
+
+function driftSds({ sigma, n }: DriftParameters, horizon: number): Float64Array {
+  return Float64Array.from({ length: horizon }, (_, i) => sigma * Math.sqrt(i + 1 + (i + 1) ** 2 / (n - 1)));
+}
+
+function driftPath({ last, d, sigma, n }: DriftParameters, horizon: number, rng: Rng): Float64Array {
+  // One drift per path, d* ~ N(d, σ̂²/(n−1)), reproduces the estimation term of se_h (§5).
+  const drift = d + (sigma / Math.sqrt(n - 1)) * rng.normal();
+  const path = new Float64Array(horizon);
+  let level = last;
+  for (let h = 0; h < horizon; h++) {
+    level += drift + sigma * rng.normal();
+    path[h] = level;
+  }
+  return path;
+}
+
+/**
+ * Random walk with drift: ŷ_{n+h} = y_n + h·d, d = (y_n − y_1)/(n − 1); σ̂² = Σ(Δy_t − d)²/(n − 2);
+ * se_h = σ̂√(h + h²/(n − 1)), the second term being the estimation error of d (FPP3 §5.5). Requires n ≥ 3.
+ */
+export function fitDrift(y: ArrayLike<number>): FittedModel {
+  const parameters = driftParameters(y);
   return {
     name: "drift",
-    nObs: n,
-    pointForecast: point,
-    analytic: (horizon) =>
-      normalForecast(
-        point(horizon),
-        Float64Array.from({ length: horizon }, (_, i) => sigma * Math.sqrt(i + 1 + (i + 1) ** 2 / (n - 1))),
-      ),
-    samplePath: (horizon: number, rng: Rng) => {
-      // One drift per path, d* ~ N(d, σ̂²/(n−1)), reproduces the estimation term of se_h (§5).
-      const drift = d + (sigma / Math.sqrt(n - 1)) * rng.normal();
-      const path = new Float64Array(horizon);
-      let level = last;
-      for (let h = 0; h < horizon; h++) {
-        level += drift + sigma * rng.normal();
-        path[h] = level;
-      }
-      return path;
-    },
+    nObs: parameters.n,
+    pointForecast: (horizon) => driftMeans(parameters, horizon),
+    analytic: (horizon) => normalForecast(driftMeans(parameters, horizon), driftSds(parameters, horizon)),
+    samplePath: (horizon: number, rng: Rng) => driftPath(parameters, horizon, rng),
+  };
+}
+
+/**
+ * Drift on log y (constant growth rate; "the most useful baseline for usage data", §5): intervals are the
+ * exponentiated log-scale intervals, the mean the lognormal mean exp(μ + se²/2). Requires y > 0 and n ≥ 3.
+ */
+export function fitDriftLog(y: ArrayLike<number>): FittedModel {
+  const parameters = driftParameters(Array.from({ length: y.length }, (_, i) => Math.log(y[i] as number)));
+  const analytic = (horizon: number) => logNormalForecast(driftMeans(parameters, horizon), driftSds(parameters, horizon));
+  return {
+    name: "drift-log",
+    nObs: parameters.n,
+    pointForecast: (horizon) => analytic(horizon).mean,
+    analytic,
+    samplePath: (horizon: number, rng: Rng) => driftPath(parameters, horizon, rng).map(Math.exp),
   };
 }

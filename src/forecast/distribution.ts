@@ -45,11 +45,11 @@ export function periodForecast(period: string, mean: number, q: (p: number) => n
 /** Simulate `count` paths of `model` with a generator seeded by `seed`; values clamped at 0. */
 export function simulatePaths(model: FittedModel, horizon: number, count: number, seed: number): Float64Array[] {
   const rng = new Rng(seed);
-  const paths: Float64Array[] = [];
-  for (let i = 0; i < count; i++) {
-    const path = model.samplePath(horizon, rng);
+  const paths = model.samplePaths
+    ? model.samplePaths(horizon, count, rng)
+    : Array.from({ length: count }, () => model.samplePath(horizon, rng));
+  for (const path of paths) {
     for (let h = 0; h < horizon; h++) if (!((path[h] as number) > 0)) path[h] = 0;
-    paths.push(path);
   }
   return paths;
 }

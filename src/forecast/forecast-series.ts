@@ -1,21 +1,28 @@
 /**
- * `forecastSeries`: validate, choose a model, refit it on the whole series and report per-period means,
- * intervals, quantiles and seeded sample paths.
+ * `forecastSeries`: validate, clean (§8), choose a model (holdout, rolling-origin backtest or AICc), refit it on
+ * the whole series and report per-period means, intervals, quantiles and seeded sample paths.
  */
 import { HedgeError } from "../errors.js";
+import { runBacktest, defaultRollingOrigin, rollingOrigins } from "./backtest.js";
 import { fitNaive } from "./baselines.js";
-import { DRIFT, HOLT_DAMPED, NAIVE, SEASONAL_NAIVE, type Candidate, type CandidateContext } from "./candidates.js";
-import { modelForecasts, simulatePaths } from "./distribution.js";
+import { CANDIDATE_NAMES, COMBINATION, candidateByName, defaultCandidates, type Candidate, type CandidateContext } from "./candidates.js";
+import { DEFAULT_PATHS, modelForecasts, simulatePaths } from "./distribution.js";
+import { etsModel } from "./ets/model.js";
+import { autoEts } from "./ets/select.js";
 import { selectByHoldout } from "./holdout.js";
 import type { FittedModel } from "./model.js";
+import { prepareSeries } from "./outliers.js";
 import { futurePeriods, seasonalPeriod } from "./periods.js";
-import type { ForecastOptions, ForecastResult, ModelScore, TimeSeries } from "./types.js";
-import { validateSeries } from "./validate.js";
+import type { Finding, ForecastOptions, ForecastResult, ModelScore, SelectionMethod, TimeSeries } from "./types.js";
+import { MIN_POINTS, validateSeries } from "./validate.js";
 
 export const DEFAULT_SEED = 42;
 
-function checkOptions(options: ForecastOptions): void {
-  const { horizon, seed } = options;
+/** Fewest rolling origins for which a backtest is preferred to the holdout by default. */
+const MIN_BACKTEST_ORIGINS = 3;
+
+export function checkOptions(options: ForecastOptions): void {
+  const { horizon, seed, paths, select, outliers } = options;
   if (!Number.isInteger(horizon) || horizon < 1) {
     throw new HedgeError("USAGE", `forecast horizon must be a whole number ≥ 1; got ${String(horizon)}`, {
       value: String(horizon),
@@ -25,6 +32,31 @@ function checkOptions(options: ForecastOptions): void {
   if (seed !== undefined && !Number.isInteger(seed)) {
     throw new HedgeError("USAGE", `seed must be an integer; got ${String(seed)}`, { value: String(seed) });
   }
+  if (paths !== undefined && (!Number.isInteger(paths) || paths < 100)) {
+    throw new HedgeError("USAGE", `number of sample paths must be an integer ≥ 100; got ${String(paths)}`, {
+      value: String(paths),
+    });
+  }
+  if (select !== undefined && !["combination", "holdout", "aicc", "backtest"].includes(select)) {
+    throw new HedgeError("USAGE", `unknown model selection "${String(select)}"`, {
+      value: String(select),
+      expected: "combination, holdout, aicc or backtest",
+    });
+  }
+  if (outliers !== undefined && outliers !== "keep" && outliers !== "interpolate") {
+    throw new HedgeError("USAGE", `unknown outlier handling "${String(outliers)}"`, {
+      value: String(outliers),
+      expected: "keep or interpolate",
+    });
+  }
+  for (const name of options.models ?? []) {
+    if (!candidateByName(name)) {
+      throw new HedgeError("USAGE", `unknown forecast model "${name}"`, {
+        value: name,
+        expected: `${CANDIDATE_NAMES.join(", ")}, or an ETS model such as ETS(M,Ad,N)`,
+      });
+    }
+  }
 }
 
 function isConstant(y: ArrayLike<number>): boolean {
@@ -32,78 +64,159 @@ function isConstant(y: ArrayLike<number>): boolean {
   return true;
 }
 
-/** The step-1 candidate list: seasonal naive (two full seasons) or naive, drift, Holt's damped trend. */
-function defaultCandidates(n: number, m: number): Candidate[] {
-  return [n >= 2 * m ? SEASONAL_NAIVE : NAIVE, DRIFT, HOLT_DAMPED];
+/** The model chosen on a (cleaned) series, with the scores of every candidate. */
+export interface Selection {
+  model: FittedModel;
+  candidates: ModelScore[];
+  warnings: string[];
+  selection: SelectionMethod;
 }
 
-const ALL: readonly Candidate[] = [SEASONAL_NAIVE, NAIVE, DRIFT, HOLT_DAMPED];
-
-function restrict(candidates: Candidate[], names: readonly string[] | undefined): Candidate[] {
-  if (!names || names.length === 0) return candidates;
-  return names.map((name) => {
-    const found = ALL.find((c) => c.name === name);
-    if (!found) {
-      throw new HedgeError("USAGE", `unknown forecast model "${name}"`, {
-        value: name,
-        expected: ALL.map((c) => c.name).join(", "),
-      });
+function refitRanked(y: Float64Array, ranked: ModelScore[], list: readonly Candidate[], context: CandidateContext, warnings: string[]): FittedModel | undefined {
+  for (const score of ranked) {
+    const candidate = list.find((c) => c.name === score.model);
+    if (!candidate) continue;
+    const fitted = candidate.fit(y, context);
+    if ("model" in fitted) {
+      score.chosen = true;
+      return fitted.model;
     }
-    return found;
+    warnings.push(`${score.model} ranked first but could not be refitted on the full series: ${fitted.reason}`);
+  }
+  return undefined;
+}
+
+function byScore(key: (s: ModelScore) => number | undefined) {
+  return (a: ModelScore, b: ModelScore) => (key(a) ?? Number.POSITIVE_INFINITY) - (key(b) ?? Number.POSITIVE_INFINITY);
+}
+
+function selectByAicc(y: Float64Array, m: number, warnings: string[]): Selection | undefined {
+  const auto = autoEts(y, m, y.length < 6 ? { simpleOnly: true } : {});
+  const candidates: ModelScore[] = auto.candidates.map((c) => {
+    const score: ModelScore = { model: c.name, chosen: c.fit === auto.best && c.fit !== undefined };
+    if (c.fit && Number.isFinite(c.fit.aicc)) score.aicc = c.fit.aicc;
+    return score;
   });
+  if (!auto.best) {
+    warnings.push("no ETS model could be fitted for AICc selection; using the holdout instead");
+    return undefined;
+  }
+  return { model: etsModel(auto.best), candidates, warnings, selection: "aicc" };
+}
+
+/** Choose and refit a model on y (already cleaned). */
+export function selectModel(
+  y: Float64Array,
+  granularity: TimeSeries["granularity"],
+  options: Pick<ForecastOptions, "select" | "models" | "seed">,
+): Selection {
+  const m = seasonalPeriod(granularity);
+  const context: CandidateContext = { m, cache: new Map() };
+  const warnings: string[] = [];
+  const seed = options.seed ?? DEFAULT_SEED;
+  if (isConstant(y)) {
+    warnings.push(`the series is constant (${y[0]}): forecasting that value with zero-width intervals`);
+    return { model: fitNaive(y), candidates: [{ model: "naive", chosen: true }], warnings, selection: options.select ?? "combination" };
+  }
+  const list = options.models && options.models.length > 0
+    ? options.models.map((name) => candidateByName(name) as Candidate)
+    : defaultCandidates(y, m);
+
+  if (options.select === "aicc") {
+    const chosen = selectByAicc(y, m, warnings);
+    if (chosen) return chosen;
+  }
+
+  // The default: the combination, with the other candidates scored for comparison (§6.2, §7).
+  const combinationDefault = (options.select ?? "combination") === "combination" && list.some((c) => c.name === COMBINATION.name);
+  const plan = rollingOrigins(y.length, defaultRollingOrigin(granularity));
+  const wantBacktest =
+    options.select === "backtest" || ((options.select === undefined || options.select === "combination") && plan.origins.length >= MIN_BACKTEST_ORIGINS);
+  const preferCombination = (candidates: ModelScore[]): FittedModel | undefined => {
+    if (!combinationDefault) return undefined;
+    const fitted = COMBINATION.fit(y, context);
+    if (!("model" in fitted)) {
+      warnings.push(`the combination could not be fitted (${fitted.reason}); choosing by score instead`);
+      return undefined;
+    }
+    const row = candidates.find((c) => c.model === COMBINATION.name);
+    if (row) row.chosen = true;
+    else candidates.push({ model: COMBINATION.name, chosen: true });
+    return fitted.model;
+  };
+  if (wantBacktest && plan.origins.length > 0) {
+    const run = runBacktest(y, list, context, plan, seed);
+    warnings.push(...run.warnings);
+    const candidates: ModelScore[] = run.scores.map((s) => {
+      const score: ModelScore = { model: s.model, mae: s.mae, smape: s.smape, coverage80: s.coverage80, coverage95: s.coverage95, chosen: false };
+      if (s.mase !== undefined) score.mase = s.mase;
+      if (s.mape !== undefined) score.mape = s.mape;
+      return score;
+    });
+    const combined = preferCombination(candidates);
+    if (combined) return { model: combined, candidates, warnings, selection: "combination" };
+    const useMase = candidates.every((c) => c.mase !== undefined);
+    const ranked = [...candidates].sort(byScore((s) => (useMase ? s.mase : s.smape)));
+    const model = refitRanked(y, ranked, list, context, warnings);
+    if (model) return { model, candidates, warnings, selection: "backtest" };
+  } else if (options.select === "backtest") {
+    warnings.push(`too little history for a rolling-origin backtest (needs ${granularity === "month" ? "13 months" : "57 days"}); using the holdout instead`);
+  }
+
+  const outcome = selectByHoldout(y, list, context);
+  warnings.push(...outcome.warnings);
+  const combined = preferCombination(outcome.scores);
+  if (combined) return { model: combined, candidates: outcome.scores, warnings, selection: "combination" };
+  const ranked = [...outcome.scores].sort(byScore((s) => s.mae));
+  let model = refitRanked(y, ranked, list, context, warnings);
+  const candidates = outcome.scores;
+  if (!model) {
+    model = fitNaive(y);
+    warnings.push("no candidate model could be fitted; falling back to the naive forecast");
+    candidates.push({ model: "naive", chosen: true });
+  }
+  return { model, candidates, warnings, selection: "holdout" };
+}
+
+/** Validate, clean and select: shared by forecastSeries and forecastMonthlyFromDaily. */
+export function prepareAndSelect(series: TimeSeries, options: ForecastOptions): Selection & { findings: Finding[]; values: Float64Array } {
+  validateSeries(series);
+  checkOptions(options);
+  const m = seasonalPeriod(series.granularity);
+  const prepared = prepareSeries(series.values, {
+    granularity: series.granularity,
+    start: series.start,
+    m,
+    mode: options.outliers ?? (series.granularity === "day" ? "interpolate" : "keep"),
+  });
+  if (prepared.values.length < MIN_POINTS) {
+    throw new HedgeError(
+      "SERIES_TOO_SHORT",
+      `after dropping ${prepared.offset} leading zero(s) only ${prepared.values.length} period(s) of usage remain; a forecast needs ${MIN_POINTS}`,
+      { expected: `≥ ${MIN_POINTS} periods with usage` },
+    );
+  }
+  const selection = selectModel(prepared.values, series.granularity, options);
+  for (const f of prepared.findings) if (f.kind === "level-shift") selection.warnings.push(f.message);
+  return { ...selection, findings: prepared.findings, values: prepared.values };
 }
 
 export function forecastSeries(series: TimeSeries, options: ForecastOptions): ForecastResult {
-  validateSeries(series);
-  checkOptions(options);
+  const chosen = prepareAndSelect(series, options);
   const seed = options.seed ?? DEFAULT_SEED;
   const horizon = options.horizon;
-  const y = Float64Array.from(series.values);
-  const n = y.length;
-  const m = seasonalPeriod(series.granularity);
-  const context: CandidateContext = { m };
   const periods = futurePeriods(series, horizon);
-  const warnings: string[] = [];
-
-  let chosen: FittedModel;
-  let candidates: ModelScore[];
-  if (isConstant(y)) {
-    chosen = fitNaive(y);
-    candidates = [{ model: "naive", chosen: true }];
-    warnings.push(`the series is constant (${y[0]}): forecasting that value with zero-width intervals`);
-  } else {
-    const list = restrict(defaultCandidates(n, m), options.models);
-    const outcome = selectByHoldout(y, list, context);
-    warnings.push(...outcome.warnings);
-    candidates = outcome.scores;
-    // Refit the winner on the full series; if that fails, fall back through the ranking.
-    const ranked = [...outcome.scores].sort((a, b) => (a.mae as number) - (b.mae as number));
-    let model: FittedModel | undefined;
-    for (const score of ranked) {
-      const candidate = list.find((c) => c.name === score.model) as Candidate;
-      const fitted = candidate.fit(y, context);
-      if ("model" in fitted) {
-        model = fitted.model;
-        score.chosen = true;
-        break;
-      }
-      warnings.push(`${score.model} won the holdout but could not be refitted on the full series: ${fitted.reason}`);
-    }
-    if (!model) {
-      model = fitNaive(y);
-      warnings.push("no candidate model could be fitted; falling back to the naive forecast");
-      candidates.push({ model: "naive", chosen: true });
-    }
-    chosen = model;
-  }
-
-  const points = modelForecasts(chosen, periods, seed);
+  const model = chosen.model;
+  const points = modelForecasts(model, periods, seed, options.paths ?? DEFAULT_PATHS);
   return {
-    model: chosen.name,
+    model: model.name,
     granularity: series.granularity,
     points,
-    candidates,
-    warnings,
-    samplePaths: (count: number, pathSeed?: number) => simulatePaths(chosen, horizon, count, pathSeed ?? seed),
+    candidates: chosen.candidates,
+    warnings: chosen.warnings,
+    findings: chosen.findings,
+    selection: chosen.selection,
+    seed,
+    samplePaths: (count: number, pathSeed?: number) => simulatePaths(model, horizon, count, pathSeed ?? seed),
   };
 }

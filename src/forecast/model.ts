@@ -26,6 +26,8 @@ export interface FittedModel {
   analytic(horizon: number): AnalyticForecast | undefined;
   /** One simulated future of length horizon. */
   samplePath(horizon: number, rng: Rng): Float64Array;
+  /** Optional batch simulation, for models whose paths are not independent draws of one path (combinations). */
+  samplePaths?(horizon: number, count: number, rng: Rng): Float64Array[];
 }
 
 /** Normal forecast distribution: quantile = mean + z_p·sd (FPP3 §5.5). */

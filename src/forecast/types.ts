@@ -49,19 +49,45 @@ export interface ModelScore {
   chosen: boolean;
 }
 
-/** How the model is chosen. */
-export type SelectionMethod = "holdout" | "aicc" | "backtest";
+/** How the model is chosen. "combination" (the default) always forecasts with the ETS + Theta + damped
+ * combination of FORECASTING.md §6.2 and scores the other candidates only for the report. */
+export type SelectionMethod = "combination" | "holdout" | "aicc" | "backtest";
+
+/** What to do with detected outage days (FORECASTING.md §8). */
+export type OutlierMode = "keep" | "interpolate";
+
+/** A data-quality observation about the input series, and what was done about it. */
+export interface Finding {
+  kind: "leading-zeros" | "outage" | "spike" | "level-shift" | "zero-usage";
+  /** First and last period concerned. */
+  start: string;
+  end: string;
+  /** Number of periods concerned. */
+  count: number;
+  /** What was done: dropped (leading zeros), interpolated (outages), or only flagged. */
+  action: "dropped" | "interpolated" | "flagged";
+  message: string;
+}
 
 export interface ForecastOptions {
   /** Number of periods to forecast after the last observation (≥ 1). */
   horizon: number;
   /** Seed of the pseudo-random generator used for sample paths (default 42). */
   seed?: number;
-  /** Model selection: hold out the last few points and score by MAE (default), AICc among ETS models, or
-   * rolling-origin backtest by MASE. */
+  /** Model selection. "combination" (default): forecast with the equal-weight ETS + Theta + damped combination
+   * (§6; on the bench of bench/forecast-accuracy it beats every single method on average) and score the other
+   * candidates by rolling-origin backtest (or holdout on short series) for comparison. "backtest": pick the lowest
+   * rolling-origin MASE. "holdout": pick the lowest MAE on the last min(6, n/4) points. "aicc": automatic ETS by
+   * AICc, as R's ets(). */
   select?: SelectionMethod;
-  /** Restrict the candidate models (names as in ModelScore.model). */
+  /** Restrict the candidate models: "naive", "seasonal-naive", "drift", "drift-log", "holt-damped", "ets",
+   * "log-ets", "damped", "theta", "combination", or an explicit ETS model such as "ETS(M,Ad,N)". */
   models?: string[];
+  /** Outage handling: "interpolate" (default for daily series) replaces detected outage days; "keep" (default for
+   * monthly series) only reports them. Spikes and level shifts are always only reported. */
+  outliers?: OutlierMode;
+  /** Simulated paths used for quantiles of models without closed-form intervals (default 5000). */
+  paths?: number;
 }
 
 export interface ForecastResult {
@@ -74,6 +100,12 @@ export interface ForecastResult {
   candidates: ModelScore[];
   /** Human-readable caveats, e.g. a fallback to a simpler model and why. */
   warnings: string[];
+  /** Data-quality findings (leading zeros dropped, outages, spikes, level shifts, zero usage). */
+  findings: Finding[];
+  /** The selection method actually used (a requested backtest falls back to the holdout on short series). */
+  selection: SelectionMethod;
+  /** The seed used for sample paths and simulated quantiles. */
+  seed: number;
   /** `n` seeded sample paths of the future, each a Float64Array of length `horizon`. */
   samplePaths(n: number, seed?: number): Float64Array[];
 }

@@ -61,23 +61,36 @@ export interface ExposureOptions {
   seed?: number;
   select?: SelectionMethod;
   weights?: Record<string, number>;
+  /**
+   * Seeded sample paths kept per month (sorted) for quantiles that are not reported and for the probability of
+   * an over-hedge; default 2,000 (0 for none).
+   */
+  paths?: number;
 }
+
+export const DEFAULT_EXPOSURE_PATHS = 2000;
 
 export function forecastExposure(series: UsageSeries, options: ExposureOptions): ExposureForecast {
   const history = monthlyIndexTokens(series, options.weights);
+  const seed = options.seed ?? 42;
   const last = history.months[history.months.length - 1]!;
   const needed = options.through ? monthsBetween(last, options.through) : 0;
   const horizon = Math.max(options.horizon ?? 0, needed, 1);
   const forecast = forecastSeries(
     { granularity: "month", start: history.start, values: history.values },
-    { horizon, seed: options.seed ?? 42, ...(options.select ? { select: options.select } : {}) },
+    { horizon, seed, ...(options.select ? { select: options.select } : {}) },
   );
-  const months = forecast.points.map((p, i) => ({
+  const nPaths = options.paths ?? DEFAULT_EXPOSURE_PATHS;
+  const paths = nPaths > 0 ? forecast.samplePaths(nPaths, seed) : [];
+  const months: VolumeForecastMonth[] = forecast.points.map((p, i) => ({
     month: addMonths(last, i + 1),
     mean: p.mean,
     p10: p.quantiles.p10,
     p50: p.quantiles.p50,
     p90: p.quantiles.p90,
+    quantiles: { ...p.quantiles },
+    ...(paths.length > 0 ? { samples: Float64Array.from(paths, (path) => path[i] ?? 0).sort() } : {}),
+    step: i + 1,
   }));
   return { history, forecast, months };
 }

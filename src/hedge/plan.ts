@@ -1,33 +1,56 @@
 /**
- * The hedge plan: per delivery month, the forecast exposure, the target ratio from the policy, the
- * contract count and what it locks in (DESIGN.md §4–5). A consumer of tokens is short tokens, so the
- * hedge is a long futures position.
+ * The hedge plan: per delivery month, the forecast exposure, the target ratio from a method (the policy ladder,
+ * the minimum-variance ratio of a price history, or the price-and-volume risk hedge), an optional cap at a low
+ * quantile of the volume forecast, the contract count and what it locks in (DESIGN.md §4–5). A consumer of
+ * tokens is short tokens, so the hedge is a long futures position.
+ *
+ * Nothing is clipped silently: a method ratio outside the policy band is kept and flagged; a ratio the volume cap
+ * lowers is reported as `hedgeRatio` beside the method's `targetRatio`, and flagged `capped`.
  */
 import { Dec, toCents } from "../money/decimal.js";
 import type { ContractSpec } from "../curve/contract.js";
 import { quoteDivisor } from "../curve/contract.js";
+import { checkListedMonths } from "../curve/complete-curve.js";
+import { resolveGpuConversion, type GpuConversion } from "../curve/gpu-conversion.js";
 import type { CurvePoint } from "../curve/parse-curve.js";
-import { sizeContracts } from "./contracts.js";
+import { roundToLot, sizeContracts, sizeTailedContracts } from "./contracts.js";
 import { rungFor, type HedgePolicy } from "./policy.js";
+import { policyMethod } from "./methods/policy-ladder.js";
+import type { HedgeRatioMethod, MonthContext, VolumeForecastMonth } from "./methods/types.js";
+import { overHedge, volumeAt } from "./methods/volume.js";
 
-/** Forecast volume of one month in tokens (index tokens). */
-export interface VolumeForecastMonth {
-  month: string;
-  mean: number;
-  p10: number;
-  p50: number;
-  p90: number;
-}
+export type { VolumeForecastMonth } from "./methods/types.js";
+
+/**
+ * Why a month needs a second look:
+ * - `capped`: the contracts would have hedged more than the volume cap, so the count was lowered to fit under it;
+ * - `above-band` / `below-band`: the method's ratio is outside the policy band (kept as it is);
+ * - `cap-below-band`: the cap pushes the ratio below the band's minimum (policy and cap conflict);
+ * - `below-lot`: the target is above 0 but rounds to no whole lot;
+ * - `negative-ratio`: the method asks for a short position, which this long-hedge plan does not take (0 contracts);
+ * - `interpolated-price`: the month's futures price was interpolated, not quoted.
+ */
+export type PlanFlag = "capped" | "above-band" | "below-band" | "cap-below-band" | "below-lot" | "negative-ratio" | "interpolated-price";
 
 export interface PlanMonth {
   month: string;
   /** 1 = first hedged delivery month. */
   tenor: number;
+  /** The volume hedged, tokens: the forecast at `forecastBasis` (mean, or a quantile such as p50). */
   forecastTokens: number;
+  forecastBasis: string;
   forecastP10: number;
   forecastP50: number;
   forecastP90: number;
+  /** The method's ratio (policy rung, h*, or N* over the exposure), before any cap. */
+  targetRatio: number;
+  /** The ratio sized: targetRatio, or lower where the volume cap binds. */
   hedgeRatio: number;
+  /** The policy band of this tenor; null when the policy has none. */
+  band: { min: number | null; max: number | null } | null;
+  capQuantile: string | null;
+  /** Hedged tokens may not exceed this (the cap quantile of the month's volume); null without a cap. */
+  capTokens: number | null;
   /** Exposure in the contract's unit (tokens, or GPU-hours for a cross hedge). */
   exposureUnits: number;
   contractsUnrounded: number;
@@ -35,9 +58,19 @@ export interface PlanMonth {
   hedgedTokens: number;
   achievedRatio: number;
   futuresPrice: number;
+  futuresPriceInterpolated: boolean;
+  /** S₀/F₀ when the hedge is tailed; null otherwise. */
+  tailFactor: number | null;
   lockedInCost: number;
   initialMargin: number;
   fees: number;
+  /** P(realised volume < hedged tokens), from the forecast's sample paths; null without them. */
+  probabilityOverHedge: number | null;
+  /** E[max(0, hedged − realised)] tokens; null without sample paths. */
+  expectedOverHedgeTokens: number | null;
+  flags: PlanFlag[];
+  /** Method-specific figures (e.g. the quantity method's price and volume terms). */
+  methodDetail: Record<string, number | null> | null;
 }
 
 export interface PlanTotals {
@@ -50,14 +83,68 @@ export interface PlanTotals {
   averageLockedInPrice: number | null;
   initialMargin: number;
   fees: number;
+  monthsCapped: number;
+  monthsOutsideBand: number;
+  /** Σ E[over-hedged tokens]; null without sample paths. */
+  expectedOverHedgeTokens: number | null;
+}
+
+export interface KSensitivity {
+  /** Relative error in k, e.g. −0.1. */
+  change: number;
+  tokensPerGpuHour: number;
+  /** Total contracts the plan would hold had it been sized with this k. */
+  contracts: number;
+  contractsChange: number;
+  /** Share of forecast tokens this plan's contracts would really cover if the true k were this one. */
+  achievedRatioIfTrue: number;
+}
+
+export interface PlanConversion extends GpuConversion {
+  /** What an error in k does to the hedge (DESIGN.md §5: one for one). */
+  sensitivity: KSensitivity[];
+  warning: string;
 }
 
 export interface HedgePlan {
-  contract: { name: string; underlying: ContractSpec["underlying"]; quoteUnit: string; contractSize: number; sizeUnit: string; illustrative: boolean; tokensPerGpuHour: number | null };
+  contract: {
+    name: string;
+    underlying: ContractSpec["underlying"];
+    quoteUnit: string;
+    contractSize: number;
+    sizeUnit: string;
+    illustrative: boolean;
+    /** The effective tokens per GPU-hour used (blended); null for a token contract. */
+    tokensPerGpuHour: number | null;
+    minimumLot: number;
+  };
+  method: { name: HedgeRatioMethod["name"]; description: string } & Record<string, unknown>;
   rounding: HedgePolicy["rounding"];
+  lot: number;
+  forecastBasis: string;
+  volumeCap: string | null;
+  tailing: { spotPrice: number } | null;
+  conversion: PlanConversion | null;
   months: PlanMonth[];
   totals: PlanTotals;
   warnings: string[];
+}
+
+export interface PlanOptions {
+  /** Where the target ratios come from; default the policy ladder. */
+  method?: HedgeRatioMethod;
+  /** Cap hedged tokens at this quantile of each month's volume forecast ("p10"); default none. */
+  volumeCap?: string | null;
+  /** The volume to hedge: "mean" (default) or a quantile ("p50"). */
+  forecastBasis?: string;
+  /** Tail the hedge: N = h·(S₀·Q)/(F₀·size), S₀ in the contract's quote unit. */
+  tail?: { spotPrice: number };
+  /** Contracts in whole multiples of this; default the spec's minimumLot, else 1. */
+  lot?: number;
+  /** The GPU-hour conversion (resolved by the caller, e.g. from the usage's model mix); default from the spec. */
+  conversion?: GpuConversion | null;
+  /** Relative errors in k to report; default ±10%, ±25%. */
+  kSensitivity?: readonly number[];
 }
 
 export interface PlanInput {
@@ -65,65 +152,179 @@ export interface PlanInput {
   curve: CurvePoint[];
   spec: ContractSpec;
   policy: HedgePolicy;
+  options?: PlanOptions;
 }
+
+export const DEFAULT_K_SENSITIVITY: readonly number[] = [-0.25, -0.1, 0.1, 0.25];
+const EPS = 1e-12;
 
 /** Tokens represented by one unit of the contract's size: 1 for tokens, k tokens per GPU-hour for a cross hedge. */
-export function tokensPerUnit(spec: ContractSpec): number {
-  return spec.underlying === "token-index" ? 1 : spec.tokensPerGpuHour!;
+export function tokensPerUnit(spec: ContractSpec, conversion?: GpuConversion | null): number {
+  if (spec.underlying === "token-index") return 1;
+  return (conversion ?? resolveGpuConversion(spec))!.tokensPerGpuHour;
 }
 
-export function buildPlan({ forecast, curve, spec, policy }: PlanInput): HedgePlan {
-  const warnings: string[] = [];
-  const byMonth = new Map(forecast.map((f) => [f.month, f]));
-  const perUnit = tokensPerUnit(spec);
+export function buildPlan(input: PlanInput): HedgePlan {
+  const { forecast, curve, spec, policy } = input;
+  const opts = input.options ?? {};
+  const method = opts.method ?? policyMethod(policy);
+  const basis = opts.forecastBasis ?? "mean";
+  const cap = opts.volumeCap ?? null;
+  const lot = opts.lot ?? spec.minimumLot ?? 1;
+  const conversion = opts.conversion !== undefined ? opts.conversion : resolveGpuConversion(spec);
+  const perUnit = spec.underlying === "token-index" ? 1 : conversion!.tokensPerGpuHour;
   const divisor = quoteDivisor(spec);
-  const months: PlanMonth[] = [];
-  const listed = spec.listedMonths ? new Set(spec.listedMonths) : undefined;
+  const priceScale = (perUnit * divisor) / 1_000_000;
+  checkListedMonths({ file: "the curve", points: curve }, spec.listedMonths, spec.name);
 
+  const warnings: string[] = [...method.warnings];
+  const byMonth = new Map(forecast.map((f) => [f.month, f]));
+  const months: PlanMonth[] = [];
+  const outside = { above: [] as string[], below: [] as string[], capBelow: [] as string[], negative: [] as string[] };
   for (const point of curve) {
     const f = byMonth.get(point.month);
     if (!f) {
       warnings.push(`${point.month}: no forecast for this delivery month (it is not after the usage history); not hedged`);
       continue;
     }
-    if (listed && !listed.has(Number(point.month.slice(5, 7)))) {
-      warnings.push(`${point.month}: the contract does not list this calendar month; not hedged`);
-      continue;
-    }
     const tenor = months.length + 1;
     const rung = rungFor(policy, tenor);
-    if (!rung) warnings.push(`${point.month}: tenor ${tenor} is beyond the policy ladder; ratio 0`);
-    const ratio = rung?.ratio ?? 0;
-    const forecastTokens = Math.round(f.mean);
+    const forecastTokens = Math.round(volumeAt(f, basis));
+    const ctx: MonthContext = { month: point.month, tenor, forecast: f, exposureTokens: forecastTokens, futuresPrice: point.price, tokensPerUnit: perUnit, priceScale, rung };
+    const m = method.ratioFor(ctx);
+    if (m.warning) warnings.push(m.warning);
+    const target = m.ratio;
+    const flags: PlanFlag[] = [];
+    if (point.interpolated) flags.push("interpolated-price");
+    const band = rung && (rung.min !== undefined || rung.max !== undefined) ? { min: rung.min ?? null, max: rung.max ?? null } : null;
+    if (band?.max != null && target > band.max + EPS) {
+      flags.push("above-band");
+      outside.above.push(`${point.month} ${pct(target)} > ${pct(band.max)}`);
+    }
+    if (band?.min != null && target < band.min - EPS) {
+      flags.push("below-band");
+      outside.below.push(`${point.month} ${pct(target)} < ${pct(band.min)}`);
+    }
+    let ratio = target;
+    if (ratio < 0) {
+      flags.push("negative-ratio");
+      outside.negative.push(`${point.month} ${pct(target)}`);
+      ratio = 0;
+    }
     const exposure = new Dec(forecastTokens).div(perUnit);
-    const { unrounded, contracts } = sizeContracts(ratio, exposure, spec.contractSize, policy.rounding);
-    const hedgedTokens = contracts * spec.contractSize * perUnit;
+    const tailFactor = opts.tail ? opts.tail.spotPrice / point.price : null;
+    const count = opts.tail
+      ? sizeTailedContracts(ratio, exposure, spec.contractSize, opts.tail.spotPrice, point.price, policy.rounding, lot)
+      : sizeContracts(ratio, exposure, spec.contractSize, policy.rounding, lot);
+    let contracts = count.contracts;
+    // The cap bounds the hedged tokens, after rounding: it binds only when the contracts would hedge more than the
+    // cap quantile, and then the count is the most whole lots that fit under it.
+    const capTokens = cap ? Math.floor(volumeAt(f, cap)) : null;
+    if (capTokens !== null) {
+      const maxContracts = roundToLot(new Dec(capTokens).div(perUnit).div(spec.contractSize), "down", lot);
+      if (contracts > maxContracts) {
+        contracts = maxContracts;
+        flags.push("capped");
+        if (forecastTokens > 0) ratio = Math.min(ratio, capTokens / forecastTokens);
+        if (band?.min != null && ratio < band.min - EPS) {
+          flags.push("cap-below-band");
+          outside.capBelow.push(`${point.month} ${pct(ratio)} < ${pct(band.min)}`);
+        }
+      }
+    }
+    if (contracts === 0 && count.unrounded > 0 && lot > 1) flags.push("below-lot");
+    const hedgedTokens = Math.round(contracts * spec.contractSize * perUnit);
     const lockedIn = new Dec(contracts).times(spec.contractSize).times(point.price).div(divisor);
+    const over = overHedge(f.samples, hedgedTokens);
     months.push({
       month: point.month,
       tenor,
       forecastTokens,
+      forecastBasis: basis,
       forecastP10: Math.round(f.p10),
       forecastP50: Math.round(f.p50),
       forecastP90: Math.round(f.p90),
+      targetRatio: target,
       hedgeRatio: ratio,
+      band,
+      capQuantile: cap,
+      capTokens,
       exposureUnits: exposure.toNumber(),
-      contractsUnrounded: unrounded,
+      contractsUnrounded: count.unrounded,
       contracts,
       hedgedTokens,
       achievedRatio: forecastTokens > 0 ? hedgedTokens / forecastTokens : 0,
       futuresPrice: point.price,
+      futuresPriceInterpolated: Boolean(point.interpolated),
+      tailFactor,
       lockedInCost: toCents(lockedIn),
       initialMargin: toCents(new Dec(contracts).times(spec.initialMargin)),
       fees: toCents(new Dec(contracts).times(spec.feePerContract)),
+      probabilityOverHedge: over ? over.probability : null,
+      expectedOverHedgeTokens: over ? Math.round(over.expectedTokens) : null,
+      flags,
+      methodDetail: m.detail ?? null,
     });
   }
+  for (const side of ["above", "below"] as const) {
+    const list = outside[side];
+    if (list.length > 0) {
+      warnings.push(`the ${method.name} ratio is ${side} the policy band in ${list.length} month${list.length === 1 ? "" : "s"} (kept, not clipped): ${list.join("; ")}`);
+    }
+  }
+  if (outside.negative.length > 0) {
+    warnings.push(`the ${method.name} ratio asks for a short futures position in ${outside.negative.length} month${outside.negative.length === 1 ? "" : "s"}; a long hedge plan holds 0 contracts there: ${outside.negative.join("; ")}`);
+  }
+  if (outside.capBelow.length > 0) {
+    warnings.push(`the ${cap} volume cap holds the ratio below the policy band in ${outside.capBelow.length} month${outside.capBelow.length === 1 ? "" : "s"} (policy and cap conflict): ${outside.capBelow.join("; ")}`);
+  }
+  const interpolated = months.filter((m) => m.futuresPriceInterpolated).map((m) => m.month);
+  if (interpolated.length > 0) warnings.push(`futures prices interpolated, not quoted: ${interpolated.join(", ")}`);
 
   const sum = (pick: (m: PlanMonth) => number): number => months.reduce((acc, m) => acc.plus(pick(m)), new Dec(0)).toNumber();
   const hedgedTokens = sum((m) => m.hedgedTokens);
   const forecastTokens = sum((m) => m.forecastTokens);
   const lockedInCost = sum((m) => m.lockedInCost);
-  const hedgedUnits = hedgedTokens / perUnit;
+  const totalContracts = sum((m) => m.contracts);
+  const hedgedUnits = totalContracts * spec.contractSize;
+  const totals: PlanTotals = {
+    forecastTokens,
+    contracts: totalContracts,
+    hedgedTokens,
+    achievedRatio: forecastTokens > 0 ? hedgedTokens / forecastTokens : 0,
+    lockedInCost,
+    averageLockedInPrice: hedgedUnits > 0 ? Number(new Dec(lockedInCost).times(divisor).div(hedgedUnits).toFixed(4)) : null,
+    initialMargin: sum((m) => m.initialMargin),
+    fees: sum((m) => m.fees),
+    monthsCapped: months.filter((m) => m.flags.includes("capped")).length,
+    monthsOutsideBand: months.filter((m) => m.flags.includes("above-band") || m.flags.includes("below-band")).length,
+    expectedOverHedgeTokens: months.every((m) => m.expectedOverHedgeTokens !== null) && months.length > 0 ? sum((m) => m.expectedOverHedgeTokens!) : null,
+  };
+
+  let planConversion: PlanConversion | null = null;
+  if (conversion && spec.underlying === "gpu-hour-index") {
+    const changes = opts.kSensitivity ?? DEFAULT_K_SENSITIVITY;
+    const sensitivity = changes.map((change): KSensitivity => {
+      const k = conversion.tokensPerGpuHour * (1 + change);
+      const other = buildPlan({ ...input, options: { ...opts, conversion: { ...conversion, tokensPerGpuHour: k }, kSensitivity: [] } });
+      return {
+        change,
+        tokensPerGpuHour: Number(k.toFixed(6)),
+        contracts: other.totals.contracts,
+        contractsChange: other.totals.contracts - totalContracts,
+        achievedRatioIfTrue: forecastTokens > 0 ? (hedgedTokens * (1 + change)) / forecastTokens : 0,
+      };
+    });
+    planConversion = {
+      ...conversion,
+      sensitivity,
+      warning:
+        `cross hedge: token exposure converted at ${conversion.tokensPerGpuHour.toLocaleString("en-US")} tokens per GPU-hour (${conversion.source}); ` +
+        "this conversion is an assumption and itself a risk: an error of x% in it mis-sizes the hedge by x%",
+    };
+    warnings.unshift(planConversion.warning);
+  }
+
   return {
     contract: {
       name: spec.name,
@@ -132,20 +333,22 @@ export function buildPlan({ forecast, curve, spec, policy }: PlanInput): HedgePl
       contractSize: spec.contractSize,
       sizeUnit: spec.sizeUnit,
       illustrative: spec.illustrative,
-      tokensPerGpuHour: spec.tokensPerGpuHour ?? null,
+      tokensPerGpuHour: spec.underlying === "gpu-hour-index" ? perUnit : null,
+      minimumLot: spec.minimumLot ?? 1,
     },
+    method: { name: method.name, description: method.description, ...method.summary },
     rounding: policy.rounding,
+    lot,
+    forecastBasis: basis,
+    volumeCap: cap,
+    tailing: opts.tail ?? null,
+    conversion: planConversion,
     months,
-    totals: {
-      forecastTokens,
-      contracts: sum((m) => m.contracts),
-      hedgedTokens,
-      achievedRatio: forecastTokens > 0 ? hedgedTokens / forecastTokens : 0,
-      lockedInCost,
-      averageLockedInPrice: hedgedUnits > 0 ? Number(new Dec(lockedInCost).times(divisor).div(hedgedUnits).toFixed(4)) : null,
-      initialMargin: sum((m) => m.initialMargin),
-      fees: sum((m) => m.fees),
-    },
+    totals,
     warnings,
   };
+}
+
+function pct(x: number): string {
+  return `${(x * 100).toFixed(1)}%`;
 }

@@ -1,27 +1,47 @@
 /**
- * The deterministic scenario grid: parallel price shocks against the curve × volume cases.
- * A shock s settles every month at S_T = F0 · (1 + s). A volume case puts every month at that quantile
- * of its own forecast: "P10" is a year in which each month is at its own P10. That is a stress case,
- * harsher than the P10 of the annual total (monthly errors are not perfectly correlated); the Monte
- * Carlo (`simulate`) gives the distribution of the total.
+ * The deterministic scenario grid: price moves against the curve × volume cases.
+ *
+ * Price moves: a parallel shock s settles every month at S_T = F0 · (1 + s); a twist (twist.ts) shocks each tenor
+ * by its own amount. A volume case puts every month at that quantile of its own forecast: "P10" is a year in which
+ * each month is at its own P10. That is a stress case, harsher than the P10 of the annual total (monthly errors are
+ * not perfectly correlated); the Monte Carlo (`simulate`) gives the distribution of the total. A multiplier case
+ * "x0.8" puts every month at 0.8 × its forecast mean.
+ *
+ * Per month and in total: unhedged cost, futures P&L, hedged cost, effective USD/Mtok (pnl.ts), the difference
+ * against an optional budget (budget.ts), over-hedged tokens (hedged tokens above the realised volume), and, given
+ * an as-of date, the variation-margin cash flows along a straight price path (margin.ts).
  */
 import { Dec } from "../money/decimal.js";
 import type { HedgePlan, PlanMonth } from "../hedge/plan.js";
+import { budgetAmount, monthBudget, versusBudget, type Budget } from "./budget.js";
+import { variationMarginPath, type MarginPath } from "./margin.js";
 import { effectivePrice, monthOutcome, type MonthOutcome } from "./pnl.js";
+import { twistShocks, type TwistDirection } from "./twist.js";
 
-export type VolumeCase = "p10" | "p50" | "p90" | "mean";
+/** A forecast quantile, the forecast mean, or a multiple of the mean written "x<multiplier>", e.g. "x0.8". */
+export type VolumeCase = "p10" | "p50" | "p90" | "mean" | `x${string}`;
 
 export const DEFAULT_PRICE_SHOCKS: readonly number[] = [-0.5, -0.25, 0, 0.25, 0.5, 1];
 export const DEFAULT_VOLUME_CASES: readonly VolumeCase[] = ["p10", "p50", "p90"];
 
-export interface ScenarioMonth extends MonthOutcome {
-  month: string;
-  settlementPrice: number;
-  overHedgedTokens: number;
+export interface ScenarioOptions {
+  budget?: Budget;
+  /** The as-of date YYYY-MM-DD from which the margin path starts; no margin path without it. */
+  asOf?: string;
 }
 
-export interface ScenarioResult {
+export interface ScenarioMonth extends MonthOutcome {
+  month: string;
+  /** Shock of this month's settlement against its futures price. */
   priceShock: number;
+  settlementPrice: number;
+  overHedgedTokens: number;
+  /** This month's budget (rate budgets only), and hedged cost − budget. */
+  budget: number | null;
+  vsBudget: number | null;
+}
+
+export interface ScenarioOutcome {
   volumeCase: VolumeCase;
   tokens: number;
   unhedgedCost: number;
@@ -30,7 +50,26 @@ export interface ScenarioResult {
   effectivePrice: number | null;
   unhedgedEffectivePrice: number | null;
   overHedgedTokens: number;
+  /** Budget for the horizon and hedged cost − budget (positive = over); null without a budget. */
+  budget: number | null;
+  vsBudget: number | null;
+  /** Variation margin along the straight price path; null without an as-of date. */
+  margin: MarginPath | null;
   months: ScenarioMonth[];
+}
+
+export interface ScenarioResult extends ScenarioOutcome {
+  priceShock: number;
+}
+
+export interface TwistResult extends ScenarioOutcome {
+  twist: TwistDirection;
+  twistAmount: number;
+}
+
+/** The volume case "x<m>" for multiplier m. */
+export function multiplierCase(multiplier: number): VolumeCase {
+  return `x${multiplier}`;
 }
 
 export function volumeFor(m: PlanMonth, c: VolumeCase): number {
@@ -43,6 +82,12 @@ export function volumeFor(m: PlanMonth, c: VolumeCase): number {
       return m.forecastP90;
     case "mean":
       return m.forecastTokens;
+    default: {
+      const multiplier = Number(c.slice(1));
+      if (!Number.isFinite(multiplier) || multiplier < 0) throw new Error(`not a volume case: ${c}`);
+      // Whole tokens, so totals stay exact integers.
+      return new Dec(m.forecastTokens).times(multiplier).toDecimalPlaces(0).toNumber();
+    }
   }
 }
 
@@ -51,14 +96,17 @@ export function shockedPrice(futuresPrice: number, shock: number): number {
   return new Dec(futuresPrice).times(new Dec(1).plus(shock)).toDecimalPlaces(10).toNumber();
 }
 
-export function runScenario(plan: HedgePlan, priceShock: number, volumeCase: VolumeCase): ScenarioResult {
+/** One scenario with its own shock per delivery month (shocks[i] for plan.months[i]). */
+export function runShocks(plan: HedgePlan, shocks: readonly number[], volumeCase: VolumeCase, options: ScenarioOptions = {}): ScenarioOutcome {
   const divisor = plan.contract.underlying === "token-index" ? 1_000_000 : 1;
   const perUnit = plan.contract.tokensPerGpuHour ?? 1;
+  const budget = options.budget;
   let tokens = new Dec(0);
   let unhedged = new Dec(0);
   let pnl = new Dec(0);
   let over = 0;
-  const months: ScenarioMonth[] = plan.months.map((m) => {
+  const months: ScenarioMonth[] = plan.months.map((m, i) => {
+    const priceShock = shocks[i] ?? 0;
     const volume = volumeFor(m, volumeCase);
     const settlementPrice = shockedPrice(m.futuresPrice, priceShock);
     const outcome = monthOutcome({
@@ -75,12 +123,29 @@ export function runScenario(plan: HedgePlan, priceShock: number, volumeCase: Vol
     unhedged = unhedged.plus(outcome.unhedgedCost);
     pnl = pnl.plus(outcome.futuresPnl);
     over += overHedgedTokens;
-    return { month: m.month, settlementPrice, ...outcome, overHedgedTokens };
+    const mb = budget ? monthBudget(budget, volume) : null;
+    return {
+      month: m.month,
+      priceShock,
+      settlementPrice,
+      ...outcome,
+      overHedgedTokens,
+      budget: mb,
+      vsBudget: mb === null ? null : versusBudget(outcome.hedgedCost, mb),
+    };
   });
   const hedged = unhedged.minus(pnl);
   const t = tokens.toNumber();
+  const total = budget ? budgetAmount(budget, t) : null;
+  const margin = options.asOf
+    ? variationMarginPath({
+        legs: months.map((sm, i) => ({ month: sm.month, contracts: plan.months[i]!.contracts, futuresPrice: plan.months[i]!.futuresPrice, settlementPrice: sm.settlementPrice })),
+        contractSize: plan.contract.contractSize,
+        divisor,
+        asOf: options.asOf,
+      })
+    : null;
   return {
-    priceShock,
     volumeCase,
     tokens: t,
     unhedgedCost: unhedged.toNumber(),
@@ -89,13 +154,30 @@ export function runScenario(plan: HedgePlan, priceShock: number, volumeCase: Vol
     effectivePrice: t > 0 ? effectivePrice(hedged.toNumber(), t) : null,
     unhedgedEffectivePrice: t > 0 ? effectivePrice(unhedged.toNumber(), t) : null,
     overHedgedTokens: over,
+    budget: total,
+    vsBudget: total === null ? null : versusBudget(hedged.toNumber(), total),
+    margin,
     months,
   };
 }
 
-export function scenarioGrid(plan: HedgePlan, shocks: readonly number[], cases: readonly VolumeCase[]): ScenarioResult[] {
+export function runScenario(plan: HedgePlan, priceShock: number, volumeCase: VolumeCase, options: ScenarioOptions = {}): ScenarioResult {
+  return { priceShock, ...runShocks(plan, plan.months.map(() => priceShock), volumeCase, options) };
+}
+
+export function runTwist(plan: HedgePlan, direction: TwistDirection, amount: number, volumeCase: VolumeCase, options: ScenarioOptions = {}): TwistResult {
+  return { twist: direction, twistAmount: amount, ...runShocks(plan, twistShocks(plan.months.length, amount, direction), volumeCase, options) };
+}
+
+export function scenarioGrid(plan: HedgePlan, shocks: readonly number[], cases: readonly VolumeCase[], options: ScenarioOptions = {}): ScenarioResult[] {
   const out: ScenarioResult[] = [];
-  for (const c of cases) for (const s of shocks) out.push(runScenario(plan, s, c));
+  for (const c of cases) for (const s of shocks) out.push(runScenario(plan, s, c, options));
   return out;
 }
 
+/** Both twists (front up, front down) by `amount` for every volume case. */
+export function twistGrid(plan: HedgePlan, amount: number, cases: readonly VolumeCase[], options: ScenarioOptions = {}): TwistResult[] {
+  const out: TwistResult[] = [];
+  for (const c of cases) for (const d of ["front-up", "front-down"] as const) out.push(runTwist(plan, d, amount, c, options));
+  return out;
+}

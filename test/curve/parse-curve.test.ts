@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseCurveCsv } from "../../src/curve/parse-curve.js";
+import { parseCurve, parseCurveCsv, parseCurveJson } from "../../src/curve/parse-curve.js";
 import { HedgeError } from "../../src/errors.js";
 
 function errorOf(text: string): HedgeError {
@@ -33,5 +33,37 @@ describe("parseCurveCsv", () => {
     expect(e.location).toBe(location);
     expect(e.message).toMatch(message);
     expect(e.exitCode).toBe(3);
+  });
+});
+
+describe("parseCurve: CSV or JSON", () => {
+  const json = JSON.stringify({ quoteUnit: "USD/Mtok", points: [{ month: "2026-12", price: 2.1 }, { month: "2027-01", price: 2.05 }] });
+
+  it("reads a JSON object with points (by extension or by content) and a bare array", () => {
+    for (const file of ["c.json", "c.txt"]) {
+      const c = parseCurve(json, file);
+      expect(c.points).toEqual([{ month: "2026-12", price: 2.1 }, { month: "2027-01", price: 2.05 }]);
+      expect(c.quoteUnit).toBe("USD/Mtok");
+    }
+    expect(parseCurve('[{"month":"2027-01","price":1.5}]', "c.json").points).toEqual([{ month: "2027-01", price: 1.5 }]);
+    expect(parseCurve("month,price\n2027-01,1.5\n", "c.csv").points).toEqual([{ month: "2027-01", price: 1.5 }]);
+  });
+
+  it.each([
+    ['[{"month":"2027-13","price":2}]', "[0].month", /delivery month/],
+    ['{"points":[{"month":"2027-01","price":0}]}', "points[0].price", /positive price/],
+    ['{"points":[{"month":"2027-01","price":2},{"month":"2027-01","price":2}]}', "points[1].month", /appears twice/],
+    ['{"points":[{"month":"2027-02","price":2},{"month":"2027-01","price":2}]}', "points[1].month", /not in order/],
+    ['{"points":[{"month":"2027-01","price":2,"extra":1}]}', "points[0]", /extra|Unrecognized/i],
+  ])("%s → error at %s", (text, path, message) => {
+    let err: HedgeError | undefined;
+    try {
+      parseCurveJson(text, "c.json");
+    } catch (e) {
+      err = e as HedgeError;
+    }
+    expect(err?.code).toBe("CURVE_INVALID");
+    expect(err?.details.path).toBe(path);
+    expect(err?.message).toMatch(message);
   });
 });

@@ -9,7 +9,7 @@ describe("forecastSeries (step-1 behaviour)", () => {
   it("forecasts a linear series exactly with the drift model", () => {
     // y_t = 100 + 7t: drift has zero holdout error, so it wins; d = 7 and the residual σ̂ is 0.
     const values = Array.from({ length: 20 }, (_, t) => 100 + 7 * (t + 1));
-    const r = forecastSeries(monthly(values), { horizon: 4 });
+    const r = forecastSeries(monthly(values), { horizon: 4, select: "holdout" });
     expect(r.model).toBe("drift");
     expect(r.points.map((p) => p.period)).toEqual(["2025-09", "2025-10", "2025-11", "2025-12"]);
     r.points.forEach((p, h) => {
@@ -22,9 +22,18 @@ describe("forecastSeries (step-1 behaviour)", () => {
   it("repeats the last season with the seasonal naive model when the pattern repeats exactly", () => {
     const season = [50, 40, 60, 80, 70, 90, 100, 95, 85, 75, 65, 120];
     const values = [...season, ...season, ...season];
-    const r = forecastSeries(monthly(values), { horizon: 14 });
+    const r = forecastSeries(monthly(values), { horizon: 14, select: "holdout" });
     expect(r.model).toBe("seasonal-naive");
     expect(r.points.map((p) => p.mean)).toEqual([...season, 50, 40]);
+  });
+
+  it("uses the combination by default and still scores the other models", () => {
+    const values = Array.from({ length: 20 }, (_, t) => 100 + 7 * (t + 1) + (t % 4));
+    const r = forecastSeries(monthly(values), { horizon: 4 });
+    expect(r.model).toBe("combination");
+    expect(r.selection).toBe("combination");
+    expect(r.candidates.find((c) => c.chosen)?.model).toBe("combination");
+    expect(r.candidates.length).toBeGreaterThan(3);
   });
 
   it("has intervals that widen with the horizon and quantiles in order", () => {
@@ -122,6 +131,7 @@ describe("forecastSeries (step-1 behaviour)", () => {
   it("warns when a candidate cannot be fitted on a short series", () => {
     const r = forecastSeries(monthly([10, 12, 13, 15, 18, 19]), { horizon: 2 });
     expect(r.warnings.some((w) => w.startsWith("holt-damped"))).toBe(true);
-    expect(r.candidates.map((c) => c.model)).toEqual(["naive", "drift"]);
+    expect(r.candidates.map((c) => c.model)).not.toContain("holt-damped");
+    expect(r.candidates.map((c) => c.model)).toContain("drift");
   });
 });

@@ -1,29 +1,63 @@
-import { Command } from "commander";
-import { analyseCurve } from "../../curve/shape.js";
-import { curveCsv, curveDocument, curveHuman } from "../../report/views/curve.js";
-import { loadContract, loadCurve } from "../inputs.js";
-import { emit, type OutputFlags } from "../output.js";
+import { Command, Option } from "commander";
+import { completeCurve } from "../../curve/complete-curve.js";
+import { curveReport, type CurveKind } from "../../curve/curve-report.js";
+import { DEFAULT_TOKEN_DEFLATION, parseDeflation } from "../../curve/deflation.js";
+import { curveReportCsv, curveReportDocument, curveReportHuman } from "../../report/views/curve.js";
+import { parseCurve, type FuturesCurve } from "../../curve/parse-curve.js";
+import { loadContract } from "../inputs.js";
+import { readTextFile } from "../files.js";
+import type { IoContext } from "../context.js";
+import { parseIntOption } from "../options.js";
+import { emit, warn, type OutputFlags } from "../output.js";
 import type { CommandEnv } from "./shared.js";
+
+/** A curve file in either format (CSV, or JSON by extension or content); `plan` loads curves through this too. */
+export function loadCurveFile(ctx: IoContext, file: string): FuturesCurve {
+  return parseCurve(readTextFile(file, ctx.cwd), file);
+}
 
 interface CurveFlags extends OutputFlags {
   contract?: string;
+  deflation?: string;
+  chart: boolean;
+  width: number;
 }
 
 export function curveCommand(env: CommandEnv): Command {
   return env
     .output(new Command("curve"))
-    .description("shape of a futures curve (contango / backwardation / mixed / flat), front-to-back and per-month changes")
-    .argument("<file>", "curve CSV with columns month,price")
-    .option("--contract <spec>", "contract spec (its tick size sets what counts as flat)")
+    .description(
+      "shape of a futures curve (contango / backwardation / mixed / flat), its slope against a token-price deflation trend, " +
+        "roll yield, interpolated months and a chart",
+    )
+    .argument("<file>", "curve CSV (month,price) or JSON ([{month, price}] or {points: [...]})")
+    .option("--contract <spec>", "contract spec (JSON or YAML): its tick sets what counts as flat, its listed months are checked, its underlying says token or GPU-hour")
+    .option("--deflation <rate>", "trend to read a token curve against: a factor per year (10x), a fall (90%), or none (default 10x for token curves, none for GPU-hour curves)")
+    .option("--no-chart", "leave out the terminal chart")
+    .addOption(new Option("--width <columns>", "chart width").argParser(parseIntOption("--width", 12, 200)).default(60))
     .action((file: string, flags: CurveFlags) => {
       const { ctx } = env;
-      const curve = loadCurve(ctx, file);
-      const tick = flags.contract ? loadContract(ctx, flags.contract).tickSize : 0.01;
-      const analysis = analyseCurve(curve.points, tick);
+      const raw = loadCurveFile(ctx, file);
+      const spec = flags.contract ? loadContract(ctx, flags.contract) : undefined;
+      const curve = completeCurve(raw, spec?.listedMonths, spec?.name);
+      let kind: CurveKind = "token";
+      let kindSource = "the default unit; pass --contract for a GPU-hour curve";
+      if (spec) {
+        kind = spec.underlying === "gpu-hour-index" ? "gpu-hour" : "token";
+        kindSource = `from ${flags.contract}`;
+      } else if (raw.quoteUnit) {
+        kind = /gpu/i.test(raw.quoteUnit) ? "gpu-hour" : "token";
+        kindSource = "from the curve file's quoteUnit";
+      }
+      const trend = flags.deflation !== undefined ? parseDeflation(flags.deflation) : kind === "token" ? DEFAULT_TOKEN_DEFLATION : null;
+      const report = curveReport(curve, { kind, kindSource, tickSize: spec?.tickSize ?? 0.01, trend });
+      if (curve.interpolated.length > 0) {
+        warn(ctx, [`${file}: no price for ${curve.interpolated.join(", ")}; interpolated linearly between the neighbouring months (flagged)`]);
+      }
       emit(ctx, flags, {
-        json: () => curveDocument(file, analysis),
-        csv: () => curveCsv(analysis),
-        human: () => curveHuman(file, analysis, ctx.colour),
-      }, [file]);
+        json: () => curveReportDocument(file, report),
+        csv: () => curveReportCsv(report),
+        human: () => curveReportHuman(file, report, { colour: ctx.colour, chart: flags.chart, width: flags.width }),
+      }, [file, ...(flags.contract ? [flags.contract] : [])]);
     });
 }

@@ -1,34 +1,159 @@
-import { Command, Option } from "commander";
-import { loadUsage } from "../inputs.js";
-import { emit, type OutputFlags } from "../output.js";
+import { Command, InvalidArgumentError, Option } from "commander";
+import { readUsageStream, resolveMapping } from "../ingest-read.js";
+import { emit, warn, type OutputFlags } from "../output.js";
+import { parseAsOf, parseIntOption } from "../options.js";
 import { ingestCsv, ingestDocument, ingestHuman, type Period } from "../../report/views/ingest.js";
+import { parseMapFlag } from "../../ingest/columns.js";
+import { DATE_FORMATS, type DateFormat } from "../../ingest/dates.js";
+import { GROUP_BY, type GroupBy } from "../../ingest/groups.js";
+import { mappingToYaml } from "../../ingest/mapping/load.js";
+import type { IngestOptions } from "../../ingest/options.js";
+import { PROFILE_IDS, PROFILES } from "../../ingest/profiles/index.js";
+import { isDay } from "../../time/period.js";
 import type { CommandEnv, RunContext } from "./shared.js";
 
 interface IngestFlags extends OutputFlags {
   map?: string;
+  mapping?: string;
+  format?: string;
+  printMapping?: boolean;
   period: Period;
+  delimiter?: string;
+  decimal?: "." | ",";
+  thousands?: string;
+  dateFormat?: DateFormat;
+  tz?: string;
+  containment?: "nested" | "disjoint";
+  onError: "stop" | "skip";
+  dedupe?: boolean;
+  asOf?: string;
+  staleDays?: number;
+  from?: string;
+  to?: string;
+  model?: string[];
+  provider?: string[];
+  project?: string[];
+  groupBy?: GroupBy;
+  excludeCredits?: boolean;
+  currency?: string;
+}
+
+function parseDayOption(flag: string) {
+  return (value: string): string => {
+    if (!isDay(value)) throw new InvalidArgumentError(`${flag} must be a date YYYY-MM-DD, got "${value}"`);
+    return value;
+  };
+}
+
+/** Repeatable and comma-separated: --model a --model b,c → [a, b, c]. */
+function collect(value: string, previous: string[] | undefined): string[] {
+  const parts = value.split(",").map((s) => s.trim()).filter((s) => s !== "");
+  if (parts.length === 0) throw new InvalidArgumentError("expected at least one value");
+  return [...(previous ?? []), ...parts];
+}
+
+const DELIMITERS: Record<string, "," | ";" | "\t" | "|"> = { ",": ",", comma: ",", ";": ";", semicolon: ";", tab: "\t", "\\t": "\t", "\t": "\t", "|": "|", pipe: "|" };
+const THOUSANDS: Record<string, IngestOptions["thousands"]> = { none: "none", ",": ",", ".": ".", space: " ", " ": " ", "'": "'", apostrophe: "'" };
+
+function parseDelimiter(value: string): string {
+  const d = DELIMITERS[value.toLowerCase()];
+  if (!d) throw new InvalidArgumentError(`--delimiter must be one of , ; tab |, got "${value}"`);
+  return d;
+}
+
+function parseThousands(value: string): string {
+  const t = THOUSANDS[value.toLowerCase()];
+  if (!t) throw new InvalidArgumentError(`--thousands must be one of none , . space ', got "${value}"`);
+  return t;
 }
 
 export function ingestCommand(env: CommandEnv): Command {
   return env
     .output(new Command("ingest"))
-    .description("validate and aggregate a usage CSV: per-period totals, token kinds, models, cost, missing days")
-    .argument("<file>", "usage CSV (date,model,token_type,tokens,cost_usd or mapped with --map)")
-    .option("--map <mapping>", "column mapping, e.g. date=day,tokens=n,kind=token_type,model=model,cost=cost_usd")
+    .description("read a usage export (OpenAI, Anthropic, AWS CUR, Azure, GCP, FOCUS, LiteLLM, OpenRouter, DeepSeek or any CSV): per-period totals, kinds, models, cost, data-quality findings")
+    .argument("<file>", "usage CSV; the export format is detected from its header")
+    .addOption(new Option("--format <id>", "the export format instead of detecting it").choices([...PROFILE_IDS]))
+    .option("--map <mapping>", "generic columns, e.g. date=day,tokens=n,kind=token_type,model=model,cost=cost_usd")
+    .option("--mapping <file>", "a YAML/JSON mapping file (default: FILE.map.yaml beside the data, when present)")
+    .option("--print-mapping", "print the mapping in force as YAML (a starting point for --mapping) and exit")
     .addOption(new Option("--period <period>", "aggregate by day or month").choices(["day", "month"]).default("month"))
+    .addOption(new Option("--group-by <dimension>", "totals per model, provider, project or token kind").choices([...GROUP_BY]))
+    .option("--from <date>", "first day to include (YYYY-MM-DD)", parseDayOption("--from"))
+    .option("--to <date>", "last day to include (YYYY-MM-DD)", parseDayOption("--to"))
+    .option("--model <names>", "only these models (repeatable, comma-separated)", collect)
+    .option("--provider <names>", "only these providers (repeatable, comma-separated)", collect)
+    .option("--project <names>", "only these projects (repeatable, comma-separated)", collect)
+    .option("--delimiter <char>", "field delimiter: , ; tab | (default: detected)", parseDelimiter)
+    .addOption(new Option("--decimal <mark>", "decimal mark of numbers").choices([".", ","]))
+    .option("--thousands <sep>", "thousands separator in numbers: none , . space ' (default none; . with --decimal ,)", parseThousands)
+    .addOption(new Option("--date-format <format>", "date format (default: detected per cell)").choices([...DATE_FORMATS]))
+    .option("--tz <zone>", "time zone the days are counted in: IANA name or offset (default UTC)")
+    .addOption(new Option("--containment <rule>", "generic wide files: cache columns inside the input column (nested) or separate (disjoint)").choices(["nested", "disjoint"]))
+    .addOption(new Option("--on-error <mode>", "stop at the first bad row, or skip bad rows and report them").choices(["stop", "skip"]).default("stop"))
+    .option("--dedupe", "remove duplicate rows (same key) instead of only reporting them")
+    .option("--as-of <date>", "today, for future-dated rows and stale data (YYYY-MM-DD)", parseAsOf)
+    .option("--stale-days <n>", "days without data before --as-of that count as stale (default 7)", parseIntOption("--stale-days", 0, 3650))
+    .option("--exclude-credits", "leave out credit, tax and refund rows (by default their cost is included)")
+    .option("--currency <code>", "the currency to report when the cost comes in several")
     .action((file: string, flags: IngestFlags) => run(env.ctx, file, flags));
 }
 
-function run(ctx: RunContext, file: string, flags: IngestFlags): void {
-  const series = loadUsage(ctx, file, flags.map);
+async function run(ctx: RunContext, file: string, flags: IngestFlags): Promise<void> {
+  const found = resolveMapping(ctx, file, flags.mapping);
+  const options: IngestOptions = {
+    file,
+    ...(flags.map ? { map: parseMapFlag(flags.map) } : {}),
+    ...(found ? { mapping: found.mapping, mappingSource: found.source } : {}),
+    ...(flags.format ? { format: flags.format } : {}),
+    ...(flags.delimiter ? { delimiter: flags.delimiter as IngestOptions["delimiter"] } : {}),
+    ...(flags.decimal ? { decimal: flags.decimal } : {}),
+    ...(flags.thousands ? { thousands: flags.thousands as IngestOptions["thousands"] } : {}),
+    ...(flags.dateFormat ? { dateFormat: flags.dateFormat } : {}),
+    ...(flags.tz ? { tz: flags.tz } : {}),
+    ...(flags.containment ? { containment: flags.containment } : {}),
+    onError: flags.onError,
+    ...(flags.dedupe ? { dedupe: true } : {}),
+    ...(flags.asOf ? { asOf: flags.asOf } : {}),
+    ...(flags.staleDays !== undefined ? { staleDays: flags.staleDays } : {}),
+    ...(flags.from ? { from: flags.from } : {}),
+    ...(flags.to ? { to: flags.to } : {}),
+    ...(flags.model ? { models: flags.model } : {}),
+    ...(flags.provider ? { providers: flags.provider } : {}),
+    ...(flags.project ? { projects: flags.project } : {}),
+    ...(flags.excludeCredits ? { excludeCredits: true } : {}),
+    ...(flags.currency ? { currency: flags.currency } : {}),
+  };
+  const series = await readUsageStream(ctx, file, options);
+  if (flags.printMapping) {
+    ctx.stdout.write(`# ${series.profile?.title ?? "mapping"}: ${series.profile?.reason ?? ""}\n${mappingToYaml(series.mapping!)}`);
+    return;
+  }
+  // Which format and why, and every assumption, on stderr (stdout stays a clean document).
+  if (series.profile && (flags.json || flags.csv)) {
+    ctx.stderr.write(`note: format ${series.profile.id} (${series.profile.title}): ${series.profile.reason}\n`);
+    for (const n of series.profile.notes) ctx.stderr.write(`note: ${n}\n`);
+  }
+  warn(ctx, (series.findings ?? []).filter((f) => f.severity === "warning").map((f) => f.message));
+  const filters: Record<string, string | string[]> = {};
+  if (flags.from) filters.from = flags.from;
+  if (flags.to) filters.to = flags.to;
+  if (flags.model) filters.model = flags.model;
+  if (flags.provider) filters.provider = flags.provider;
+  if (flags.project) filters.project = flags.project;
+  const view = { ...(flags.groupBy ? { groupBy: flags.groupBy } : {}), filters };
   emit(
     ctx,
     flags,
     {
-      json: () => ingestDocument(series, flags.period),
-      csv: () => ingestCsv(series, flags.period),
-      human: () => ingestHuman(series, flags.period, ctx.colour),
+      json: () => ingestDocument(series, flags.period, view),
+      csv: () => ingestCsv(series, flags.period, view),
+      human: () => ingestHuman(series, flags.period, ctx.colour, view),
     },
     [file],
   );
+}
+
+/** For `tokenhedge help formats`. */
+export function formatsHelp(): string {
+  return PROFILES.map((p) => `  ${p.id.padEnd(18)} ${p.title}`).join("\n") + "\n";
 }

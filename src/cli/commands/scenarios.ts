@@ -1,7 +1,9 @@
-import { Command, Option } from "commander";
-import { DEFAULT_PRICE_SHOCKS, DEFAULT_VOLUME_CASES, scenarioGrid, type VolumeCase } from "../../scenarios/grid.js";
+import { Command, InvalidArgumentError, Option } from "commander";
+import { DEFAULT_PRICE_SHOCKS, DEFAULT_VOLUME_CASES, multiplierCase, scenarioGrid, twistGrid, type VolumeCase } from "../../scenarios/grid.js";
+import { parseBudget, type Budget } from "../../scenarios/budget.js";
 import { scenariosCsv, scenariosDocument, scenariosHuman } from "../../report/views/scenarios.js";
-import { parseShockList, parseVolumeCases } from "../options.js";
+import { addMonths } from "../../time/period.js";
+import { parseAsOf, parseShockList, parseVolumeCases } from "../options.js";
 import { emit, warn, type OutputFlags } from "../output.js";
 import { addPlanOptions, loadPlan, type PlanFlags } from "../plan-inputs.js";
 import type { CommandEnv } from "./shared.js";
@@ -9,12 +11,62 @@ import type { CommandEnv } from "./shared.js";
 interface ScenarioFlags extends PlanFlags, OutputFlags {
   shocks: number[];
   volumes: VolumeCase[];
+  volumeMultipliers?: number[];
+  twist: number;
+  budget?: Budget | number;
+  asOf?: string;
   months?: boolean;
+}
+
+/** "0.8,1.2" → [0.8, 1.2]: multiples of the forecast mean. */
+export function parseMultipliers(value: string): number[] {
+  const parts = value.split(",").map((s) => s.trim()).filter((s) => s !== "");
+  if (parts.length === 0) throw new InvalidArgumentError(`expected a comma-separated list of multipliers, got "${value}"`);
+  return parts.map((p) => {
+    const n = Number(p.replace(/^[x×]/i, ""));
+    if (!Number.isFinite(n) || n < 0 || n > 100) throw new InvalidArgumentError(`volume multiplier "${p}" must be a number between 0 and 100, e.g. 0.8`);
+    return n;
+  });
+}
+
+export function parseBudgetOption(value: string): Budget {
+  const b = parseBudget(value);
+  if (!b) throw new InvalidArgumentError(`--budget must be USD for the horizon (e.g. 2500000) or a rate (e.g. 2.0/Mtok), got "${value}"`);
+  return b;
+}
+
+/**
+ * The config layer (config-options.ts) reads every typed flag named like a config key, and its `budget` key is a
+ * number in USD, which a rate such as "2.0/Mtok" is not. So the parsed --budget is taken off the command before the
+ * config is resolved, and used in preference to the config's (flags win, as the config precedence says).
+ */
+export function takeBudgetFlag(command: Command, flags: { budget?: Budget | number }): Budget | undefined {
+  const b = flags.budget;
+  if (b === undefined || typeof b === "number") return undefined;
+  command.setOptionValueWithSource("budget", undefined, "default");
+  return b;
+}
+
+/** A budget the config file or TOKENHEDGE_BUDGET wrote back into the options: USD for the horizon. */
+export function configBudget(flags: { budget?: Budget | number }): Budget | undefined {
+  return typeof flags.budget === "number" && flags.budget > 0 ? { kind: "total", usd: flags.budget } : undefined;
+}
+
+/** A twist in %, e.g. 20 → 0.2; 0 turns twists off. */
+function parseTwist(value: string): number {
+  const n = Number(value.trim().replace(/%$/, ""));
+  if (value.trim() === "" || !Number.isFinite(n) || n < 0 || n >= 100) throw new InvalidArgumentError(`--twist must be a percentage from 0 to below 100, got "${value}"`);
+  return n / 100;
+}
+
+/** "Today" when --as-of is not given: the first day after the last complete month of usage (the forecast origin). */
+export function defaultAsOf(lastHistoryMonth: string): string {
+  return `${addMonths(lastHistoryMonth, 1)}-01`;
 }
 
 export function scenariosCommand(env: CommandEnv): Command {
   const cmd = new Command("scenarios")
-    .description("P&L of the hedge plan under price shocks × volume cases: unhedged cost, futures P&L, hedged cost, effective USD/Mtok")
+    .description("P&L of the hedge plan under price shocks, curve twists × volume cases: unhedged cost, futures P&L, hedged cost, effective USD/Mtok, budget, variation margin")
     .argument("<file>", "usage CSV");
   return env
     .output(addPlanOptions(cmd))
@@ -24,16 +76,27 @@ export function scenariosCommand(env: CommandEnv): Command {
         .argParser(parseVolumeCases)
         .default([...DEFAULT_VOLUME_CASES], "p10,p50,p90"),
     )
-    .option("--months", "include the per-month breakdown in --json")
-    .action((file: string, flags: ScenarioFlags) => {
+    .addOption(new Option("--volume-multipliers <list>", "extra volume cases as multiples of the forecast mean, e.g. 0.8,1.2").argParser(parseMultipliers))
+    .addOption(new Option("--twist <pct>", "curve twist in %: front months up and back months down by this much, and the reverse (0 = none)").argParser(parseTwist).default(0.2, "20"))
+    .addOption(new Option("--budget <amount>", "budget: USD for the whole horizon (2500000) or USD/Mtok (2.0/Mtok)").argParser(parseBudgetOption))
+    .addOption(new Option("--as-of <date>", "start of the margin path, YYYY-MM-DD (default: the day after the last complete usage month)").argParser(parseAsOf))
+    .option("--months", "per-month breakdown and margin flows (in --json and in the tables)")
+    .action((file: string, flags: ScenarioFlags, command: Command) => {
       const { ctx } = env;
+      const budgetFlag = takeBudgetFlag(command, flags);
       const { plan, exposure, files } = loadPlan(ctx, file, flags);
+      const budget = budgetFlag ?? configBudget(flags);
       warn(ctx, [...exposure.forecast.warnings, ...plan.warnings]);
-      const results = scenarioGrid(plan, flags.shocks, flags.volumes);
+      const asOf = flags.asOf ?? defaultAsOf(exposure.history.months[exposure.history.months.length - 1]!);
+      const cases: VolumeCase[] = [...new Set([...flags.volumes, ...(flags.volumeMultipliers ?? []).map(multiplierCase)])];
+      const options = { asOf, ...(budget ? { budget } : {}) };
+      const results = scenarioGrid(plan, flags.shocks, cases, options);
+      const twists = flags.twist > 0 ? twistGrid(plan, flags.twist, cases, options) : [];
+      const extras = { twists, asOf, ...(budget ? { budget } : {}) };
       emit(ctx, flags, {
-        json: () => scenariosDocument(plan, results, Boolean(flags.months)),
-        csv: () => scenariosCsv(results),
-        human: () => scenariosHuman(plan, results, ctx.colour),
+        json: () => scenariosDocument(plan, results, Boolean(flags.months), extras),
+        csv: () => scenariosCsv(results, twists),
+        human: () => scenariosHuman(plan, results, ctx.colour, extras, Boolean(flags.months)),
       }, files);
     });
 }

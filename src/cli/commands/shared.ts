@@ -5,6 +5,8 @@ import { parseIntOption } from "../options.js";
 
 export interface RunContext extends IoContext {
   colour: boolean;
+  /** A command that finishes normally but must exit non-zero (e.g. `check` found a breach: 1) sets this. */
+  exitCode?: number;
 }
 
 export interface CommandEnv {

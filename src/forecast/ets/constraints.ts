@@ -4,7 +4,7 @@
  * exponential smoothing models", AISM 60(2) (R's `admissible()` in `R/ets.R`). R's default `bounds = "both"`
  * accepts a vector only when it passes both tests.
  */
-import { polynomialRootModuli } from "./polynomial-roots.js";
+import { maxRootModulusAtMost } from "./polynomial-roots.js";
 import type { EtsParams, EtsSpec } from "./spec.js";
 
 export interface ParamBounds {
@@ -52,6 +52,5 @@ export function isAdmissible(spec: EtsSpec, params: EtsParams): boolean {
   const coefficients = [1, alpha + beta - phi];
   for (let i = 0; i < m - 2; i++) coefficients.push(alpha + beta - alpha * phi);
   coefficients.push(alpha + beta - alpha * phi + gamma - 1, phi * (1 - alpha - gamma));
-  const moduli = polynomialRootModuli(coefficients);
-  return moduli.every((r) => r <= 1 + 1e-10);
+  return maxRootModulusAtMost(coefficients, 1 + 1e-10);
 }

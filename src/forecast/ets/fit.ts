@@ -170,3 +170,29 @@ export function fitEts(y: ArrayLike<number>, spec: EtsSpec, options: EtsFitOptio
     converged: result.converged,
   };
 }
+
+/**
+ * Re-run a fitted model over a longer (or different) series with its parameters and initial state held fixed:
+ * the cheap alternative to refitting at each forecast origin of a backtest (FORECASTING.md §7, "re-filter with
+ * fixed parameters for speed"). Information criteria are recomputed on the new data with the same parameter count.
+ */
+export function refilterEts(fit: EtsFit, y: ArrayLike<number>): EtsFit {
+  const run = etsFilter(y, fit.spec, fit.params, fit.initialState);
+  const nObs = run.nObs;
+  const k = fit.nFree + 1;
+  const aic = run.lik + 2 * k;
+  return {
+    ...fit,
+    state: run.state,
+    fitted: run.fitted,
+    residuals: run.errors,
+    sse: run.sse,
+    lik: run.lik,
+    loglik: -0.5 * run.lik,
+    aic,
+    aicc: nObs - k - 1 > 0 ? aic + (2 * k * (k + 1)) / (nObs - k - 1) : Number.POSITIVE_INFINITY,
+    bic: run.lik + k * Math.log(nObs),
+    sigma2: run.sse / (nObs - fit.nParams),
+    nObs,
+  };
+}

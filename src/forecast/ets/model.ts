@@ -3,7 +3,8 @@
  * every other model (FORECASTING.md §2.2 [product]).
  */
 import type { FittedModel } from "../model.js";
-import { normalForecast } from "../model.js";
+import { logNormalForecast, normalForecast } from "../model.js";
+import { backTransformedMean } from "../boxcox.js";
 import type { Rng } from "../random.js";
 import { fitEts, type EtsFit, type EtsFitOptions } from "./fit.js";
 import { class1Variance, etsPointForecast, etsSamplePath, isClass1 } from "./forecast.js";
@@ -40,4 +41,33 @@ export function fitEtsModel(
 ): EtsModel | undefined {
   const fit = fitEts(y, spec, options);
   return fit ? etsModel(fit, displayName) : undefined;
+}
+
+/**
+ * An ETS model fitted to log y (FORECASTING.md §4): class-1 models give exact log-normal quantiles exp(μ ± z√v)
+ * and the lognormal mean exp(μ + v/2); paths are simulated on the log scale and exponentiated value by value.
+ */
+export function logEtsModel(fit: EtsFit): EtsModel {
+  const sigma = Math.sqrt(fit.sigma2);
+  const logPoint = (horizon: number) => etsPointForecast(fit.spec, fit.params, fit.state, horizon);
+  const logVariance = (horizon: number) => class1Variance(fit.spec, fit.params, fit.sigma2, horizon);
+  return {
+    name: `${fit.name} on log`,
+    nObs: fit.nObs,
+    fit,
+    pointForecast: (horizon) => {
+      const mu = logPoint(horizon);
+      const v = logVariance(horizon);
+      return Float64Array.from(mu, (m, i) => backTransformedMean(m, v[i] as number, 0));
+    },
+    analytic: (horizon) => {
+      if (!isClass1(fit.spec)) return undefined;
+      return logNormalForecast(logPoint(horizon), Float64Array.from(logVariance(horizon), Math.sqrt));
+    },
+    samplePath: (horizon: number, rng: Rng) => {
+      const path = etsSamplePath(fit.spec, fit.params, fit.state, sigma, horizon, rng);
+      for (let h = 0; h < horizon; h++) path[h] = Math.exp(path[h] as number);
+      return path;
+    },
+  };
 }

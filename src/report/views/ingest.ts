@@ -1,6 +1,7 @@
 /** `ingest`: the JSON document, the CSV table and the human summary of a usage series. */
-import { centsString, toCents } from "../../money/decimal.js";
+import { centsString, toCents, type Dec } from "../../money/decimal.js";
 import { sortedEntries, totalsByPeriod, type PeriodTotal } from "../../ingest/aggregate.js";
+import { groupTotals, type GroupBy } from "../../ingest/groups.js";
 import type { UsageSeries } from "../../ingest/types.js";
 import { exactInt } from "../json.js";
 import { renderCsv } from "../render/csv.js";
@@ -9,51 +10,109 @@ import { renderTable } from "../render/table.js";
 
 export type Period = "day" | "month";
 
-export function ingestDocument(series: UsageSeries, period: Period): Record<string, unknown> {
+export interface IngestViewOptions {
+  groupBy?: GroupBy;
+  /** The filters applied, echoed in the document. */
+  filters?: Record<string, string | string[]>;
+}
+
+function money(d: Dec | null): number | null {
+  return d === null ? null : toCents(d);
+}
+
+function exact(d: Dec | null): string | null {
+  return d === null ? null : d.toFixed();
+}
+
+function tokenMap(m: Map<string, bigint> | undefined): Record<string, number | bigint> {
+  return Object.fromEntries(sortedEntries(m ?? new Map<string, bigint>()).map(([k, v]) => [k, exactInt(v)]));
+}
+
+export function ingestDocument(series: UsageSeries, period: Period, options: IngestViewOptions = {}): Record<string, unknown> {
   const periods = totalsByPeriod(series, period);
+  const currency = series.currency === undefined ? (series.totalCost === null ? null : "USD") : series.currency;
   return {
     command: "ingest",
     file: series.file,
+    profile: series.profile ?? null,
     columns: series.columns,
+    delimiter: series.delimiter ?? ",",
+    headerLine: series.headerLine ?? 1,
     period,
     rowsRead: series.rowsRead,
+    rowsUsed: series.rowsUsed ?? series.rowsRead,
     firstDay: series.firstDay,
     lastDay: series.lastDay,
     missingDays: series.missingDays,
     periods: periods.map((p) => ({
       period: p.period,
       tokens: exactInt(p.tokens),
-      cost: p.cost === null ? null : toCents(p.cost),
-      costExact: p.cost === null ? null : p.cost.toFixed(),
+      cost: money(p.cost),
+      costExact: exact(p.cost),
       complete: p.daysCovered === p.daysInPeriod,
     })),
-    byKind: Object.fromEntries(sortedEntries(series.byKind).map(([k, v]) => [k, exactInt(v)])),
-    byModel: Object.fromEntries(sortedEntries(series.byModel).map(([k, v]) => [k, exactInt(v)])),
+    byKind: tokenMap(series.byKind),
+    byModel: tokenMap(series.byModel),
+    byProvider: tokenMap(series.byProvider),
+    byProject: tokenMap(series.byProject),
     totals: {
       tokens: exactInt(series.totalTokens),
-      cost: series.totalCost === null ? null : toCents(series.totalCost),
-      costExact: series.totalCost === null ? null : series.totalCost.toFixed(),
-      currency: "USD",
+      cost: money(series.totalCost),
+      costExact: exact(series.totalCost),
+      currency,
     },
+    costByCurrency: Object.fromEntries([...(series.costByCurrency ?? new Map<string, Dec>())].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, { cost: toCents(v), costExact: v.toFixed() }])),
+    ...(options.filters && Object.keys(options.filters).length > 0 ? { filters: options.filters } : {}),
+    ...(options.groupBy
+      ? {
+          groupBy: options.groupBy,
+          groups: groupTotals(series, options.groupBy, period).map((g) => ({
+            key: g.key,
+            tokens: exactInt(g.tokens),
+            cost: money(g.cost),
+            costExact: exact(g.cost),
+            share: g.share,
+            periods: g.periods.map((p) => ({ period: p.period, tokens: exactInt(p.tokens), cost: money(p.cost) })),
+          })),
+        }
+      : {}),
+    skipped: (series.skipped ?? []).map((s) => ({
+      reason: s.reason,
+      category: s.category,
+      count: s.count,
+      firstLines: s.firstLines,
+      ...(s.cost ? { cost: s.cost.map((c) => ({ currency: c.currency, cost: toCents(c.amount), costExact: c.amount.toFixed() })) } : {}),
+    })),
+    rowErrors: series.rowErrors ?? [],
+    findings: series.findings ?? [],
   };
 }
 
-export function ingestCsv(series: UsageSeries, period: Period): string {
+export function ingestCsv(series: UsageSeries, period: Period, options: IngestViewOptions = {}): string {
+  if (options.groupBy) {
+    const rows = groupTotals(series, options.groupBy, period).flatMap((g) => g.periods.map((p) => [p.period, g.key, p.tokens, p.cost === null ? null : centsString(p.cost)]));
+    return renderCsv(["period", options.groupBy, "tokens", "cost"], rows);
+  }
   const rows = totalsByPeriod(series, period).map((p) => [p.period, p.tokens, p.cost === null ? null : centsString(p.cost)]);
   return renderCsv(["period", "tokens", "cost"], rows);
 }
 
-function periodRow(p: PeriodTotal): string[] {
+function periodRow(p: PeriodTotal, currency: string): string[] {
   const partial = p.daysCovered === p.daysInPeriod ? "" : ` (partial: ${p.daysCovered}/${p.daysInPeriod} days)`;
-  return [p.period + partial, fmtInt(p.tokens), p.cost === null ? "–" : fmtMoney(toCents(p.cost))];
+  return [p.period + partial, fmtInt(p.tokens), p.cost === null ? "–" : fmtMoney(toCents(p.cost), currency)];
 }
 
-export function ingestHuman(series: UsageSeries, period: Period, colour: boolean): string {
+function lines(n: number[]): string {
+  return n.length === 0 ? "" : ` (line${n.length > 1 ? "s" : ""} ${n.join(", ")}${n.length >= 5 ? ", …" : ""})`;
+}
+
+export function ingestHuman(series: UsageSeries, period: Period, colour: boolean, options: IngestViewOptions = {}): string {
   const periods = totalsByPeriod(series, period);
+  const currency = series.currency ?? "USD";
   const table = renderTable({
     head: [period === "day" ? "day" : "month", "tokens", "cost"],
-    rows: periods.map(periodRow),
-    footer: [["total", fmtInt(series.totalTokens), series.totalCost === null ? "–" : fmtMoney(toCents(series.totalCost))]],
+    rows: periods.map((p) => periodRow(p, currency)),
+    footer: [["total", fmtInt(series.totalTokens), series.totalCost === null ? "–" : fmtMoney(toCents(series.totalCost), currency)]],
     colour,
   });
   const kinds = sortedEntries(series.byKind).map(([k, v]) => `${k} ${fmtInt(v)}`).join(" · ");
@@ -62,16 +121,44 @@ export function ingestHuman(series: UsageSeries, period: Period, colour: boolean
     series.missingDays.length === 0
       ? "none"
       : `${series.missingDays.length} (${series.missingDays.slice(0, 5).join(", ")}${series.missingDays.length > 5 ? ", …" : ""})`;
-  const summary = [
+  let costLine: string;
+  if (series.totalCost !== null) costLine = `${fmtMoney(toCents(series.totalCost), currency)} (exact ${series.totalCost.toFixed()} ${currency})`;
+  else if (series.costByCurrency && series.costByCurrency.size > 1)
+    costLine = `${[...series.costByCurrency].map(([c, v]) => `${v.toFixed(2)} ${c}`).join(" · ")} (several currencies: choose one with --currency)`;
+  else costLine = "no cost column";
+  const summary: string[] = [];
+  if (series.profile) {
+    summary.push(`format:        ${series.profile.title} (${series.profile.id}): ${series.profile.reason}`);
+    for (const n of series.profile.notes) summary.push(`               note: ${n}`);
+  }
+  summary.push(
     `file:          ${series.file}`,
     `columns:       ${Object.entries(series.columns).map(([k, v]) => `${k}=${v}`).join(", ")}`,
-    `rows read:     ${fmtInt(series.rowsRead)}`,
+    `rows read:     ${fmtInt(series.rowsRead)}${series.rowsUsed !== undefined && series.rowsUsed !== series.rowsRead ? ` (${fmtInt(series.rowsUsed)} used)` : ""}`,
     `date range:    ${series.firstDay} … ${series.lastDay} (${series.days.length} days)`,
     `missing days:  ${missing}`,
     `by token kind: ${kinds}`,
     `by model:      ${models}`,
     `total tokens:  ${fmtInt(series.totalTokens)}`,
-    `total cost:    ${series.totalCost === null ? "no cost column" : `${fmtMoney(toCents(series.totalCost))} (exact ${series.totalCost.toFixed()})`}`,
-  ];
-  return table + "\n" + summary.join("\n") + "\n";
+    `total cost:    ${costLine}`,
+  );
+  (series.skipped ?? []).forEach((s, i) => {
+    const cost = s.cost ? `; its cost ${s.cost.map((c) => `${c.amount.toFixed()} ${c.currency}`).join(", ")} is ${s.category === "cost-only" ? "included" : "left out"}` : "";
+    const what = s.category === "cost-only" ? "kept for cost only" : "left out";
+    summary.push(`${i === 0 ? "other rows:    " : "               "}${fmtInt(s.count)} ${what}: ${s.reason}${lines(s.firstLines)}${cost}`);
+  });
+  for (const e of series.rowErrors ?? []) summary.push(`bad rows:      ${fmtInt(e.count)} × ${e.code}${lines(e.firstLines)}, e.g. ${e.example.split("\n")[0]}`);
+  for (const f of series.findings ?? []) summary.push(`${(f.severity + ":").padEnd(15)}${f.message}`);
+  let groups = "";
+  if (options.groupBy) {
+    const gs = groupTotals(series, options.groupBy, period);
+    groups =
+      "\n" +
+      renderTable({
+        head: [options.groupBy, "tokens", "share", "cost"],
+        rows: gs.map((g) => [g.key, fmtInt(g.tokens), `${(g.share * 100).toFixed(1)}%`, g.cost === null ? "–" : fmtMoney(toCents(g.cost), currency)]),
+        colour,
+      });
+  }
+  return table + groups + "\n" + summary.join("\n") + "\n";
 }

@@ -1,58 +1,217 @@
-/** `scenarios`: the price-shock × volume-case grid for the whole horizon. */
-import type { ScenarioResult } from "../../scenarios/grid.js";
+/** `scenarios`: price shocks and curve twists × volume cases for the whole horizon, with budget and margin. */
+import { Chalk } from "chalk";
+import type { ScenarioMonth, ScenarioOutcome, ScenarioResult, TwistResult } from "../../scenarios/grid.js";
 import type { HedgePlan } from "../../hedge/plan.js";
+import { describeBudget, type Budget } from "../../scenarios/budget.js";
 import { renderCsv } from "../render/csv.js";
 import { fmtInt, fmtMoney, fmtPrice, fmtSignedPct } from "../render/format.js";
 import { renderTable } from "../render/table.js";
 
-export function scenariosDocument(plan: HedgePlan, results: ScenarioResult[], includeMonths: boolean): Record<string, unknown> {
+/** What `scenarios` adds to the basic grid; every field optional so older callers keep working. */
+export interface ScenarioExtras {
+  twists?: TwistResult[];
+  budget?: Budget;
+  asOf?: string;
+}
+
+export const MARGIN_PATH_ASSUMPTION =
+  "each delivery month's futures price moves in a straight line (linear in calendar days) from today's curve on the as-of date " +
+  "to its scenario settlement on the last day of the delivery month; variation margin is counted at every month end " +
+  "(the cumulative margin is piecewise linear with kinks at month ends, so daily settlement gives the same peak)";
+
+function outcomeFields(s: ScenarioOutcome, includeMonths: boolean): Record<string, unknown> {
+  return {
+    volumeCase: s.volumeCase,
+    tokens: s.tokens,
+    unhedgedCost: s.unhedgedCost,
+    futuresPnl: s.futuresPnl,
+    hedgedCost: s.hedgedCost,
+    effectivePrice: s.effectivePrice,
+    unhedgedEffectivePrice: s.unhedgedEffectivePrice,
+    overHedgedTokens: s.overHedgedTokens,
+    budget: s.budget,
+    vsBudget: s.vsBudget,
+    peakMarginOutflow: s.margin?.peakOutflow ?? null,
+    peakMarginDate: s.margin?.peakDate ?? null,
+    ...(includeMonths ? { months: s.months, marginFlows: s.margin?.flows ?? null } : {}),
+  };
+}
+
+export function scenariosDocument(plan: HedgePlan, results: ScenarioResult[], includeMonths: boolean, extras: ScenarioExtras = {}): Record<string, unknown> {
   return {
     command: "scenarios",
     horizon: { from: plan.months[0]?.month ?? null, to: plan.months[plan.months.length - 1]?.month ?? null, months: plan.months.length },
     contracts: plan.totals.contracts,
-    scenarios: results.map((s) => ({
-      priceShock: s.priceShock,
-      volumeCase: s.volumeCase,
-      tokens: s.tokens,
-      unhedgedCost: s.unhedgedCost,
-      futuresPnl: s.futuresPnl,
-      hedgedCost: s.hedgedCost,
-      effectivePrice: s.effectivePrice,
-      unhedgedEffectivePrice: s.unhedgedEffectivePrice,
-      overHedgedTokens: s.overHedgedTokens,
-      ...(includeMonths ? { months: s.months } : {}),
-    })),
+    asOf: extras.asOf ?? null,
+    budget: extras.budget ?? null,
+    marginPathAssumption: extras.asOf ? MARGIN_PATH_ASSUMPTION : null,
+    scenarios: results.map((s) => {
+      const { volumeCase, ...rest } = outcomeFields(s, includeMonths);
+      return { priceShock: s.priceShock, volumeCase, ...rest };
+    }),
+    twists: (extras.twists ?? []).map((t) => ({ twist: t.twist, twistAmount: t.twistAmount, ...outcomeFields(t, includeMonths) })),
   };
 }
 
-export function scenariosCsv(results: ScenarioResult[]): string {
-  return renderCsv(
-    ["priceShock", "volumeCase", "tokens", "unhedgedCost", "futuresPnl", "hedgedCost", "effectivePrice", "unhedgedEffectivePrice", "overHedgedTokens"],
-    results.map((s) => [s.priceShock, s.volumeCase, s.tokens, s.unhedgedCost, s.futuresPnl, s.hedgedCost, s.effectivePrice, s.unhedgedEffectivePrice, s.overHedgedTokens]),
-  );
+const CSV_HEAD = [
+  "priceShock", "volumeCase", "tokens", "unhedgedCost", "futuresPnl", "hedgedCost", "effectivePrice", "unhedgedEffectivePrice", "overHedgedTokens",
+  "budget", "vsBudget", "peakMarginOutflow", "twist", "twistAmount",
+];
+
+function csvRow(s: ScenarioOutcome, priceShock: number | null, twist: TwistResult | null) {
+  return [
+    priceShock, s.volumeCase, s.tokens, s.unhedgedCost, s.futuresPnl, s.hedgedCost, s.effectivePrice, s.unhedgedEffectivePrice, s.overHedgedTokens,
+    s.budget, s.vsBudget, s.margin?.peakOutflow ?? null, twist?.twist ?? null, twist?.twistAmount ?? null,
+  ];
 }
 
-export function scenariosHuman(plan: HedgePlan, results: ScenarioResult[], colour: boolean): string {
-  const table = renderTable({
-    head: ["volume", "price shock", "tokens", "unhedged cost", "futures P&L", "hedged cost", "USD/Mtok hedged", "USD/Mtok unhedged", "over-hedged tokens"],
-    rows: results.map((s) => [
-      s.volumeCase.toUpperCase(),
-      fmtSignedPct(s.priceShock),
-      fmtInt(s.tokens),
-      fmtMoney(s.unhedgedCost),
-      fmtMoney(s.futuresPnl),
-      fmtMoney(s.hedgedCost),
-      fmtPrice(s.effectivePrice),
-      fmtPrice(s.unhedgedEffectivePrice),
-      fmtInt(s.overHedgedTokens),
+/** One row per scenario; twist rows have an empty priceShock and name their twist. */
+export function scenariosCsv(results: ScenarioResult[], twists: TwistResult[] = []): string {
+  return renderCsv(CSV_HEAD, [...results.map((s) => csvRow(s, s.priceShock, null)), ...twists.map((t) => csvRow(t, null, t))]);
+}
+
+function caseLabel(c: string): string {
+  return c.startsWith("x") ? `×${c.slice(1)}` : c.toUpperCase();
+}
+
+/** $1.23M / $456.7K: short money for heat-map cells. */
+export function fmtCompactMoney(n: number): string {
+  const a = Math.abs(n);
+  const sign = n < 0 ? "-" : "";
+  if (a >= 1e9) return `${sign}$${(a / 1e9).toFixed(2)}B`;
+  if (a >= 1e6) return `${sign}$${(a / 1e6).toFixed(2)}M`;
+  if (a >= 1e3) return `${sign}$${(a / 1e3).toFixed(1)}K`;
+  return `${sign}$${a.toFixed(0)}`;
+}
+
+function pctOf(diff: number, base: number): string {
+  if (base === 0) return "–";
+  const p = (diff / base) * 100;
+  return `${p > 0 ? "+" : ""}${p.toFixed(1)}%`;
+}
+
+function outcomeCells(s: ScenarioOutcome, withBudget: boolean, withMargin: boolean): string[] {
+  return [
+    fmtInt(s.tokens),
+    fmtMoney(s.unhedgedCost),
+    fmtMoney(s.futuresPnl),
+    fmtMoney(s.hedgedCost),
+    fmtPrice(s.effectivePrice),
+    fmtPrice(s.unhedgedEffectivePrice),
+    fmtInt(s.overHedgedTokens),
+    ...(withBudget ? [s.vsBudget === null ? "–" : fmtMoney(s.vsBudget)] : []),
+    ...(withMargin ? [s.margin ? fmtMoney(s.margin.peakOutflow) : "–"] : []),
+  ];
+}
+
+const OUTCOME_HEAD = ["tokens", "unhedged cost", "futures P&L", "hedged cost", "USD/Mtok hedged", "USD/Mtok unhedged", "over-hedged tokens"];
+
+/**
+ * Heat map: rows are parallel price shocks, columns volume cases; each cell is the hedged cost with a plain-text
+ * mark against the budget ("OVER +3.1%" / "ok -4.0%"), or, without a budget, its change against the reference
+ * scenario (0% shock at the P50 or first volume case). Colour (red over / green under) is only an extra.
+ */
+export function heatMap(results: ScenarioResult[], colour: boolean): string {
+  const shocks = [...new Set(results.map((r) => r.priceShock))];
+  const cases = [...new Set(results.map((r) => r.volumeCase))];
+  const find = (s: number, c: string) => results.find((r) => r.priceShock === s && r.volumeCase === c);
+  const reference = find(0, cases.includes("p50") ? "p50" : cases[0]!) ?? results[0];
+  const chalk = new Chalk({ level: colour ? 1 : 0 });
+  const rows = shocks.map((s) => [
+    fmtSignedPct(s),
+    ...cases.map((c) => {
+      const r = find(s, c);
+      if (!r) return "";
+      if (r.budget !== null && r.vsBudget !== null) {
+        const over = r.vsBudget > 0;
+        const mark = `${over ? "OVER" : "ok"} ${pctOf(r.vsBudget, r.budget)}`;
+        return `${fmtCompactMoney(r.hedgedCost)} ${colour ? (over ? chalk.red(mark) : chalk.green(mark)) : mark}`;
+      }
+      const diff = reference ? r.hedgedCost - reference.hedgedCost : 0;
+      const mark = reference ? pctOf(diff, reference.hedgedCost) : "";
+      return `${fmtCompactMoney(r.hedgedCost)} ${colour ? (diff > 0 ? chalk.red(mark) : diff < 0 ? chalk.green(mark) : mark) : mark}`;
+    }),
+  ]);
+  const withBudget = results.some((r) => r.budget !== null);
+  const title = withBudget
+    ? "hedged cost against budget (price shock × volume case; OVER = above budget, % of budget)"
+    : `hedged cost (price shock × volume case; % against the 0% ${reference ? caseLabel(reference.volumeCase) : ""} scenario)`;
+  return `${title}\n` + renderTable({ head: ["price shock", ...cases.map(caseLabel)], rows, colour });
+}
+
+function monthTable(months: ScenarioMonth[], colour: boolean): string {
+  const withBudget = months.some((m) => m.vsBudget !== null);
+  return renderTable({
+    head: ["month", "shock", "settlement", "tokens", "unhedged cost", "futures P&L", "hedged cost", "USD/Mtok", ...(withBudget ? ["vs budget"] : []), "over-hedged"],
+    rows: months.map((m) => [
+      m.month,
+      fmtSignedPct(m.priceShock, 1),
+      fmtPrice(m.settlementPrice),
+      fmtInt(m.tokens),
+      fmtMoney(m.unhedgedCost),
+      fmtMoney(m.futuresPnl),
+      fmtMoney(m.hedgedCost),
+      fmtPrice(m.effectivePrice),
+      ...(withBudget ? [m.vsBudget === null ? "–" : fmtMoney(m.vsBudget)] : []),
+      fmtInt(m.overHedgedTokens),
     ]),
+    colour,
+  });
+}
+
+function marginTable(s: ScenarioOutcome, colour: boolean): string {
+  if (!s.margin || s.margin.flows.length === 0) return "";
+  return renderTable({
+    head: ["month end", "margin flow", "cumulative"],
+    rows: s.margin.flows.map((f) => [f.date, fmtMoney(f.flow), fmtMoney(f.cumulative)]),
+    colour,
+  });
+}
+
+export function scenariosHuman(plan: HedgePlan, results: ScenarioResult[], colour: boolean, extras: ScenarioExtras = {}, showMonths = false): string {
+  const twists = extras.twists ?? [];
+  const all: ScenarioOutcome[] = [...results, ...twists];
+  const withBudget = all.some((s) => s.budget !== null);
+  const withMargin = all.some((s) => s.margin !== null);
+  const extraHead = [...(withBudget ? ["vs budget"] : []), ...(withMargin ? ["peak margin out"] : [])];
+  const table = renderTable({
+    head: ["volume", "price shock", ...OUTCOME_HEAD, ...extraHead],
+    rows: results.map((s) => [caseLabel(s.volumeCase), fmtSignedPct(s.priceShock), ...outcomeCells(s, withBudget, withMargin)]),
     colour,
   });
   const first = plan.months[0]?.month ?? "–";
   const last = plan.months[plan.months.length - 1]?.month ?? "–";
-  return (
+  let out =
     `P&L scenarios over ${first} … ${last} (${plan.months.length} months, ${fmtInt(plan.totals.contracts)} contracts long):\n` +
-    `price shock = settlement vs the futures curve; volume = every month at that quantile of its forecast\n` +
-    table
-  );
+    `price shock = settlement vs the futures curve; volume = every month at that quantile of its forecast (×m = m × the forecast mean)\n` +
+    (extras.budget ? `budget: ${describeBudget(extras.budget)}; vs budget = hedged cost − budget (positive = over)\n` : "") +
+    table;
+  if (twists.length > 0) {
+    const amount = twists[0]!.twistAmount;
+    out +=
+      `\ncurve twists by ${fmtSignedPct(amount)}: front-up = first month +${(amount * 100).toFixed(0)}%, last month −${(amount * 100).toFixed(0)}%, linear in between; front-down the reverse\n` +
+      renderTable({
+        head: ["volume", "twist", ...OUTCOME_HEAD, ...extraHead],
+        rows: twists.map((t) => [caseLabel(t.volumeCase), t.twist, ...outcomeCells(t, withBudget, withMargin)]),
+        colour,
+      });
+  }
+  if (results.length > 0) out += `\n${heatMap(results, colour)}`;
+  if (withMargin) {
+    const worst = all.reduce((w, s) => ((s.margin?.peakOutflow ?? 0) > (w.margin?.peakOutflow ?? 0) ? s : w), all[0]!);
+    const name = "priceShock" in worst ? `${fmtSignedPct((worst as ScenarioResult).priceShock)} shock` : `${(worst as TwistResult).twist} twist`;
+    out +=
+      `\nvariation margin from ${extras.asOf}: ${MARGIN_PATH_ASSUMPTION}.\n` +
+      `largest peak outflow ${fmtMoney(worst.margin?.peakOutflow ?? 0)}${worst.margin?.peakDate ? ` on ${worst.margin.peakDate}` : ""} (${name}; margin does not depend on volume), ` +
+      `on top of initial margin ${fmtMoney(plan.totals.initialMargin)}\n`;
+  }
+  if (showMonths) {
+    for (const s of results) {
+      out += `\n${fmtSignedPct(s.priceShock)} shock, ${caseLabel(s.volumeCase)} volume, per month:\n${monthTable(s.months, colour)}${marginTable(s, colour)}`;
+    }
+    for (const t of twists) {
+      out += `\n${t.twist} twist ${fmtSignedPct(t.twistAmount)}, ${caseLabel(t.volumeCase)} volume, per month:\n${monthTable(t.months, colour)}${marginTable(t, colour)}`;
+    }
+  }
+  return out;
 }

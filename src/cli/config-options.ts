@@ -1,0 +1,200 @@
+/**
+ * `--config` for any command, and the config layers in the shell: find and read the config file,
+ * build the flag layer from what was typed on the command line, resolve flags > env > file >
+ * defaults (src/config), and — for commands that predate the config — write the resolved values back
+ * into the command's own options before its action runs, so the action needs no change.
+ *
+ * Which file: `--config FILE`, else `TOKENHEDGE_CONFIG` (set but empty: no config at all, which is
+ * how the tests stay hermetic), else `hedge.config.yaml`, `hedge.config.yml` or `hedge.config.json`
+ * in the working directory.
+ */
+import { existsSync, statSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import type { Command } from "commander";
+import { HedgeError } from "../errors.js";
+import {
+  CONFIG_ENV,
+  getPath,
+  layerFromSettings,
+  resolveConfig,
+  type ConfigFileInput,
+  type ConfigLayer,
+  type ResolvedConfig,
+  type SettingBinding,
+  type ValueSource,
+} from "../config/index.js";
+import { readTextFile } from "./files.js";
+import type { IoContext } from "./context.js";
+
+export const CONFIG_FILE_NAMES = ["hedge.config.yaml", "hedge.config.yml", "hedge.config.json"] as const;
+
+export type FlagBindings = Readonly<Record<string, SettingBinding & { flag: string }>>;
+
+/**
+ * Option attribute name (commander's camelCase) → config key, and the flag as typed: the flags that
+ * mean the same thing on every command that has them.
+ */
+export const FLAG_BINDINGS: FlagBindings = {
+  curve: { path: "curve", kind: "string", isPath: true, flag: "--curve" },
+  contract: { path: "contract", kind: "string", isPath: true, flag: "--contract" },
+  policy: { path: "policy", kind: "string", isPath: true, flag: "--policy" },
+  ratio: { path: "ratio", kind: "number", flag: "--ratio" },
+  rounding: { path: "rounding", kind: "string", flag: "--rounding" },
+  horizon: { path: "horizon", kind: "integer", flag: "--horizon" },
+  seed: { path: "seed", kind: "integer", flag: "--seed" },
+  map: { path: "usage.map", kind: "string", flag: "--map" },
+  asOf: { path: "asOf", kind: "string", flag: "--as-of" },
+  budget: { path: "budget", kind: "number", flag: "--budget" },
+  paths: { path: "simulation.paths", kind: "integer", flag: "--paths" },
+};
+
+/**
+ * The `effectiveness` command's flags. Kept apart because other commands use the same flag names for
+ * other things (`plan --history` is a price history for the hedge ratio, not an effectiveness test).
+ */
+export const EFFECTIVENESS_FLAG_BINDINGS: FlagBindings = {
+  history: { path: "effectiveness.history", kind: "string", isPath: true, flag: "--history" },
+  changes: { path: "effectiveness.changes", kind: "boolean", flag: "--changes" },
+  contracts: { path: "effectiveness.contracts", kind: "number", flag: "--contracts" },
+  contractSize: { path: "effectiveness.contractSize", kind: "number", flag: "--contract-size" },
+  exposure: { path: "effectiveness.exposure", kind: "number", flag: "--exposure" },
+  quoteUnitSize: { path: "effectiveness.quoteUnitSize", kind: "number", flag: "--quote-unit-size" },
+  regress: { path: "effectiveness.regress", kind: "string", flag: "--regress" },
+};
+
+/** The option key under which the resolved config is handed to an action. */
+export const RESOLVED_KEY = "resolvedConfig";
+
+export function addConfigOption(cmd: Command): Command {
+  return cmd.option("--config <file>", `config file (default: ${CONFIG_FILE_NAMES[0]} in the working directory, or ${CONFIG_ENV})`);
+}
+
+/** The config file to read, as the user named it; undefined when there is none. */
+export function findConfigFile(ctx: IoContext, explicit?: string): string | undefined {
+  const fromEnv = ctx.env[CONFIG_ENV];
+  const named = explicit ?? (fromEnv !== undefined && fromEnv.trim() !== "" ? fromEnv : undefined);
+  if (named !== undefined) {
+    const full = resolve(ctx.cwd, named);
+    if (!existsSync(full) || !statSync(full).isFile()) {
+      throw new HedgeError("USAGE", `config file not found: ${named}`, {
+        file: named,
+        expected: "a hedge.config.yaml or .json file",
+        hint: explicit !== undefined ? "check the --config path, or write one with tokenhedge init" : `${CONFIG_ENV} names it; unset it or fix the path`,
+      });
+    }
+    return named;
+  }
+  if (fromEnv !== undefined) return undefined; // set but empty: discovery off
+  return CONFIG_FILE_NAMES.find((n) => existsSync(resolve(ctx.cwd, n)));
+}
+
+export function readConfigFile(ctx: IoContext, name: string): ConfigFileInput {
+  return { name, dir: dirname(resolve(ctx.cwd, name)), text: readTextFile(name, ctx.cwd) };
+}
+
+/** The flags typed on the command line (source "cli") that map to config keys, and a usage FILE argument. */
+export function flagLayer(cmd: Command, usageArgument?: string, bindings: FlagBindings = FLAG_BINDINGS): ConfigLayer {
+  const opts = cmd.opts();
+  const settings: { name: string; binding: SettingBinding; value: unknown }[] = Object.entries(bindings)
+    .filter(([attr]) => cmd.getOptionValueSource(attr) === "cli" && opts[attr] !== undefined)
+    .map(([attr, binding]) => ({ name: binding.flag, binding, value: opts[attr] as unknown }));
+  if (usageArgument !== undefined) settings.push({ name: "the FILE argument", binding: { path: "usage.file", kind: "string", isPath: true }, value: usageArgument });
+  return layerFromSettings("flag", settings);
+}
+
+/** Resolve the config for a command: its --config, the environment, the config file and its flags. */
+export function resolveForCommand(ctx: IoContext, cmd: Command, usageArgument?: string, bindings: FlagBindings = FLAG_BINDINGS): ResolvedConfig {
+  const name = findConfigFile(ctx, cmd.opts().config as string | undefined);
+  return resolveConfig({
+    cwd: resolve(ctx.cwd),
+    ...(name !== undefined ? { file: readConfigFile(ctx, name) } : {}),
+    env: ctx.env,
+    flags: flagLayer(cmd, usageArgument, bindings),
+  });
+}
+
+/** True when a config file or a TOKENHEDGE_* variable supplied at least one value. */
+export function configInPlay(resolved: ResolvedConfig): boolean {
+  return Object.values(resolved.sources).some((s) => s.kind === "file" || s.kind === "env");
+}
+
+function commanderSource(s: ValueSource): string {
+  return s.kind === "file" ? "config" : s.kind === "flag" ? "cli" : s.kind;
+}
+
+/** `{date: "day", tokens: "n"}` → `date=day,tokens=n` (the --map syntax the older commands read). */
+function mapFlagText(map: unknown): string | undefined {
+  if (typeof map === "string") return map;
+  if (map === null || typeof map !== "object") return undefined;
+  return Object.entries(map as Record<string, string | undefined>)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(",");
+}
+
+/**
+ * Write resolved values into the command's options (for every option not typed on the command line)
+ * and the usage file into a missing first argument; store the resolved config under RESOLVED_KEY and
+ * return it. Returns undefined, changing nothing, when neither a config file nor a TOKENHEDGE_*
+ * variable is in play.
+ */
+export function applyConfigToCommand(ctx: IoContext, cmd: Command, usageArgument: boolean, bindings: FlagBindings = FLAG_BINDINGS): ResolvedConfig | undefined {
+  const typedUsage = usageArgument ? (cmd.processedArgs[0] as string | undefined) : undefined;
+  const resolved = resolveForCommand(ctx, cmd, typedUsage, bindings);
+  if (!configInPlay(resolved)) return undefined;
+  const declared = new Set(cmd.options.map((o) => o.attributeName()));
+  for (const [attr, binding] of Object.entries(bindings)) {
+    if (!declared.has(attr) || cmd.getOptionValueSource(attr) === "cli") continue;
+    const source = resolved.sources[binding.path];
+    if (!source || source.kind === "default") continue;
+    let value = getPath(resolved.values, binding.path);
+    if (binding.path === "usage.map") value = mapFlagText(value);
+    if (typeof value === "object") continue; // an inline contract or policy: only the resolved config carries it
+    cmd.setOptionValueWithSource(attr, value, commanderSource(source));
+  }
+  cmd.setOptionValueWithSource(RESOLVED_KEY, resolved, "config");
+  if (usageArgument && typedUsage === undefined) {
+    const usage = getPath(resolved.values, "usage.file");
+    if (typeof usage === "string") cmd.processedArgs[0] = usage;
+  }
+  return resolved;
+}
+
+function requireUsageArgument(cmd: Command): void {
+  if (cmd.processedArgs[0] !== undefined) return;
+  throw new HedgeError("USAGE_MISSING_FLAG", "no usage file given", {
+    expected: "a usage CSV argument, usage: in a config file (--config), or TOKENHEDGE_USAGE",
+    hint: `e.g. tokenhedge ${cmd.name()} fixtures/acme/usage.csv, or tokenhedge ${cmd.name()} --config hedge.config.yaml`,
+  });
+}
+
+/**
+ * Give a command `--config` and the layered settings, applied before its action runs. With
+ * `usageArgument`, the command's first argument (the usage CSV) becomes optional: the config may name it.
+ */
+export function withConfig(cmd: Command, ctx: IoContext, options: { usageArgument?: boolean; bindings?: FlagBindings } = {}): Command {
+  const usageArgument = options.usageArgument ?? false;
+  if (usageArgument) cmd.registeredArguments[0]?.argOptional();
+  return addConfigOption(cmd).hook("preAction", (_self, action) => {
+    applyConfigToCommand(ctx, action, usageArgument, options.bindings ?? FLAG_BINDINGS);
+    if (usageArgument) requireUsageArgument(action);
+  });
+}
+
+/** Under this option key a command built without access to the IO context keeps a reference to itself. */
+export const COMMAND_KEY = "configCommand";
+
+/**
+ * `--config` for a command whose options are declared where no IO context is at hand (plan-inputs.ts):
+ * the hook only records the command; the action later calls `applyDeferredConfig(ctx, flags)`.
+ */
+export function withDeferredConfig(cmd: Command, options: { usageArgument?: boolean } = {}): Command {
+  if (options.usageArgument) cmd.registeredArguments[0]?.argOptional();
+  return addConfigOption(cmd).hook("preAction", (_self, action) => void action.setOptionValueWithSource(COMMAND_KEY, action, "implied"));
+}
+
+/** The deferred half of withDeferredConfig: resolve and write back (see applyConfigToCommand). */
+export function applyDeferredConfig(ctx: IoContext, flags: object, usageArgument: boolean): ResolvedConfig | undefined {
+  const cmd = (flags as Record<string, unknown>)[COMMAND_KEY] as Command | undefined;
+  return cmd ? applyConfigToCommand(ctx, cmd, usageArgument) : undefined;
+}

@@ -1,0 +1,142 @@
+/**
+ * Reading a usage file for the ingest engine: the bytes are streamed in 1 MiB chunks into the pure
+ * core (src/ingest/engine.ts), so a multi-gigabyte per-request log never sits in memory. Also
+ * finds the mapping file (`--mapping FILE`, or `USAGE.csv.map.yaml` beside the data) and draws a
+ * progress bar on stderr when stderr is a terminal.
+ */
+import { closeSync, createReadStream, existsSync, fstatSync, openSync, readFileSync, readSync, statSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { HedgeError } from "../errors.js";
+import { UsageIngestor } from "../ingest/engine.js";
+import type { IngestOptions } from "../ingest/options.js";
+import { parseMappingText } from "../ingest/mapping/load.js";
+import type { MappingSpec } from "../ingest/mapping/schema.js";
+import type { UsageSeries } from "../ingest/types.js";
+import type { IoContext } from "./context.js";
+
+const CHUNK = 1 << 20;
+
+function openError(path: string, full: string, err: unknown): HedgeError {
+  if (err instanceof HedgeError) return err;
+  const code = (err as NodeJS.ErrnoException).code;
+  return new HedgeError("INPUT_NOT_FOUND", code === "ENOENT" ? `no such file: ${path}` : `cannot read ${path}: ${(err as Error).message}`, {
+    file: path,
+    expected: "a readable file",
+    ...(code === "ENOENT" ? { hint: `looked in ${dirname(full)}` } : {}),
+  });
+}
+
+function checkFile(path: string, full: string): number {
+  try {
+    const st = statSync(full);
+    if (st.isDirectory()) throw new HedgeError("INPUT_NOT_FOUND", `${path} is a directory, not a file`, { file: path, expected: "a file" });
+    return st.size;
+  } catch (err) {
+    throw openError(path, full, err);
+  }
+}
+
+/** The mapping in force: `--mapping FILE`, else `USAGE.csv.map.yaml|yml|json` beside the file, else none. */
+export function resolveMapping(ctx: IoContext, file: string, mappingFlag?: string): { mapping: MappingSpec; source: string } | undefined {
+  let source = mappingFlag;
+  if (source === undefined) {
+    for (const ext of [".map.yaml", ".map.yml", ".map.json"]) {
+      if (existsSync(resolve(ctx.cwd, file + ext))) {
+        source = file + ext;
+        break;
+      }
+    }
+  }
+  if (source === undefined) return undefined;
+  const full = resolve(ctx.cwd, source);
+  let text: string;
+  try {
+    text = readFileSync(full, "utf8");
+  } catch (err) {
+    const e = openError(source, full, err);
+    // A missing mapping file is a usage error (the flag is wrong), not bad data.
+    throw new HedgeError("USAGE", `--mapping: ${e.message}`, e.details);
+  }
+  return { mapping: parseMappingText(text, source), source };
+}
+
+function fmtBytes(n: number): string {
+  if (n >= 1e9) return `${(n / 1e9).toFixed(2)} GB`;
+  if (n >= 1e6) return `${(n / 1e6).toFixed(1)} MB`;
+  return `${(n / 1e3).toFixed(0)} kB`;
+}
+
+/** A one-line progress bar redrawn at most ten times a second; silent unless stderr is a terminal. */
+export function progressBar(ctx: IoContext, total: number, label: string): { update(done: number): void; end(): void } {
+  if (!ctx.stderr.isTTY || total < 32 * CHUNK) return { update: () => undefined, end: () => undefined };
+  const started = Date.now();
+  let last = 0;
+  let drawn = false;
+  return {
+    update(done: number) {
+      const now = Date.now();
+      if (now - last < 100) return;
+      last = now;
+      const frac = Math.min(1, done / total);
+      const width = 24;
+      const filled = Math.round(frac * width);
+      const secs = (now - started) / 1000;
+      const rate = secs > 0 ? done / secs / 1e6 : 0;
+      ctx.stderr.write(`\r${label} [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${(frac * 100).toFixed(0).padStart(3)}%  ${fmtBytes(done)} / ${fmtBytes(total)}  ${rate.toFixed(0)} MB/s\u001b[K`);
+      drawn = true;
+    },
+    end() {
+      if (drawn) ctx.stderr.write("\r\u001b[K");
+    },
+  };
+}
+
+/** Read a usage file synchronously in chunks (for commands whose pipeline is synchronous). */
+export function readUsageSync(ctx: IoContext, file: string, options: IngestOptions): UsageSeries {
+  const full = resolve(ctx.cwd, file);
+  checkFile(file, full);
+  const ing = new UsageIngestor(options);
+  let fd: number;
+  try {
+    fd = openSync(full, "r");
+  } catch (err) {
+    throw openError(file, full, err);
+  }
+  try {
+    const bar = progressBar(ctx, fstatSync(fd).size, `reading ${file}`);
+    const buf = Buffer.allocUnsafe(CHUNK);
+    for (;;) {
+      const n = readSync(fd, buf, 0, CHUNK, null);
+      if (n === 0) break;
+      ing.push(buf.subarray(0, n));
+      bar.update(ing.bytesRead);
+    }
+    bar.end();
+  } finally {
+    closeSync(fd);
+  }
+  return ing.finish();
+}
+
+/** Read a usage file as a stream (the `ingest` command), with a progress bar on a terminal. */
+export async function readUsageStream(ctx: IoContext, file: string, options: IngestOptions): Promise<UsageSeries> {
+  const full = resolve(ctx.cwd, file);
+  const size = checkFile(file, full);
+  const ing = new UsageIngestor(options);
+  const bar = progressBar(ctx, size, `reading ${file}`);
+  const stream = createReadStream(full, { highWaterMark: CHUNK });
+  try {
+    for await (const chunk of stream) {
+      ing.push(chunk as Buffer);
+      bar.update(ing.bytesRead);
+    }
+  } catch (err) {
+    stream.destroy();
+    bar.end();
+    // File-system errors carry an errno code; data errors are already HedgeErrors.
+    if (!(err instanceof HedgeError) && typeof (err as NodeJS.ErrnoException).code === "string") throw openError(file, full, err);
+    throw err;
+  }
+  bar.end();
+  return ing.finish();
+}

@@ -1,0 +1,130 @@
+/**
+ * A resolved config with everything a plan needs: the usage file, the curve, the contract, and a
+ * policy or a flat ratio. A missing key is a usage error (exit 2) that says every way to supply it.
+ */
+import { HedgeError } from "../errors.js";
+import type { ContractSpec } from "../curve/contract.js";
+import type { HedgePolicy, Rounding } from "../hedge/policy.js";
+import { parseMapFlag } from "../ingest/columns.js";
+import type { ColumnMap } from "../ingest/types.js";
+import type { ValueSource } from "./layers.js";
+import type { ResolvedConfig } from "./resolve.js";
+import type { RegressDirection, ReportSettings, Thresholds } from "./schema.js";
+
+export interface HedgeConfig {
+  configFile: string | null;
+  usage: { file: string; map?: Partial<ColumnMap> };
+  curve: string;
+  /** A path to the spec, or the spec written inline. */
+  contract: string | ContractSpec;
+  /** A path to the policy, the policy written inline, or absent when `ratio` is set. */
+  policy?: string | HedgePolicy;
+  ratio?: number;
+  rounding?: Rounding;
+  budget?: number;
+  horizon?: number;
+  seed: number;
+  asOf?: string;
+  simulation: { paths: number; confidence: number; priceVolatility?: number; volumePriceCorrelation?: number };
+  effectiveness?: {
+    history: string;
+    changes: boolean;
+    contracts?: number;
+    contractSize?: number;
+    exposure?: number;
+    quoteUnitSize?: number;
+    regress: RegressDirection;
+  };
+  thresholds: Thresholds;
+  report: ReportSettings;
+  sources: Record<string, ValueSource>;
+}
+
+/** How a user can supply each required key, for the error message. */
+const WAYS: Record<string, { key: string; env: string; flag: string }> = {
+  "usage.file": { key: "usage:", env: "TOKENHEDGE_USAGE", flag: "the FILE argument" },
+  curve: { key: "curve:", env: "TOKENHEDGE_CURVE", flag: "--curve FILE" },
+  contract: { key: "contract:", env: "TOKENHEDGE_CONTRACT", flag: "--contract FILE" },
+  policy: { key: "policy: (or ratio:)", env: "TOKENHEDGE_POLICY (or TOKENHEDGE_RATIO)", flag: "--policy FILE (or --ratio R)" },
+};
+
+export function missingError(key: string, configFile: string | null): HedgeError {
+  const w = WAYS[key]!;
+  return new HedgeError("USAGE_MISSING_FLAG", `no ${key === "usage.file" ? "usage file" : key} given`, {
+    ...(configFile ? { file: configFile } : {}),
+    path: key,
+    expected: `${w.key} in the config file, ${w.env}, or ${w.flag}`,
+    hint: configFile ? `add ${w.key} to ${configFile}` : "write a config with tokenhedge init, or pass --config FILE",
+  });
+}
+
+/** Which required keys are still missing (for `config show`). */
+export function missingKeys(resolved: ResolvedConfig): string[] {
+  const v = resolved.values;
+  const out: string[] = [];
+  const usage = typeof v.usage === "string" ? v.usage : v.usage?.file;
+  if (!usage) out.push("usage.file");
+  if (!v.curve) out.push("curve");
+  if (v.contract === undefined) out.push("contract");
+  if (v.policy === undefined && v.ratio === undefined) out.push("policy");
+  return out;
+}
+
+function columnMap(map: string | Partial<ColumnMap> | undefined): Partial<ColumnMap> | undefined {
+  if (map === undefined) return undefined;
+  if (typeof map === "string") return parseMapFlag(map);
+  const out: Partial<ColumnMap> = {};
+  for (const [k, v] of Object.entries(map)) if (v !== undefined) out[k as keyof ColumnMap] = v;
+  return out;
+}
+
+export function requireComplete(resolved: ResolvedConfig): HedgeConfig {
+  const missing = missingKeys(resolved);
+  if (missing.length > 0) throw missingError(missing[0]!, resolved.configFile);
+  const v = resolved.values;
+  const usage = (typeof v.usage === "string" ? { file: v.usage } : v.usage!) as { file: string; map?: string | Partial<ColumnMap> };
+  const map = columnMap(usage.map);
+  const e = v.effectiveness;
+  if (e && !e.history) {
+    throw new HedgeError("CONFIG_INVALID", "effectiveness settings without a history file", {
+      ...(resolved.configFile ? { file: resolved.configFile } : {}),
+      path: "effectiveness.history",
+      expected: "effectiveness.history: a CSV of period,hedge,item or period,spot,futures",
+    });
+  }
+  return {
+    configFile: resolved.configFile,
+    usage: { file: usage.file, ...(map ? { map } : {}) },
+    curve: v.curve!,
+    contract: v.contract!,
+    ...(v.policy !== undefined ? { policy: v.policy } : {}),
+    ...(v.ratio !== undefined ? { ratio: v.ratio } : {}),
+    ...(v.rounding !== undefined ? { rounding: v.rounding } : {}),
+    ...(v.budget !== undefined ? { budget: v.budget } : {}),
+    ...(v.horizon !== undefined ? { horizon: v.horizon } : {}),
+    seed: v.seed ?? 42,
+    ...(v.asOf !== undefined ? { asOf: v.asOf } : {}),
+    simulation: {
+      paths: v.simulation?.paths ?? 10_000,
+      confidence: v.simulation?.confidence ?? 0.95,
+      ...(v.simulation?.priceVolatility !== undefined ? { priceVolatility: v.simulation.priceVolatility } : {}),
+      ...(v.simulation?.volumePriceCorrelation !== undefined ? { volumePriceCorrelation: v.simulation.volumePriceCorrelation } : {}),
+    },
+    ...(e
+      ? {
+          effectiveness: {
+            history: e.history!,
+            changes: e.changes ?? false,
+            ...(e.contracts !== undefined ? { contracts: e.contracts } : {}),
+            ...(e.contractSize !== undefined ? { contractSize: e.contractSize } : {}),
+            ...(e.exposure !== undefined ? { exposure: e.exposure } : {}),
+            ...(e.quoteUnitSize !== undefined ? { quoteUnitSize: e.quoteUnitSize } : {}),
+            regress: e.regress ?? "hedge-on-item",
+          },
+        }
+      : {}),
+    thresholds: v.thresholds ?? {},
+    report: v.report ?? {},
+    sources: resolved.sources,
+  };
+}

@@ -1,0 +1,222 @@
+/**
+ * The config's thresholds as rules (`tokenhedge check`): each rule has a value, a limit and a verdict,
+ * so a CI job can fail a build on a breach and a reader can see by how much. Pure: the plan, the
+ * simulated figures and the data-quality facts are passed in.
+ */
+import type { HedgePlan } from "../hedge/plan.js";
+import type { HedgePolicy } from "../hedge/policy.js";
+import { dayToEpochDays } from "../time/period.js";
+import type { Thresholds } from "./schema.js";
+
+/** ratio and probability are shown as percentages; number as a plain decimal (R²). */
+export type RuleUnit = "USD" | "ratio" | "probability" | "days" | "number";
+
+export interface RuleResult {
+  /** Stable id for scripts: `maxCostAtRisk`, `hedgeRatioBand`, `maxOverHedgeProbability`, `minEffectiveness.rSquared`, … */
+  rule: string;
+  /** What the value is about, e.g. `2026-12 (tenor 1)`; empty for a whole-plan rule. */
+  subject: string;
+  value: number | null;
+  /** The limit as numbers: the value must be ≥ min and ≤ max (either may be absent). */
+  min?: number;
+  max?: number;
+  /** The limit as a reader checks it: `≤ $600,000.00`, `70% – 90%`, `≥ 0.80`. */
+  limit: string;
+  unit: RuleUnit;
+  /** null: not evaluated (the reason is in `note`); not evaluated is not a breach. */
+  pass: boolean | null;
+  note?: string;
+}
+
+/** Values within this distance of a limit count as on it (0.8 computed as 0.7999999999999999 must pass). */
+const EPS = 1e-12;
+
+const pct = (x: number): string => `${Number((x * 100).toFixed(2))}%`;
+
+/** The limit in the rule's unit, for people. */
+export function limitText(unit: RuleUnit, min?: number, max?: number): string {
+  const f = (x: number): string => (unit === "ratio" || unit === "probability" ? pct(x) : unit === "USD" ? `$${x.toLocaleString("en-US")}` : String(x));
+  if (min !== undefined && max !== undefined) return `${f(min)} – ${f(max)}`;
+  if (max !== undefined) return `≤ ${f(max)}`;
+  if (min !== undefined) return `≥ ${f(min)}`;
+  return "";
+}
+
+export function atMost(value: number, limit: number): boolean {
+  return value <= limit + EPS;
+}
+
+export function atLeast(value: number, limit: number): boolean {
+  return value >= limit - EPS;
+}
+
+export interface Band {
+  fromMonth: number;
+  toMonth: number;
+  min: number;
+  max: number;
+}
+
+/** The bands to test: the config's own list, or the policy ladder's min/max (`hedgeRatioBands: policy`). */
+export function bandsFor(setting: Thresholds["hedgeRatioBands"], policy: HedgePolicy): Band[] {
+  if (setting === undefined) return [];
+  if (setting !== "policy") return setting.map((b) => ({ fromMonth: b.fromMonth, toMonth: b.toMonth, min: b.min, max: b.max }));
+  return policy.ladder.map((r) => ({ fromMonth: r.fromMonth, toMonth: r.toMonth, min: r.min ?? r.ratio, max: r.max ?? r.ratio }));
+}
+
+/**
+ * One rule per delivery month: the achieved ratio (hedged tokens / forecast tokens, after rounding to
+ * whole contracts) must lie within the band of its tenor. Months outside every band are not tested.
+ */
+export function hedgeRatioBandRules(plan: HedgePlan, bands: readonly Band[]): RuleResult[] {
+  const out: RuleResult[] = [];
+  for (const m of plan.months) {
+    const band = bands.find((b) => m.tenor >= b.fromMonth && m.tenor <= b.toMonth);
+    if (!band) continue;
+    out.push({
+      rule: "hedgeRatioBand",
+      subject: `${m.month} (tenor ${m.tenor})`,
+      value: m.achievedRatio,
+      min: band.min,
+      max: band.max,
+      limit: limitText("ratio", band.min, band.max),
+      unit: "ratio",
+      pass: atLeast(m.achievedRatio, band.min) && atMost(m.achievedRatio, band.max),
+    });
+  }
+  return out;
+}
+
+export interface OverHedgeEstimate {
+  /** Largest over delivery months of P(realised tokens < hedged tokens). */
+  probability: number;
+  month: string | null;
+  byMonth: { month: string; probability: number }[];
+}
+
+/**
+ * Over-hedge probability per delivery month from simulated volume paths (DESIGN.md §5: a hedge above
+ * the volume that materialises is partly speculative): the share of paths whose volume for the month
+ * falls below the tokens the plan hedges. `paths[j][i]` is path j's volume in `months[i]`.
+ */
+export function overHedgeProbability(plan: HedgePlan, months: readonly string[], paths: readonly ArrayLike<number>[]): OverHedgeEstimate {
+  const index = new Map(months.map((m, i) => [m, i]));
+  const byMonth: { month: string; probability: number }[] = [];
+  for (const m of plan.months) {
+    const i = index.get(m.month);
+    if (i === undefined || paths.length === 0) continue;
+    let below = 0;
+    for (const p of paths) if ((p[i] ?? 0) < m.hedgedTokens) below++;
+    byMonth.push({ month: m.month, probability: below / paths.length });
+  }
+  let worst: { month: string; probability: number } | null = null;
+  for (const b of byMonth) if (!worst || b.probability > worst.probability) worst = b;
+  return { probability: worst?.probability ?? 0, month: worst?.month ?? null, byMonth };
+}
+
+export function overHedgeRule(estimate: OverHedgeEstimate, max: number, paths: number): RuleResult {
+  return {
+    rule: "maxOverHedgeProbability",
+    subject: estimate.month ? `worst month ${estimate.month}` : "",
+    value: estimate.probability,
+    max,
+    limit: limitText("probability", undefined, max),
+    unit: "probability",
+    pass: atMost(estimate.probability, max),
+    note: `share of ${paths} simulated volume paths below the hedged tokens, worst delivery month`,
+  };
+}
+
+export function costAtRiskRule(costAtRisk: number | null, max: number, note: string): RuleResult {
+  return {
+    rule: "maxCostAtRisk",
+    subject: "hedged cost over the horizon",
+    value: costAtRisk,
+    max,
+    limit: limitText("USD", undefined, max),
+    unit: "USD",
+    pass: costAtRisk === null ? null : atMost(costAtRisk, max),
+    note,
+  };
+}
+
+export function missingDaysRule(missingDays: readonly string[], max: number): RuleResult {
+  const shown = missingDays.slice(0, 5).join(", ") + (missingDays.length > 5 ? ", …" : "");
+  return {
+    rule: "maxMissingDays",
+    subject: "usage file",
+    value: missingDays.length,
+    max,
+    limit: limitText("days", undefined, max),
+    unit: "days",
+    pass: missingDays.length <= max,
+    ...(missingDays.length > 0 ? { note: `days with no usage rows: ${shown}` } : {}),
+  };
+}
+
+/** Days from the last usage day to the as-of date (0 when the data runs past it). */
+export function staleDays(lastDay: string, asOf: string): number {
+  return Math.max(0, dayToEpochDays(asOf) - dayToEpochDays(lastDay));
+}
+
+export function staleDataRule(lastDay: string, asOf: string, max: number): RuleResult {
+  const days = staleDays(lastDay, asOf);
+  return {
+    rule: "maxStaleDays",
+    subject: "usage file",
+    value: days,
+    max,
+    limit: limitText("days", undefined, max),
+    unit: "days",
+    pass: days <= max,
+    note: `last usage day ${lastDay}, as of ${asOf}`,
+  };
+}
+
+export interface EffectivenessFigures {
+  dollarOffset: { cumulative: number | null; pass: boolean };
+  regression: { rSquared: number; pass: boolean } | null;
+}
+
+export function effectivenessRules(e: EffectivenessFigures, min: NonNullable<Thresholds["minEffectiveness"]>, history: string): RuleResult[] {
+  const out: RuleResult[] = [];
+  if (min.rSquared !== undefined) {
+    const r2 = e.regression?.rSquared ?? null;
+    out.push({
+      rule: "minEffectiveness.rSquared",
+      subject: history,
+      value: r2,
+      min: min.rSquared,
+      limit: limitText("number", min.rSquared),
+      unit: "number",
+      pass: r2 === null ? false : atLeast(r2, min.rSquared),
+      ...(r2 === null ? { note: "the regression could not be run on this history" } : {}),
+    });
+  }
+  if (min.dollarOffset === true) {
+    out.push({
+      rule: "minEffectiveness.dollarOffset",
+      subject: history,
+      value: e.dollarOffset.cumulative,
+      min: 0.8,
+      max: 1.25,
+      limit: limitText("ratio", 0.8, 1.25),
+      unit: "ratio",
+      pass: e.dollarOffset.pass,
+      note: "cumulative dollar-offset ratio −ΣΔhedge/ΣΔitem",
+    });
+  }
+  return out;
+}
+
+export interface CheckSummary {
+  rules: RuleResult[];
+  breaches: number;
+  notEvaluated: number;
+  pass: boolean;
+}
+
+export function summarise(rules: RuleResult[]): CheckSummary {
+  const breaches = rules.filter((r) => r.pass === false).length;
+  return { rules, breaches, notEvaluated: rules.filter((r) => r.pass === null).length, pass: breaches === 0 };
+}

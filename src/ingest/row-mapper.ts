@@ -1,0 +1,880 @@
+/**
+ * One mapping compiled against one header: turns each CSV record into additions to the cube, or
+ * into a counted skip (not token usage, filtered out, empty bucket, duplicate), or throws an
+ * IngestRowError naming the cell, the raw value, what was expected and the rule in force.
+ *
+ * Each record is read completely before anything is added, so a bad row never leaves half of
+ * itself in the totals (which `--on-error skip` relies on).
+ */
+import type { ErrorCode } from "../errors.js";
+import { HedgeError } from "../errors.js";
+import { fieldText, type CsvRecord } from "../csv/scanner.js";
+import { Cube } from "./cube.js";
+import { DayBucketer } from "./day-bucket.js";
+import { dateHint } from "./dates.js";
+import { ByteInterner, KeyHashSet, KeyHasher } from "./intern.js";
+import type { Condition, KindRule, MappingSpec, ValueSource } from "./mapping/schema.js";
+import {
+  decimalToBigInt,
+  decimalToString,
+  fastDecimal,
+  fastTokenCount,
+  parseDecimalText,
+  scaleDecimal,
+  type Decimal,
+  type FastDecimal,
+  type NumberStyle,
+} from "./numbers.js";
+import { IngestRowError } from "./row-error.js";
+import { ExactDecimal } from "./exact.js";
+
+export type SkipCategory = "not-usage" | "cost-only" | "filtered" | "empty" | "duplicate";
+
+export interface SkipStat {
+  reason: string;
+  category: SkipCategory;
+  count: number;
+  firstLines: number[];
+}
+
+export interface MapperOptions {
+  file: string;
+  style: NumberStyle;
+  bucketer: DayBucketer;
+  cube: Cube;
+  asOfDay: number | null;
+  fromDay: number | null;
+  toDay: number | null;
+  models: Set<string> | null;
+  providers: Set<string> | null;
+  projects: Set<string> | null;
+  excludeCredits: boolean;
+  dedupe: boolean;
+  /** Memory cap of the duplicate check, in hash slots. */
+  dedupeSlots?: number;
+}
+
+const FIRST_LINES = 5;
+
+interface Column {
+  index: number;
+  name: string;
+}
+
+/** A dimension read from a column through an interner, its decision cached per distinct raw value. */
+class DimensionReader {
+  private readonly interner = new ByteInterner();
+  private readonly cache: number[] = [];
+  private readonly pattern: RegExp | undefined;
+
+  constructor(
+    readonly column: Column,
+    private readonly source: Exclude<ValueSource, string>,
+    private readonly toId: (value: string) => number,
+  ) {
+    this.pattern = source.pattern ? new RegExp(source.pattern, "i") : undefined;
+  }
+
+  read(rec: CsvRecord): number {
+    const i = this.column.index;
+    const raw = this.interner.id(rec.buf, rec.starts[i]!, rec.ends[i]!);
+    if (raw >= 0) {
+      const hit = this.cache[raw];
+      if (hit !== undefined) return hit;
+    }
+    const id = this.toId(deriveValue(fieldText(rec, i), this.source, this.pattern));
+    if (raw >= 0) this.cache[raw] = id;
+    return id;
+  }
+}
+
+/** The value of a dimension cell after pattern, aliases and normalisation. */
+export function deriveValue(text: string, source: Exclude<ValueSource, string>, pattern?: RegExp): string {
+  let v = text.trim();
+  if (pattern && v !== "") {
+    const m = pattern.exec(v);
+    v = m ? (m[1] ?? m[0]).trim() : "";
+  }
+  if (source.aliases && Object.hasOwn(source.aliases, v)) v = source.aliases[v]!;
+  switch (source.normalize) {
+    case "lower":
+      v = v.toLowerCase();
+      break;
+    case "upper":
+      v = v.toUpperCase();
+      break;
+    case "slug":
+      v = v
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, "-")
+        .replace(/^-+|-+$/g, "");
+      break;
+    default:
+  }
+  if (v === "") v = source.default ?? "";
+  return v;
+}
+
+/** A cached per-value test on one column (filters, kind rules, units). */
+class CachedLookup<T> {
+  private readonly interner = new ByteInterner();
+  private readonly cache: (T | undefined)[] = [];
+
+  constructor(
+    readonly column: Column,
+    private readonly decide: (text: string) => T,
+  ) {}
+
+  get(rec: CsvRecord): T {
+    const i = this.column.index;
+    if (i >= rec.count) return this.decide("");
+    const raw = this.interner.id(rec.buf, rec.starts[i]!, rec.ends[i]!);
+    if (raw >= 0) {
+      const hit = this.cache[raw];
+      if (hit !== undefined) return hit;
+    }
+    const v = this.decide(fieldText(rec, i));
+    if (raw >= 0) this.cache[raw] = v;
+    return v;
+  }
+}
+
+function conditionTest(c: Condition): (text: string) => boolean {
+  if (c.equals !== undefined) {
+    const want = c.equals.trim().toLowerCase();
+    return (t) => t.trim().toLowerCase() === want;
+  }
+  if (c.in !== undefined) {
+    const set = new Set(c.in.map((x) => x.trim().toLowerCase()));
+    return (t) => set.has(t.trim().toLowerCase());
+  }
+  if (c.matches !== undefined) {
+    const re = new RegExp(c.matches, "i");
+    return (t) => re.test(t.trim());
+  }
+  const empty = c.empty === true;
+  return (t) => (t.trim() === "") === empty;
+}
+
+function describeCondition(c: Condition): string {
+  if (c.equals !== undefined) return `${c.column} = "${c.equals}"`;
+  if (c.in !== undefined) return `${c.column} in [${c.in.join(", ")}]`;
+  if (c.matches !== undefined) return `${c.column} ~ /${c.matches}/`;
+  return `${c.column} is ${c.empty ? "" : "not "}empty`;
+}
+
+/** Kind decision per kind-column value: a kind id, or an ignore reason. */
+type KindDecision = { kind: number } | { ignore: string } | { unknown: true };
+
+function ruleMatches(rule: KindRule, text: string): boolean {
+  const t = text.trim();
+  const lower = t.toLowerCase();
+  if (rule.equals !== undefined) {
+    const list = Array.isArray(rule.equals) ? rule.equals : [rule.equals];
+    if (!list.some((x) => x.trim().toLowerCase() === lower)) return false;
+  }
+  if (rule.suffix !== undefined && !lower.endsWith(rule.suffix.toLowerCase())) return false;
+  if (rule.matches !== undefined && !new RegExp(rule.matches, "i").test(t)) return false;
+  return true;
+}
+
+interface Measure {
+  column: Column;
+  /** Multiplier as a decimal string ("1" for none). */
+  multiplier: string;
+}
+
+interface WideOutput {
+  kind: number;
+  kindName: string;
+  measure: number;
+  minus: number[];
+  rule: string;
+}
+
+interface UnitDecision {
+  factor: string | undefined;
+  text: string;
+}
+
+export interface UnitCheckStats {
+  pricingUnits: number;
+  rawTokens: number;
+  undecided: number;
+}
+
+export class RowMapper {
+  readonly skips = new Map<string, SkipStat>();
+  /** Cost of rows kept for cost only (credits, tax, refunds), per reason and currency. */
+  readonly costOnlySums = new Map<string, Map<number, ExactDecimal>>();
+  rowsRead = 0;
+  rowsUsed = 0;
+  duplicates: { count: number; firstLines: number[]; checkedRows: number; capped: boolean } = { count: 0, firstLines: [], checkedRows: 0, capped: false };
+  readonly unitCheck: UnitCheckStats = { pricingUnits: 0, rawTokens: 0, undecided: 0 };
+  private readonly header: string[];
+  private readonly headerCount: number;
+  private readonly cube: Cube;
+  private readonly file: string;
+  private readonly style: NumberStyle;
+  private readonly bucketer: DayBucketer;
+  private readonly dateCol: Column;
+  private readonly dateRule: string;
+  private readonly providerConst: number;
+  private readonly providerReader: DimensionReader | undefined;
+  private readonly modelConst: number;
+  private readonly modelReader: DimensionReader | undefined;
+  private readonly projectConst: number;
+  private readonly projectReader: DimensionReader | undefined;
+  private readonly filters: { lookup: CachedLookup<boolean>; when: boolean; then: "skip" | "cost-only"; reason: string }[] = [];
+  private readonly measures: Measure[] = [];
+  /** The rule each measure serves (for messages). */
+  private readonly measureRules: string[] = [];
+  private readonly wide: WideOutput[] = [];
+  private readonly long: {
+    measure: number;
+    kindConst: number | undefined;
+    kindLookup: CachedLookup<KindDecision> | undefined;
+    kindRule: string;
+    unitFactor: string | undefined;
+    unitLookup: CachedLookup<UnitDecision> | undefined;
+    verify: { cost: Column; unitPrice: Column } | undefined;
+  } | undefined;
+  private readonly emptyTokensZero: boolean;
+  private readonly skipEmpty: boolean;
+  private readonly cost: { column: Column; scale: string; currencyConst: number; currencyReader: DimensionReader | undefined; rule: string } | undefined;
+  private readonly keyColumns: number[];
+  private readonly hasher = new KeyHasher();
+  private readonly seenKeys: KeyHashSet | undefined;
+  private readonly options: MapperOptions;
+  private readonly filterByDim: boolean;
+  private readonly dimAllowed: { provider: (boolean | undefined)[]; model: (boolean | undefined)[]; project: (boolean | undefined)[] } = { provider: [], model: [], project: [] };
+  // Per-row scratch, reused.
+  private readonly num: number[] = [];
+  private readonly big: (bigint | undefined)[] = [];
+  private readonly empty: boolean[] = [];
+  private readonly dec: FastDecimal = { mantissa: 0, scale: 0 };
+  private lastP = -1;
+  private lastM = -1;
+  private lastJ = -1;
+  private lastComboId = -1;
+
+  constructor(
+    readonly spec: MappingSpec,
+    header: string[],
+    options: MapperOptions,
+  ) {
+    this.header = header.map((h) => h.trim());
+    this.headerCount = header.length;
+    this.cube = options.cube;
+    this.file = options.file;
+    this.style = options.style;
+    this.bucketer = options.bucketer;
+    this.options = options;
+
+    const positions = new Map<string, number>();
+    this.header.forEach((h, i) => {
+      const k = h.toLowerCase();
+      if (!positions.has(k)) positions.set(k, i);
+    });
+    const col = (name: string, what: string, optional = false): Column | undefined => {
+      const at = positions.get(name.trim().toLowerCase());
+      if (at === undefined) {
+        if (optional) return undefined;
+        throw new HedgeError("INPUT_MISSING_COLUMN", `column "${name}" (${what}) is not in the header`, {
+          file: this.file,
+          value: this.header.join(","),
+          expected: `a column named "${name}"`,
+          hint: `the header has: ${this.header.join(", ")}; choose another --format, or fix the mapping`,
+        });
+      }
+      return { index: at, name: this.header[at]! };
+    };
+    const need = (name: string, what: string): Column => col(name, what)!;
+
+    // Date.
+    this.dateCol = need(spec.date.column, "the date");
+    this.dateRule = `date ← column "${this.dateCol.name}" (format ${options.bucketer.options.format}, zone ${options.bucketer.options.zone.name}, days in ${options.bucketer.options.tz.name}${options.bucketer.options.asWritten ? ", as written" : ""})`;
+
+    // Dimensions.
+    const dim = (source: ValueSource | undefined, dict: { id(v: string): number }, what: string, fallback: string): [number, DimensionReader | undefined] => {
+      if (source === undefined) return [dict.id(fallback), undefined];
+      if (typeof source === "string") return [dict.id(source), undefined];
+      const c = need(source.column, what);
+      return [-1, new DimensionReader(c, source, (v) => dict.id(v === "" ? fallback : v))];
+    };
+    [this.providerConst, this.providerReader] = dim(spec.provider, this.cube.providers, "the provider", "unspecified");
+    [this.modelConst, this.modelReader] = dim(spec.model, this.cube.models, "the model", spec.model === undefined ? "all" : "unspecified");
+    [this.projectConst, this.projectReader] = dim(spec.project, this.cube.projects, "the project", spec.project === undefined ? "all" : "unspecified");
+
+    // Filters.
+    for (const f of spec.filters ?? []) {
+      const cond = (f.when ?? f.unless)!;
+      const c = col(cond.column, `a filter: ${describeCondition(cond)}`, true);
+      if (!c) {
+        // A filter on a column the file lacks cannot match: `when` never applies, `unless` always does.
+        if (f.unless) {
+          throw new HedgeError("INPUT_MISSING_COLUMN", `column "${cond.column}" (filter: keep rows where ${describeCondition(cond)}) is not in the header`, {
+            file: this.file,
+            expected: `a column named "${cond.column}"`,
+            hint: `the header has: ${this.header.join(", ")}`,
+          });
+        }
+        continue;
+      }
+      this.filters.push({ lookup: new CachedLookup(c, conditionTest(cond)), when: f.when !== undefined, then: f.then, reason: f.reason });
+    }
+
+    // Measures: token columns (wide) or the quantity column (long).
+    const measureIndex = new Map<number, number>();
+    const measure = (c: Column, multiplier: string): number => {
+      const key = c.index;
+      const existing = measureIndex.get(key);
+      if (existing !== undefined) return existing;
+      this.measures.push({ column: c, multiplier });
+      measureIndex.set(key, this.measures.length - 1);
+      return this.measures.length - 1;
+    };
+    if (spec.tokens) {
+      for (const t of spec.tokens) {
+        const c = col(t.column, `token kind ${t.kind}`, t.optional === true);
+        if (!c) continue;
+        const m = measure(c, String(t.multiplier ?? "1"));
+        const minus: number[] = [];
+        for (const name of t.minus ?? []) {
+          const mc = col(name, `contained in ${t.column}`, true);
+          if (mc) minus.push(measure(mc, String(t.multiplier ?? "1")));
+        }
+        const minusText = minus.map((i) => ` − "${this.measures[i]!.column.name}"`).join("");
+        this.wide.push({ kind: this.cube.kinds.id(t.kind), kindName: t.kind, measure: m, minus, rule: `${t.kind} ← "${c.name}"${minusText}${t.multiplier ? ` × ${t.multiplier}` : ""}` });
+      }
+      for (let k = 0; k < this.measures.length; k++) this.measureRules[k] = this.wide.find((w) => w.measure === k || w.minus.includes(k))?.rule ?? "";
+      if (this.wide.length === 0) {
+        throw new HedgeError("INPUT_MISSING_COLUMN", "none of the mapping's token columns is in the header", {
+          file: this.file,
+          expected: spec.tokens.map((t) => t.column).join(", "),
+          hint: `the header has: ${this.header.join(", ")}`,
+        });
+      }
+    }
+    if (spec.quantity) {
+      const q = spec.quantity;
+      const qc = need(q.column, "the token quantity");
+      let kindConst: number | undefined;
+      let kindLookup: CachedLookup<KindDecision> | undefined;
+      let kindRule: string;
+      if (typeof q.kind === "string") {
+        kindConst = this.cube.kinds.id(q.kind);
+        kindRule = `kind = ${q.kind}`;
+      } else {
+        const kc = need(q.kind.column, "the token kind");
+        const rules = q.kind.rules;
+        kindRule = rules ? `kind ← "${kc.name}" by ${rules.length} rules` : `kind ← "${kc.name}" as written`;
+        kindLookup = new CachedLookup<KindDecision>(kc, (text) => {
+          if (!rules) return text.trim() === "" ? { kind: this.cube.kinds.id("unspecified") } : { kind: this.cube.kinds.id(text.trim()) };
+          for (const r of rules) if (ruleMatches(r, text)) return r.kind !== undefined ? { kind: this.cube.kinds.id(r.kind) } : { ignore: r.ignore! };
+          return { unknown: true };
+        });
+      }
+      let unitFactor: string | undefined;
+      let unitLookup: CachedLookup<UnitDecision> | undefined;
+      let verify: { cost: Column; unitPrice: Column } | undefined;
+      let unitText = "";
+      if (q.unit && "multiplier" in q.unit) {
+        unitFactor = String(q.unit.multiplier);
+        unitText = ` × ${unitFactor}`;
+      } else if (q.unit) {
+        const table = new Map<string, string>();
+        for (const [k, v] of Object.entries(q.unit.table)) table.set(k.replace(/\s+/g, "").toLowerCase(), String(v));
+        const uc = need(q.unit.column, "the unit");
+        unitLookup = new CachedLookup<UnitDecision>(uc, (text) => ({ factor: table.get(text.replace(/\s+/g, "").toLowerCase()), text: text.trim() }));
+        unitText = ` × tokens per "${uc.name}" unit`;
+        if (q.unit.verify) verify = { cost: need(q.unit.verify.cost, "the unit check's cost"), unitPrice: need(q.unit.verify.unitPrice, "the unit check's unit price") };
+      }
+      this.long = { measure: measure(qc, "1"), kindConst, kindLookup, kindRule: `${kindRule}; tokens ← "${qc.name}"${unitText}`, unitFactor, unitLookup, verify };
+    }
+    this.emptyTokensZero = spec.emptyTokens === "zero";
+    this.skipEmpty = spec.skipEmpty === true;
+
+    if (spec.cost) {
+      const cc = need(spec.cost.column, "the cost");
+      let currencyConst = -1;
+      let currencyReader: DimensionReader | undefined;
+      const cur = spec.cost.currency;
+      if (cur === undefined) currencyConst = this.cube.currencies.id("USD");
+      else if (typeof cur === "string") currencyConst = this.cube.currencies.id(cur.trim().toUpperCase());
+      else {
+        const c = need(cur.column, "the currency");
+        currencyReader = new DimensionReader(c, cur, (v) => this.cube.currencies.id(v === "" ? "USD" : v.toUpperCase()));
+      }
+      const scale = String(spec.cost.scale ?? "1");
+      this.cost = { column: cc, scale, currencyConst, currencyReader, rule: `cost ← "${cc.name}"${scale !== "1" ? ` × ${scale}` : ""}` };
+    }
+
+    // Duplicate key: the mapping's key columns, else every column that is not a measure.
+    const measureCols = new Set<number>(this.measures.map((m) => m.column.index));
+    if (this.cost) measureCols.add(this.cost.column.index);
+    if (this.long?.verify) {
+      measureCols.add(this.long.verify.cost.index);
+      measureCols.add(this.long.verify.unitPrice.index);
+    }
+    this.keyColumns = spec.key ? spec.key.map((k) => need(k, "the row key").index) : this.header.map((_, i) => i).filter((i) => !measureCols.has(i));
+    // The duplicate check's memory is capped: 2^18 slots (2 MiB, about 180,000 rows) by default,
+    // 2^24 (128 MiB, about 11.7 million rows) when --dedupe asks for duplicates to be removed.
+    const slots = options.dedupeSlots ?? (options.dedupe ? 1 << 24 : 1 << 18);
+    this.seenKeys = slots > 0 ? new KeyHashSet(slots) : undefined;
+    this.filterByDim = options.models !== null || options.providers !== null || options.projects !== null;
+  }
+
+  /** Column names the rules use, for the summary. */
+  describeRules(): string[] {
+    const out = [this.dateRule];
+    for (const w of this.wide) out.push(w.rule);
+    if (this.long) out.push(this.long.kindRule);
+    if (this.cost) out.push(this.cost.rule);
+    return out;
+  }
+
+  /** Header name of each token measure (for the `columns` field). */
+  tokenColumnNames(): string[] {
+    return this.measures.map((m) => m.column.name);
+  }
+
+  dateColumnName(): string {
+    return this.dateCol.name;
+  }
+
+  dateColumnIndex(): number {
+    return this.dateCol.index;
+  }
+
+  costColumnName(): string | undefined {
+    return this.cost?.column.name;
+  }
+
+  dimensionColumn(which: "model" | "provider" | "project"): string | undefined {
+    const r = which === "model" ? this.modelReader : which === "provider" ? this.providerReader : this.projectReader;
+    return r?.column.name;
+  }
+
+  kindColumnName(): string | undefined {
+    return this.long?.kindLookup?.column.name;
+  }
+
+  private skip(reason: string, category: SkipCategory, line: number): void {
+    let s = this.skips.get(reason);
+    if (!s) {
+      s = { reason, category, count: 0, firstLines: [] };
+      this.skips.set(reason, s);
+    }
+    s.count++;
+    if (s.firstLines.length < FIRST_LINES) s.firstLines.push(line);
+  }
+
+  private fail(code: ErrorCode, message: string, rec: CsvRecord, column: Column, expected: string, hint: string, rule: string): never {
+    throw new IngestRowError(code, message, { file: this.file, line: rec.line, column: column.index + 1, field: column.name, value: fieldText(rec, column.index), expected, hint }, rule);
+  }
+
+  /** A whole-number token count from one cell (after the multiplier), as a number or, when too large, a BigInt. */
+  private readMeasure(rec: CsvRecord, m: number, rule: string): void {
+    const { column, multiplier } = this.measures[m]!;
+    const i = column.index;
+    const s = rec.starts[i]!;
+    const e = rec.ends[i]!;
+    this.empty[m] = false;
+    this.big[m] = undefined;
+    if (multiplier === "1") {
+      const v = fastTokenCount(rec.buf, s, e);
+      if (v >= 0) {
+        this.num[m] = v;
+        return;
+      }
+    }
+    const text = fieldText(rec, i);
+    if (text.trim() === "") {
+      this.empty[m] = true;
+      this.num[m] = 0;
+      return;
+    }
+    const d = parseDecimalText(text, this.style);
+    if (!d) this.numberError(rec, column, text, rule);
+    this.setMeasure(m, rec, column, text, scaleDecimal(d, multiplier), rule);
+  }
+
+  private setMeasure(m: number, rec: CsvRecord, column: Column, text: string, d: Decimal, rule: string): void {
+    if (d.negative) {
+      this.fail("INPUT_NEGATIVE_TOKENS", `negative token count "${text}"`, rec, column, "a whole number of tokens ≥ 0", "refunds or corrections belong in a separate adjustment, not in usage rows", rule);
+    }
+    if (d.scale > 0) {
+      this.fail(
+        "INPUT_FRACTIONAL_TOKENS",
+        `fractional token count "${text}"${this.measures[m]!.multiplier !== "1" ? ` (× ${this.measures[m]!.multiplier} = ${decimalToString(d)})` : ""}`,
+        rec,
+        column,
+        "a whole number of tokens",
+        "is this column in thousands or millions of tokens? tokens are counted whole; set the unit in the mapping",
+        rule,
+      );
+    }
+    if (d.digits.length <= 15) {
+      this.num[m] = d.digits === "" ? 0 : Number(d.digits);
+    } else {
+      this.num[m] = NaN;
+      this.big[m] = decimalToBigInt(d);
+    }
+  }
+
+  private numberError(rec: CsvRecord, column: Column, text: string, rule: string): never {
+    const t = text.trim();
+    let hint = "write plain digits, e.g. 1250000";
+    if (/^-?\d{1,3}([,. '\u00a0]\d{3})+([.,]\d+)?$/.test(t)) hint = "the number has thousands separators: pass --thousands , (or --decimal , for 1.234,56), or set numbers.thousands in the mapping";
+    else if (/^-?\d+,\d+$/.test(t)) hint = "this looks like a decimal comma: pass --decimal ,";
+    else if (/^[a-z_ ]+$/i.test(t)) hint = "this looks like a header: is there a second header row?";
+    this.fail("INPUT_NUMBER_PARSE", `cannot read token count "${text}"`, rec, column, "a whole number of tokens", hint, rule);
+  }
+
+  /** Process one data record. Throws IngestRowError for a bad row. */
+  process(rec: CsvRecord): void {
+    this.rowsRead++;
+    if (rec.count !== this.headerCount) {
+      throw new IngestRowError(
+        "INPUT_CSV_SYNTAX",
+        `the row has ${rec.count} fields, the header has ${this.headerCount}`,
+        {
+          file: this.file,
+          line: rec.line,
+          expected: `${this.headerCount} fields`,
+          hint:
+            rec.count > this.headerCount
+              ? "an unquoted delimiter inside a value, or a decimal comma in a comma-separated file? (--decimal , and --delimiter ;)"
+              : "a missing value, or a line break inside an unquoted value",
+        },
+        `header with ${this.headerCount} columns`,
+      );
+    }
+
+    // Row filters, first match wins: not usage at all, or cost without tokens.
+    let costOnly: string | undefined;
+    for (const f of this.filters) {
+      if (f.lookup.get(rec) !== f.when) continue;
+      if (f.then === "skip" || this.options.excludeCredits) {
+        this.skip(f.reason + (f.then === "cost-only" ? " (--exclude-credits)" : ""), "not-usage", rec.line);
+        return;
+      }
+      costOnly = f.reason;
+      break;
+    }
+
+    // Date.
+    const dc = this.dateCol.index;
+    let day = this.bucketer.fastDay(rec.buf, rec.starts[dc]!, rec.ends[dc]!, rec.line);
+    if (Number.isNaN(day)) {
+      const text = fieldText(rec, dc);
+      const d = this.bucketer.day(text, rec.line);
+      if (d === undefined) {
+        const b = this.bucketer;
+        const ambiguous = b.undecided !== undefined && b.order === undefined && /^\d{1,2}\/\d{1,2}\/\d{4}/.test(text.trim());
+        if (ambiguous) {
+          this.fail("INPUT_DATE_AMBIGUOUS", `cannot tell day from month in "${text}"`, rec, this.dateCol, "--date-format MM/DD/YYYY or DD/MM/YYYY", "with a time of day and a time-zone conversion the day/month order must be known: pass --date-format", this.dateRule);
+        }
+        const contradicts = b.order !== undefined && /^\d{1,2}\/\d{1,2}\/\d{4}/.test(text.trim());
+        this.fail(
+          "INPUT_DATE_PARSE",
+          `cannot read date "${text}"`,
+          rec,
+          this.dateCol,
+          b.order ? `a date ${b.order === "MDY" ? "MM/DD/YYYY" : "DD/MM/YYYY"}` : "a date such as 2026-03-01 or 2026-03-01T14:00:00Z",
+          contradicts && b.orderEvidence
+            ? `line ${b.orderEvidence.line} ("${b.orderEvidence.value}") showed the order is ${b.order === "MDY" ? "month/day" : "day/month"}, which this value contradicts; check --date-format`
+            : dateHint(text, b.options.format),
+          this.dateRule,
+        );
+      }
+      day = d;
+    }
+    if (this.options.asOfDay !== null && day >= 0 && day > this.options.asOfDay) {
+      this.fail("INPUT_FUTURE_DATE", `date "${fieldText(rec, dc)}" is after --as-of`, rec, this.dateCol, "a date on or before --as-of", "a forward-dated row, a wrong --as-of, or a day/month mix-up", this.dateRule);
+    }
+    if (day >= 0 && ((this.options.fromDay !== null && day < this.options.fromDay) || (this.options.toDay !== null && day > this.options.toDay))) {
+      this.skip("outside --from/--to", "filtered", rec.line);
+      return;
+    }
+
+    // Dimensions.
+    const p = this.providerReader ? this.providerReader.read(rec) : this.providerConst;
+    const m = this.modelReader ? this.modelReader.read(rec) : this.modelConst;
+    const j = this.projectReader ? this.projectReader.read(rec) : this.projectConst;
+    if (this.filterByDim) {
+      const reason = this.dimFilter(p, m, j);
+      if (reason) {
+        this.skip(reason, "filtered", rec.line);
+        return;
+      }
+    }
+
+    // Tokens.
+    let kindForCost = -1;
+    let allEmpty = true;
+    let longKind = -1;
+    let longFactor: string;
+    if (!costOnly) {
+      if (this.wide.length > 0) {
+        for (let k = 0; k < this.measures.length; k++) {
+          this.readMeasure(rec, k, this.measureRules[k]!);
+          if (!this.empty[k]) allEmpty = false;
+        }
+      } else if (this.long) {
+        const L = this.long;
+        if (L.kindLookup) {
+          const d = L.kindLookup.get(rec);
+          if ("ignore" in d) {
+            this.skip(d.ignore, "not-usage", rec.line);
+            return;
+          }
+          if ("unknown" in d) {
+            this.fail("INPUT_UNKNOWN_KIND", `no kind rule matches "${fieldText(rec, L.kindLookup.column.index)}"`, rec, L.kindLookup.column, "a value one of the kind rules matches", "add a rule for it to the mapping (kind: …, or ignore: reason)", L.kindRule);
+          }
+          longKind = d.kind;
+        } else {
+          longKind = L.kindConst!;
+        }
+        kindForCost = longKind;
+        longFactor = L.unitFactor ?? "1";
+        if (L.unitLookup) {
+          const u = L.unitLookup.get(rec);
+          if (u.factor === undefined) {
+            this.fail("INPUT_UNKNOWN_UNIT", `unknown unit "${u.text}"`, rec, L.unitLookup.column, "a unit listed in the mapping's unit table", "add the unit to the table (tokens per unit), or filter the rows out", L.kindRule);
+          }
+          longFactor = u.factor;
+        }
+        const mq = this.measures[L.measure]!;
+        const text = fieldText(rec, mq.column.index);
+        if (text.trim() === "") {
+          this.empty[L.measure] = true;
+          this.num[L.measure] = 0;
+          this.big[L.measure] = undefined;
+        } else {
+          allEmpty = false;
+          const dq = parseDecimalText(text, this.style);
+          if (!dq) this.numberError(rec, mq.column, text, L.kindRule);
+          if (L.verify && longFactor !== "1") longFactor = this.verifyUnit(rec, dq, longFactor);
+          this.empty[L.measure] = false;
+          const saved = mq.multiplier;
+          mq.multiplier = longFactor;
+          try {
+            this.setMeasure(L.measure, rec, mq.column, text, scaleDecimal(dq, longFactor), L.kindRule);
+          } finally {
+            mq.multiplier = saved;
+          }
+        }
+      }
+    }
+
+    // Cost.
+    let costMantissa = 0;
+    let costScale = 0;
+    let costBig: bigint | undefined;
+    let hasCost = false;
+    let currency = -1;
+    if (this.cost) {
+      const ci = this.cost.column.index;
+      const s = rec.starts[ci]!;
+      const e = rec.ends[ci]!;
+      if (e > s) {
+        if (this.cost.scale === "1" && fastDecimal(rec.buf, s, e, this.dec)) {
+          costMantissa = this.dec.mantissa;
+          costScale = this.dec.scale;
+          hasCost = true;
+        } else {
+          const text = fieldText(rec, ci);
+          if (text.trim() !== "") {
+            const d = parseDecimalText(text.trim().replace(/^\$|^€|^£/, ""), this.style);
+            if (!d) {
+              let hint = "write a plain decimal number, e.g. 1234.56";
+              if (/^-?\d+,\d{1,2}$/.test(text.trim())) hint = "this looks like a decimal comma: pass --decimal , (1234,56 → 1234.56)";
+              else if (/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(text.trim())) hint = "the amount has thousands separators: pass --thousands ,";
+              this.fail("INPUT_NUMBER_PARSE", `cannot read amount "${text}"`, rec, this.cost.column, "a decimal amount", hint, this.cost.rule);
+            }
+            const scaled = scaleDecimal(d, this.cost.scale);
+            if (scaled.digits.length <= 15) {
+              costMantissa = scaled.digits === "" ? 0 : Number(scaled.digits) * (scaled.negative ? -1 : 1);
+            } else {
+              costBig = decimalToBigInt(scaled);
+            }
+            costScale = scaled.scale;
+            hasCost = true;
+          }
+        }
+      }
+      if (hasCost) currency = this.cost.currencyReader ? this.cost.currencyReader.read(rec) : this.cost.currencyConst;
+    }
+
+    if (this.skipEmpty && allEmpty && !hasCost) {
+      this.skip("empty bucket (no token or cost values)", "empty", rec.line);
+      return;
+    }
+    if (!costOnly && !this.emptyTokensZero && this.wide.length > 0) {
+      for (let k = 0; k < this.measures.length; k++) {
+        if (this.empty[k]) {
+          const c = this.measures[k]!.column;
+          this.fail("INPUT_NUMBER_PARSE", `cannot read token count ""`, rec, c, "a whole number of tokens", "the cell is empty; every row needs a token count (or set emptyTokens: zero in the mapping)", this.measureRules[k]!);
+        }
+      }
+    }
+    if (!costOnly && this.long && this.empty[this.long.measure] && !this.emptyTokensZero) {
+      const c = this.measures[this.long.measure]!.column;
+      this.fail("INPUT_NUMBER_PARSE", `cannot read token count ""`, rec, c, "a whole number of tokens", "the cell is empty; every row needs a token count", this.long.kindRule);
+    }
+
+    // Containment: a contained column is subtracted from its container; it must not exceed it.
+    if (!costOnly) {
+      for (const w of this.wide) {
+        if (w.minus.length === 0) continue;
+        let v = this.num[w.measure]!;
+        let anyBig = Number.isNaN(v);
+        for (const k of w.minus) if (Number.isNaN(this.num[k]!)) anyBig = true;
+        if (!anyBig) {
+          for (const k of w.minus) v -= this.num[k]!;
+          if (v < 0) this.containmentError(rec, w);
+        } else {
+          let b = this.big[w.measure] ?? BigInt(this.num[w.measure]!);
+          for (const k of w.minus) b -= this.big[k] ?? BigInt(this.num[k]!);
+          if (b < 0n) this.containmentError(rec, w);
+        }
+      }
+    }
+
+    // Duplicates.
+    if (this.keyColumns.length > 0 && this.seenKeys && !this.duplicates.capped) {
+      const h = this.hasher;
+      h.reset();
+      for (const i of this.keyColumns) h.feed(rec.buf, rec.starts[i]!, rec.ends[i]!);
+      const dup = this.seenKeys.addIfAbsent(h.h1, h.h2);
+      if (this.seenKeys.full) this.duplicates.capped = true;
+      else this.duplicates.checkedRows++;
+      if (dup) {
+        this.duplicates.count++;
+        if (this.duplicates.firstLines.length < FIRST_LINES) this.duplicates.firstLines.push(rec.line);
+        if (this.options.dedupe) {
+          this.skip("duplicate row (--dedupe)", "duplicate", rec.line);
+          return;
+        }
+      }
+    }
+
+    // Commit.
+    const combo = this.comboId(p, m, j);
+    const cell = this.cube.cell(day, combo);
+    cell.rows++;
+    this.rowsUsed++;
+    if (!costOnly) {
+      if (this.wide.length > 0) {
+        for (const w of this.wide) {
+          let v = this.num[w.measure]!;
+          let big = Number.isNaN(v);
+          for (const k of w.minus) if (Number.isNaN(this.num[k]!)) big = true;
+          if (!big) {
+            for (const k of w.minus) v -= this.num[k]!;
+            cell.addTokens(w.kind, v);
+          } else {
+            let b = this.big[w.measure] ?? BigInt(this.num[w.measure]!);
+            for (const k of w.minus) b -= this.big[k] ?? BigInt(this.num[k]!);
+            cell.addTokensBig(w.kind, b);
+          }
+        }
+      } else if (this.long) {
+        const q = this.long.measure;
+        if (Number.isNaN(this.num[q]!)) cell.addTokensBig(longKind, this.big[q]!);
+        else cell.addTokens(longKind, this.num[q]!);
+      }
+    } else {
+      this.skip(costOnly, "cost-only", rec.line);
+    }
+    if (hasCost) {
+      const sum = cell.costEntry(currency, kindForCost);
+      if (costBig !== undefined) sum.addBig(costBig, costScale);
+      else sum.add(costMantissa, costScale);
+      if (costOnly) {
+        let byCur = this.costOnlySums.get(costOnly);
+        if (!byCur) {
+          byCur = new Map();
+          this.costOnlySums.set(costOnly, byCur);
+        }
+        let acc = byCur.get(currency);
+        if (!acc) {
+          acc = new ExactDecimal();
+          byCur.set(currency, acc);
+        }
+        if (costBig !== undefined) acc.addBig(costBig, costScale);
+        else acc.add(costMantissa, costScale);
+      }
+    }
+  }
+
+  private containmentError(rec: CsvRecord, w: WideOutput): never {
+    const col = this.measures[w.measure]!.column;
+    const parts = w.minus.map((k) => `${this.measures[k]!.column.name} ${fieldText(rec, this.measures[k]!.column.index)}`).join(" + ");
+    this.fail(
+      "INPUT_CONTAINMENT",
+      `${col.name} (${fieldText(rec, col.index)}) is smaller than what it should contain (${parts})`,
+      rec,
+      col,
+      `${col.name} ≥ ${w.minus.map((k) => this.measures[k]!.column.name).join(" + ")}`,
+      "the columns look disjoint, not nested: use --containment disjoint, or drop `minus` in the mapping",
+      w.rule,
+    );
+  }
+
+  /**
+   * Azure's ambiguity (FORMATS.md): cost ≈ quantity × unit price means the quantity is in pricing
+   * units (scale by the unit); cost ≈ quantity × unit price / factor means it is raw tokens.
+   */
+  private verifyUnit(rec: CsvRecord, q: Decimal, factor: string): string {
+    const v = this.long!.verify!;
+    const cost = Number(fieldText(rec, v.cost.index).trim());
+    const price = Number(fieldText(rec, v.unitPrice.index).trim());
+    const qty = Number(decimalToString(q));
+    const f = Number(factor);
+    if (!(cost > 0) || !(price > 0) || !(qty > 0)) {
+      this.unitCheck.undecided++;
+      return factor;
+    }
+    const r = cost / (qty * price);
+    if (Math.abs(r - 1) < 0.05) {
+      this.unitCheck.pricingUnits++;
+      return factor;
+    }
+    if (Math.abs(r * f - 1) < 0.05) {
+      this.unitCheck.rawTokens++;
+      return "1";
+    }
+    this.unitCheck.undecided++;
+    return factor;
+  }
+
+  private dimFilter(p: number, m: number, j: number): string | undefined {
+    const o = this.options;
+    const test = (cache: (boolean | undefined)[], id: number, set: Set<string> | null, values: string[]): boolean => {
+      if (set === null) return true;
+      let ok = cache[id];
+      if (ok === undefined) {
+        ok = set.has(values[id]!.toLowerCase());
+        cache[id] = ok;
+      }
+      return ok;
+    };
+    if (!test(this.dimAllowed.provider, p, o.providers, this.cube.providers.values)) return "not a --provider";
+    if (!test(this.dimAllowed.model, m, o.models, this.cube.models.values)) return "not a --model";
+    if (!test(this.dimAllowed.project, j, o.projects, this.cube.projects.values)) return "not a --project";
+    return undefined;
+  }
+
+  private comboId(p: number, m: number, j: number): number {
+    if (this.lastP === p && this.lastM === m && this.lastJ === j) return this.lastComboId;
+    const id = this.cube.combo(p, m, j);
+    this.lastP = p;
+    this.lastM = m;
+    this.lastJ = j;
+    this.lastComboId = id;
+    return id;
+  }
+}

@@ -1,0 +1,72 @@
+/** `check`: every rule with its value, its limit and pass / FAIL, then the verdict. */
+import type { CheckSummary, RuleResult } from "../../config/rules.js";
+import { renderCsv } from "../render/csv.js";
+import { fmtMoney, fmtPct } from "../render/format.js";
+import { renderTable } from "../render/table.js";
+
+export interface CheckMeta {
+  configFile: string | null;
+  asOf: string;
+  seed: number;
+  paths: number;
+}
+
+export function formatRuleValue(r: RuleResult): string {
+  if (r.value === null) return "–";
+  switch (r.unit) {
+    case "USD":
+      return fmtMoney(r.value);
+    case "ratio":
+    case "probability":
+      return fmtPct(r.value, 1);
+    case "days":
+      return String(r.value);
+    case "number":
+      return r.value.toFixed(4);
+  }
+}
+
+export function verdict(r: RuleResult): string {
+  return r.pass === null ? "not evaluated" : r.pass ? "pass" : "FAIL";
+}
+
+const round = (n: number | null): number | null => (n === null ? null : Number(n.toFixed(10)));
+
+export function checkDocument(s: CheckSummary, meta: CheckMeta): Record<string, unknown> {
+  return {
+    command: "check",
+    configFile: meta.configFile,
+    asOf: meta.asOf,
+    seed: meta.seed,
+    simulationPaths: meta.paths,
+    pass: s.pass,
+    breaches: s.breaches,
+    notEvaluated: s.notEvaluated,
+    rules: s.rules.map((r) => ({ ...r, value: round(r.value) })),
+  };
+}
+
+export function checkCsv(s: CheckSummary): string {
+  return renderCsv(
+    ["rule", "subject", "value", "limit", "unit", "result", "note"],
+    s.rules.map((r) => [r.rule, r.subject, round(r.value), r.limit, r.unit, verdict(r), r.note ?? ""]),
+  );
+}
+
+export function checkHuman(s: CheckSummary, meta: CheckMeta, colour: boolean): string {
+  if (s.rules.length === 0) {
+    return `no thresholds in ${meta.configFile ?? "the config"}: nothing to check (add a thresholds: section)\n`;
+  }
+  const table = renderTable({
+    head: ["rule", "subject", "value", "limit", "result"],
+    rows: s.rules.map((r) => [r.rule, r.subject, formatRuleValue(r), r.limit, verdict(r)]),
+    align: ["left", "left", "right", "left", "left"],
+    colour,
+  });
+  const notes = s.rules.filter((r) => r.note && (r.pass !== true || r.rule === "maxCostAtRisk")).map((r) => `  ${r.rule}${r.subject ? ` (${r.subject})` : ""}: ${r.note}`);
+  const head = `check ${meta.configFile ?? "(no config file)"} as of ${meta.asOf}, seed ${meta.seed}\n`;
+  const tail = s.pass
+    ? `all ${s.rules.length - s.notEvaluated} evaluated rules pass${s.notEvaluated ? ` (${s.notEvaluated} not evaluated)` : ""}\n`
+    : `${s.breaches} of ${s.rules.length} rules breached: exit 1\n`;
+  return head + table + (notes.length ? `notes:\n${notes.join("\n")}\n` : "") + tail;
+}

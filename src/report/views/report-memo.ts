@@ -1,0 +1,137 @@
+/**
+ * The hedge designation memo: what a hedging relationship must document at inception to qualify for
+ * hedge accounting — under US GAAP, ASC 815-20-25-3 (the hedging relationship, the entity's
+ * risk-management objective and strategy, the hedging instrument, the hedged forecast transaction,
+ * the risk hedged, and how effectiveness will be assessed); under IFRS 9 §6.4.1(b) (the same, plus the
+ * hedge ratio and the sources of ineffectiveness, B6.4.1–B6.4.19). The text is drafted from the plan
+ * and the config; the entity's accounting function owns the final wording.
+ */
+import {
+  DOLLAR_OFFSET_LOWER,
+  DOLLAR_OFFSET_UPPER,
+  REGRESSION_MIN_R_SQUARED,
+  REGRESSION_SIGNIFICANCE,
+  REGRESSION_SLOPE_LOWER,
+  REGRESSION_SLOPE_UPPER,
+} from "../../effectiveness/index.js";
+import type { ReportInput } from "./report.js";
+import { regressionStatement } from "./effectiveness.js";
+
+export interface MemoSection {
+  heading: string;
+  /** Paragraphs of plain text (renderers escape them). */
+  paragraphs: string[];
+}
+
+export interface DesignationMemo {
+  title: string;
+  references: string;
+  sections: MemoSection[];
+  /** Designated quantities per delivery month. */
+  designations: { month: string; contracts: number; designatedTokens: number; forecastTokens: number; shareOfForecast: number; futuresPrice: number }[];
+}
+
+const fmt = (n: number): string => n.toLocaleString("en-US", { maximumFractionDigits: 0 });
+const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
+
+export function designationMemo(i: ReportInput): DesignationMemo {
+  const plan = i.plan;
+  const c = plan.contract;
+  const entity = i.entity ?? "The entity";
+  const first = plan.months[0]?.month ?? "–";
+  const last = plan.months[plan.months.length - 1]?.month ?? "–";
+  const cross = c.underlying !== "token-index";
+  const ladder = i.policy.ladder
+    .map((r) => `months ${r.fromMonth}–${r.toMonth}: ${pct(r.ratio)}${r.min !== undefined && r.max !== undefined ? ` (band ${pct(r.min)}–${pct(r.max)})` : ""}`)
+    .join("; ");
+  const direction = i.effectiveness?.result.regression?.direction ?? "hedge-on-item";
+  const sizeText = `${fmt(c.contractSize)} ${c.sizeUnit}`;
+  const tokensPerContract = cross && c.tokensPerGpuHour ? c.contractSize * c.tokensPerGpuHour : c.contractSize;
+
+  const sections: MemoSection[] = [
+    {
+      heading: "Hedging relationship",
+      paragraphs: [
+        `Cash-flow hedge of forecast purchases of AI inference tokens for the delivery months ${first} to ${last}. ` +
+          `Designated at inception on ${i.asOf}.`,
+      ],
+    },
+    {
+      heading: "Risk-management objective and strategy",
+      paragraphs: [
+        `${entity} buys AI tokens and is exposed to rises in their market price. The objective is to fix the price of a layer of ` +
+          `each month's forecast purchases, reducing the variability of cash outflows from price changes, while leaving enough ` +
+          `volume unhedged that a shortfall in usage does not turn the hedge into a speculative position.`,
+        `Strategy: a ladder of target hedge ratios by months ahead (${ladder}), contracts rounded ${plan.rounding}` +
+          `${plan.volumeCap ? `, never above the ${plan.volumeCap} volume forecast` : ""}. The plan is reviewed monthly with this report.`,
+      ],
+    },
+    {
+      heading: "Hedged item",
+      paragraphs: [
+        `Highly probable forecast purchases: the first designated tokens of index-weighted usage in each delivery month (table below), ` +
+          `${pct(plan.totals.achievedRatio)} of forecast volume over the horizon. The designated layer sits below the expected volume; ` +
+          `the forecast is refreshed monthly from the usage history (${i.series.firstDay} to ${i.series.lastDay}).`,
+        `Risk hedged: changes in the price of tokens as measured by the contract's index${i.spec.index ? ` (${i.spec.index})` : ""}.`,
+      ],
+    },
+    {
+      heading: "Hedging instrument",
+      paragraphs: [
+        `Long positions in ${c.name}${c.illustrative ? " — an illustrative specification, not a listed contract" : ""}: ` +
+          `${sizeText} per contract, quoted in ${c.quoteUnit}, ${i.spec.settlement?.type === "physical" ? "physically settled" : "cash-settled"}` +
+          `${i.spec.settlement?.method ? ` (${i.spec.settlement.method})` : ""}. ${fmt(plan.totals.contracts)} contracts in total, locking in ` +
+          `${fmt(plan.totals.lockedInCost)} ${i.spec.currency}.`,
+      ],
+    },
+    {
+      heading: "Hedge ratio",
+      paragraphs: [
+        cross
+          ? `One contract is designated against ${fmt(tokensPerContract)} tokens of purchases (${fmt(c.tokensPerGpuHour ?? 0)} tokens per GPU-hour, an assumption whose error mis-sizes the hedge one for one).`
+          : `One contract is designated against ${fmt(tokensPerContract)} tokens of purchases: a 1:1 quantity ratio on the designated layer.`,
+        `The hedge ratio against forecast volume is ${pct(plan.totals.achievedRatio)} over the horizon (per month in the table below), consistent with the policy ladder.`,
+      ],
+    },
+    {
+      heading: "How effectiveness is assessed",
+      paragraphs: [
+        `Prospectively at inception and each month, and retrospectively each month end, on the cumulative period value changes of the ` +
+          `hedge and of a hypothetical derivative that represents the hedged item (a forward purchase of the designated tokens at the ` +
+          `entity's own blended price).`,
+        `Dollar offset: −ΣΔhedge / ΣΔhedged item within ${DOLLAR_OFFSET_LOWER * 100}%–${DOLLAR_OFFSET_UPPER * 100}% (inclusive). ` +
+          `Regression: ${regressionStatement(direction)} over the monthly history, with R² ≥ ${REGRESSION_MIN_R_SQUARED}, slope between ` +
+          `${REGRESSION_SLOPE_UPPER} and ${REGRESSION_SLOPE_LOWER}, and an F-test p-value below ${REGRESSION_SIGNIFICANCE}. ` +
+          `Under IFRS 9 these thresholds are the entity's own measure of the economic relationship (§6.4.1(c)); credit risk of the ` +
+          `exchange-cleared position is not expected to dominate the value changes.`,
+        i.effectiveness
+          ? `Latest assessment on ${i.effectiveness.input.file}: dollar offset ${i.effectiveness.result.dollarOffset.cumulative === null ? "undefined" : pct(i.effectiveness.result.dollarOffset.cumulative)} ` +
+            `(${i.effectiveness.result.dollarOffset.pass ? "pass" : "fail"}); regression ${i.effectiveness.result.regression ? `R² ${i.effectiveness.result.regression.rSquared.toFixed(3)}, slope ${i.effectiveness.result.regression.slope.toFixed(3)} (${i.effectiveness.result.regression.pass ? "pass" : "fail"})` : "not run"}.`
+          : "No effectiveness history is configured yet (effectiveness.history in the config).",
+      ],
+    },
+    {
+      heading: "Sources of ineffectiveness",
+      paragraphs: [
+        `Basis between the entity's blended price and the index; a shortfall of actual purchases below the designated layer (over-hedge); ` +
+          `timing, since the contracts settle on a monthly average while purchases fall through the month; rounding to whole contracts` +
+          `${cross ? "; and the tokens-per-GPU-hour conversion of the cross hedge" : ""}. ` +
+          `Ineffectiveness is measured by the lower-of test: the cash-flow hedge reserve holds the lower, in absolute amount, of the ` +
+          `hedge's cumulative gain or loss and the hedged item's cumulative change (IFRS 9 §6.5.11); the excess goes to profit or loss.`,
+      ],
+    },
+  ];
+  return {
+    title: `Hedge designation memo${i.entity ? ` — ${i.entity}` : ""}`,
+    references: "ASC 815-20-25-3 (documentation at inception); IFRS 9 §6.4.1(b)–(c), §6.5.11, B6.4.1–B6.4.19",
+    sections,
+    designations: plan.months.map((m) => ({
+      month: m.month,
+      contracts: m.contracts,
+      designatedTokens: m.hedgedTokens,
+      forecastTokens: m.forecastTokens,
+      shareOfForecast: Number(m.achievedRatio.toFixed(6)),
+      futuresPrice: m.futuresPrice,
+    })),
+  };
+}

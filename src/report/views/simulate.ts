@@ -1,0 +1,231 @@
+/** `simulate`: the Monte Carlo risk table, the cost histogram and the hedge-ratio sweep. */
+import type { HedgePlan } from "../../hedge/plan.js";
+import type { Budget } from "../../scenarios/budget.js";
+import { describeBudget } from "../../scenarios/budget.js";
+import type { RiskFigures } from "../../scenarios/risk.js";
+import type { SimulationResult } from "../../scenarios/simulate.js";
+import { toCents } from "../../money/decimal.js";
+import { renderCsv } from "../render/csv.js";
+import { fmtInt, fmtMoney, fmtPct } from "../render/format.js";
+import { renderHistogram } from "../render/histogram.js";
+import { renderLineChart } from "../render/line-chart.js";
+import { renderTable } from "../render/table.js";
+import { fmtCompactMoney } from "./scenarios.js";
+
+/** How the simulation's parameters were chosen, for the reader and the JSON. */
+export interface SimulationProvenance {
+  /** "flag", "history FILE (n monthly changes)", "default", "config". */
+  volSource: string;
+  meanReversionSource?: string;
+  basisSource: string;
+  volumeSource: string;
+  budget?: Budget;
+  /** Notes to print and to record, e.g. a fallback from OU to GBM. */
+  notes: string[];
+}
+
+export const SIMULATION_ASSUMPTIONS = [
+  "one price factor moves the whole curve; each delivery month settles at F·exp(X(τ) − ½Var X(τ)), so E[settlement] = today's futures price",
+  "settlement on the index at the end of the delivery month (slightly more variance than the monthly average the contract settles on)",
+  "variation margin at month ends on F(t) = E_t[settlement]; the peak need is the largest cumulative outflow, before initial margin",
+  "the sweep hedges r × each month's forecast mean volume with unrounded contracts; the plan itself uses its own rounded contracts",
+  "quantiles are type 7 (R and NumPy default); CVaR 95% is the mean of the worst 5% of paths",
+];
+
+const cents = (x: number): number => toCents(x);
+const round = (x: number, digits: number): number => Number(x.toFixed(digits));
+
+function riskJson(r: RiskFigures): Record<string, number> {
+  return {
+    mean: cents(r.mean),
+    sd: cents(r.sd),
+    p5: cents(r.p5),
+    p50: cents(r.p50),
+    p95: cents(r.p95),
+    p99: cents(r.p99),
+    costAtRisk95: cents(r.costAtRisk95),
+    cvar95: cents(r.cvar95),
+  };
+}
+
+export function simulateDocument(plan: HedgePlan, r: SimulationResult, p: SimulationProvenance): Record<string, unknown> {
+  return {
+    command: "simulate",
+    seed: r.seed,
+    paths: r.paths,
+    asOf: r.asOf,
+    horizon: { from: plan.months[0]?.month ?? null, to: plan.months[plan.months.length - 1]?.month ?? null, months: plan.months.length },
+    model: {
+      kind: r.model.kind,
+      vol: round(r.model.vol, 6),
+      meanReversion: r.model.kind === "ou" ? round(r.model.meanReversion, 6) : null,
+      volSource: p.volSource,
+      meanReversionSource: p.meanReversionSource ?? null,
+    },
+    basis: { a: round(r.basis.a, 6), b: round(r.basis.b, 6), noise: round(r.basis.noise, 6), source: p.basisSource },
+    corr: r.corr,
+    volumeSource: p.volumeSource,
+    budget: p.budget ?? null,
+    contracts: plan.totals.contracts,
+    unhedged: riskJson(r.unhedged),
+    hedged: riskJson(r.hedged),
+    varianceReduction: r.varianceReduction === null ? null : round(r.varianceReduction, 6),
+    probOverBudget: r.probOverBudget,
+    probOverBudgetUnhedged: r.probOverBudgetUnhedged,
+    probOverHedge: r.probOverHedge,
+    expectedOverHedgedTokens: Math.round(r.expectedOverHedgedTokens),
+    peakMarginP95: cents(r.peakMargin.p95),
+    peakMargin: { mean: cents(r.peakMargin.mean), p50: cents(r.peakMargin.p50), p95: cents(r.peakMargin.p95), p99: cents(r.peakMargin.p99), max: cents(r.peakMargin.max) },
+    initialMargin: plan.totals.initialMargin,
+    sweep: r.sweep.map((s) => ({ ratio: s.ratio, mean: cents(s.mean), sd: cents(s.sd), costAtRisk95: cents(s.costAtRisk95) })),
+    minVarianceRatio: r.minVarianceRatio,
+    minCarRatio: r.minCarRatio,
+    minVarianceRatioExact: r.minVarianceRatioExact === null ? null : round(r.minVarianceRatioExact, 4),
+    planRatio: round(r.planRatio, 6),
+    months: r.months.map((m) => ({
+      month: m.month,
+      meanTokens: Math.round(m.meanTokens),
+      meanSettlement: round(m.meanSettlement, 6),
+      meanUnhedgedCost: cents(m.meanUnhedgedCost),
+      meanFuturesPnl: cents(m.meanFuturesPnl),
+      meanHedgedCost: cents(m.meanHedgedCost),
+    })),
+    assumptions: SIMULATION_ASSUMPTIONS,
+    notes: p.notes,
+  };
+}
+
+/** The sweep as CSV: one row per ratio. */
+export function simulateCsv(r: SimulationResult): string {
+  return renderCsv(["ratio", "mean", "sd", "costAtRisk95"], r.sweep.map((s) => [s.ratio, cents(s.mean), cents(s.sd), cents(s.costAtRisk95)]));
+}
+
+function change(h: number, u: number): string {
+  return fmtMoney(cents(h - u));
+}
+
+function riskTable(r: SimulationResult, colour: boolean): string {
+  const rows: [string, keyof RiskFigures][] = [
+    ["expected cost (mean)", "mean"],
+    ["standard deviation", "sd"],
+    ["P5", "p5"],
+    ["P50 (median)", "p50"],
+    ["P95", "p95"],
+    ["P99", "p99"],
+    ["Cost-at-Risk 95% (P95 − mean)", "costAtRisk95"],
+    ["CVaR 95% (mean of worst 5%)", "cvar95"],
+  ];
+  return renderTable({
+    head: ["total cost over the horizon", "unhedged", "hedged", "hedged − unhedged"],
+    rows: rows.map(([label, k]) => [label, fmtMoney(cents(r.unhedged[k])), fmtMoney(cents(r.hedged[k])), change(r.hedged[k], r.unhedged[k])]),
+    colour,
+  });
+}
+
+function modelLine(r: SimulationResult, p: SimulationProvenance): string {
+  const m = r.model;
+  const model =
+    m.kind === "gbm"
+      ? `GBM, volatility ${fmtPct(m.vol, 1)} a year (${p.volSource})`
+      : `OU on log price, volatility ${fmtPct(m.vol, 1)} a year (${p.volSource}), mean reversion κ = ${m.meanReversion.toFixed(3)} a year (half-life ${m.meanReversion > 0 ? `${((Math.LN2 / m.meanReversion) * 12).toFixed(1)} months` : "∞"}; ${p.meanReversionSource ?? p.volSource})`;
+  const basis = `company price = ${r.basis.a} + ${r.basis.b} × index${r.basis.noise > 0 ? ` + noise (sd ${r.basis.noise} USD/Mtok)` : ""} (${p.basisSource})`;
+  return `${model}; settlement centred on the curve\n${basis}; price–volume copula correlation ${r.corr}; volumes: ${p.volumeSource}`;
+}
+
+function sweepTable(r: SimulationResult, colour: boolean): string {
+  const wanted = new Set([0, 0.25, 0.5, 0.75, 1, 1.25, 1.5, r.minVarianceRatio, r.minCarRatio]);
+  const planRatio = Math.round(r.planRatio * 100) / 100;
+  wanted.add(planRatio);
+  const rows = r.sweep
+    .filter((s) => wanted.has(s.ratio))
+    .map((s) => {
+      const tags = [s.ratio === r.minVarianceRatio ? "min variance" : "", s.ratio === r.minCarRatio ? "min CaR" : "", s.ratio === planRatio ? "≈ plan" : ""].filter((t) => t !== "");
+      return [fmtPct(s.ratio, 0), fmtMoney(cents(s.mean)), fmtMoney(cents(s.sd)), fmtMoney(cents(s.costAtRisk95)), tags.join(", ")];
+    });
+  return renderTable({ head: ["hedge ratio", "expected cost", "sd", "CaR 95%", ""], rows, colour, align: ["right", "right", "right", "right", "left"] });
+}
+
+export interface SimulateHumanOptions {
+  colour: boolean;
+  /** Terminal columns for the charts (default 80). */
+  width?: number;
+}
+
+export function simulateHuman(plan: HedgePlan, r: SimulationResult, p: SimulationProvenance, opts: SimulateHumanOptions): string {
+  const { colour } = opts;
+  const width = Math.max(60, Math.min(opts.width ?? 80, 120));
+  const first = plan.months[0]?.month ?? "–";
+  const last = plan.months[plan.months.length - 1]?.month ?? "–";
+  const lines: string[] = [];
+  lines.push(`Monte Carlo of ${fmtInt(r.paths)} paths (seed ${r.seed}) over ${first} … ${last} (${plan.months.length} months), as of ${r.asOf}`);
+  lines.push(modelLine(r, p));
+  lines.push(`plan: ${fmtInt(plan.totals.contracts)} contracts long, ${fmtPct(r.planRatio, 1)} of forecast tokens`);
+  for (const n of p.notes) lines.push(`note: ${n}`);
+  let out = lines.join("\n") + "\n" + riskTable(r, colour);
+
+  const facts: string[] = [];
+  if (r.varianceReduction !== null) facts.push(`variance reduction: ${fmtPct(r.varianceReduction, 1)} (1 − Var hedged / Var unhedged)`);
+  if (p.budget && r.probOverBudget !== null) {
+    facts.push(`P(cost over budget ${describeBudget(p.budget)}): hedged ${fmtPct(r.probOverBudget, 1)}, unhedged ${fmtPct(r.probOverBudgetUnhedged, 1)}`);
+  }
+  facts.push(`over-hedging: P(some month's hedge above its realised volume) ${fmtPct(r.probOverHedge, 1)}; expected over-hedged tokens ${fmtInt(Math.round(r.expectedOverHedgedTokens))}`);
+  facts.push(
+    `variation margin, peak cumulative outflow: P50 ${fmtMoney(cents(r.peakMargin.p50))}, P95 ${fmtMoney(cents(r.peakMargin.p95))}, P99 ${fmtMoney(cents(r.peakMargin.p99))}` +
+      ` (plus initial margin ${fmtMoney(plan.totals.initialMargin)})`,
+  );
+  out += facts.join("\n") + "\n\n";
+
+  // Histogram from a little below the lower P5 to the higher P99; the edge bins hold the tails.
+  const hi = Math.max(r.unhedged.p99, r.hedged.p99);
+  const lo5 = Math.min(r.unhedged.p5, r.hedged.p5);
+  const lo = lo5 - 0.15 * (hi - lo5);
+  out += renderHistogram(
+    [
+      { name: "unhedged", values: r.samples.unhedged, mean: r.unhedged.mean, p95: r.unhedged.p95 },
+      { name: "hedged", values: r.samples.hedged, mean: r.hedged.mean, p95: r.hedged.p95 },
+    ],
+    {
+      bins: 16,
+      barWidth: Math.max(10, Math.floor((width - 36) / 2)),
+      formatValue: fmtCompactMoney,
+      colour,
+      lo,
+      hi,
+      label: "total cost",
+      title: "distribution of total cost, hedged vs unhedged",
+    },
+  );
+
+  out += "\n";
+  out += renderLineChart(
+    [
+      { name: "sd", values: r.sweep.map((s) => s.sd) },
+      { name: "CaR 95%", values: r.sweep.map((s) => s.costAtRisk95) },
+    ],
+    {
+      width: Math.max(30, width - 16),
+      height: 12,
+      x: r.sweep.map((s) => s.ratio),
+      formatY: fmtCompactMoney,
+      formatX: (x) => fmtPct(x, 0),
+      colour,
+      title: "hedge-ratio sweep: risk of the total hedged cost against a uniform hedge ratio (same draws)",
+      markers: [{ x: Math.round(r.planRatio * 100) / 100, label: `plan ${fmtPct(r.planRatio, 1)}` }],
+    },
+  );
+  out +=
+    `minimum variance at ${fmtPct(r.minVarianceRatio, 0)}` +
+    (r.minVarianceRatioExact !== null ? ` (h* = Cov(U, G)/Var(G) = ${fmtPct(r.minVarianceRatioExact, 1)})` : "") +
+    `; minimum CaR 95% at ${fmtPct(r.minCarRatio, 0)}; the plan hedges ${fmtPct(r.planRatio, 1)}\n`;
+  const top = r.sweep[r.sweep.length - 1]?.ratio ?? 1.5;
+  if (r.minVarianceRatioExact !== null && r.minVarianceRatioExact > top) {
+    out += `note: the variance-minimising ratio ${fmtPct(r.minVarianceRatioExact, 1)} lies beyond the sweep's ${fmtPct(top, 0)}\n`;
+  }
+  if (r.minVarianceRatioExact !== null && r.minVarianceRatioExact > 1.005) {
+    out +=
+      `note: minimising variance would hedge more than the forecast volume (volume rises with price: McKinnon 1967); ` +
+      `a cap on hedged volume (e.g. at a low volume quantile) forbids it — the two goals conflict here\n`;
+  }
+  out += sweepTable(r, colour);
+  return out;
+}

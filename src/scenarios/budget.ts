@@ -1,0 +1,45 @@
+/**
+ * A cost budget for the hedged horizon, in one of two forms:
+ *   "2500000" or "$2,500,000"  → a total in USD for the whole horizon;
+ *   "2.0/Mtok"                  → a rate in USD per million tokens: the budget of a month is rate × its tokens, so a
+ *                                 volume case that uses more tokens has a proportionally larger budget.
+ * The difference reported is hedged cost − budget: positive means over budget.
+ */
+import { Dec, toCents } from "../money/decimal.js";
+
+export type Budget = { kind: "total"; usd: number } | { kind: "rate"; usdPerMtok: number };
+
+const NUMBER_RE = /^\$?\s*(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/;
+
+/** Parse a budget flag value; undefined when it is not one of the accepted forms. */
+export function parseBudget(text: string): Budget | undefined {
+  const t = text.trim();
+  const rate = /^(.*?)\s*(?:usd)?\s*\/\s*mtok$/i.exec(t);
+  const body = (rate ? rate[1]! : t).trim();
+  if (!NUMBER_RE.test(body)) return undefined;
+  const value = Number(body.replace(/[$,\s]/g, ""));
+  if (!Number.isFinite(value) || value <= 0) return undefined;
+  return rate ? { kind: "rate", usdPerMtok: value } : { kind: "total", usd: value };
+}
+
+/** The budget for `tokens` tokens: the total itself, or rate × tokens / 1e6 rounded to cents. */
+export function budgetAmount(budget: Budget, tokens: number): number {
+  return budget.kind === "total" ? budget.usd : toCents(new Dec(tokens).div(1_000_000).times(budget.usdPerMtok));
+}
+
+/** Per-month budget: only a rate splits by month (a total is a budget for the whole horizon). */
+export function monthBudget(budget: Budget, tokens: number): number | null {
+  return budget.kind === "rate" ? budgetAmount(budget, tokens) : null;
+}
+
+/** Hedged cost − budget, in cents (positive = over budget). */
+export function versusBudget(hedgedCost: number, budget: number): number {
+  return new Dec(hedgedCost).minus(budget).toNumber();
+}
+
+const USD = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** "$2,500,000.00 for the horizon" or "2 USD/Mtok". */
+export function describeBudget(budget: Budget): string {
+  return budget.kind === "total" ? `$${USD.format(budget.usd)} for the horizon` : `${budget.usdPerMtok} USD/Mtok`;
+}

@@ -1,0 +1,412 @@
+/**
+ * Monte Carlo of the hedged and unhedged cost over the plan's horizon (issue 6; formulas DESIGN.md §5).
+ *
+ * Per path i and delivery month m:
+ *   index settlement S_im from the price model (price-model.ts), centred so E[S_im] = F_m;
+ *   company price P_im = a + b·I_im + η·ε_im (USD/Mtok), I_im = S_im·1e6/(divisor·tokensPerUnit) the index in USD per
+ *     million tokens (for a GPU-hour contract, the GPU-hour price per k tokens), ε_im iid N(0, 1): the basis;
+ *   volume Q_im from the forecast's sample paths, paired with price paths by copula.ts (`--corr`);
+ *   unhedged cost U_i = Σ_m Q_im·P_im/1e6; futures P&L G_i = Σ_m N_m·size·(S_im − F_m)/divisor; hedged H_i = U_i − G_i;
+ *   over-hedged tokens Σ_m max(0, hedgedTokens_m − Q_im);
+ *   variation margin at each month end t_k: Σ_{m settled} N_m·size·(S_im − F_m)/divisor
+ *     + Σ_{m open} N_m·size·(F_m(t_k) − F_m)/divisor, and the path's peak need = the largest cumulative outflow.
+ * Modelled money is float64 throughout and rounded only when shown (DESIGN.md §4).
+ *
+ * One pass over the paths computes prices, margin, futures P&L and costs together, with typed arrays, precomputed
+ * per-step constants and no per-path allocation. Three generator streams of the seed (random.ts) feed the price
+ * factor (K normals per path), the copula pairing (n normals, only when ρ ≠ 0) and the basis noise (M normals per
+ * path, only when η > 0), so a seed fixes every figure and the price paths can be replayed: with ρ ≠ 0 a price-only
+ * pass first scores the paths for the pairing.
+ */
+import { HedgeError } from "../errors.js";
+import type { HedgePlan } from "../hedge/plan.js";
+import type { Budget } from "./budget.js";
+import { pairPaths } from "./copula.js";
+import { factorVariance, futuresCoefficients, timeGrid, transition, type PriceModel } from "./price-model.js";
+import { NormalStream } from "./random.js";
+import { riskFiguresSelect, type RiskFigures } from "./risk.js";
+import { hedgeRatioSweep, type SweepPoint } from "./sweep.js";
+
+/** Volume paths, row-major: data[path·months + m] = tokens of plan month m on that path. */
+export interface VolumeMatrix {
+  paths: number;
+  months: number;
+  data: Float64Array;
+}
+
+export interface Basis {
+  a: number;
+  b: number;
+  /** Standard deviation of the company price's noise around a + b·Index, USD/Mtok. */
+  noise: number;
+}
+
+export interface SimulationInput {
+  plan: HedgePlan;
+  volumes: VolumeMatrix;
+  model: PriceModel;
+  basis?: Basis;
+  /** Gaussian-copula correlation between a path's total volume and its average price (copula.ts). */
+  corr?: number;
+  seed: number;
+  asOf: string;
+  budget?: Budget;
+  /** Called with the fraction done, about every 1% of the work. */
+  onProgress?: (fraction: number) => void;
+}
+
+export interface SimulationMonth {
+  month: string;
+  meanTokens: number;
+  meanSettlement: number;
+  meanUnhedgedCost: number;
+  meanFuturesPnl: number;
+  meanHedgedCost: number;
+}
+
+export interface SimulationResult {
+  seed: number;
+  paths: number;
+  model: PriceModel;
+  basis: Basis;
+  corr: number;
+  asOf: string;
+  unhedged: RiskFigures;
+  hedged: RiskFigures;
+  /** 1 − Var(hedged)/Var(unhedged); null when the unhedged cost has no variance. */
+  varianceReduction: number | null;
+  /** P(hedged cost > budget) and P(unhedged cost > budget); null without a budget. */
+  probOverBudget: number | null;
+  probOverBudgetUnhedged: number | null;
+  /** P(at least one month has hedged tokens above its realised volume), and the mean over-hedged tokens. */
+  probOverHedge: number;
+  expectedOverHedgedTokens: number;
+  peakMargin: { mean: number; p50: number; p95: number; p99: number; max: number };
+  sweep: SweepPoint[];
+  minVarianceRatio: number;
+  minCarRatio: number;
+  minVarianceRatioExact: number | null;
+  /** The plan's own overall ratio: hedged tokens / forecast tokens. */
+  planRatio: number;
+  months: SimulationMonth[];
+  /** Per-path totals (not part of the JSON): for the histogram and for tests. */
+  samples: { unhedged: Float64Array; hedged: Float64Array; sweepGain: Float64Array; peakMargin: Float64Array };
+}
+
+/** What the path loop needs about the plan and the price model, computed once per simulation. */
+interface PathSetup {
+  M: number;
+  K: number;
+  F: Float64Array;
+  /** N·size/divisor: USD per unit of price change, per month. */
+  nsz: Float64Array;
+  /** Forecast exposure units / divisor: the 100% hedge of the sweep. */
+  unit: Float64Array;
+  weight: Float64Array;
+  weightSum: number;
+  halfV: Float64Array;
+  phi: Float64Array;
+  sd: Float64Array;
+  settleStart: Int32Array;
+  settleList: Int32Array;
+  /** 1 for a month already past its settlement date at the as-of date: it settles at today's price, at step 0. */
+  past: Uint8Array;
+  gbm: boolean;
+  drift: Float64Array;
+  openNotional: Float64Array;
+  openStart: Int32Array;
+  openC: Float64Array;
+  openD: Float64Array;
+  openValue: Float64Array;
+}
+
+function pathSetup(plan: HedgePlan, model: PriceModel, asOf: string): PathSetup {
+  const M = plan.months.length;
+  const divisor = plan.contract.underlying === "token-index" ? 1_000_000 : 1;
+  const grid = timeGrid(asOf, plan.months.map((m) => m.month));
+  const K = grid.times.length;
+  if (K === 0) throw new HedgeError("USAGE", `every delivery month settles before the as-of date ${asOf}: nothing to simulate`, { value: asOf, hint: "use an earlier --as-of or a later curve" });
+  const F = Float64Array.from(plan.months, (m) => m.futuresPrice);
+  const nsz = Float64Array.from(plan.months, (m) => (m.contracts * plan.contract.contractSize) / divisor);
+  const weight = Float64Array.from(plan.months, (m) => m.forecastTokens);
+  const phi = new Float64Array(K);
+  const sd = new Float64Array(K);
+  for (let k = 0; k < K; k++) {
+    const tr = transition(model, grid.times[k]! - (k > 0 ? grid.times[k - 1]! : 0));
+    phi[k] = tr.phi;
+    sd[k] = tr.sd;
+  }
+  // Months settling at each step, as a flattened list with start offsets.
+  const settleStart = new Int32Array(K + 1);
+  const settleMonths: number[] = [];
+  for (let k = 0; k < K; k++) {
+    settleStart[k] = settleMonths.length;
+    for (let m = 0; m < M; m++) if (grid.settleIndex[m] === k || (k === 0 && grid.settleIndex[m]! < 0)) settleMonths.push(m);
+  }
+  settleStart[K] = settleMonths.length;
+  // Open positions at each step: F_m(t_k) = F_m·exp(c·X + d) (price-model.ts); for GBM one common factor.
+  const openNotional = new Float64Array(K);
+  const openStart = new Int32Array(K + 1);
+  const openC: number[] = [];
+  const openD: number[] = [];
+  const openValue: number[] = [];
+  for (let k = 0; k < K; k++) {
+    openStart[k] = openC.length;
+    for (let m = 0; m < M; m++) {
+      if (grid.settleIndex[m]! > k) {
+        openNotional[k] = openNotional[k]! + nsz[m]! * F[m]!;
+        const { c, d } = futuresCoefficients(model, grid.times[k]!, grid.settleTimes[m]!);
+        openC.push(c);
+        openD.push(d);
+        openValue.push(nsz[m]! * F[m]!);
+      }
+    }
+  }
+  openStart[K] = openC.length;
+  return {
+    M,
+    K,
+    F,
+    nsz,
+    unit: Float64Array.from(plan.months, (m) => m.exposureUnits / divisor),
+    weight,
+    weightSum: weight.reduce((a, b) => a + b, 0) || 1,
+    halfV: Float64Array.from(grid.settleTimes, (t) => 0.5 * factorVariance(model, t)),
+    phi,
+    sd,
+    settleStart,
+    settleList: Int32Array.from(settleMonths),
+    past: Uint8Array.from(plan.months, (_, m) => (grid.settleIndex[m]! < 0 ? 1 : 0)),
+    gbm: model.kind === "gbm" || model.meanReversion === 0,
+    drift: Float64Array.from(grid.times, (t) => -0.5 * factorVariance(model, t)),
+    openNotional,
+    openStart,
+    openC: Float64Array.from(openC),
+    openD: Float64Array.from(openD),
+    openValue: Float64Array.from(openValue),
+  };
+}
+
+/** The cost side of the path loop: volumes, their pairing with price paths, the basis and the budget. */
+interface CostInputs {
+  volumes: VolumeMatrix;
+  /** volumeOf[i] = the volume path of price path i; null = the identity. */
+  volumeOf: Uint32Array | null;
+  basis: Basis;
+  /** Index price → USD per Mtok: 1e6/(divisor·tokensPerUnit). */
+  toMtokPrice: number;
+  hedgedTokens: Float64Array;
+  noiseRng: NormalStream | null;
+  budget: Budget | undefined;
+}
+
+interface PathOutputs {
+  planPnl: Float64Array;
+  sweepGain: Float64Array;
+  peakMargin: Float64Array;
+  priceScore: Float64Array;
+  settlements: Float64Array | null;
+  unhedged: Float64Array;
+  hedged: Float64Array;
+  sumQ: Float64Array;
+  sumS: Float64Array;
+  sumCost: Float64Array;
+  sumPnl: Float64Array;
+  overPaths: number;
+  overTokens: number;
+  overBudget: number;
+  overBudgetUnhedged: number;
+}
+
+/**
+ * The path loop: the price factor on the grid, each month's settlement, futures P&L, margin and — given costs — the
+ * company's cost, in one pass over the paths with no per-path allocation. Without costs it computes the price side
+ * only (the copula's price scores, or the settlements for the tests).
+ */
+function runPaths(s: PathSetup, n: number, rng: NormalStream, costs: CostInputs | null, keepSettlements: boolean, onProgress?: (f: number) => void): PathOutputs {
+  const { M, K, F, nsz, unit, weight, halfV, phi, sd, settleStart, settleList, past, gbm, drift, openNotional, openStart, openC, openD, openValue } = s;
+  const planPnl = new Float64Array(n);
+  const sweepGain = new Float64Array(n);
+  const peakMargin = new Float64Array(n);
+  const priceScore = new Float64Array(n);
+  const settlements = keepSettlements ? new Float64Array(n * M) : null;
+  const withCosts = costs !== null;
+  const unhedged = new Float64Array(withCosts ? n : 0);
+  const hedged = new Float64Array(withCosts ? n : 0);
+  const sumQ = new Float64Array(M);
+  const sumS = new Float64Array(M);
+  const sumCost = new Float64Array(M);
+  const sumPnl = new Float64Array(M);
+  const vol = costs ? costs.volumes.data : new Float64Array(0);
+  const volumeOf = costs?.volumeOf ?? null;
+  const a = costs?.basis.a ?? 0;
+  const bk = (costs?.basis.b ?? 1) * (costs?.toMtokPrice ?? 1);
+  const noise = costs?.basis.noise ?? 0;
+  const noiseRng = costs?.noiseRng ?? null;
+  const hedgedTokens = costs?.hedgedTokens ?? new Float64Array(M);
+  const budget = costs?.budget;
+  const z = new Float64Array(Math.max(1, K));
+  const eta = new Float64Array(Math.max(1, M));
+  let overPaths = 0;
+  let overTokens = 0;
+  let overBudget = 0;
+  let overBudgetUnhedged = 0;
+  const progressEvery = Math.max(1, Math.floor(n / 100));
+
+  for (let i = 0; i < n; i++) {
+    rng.fill(z, K);
+    const vrow = (volumeOf ? volumeOf[i]! : i) * M;
+    if (withCosts && noise > 0) noiseRng!.fill(eta, M);
+    let x = 0;
+    let settled = 0;
+    let gain = 0;
+    let score = 0;
+    let peak = 0;
+    let cost = 0;
+    let tokens = 0;
+    let over = 0;
+    for (let k = 0; k < K; k++) {
+      x = phi[k]! * x + sd[k]! * z[k]!;
+      // GBM: a month settling at t_k has ½V(τ_m) = −drift[k], so one exponential serves settlement and margin.
+      const common = gbm ? Math.exp(x + drift[k]!) : 0;
+      for (let j = settleStart[k]!; j < settleStart[k + 1]!; j++) {
+        const m = settleList[j]!;
+        const st = past[m] === 1 ? F[m]! : gbm ? F[m]! * common : F[m]! * Math.exp(x - halfV[m]!);
+        const ds = st - F[m]!;
+        settled += nsz[m]! * ds;
+        gain += unit[m]! * ds;
+        score += weight[m]! * st;
+        if (settlements) settlements[i * M + m] = st;
+        if (withCosts) {
+          const q = vol[vrow + m]!;
+          const c = (q * (a + bk * st + (noise > 0 ? noise * eta[m]! : 0))) / 1_000_000;
+          cost += c;
+          tokens += q;
+          const o = hedgedTokens[m]! - q;
+          if (o > 0) over += o;
+          sumQ[m] = sumQ[m]! + q;
+          sumS[m] = sumS[m]! + st;
+          sumCost[m] = sumCost[m]! + c;
+          sumPnl[m] = sumPnl[m]! + nsz[m]! * ds;
+        }
+      }
+      let open = 0;
+      if (gbm) {
+        open = openNotional[k]! * (common - 1);
+      } else {
+        for (let j = openStart[k]!; j < openStart[k + 1]!; j++) open += openValue[j]! * Math.expm1(openC[j]! * x + openD[j]!);
+      }
+      const outflow = -(settled + open);
+      if (outflow > peak) peak = outflow;
+    }
+    planPnl[i] = settled;
+    sweepGain[i] = gain;
+    peakMargin[i] = peak;
+    priceScore[i] = score / s.weightSum;
+    if (withCosts) {
+      unhedged[i] = cost;
+      const h = cost - settled;
+      hedged[i] = h;
+      if (over > 0) {
+        overPaths++;
+        overTokens += over;
+      }
+      if (budget) {
+        const limit = budget.kind === "total" ? budget.usd : (budget.usdPerMtok * tokens) / 1_000_000;
+        if (h > limit) overBudget++;
+        if (cost > limit) overBudgetUnhedged++;
+      }
+    }
+    if (onProgress && i % progressEvery === 0) onProgress(i / n);
+  }
+  return { planPnl, sweepGain, peakMargin, priceScore, settlements, unhedged, hedged, sumQ, sumS, sumCost, sumPnl, overPaths, overTokens, overBudget, overBudgetUnhedged };
+}
+
+/** Price side only, with the settlement matrix (settlements[i·M + m]); for the tests of the price model. */
+export function simulateIndexPaths(
+  plan: HedgePlan,
+  model: PriceModel,
+  asOf: string,
+  n: number,
+  rng: NormalStream,
+): { settlements: Float64Array; planPnl: Float64Array; sweepGain: Float64Array; peakMargin: Float64Array; priceScore: Float64Array } {
+  const out = runPaths(pathSetup(plan, model, asOf), n, rng, null, true);
+  return { settlements: out.settlements!, planPnl: out.planPnl, sweepGain: out.sweepGain, peakMargin: out.peakMargin, priceScore: out.priceScore };
+}
+
+export function simulate(input: SimulationInput): SimulationResult {
+  const { plan, volumes, model, seed, asOf } = input;
+  const basis: Basis = input.basis ?? { a: 0, b: 1, noise: 0 };
+  const corr = input.corr ?? 0;
+  const n = volumes.paths;
+  const M = plan.months.length;
+  if (volumes.months !== M || volumes.data.length !== n * M) throw new Error(`volume matrix is ${volumes.paths}×${volumes.months}, expected paths × ${M} months`);
+  const progress = input.onProgress;
+  const setup = pathSetup(plan, model, asOf);
+
+  // Pairing (copula.ts) needs every path's price score before any cost: a first, price-only pass; the main pass then
+  // replays the identical price paths from the same stream. With ρ = 0 the pairing is the identity and one pass does.
+  let volumeOf: Uint32Array | null = null;
+  if (corr !== 0) {
+    const scores = runPaths(setup, n, new NormalStream(seed, 0), null, false, progress ? (f) => progress(0.35 * f) : undefined).priceScore;
+    const totalVolume = new Float64Array(n);
+    for (let v = 0; v < n; v++) {
+      let t = 0;
+      for (let m = 0; m < M; m++) t += volumes.data[v * M + m]!;
+      totalVolume[v] = t;
+    }
+    volumeOf = pairPaths(totalVolume, scores, corr, new NormalStream(seed, 1));
+  }
+  const divisor = plan.contract.underlying === "token-index" ? 1_000_000 : 1;
+  const costs: CostInputs = {
+    volumes,
+    volumeOf,
+    basis,
+    toMtokPrice: 1_000_000 / (divisor * (plan.contract.tokensPerGpuHour ?? 1)),
+    hedgedTokens: Float64Array.from(plan.months, (m) => m.hedgedTokens),
+    noiseRng: basis.noise > 0 ? new NormalStream(seed, 2) : null,
+    budget: input.budget,
+  };
+  const from = corr !== 0 ? 0.35 : 0;
+  const out = runPaths(setup, n, new NormalStream(seed, 0), costs, false, progress ? (f) => progress(from + (0.8 - from) * f) : undefined);
+
+  const sweep = hedgeRatioSweep(out.unhedged, out.sweepGain);
+  progress?.(0.97);
+  const u = riskFiguresSelect(out.unhedged);
+  const hd = riskFiguresSelect(out.hedged);
+  const peaks = riskFiguresSelect(out.peakMargin);
+  let peakMax = 0;
+  for (let i = 0; i < n; i++) if (out.peakMargin[i]! > peakMax) peakMax = out.peakMargin[i]!;
+  progress?.(1);
+  const budget = input.budget;
+  return {
+    seed,
+    paths: n,
+    model,
+    basis,
+    corr,
+    asOf,
+    unhedged: u,
+    hedged: hd,
+    varianceReduction: u.sd > 0 ? 1 - (hd.sd * hd.sd) / (u.sd * u.sd) : null,
+    probOverBudget: budget ? out.overBudget / n : null,
+    probOverBudgetUnhedged: budget ? out.overBudgetUnhedged / n : null,
+    probOverHedge: out.overPaths / n,
+    expectedOverHedgedTokens: out.overTokens / n,
+    peakMargin: { mean: peaks.mean, p50: peaks.p50, p95: peaks.p95, p99: peaks.p99, max: peakMax },
+    sweep: sweep.points,
+    minVarianceRatio: sweep.minVarianceRatio,
+    minCarRatio: sweep.minCarRatio,
+    minVarianceRatioExact: sweep.minVarianceRatioExact,
+    planRatio: plan.totals.achievedRatio,
+    months: plan.months.map((pm, m) => ({
+      month: pm.month,
+      meanTokens: out.sumQ[m]! / n,
+      meanSettlement: out.sumS[m]! / n,
+      meanUnhedgedCost: out.sumCost[m]! / n,
+      meanFuturesPnl: out.sumPnl[m]! / n,
+      meanHedgedCost: (out.sumCost[m]! - out.sumPnl[m]!) / n,
+    })),
+    samples: { unhedged: out.unhedged, hedged: out.hedged, sweepGain: out.sweepGain, peakMargin: out.peakMargin },
+  };
+}

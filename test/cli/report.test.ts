@@ -1,0 +1,204 @@
+/**
+ * `tokenhedge report`: the files, byte-identical reruns, the audit block, the designation memo,
+ * escaping of input values (HTML, Markdown, CSV), and never writing over an input.
+ */
+import { describe, expect, it } from "vitest";
+import { createHash } from "node:crypto";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ROOT, runCli } from "../helpers/run-cli.js";
+
+const CFG = "fixtures/config/acme.config.yaml";
+
+function listFiles(dir: string, prefix = ""): string[] {
+  return readdirSync(join(dir, prefix), { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? listFiles(dir, join(prefix, e.name)) : [join(prefix, e.name)]))
+    .sort();
+}
+
+function report(out: string, extra: string[] = [], cwd = ROOT): ReturnType<typeof runCli> {
+  return runCli(["report", "--config", CFG, "--out", out, "--as-of", "2026-11-05", ...extra], { cwd });
+}
+
+const sha256 = (path: string): string => createHash("sha256").update(readFileSync(path)).digest("hex");
+
+describe("report on the Acme config", () => {
+  const dir = mkdtempSync(join(tmpdir(), "th-report-"));
+  const a = join(dir, "a");
+  const b = join(dir, "b");
+  const first = report(a);
+  const second = report(b);
+
+  it("writes report.md, report.html, report.json, CSV tables and the chart SVGs", () => {
+    expect(first.code, first.stderr).toBe(0);
+    expect(listFiles(a)).toEqual([
+      "charts/contracts.svg",
+      "charts/cost-distribution.svg",
+      "charts/futures-curve.svg",
+      "charts/usage-forecast.svg",
+      "check.csv",
+      "cost-distribution.csv",
+      "curve.csv",
+      "effectiveness.csv",
+      "forecast.csv",
+      "inputs.csv",
+      "plan.csv",
+      "report.html",
+      "report.json",
+      "report.md",
+      "scenarios.csv",
+    ]);
+    expect(first.stderr).toMatch(/wrote 15 files/);
+  });
+
+  it("a rerun with the same --as-of gives byte-identical files", () => {
+    expect(second.code, second.stderr).toBe(0);
+    for (const f of listFiles(a)) expect(readFileSync(join(b, f)).equals(readFileSync(join(a, f))), f).toBe(true);
+  });
+
+  it("another --as-of changes the as-of date, and what depends on it (data staleness), nothing else", () => {
+    const c = join(dir, "c");
+    expect(runCli(["report", "--config", CFG, "--out", c, "--as-of", "2026-11-06"]).code).toBe(0);
+    type Doc = { check: { rules: { rule: string; value: number }[] } };
+    const ja = JSON.parse(readFileSync(join(a, "report.json"), "utf8")) as Doc;
+    const jc = JSON.parse(readFileSync(join(c, "report.json"), "utf8").replaceAll("2026-11-06", "2026-11-05")) as Doc;
+    const stale = (d: Doc) => d.check.rules.find((r) => r.rule === "maxStaleDays")!;
+    expect([stale(ja).value, stale(jc).value]).toEqual([5, 6]); // 2026-10-31 → 11-05 and → 11-06
+    stale(jc).value = 5;
+    expect(jc).toEqual(ja);
+  });
+
+  const doc = JSON.parse(readFileSync(join(a, "report.json"), "utf8")) as {
+    schemaVersion: number;
+    asOf: string;
+    audit: { toolVersion: string; seed: number; asOf: string; configFile: string; inputs: { role: string; path: string; sha256: string; bytes: number }[]; parameters: { key: string; value: unknown; source: string }[] };
+    designationMemo: { sections: { heading: string }[]; designations: { month: string; contracts: number }[] };
+    plan: { months: { month: string; contracts: number }[] };
+    summary: { costAtRisk: number; checkPass: boolean };
+    simulation: { hedged: { costAtRisk95: number }; distribution: { unhedged: number; hedged: number }[] };
+  };
+
+  it("the audit block: tool version, SHA-256 of every input, resolved parameters, seed and as-of", () => {
+    expect(doc.schemaVersion).toBe(1);
+    expect(doc.audit.toolVersion).toBe(JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version);
+    expect(doc.audit.seed).toBe(42);
+    expect(doc.audit.asOf).toBe("2026-11-05");
+    expect(doc.audit.configFile).toBe(CFG);
+    expect(doc.audit.inputs.map((f) => f.role)).toEqual(["config", "usage", "curve", "contract", "policy", "effectiveness history"]);
+    for (const f of doc.audit.inputs) {
+      expect(f.sha256).toBe(sha256(join(ROOT, f.path)));
+      expect(f.bytes).toBe(readFileSync(join(ROOT, f.path)).length);
+    }
+    const param = (key: string) => doc.audit.parameters.find((p) => p.key === key);
+    expect(param("seed")).toEqual({ key: "seed", value: 42, source: `config ${CFG}` });
+    expect(param("simulation.paths")).toEqual({ key: "simulation.paths", value: 5000, source: `config ${CFG}` });
+  });
+
+  it("the designation memo documents objective, hedged item, instrument, ratio and effectiveness (ASC 815 / IFRS 9)", () => {
+    expect(doc.designationMemo.sections.map((s) => s.heading)).toEqual([
+      "Hedging relationship",
+      "Risk-management objective and strategy",
+      "Hedged item",
+      "Hedging instrument",
+      "Hedge ratio",
+      "How effectiveness is assessed",
+      "Sources of ineffectiveness",
+    ]);
+    expect(doc.designationMemo.designations.map((d) => [d.month, d.contracts])).toEqual(doc.plan.months.map((m) => [m.month, m.contracts]));
+    const md = readFileSync(join(a, "report.md"), "utf8");
+    expect(md).toMatch(/ASC 815-20-25-3/);
+    expect(md).toMatch(/### Risk-management objective and strategy/);
+  });
+
+  it("the cost distribution shares sum to 1 for each of hedged and unhedged", () => {
+    const sum = (k: "hedged" | "unhedged") => doc.simulation.distribution.reduce((s, b) => s + b[k], 0);
+    expect(sum("hedged")).toBeCloseTo(1, 3);
+    expect(sum("unhedged")).toBeCloseTo(1, 3);
+    expect(doc.summary.costAtRisk).toBe(doc.simulation.hedged.costAtRisk95);
+  });
+
+  it("the HTML is self-contained: inline SVG charts, a table beside each, no script and no external resource", () => {
+    const html = readFileSync(join(a, "report.html"), "utf8");
+    for (const id of ["chart-usage", "chart-curve", "chart-contracts", "chart-distribution"]) {
+      expect(html).toContain(`<svg class="chart" id="${id}"`);
+      // the chart's figure holds a data table
+      expect(html).toMatch(new RegExp(`<div class="figure"><svg class="chart" id="${id}"[\\s\\S]*?</svg><div class="data"><table>`));
+    }
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/\s(src|href)="(https?:)?\/\//i);
+    expect(html).not.toMatch(/url\((?!#)/);
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`);
+  });
+});
+
+describe("report: values from inputs are escaped; outputs never replace inputs", () => {
+  const dir = mkdtempSync(join(tmpdir(), "th-report-escape-"));
+  for (const f of ["usage.csv", "token-contract.json", "policy.json"]) copyFileSync(join(ROOT, "fixtures/acme", f), join(dir, f));
+  // The curve is named curve.csv, the very name of one of the report's own CSV outputs.
+  copyFileSync(join(ROOT, "fixtures/acme/token-curve.csv"), join(dir, "curve.csv"));
+  writeFileSync(join(dir, "history.csv"), 'period,hedge,item\n"=HYPERLINK(""http://x"")",100,-110\n@SUM(A1),-50,45\n2026-03,80,-90\n');
+  writeFileSync(
+    join(dir, "hedge.config.yaml"),
+    [
+      "usage: usage.csv",
+      "curve: curve.csv",
+      "contract: token-contract.json",
+      "policy: policy.json",
+      "simulation: { paths: 500 }",
+      "effectiveness: { history: history.csv }",
+      "report:",
+      `  title: "<img src=x onerror=alert(1)> | **bold** report"`,
+      `  entity: "<script>alert('x')</script> & Sons \\"Ltd\\""`,
+      "",
+    ].join("\n"),
+  );
+
+  it("refuses an --out directory where an output would replace an input, and writes nothing", () => {
+    const r = runCli(["report", "--config", join(dir, "hedge.config.yaml"), "--out", dir, "--as-of", "2026-11-05"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/refusing to write curve.csv over the input file/);
+    expect(existsSync(join(dir, "report.html"))).toBe(false);
+  });
+
+  const out = join(dir, "out");
+  const r = runCli(["report", "--config", join(dir, "hedge.config.yaml"), "--out", out, "--as-of", "2026-11-05"]);
+
+  it("HTML escapes the title and entity from the config", () => {
+    expect(r.code, r.stderr).toBe(0);
+    const html = readFileSync(join(out, "report.html"), "utf8");
+    expect(html).not.toContain("<script>alert");
+    expect(html).not.toContain("<img src=x");
+    expect(html).toContain("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; Sons &quot;Ltd&quot;");
+    expect(html).toContain("<title>&lt;img src=x onerror=alert(1)&gt; | **bold** report</title>");
+  });
+
+  it("Markdown escapes them too (no raw HTML, no table-breaking pipe)", () => {
+    const md = readFileSync(join(out, "report.md"), "utf8");
+    expect(md).not.toContain("<script>");
+    expect(md.split("\n")[0]).toBe("# &lt;img src=x onerror=alert\\(1\\)&gt; \\| \\*\\*bold\\*\\* report");
+  });
+
+  it("CSV text cells that start like a formula are guarded; negative numbers are not", () => {
+    const csv = readFileSync(join(out, "effectiveness.csv"), "utf8").split("\n");
+    expect(csv[1]).toMatch(/^"'=HYPERLINK\(""http:\/\/x""\)",100,-110,/);
+    expect(csv[2]).toMatch(/^'@SUM\(A1\),-50,45,/);
+  });
+});
+
+describe("report: usage errors", () => {
+  it("--out is required", () => {
+    const r = runCli(["report", "--config", CFG]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/missing --out/);
+  });
+
+  it("--json lists the files written", () => {
+    const out = mkdtempSync(join(tmpdir(), "th-report-json-"));
+    const r = runCli(["report", "--config", CFG, "--out", out, "--as-of", "2026-11-05", "--paths", "500", "--json"]);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout) as { files: { path: string; bytes: number }[] };
+    expect(doc.files.map((f) => f.path.slice(out.length + 1))).toContain("report.html");
+    for (const f of doc.files) expect(readFileSync(f.path).length).toBe(f.bytes);
+  });
+});
