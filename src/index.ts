@@ -15,3 +15,9 @@ export { forecastExposure, monthlyIndexTokens, type ExposureForecast } from "./h
 export { monthOutcome, type MonthOutcome } from "./scenarios/pnl.js";
 export { scenarioGrid, runScenario, DEFAULT_PRICE_SHOCKS, DEFAULT_VOLUME_CASES, type ScenarioResult, type VolumeCase } from "./scenarios/grid.js";
 export { toJson, SCHEMA_VERSION } from "./report/json.js";
+export { forecastMonthlyFromDaily, backtest, createRng, type BacktestReport } from "./forecast/index.js";
+export { curveReport, type CurveReport } from "./curve/curve-report.js";
+export { hedgeRatioFromSeries, hedgeRatioFromStatistics, optimalContracts, tailedContracts, type HedgeRatioResult } from "./hedge/mvhr.js";
+export { quantityRiskHedgeFromMoments, quantityRiskHedgeFromSample, type QuantityRiskHedge } from "./hedge/quantity-risk.js";
+export { simulate, type SimulationInput, type SimulationResult } from "./scenarios/simulate.js";
+export { assessEffectiveness, valueChangesFromPriceChanges, cashFlowHedgeReserve, type EffectivenessResult } from "./effectiveness/index.js";

@@ -4,7 +4,8 @@
  * finds the mapping file (`--mapping FILE`, or `USAGE.csv.map.yaml` beside the data) and draws a
  * progress bar on stderr when stderr is a terminal.
  */
-import { closeSync, createReadStream, existsSync, fstatSync, openSync, readFileSync, readSync, statSync } from "node:fs";
+import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, statSync } from "node:fs";
+import { open, type FileHandle } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { HedgeError } from "../errors.js";
 import { UsageIngestor } from "../ingest/engine.js";
@@ -118,24 +119,45 @@ export function readUsageSync(ctx: IoContext, file: string, options: IngestOptio
   return ing.finish();
 }
 
-/** Read a usage file as a stream (the `ingest` command), with a progress bar on a terminal. */
+/**
+ * Read a usage file as a stream (the `ingest` command), with a progress bar on a terminal. Two
+ * reused 1 MiB buffers alternate: while the engine scans one chunk, the next is being read, and
+ * no per-chunk buffer is allocated (a gigabyte would otherwise churn a thousand of them).
+ */
 export async function readUsageStream(ctx: IoContext, file: string, options: IngestOptions): Promise<UsageSeries> {
   const full = resolve(ctx.cwd, file);
   const size = checkFile(file, full);
   const ing = new UsageIngestor(options);
   const bar = progressBar(ctx, size, `reading ${file}`);
-  const stream = createReadStream(full, { highWaterMark: CHUNK });
+  let fh: FileHandle;
   try {
-    for await (const chunk of stream) {
-      ing.push(chunk as Buffer);
+    fh = await open(full, "r");
+  } catch (err) {
+    throw openError(file, full, err);
+  }
+  const buffers = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)];
+  let pending: Promise<{ bytesRead: number }> | undefined;
+  try {
+    let which = 0;
+    pending = fh.read(buffers[0]!, 0, CHUNK, null);
+    for (;;) {
+      const { bytesRead } = await pending;
+      if (bytesRead === 0) break;
+      const current = buffers[which]!;
+      which ^= 1;
+      pending = fh.read(buffers[which]!, 0, CHUNK, null);
+      ing.push(current.subarray(0, bytesRead));
       bar.update(ing.bytesRead);
     }
   } catch (err) {
-    stream.destroy();
     bar.end();
     // File-system errors carry an errno code; data errors are already HedgeErrors.
     if (!(err instanceof HedgeError) && typeof (err as NodeJS.ErrnoException).code === "string") throw openError(file, full, err);
     throw err;
+  } finally {
+    // A read may still be in flight when the engine stopped on bad data: let it settle first.
+    await pending?.catch(() => undefined);
+    await fh.close();
   }
   bar.end();
   return ing.finish();

@@ -1,6 +1,6 @@
 /** Loading each kind of input file: read the text here, parse it in the pure core. */
 import { parseContractSpec, type ContractSpec } from "../curve/contract.js";
-import { parseCurveCsv, type FuturesCurve } from "../curve/parse-curve.js";
+import { parseCurve, type FuturesCurve } from "../curve/parse-curve.js";
 import { parsePolicy, type HedgePolicy } from "../hedge/policy.js";
 import { parseMapFlag, type UsageSeries } from "../ingest/index.js";
 import { readTextFile } from "./files.js";
@@ -21,7 +21,7 @@ export function loadUsage(ctx: IoContext, file: string, map?: string): UsageSeri
 }
 
 export function loadCurve(ctx: IoContext, file: string): FuturesCurve {
-  return parseCurveCsv(readTextFile(file, ctx.cwd), file);
+  return parseCurve(readTextFile(file, ctx.cwd), file);
 }
 
 export function loadContract(ctx: IoContext, file: string): ContractSpec {

@@ -5,7 +5,7 @@ import { forecastExposure, type ExposureForecast } from "../hedge/exposure.js";
 import { buildPlan, type HedgePlan } from "../hedge/plan.js";
 import { flatPolicy, roundingSchema, type HedgePolicy } from "../hedge/policy.js";
 import type { ContractSpec } from "../curve/contract.js";
-import { loadContract, loadPolicy, loadUsage } from "./inputs.js";
+import { loadContract, loadCurve, loadPolicy, loadUsage } from "./inputs.js";
 import { parseIntOption, parseNumberOption } from "./options.js";
 import { addForecastOptions } from "./commands/shared.js";
 import type { IoContext } from "./context.js";
@@ -14,7 +14,6 @@ import type { FuturesCurve } from "../curve/parse-curve.js";
 import { requireComplete, type HedgeConfig } from "../config/index.js";
 import { readTextFile } from "./files.js";
 import { applyDeferredConfig, withDeferredConfig } from "./config-options.js";
-import { loadCurveFile } from "./commands/curve.js";
 import { completeCurve } from "../curve/complete-curve.js";
 import { resolveGpuConversion } from "../curve/gpu-conversion.js";
 import type { PlanOptions } from "../hedge/plan.js";
@@ -53,8 +52,8 @@ export interface PlanFlags {
 
 export function addPlanOptions(cmd: Command): Command {
   return addForecastOptions(withDeferredConfig(cmd, { usageArgument: true }))
-    .option("--curve <file>", "futures curve CSV (month,price)")
-    .option("--contract <file>", "contract spec JSON")
+    .option("--curve <file>", "futures curve CSV (month,price) or JSON")
+    .option("--contract <file>", "contract spec JSON or YAML")
     .option("--policy <file>", "hedge policy JSON (a ladder of target ratios by tenor)")
     .addOption(new Option("--ratio <r>", "one target ratio for every month instead of a policy, e.g. 0.8").argParser(parseNumberOption("--ratio", 0, 1)).conflicts("policy"))
     .addOption(new Option("--rounding <rule>", "contract rounding (default: the policy's, else down)").choices(roundingSchema.options))
@@ -66,7 +65,7 @@ export function addPlanOptions(cmd: Command): Command {
     .option("--futures-column <name>", "futures column of --history", "futures")
     .option("--changes", "--history holds per-period price changes, not levels")
     .addOption(new Option("--corr <rho>", "quantity method: correlation of volume with the futures price").argParser(parseNumberOption("--corr", -1, 1)).default(0))
-    .addOption(new Option("--price-vol <v>", "quantity method without --history: annualised volatility of the futures price, e.g. 0.45").argParser(parseNumberOption("--price-vol", 0)))
+    .addOption(new Option("--price-vol <v>", "quantity method: annualised volatility of the futures price, e.g. 0.45 (default: from --history)").argParser(parseNumberOption("--price-vol", 0)))
     .addOption(new Option("--company-price <p>", "quantity method: the company's price per Mtok today (default: the history's last spot)").argParser(parseNumberOption("--company-price", 0)))
     .addOption(new Option("--tail <spot>", "tail the hedge (Hull ch. 3): size on values with today's spot price S0 in the contract's quote unit").argParser(parseNumberOption("--tail", 0)))
     .addOption(new Option("--min-lot <n>", "contracts in whole multiples of n (default: the spec's minimumLot, else 1)").argParser(parseIntOption("--min-lot", 1)))
@@ -100,7 +99,7 @@ export function loadPlan(ctx: IoContext, usageFile: string | undefined, flags: P
   }
   const series = loadUsage(ctx, usageFile, flags.map);
   const spec = loadContract(ctx, contractFile);
-  const curve = completeCurve(loadCurveFile(ctx, curveFile), spec.listedMonths, spec.name);
+  const curve = completeCurve(loadCurve(ctx, curveFile), spec.listedMonths, spec.name);
   const rounding = flags.rounding as HedgePolicy["rounding"] | undefined;
   let policy = flags.policy
     ? loadPolicy(ctx, flags.policy)
@@ -129,7 +128,7 @@ export interface ConfiguredPlanInputs extends PlanInputs {
 export function loadPlanFromConfig(ctx: IoContext, cfg: HedgeConfig, flags?: PlanFlags): ConfiguredPlanInputs {
   const series = ingestUsage(readTextFile(cfg.usage.file, ctx.cwd), { file: cfg.usage.file, ...(cfg.usage.map ? { map: cfg.usage.map } : {}) });
   const spec = typeof cfg.contract === "string" ? loadContract(ctx, cfg.contract) : cfg.contract;
-  const curve = completeCurve(loadCurveFile(ctx, cfg.curve), spec.listedMonths, spec.name);
+  const curve = completeCurve(loadCurve(ctx, cfg.curve), spec.listedMonths, spec.name);
   let policy =
     cfg.policy === undefined ? flatPolicy(cfg.ratio!, cfg.rounding ?? "down", curve.points.length) : typeof cfg.policy === "string" ? loadPolicy(ctx, cfg.policy) : cfg.policy;
   if (cfg.rounding) policy = { ...policy, rounding: cfg.rounding };

@@ -6,3 +6,5 @@ export { mergeLayers, describeSource, type ConfigLayer, type MergedConfig, type 
 export { PATH_KEYS, rebase, resolveLayerPaths } from "./paths.js";
 export { CONFIG_DEFAULTS, resolveConfig, type ConfigFileInput, type ResolveInput, type ResolvedConfig } from "./resolve.js";
 export { missingError, missingKeys, requireComplete, type HedgeConfig } from "./complete.js";
+export { CONFIG_HELP } from "./help.js";
+export { renderConfigYaml } from "./write.js";

@@ -166,7 +166,42 @@ export class CsvScanner {
         if (b === LF) break;
         s = ++p;
         if (buf[s] === QUOTE) {
-          quoted = true;
+          // A simple quoted field (no doubled quote, no line break inside, closed before the
+          // delimiter or the line end) stays on the fast path; anything else is re-read slowly.
+          let q = s + 1;
+          let c = buf[q]!;
+          while (c !== QUOTE && c !== LF) c = buf[++q]!;
+          if (c !== QUOTE || q >= len) {
+            quoted = true;
+            break;
+          }
+          const after = buf[q + 1]!;
+          if (after !== delim && after !== LF && !(after === CR && q + 2 < len && buf[q + 2] === LF)) {
+            quoted = true;
+            break;
+          }
+          if (q + 1 >= len) {
+            // The closing quote is the last byte so far: wait for more input (or the end).
+            quoted = true;
+            break;
+          }
+          if (nf === rec.starts.length) this.grow(rec);
+          rec.starts[nf] = s + 1;
+          rec.ends[nf] = q;
+          rec.escaped[nf] = 0;
+          nf++;
+          p = q + 1;
+          if (after === delim) {
+            s = ++p;
+            if (buf[s] === QUOTE) {
+              quoted = true;
+              break;
+            }
+            continue;
+          }
+          // The record ends after this quoted field (LF, or CRLF).
+          if (after === CR) p++;
+          s = -1;
           break;
         }
       }
@@ -174,6 +209,22 @@ export class CsvScanner {
         next = this.slowRecord(recordStart, final);
         if (next < 0) break;
         pos = next;
+        continue;
+      }
+      if (s === -1) {
+        // Ended by a simple quoted field: p is at the LF (a CR before it was stepped over).
+        const recordEnd = buf[p - 1] === CR ? p - 1 : p;
+        next = p + 1;
+        const line = this.line;
+        this.line = line + 1;
+        this.consumed += next - recordStart;
+        pos = next;
+        rec.count = nf;
+        rec.line = line;
+        rec.recordStart = recordStart;
+        rec.recordEnd = recordEnd;
+        rec.next = next;
+        this.sink(rec);
         continue;
       }
       let recordEnd: number;

@@ -217,6 +217,7 @@ export function buildPlan(input: PlanInput): HedgePlan {
       ? sizeTailedContracts(ratio, exposure, spec.contractSize, opts.tail.spotPrice, point.price, policy.rounding, lot)
       : sizeContracts(ratio, exposure, spec.contractSize, policy.rounding, lot);
     let contracts = count.contracts;
+    let unrounded = count.unrounded;
     // The cap bounds the hedged tokens, after rounding: it binds only when the contracts would hedge more than the
     // cap quantile, and then the count is the most whole lots that fit under it.
     const capTokens = cap ? Math.floor(volumeAt(f, cap)) : null;
@@ -226,6 +227,8 @@ export function buildPlan(input: PlanInput): HedgePlan {
         contracts = maxContracts;
         flags.push("capped");
         if (forecastTokens > 0) ratio = Math.min(ratio, capTokens / forecastTokens);
+        // Report the count the capped ratio implies (cap/size when the ratio itself was lowered).
+        unrounded = Math.min(unrounded, new Dec(capTokens).div(perUnit).div(spec.contractSize).toNumber());
         if (band?.min != null && ratio < band.min - EPS) {
           flags.push("cap-below-band");
           outside.capBelow.push(`${point.month} ${pct(ratio)} < ${pct(band.min)}`);
@@ -250,7 +253,7 @@ export function buildPlan(input: PlanInput): HedgePlan {
       capQuantile: cap,
       capTokens,
       exposureUnits: exposure.toNumber(),
-      contractsUnrounded: count.unrounded,
+      contractsUnrounded: unrounded,
       contracts,
       hedgedTokens,
       achievedRatio: forecastTokens > 0 ? hedgedTokens / forecastTokens : 0,

@@ -1,10 +1,25 @@
 /**
  * The aggregation cube: exact token and cost sums per (day, provider, model, project) cell, with
- * tokens split by kind and cost by currency (never added across currencies). Everything later —
- * daily series, monthly totals, breakdowns, filters — is read from the cells, so the memory used
- * grows with days × dimension values, never with rows.
+ * tokens split by kind and cost by currency and kind (never added across currencies). Everything
+ * later — daily series, monthly totals, breakdowns — is read from the cells, so memory grows with
+ * days × dimension values, never with rows.
+ *
+ * Layout: struct of arrays. A cell is an index; its sums live in Float64Arrays (row k of kind or
+ * cost slot s at `cell * width + k`), so a per-request log with hundreds of thousands of cells
+ * costs tens of bytes per cell and nothing for the garbage collector to trace. A float64 holds
+ * each running sum while it stays within ±(2^53 − 1), where every integer is exact (IEEE 754
+ * binary64); before an addition could leave that range the value moves to a BigInt side table.
+ * Money is an integer mantissa at one decimal scale per cost slot, raised (and every cell
+ * rescaled) when an amount with more decimals arrives.
  */
-import { ExactDecimal, ExactInt } from "./exact.js";
+import { Dec } from "../money/decimal.js";
+
+const MAX = Number.MAX_SAFE_INTEGER;
+const POW10_NUM: number[] = Array.from({ length: 16 }, (_, i) => 10 ** i);
+
+function pow10(n: number): bigint {
+  return 10n ** BigInt(n);
+}
 
 export class Dictionary {
   readonly values: string[] = [];
@@ -21,56 +36,16 @@ export class Dictionary {
   }
 }
 
-export interface CostEntry {
-  currency: number;
-  /** Kind id the cost is attributed to, or −1 when the row carried several kinds (wide rows). */
-  kind: number;
-  sum: ExactDecimal;
-}
-
-export class Cell {
-  rows = 0;
-  readonly tokens: ExactInt[] = [];
-  readonly costs: CostEntry[] = [];
-  private lastCost: CostEntry | undefined;
-
-  constructor(
-    /** Day number (days since 1970-01-01), or a provisional key for an undecided day/month order. */
-    public day: number,
-    readonly combo: number,
-  ) {}
-
-  addTokens(kind: number, n: number): void {
-    let acc = this.tokens[kind];
-    if (acc === undefined) {
-      while (this.tokens.length <= kind) this.tokens.push(new ExactInt());
-      acc = this.tokens[kind]!;
-    }
-    acc.add(n);
-  }
-
-  addTokensBig(kind: number, n: bigint): void {
-    while (this.tokens.length <= kind) this.tokens.push(new ExactInt());
-    this.tokens[kind]!.addBig(n);
-  }
-
-  costEntry(currency: number, kind: number): ExactDecimal {
-    const last = this.lastCost;
-    if (last !== undefined && last.currency === currency && last.kind === kind) return last.sum;
-    let entry = this.costs.find((c) => c.currency === currency && c.kind === kind);
-    if (!entry) {
-      entry = { currency, kind, sum: new ExactDecimal() };
-      this.costs.push(entry);
-    }
-    this.lastCost = entry;
-    return entry.sum;
-  }
-}
-
 export interface Combo {
   provider: number;
   model: number;
   project: number;
+}
+
+/** A cost slot: one currency, and the kind the cost is attributed to (−1: several kinds, or none). */
+export interface CostSlot {
+  currency: number;
+  kind: number;
 }
 
 export class Cube {
@@ -80,14 +55,42 @@ export class Cube {
   readonly kinds = new Dictionary();
   readonly currencies = new Dictionary();
   readonly combos: Combo[] = [];
+  readonly costSlots: CostSlot[] = [];
   private readonly comboIds = new Map<number, number>();
   private readonly farComboIds = new Map<string, number>();
-  private readonly cells = new Map<number, Cell>();
-  /** Cells whose packed key would leave the small-integer range (see `cell`). */
-  private readonly farCells = new Map<string, Cell>();
+  private readonly slotIds = new Map<number, number>();
+
+  // Cells.
+  private count = 0;
+  private cap = 16384;
+  private cellDay = new Float64Array(this.cap);
+  private cellCombo = new Int32Array(this.cap);
+  private cellRows = new Float64Array(this.cap);
+  // Open-addressing table from packed key to cell (keys −1 = empty), cheaper than a Map here.
+  private slotKeys = new Int32Array(65536).fill(-1);
+  private slotCells = new Int32Array(65536);
+  private slotMask = 65535;
+  private readonly farIndex = new Map<string, number>();
   private dayBase = NaN;
-  private lastKey = NaN;
-  private lastCell: Cell | undefined;
+  private lastKey = -1;
+  private lastCell = -1;
+
+  // Token sums: width `kindWidth` per cell.
+  private kindWidth = 4;
+  private tokLo = new Float64Array(this.cap * this.kindWidth);
+  private tokUsed = new Uint8Array(this.cap * this.kindWidth);
+  private readonly tokHi = new Map<number, bigint>();
+
+  // Cost sums: width `slotWidth` per cell, one decimal scale per slot.
+  private slotWidth = 2;
+  private costLo = new Float64Array(this.cap * this.slotWidth);
+  private costUsed = new Uint8Array(this.cap * this.slotWidth);
+  private readonly costHi = new Map<number, bigint>();
+  private slotScale: number[] = [];
+
+  get cellCount(): number {
+    return this.count;
+  }
 
   combo(provider: number, model: number, project: number): number {
     // A small-integer key while the ids are small (no allocation per lookup), a string beyond.
@@ -104,56 +107,283 @@ export class Cube {
     return id;
   }
 
+  /** The slot of (currency, kind). */
+  costSlot(currency: number, kind: number): number {
+    const key = currency * 65536 + kind + 1;
+    let id = this.slotIds.get(key);
+    if (id === undefined) {
+      id = this.costSlots.length;
+      this.costSlots.push({ currency, kind });
+      this.slotIds.set(key, id);
+      this.slotScale.push(0);
+      if (id >= this.slotWidth) this.widen("cost", id + 1);
+    }
+    return id;
+  }
+
   /**
    * The cell of (day, combo). The key packs both into one small integer (V8 keeps integers below
    * 2^30 unboxed, so a lookup allocates nothing): the day relative to the first day seen in 16
-   * bits, the combination in 14. Anything outside that range goes to a slower string-keyed map.
+   * bits, the combination in 14. Anything outside that range goes to a string-keyed map.
    */
-  cell(day: number, combo: number): Cell {
+  cell(day: number, combo: number): number {
     if (this.dayBase !== this.dayBase) this.dayBase = day - 32768;
     const offset = day - this.dayBase;
     if (offset < 0 || offset > 65535 || combo > 16383) return this.farCell(day, combo);
     const key = combo * 65536 + offset;
-    if (key === this.lastKey) return this.lastCell!;
-    let cell = this.cells.get(key);
-    if (cell === undefined) {
-      cell = new Cell(day, combo);
-      this.cells.set(key, cell);
+    if (key === this.lastKey) return this.lastCell;
+    const keys = this.slotKeys;
+    const mask = this.slotMask;
+    // Fibonacci hashing of the packed key (Knuth, TAOCP vol. 3, §6.4), linear probing.
+    let slot = (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
+    let k = keys[slot]!;
+    while (k !== key && k !== -1) {
+      slot = (slot + 1) & mask;
+      k = keys[slot]!;
+    }
+    let id: number;
+    if (k === key) id = this.slotCells[slot]!;
+    else {
+      id = this.newCell(day, combo);
+      keys[slot] = key;
+      this.slotCells[slot] = id;
+      if (this.count * 2 > mask) this.rehash();
     }
     this.lastKey = key;
-    this.lastCell = cell;
-    return cell;
+    this.lastCell = id;
+    return id;
   }
 
-  private farCell(day: number, combo: number): Cell {
+  private rehash(): void {
+    const size = (this.slotMask + 1) * 2;
+    const keys = new Int32Array(size).fill(-1);
+    const cells = new Int32Array(size);
+    const mask = size - 1;
+    for (let i = 0; i <= this.slotMask; i++) {
+      const key = this.slotKeys[i]!;
+      if (key === -1) continue;
+      let slot = (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
+      while (keys[slot] !== -1) slot = (slot + 1) & mask;
+      keys[slot] = key;
+      cells[slot] = this.slotCells[i]!;
+    }
+    this.slotKeys = keys;
+    this.slotCells = cells;
+    this.slotMask = mask;
+  }
+
+  private farCell(day: number, combo: number): number {
     const key = `${day}|${combo}`;
-    let cell = this.farCells.get(key);
-    if (cell === undefined) {
-      cell = new Cell(day, combo);
-      this.farCells.set(key, cell);
+    let id = this.farIndex.get(key);
+    if (id === undefined) {
+      id = this.newCell(day, combo);
+      this.farIndex.set(key, id);
     }
-    return cell;
+    return id;
   }
 
-  allCells(): Cell[] {
-    return [...this.cells.values(), ...this.farCells.values()];
+  private newCell(day: number, combo: number): number {
+    if (this.count === this.cap) this.grow();
+    const id = this.count++;
+    this.cellDay[id] = day;
+    this.cellCombo[id] = combo;
+    return id;
   }
 
-  /** Replace provisional day keys (undecided day/month order) once the order is known. */
-  remapDays(map: (day: number) => number): void {
-    const cells = this.allCells();
-    this.cells.clear();
-    this.farCells.clear();
-    this.dayBase = NaN;
-    this.lastKey = NaN;
-    this.lastCell = undefined;
-    for (const c of cells) {
-      const day = map(c.day);
-      // Two spellings of the same day (e.g. 3/4/2026 and 2026-04-03) merge into one cell.
-      const existing = this.cell(day, c.combo);
-      existing.rows += c.rows;
-      c.tokens.forEach((t, k) => existing.addTokensBig(k, t.value));
-      for (const e of c.costs) existing.costEntry(e.currency, e.kind).addSum(e.sum);
+  private grow(): void {
+    const cap = this.cap * 2;
+    const f64 = (a: Float64Array, n: number) => {
+      const b = new Float64Array(n);
+      b.set(a);
+      return b;
+    };
+    const u8 = (a: Uint8Array, n: number) => {
+      const b = new Uint8Array(n);
+      b.set(a);
+      return b;
+    };
+    this.cellDay = f64(this.cellDay, cap);
+    const combo = new Int32Array(cap);
+    combo.set(this.cellCombo);
+    this.cellCombo = combo;
+    this.cellRows = f64(this.cellRows, cap);
+    this.tokLo = f64(this.tokLo, cap * this.kindWidth);
+    this.tokUsed = u8(this.tokUsed, cap * this.kindWidth);
+    this.costLo = f64(this.costLo, cap * this.slotWidth);
+    this.costUsed = u8(this.costUsed, cap * this.slotWidth);
+    this.cap = cap;
+  }
+
+  /** Re-lay the token or cost arrays with a larger width (a new kind or cost slot appeared). */
+  private widen(what: "kind" | "cost", need: number): void {
+    const old = what === "kind" ? this.kindWidth : this.slotWidth;
+    let width = old;
+    while (width < need) width *= 2;
+    const lo = what === "kind" ? this.tokLo : this.costLo;
+    const used = what === "kind" ? this.tokUsed : this.costUsed;
+    const hi = what === "kind" ? this.tokHi : this.costHi;
+    const nlo = new Float64Array(this.cap * width);
+    const nused = new Uint8Array(this.cap * width);
+    for (let c = 0; c < this.count; c++) {
+      for (let k = 0; k < old; k++) {
+        nlo[c * width + k] = lo[c * old + k]!;
+        nused[c * width + k] = used[c * old + k]!;
+      }
+    }
+    const moved = [...hi.entries()].map(([i, v]) => [Math.floor(i / old) * width + (i % old), v] as const);
+    hi.clear();
+    for (const [i, v] of moved) hi.set(i, v);
+    if (what === "kind") {
+      this.kindWidth = width;
+      this.tokLo = nlo;
+      this.tokUsed = nused;
+    } else {
+      this.slotWidth = width;
+      this.costLo = nlo;
+      this.costUsed = nused;
     }
   }
+
+  addRow(cell: number): void {
+    this.cellRows[cell]!++;
+  }
+
+  /** Add a whole token count below 2^53. */
+  addTokens(cell: number, kind: number, n: number): void {
+    if (kind >= this.kindWidth) this.widen("kind", kind + 1);
+    const i = cell * this.kindWidth + kind;
+    const lo = this.tokLo[i]!;
+    this.tokUsed[i] = 1;
+    if (lo > MAX - n) {
+      this.tokHi.set(i, (this.tokHi.get(i) ?? 0n) + BigInt(lo) + BigInt(n));
+      this.tokLo[i] = 0;
+    } else {
+      this.tokLo[i] = lo + n;
+    }
+  }
+
+  addTokensBig(cell: number, kind: number, n: bigint): void {
+    if (kind >= this.kindWidth) this.widen("kind", kind + 1);
+    const i = cell * this.kindWidth + kind;
+    this.tokUsed[i] = 1;
+    this.tokHi.set(i, (this.tokHi.get(i) ?? 0n) + n);
+  }
+
+  /** Raise a cost slot's scale, rescaling every cell's sum in it. */
+  private rescale(slot: number, scale: number): void {
+    const d = scale - this.slotScale[slot]!;
+    const w = this.slotWidth;
+    const f = d < 16 ? POW10_NUM[d]! : Infinity;
+    const fb = pow10(d);
+    for (const [i, v] of this.costHi) if (i % w === slot) this.costHi.set(i, v * fb);
+    for (let c = 0; c < this.count; c++) {
+      const i = c * w + slot;
+      const lo = this.costLo[i]!;
+      if (lo === 0) continue;
+      const m = lo * f;
+      if (m > MAX || m < -MAX) {
+        this.costHi.set(i, (this.costHi.get(i) ?? 0n) + BigInt(lo) * fb);
+        this.costLo[i] = 0;
+      } else {
+        this.costLo[i] = m;
+      }
+    }
+    this.slotScale[slot] = scale;
+  }
+
+  /** Add `mantissa × 10^-scale` (mantissa a safe integer) to a cell's cost slot. */
+  addCost(cell: number, slot: number, mantissa: number, scale: number): void {
+    if (scale > this.slotScale[slot]!) this.rescale(slot, scale);
+    const i = cell * this.slotWidth + slot;
+    this.costUsed[i] = 1;
+    const d = this.slotScale[slot]! - scale;
+    let m = mantissa;
+    if (d > 0) {
+      m = d < 16 ? mantissa * POW10_NUM[d]! : Infinity;
+      if (m > MAX || m < -MAX) {
+        this.costHi.set(i, (this.costHi.get(i) ?? 0n) + BigInt(mantissa) * pow10(d));
+        return;
+      }
+    }
+    const lo = this.costLo[i]!;
+    if ((m > 0 && lo > MAX - m) || (m < 0 && lo < -MAX - m)) {
+      this.costHi.set(i, (this.costHi.get(i) ?? 0n) + BigInt(lo) + BigInt(m));
+      this.costLo[i] = 0;
+    } else {
+      this.costLo[i] = lo + m;
+    }
+  }
+
+  addCostBig(cell: number, slot: number, mantissa: bigint, scale: number): void {
+    if (scale > this.slotScale[slot]!) this.rescale(slot, scale);
+    const i = cell * this.slotWidth + slot;
+    this.costUsed[i] = 1;
+    this.costHi.set(i, (this.costHi.get(i) ?? 0n) + mantissa * pow10(this.slotScale[slot]! - scale));
+  }
+
+  day(cell: number): number {
+    return this.cellDay[cell]!;
+  }
+
+  comboOf(cell: number): number {
+    return this.cellCombo[cell]!;
+  }
+
+  rows(cell: number): number {
+    return this.cellRows[cell]!;
+  }
+
+  /** Kind ids with tokens in this cell. */
+  kindsOf(cell: number): number[] {
+    const out: number[] = [];
+    const w = this.kindWidth;
+    for (let k = 0; k < w; k++) if (this.tokUsed[cell * w + k]) out.push(k);
+    return out;
+  }
+
+  tokens(cell: number, kind: number): bigint {
+    const i = cell * this.kindWidth + kind;
+    return BigInt(this.tokLo[i]!) + (this.tokHi.get(i) ?? 0n);
+  }
+
+  /** Cost slots used by this cell. */
+  slotsOf(cell: number): number[] {
+    const out: number[] = [];
+    const w = this.slotWidth;
+    for (let s = 0; s < this.costSlots.length; s++) if (this.costUsed[cell * w + s]) out.push(s);
+    return out;
+  }
+
+  /** A cell's cost in a slot as an exact integer mantissa at the slot's scale. */
+  costMantissa(cell: number, slot: number): bigint {
+    const i = cell * this.slotWidth + slot;
+    return BigInt(this.costLo[i]!) + (this.costHi.get(i) ?? 0n);
+  }
+
+  slotScaleOf(slot: number): number {
+    return this.slotScale[slot]!;
+  }
+
+  cost(cell: number, slot: number): Dec {
+    return mantissaToDec(this.costMantissa(cell, slot), this.slotScale[slot]!);
+  }
+
+  /** Replace provisional day keys (undecided day/month order) once the order is known; cells that meet merge. */
+  remapDays(map: (day: number) => number): Cube {
+    const next = new Cube();
+    for (const d of ["providers", "models", "projects", "kinds", "currencies"] as const) for (const v of this[d].values) next[d].id(v);
+    for (const c of this.combos) next.combo(c.provider, c.model, c.project);
+    for (const s of this.costSlots) next.costSlot(s.currency, s.kind);
+    for (let c = 0; c < this.count; c++) {
+      const cell = next.cell(map(this.day(c)), this.comboOf(c));
+      next.cellRows[cell] = next.cellRows[cell]! + this.rows(c);
+      for (const k of this.kindsOf(c)) next.addTokensBig(cell, k, this.tokens(c, k));
+      for (const s of this.slotsOf(c)) next.addCostBig(cell, s, this.costMantissa(c, s), this.slotScale[s]!);
+    }
+    return next;
+  }
+}
+
+export function mantissaToDec(m: bigint, scale: number): Dec {
+  return new Dec(`${m.toString()}e-${scale}`);
 }

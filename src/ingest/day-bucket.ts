@@ -86,14 +86,17 @@ export class DayBucketer {
       // An instant (Z) is bucketed in --tz; a wall time in the mapping zone: either way the
       // written date is the day only when no conversion applies.
       if (zoned ? !(this.options.tz.isUtc || this.options.asWritten) : !this.sameZone) return NaN;
+      const ymd = y * 10000 + m * 100 + d;
+      if (ymd !== this.lastYmd && !validCivil(y, m, d)) return NaN;
       this.withTime = seen(this.withTime, line);
       if (hh !== 0 || mm !== 0 || ss !== 0) this.subDaily = seen(this.subDaily, line);
     } else {
+      const ymd = y * 10000 + m * 100 + d;
+      if (ymd !== this.lastYmd && !validCivil(y, m, d)) return NaN;
       this.dateOnly = seen(this.dateOnly, line);
     }
     const ymd = y * 10000 + m * 100 + d;
     if (ymd === this.lastYmd) return this.lastDay;
-    if (!validCivil(y, m, d)) return NaN;
     this.lastYmd = ymd;
     this.lastDay = civilToDays(y, m, d);
     return this.lastDay;

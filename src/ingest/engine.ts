@@ -21,7 +21,7 @@ import { makeHeader, type Profile } from "./profiles/types.js";
 import { qualityFindings } from "./quality.js";
 import { IngestRowError } from "./row-error.js";
 import { RowMapper } from "./row-mapper.js";
-import { buildSeries } from "./series.js";
+import { buildSeries, seriesCells } from "./series.js";
 import type { ProfileInfo, RowErrorSummary, SkipSummary, UsageSeries } from "./types.js";
 
 const SNIFF_BYTES = 256 * 1024;
@@ -88,7 +88,7 @@ function lowerSet(xs: string[] | undefined): Set<string> | null {
 }
 
 export class UsageIngestor {
-  private readonly cube = new Cube();
+  private cube = new Cube();
   private readonly sniff: Uint8Array[] = [];
   private sniffLen = 0;
   private scanner: CsvScanner | undefined;
@@ -340,7 +340,7 @@ export class UsageIngestor {
           hint: "day/month order is ambiguous: no date in the file has a day above 12; pass --date-format (or convert the column to YYYY-MM-DD)",
         });
       }
-      this.cube.remapDays((key) => bucketer.resolveKey(key) ?? key);
+      this.cube = this.cube.remapDays((key) => bucketer.resolveKey(key) ?? key);
     }
 
     if (mapper.rowsUsed === 0) {
@@ -390,8 +390,9 @@ export class UsageIngestor {
       ...(o.asOf !== undefined ? { asOf: o.asOf } : {}),
       staleDays: o.staleDays ?? 7,
     });
-    return {
-      ...body,
+    const { cells: _cells, ...rest } = body;
+    const series: UsageSeries = {
+      ...rest,
       rowsRead: mapper.rowsRead,
       rowsUsed: mapper.rowsUsed,
       profile: this.profile!,
@@ -402,6 +403,14 @@ export class UsageIngestor {
       rowErrors,
       findings,
     };
+    // The per-cell breakdown is computed when first read (group-by, library callers).
+    const cube = this.cube;
+    let cells: UsageSeries["cells"];
+    Object.defineProperty(series, "cells", {
+      enumerable: true,
+      get: () => (cells ??= seriesCells(cube, body.currency ?? null)),
+    });
+    return series;
   }
 }
 

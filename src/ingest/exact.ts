@@ -8,6 +8,7 @@ import { Dec } from "../money/decimal.js";
 
 const MAX = Number.MAX_SAFE_INTEGER;
 const POW10: bigint[] = Array.from({ length: 40 }, (_, i) => 10n ** BigInt(i));
+const POW10_NUM: number[] = Array.from({ length: 16 }, (_, i) => 10 ** i);
 
 function pow10(n: number): bigint {
   return n < POW10.length ? POW10[n]! : 10n ** BigInt(n);
@@ -41,15 +42,17 @@ export class ExactInt {
 export class ExactDecimal {
   lo = 0;
   hi = 0n;
-  scale = 0;
+
+  /** Start at the scale the amounts are expected to have, to avoid rescaling later. */
+  constructor(public scale = 0) {}
 
   add(mantissa: number, scale: number): void {
     if (scale > this.scale) this.rescale(scale);
     let m = mantissa;
     if (scale < this.scale) {
-      const f = 10 ** (this.scale - scale);
-      m = mantissa * f;
-      if (Math.abs(m) > MAX || this.scale - scale > 15) {
+      const d = this.scale - scale;
+      m = d < 16 ? mantissa * POW10_NUM[d]! : Infinity;
+      if (m > MAX || m < -MAX) {
         this.hi += BigInt(mantissa) * pow10(this.scale - scale);
         return;
       }
@@ -69,7 +72,7 @@ export class ExactDecimal {
   }
 
   addSum(other: ExactDecimal): void {
-    this.addBig(other.hi, other.scale);
+    if (other.hi !== 0n) this.addBig(other.hi, other.scale);
     this.add(other.lo, other.scale);
   }
 

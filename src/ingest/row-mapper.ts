@@ -253,7 +253,13 @@ export class RowMapper {
   private readonly big: (bigint | undefined)[] = [];
   private readonly empty: boolean[] = [];
   private readonly dec: FastDecimal = { mantissa: 0, scale: 0 };
+  private lastCurrency = -1;
+  private lastSlot = -1;
   private lastP = -1;
+  /** Fast wide path (see processFastWide): on when the mapping has nothing it cannot do. */
+  private readonly fastWide: boolean;
+  private readonly fastMeasureCols: Int32Array;
+  private readonly fastVals: Float64Array;
   private lastM = -1;
   private lastJ = -1;
   private lastComboId = -1;
@@ -420,8 +426,16 @@ export class RowMapper {
     this.keyColumns = spec.key ? spec.key.map((k) => need(k, "the row key").index) : this.header.map((_, i) => i).filter((i) => !measureCols.has(i));
     // The duplicate check's memory is capped: 2^18 slots (2 MiB, about 180,000 rows) by default,
     // 2^24 (128 MiB, about 11.7 million rows) when --dedupe asks for duplicates to be removed.
+    this.fastMeasureCols = Int32Array.from(this.measures.map((x) => x.column.index));
+    this.fastVals = new Float64Array(this.measures.length);
+    this.fastWide =
+      this.wide.length > 0 &&
+      this.filters.length === 0 &&
+      !this.skipEmpty &&
+      this.measures.every((x) => x.multiplier === "1") &&
+      (this.cost === undefined || this.cost.scale === "1");
     const slots = options.dedupeSlots ?? (options.dedupe ? 1 << 24 : 1 << 18);
-    this.seenKeys = slots > 0 ? new KeyHashSet(slots) : undefined;
+    this.seenKeys = slots > 0 && this.keyColumns.length > 0 ? new KeyHashSet(slots) : undefined;
     this.filterByDim = options.models !== null || options.providers !== null || options.projects !== null;
   }
 
@@ -534,6 +548,7 @@ export class RowMapper {
 
   /** Process one data record. Throws IngestRowError for a bad row. */
   process(rec: CsvRecord): void {
+    if (this.fastWide && this.processFastWide(rec)) return;
     this.rowsRead++;
     if (rec.count !== this.headerCount) {
       throw new IngestRowError(
@@ -744,27 +759,13 @@ export class RowMapper {
     }
 
     // Duplicates.
-    if (this.keyColumns.length > 0 && this.seenKeys && !this.duplicates.capped) {
-      const h = this.hasher;
-      h.reset();
-      for (const i of this.keyColumns) h.feed(rec.buf, rec.starts[i]!, rec.ends[i]!);
-      const dup = this.seenKeys.addIfAbsent(h.h1, h.h2);
-      if (this.seenKeys.full) this.duplicates.capped = true;
-      else this.duplicates.checkedRows++;
-      if (dup) {
-        this.duplicates.count++;
-        if (this.duplicates.firstLines.length < FIRST_LINES) this.duplicates.firstLines.push(rec.line);
-        if (this.options.dedupe) {
-          this.skip("duplicate row (--dedupe)", "duplicate", rec.line);
-          return;
-        }
-      }
-    }
+    if (this.seenKeys !== undefined && !this.duplicates.capped && this.checkDuplicate(rec)) return;
 
     // Commit.
     const combo = this.comboId(p, m, j);
-    const cell = this.cube.cell(day, combo);
-    cell.rows++;
+    const cube = this.cube;
+    const cell = cube.cell(day, combo);
+    cube.addRow(cell);
     this.rowsUsed++;
     if (!costOnly) {
       if (this.wide.length > 0) {
@@ -774,25 +775,25 @@ export class RowMapper {
           for (const k of w.minus) if (Number.isNaN(this.num[k]!)) big = true;
           if (!big) {
             for (const k of w.minus) v -= this.num[k]!;
-            cell.addTokens(w.kind, v);
+            cube.addTokens(cell, w.kind, v);
           } else {
             let b = this.big[w.measure] ?? BigInt(this.num[w.measure]!);
             for (const k of w.minus) b -= this.big[k] ?? BigInt(this.num[k]!);
-            cell.addTokensBig(w.kind, b);
+            cube.addTokensBig(cell, w.kind, b);
           }
         }
       } else if (this.long) {
         const q = this.long.measure;
-        if (Number.isNaN(this.num[q]!)) cell.addTokensBig(longKind, this.big[q]!);
-        else cell.addTokens(longKind, this.num[q]!);
+        if (Number.isNaN(this.num[q]!)) cube.addTokensBig(cell, longKind, this.big[q]!);
+        else cube.addTokens(cell, longKind, this.num[q]!);
       }
     } else {
       this.skip(costOnly, "cost-only", rec.line);
     }
     if (hasCost) {
-      const sum = cell.costEntry(currency, kindForCost);
-      if (costBig !== undefined) sum.addBig(costBig, costScale);
-      else sum.add(costMantissa, costScale);
+      const slot = cube.costSlot(currency, kindForCost);
+      if (costBig !== undefined) cube.addCostBig(cell, slot, costBig, costScale);
+      else cube.addCost(cell, slot, costMantissa, costScale);
       if (costOnly) {
         let byCur = this.costOnlySums.get(costOnly);
         if (!byCur) {
@@ -808,6 +809,110 @@ export class RowMapper {
         else acc.add(costMantissa, costScale);
       }
     }
+  }
+
+  /**
+   * The fast path for wide files whose cells are plain (digits, `[-]d.ddd` costs, ISO dates): the
+   * whole row is read into locals first, so on anything unusual it returns false before changing
+   * any state and the general path takes the row (with its full checks and messages).
+   */
+  private processFastWide(rec: CsvRecord): boolean {
+    if (rec.count !== this.headerCount) return false;
+    const buf = rec.buf;
+    const starts = rec.starts;
+    const ends = rec.ends;
+    const measures = this.fastMeasureCols;
+    const vals = this.fastVals;
+    const nm = measures.length;
+    for (let k = 0; k < nm; k++) {
+      const i = measures[k]!;
+      const v = fastTokenCount(buf, starts[i]!, ends[i]!);
+      if (v < 0) return false;
+      vals[k] = v;
+    }
+    // Containment: a contained column may not exceed its container.
+    const wide = this.wide;
+    for (let w = 0; w < wide.length; w++) {
+      const minus = wide[w]!.minus;
+      if (minus.length === 0) continue;
+      let v = vals[wide[w]!.measure]!;
+      for (let x = 0; x < minus.length; x++) v -= vals[minus[x]!]!;
+      if (v < 0) return false;
+    }
+    let hasCost = false;
+    const cost = this.cost;
+    const dec = this.dec;
+    if (cost !== undefined) {
+      const ci = cost.column.index;
+      const s = starts[ci]!;
+      const e = ends[ci]!;
+      if (e > s) {
+        if (!fastDecimal(buf, s, e, dec)) return false;
+        hasCost = true;
+      }
+    }
+    const dc = this.dateCol.index;
+    const day = this.bucketer.fastDay(buf, starts[dc]!, ends[dc]!, rec.line);
+    if (day !== day) return false;
+    const o = this.options;
+    if (o.asOfDay !== null && day > o.asOfDay) return false;
+    this.rowsRead++;
+    if ((o.fromDay !== null && day < o.fromDay) || (o.toDay !== null && day > o.toDay)) {
+      this.skip("outside --from/--to", "filtered", rec.line);
+      return true;
+    }
+    const p = this.providerReader ? this.providerReader.read(rec) : this.providerConst;
+    const m = this.modelReader ? this.modelReader.read(rec) : this.modelConst;
+    const j = this.projectReader ? this.projectReader.read(rec) : this.projectConst;
+    if (this.filterByDim) {
+      const reason = this.dimFilter(p, m, j);
+      if (reason) {
+        this.skip(reason, "filtered", rec.line);
+        return true;
+      }
+    }
+    if (this.seenKeys !== undefined && !this.duplicates.capped && this.checkDuplicate(rec)) return true;
+    const cube = this.cube;
+    const cell = cube.cell(day, this.comboId(p, m, j));
+    cube.addRow(cell);
+    this.rowsUsed++;
+    for (let w = 0; w < wide.length; w++) {
+      const out = wide[w]!;
+      let v = vals[out.measure]!;
+      const minus = out.minus;
+      for (let x = 0; x < minus.length; x++) v -= vals[minus[x]!]!;
+      cube.addTokens(cell, out.kind, v);
+    }
+    if (hasCost) {
+      let currency = cost!.currencyConst;
+      if (cost!.currencyReader) currency = cost!.currencyReader.read(rec);
+      if (currency !== this.lastCurrency) {
+        this.lastCurrency = currency;
+        this.lastSlot = cube.costSlot(currency, -1);
+      }
+      cube.addCost(cell, this.lastSlot, dec.mantissa, dec.scale);
+    }
+    return true;
+  }
+
+  /** Records the row's key; true when the row is a duplicate that --dedupe removes. */
+  private checkDuplicate(rec: CsvRecord): boolean {
+    const h = this.hasher;
+    h.reset();
+    const cols = this.keyColumns;
+    for (let k = 0; k < cols.length; k++) {
+      const i = cols[k]!;
+      h.feed(rec.buf, rec.starts[i]!, rec.ends[i]!);
+    }
+    const dup = this.seenKeys!.addIfAbsent(h.h1, h.h2);
+    if (this.seenKeys!.full) this.duplicates.capped = true;
+    else this.duplicates.checkedRows++;
+    if (!dup) return false;
+    this.duplicates.count++;
+    if (this.duplicates.firstLines.length < FIRST_LINES) this.duplicates.firstLines.push(rec.line);
+    if (!this.options.dedupe) return false;
+    this.skip("duplicate row (--dedupe)", "duplicate", rec.line);
+    return true;
   }
 
   private containmentError(rec: CsvRecord, w: WideOutput): never {

@@ -1,14 +1,9 @@
 /** The cube's cells → the usage series: gap-free days, totals by kind, model, provider and project. */
 import { Dec } from "../money/decimal.js";
 import { HedgeError } from "../errors.js";
-import type { Cube } from "./cube.js";
-import { ExactDecimal } from "./exact.js";
+import { mantissaToDec, type Cube } from "./cube.js";
 import { daysToCivil } from "./dates.js";
 import type { ColumnMap, DayTotal, UsageCell, UsageSeries } from "./types.js";
-
-function addTo<K>(map: Map<K, bigint>, key: K, n: bigint): void {
-  map.set(key, (map.get(key) ?? 0n) + n);
-}
 
 export interface SeriesCore {
   file: string;
@@ -40,18 +35,25 @@ export type SeriesBody = Pick<
 export function buildSeries(cube: Cube, core: SeriesCore): SeriesBody {
   const kinds = cube.kinds.values;
   const currencies = cube.currencies.values;
-  const cells = cube.allCells();
+  const n = cube.cellCount;
+  const slots = cube.costSlots;
 
   // Currency: the one asked for, else the only one present; several and none chosen → no single total.
-  const perCurrency = new Map<number, ExactDecimal>();
-  for (const c of cells) {
-    for (const e of c.costs) {
-      let acc = perCurrency.get(e.currency);
-      if (!acc) perCurrency.set(e.currency, (acc = new ExactDecimal()));
-      acc.addSum(e.sum);
+  const perSlot: bigint[] = slots.map(() => 0n);
+  const slotUsed: boolean[] = slots.map(() => false);
+  for (let c = 0; c < n; c++) {
+    for (const s of cube.slotsOf(c)) {
+      perSlot[s] = perSlot[s]! + cube.costMantissa(c, s);
+      slotUsed[s] = true;
     }
   }
-  const costByCurrency = new Map<string, Dec>([...perCurrency].map(([k, v]) => [currencies[k]!, v.toDec()]));
+  const perCurrency = new Map<number, Dec>();
+  perSlot.forEach((m, s) => {
+    if (!slotUsed[s]) return;
+    const cur = slots[s]!.currency;
+    perCurrency.set(cur, (perCurrency.get(cur) ?? new Dec(0)).plus(mantissaToDec(m, cube.slotScaleOf(s))));
+  });
+  const costByCurrency = new Map<string, Dec>([...perCurrency].map(([k, v]) => [currencies[k]!, v]));
   let currency: string | null = null;
   if (core.currency !== undefined) {
     currency = core.currency.toUpperCase();
@@ -67,59 +69,72 @@ export function buildSeries(cube: Cube, core: SeriesCore): SeriesBody {
   const hasCost = core.hasCost && currency !== null;
 
   const byDay = new Map<number, DayTotal>();
-  const dayCost = new Map<number, ExactDecimal>();
-  const byKind = new Map<string, bigint>();
-  const byModel = new Map<string, bigint>();
-  const byProvider = new Map<string, bigint>();
-  const byProject = new Map<string, bigint>();
-  const outCells: UsageCell[] = [];
+  // Cost per day as exact mantissas per slot (each slot has one scale), turned into Dec once per day.
+  const dayCost = new Map<number, bigint[]>();
+  const kindTotals: bigint[] = kinds.map(() => 0n);
+  const modelTotals: bigint[] = cube.models.values.map(() => 0n);
+  const providerTotals: bigint[] = cube.providers.values.map(() => 0n);
+  const projectTotals: bigint[] = cube.projects.values.map(() => 0n);
+  const seenModel: boolean[] = [];
+  const seenProvider: boolean[] = [];
+  const seenProject: boolean[] = [];
+  const seenKind: boolean[] = [];
   let totalTokens = 0n;
-  const totalCost = new ExactDecimal();
 
-  for (const c of cells) {
-    let d = byDay.get(c.day);
+  for (let c = 0; c < n; c++) {
+    const dayNo = cube.day(c);
+    let d = byDay.get(dayNo);
     if (!d) {
-      d = { day: daysToCivil(c.day), tokens: 0n, cost: null, byKind: new Map() };
-      byDay.set(c.day, d);
-      dayCost.set(c.day, new ExactDecimal());
+      d = { day: daysToCivil(dayNo), tokens: 0n, cost: null, byKind: new Map() };
+      byDay.set(dayNo, d);
+      dayCost.set(dayNo, slots.map(() => 0n));
     }
-    const combo = cube.combos[c.combo]!;
-    const provider = cube.providers.values[combo.provider]!;
-    const model = cube.models.values[combo.model]!;
-    const project = cube.projects.values[combo.project]!;
-    // Cost of this cell in the series currency, per kind (−1: not attributable to one kind).
-    const costs = new Map<number, ExactDecimal>();
+    const combo = cube.combos[cube.comboOf(c)]!;
     if (hasCost) {
-      const dc = dayCost.get(c.day)!;
-      for (const e of c.costs) {
-        if (e.currency !== currencyId) continue;
-        dc.addSum(e.sum);
-        totalCost.addSum(e.sum);
-        let k = costs.get(e.kind);
-        if (!k) costs.set(e.kind, (k = new ExactDecimal()));
-        k.addSum(e.sum);
-      }
+      const dc = dayCost.get(dayNo)!;
+      for (const s of cube.slotsOf(c)) if (slots[s]!.currency === currencyId) dc[s] = dc[s]! + cube.costMantissa(c, s);
     }
     let cellTokens = 0n;
-    c.tokens.forEach((acc, k) => {
-      const n = acc.value;
+    const ks = cube.kindsOf(c);
+    for (const k of ks) {
+      const t = cube.tokens(c, k);
+      cellTokens += t;
+      kindTotals[k] = kindTotals[k]! + t;
+      seenKind[k] = true;
       const kind = kinds[k]!;
-      cellTokens += n;
-      d.byKind.set(kind, (d.byKind.get(kind) ?? 0n) + n);
-      addTo(byKind, kind, n);
-      const kc = costs.get(k);
-      costs.delete(k);
-      outCells.push({ day: d.day, provider, model, project, kind, tokens: n, cost: kc ? kc.toDec() : null });
-    });
-    d.tokens += cellTokens;
-    addTo(byModel, model, cellTokens);
-    addTo(byProvider, provider, cellTokens);
-    addTo(byProject, project, cellTokens);
-    totalTokens += cellTokens;
-    // Cost attributed to kinds the cell has no tokens of, or to no kind (wide rows, credits).
-    for (const [k, sum] of costs) outCells.push({ day: d.day, provider, model, project, kind: k >= 0 ? kinds[k]! : "", tokens: 0n, cost: sum.toDec() });
+      d.byKind.set(kind, (d.byKind.get(kind) ?? 0n) + t);
+    }
+    if (ks.length > 0) {
+      seenModel[combo.model] = seenProvider[combo.provider] = seenProject[combo.project] = true;
+      d.tokens += cellTokens;
+      modelTotals[combo.model] = modelTotals[combo.model]! + cellTokens;
+      providerTotals[combo.provider] = providerTotals[combo.provider]! + cellTokens;
+      projectTotals[combo.project] = projectTotals[combo.project]! + cellTokens;
+      totalTokens += cellTokens;
+    }
   }
-  if (hasCost) for (const [day, d] of byDay) d.cost = dayCost.get(day)!.toDec();
+  let totalCost = new Dec(0);
+  if (hasCost) {
+    for (const [dayNo, d] of byDay) {
+      let sum = new Dec(0);
+      dayCost.get(dayNo)!.forEach((m, s) => {
+        if (m !== 0n) sum = sum.plus(mantissaToDec(m, cube.slotScaleOf(s)));
+      });
+      d.cost = sum;
+      totalCost = totalCost.plus(sum);
+    }
+  }
+  const named = (values: string[], totals: bigint[], seen: boolean[]): Map<string, bigint> => {
+    const m = new Map<string, bigint>();
+    totals.forEach((t, i) => {
+      if (seen[i]) m.set(values[i]!, (m.get(values[i]!) ?? 0n) + t);
+    });
+    return m;
+  };
+  const byKind = named(kinds, kindTotals, seenKind);
+  const byModel = named(cube.models.values, modelTotals, seenModel);
+  const byProvider = named(cube.providers.values, providerTotals, seenProvider);
+  const byProject = named(cube.projects.values, projectTotals, seenProject);
 
   const present = [...byDay.keys()].sort((a, b) => a - b);
   if (present.length === 0) {
@@ -138,7 +153,6 @@ export function buildSeries(cube: Cube, core: SeriesCore): SeriesBody {
       days.push({ day: s, tokens: 0n, cost: hasCost ? new Dec(0) : null, byKind: new Map() });
     }
   }
-  outCells.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
   return {
     file: core.file,
     columns: core.columns,
@@ -147,13 +161,44 @@ export function buildSeries(cube: Cube, core: SeriesCore): SeriesBody {
     lastDay: daysToCivil(last),
     missingDays,
     totalTokens,
-    totalCost: hasCost ? totalCost.toDec() : null,
+    totalCost: hasCost ? totalCost : null,
     byKind,
     byModel,
     byProvider,
     byProject,
     currency: hasCost ? currency : null,
     costByCurrency,
-    cells: outCells,
+    cells: [],
   };
+}
+
+/**
+ * Every (day, provider, model, project, kind) total, for breakdowns. Built on demand: a
+ * per-request log has hundreds of thousands of them and most runs never ask.
+ */
+export function seriesCells(cube: Cube, currency: string | null): UsageCell[] {
+  const kinds = cube.kinds.values;
+  const currencyId = currency === null ? -1 : cube.currencies.values.indexOf(currency);
+  const out: UsageCell[] = [];
+  for (let c = 0; c < cube.cellCount; c++) {
+    const day = daysToCivil(cube.day(c));
+    const combo = cube.combos[cube.comboOf(c)]!;
+    const provider = cube.providers.values[combo.provider]!;
+    const model = cube.models.values[combo.model]!;
+    const project = cube.projects.values[combo.project]!;
+    const costs = new Map<number, Dec>();
+    for (const s of cube.slotsOf(c)) {
+      const slot = cube.costSlots[s]!;
+      if (slot.currency !== currencyId) continue;
+      costs.set(slot.kind, (costs.get(slot.kind) ?? new Dec(0)).plus(cube.cost(c, s)));
+    }
+    for (const k of cube.kindsOf(c)) {
+      const kc = costs.get(k);
+      costs.delete(k);
+      out.push({ day, provider, model, project, kind: kinds[k]!, tokens: cube.tokens(c, k), cost: kc ?? null });
+    }
+    // Cost attributed to kinds the cell has no tokens of, or to no kind (wide rows, credits).
+    for (const [k, sum] of costs) out.push({ day, provider, model, project, kind: k >= 0 ? kinds[k]! : "", tokens: 0n, cost: sum });
+  }
+  return out.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
 }

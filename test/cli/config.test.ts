@@ -148,3 +148,28 @@ describe("--config on plan and scenarios", () => {
     expect(r.stderr).toMatch(/no usage file given/);
   });
 });
+
+describe("withConfig: --config for any command (e.g. forecast)", () => {
+  it("fills the usage argument and the options not typed, from the config; typed flags win", async () => {
+    const { Command } = await import("commander");
+    const { withConfig } = await import("../../src/cli/config-options.js");
+    const { addForecastOptions } = await import("../../src/cli/commands/shared.js");
+    const dir = mkdtempSync(join(tmpdir(), "th-withconfig-"));
+    writeFileSync(join(dir, "h.yaml"), "usage: data/u.csv\nhorizon: 6\nseed: 9\n");
+    const ctx = { cwd: dir, env: {}, stdout: { write: () => {}, isTTY: false }, stderr: { write: () => {}, isTTY: false }, stdinIsTTY: false };
+    const seen: unknown[] = [];
+    const make = () => {
+      const cmd = new Command("fc").argument("<file>").exitOverride();
+      return withConfig(addForecastOptions(cmd, 12), ctx, { usageArgument: true }).action((file: string, flags: { horizon: number; seed: number }) => void seen.push([file, flags.horizon, flags.seed]));
+    };
+    await make().parseAsync(["--config", "h.yaml"], { from: "user" });
+    await make().parseAsync(["--config", "h.yaml", "other.csv", "--seed", "1"], { from: "user" });
+    await make().parseAsync(["x.csv"], { from: "user" });
+    // the config's usage path is relative to the config file's directory, shown relative to the working directory
+    expect(seen).toEqual([
+      ["data/u.csv", 6, 9],
+      ["other.csv", 6, 1],
+      ["x.csv", 12, 42],
+    ]);
+  });
+});

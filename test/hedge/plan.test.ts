@@ -121,6 +121,7 @@ describe("buildPlan: policy ladder with bands and a P10 volume cap, worked by ha
   it("month 2: floor(0.6 × 15) = 9 would hedge 9e9 > P10 8.6e9 → 8 contracts, ratio 8.6/15 = 57.33%", () => {
     expect(feb).toMatchObject({ targetRatio: 0.6, contracts: 8, hedgedTokens: 8e9, flags: ["capped"] });
     expect(feb!.hedgeRatio).toBeCloseTo(8.6 / 15, 12);
+    expect(feb!.contractsUnrounded).toBeCloseTo(8.6, 12); // the capped count before rounding: 8.6e9 / 1e9
     // Without sample paths there is no over-hedge estimate.
     expect(feb!.probabilityOverHedge).toBeNull();
   });

@@ -3,18 +3,10 @@ import { completeCurve } from "../../curve/complete-curve.js";
 import { curveReport, type CurveKind } from "../../curve/curve-report.js";
 import { DEFAULT_TOKEN_DEFLATION, parseDeflation } from "../../curve/deflation.js";
 import { curveReportCsv, curveReportDocument, curveReportHuman } from "../../report/views/curve.js";
-import { parseCurve, type FuturesCurve } from "../../curve/parse-curve.js";
-import { loadContract } from "../inputs.js";
-import { readTextFile } from "../files.js";
-import type { IoContext } from "../context.js";
+import { loadContract, loadCurve } from "../inputs.js";
 import { parseIntOption } from "../options.js";
 import { emit, warn, type OutputFlags } from "../output.js";
 import type { CommandEnv } from "./shared.js";
-
-/** A curve file in either format (CSV, or JSON by extension or content); `plan` loads curves through this too. */
-export function loadCurveFile(ctx: IoContext, file: string): FuturesCurve {
-  return parseCurve(readTextFile(file, ctx.cwd), file);
-}
 
 interface CurveFlags extends OutputFlags {
   contract?: string;
@@ -37,7 +29,7 @@ export function curveCommand(env: CommandEnv): Command {
     .addOption(new Option("--width <columns>", "chart width").argParser(parseIntOption("--width", 12, 200)).default(60))
     .action((file: string, flags: CurveFlags) => {
       const { ctx } = env;
-      const raw = loadCurveFile(ctx, file);
+      const raw = loadCurve(ctx, file);
       const spec = flags.contract ? loadContract(ctx, flags.contract) : undefined;
       const curve = completeCurve(raw, spec?.listedMonths, spec?.name);
       let kind: CurveKind = "token";

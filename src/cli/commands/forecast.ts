@@ -1,29 +1,191 @@
-import { Command } from "commander";
-import { forecastExposure } from "../../hedge/exposure.js";
-import { forecastCsv, forecastDocument, forecastHuman } from "../../report/views/forecast.js";
+/**
+ * `tokenhedge forecast FILE`: load a usage export or a plain `period,value` series, forecast it by month or by day
+ * with 80% / 95% intervals, optionally backtest the candidate models, and print a table and fan chart, JSON or CSV.
+ */
+import { closeSync, openSync, readSync } from "node:fs";
+import { resolve } from "node:path";
+import { Command, Option } from "commander";
+import { HedgeError } from "../../errors.js";
+import {
+  backtest,
+  DEFAULT_PATHS,
+  forecastMonthlyFromDaily,
+  forecastSeries,
+  type Granularity,
+  type OutlierMode,
+  type SelectionMethod,
+  type TimeSeries,
+} from "../../forecast/index.js";
+import { completeMonthTotals } from "../../forecast/input/complete-months.js";
+import { isPeriodValueText, parsePeriodValue } from "../../forecast/input/period-value.js";
+import { dailyTokens } from "../../forecast/input/usage-daily.js";
+import { monthlyIndexTokens } from "../../hedge/exposure.js";
+import { forecastCsv, forecastDocument, forecastFindings, forecastHuman, forecastWarnings, type ForecastView } from "../../report/views/forecast.js";
+import { addDays, lastDayOfMonth, monthOfDay, monthsBetween } from "../../time/period.js";
+import { readTextFile } from "../files.js";
 import { loadUsage } from "../inputs.js";
+import { parseIntOption } from "../options.js";
 import { emit, warn, type OutputFlags } from "../output.js";
-import { addForecastOptions, type CommandEnv } from "./shared.js";
+import type { CommandEnv, RunContext } from "./shared.js";
 
 interface ForecastFlags extends OutputFlags {
-  horizon: number;
+  period: Granularity;
+  horizon?: number;
+  select: SelectionMethod;
+  outliers?: OutlierMode;
+  backtest?: boolean;
   seed: number;
+  paths: number;
   map?: string;
+}
+
+const DEFAULT_HORIZON: Record<Granularity, number> = { month: 12, day: 90 };
+/** Ten years either way: a longer forecast of usage is not a forecast. */
+const MAX_HORIZON: Record<Granularity, number> = { month: 120, day: 3660 };
+
+/** The series to forecast, whichever file it came from. */
+interface LoadedSeries {
+  source: "usage" | "series";
+  unit?: string;
+  decimals: number;
+  series: TimeSeries;
+  /** Partial months left out of a monthly series. */
+  excluded: string[];
+}
+
+/** The first few kilobytes of a file, enough to see its header without reading a large export. */
+function readHead(ctx: RunContext, file: string): string | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(resolve(ctx.cwd, file), "r");
+    const buffer = Buffer.alloc(4096);
+    const n = readSync(fd, buffer, 0, buffer.length, 0);
+    return buffer.subarray(0, n).toString("utf8");
+  } catch {
+    // Missing or unreadable: the usage reader reports it with the standard message.
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+function loadSeries(ctx: RunContext, file: string, period: Granularity, map: string | undefined): LoadedSeries {
+  const head = readHead(ctx, file);
+  if (head !== undefined && isPeriodValueText(head)) {
+    if (map !== undefined) throw new HedgeError("USAGE", "--map applies to usage files, not to a period,value series", { file, hint: "drop --map" });
+    const parsed = parsePeriodValue(readTextFile(file, ctx.cwd), file);
+    const { series } = parsed;
+    if (series.granularity === "month" && period === "day") {
+      throw new HedgeError("USAGE", "the file holds monthly values; a daily forecast needs daily values", {
+        file,
+        value: "--period day",
+        expected: "--period month for a monthly series",
+      });
+    }
+    if (series.granularity === "day" && period === "month") {
+      const monthly = completeMonthTotals(series, file);
+      return { source: "series", decimals: parsed.decimals, series: monthly.series, excluded: monthly.excluded };
+    }
+    return { source: "series", decimals: parsed.decimals, series, excluded: [] };
+  }
+  const usage = loadUsage(ctx, file, map);
+  if (period === "day") return { source: "usage", unit: "tokens", decimals: 0, series: dailyTokens(usage), excluded: [] };
+  const monthly = monthlyIndexTokens(usage);
+  return {
+    source: "usage",
+    unit: "tokens",
+    decimals: 0,
+    series: { granularity: "month", start: monthly.start, values: monthly.values },
+    excluded: monthly.excluded,
+  };
+}
+
+/** Calendar months a daily forecast of `horizon` days after `lastDay` reaches into (the current one if partial). */
+function monthsReached(lastDay: string, horizon: number): number {
+  const lastMonth = monthOfDay(lastDay);
+  const firstMonth = lastDay === lastDayOfMonth(lastMonth) ? monthOfDay(addDays(lastDay, 1)) : lastMonth;
+  return monthsBetween(firstMonth, monthOfDay(addDays(lastDay, horizon))) + 1;
+}
+
+/**
+ * Core errors about the series know nothing of files: name the file so the message says where to look, and when a
+ * monthly series is too short because partial months were left out, say so.
+ */
+function withFile<T>(file: string, loaded: LoadedSeries, run: () => T): T {
+  try {
+    return run();
+  } catch (err) {
+    if (err instanceof HedgeError && err.exitCode === 3 && err.details.file === undefined) {
+      const hint =
+        err.code === "SERIES_TOO_SHORT" && loaded.excluded.length > 0 && err.details.hint === undefined
+          ? { hint: `only complete months count (left out: ${loaded.excluded.join(", ")}); or forecast by day: --period day` }
+          : {};
+      throw new HedgeError(err.code, err.message, { ...err.details, file, ...hint });
+    }
+    throw err;
+  }
 }
 
 export function forecastCommand(env: CommandEnv): Command {
   const cmd = new Command("forecast")
-    .description("forecast monthly token usage with 80% / 95% intervals (model chosen on a holdout of the last months)")
-    .argument("<file>", "usage CSV");
-  return env.output(addForecastOptions(cmd, 12)).action((file: string, flags: ForecastFlags) => {
+    .description("forecast token usage by month or by day with 80% / 95% intervals, a fan chart and model scores")
+    .argument("<file>", "usage CSV, or a two-column series file with the header period,value (YYYY-MM or YYYY-MM-DD)")
+    .addOption(new Option("--period <period>", "forecast monthly totals or daily values").choices(["month", "day"]).default("month"))
+    .addOption(new Option("--horizon <n>", "periods to forecast (default 12 months or 90 days)").argParser(parseIntOption("--horizon", 1, MAX_HORIZON.day)))
+    .addOption(
+      new Option("--select <method>", "model choice: the ETS+Theta+damped combination, automatic ETS by AICc, a holdout or a rolling-origin backtest")
+        .choices(["combination", "aicc", "holdout", "backtest"])
+        .default("combination"),
+    )
+    .addOption(new Option("--outliers <mode>", "outage days: interpolate for fitting or keep (default: interpolate daily, keep monthly)").choices(["keep", "interpolate"]))
+    .option("--backtest", "also print a rolling-origin evaluation per model (MASE, sMAPE, MAPE, interval coverage)")
+    .addOption(new Option("--seed <n>", "seed of the sample paths").argParser(parseIntOption("--seed", 0, 2 ** 32 - 1)).default(42))
+    .addOption(new Option("--paths <n>", "sample paths for simulated quantiles").argParser(parseIntOption("--paths", 100, 1_000_000)).default(DEFAULT_PATHS))
+    .option("--map <mapping>", "usage column mapping, e.g. date=day,tokens=n,kind=token_type");
+  return env.output(cmd).action((file: string, flags: ForecastFlags) => {
     const { ctx } = env;
-    const series = loadUsage(ctx, file, flags.map);
-    const exposure = forecastExposure(series, { horizon: flags.horizon, seed: flags.seed });
-    warn(ctx, exposure.forecast.warnings);
+    const period = flags.period;
+    const horizon = flags.horizon ?? DEFAULT_HORIZON[period];
+    if (horizon > MAX_HORIZON[period]) {
+      throw new HedgeError("USAGE", `--horizon must be at most ${MAX_HORIZON[period]} for --period ${period}, got ${horizon}`, {
+        value: String(horizon),
+        expected: `1 … ${MAX_HORIZON[period]}`,
+      });
+    }
+    const loaded = loadSeries(ctx, file, period, flags.map);
+    const options = {
+      seed: flags.seed,
+      select: flags.select,
+      paths: flags.paths,
+      ...(flags.outliers ? { outliers: flags.outliers } : {}),
+    };
+    const view = withFile(file, loaded, (): ForecastView => {
+      const { series } = loaded;
+      const result = forecastSeries(series, { ...options, horizon });
+      const monthly =
+        series.granularity === "day"
+          ? forecastMonthlyFromDaily(series, monthsReached(addDays(series.start, series.values.length - 1), horizon), options)
+          : undefined;
+      const report = flags.backtest ? backtest(series, { seed: flags.seed, ...(flags.outliers ? { outliers: flags.outliers } : {}) }) : undefined;
+      return {
+        file,
+        source: loaded.source,
+        ...(loaded.unit ? { unit: loaded.unit } : {}),
+        decimals: loaded.decimals,
+        history: series,
+        excluded: loaded.excluded,
+        result,
+        paths: flags.paths,
+        ...(monthly ? { monthly } : {}),
+        ...(report ? { backtest: report } : {}),
+      };
+    });
+    warn(ctx, forecastWarnings(view));
+    for (const f of forecastFindings(view)) ctx.stderr.write(`finding: ${f.message}\n`);
     emit(ctx, flags, {
-      json: () => forecastDocument(exposure),
-      csv: () => forecastCsv(exposure),
-      human: () => forecastHuman(exposure, ctx.colour),
+      json: () => forecastDocument(view),
+      csv: () => forecastCsv(view),
+      human: () => forecastHuman(view, ctx.colour),
     }, [file]);
   });
 }

@@ -6,7 +6,10 @@ import type { CommandEnv } from "./shared.js";
 
 export function planCommand(env: CommandEnv): Command {
   const cmd = new Command("plan")
-    .description("the hedge plan: per delivery month the forecast, target ratio, contracts, locked-in cost and margin")
+    .description(
+      "the hedge plan: per delivery month the forecast, target ratio (policy ladder, minimum-variance h*, or price-and-volume risk), " +
+        "the volume cap, contracts, P(over-hedge), locked-in cost, margin and fees, with a summary line",
+    )
     .argument("<file>", "usage CSV");
   return env.output(addPlanOptions(cmd)).action((file: string, flags: PlanFlags & OutputFlags) => {
     const { ctx } = env;

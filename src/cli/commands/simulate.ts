@@ -70,6 +70,9 @@ function chooseModel(flags: SimulateFlags, command: Command, history: PriceHisto
   if (flags.vol !== undefined) {
     vol = flags.vol;
     volSource = "--vol";
+  } else if (flags.priceVol !== undefined) {
+    vol = flags.priceVol;
+    volSource = "--price-vol";
   } else if (history) {
     vol = estimateGbmVol(history.futures).vol;
     volSource = historyLabel;
@@ -176,6 +179,20 @@ export function simulateCommand(env: CommandEnv): Command {
     .addOption(new Option("--paths <n>", "number of simulated paths").argParser(parseIntOption("--paths", 100, 1_000_000)).default(100_000))
     .addOption(new Option("--budget <amount>", "budget: USD for the whole horizon (2500000) or USD/Mtok (2.0/Mtok)").argParser(parseBudgetOption))
     .addOption(new Option("--as-of <date>", "start of the simulation, YYYY-MM-DD (default: the day after the last complete usage month)").argParser(parseAsOf))
+    .addHelpText(
+      "after",
+      `
+The plan's flags also drive the simulation: --history (period,spot,futures price levels) estimates the volatility
+(and, with --model ou, the mean reversion; with --basis-from-history, the basis); --corr is the price–volume
+correlation of the simulated paths (a Gaussian copula between a path's total volume and its average price);
+--price-vol is used as --vol when --vol is not given. Volatility precedence: --vol, --price-vol, --history,
+the config's simulation.priceVolatility, else an illustrative 30%.
+
+Example:
+  tokenhedge simulate fixtures/acme/usage.csv --curve fixtures/acme/token-curve.csv --contract fixtures/acme/token-contract.json \\
+    --policy fixtures/acme/policy.json --vol 0.45 --budget 3500000
+`,
+    )
     .action((file: string, flags: SimulateFlags, command: Command) => {
       const { ctx } = env;
       const budgetFlag = takeBudgetFlag(command, flags);

@@ -25,7 +25,7 @@ export function parseMappingText(text: string, source: string): MappingSpec {
     throw new HedgeError("CONFIG_INVALID", `mapping file is not valid ${/\.json$/i.test(source) ? "JSON" : "YAML"}: ${err.message.split("\n")[0]}`, {
       file: source,
       ...(pos ? { line: pos.line, column: pos.col } : {}),
-      expected: "a YAML or JSON mapping (see tokenhedge help mapping)",
+      expected: "a YAML or JSON mapping (tokenhedge ingest FILE --print-mapping writes one to start from)",
     });
   }
   const raw = doc.toJS() as unknown;
@@ -55,7 +55,7 @@ export function parseMappingText(text: string, source: string): MappingSpec {
       ...(pos ? { line: pos.line, column: pos.column } : {}),
       path: formatPath(first.path),
       expected: describeIssue(first),
-      hint: "see tokenhedge help mapping, or start from tokenhedge ingest FILE --print-mapping",
+      hint: "start from the mapping that tokenhedge ingest FILE --print-mapping prints for a similar file",
     });
   }
   const spec = result.data;

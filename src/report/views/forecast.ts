@@ -1,56 +1,367 @@
-/** `forecast`: monthly point forecasts with 80% / 95% intervals. */
+/**
+ * `forecast`: per-period mean, median and 80% / 95% intervals, a fan chart of history and forecast, the model and
+ * how it was chosen, every candidate's score, and optionally monthly totals from daily sample paths and a
+ * rolling-origin backtest table. Three renderings of one view model: JSON, CSV and the human text.
+ */
+import type { BacktestReport, Finding, ForecastResult, Granularity, ModelScore, MonthlyForecast, PeriodForecast, TimeSeries } from "../../forecast/index.js";
+import { DEFAULT_PATHS } from "../../forecast/index.js";
 import type { ExposureForecast } from "../../hedge/exposure.js";
-import { addMonths } from "../../time/period.js";
+import { addDays, addMonths } from "../../time/period.js";
 import { renderCsv } from "../render/csv.js";
+import { compactNumber, renderFanChart } from "../render/fan-chart.js";
 import { fmtInt } from "../render/format.js";
 import { renderTable } from "../render/table.js";
 
-const r = Math.round;
+export interface ForecastView {
+  /** The input file as the user named it. */
+  file?: string;
+  /** A usage export, or a plain `period,value` series file. */
+  source: "usage" | "series";
+  /** "tokens" for usage files; a series file's unit is unknown. */
+  unit?: string;
+  /** Digits kept after the decimal point in outputs: 0 for token counts. */
+  decimals: number;
+  /** The series that was forecast (monthly totals or daily values). */
+  history: TimeSeries;
+  /** Partly covered months left out of a monthly fit. */
+  excluded: string[];
+  result: ForecastResult;
+  /** Sample paths behind simulated quantiles. */
+  paths: number;
+  /** Daily forecasts only: monthly totals from the daily sample paths. */
+  monthly?: MonthlyForecast;
+  backtest?: BacktestReport;
+}
 
-export function forecastDocument(e: ExposureForecast): Record<string, unknown> {
-  const last = e.history.months[e.history.months.length - 1]!;
+/** The view of the monthly exposure forecast that `plan` and `demo` compute from a usage file. */
+export function exposureForecastView(e: ExposureForecast): ForecastView {
   return {
-    command: "forecast",
-    model: e.forecast.model,
-    granularity: "month",
+    source: "usage",
     unit: "tokens",
-    history: e.history.months.map((m, i) => ({ period: m, value: r(e.history.values[i]!) })),
-    excludedPartialMonths: e.history.excluded,
-    candidates: e.forecast.candidates,
-    forecast: e.forecast.points.map((p, i) => ({
-      period: addMonths(last, i + 1),
-      mean: r(p.mean),
-      lo80: r(p.lo80),
-      hi80: r(p.hi80),
-      lo95: r(p.lo95),
-      hi95: r(p.hi95),
-      quantiles: Object.fromEntries(Object.entries(p.quantiles).map(([k, v]) => [k, r(v)])),
-    })),
-    warnings: e.forecast.warnings,
+    decimals: 0,
+    history: { granularity: "month", start: e.history.start, values: e.history.values },
+    excluded: e.history.excluded,
+    result: e.forecast,
+    paths: DEFAULT_PATHS,
   };
 }
 
-export function forecastCsv(e: ExposureForecast): string {
-  const last = e.history.months[e.history.months.length - 1]!;
+function isExposure(v: ForecastView | ExposureForecast): v is ExposureForecast {
+  return "months" in v && "forecast" in v;
+}
+
+/** Round to the view's decimals; -0 becomes 0. */
+function rounder(decimals: number): (v: number) => number {
+  const scale = 10 ** decimals;
+  return (v) => (decimals === 0 ? Math.round(v) : Math.round(v * scale) / scale) + 0;
+}
+
+function formatter(decimals: number): (v: number) => string {
+  if (decimals === 0) return (v) => fmtInt(Math.round(v));
+  const f = new Intl.NumberFormat("en-US", { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  return (v) => f.format(v);
+}
+
+function periodLabel(g: Granularity, start: string, i: number): string {
+  return g === "month" ? addMonths(start, i) : addDays(start, i);
+}
+
+function pointJson(p: PeriodForecast, r: (v: number) => number): Record<string, unknown> {
+  return {
+    period: p.period,
+    mean: r(p.mean),
+    lo80: r(p.lo80),
+    hi80: r(p.hi80),
+    lo95: r(p.lo95),
+    hi95: r(p.hi95),
+    quantiles: {
+      p5: r(p.quantiles.p5),
+      p10: r(p.quantiles.p10),
+      p25: r(p.quantiles.p25),
+      p50: r(p.quantiles.p50),
+      p75: r(p.quantiles.p75),
+      p90: r(p.quantiles.p90),
+      p95: r(p.quantiles.p95),
+    },
+  };
+}
+
+const BENCHMARKS = ["naive", "seasonal-naive"];
+const NOISE_NOTE = "rolling-origin figures from";
+
+/** Warnings for stderr: the forecast's, the monthly aggregation's and the backtest's, each once. */
+export function forecastWarnings(view: ForecastView): string[] {
+  const all = [...view.result.warnings, ...(view.monthly?.warnings ?? []), ...(view.backtest?.warnings ?? [])];
+  // The backtest's "figures are noisy" caveat is printed under its table instead.
+  return [...new Set(all)].filter((w) => !w.startsWith(NOISE_NOTE));
+}
+
+/** Data-quality findings for stderr (outages, spikes, level shifts …), minus those already warned about. */
+export function forecastFindings(view: ForecastView): Finding[] {
+  const warned = new Set(forecastWarnings(view));
+  const seen = new Set<string>();
+  return view.result.findings.filter((f) => {
+    if (warned.has(f.message) || seen.has(f.message)) return false;
+    seen.add(f.message);
+    return true;
+  });
+}
+
+export function forecastDocument(input: ForecastView | ExposureForecast): Record<string, unknown> {
+  const view = isExposure(input) ? exposureForecastView(input) : input;
+  const r = rounder(view.decimals);
+  const { result, history } = view;
+  const doc: Record<string, unknown> = {
+    command: "forecast",
+    ...(view.file !== undefined ? { file: view.file } : {}),
+    source: view.source,
+    model: result.model,
+    selection: result.selection,
+    granularity: result.granularity,
+    seed: result.seed,
+    paths: view.paths,
+    ...(view.unit !== undefined ? { unit: view.unit } : {}),
+    forecast: result.points.map((p) => pointJson(p, r)),
+    candidates: result.candidates.map((c) => (c.mae !== undefined ? { ...c, mae: r(c.mae) } : c)),
+    findings: result.findings,
+    warnings: forecastWarnings(view),
+    history: history.values.map((v, i) => ({ period: periodLabel(history.granularity, history.start, i), value: r(v) })),
+    excludedPartialMonths: view.excluded,
+  };
+  if (view.monthly) {
+    const m = view.monthly;
+    doc.monthly = {
+      source: "daily sample paths summed per calendar month (FORECASTING.md §2.6)",
+      model: m.model,
+      partialMonth: m.partialMonth ? { ...m.partialMonth, observedTotal: r(m.partialMonth.observedTotal) } : null,
+      forecast: m.points.map((p) => pointJson(p, r)),
+    };
+  }
+  if (view.backtest) {
+    const b = view.backtest;
+    doc.backtest = {
+      horizon: b.horizon,
+      origins: b.origins,
+      scores: b.scores.map((s) => ({ ...s, mae: r(s.mae), mase: s.mase ?? null, mape: s.mape ?? null })),
+      note: backtestNote(b, result.granularity),
+    };
+  }
+  return doc;
+}
+
+export function forecastCsv(input: ForecastView | ExposureForecast): string {
+  const view = isExposure(input) ? exposureForecastView(input) : input;
+  const r = rounder(view.decimals);
   return renderCsv(
     ["period", "mean", "lo80", "hi80", "lo95", "hi95"],
-    e.forecast.points.map((p, i) => [addMonths(last, i + 1), r(p.mean), r(p.lo80), r(p.hi80), r(p.lo95), r(p.hi95)]),
+    view.result.points.map((p) => [p.period, r(p.mean), r(p.lo80), r(p.hi80), r(p.lo95), r(p.hi95)]),
   );
 }
 
-export function forecastHuman(e: ExposureForecast, colour: boolean): string {
-  const last = e.history.months[e.history.months.length - 1]!;
-  const table = renderTable({
-    head: ["month", "forecast tokens", "80% low", "80% high", "95% low", "95% high"],
-    rows: e.forecast.points.map((p, i) => [addMonths(last, i + 1), fmtInt(r(p.mean)), fmtInt(r(p.lo80)), fmtInt(r(p.hi80)), fmtInt(r(p.lo95)), fmtInt(r(p.hi95))]),
+function describeModel(model: string): string {
+  if (model === "combination") return "equal-weight mean of ETS, Theta and damped-trend ETS sample paths (FORECASTING.md §6.2)";
+  if (model.startsWith("combination(")) return "equal-weight combination of the components that could be fitted (FORECASTING.md §6.2)";
+  if (model.startsWith("ETS(")) return "exponential smoothing state-space model (error, trend, season), fitted by maximum likelihood";
+  if (model.startsWith("log-ETS")) return "additive ETS fitted to log usage, back-transformed";
+  const simple: Record<string, string> = {
+    naive: "last value carried forward",
+    "seasonal-naive": "last season repeated",
+    drift: "straight line from the first to the last value",
+    "drift-log": "constant growth rate from the first to the last value",
+    "holt-damped": "Holt's linear trend, damped (ETS(A,Ad,N))",
+    theta: "Theta method (Assimakopoulos & Nikolopoulos 2000)",
+  };
+  return simple[model] ?? "";
+}
+
+function describeSelection(result: ForecastResult): string {
+  const scored = scoreBasis(result.candidates);
+  switch (result.selection) {
+    case "combination":
+      return `always the combination; other candidates ${scored} for comparison`;
+    case "aicc":
+      return "automatic ETS by AICc (Hyndman & Khandakar 2008), as R's ets()";
+    case "holdout":
+      return "lowest MAE on a holdout of the last periods";
+    case "backtest":
+      return "lowest rolling-origin MASE";
+  }
+}
+
+function scoreBasis(candidates: readonly ModelScore[]): string {
+  if (candidates.some((c) => c.coverage80 !== undefined)) return "scored by a rolling-origin backtest";
+  if (candidates.some((c) => c.mae !== undefined)) return "scored on a holdout of the last periods";
+  if (candidates.some((c) => c.aicc !== undefined)) return "ranked by AICc";
+  return "not scored";
+}
+
+const pct = (v: number | undefined, digits = 1): string => (v === undefined || !Number.isFinite(v) ? "–" : `${(v * 100).toFixed(digits)}%`);
+const dec = (v: number | undefined, digits: number): string => (v === undefined || !Number.isFinite(v) ? "–" : v.toFixed(digits));
+
+function candidateTable(view: ForecastView, colour: boolean): string {
+  const cands = view.result.candidates;
+  const fmt = formatter(view.decimals);
+  interface ScoreColumn {
+    head: string;
+    cell: (c: ModelScore) => string;
+    used: boolean;
+  }
+  const all: ScoreColumn[] = [
+    { head: "MASE", cell: (c) => dec(c.mase, 3), used: cands.some((c) => c.mase !== undefined) },
+    { head: "sMAPE", cell: (c) => (c.smape === undefined ? "–" : `${c.smape.toFixed(1)}%`), used: cands.some((c) => c.smape !== undefined) },
+    { head: "MAPE", cell: (c) => (c.mape === undefined ? "–" : `${c.mape.toFixed(1)}%`), used: cands.some((c) => c.mape !== undefined) },
+    { head: "80% cover", cell: (c) => pct(c.coverage80, 0), used: cands.some((c) => c.coverage80 !== undefined) },
+    { head: "95% cover", cell: (c) => pct(c.coverage95, 0), used: cands.some((c) => c.coverage95 !== undefined) },
+    { head: "MAE", cell: (c) => (c.mae === undefined ? "–" : fmt(c.mae)), used: cands.some((c) => c.mae !== undefined) },
+    { head: "AICc", cell: (c) => dec(c.aicc, 2), used: cands.some((c) => c.aicc !== undefined) },
+  ];
+  const columns = all.filter((c) => c.used);
+  return renderTable({
+    head: ["", "model", ...columns.map((c) => c.head)],
+    rows: cands.map((c) => [c.chosen ? "*" : "", c.model, ...columns.map((col) => col.cell(c))]),
+    align: ["left", "left", ...columns.map(() => "right" as const)],
     colour,
   });
-  const scores = e.forecast.candidates
-    .map((c) => `  ${c.chosen ? "*" : " "} ${c.model.padEnd(16)} ${c.mae !== undefined ? `holdout MAE ${fmtInt(r(c.mae))}` : ""}${c.aicc !== undefined ? ` AICc ${c.aicc.toFixed(2)}` : ""}${c.mase !== undefined ? ` MASE ${c.mase.toFixed(3)}` : ""}`)
-    .join("\n");
-  const lines = [
-    `model: ${e.forecast.model} (fitted on ${e.history.months.length} complete months ${e.history.months[0]} … ${last}${e.history.excluded.length ? `; partial months left out: ${e.history.excluded.join(", ")}` : ""})`,
-    `candidates:\n${scores}`,
+}
+
+function pointTable(points: readonly PeriodForecast[], first: string, decimals: number, colour: boolean): string {
+  const fmt = formatter(decimals);
+  return renderTable({
+    head: [first, "mean", "P50", "80% low", "80% high", "95% low", "95% high"],
+    rows: points.map((p) => [p.period, fmt(p.mean), fmt(p.quantiles.p50), fmt(p.lo80), fmt(p.hi80), fmt(p.lo95), fmt(p.hi95)]),
+    colour,
+  });
+}
+
+function backtestNote(b: BacktestReport, g: Granularity): string {
+  const unit = g === "month" ? "month" : "day";
+  const span = b.origins.length > 1 ? `${b.origins[0]} … ${b.origins[b.origins.length - 1]}` : (b.origins[0] ?? "");
+  return (
+    `rolling-origin evaluation: forecasts of 1–${b.horizon} ${unit}s from ${b.origins.length} origin(s) (training ending ${span}), ` +
+    "scored against what followed; coverage is the share of actuals inside the 80% / 95% intervals. " +
+    "Figures from so few origins are noisy: treat small differences between models as ties."
+  );
+}
+
+function backtestTable(b: BacktestReport, decimals: number, chosen: string, colour: boolean): string {
+  const fmt = formatter(decimals);
+  return renderTable({
+    head: ["", "model", "MASE", "sMAPE", "MAPE", "80% cover", "95% cover", "MAE", "origins", "points"],
+    rows: b.scores.map((s) => [
+      s.model === chosen ? "*" : "",
+      s.model,
+      dec(s.mase, 3),
+      `${s.smape.toFixed(1)}%`,
+      s.mape === undefined ? "–" : `${s.mape.toFixed(1)}%`,
+      pct(s.coverage80, 0),
+      pct(s.coverage95, 0),
+      fmt(s.mae),
+      String(s.origins),
+      String(s.points),
+    ]),
+    align: ["left", "left", "right", "right", "right", "right", "right", "right", "right", "right"],
+    colour,
+  });
+}
+
+/** History shown in the chart: enough to see the trend and a few seasons, not years of daily data. */
+function chartHistoryLength(g: Granularity, n: number, horizon: number): number {
+  return Math.min(n, g === "month" ? Math.max(36, 2 * horizon) : Math.max(182, 2 * horizon));
+}
+
+export const CHART_WIDTH = 64;
+export const CHART_HEIGHT = 14;
+
+export function forecastChart(view: ForecastView, colour: boolean): string {
+  const { history, result } = view;
+  const g = history.granularity;
+  const n = history.values.length;
+  const shown = chartHistoryLength(g, n, result.points.length);
+  const total = shown + result.points.length;
+  // Daily data: whole weeks per column, so the weekly pattern averages out instead of aliasing.
+  const bucket = total <= CHART_WIDTH ? 1 : g === "day" ? 7 * Math.ceil(total / (7 * CHART_WIDTH)) : Math.ceil(total / CHART_WIDTH);
+  const labels = [
+    ...Array.from({ length: shown }, (_, i) => periodLabel(g, history.start, n - shown + i)),
+    ...result.points.map((p) => p.period),
   ];
-  return table + "\n" + lines.join("\n") + "\n";
+  return renderFanChart(
+    { history: history.values.slice(n - shown), forecast: result.points, labels },
+    { width: CHART_WIDTH, height: CHART_HEIGHT, colour, formatY: compactNumber, bucket, periodName: g },
+  );
+}
+
+export function forecastHuman(input: ForecastView | ExposureForecast, colour: boolean): string {
+  const view = isExposure(input) ? exposureForecastView(input) : input;
+  const { history, result } = view;
+  const g = history.granularity;
+  const n = history.values.length;
+  const unitWord = g === "month" ? (view.excluded.length > 0 || view.source === "usage" ? "complete months" : "months") : "days";
+  const what = view.unit ? `${view.unit} per ${g}` : `values per ${g}`;
+  const last = periodLabel(g, history.start, n - 1);
+  const out: string[] = [];
+  out.push(
+    `${view.file ? `${view.file}: ` : ""}${what}, ${fmtInt(n)} ${unitWord} ${history.start} … ${last}` +
+      (view.excluded.length > 0 ? ` (partial months left out: ${view.excluded.join(", ")})` : ""),
+  );
+  const description = describeModel(result.model);
+  out.push(`model: ${result.model}${description ? ` — ${description}` : ""}`);
+  out.push(`selection: ${result.selection} — ${describeSelection(result)}; seed ${result.seed}, ${fmtInt(view.paths)} sample paths`);
+  out.push("");
+  out.push(forecastChart(view, colour));
+  out.push(`forecast, ${result.points.length} ${g}${result.points.length === 1 ? "" : "s"} ahead (mean, median and central 80% / 95% intervals):`);
+  out.push(pointTable(result.points, g, view.decimals, colour));
+  if (view.monthly) {
+    const m = view.monthly;
+    out.push(`monthly totals, summed path by path from ${fmtInt(view.paths)} daily sample paths (not from daily bounds):`);
+    out.push(pointTable(m.points, "month", view.decimals, colour));
+    const notes: string[] = [];
+    if (m.partialMonth) {
+      const fmt = formatter(view.decimals);
+      notes.push(`${m.partialMonth.month} is partly observed: ${m.partialMonth.observedDays} day(s), ${fmt(m.partialMonth.observedTotal)} so far, plus the forecast of its remaining days`);
+    }
+    const lastForecastDay = result.points[result.points.length - 1]?.period;
+    const lastMonth = m.points[m.points.length - 1]?.period;
+    if (lastForecastDay && lastMonth && lastForecastDay.slice(0, 7) === lastMonth && !isLastDayOfMonth(lastForecastDay)) {
+      notes.push(`${lastMonth} runs past the ${result.points.length}-day horizon: its total is simulated to the month's last day`);
+    }
+    for (const note of notes) out.push(`  ${note}`);
+    if (notes.length > 0) out.push("");
+  }
+  // With --backtest, the candidates' scores come from the same rolling-origin plan as the backtest table (the
+  // default selections score by backtest), so one table shows both; otherwise (holdout, AICc) both are shown.
+  const sameScores = view.backtest !== undefined && result.candidates.some((c) => c.coverage80 !== undefined);
+  if (!sameScores) {
+    out.push(`candidates (${scoreBasis(result.candidates)}; * = used for the forecast):`);
+    out.push(candidateTable(view, colour));
+  }
+  const hasBenchmark = result.candidates.some((c) => BENCHMARKS.includes(c.model)) || (view.backtest?.scores.some((s) => BENCHMARKS.includes(s.model)) ?? false);
+  if (!hasBenchmark) {
+    out.push("  the naive benchmark is not scored by this selection (AICc compares ETS fits only); add --backtest to compare with it");
+    out.push("");
+  }
+  if (view.backtest) {
+    out.push(`backtest per model (rolling origin${sameScores ? "; also the candidates' scores" : ""}; * = used for the forecast):`);
+    out.push(backtestTable(view.backtest, view.decimals, result.model, colour));
+    out.push(wrap(backtestNote(view.backtest, g), 110, "  "));
+  }
+  return out.join("\n").replace(/\n+$/, "") + "\n";
+}
+
+function isLastDayOfMonth(day: string): boolean {
+  return addDays(day, 1).slice(8, 10) === "01";
+}
+
+function wrap(text: string, width: number, indent: string): string {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line !== "" && indent.length + line.length + 1 + word.length > width) {
+      lines.push(indent + line);
+      line = word;
+    } else {
+      line = line === "" ? word : `${line} ${word}`;
+    }
+  }
+  if (line !== "") lines.push(indent + line);
+  return lines.join("\n");
 }

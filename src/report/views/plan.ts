@@ -56,7 +56,7 @@ export function planSummary(plan: HedgePlan): string {
   ];
   const notes: string[] = [];
   if (t.monthsCapped > 0) notes.push(`${t.monthsCapped} month${t.monthsCapped === 1 ? "" : "s"} capped at the ${plan.volumeCap?.toUpperCase()} volume`);
-  if (t.monthsOutsideBand > 0) notes.push(`${t.monthsOutsideBand} month${t.monthsOutsideBand === 1 ? "" : "s"} with a ${plan.method.name} ratio outside the policy band`);
+  if (t.monthsOutsideBand > 0) notes.push(`${t.monthsOutsideBand} month${t.monthsOutsideBand === 1 ? "" : "s"} with the ${plan.method.name} ratio outside the policy band`);
   const worst = plan.months.reduce<PlanMonth | undefined>((w, m) => (m.probabilityOverHedge !== null && (w === undefined || m.probabilityOverHedge > w.probabilityOverHedge!) ? m : w), undefined);
   if (worst && worst.probabilityOverHedge! > 0) notes.push(`highest chance of an over-hedge ${fmtPct(worst.probabilityOverHedge, 1)} (${worst.month})`);
   const tail = notes.join("; ");

@@ -93,3 +93,23 @@ describe("ETS filter (FORECASTING.md §9, checked against R)", () => {
     expect(run.sse).toBeCloseTo(0 + 4 + 4, 12);
   });
 });
+
+describe("the fast filter and the step function used by simulation agree", async () => {
+  const { oneStepMean, updateState } = await import("../../../src/forecast/ets/recursion.js");
+  const series = [13, 8, 12, 9, 14, 9, 13, 10, 15, 10, 14, Number.NaN, 16];
+  const cases: [EtsSpec, number[]][] = [
+    [{ error: "A", trend: "A", damped: true, season: "A", m: 4 }, [10, 0.5, 1, -1, 2, -2]],
+    [{ error: "M", trend: "A", damped: false, season: "M", m: 4 }, [10, 0.3, 1.1, 0.9, 1.2, 0.8]],
+    [{ error: "M", trend: "M", damped: true, season: "N", m: 1 }, [10, 1.01]],
+  ];
+  it.each(cases)("%o", (spec, x0) => {
+    const p = params(0.3, 0.1, 0.2, 0.95);
+    const run = etsFilter(series, spec, p, Float64Array.from(x0));
+    const state = Float64Array.from(x0);
+    series.forEach((v, t) => {
+      expect(oneStepMean(spec, p, state)).toBeCloseTo(run.fitted[t]!, 10);
+      updateState(spec, p, state, v);
+    });
+    Array.from(state).forEach((s, i) => expect(run.state[i]).toBeCloseTo(s, 10));
+  });
+});

@@ -1,0 +1,98 @@
+#!/usr/bin/env node
+// The ingest benchmark (issue 3): a seeded per-request log of about 1 GB, read by `wc -l`,
+// tokenhedge's streaming ingest and csv-parse in the same run; prints seconds, MB/s and peak RSS
+// of each, and tokenhedge's speed relative to the others.
+//   node bench/ingest/run.mjs [--mb 1000] [--file PATH] [--no-csv-parse] [--columns]
+// The data goes to bench/data/ (git-ignored); tokenhedge is imported from dist/ (npm run build).
+import { existsSync, statSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { loadavg, cpus } from "node:os";
+import { fileURLToPath } from "node:url";
+import { dirname, join } from "node:path";
+import { generate } from "./generate.mjs";
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = join(HERE, "..", "..");
+const args = process.argv.slice(2);
+const opt = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const mb = Number(opt("--mb", "1000"));
+const file = opt("--file", join(ROOT, "bench", "data", `requests-${mb}m.csv`));
+
+if (!existsSync(join(ROOT, "dist", "cli", "ingest-read.js"))) {
+  process.stderr.write("bench: dist/ is missing; run `npm run build` first\n");
+  process.exit(4);
+}
+if (!existsSync(file)) {
+  process.stderr.write(`bench: generating ${file} (${mb} MB, seeded) …\n`);
+  const r = generate(file, mb);
+  process.stderr.write(`bench: ${r.rows.toLocaleString("en-US")} rows\n`);
+}
+const bytes = statSync(file).size;
+const haveTime = existsSync("/usr/bin/time");
+
+/** Run a command; wall time, CPU time and peak RSS from /usr/bin/time when available. */
+function measure(label, cmd, cmdArgs) {
+  const t0 = performance.now();
+  const r = haveTime
+    ? spawnSync("/usr/bin/time", ["-f", "__TIME__ %e %U %S %M", cmd, ...cmdArgs], { encoding: "utf8", maxBuffer: 1 << 26 })
+    : spawnSync(cmd, cmdArgs, { encoding: "utf8", maxBuffer: 1 << 26 });
+  const wall = (performance.now() - t0) / 1000;
+  if (r.status !== 0) {
+    process.stderr.write(`bench: ${label} failed (${r.status}):\n${r.stderr}\n`);
+    return undefined;
+  }
+  const m = /__TIME__ ([\d.]+) ([\d.]+) ([\d.]+) (\d+)/.exec(r.stderr ?? "");
+  const own = (r.stdout ?? "").split("\n").find((l) => l.startsWith("{"));
+  const report = own ? JSON.parse(own) : {};
+  return {
+    label,
+    secs: m ? Number(m[1]) : wall,
+    cpuSecs: m ? Number(m[2]) + Number(m[3]) : report.cpuSecs,
+    rssMb: m ? Number(m[4]) / 1024 : report.maxRssKb ? report.maxRssKb / 1024 : undefined,
+    report,
+  };
+}
+
+const results = [];
+const node = process.execPath;
+results.push(measure("wc -l", "wc", ["-l", file]));
+results.push(measure("tokenhedge", node, [join(HERE, "worker-tokenhedge.mjs"), file]));
+if (!args.includes("--no-csv-parse")) {
+  results.push(measure("csv-parse", node, [join(HERE, "worker-csv-parse.mjs"), file]));
+  if (args.includes("--columns")) results.push(measure("csv-parse (columns)", node, [join(HERE, "worker-csv-parse.mjs"), file, "columns"]));
+}
+let duck = false;
+try {
+  await import("@duckdb/node-api");
+  duck = true;
+} catch {
+  /* DuckDB is optional: only when installed as a dev dependency of the bench. */
+}
+
+const th = results.find((r) => r?.label === "tokenhedge");
+const fmt = (n, d = 1) => (n === undefined ? "–" : n.toFixed(d));
+const lines = [
+  `file: ${file} (${(bytes / 1e6).toFixed(0)} MB${th?.report.rows ? `, ${th.report.rows.toLocaleString("en-US")} rows` : ""})`,
+  `machine: ${cpus().length} × ${cpus()[0]?.model ?? "?"}, load average ${loadavg().map((x) => x.toFixed(1)).join(" ")} (other processes share the CPUs: MB per CPU-second is the steadier figure)`,
+  "",
+  `${"reader".padEnd(22)}${"seconds".padStart(9)}${"MB/s".padStart(9)}${"MB/cpu-s".padStart(10)}${"peak RSS MB".padStart(13)}${"tokenhedge ×".padStart(14)}`,
+];
+for (const r of results) {
+  if (!r) continue;
+  const mbps = bytes / 1e6 / r.secs;
+  const cpuMbps = r.cpuSecs ? bytes / 1e6 / r.cpuSecs : undefined;
+  const ratio = th ? r.secs / th.secs : undefined;
+  lines.push(`${r.label.padEnd(22)}${fmt(r.secs, 2).padStart(9)}${fmt(mbps, 0).padStart(9)}${fmt(cpuMbps, 0).padStart(10)}${fmt(r.rssMb, 0).padStart(13)}${(r.label === "tokenhedge" ? "1.00" : fmt(1 / ratio, 2)).padStart(14)}`);
+}
+if (!duck) lines.push("duckdb: not installed (optional: add @duckdb/node-api as a dev dependency of the bench)");
+const cp = results.find((r) => r?.label === "csv-parse");
+if (th && cp) {
+  const same = th.report.tokens === cp.report.tokens && th.report.cost === cp.report.cost;
+  lines.push("", `totals agree with csv-parse: ${same ? "yes" : "NO"} (tokens ${th.report.tokens}, cost ${th.report.cost})`);
+  lines.push(`tokenhedge is ${(cp.secs / th.secs).toFixed(1)}× csv-parse's speed; wc -l is ${(th.secs / results[0].secs).toFixed(1)}× tokenhedge's`);
+}
+lines.push(`target (issue 3): ≥ 220 MB/s and peak RSS ≤ 150 MB → tokenhedge ${th ? `${(bytes / 1e6 / th.secs).toFixed(0)} MB/s, ${fmt(th.rssMb, 0)} MB` : "did not run"}`);
+process.stdout.write(lines.join("\n") + "\n");

@@ -1,0 +1,37 @@
+/** `tokenhedge help config`: the config file's keys, the environment variables and the precedence. */
+import { ENV_BINDINGS } from "./env.js";
+
+const KEYS: readonly [string, string][] = [
+  ["version", "1"],
+  ["usage", "usage CSV path, or { file, map } with map as date=COL,tokens=COL,… or a mapping"],
+  ["curve", "futures curve CSV (month,price)"],
+  ["contract", "contract spec JSON path, or the spec written inline"],
+  ["policy", "hedge policy JSON path, or the policy written inline (ladder of { fromMonth, toMonth, ratio, min, max })"],
+  ["ratio", "one target ratio 0–1 instead of a policy"],
+  ["rounding", "nearest | down | up"],
+  ["budget", "USD of token spend over the plan horizon"],
+  ["horizon", "months to forecast at least"],
+  ["seed", "seed of every random draw (default 42)"],
+  ["asOf", "YYYY-MM-DD, the run date (default today); usually given as --as-of"],
+  ["simulation", "{ paths (10000), confidence (0.95), priceVolatility, volumePriceCorrelation }"],
+  ["effectiveness", "{ history, changes, contracts, contractSize, exposure, quoteUnitSize, regress: hedge-on-item | item-on-hedge }"],
+  ["thresholds", "{ maxCostAtRisk, maxOverHedgeProbability, hedgeRatioBands: policy | [{ fromMonth, toMonth, min, max }], minEffectiveness: { rSquared, dollarOffset }, maxMissingDays, maxStaleDays }"],
+  ["report", "{ title, entity }"],
+];
+
+export const CONFIG_HELP = `Config file: hedge.config.yaml (or .yml / .json)
+
+Found from --config FILE, else TOKENHEDGE_CONFIG, else hedge.config.yaml in the working directory.
+Paths in the file are relative to the file. Unknown keys are errors (exit 2), named with the line.
+Precedence: flags > environment (TOKENHEDGE_*) > config file > defaults.
+tokenhedge config show prints every resolved value and where it came from.
+
+Keys:
+${KEYS.map(([k, v]) => `  ${k.padEnd(14)} ${v}`).join("\n")}
+
+Environment variables:
+${Object.entries(ENV_BINDINGS).map(([name, b]) => `  ${name.padEnd(34)} ${b.path}`).join("\n")}
+  TOKENHEDGE_CONFIG                  the config file (empty: no config file at all)
+
+Example: fixtures/config/acme.config.yaml
+`;

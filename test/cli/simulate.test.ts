@@ -1,0 +1,69 @@
+/** `simulate` through the real binary on the fixtures (issue 6 "done when"). */
+import { describe, expect, it } from "vitest";
+import { PLAN_ARGS, ACME, runCli } from "../helpers/run-cli.js";
+
+interface Risk { mean: number; sd: number; p5: number; p50: number; p95: number; p99: number; costAtRisk95: number; cvar95: number }
+interface SimDoc {
+  schemaVersion: number;
+  seed: number;
+  paths: number;
+  unhedged: Risk;
+  hedged: Risk;
+  varianceReduction: number;
+  probOverBudget: number | null;
+  probOverHedge: number;
+  peakMarginP95: number;
+  sweep: { ratio: number; mean: number; sd: number; costAtRisk95: number }[];
+  minVarianceRatio: number;
+  minCarRatio: number;
+}
+
+const ARGS = ["simulate", ACME.usage, ...PLAN_ARGS, "--paths", "20000", "--vol", "0.45"];
+
+describe("simulate on the fixtures", () => {
+  const first = runCli([...ARGS, "--json"]);
+  const doc = JSON.parse(first.stdout) as SimDoc;
+
+  it("hedged Cost-at-Risk is below unhedged, and the risk figures are consistent", () => {
+    expect(first.code).toBe(0);
+    expect(doc).toMatchObject({ schemaVersion: 1, seed: 42, paths: 20000 });
+    expect(doc.hedged.costAtRisk95).toBeLessThan(doc.unhedged.costAtRisk95);
+    for (const r of [doc.unhedged, doc.hedged]) {
+      expect(r.p5).toBeLessThanOrEqual(r.p50);
+      expect(r.p50).toBeLessThanOrEqual(r.p95);
+      expect(r.p95).toBeLessThanOrEqual(r.p99);
+      expect(r.costAtRisk95).toBeCloseTo(r.p95 - r.mean, 1);
+      // CVaR 95% is the mean of the worst 5%: at least the P95.
+      expect(r.cvar95).toBeGreaterThanOrEqual(r.p95);
+    }
+    expect(doc.varianceReduction).toBeCloseTo(1 - doc.hedged.sd ** 2 / doc.unhedged.sd ** 2, 6);
+  });
+
+  it("sweeps 0% … 150% in 151 points and names the minimisers", () => {
+    expect(doc.sweep).toHaveLength(151);
+    expect(doc.sweep[0]!.ratio).toBe(0);
+    expect(doc.sweep[150]!.ratio).toBeCloseTo(1.5, 12);
+    const minSd = doc.sweep.reduce((a, b) => (b.sd < a.sd ? b : a));
+    expect(doc.minVarianceRatio).toBeCloseTo(minSd.ratio, 12);
+    // With a 0% hedge the "hedged" cost is the unhedged cost.
+    expect(doc.sweep[0]!.sd).toBeCloseTo(doc.unhedged.sd, 2);
+  });
+
+  it("the same seed gives byte-identical JSON; another seed moves figures only within sampling error", () => {
+    expect(runCli([...ARGS, "--json"]).stdout).toBe(first.stdout);
+    const other = JSON.parse(runCli([...ARGS, "--json", "--seed", "7"]).stdout) as SimDoc;
+    expect(other.unhedged.mean).not.toBe(doc.unhedged.mean);
+    // Standard error of the mean = sd/√n; allow 5 of them.
+    const se = doc.unhedged.sd / Math.sqrt(doc.paths);
+    expect(Math.abs(other.unhedged.mean - doc.unhedged.mean)).toBeLessThan(5 * se * Math.SQRT2);
+  });
+
+  it("prints the risk table, the histogram and the sweep", () => {
+    const r = runCli(ARGS);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Cost-at-Risk 95%/);
+    expect(r.stdout).toMatch(/distribution of total cost, hedged vs unhedged/);
+    expect(r.stdout).toMatch(/hedge-ratio sweep/);
+    expect(r.stdout).not.toMatch(/\x1b\[/); // NO_COLOR: no escape codes
+  });
+});

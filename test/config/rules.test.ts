@@ -1,0 +1,134 @@
+/** Check rules (src/config/rules.ts) on small hand-made plans and paths. */
+import { describe, expect, it } from "vitest";
+import {
+  atLeast,
+  atMost,
+  bandsFor,
+  effectivenessRules,
+  hedgeRatioBandRules,
+  limitText,
+  missingDaysRule,
+  overHedgeProbability,
+  staleDays,
+  staleDataRule,
+  summarise,
+} from "../../src/config/rules.js";
+import type { HedgePlan, PlanMonth } from "../../src/hedge/plan.js";
+import type { HedgePolicy } from "../../src/hedge/policy.js";
+
+function plan(months: Partial<PlanMonth>[]): HedgePlan {
+  return { months: months.map((m, i) => ({ tenor: i + 1, ...m }) as PlanMonth) } as HedgePlan;
+}
+
+const POLICY: HedgePolicy = {
+  ladder: [
+    { fromMonth: 1, toMonth: 3, ratio: 0.8, min: 0.7, max: 0.9 },
+    { fromMonth: 4, toMonth: 6, ratio: 0.6 },
+  ],
+  rounding: "down",
+};
+
+describe("limits", () => {
+  it("a value on the limit passes (float noise on a bound does not fail it)", () => {
+    expect(atMost(0.1 + 0.2, 0.3)).toBe(true);
+    expect(atLeast(0.7999999999999999, 0.8)).toBe(true);
+    expect(atMost(0.30001, 0.3)).toBe(false);
+  });
+
+  it("limit text in the rule's unit", () => {
+    expect(limitText("ratio", 0.7, 0.9)).toBe("70% – 90%");
+    expect(limitText("probability", undefined, 0.1)).toBe("≤ 10%");
+    expect(limitText("USD", undefined, 600000)).toBe("≤ $600,000");
+    expect(limitText("number", 0.8)).toBe("≥ 0.8");
+    expect(limitText("days", undefined, 3)).toBe("≤ 3");
+  });
+});
+
+describe("hedge-ratio bands", () => {
+  it("'policy' takes the ladder's min/max, a rung without a band is tested against its own ratio", () => {
+    expect(bandsFor("policy", POLICY)).toEqual([
+      { fromMonth: 1, toMonth: 3, min: 0.7, max: 0.9 },
+      { fromMonth: 4, toMonth: 6, min: 0.6, max: 0.6 },
+    ]);
+    expect(bandsFor(undefined, POLICY)).toEqual([]);
+  });
+
+  it("one rule per month with a band; the achieved ratio decides", () => {
+    const rules = hedgeRatioBandRules(
+      plan([
+        { month: "2027-01", achievedRatio: 0.79 },
+        { month: "2027-02", achievedRatio: 0.69 },
+        { month: "2027-03", achievedRatio: 0.9 },
+        { month: "2027-04", achievedRatio: 0.6 },
+        { month: "2027-05", achievedRatio: 0.55 },
+        { month: "2027-06", achievedRatio: 0.6 },
+        { month: "2027-07", achievedRatio: 0.1 }, // tenor 7: no band, not tested
+      ]),
+      bandsFor("policy", POLICY),
+    );
+    expect(rules.map((r) => [r.subject, r.pass])).toEqual([
+      ["2027-01 (tenor 1)", true],
+      ["2027-02 (tenor 2)", false],
+      ["2027-03 (tenor 3)", true],
+      ["2027-04 (tenor 4)", true],
+      ["2027-05 (tenor 5)", false],
+      ["2027-06 (tenor 6)", true],
+    ]);
+  });
+});
+
+describe("over-hedge probability", () => {
+  it("share of paths below the hedged tokens, worst month reported", () => {
+    // Month A hedges 100: paths 90, 110, 120, 95 → 2 of 4 below. Month B hedges 50: 60, 40, 70, 80 → 1 of 4.
+    const paths = [
+      [90, 60],
+      [110, 40],
+      [120, 70],
+      [95, 80],
+    ];
+    const e = overHedgeProbability(plan([{ month: "A", hedgedTokens: 100 }, { month: "B", hedgedTokens: 50 }]), ["A", "B"], paths);
+    expect(e.byMonth).toEqual([
+      { month: "A", probability: 0.5 },
+      { month: "B", probability: 0.25 },
+    ]);
+    expect(e).toMatchObject({ probability: 0.5, month: "A" });
+  });
+
+  it("plan months are found in the forecast months by name (the curve may start later)", () => {
+    const e = overHedgeProbability(plan([{ month: "2027-01", hedgedTokens: 10 }]), ["2026-12", "2027-01"], [[0, 5], [0, 15]]);
+    expect(e.probability).toBe(0.5);
+  });
+});
+
+describe("data quality", () => {
+  it("stale days count from the last usage day to the as-of date", () => {
+    expect(staleDays("2026-10-31", "2026-11-05")).toBe(5);
+    expect(staleDays("2026-10-31", "2027-01-15")).toBe(76); // 30 + 31 + 15
+    expect(staleDays("2026-10-31", "2026-10-01")).toBe(0); // data past the as-of date is not stale
+    expect(staleDataRule("2026-10-31", "2026-11-30", 30).pass).toBe(true);
+    expect(staleDataRule("2026-10-31", "2026-12-01", 30).pass).toBe(false);
+  });
+
+  it("missing days against the limit", () => {
+    expect(missingDaysRule(["2026-01-02", "2026-01-03"], 2)).toMatchObject({ value: 2, pass: true });
+    expect(missingDaysRule(["a", "b", "c", "d", "e", "f"], 2)).toMatchObject({ value: 6, pass: false, note: "days with no usage rows: a, b, c, d, e, …" });
+  });
+});
+
+describe("effectiveness and the summary", () => {
+  it("R² below the minimum fails; no regression fails rather than passing silently", () => {
+    const [r2] = effectivenessRules({ dollarOffset: { cumulative: 0.9, pass: true }, regression: { rSquared: 0.79, pass: false } }, { rSquared: 0.8 }, "h.csv");
+    expect(r2).toMatchObject({ rule: "minEffectiveness.rSquared", value: 0.79, pass: false });
+    const [none] = effectivenessRules({ dollarOffset: { cumulative: 0.9, pass: true }, regression: null }, { rSquared: 0.8 }, "h.csv");
+    expect(none!.pass).toBe(false);
+  });
+
+  it("not evaluated is not a breach", () => {
+    const s = summarise([
+      { rule: "a", subject: "", value: null, limit: "", unit: "USD", pass: null },
+      { rule: "b", subject: "", value: 1, limit: "", unit: "days", pass: true },
+    ]);
+    expect(s).toMatchObject({ pass: true, breaches: 0, notEvaluated: 1 });
+    expect(summarise([{ rule: "c", subject: "", value: 1, limit: "", unit: "days", pass: false }]).pass).toBe(false);
+  });
+});
