@@ -4,8 +4,10 @@
  * canPrompt (context.ts) says so — stdin and stdout are terminals and CI is not set — and never with
  * --yes (DESIGN.md §7). Ctrl-C inside a prompt becomes exit 130, without a stack trace.
  */
-import { confirm, input, number, select } from "@inquirer/prompts";
 import { HedgeError } from "../errors.js";
+
+// Loaded on first use: @inquirer/prompts costs ~200 ms at start-up, and only `init` prompts.
+const inquirer = (): Promise<typeof import("@inquirer/prompts")> => import("@inquirer/prompts");
 
 export interface Choice<T extends string> {
   value: T;
@@ -39,8 +41,8 @@ async function guarded<T>(ask: () => Promise<T>): Promise<T> {
 export function inquirerPrompter(): Prompter {
   return {
     text: (message, options = {}) =>
-      guarded(() =>
-        input({
+      guarded(async () =>
+        (await inquirer()).input({
           message,
           ...(options.default !== undefined ? { default: options.default } : {}),
           ...(options.validate ? { validate: options.validate } : {}),
@@ -48,7 +50,7 @@ export function inquirerPrompter(): Prompter {
       ),
     number: (message, options = {}) =>
       guarded(async () => {
-        const value = await number({
+        const value = await (await inquirer()).number({
           message,
           required: true,
           ...(options.default !== undefined ? { default: options.default } : {}),
@@ -58,7 +60,7 @@ export function inquirerPrompter(): Prompter {
         return value ?? options.default ?? 0;
       }),
     choose: (message, choices, defaultValue) =>
-      guarded(() => select({ message, choices: choices.map((c) => ({ ...c })), ...(defaultValue !== undefined ? { default: defaultValue } : {}) })),
-    yesNo: (message, defaultValue) => guarded(() => confirm({ message, default: defaultValue })),
+      guarded(async () => (await inquirer()).select({ message, choices: choices.map((c) => ({ ...c })), ...(defaultValue !== undefined ? { default: defaultValue } : {}) })),
+    yesNo: (message, defaultValue) => guarded(async () => (await inquirer()).confirm({ message, default: defaultValue })),
   };
 }

@@ -62,6 +62,8 @@ export class CsvScanner {
   private line: number;
   private readonly rec: CsvRecord;
   private consumed = 0;
+  /** A slow record set `escaped` flags that fast records must not inherit. */
+  private dirtyEscaped = false;
 
   constructor(
     private readonly delimiter: number,
@@ -151,6 +153,14 @@ export class CsvScanner {
         pos = next;
         continue;
       }
+      if (this.dirtyEscaped) {
+        // A slow record marked escaped fields; fast records have none.
+        rec.escaped.fill(0);
+        this.dirtyEscaped = false;
+      }
+      let starts = rec.starts;
+      let ends = rec.ends;
+      let cap = starts.length;
       let p = pos;
       let s = pos;
       let nf = 0;
@@ -158,10 +168,14 @@ export class CsvScanner {
       for (;;) {
         let b = buf[p]!;
         while (b !== delim && b !== LF) b = buf[++p]!;
-        if (nf === rec.starts.length) this.grow(rec);
-        rec.starts[nf] = s;
-        rec.ends[nf] = p;
-        rec.escaped[nf] = 0;
+        if (nf === cap) {
+          this.grow(rec);
+          starts = rec.starts;
+          ends = rec.ends;
+          cap = starts.length;
+        }
+        starts[nf] = s;
+        ends[nf] = p;
         nf++;
         if (b === LF) break;
         s = ++p;
@@ -185,10 +199,14 @@ export class CsvScanner {
             quoted = true;
             break;
           }
-          if (nf === rec.starts.length) this.grow(rec);
-          rec.starts[nf] = s + 1;
-          rec.ends[nf] = q;
-          rec.escaped[nf] = 0;
+          if (nf === cap) {
+            this.grow(rec);
+            starts = rec.starts;
+            ends = rec.ends;
+            cap = starts.length;
+          }
+          starts[nf] = s + 1;
+          ends[nf] = q;
           nf++;
           p = q + 1;
           if (after === delim) {
@@ -335,6 +353,7 @@ export class CsvScanner {
       rec.starts[nf] = s;
       rec.ends[nf] = e;
       rec.escaped[nf] = esc;
+      if (esc) this.dirtyEscaped = true;
       nf++;
       if (pos >= len) {
         recordEnd = len;

@@ -72,6 +72,9 @@ export class Cube {
   private slotMask = 65535;
   private readonly farIndex = new Map<string, number>();
   private dayBase = NaN;
+  private comboCap = 256;
+  private comboLastDay = new Float64Array(256).fill(NaN);
+  private comboLastCell = new Int32Array(256);
   private lastKey = -1;
   private lastCell = -1;
 
@@ -127,6 +130,28 @@ export class Cube {
    * bits, the combination in 14. Anything outside that range goes to a string-keyed map.
    */
   cell(day: number, combo: number): number {
+    // Logs come in time order: the combination's cell for the day it saw last is usually the one.
+    if (combo < this.comboCap && this.comboLastDay[combo] === day) return this.comboLastCell[combo]!;
+    const id = this.lookupCell(day, combo);
+    if (combo >= this.comboCap) this.growComboCache(combo);
+    this.comboLastDay[combo] = day;
+    this.comboLastCell[combo] = id;
+    return id;
+  }
+
+  private growComboCache(combo: number): void {
+    let cap = this.comboCap;
+    while (cap <= combo) cap *= 2;
+    const days = new Float64Array(cap).fill(NaN);
+    days.set(this.comboLastDay);
+    const cells = new Int32Array(cap);
+    cells.set(this.comboLastCell);
+    this.comboLastDay = days;
+    this.comboLastCell = cells;
+    this.comboCap = cap;
+  }
+
+  private lookupCell(day: number, combo: number): number {
     if (this.dayBase !== this.dayBase) this.dayBase = day - 32768;
     const offset = day - this.dayBase;
     if (offset < 0 || offset > 65535 || combo > 16383) return this.farCell(day, combo);

@@ -67,6 +67,65 @@ export class ByteInterner {
     return id;
   }
 
+  /**
+   * The id of several fields taken together (e.g. model and project), each followed by the byte
+   * 0xFF, which never occurs in UTF-8 text, so ("ab","c") and ("a","bc") differ.
+   */
+  idFields(buf: Uint8Array, starts: Int32Array, ends: Int32Array, cols: Int32Array): number {
+    let h = FNV_OFFSET;
+    let len = 0;
+    for (let f = 0; f < cols.length; f++) {
+      const c = cols[f]!;
+      const e = ends[c]!;
+      for (let i = starts[c]!; i < e; i++) h = Math.imul(h ^ buf[i]!, FNV_PRIME);
+      h = Math.imul(h ^ 0xff, FNV_PRIME);
+      len += e - starts[c]! + 1;
+    }
+    h >>>= 0;
+    let slot = h & this.mask;
+    for (;;) {
+      const entry = this.table[slot]!;
+      if (entry === 0) break;
+      const id = entry - 1;
+      if (this.hashes[id] === h && this.lengths[id] === len) {
+        let off = this.offsets[id]!;
+        let same = true;
+        for (let f = 0; f < cols.length && same; f++) {
+          const c = cols[f]!;
+          const e = ends[c]!;
+          for (let i = starts[c]!; i < e; i++) {
+            if (this.pool[off++] !== buf[i]) {
+              same = false;
+              break;
+            }
+          }
+          if (same && this.pool[off++] !== 0xff) same = false;
+        }
+        if (same) return id;
+      }
+      slot = (slot + 1) & this.mask;
+    }
+    if (this.offsets.length >= this.maxEntries) return -1;
+    const id = this.offsets.length;
+    if (this.poolLen + len > this.pool.length) {
+      const bigger = new Uint8Array(Math.max(this.pool.length * 2, this.poolLen + len));
+      bigger.set(this.pool.subarray(0, this.poolLen));
+      this.pool = bigger;
+    }
+    this.offsets.push(this.poolLen);
+    for (let f = 0; f < cols.length; f++) {
+      const c = cols[f]!;
+      this.pool.set(buf.subarray(starts[c]!, ends[c]!), this.poolLen);
+      this.poolLen += ends[c]! - starts[c]!;
+      this.pool[this.poolLen++] = 0xff;
+    }
+    this.lengths.push(len);
+    this.hashes.push(h);
+    this.table[slot] = id + 1;
+    if (this.offsets.length * 2 > this.table.length) this.rehash();
+    return id;
+  }
+
   private rehash(): void {
     const table = new Int32Array(this.table.length * 2);
     const mask = table.length - 1;

@@ -260,6 +260,9 @@ export class RowMapper {
   private readonly fastWide: boolean;
   private readonly fastMeasureCols: Int32Array;
   private readonly fastVals: Float64Array;
+  private readonly dimCols: Int32Array;
+  private readonly comboInterner = new ByteInterner();
+  private readonly comboCache: number[] = [];
   private lastM = -1;
   private lastJ = -1;
   private lastComboId = -1;
@@ -428,6 +431,7 @@ export class RowMapper {
     // 2^24 (128 MiB, about 11.7 million rows) when --dedupe asks for duplicates to be removed.
     this.fastMeasureCols = Int32Array.from(this.measures.map((x) => x.column.index));
     this.fastVals = new Float64Array(this.measures.length);
+    this.dimCols = Int32Array.from([this.providerReader, this.modelReader, this.projectReader].filter((r) => r !== undefined).map((r) => r.column.index));
     this.fastWide =
       this.wide.length > 0 &&
       this.filters.length === 0 &&
@@ -861,19 +865,27 @@ export class RowMapper {
       this.skip("outside --from/--to", "filtered", rec.line);
       return true;
     }
-    const p = this.providerReader ? this.providerReader.read(rec) : this.providerConst;
-    const m = this.modelReader ? this.modelReader.read(rec) : this.modelConst;
-    const j = this.projectReader ? this.projectReader.read(rec) : this.projectConst;
-    if (this.filterByDim) {
-      const reason = this.dimFilter(p, m, j);
-      if (reason) {
-        this.skip(reason, "filtered", rec.line);
-        return true;
+    let combo: number;
+    // Model, project and provider read together: one interned id per combination seen.
+    const raw = this.filterByDim ? -1 : this.comboInterner.idFields(buf, starts, ends, this.dimCols);
+    if (raw >= 0 && this.comboCache[raw] !== undefined) combo = this.comboCache[raw]!;
+    else {
+      const p = this.providerReader ? this.providerReader.read(rec) : this.providerConst;
+      const m = this.modelReader ? this.modelReader.read(rec) : this.modelConst;
+      const j = this.projectReader ? this.projectReader.read(rec) : this.projectConst;
+      if (this.filterByDim) {
+        const reason = this.dimFilter(p, m, j);
+        if (reason) {
+          this.skip(reason, "filtered", rec.line);
+          return true;
+        }
       }
+      combo = this.comboId(p, m, j);
+      if (raw >= 0) this.comboCache[raw] = combo;
     }
     if (this.seenKeys !== undefined && !this.duplicates.capped && this.checkDuplicate(rec)) return true;
     const cube = this.cube;
-    const cell = cube.cell(day, this.comboId(p, m, j));
+    const cell = cube.cell(day, combo);
     cube.addRow(cell);
     this.rowsUsed++;
     for (let w = 0; w < wide.length; w++) {

@@ -2,6 +2,9 @@
  * `tokenhedge effectiveness` through the real binary, on histories whose answers are worked by hand below.
  */
 import { describe, expect, it } from "vitest";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { runCli } from "../helpers/run-cli.js";
 
 interface Doc {
@@ -151,6 +154,16 @@ describe("effectiveness: outputs and errors", () => {
     const r = runCli(["effectiveness", "--history", "fixtures/effectiveness/bad-number.csv"]);
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/bad-number.csv:3:2: cannot read "1,250" as a number/);
+  });
+
+  it("warns on stderr when the hedged item's cumulative change is tiny (small-dollar problem)", () => {
+    // Σ item = 100 − 99.5 = 0.5 against Σ|item| = 199.5: 0.25%, below the 1% threshold
+    const dir = mkdtempSync(join(tmpdir(), "th-eff-"));
+    writeFileSync(join(dir, "tiny.csv"), "period,hedge,item\n2026-01,-100,100\n2026-02,99,-99.5\n2026-03,1,-1\n");
+    const r = runCli(["effectiveness", "--history", join(dir, "tiny.csv"), "--json"]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/warning: the hedged item's cumulative change \(-0\.5\) .*\(small-dollar problem\)/);
+    expect(() => JSON.parse(r.stdout)).not.toThrow(); // stdout stays valid JSON
   });
 
   it("no --history and no config is a usage error", () => {

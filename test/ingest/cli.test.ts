@@ -54,7 +54,7 @@ describe("tokenhedge ingest", () => {
   it("a forced --format that does not fit the header is bad input naming the export (exit 3)", () => {
     const r = runCli(["ingest", `${F}/generic/requests.csv`, "--format", "openai-usage"]);
     expect(r.code).toBe(3);
-    expect(r.stderr).toMatch(/column "start_time_iso" \(the date\) is not in the header \(export: OpenAI usage export/);
+    expect(r.stderr).toMatch(/requests.csv:1: column "start_time" \(the date\) is not in the header \(export: OpenAI usage export/);
   });
 
   it.each([

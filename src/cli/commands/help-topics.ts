@@ -1,8 +1,10 @@
 import { EXIT_CODE_HELP } from "../exit-codes.js";
+import { CONFIG_HELP } from "../../config/index.js";
 import type { CommandEnv } from "./shared.js";
 
 const TOPICS: Record<string, string> = {
   "exit-codes": EXIT_CODE_HELP,
+  config: CONFIG_HELP,
 };
 
 /** `tokenhedge help exit-codes` and other cross-cutting topics; `help COMMAND` still shows a command's help. */

@@ -234,7 +234,8 @@ function xLabels(labels: readonly string[], columns: readonly Column[], firstFor
     if (free(at, at + label.length)) put(label, at);
   }
   const end = labels[last.last] ?? "";
-  if (last !== first) {
+  // The last label, unless the last column is the forecast's first (its label is already there).
+  if (last !== first && columns.length - 1 !== firstForecast) {
     let at = Math.max(0, plotWidth - end.length);
     while (!free(at, at + end.length) && at < plotWidth + 2) at++;
     if (free(at, at + end.length)) put(end, at);
