@@ -1,6 +1,7 @@
 // Forecast-accuracy benchmark: the automatic forecast of src/forecast on classic monthly series (R datasets) and a
-// synthetic token-usage series, holding out the last 12 months, next to R forecast 8.20's figures (r-figures.json,
-// produced by r-figures.R, so this script runs without R).
+// synthetic monthly token-usage series, holding out the last 12 months, and on the project's synthetic daily
+// token-usage series (weekly seasonality), holding out the last 56 days, next to R forecast 8.20's ets(),
+// auto.arima(), thetaf() and snaive() figures (r-figures.json, produced by r-figures.R, so this runs without R).
 //
 // Usage: npm run build && node bench/forecast-accuracy/run.mjs [--json]
 // (set TOKENHEDGE_DIST to use another build directory, e.g. one compiled from src/forecast alone).
@@ -15,7 +16,8 @@ const { forecastSeries, maseScale } = await import(pathToFileURL(join(dist, "for
 
 const data = JSON.parse(readFileSync(join(here, "data.json"), "utf8"));
 const reference = JSON.parse(readFileSync(join(here, "r-figures.json"), "utf8"));
-const H = 12;
+const MONTHS = 12;
+const DAYS = 56;
 
 function score(train, test, points, m) {
   const q = maseScale(train, train.length >= 2 * m ? m : 1);
@@ -35,24 +37,35 @@ function score(train, test, points, m) {
   return { mase: q === undefined ? null : abs / h / q, smape: smape / h, coverage80: in80 / h, coverage95: in95 / h };
 }
 
+// One row per series: our automatic choice and our AICc ETS on the training part, scored on the held-out part with
+// the MASE scale of the in-sample seasonal naive at lag m, beside R's figures for the same split.
+function evaluate(section, name, granularity, start, values, h, m, r) {
+  const train = values.slice(0, -h);
+  const test = values.slice(-h);
+  const series = { granularity, start, values: train };
+  const t0 = performance.now();
+  const auto = forecastSeries(series, { horizon: h });
+  const seconds = (performance.now() - t0) / 1000;
+  const aicc = forecastSeries(series, { horizon: h, select: "aicc" });
+  return {
+    section,
+    series: name,
+    n: train.length,
+    h,
+    auto: { model: auto.model, selection: auto.selection, seconds, ...score(train, test, auto.points, m) },
+    aicc: { model: aicc.model, ...score(train, test, aicc.points, m) },
+    r,
+  };
+}
+
 const rows = [];
 for (const [name, s] of Object.entries(data.series)) {
   const [year, period] = s.start;
   const start = `${year}-${String(period).padStart(2, "0")}`;
-  const train = s.values.slice(0, -H);
-  const test = s.values.slice(-H);
-  const series = { granularity: "month", start, values: train };
-  const t0 = performance.now();
-  const auto = forecastSeries(series, { horizon: H });
-  const seconds = (performance.now() - t0) / 1000;
-  const aicc = forecastSeries(series, { horizon: H, select: "aicc" });
-  rows.push({
-    series: name,
-    n: train.length,
-    auto: { model: auto.model, selection: auto.selection, seconds, ...score(train, test, auto.points, 12) },
-    aicc: { model: aicc.model, ...score(train, test, aicc.points, 12) },
-    r: reference.figures[name],
-  });
+  rows.push(evaluate("monthly", name, "month", start, s.values, MONTHS, 12, reference.figures[name]));
+}
+for (const [name, s] of Object.entries(data.daily)) {
+  rows.push(evaluate("daily", name, "day", s.start, s.values, DAYS, 7, reference.daily[name]));
 }
 
 if (process.argv.includes("--json")) {
@@ -60,38 +73,60 @@ if (process.argv.includes("--json")) {
 } else {
   const f = (x, d = 3) => (x === null || x === undefined ? "—" : x.toFixed(d));
   const pad = (s, w) => String(s).padEnd(w);
-  console.log(`Hold-out: last ${H} months. MASE (scale: in-sample seasonal naive), sMAPE %, 95% coverage; R = ${reference.source}`);
-  console.log(
-    [pad("series", 15), pad("ours: automatic choice", 34), pad("MASE", 6), pad("sMAPE", 6), pad("cov95", 6), "|", pad("ours: AICc ETS", 14), pad("MASE", 6), pad("cov95", 6), "|", pad("R ets()", 12), pad("MASE", 6), pad("sMAPE", 6), pad("cov95", 6), "|", pad("R theta", 7), pad("R snaive", 8)].join(" "),
-  );
-  for (const r of rows) {
+  const header = [
+    pad("series", 15), pad("ours: automatic choice", 26), pad("MASE", 6), pad("sMAPE", 6), pad("cov95", 6), "|",
+    pad("ours: AICc ETS", 14), pad("MASE", 6), pad("cov95", 6), "|",
+    pad("R ets()", 12), pad("MASE", 6), pad("sMAPE", 6), pad("cov95", 6), "|",
+    pad("R auto.arima()", 34), pad("MASE", 6), pad("sMAPE", 6), pad("cov95", 6), "|",
+    pad("R theta", 7), pad("cov95", 6), pad("R snaive", 8),
+  ].join(" ");
+  const line = (r) =>
+    [
+      pad(r.series, 15),
+      pad(`${r.auto.model} (${r.auto.selection})`, 26),
+      pad(f(r.auto.mase), 6),
+      pad(f(r.auto.smape, 2), 6),
+      pad(f(r.auto.coverage95, 2), 6),
+      "|",
+      pad(r.aicc.model, 14),
+      pad(f(r.aicc.mase), 6),
+      pad(f(r.aicc.coverage95, 2), 6),
+      "|",
+      pad(r.r.ets.model, 12),
+      pad(f(r.r.ets.mase), 6),
+      pad(f(r.r.ets.smape, 2), 6),
+      pad(f(r.r.ets.coverage95, 2), 6),
+      "|",
+      pad(r.r.arima.model, 34),
+      pad(f(r.r.arima.mase), 6),
+      pad(f(r.r.arima.smape, 2), 6),
+      pad(f(r.r.arima.coverage95, 2), 6),
+      "|",
+      pad(f(r.r.theta.mase), 7),
+      pad(f(r.r.theta.coverage95, 2), 6),
+      pad(f(r.r.snaive.mase), 8),
+    ].join(" ");
+  const means = (label, set) => {
+    const mean = (get) => set.reduce((s, r) => s + get(r), 0) / set.length;
     console.log(
-      [
-        pad(r.series, 15),
-        pad(`${r.auto.model} (${r.auto.selection})`, 34),
-        pad(f(r.auto.mase), 6),
-        pad(f(r.auto.smape, 2), 6),
-        pad(f(r.auto.coverage95, 2), 6),
-        "|",
-        pad(r.aicc.model, 14),
-        pad(f(r.aicc.mase), 6),
-        pad(f(r.aicc.coverage95, 2), 6),
-        "|",
-        pad(r.r.ets.model, 12),
-        pad(f(r.r.ets.mase), 6),
-        pad(f(r.r.ets.smape, 2), 6),
-        pad(f(r.r.ets.coverage95, 2), 6),
-        "|",
-        pad(f(r.r.theta.mase), 7),
-        pad(f(r.r.snaive.mase), 8),
-      ].join(" "),
+      `${label} mean MASE: ours automatic ${f(mean((r) => r.auto.mase))}, ours AICc ${f(mean((r) => r.aicc.mase))}, R ets ${f(mean((r) => r.r.ets.mase))}, R arima ${f(mean((r) => r.r.arima.mase))}, R theta ${f(mean((r) => r.r.theta.mase))}, R snaive ${f(mean((r) => r.r.snaive.mase))}`,
     );
+    console.log(
+      `${label} mean 95% coverage: ours automatic ${f(mean((r) => r.auto.coverage95))}, ours AICc ${f(mean((r) => r.aicc.coverage95))}, R ets ${f(mean((r) => r.r.ets.coverage95))}, R arima ${f(mean((r) => r.r.arima.coverage95))}, R theta ${f(mean((r) => r.r.theta.coverage95))}; mean time per automatic forecast ${f(mean((r) => r.auto.seconds), 2)} s`,
+    );
+  };
+  const sections = [
+    ["monthly", `monthly: hold-out last ${MONTHS} months; MASE scale: in-sample seasonal naive at lag 12`],
+    ["daily", `daily: hold-out last ${DAYS} days; MASE scale: in-sample seasonal naive at lag 7`],
+  ];
+  console.log(`MASE, sMAPE %, 95% coverage; R = ${reference.source}`);
+  for (const [section, title] of sections) {
+    const set = rows.filter((r) => r.section === section);
+    console.log("");
+    console.log(title);
+    console.log(header);
+    for (const r of set) console.log(line(r));
+    means(section, set);
   }
-  const mean = (get) => rows.reduce((s, r) => s + get(r), 0) / rows.length;
-  console.log(
-    `mean MASE: ours automatic ${f(mean((r) => r.auto.mase))}, ours AICc ${f(mean((r) => r.aicc.mase))}, R ets ${f(mean((r) => r.r.ets.mase))}, R theta ${f(mean((r) => r.r.theta.mase))}, R snaive ${f(mean((r) => r.r.snaive.mase))}`,
-  );
-  console.log(
-    `mean 95% coverage: ours automatic ${f(mean((r) => r.auto.coverage95), 3)}, ours AICc ${f(mean((r) => r.aicc.coverage95), 3)}, R ets ${f(mean((r) => r.r.ets.coverage95), 3)}; mean time per automatic forecast ${f(mean((r) => r.auto.seconds), 2)} s`,
-  );
+  means("all (monthly and daily together)", rows);
 }

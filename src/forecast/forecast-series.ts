@@ -105,6 +105,17 @@ function selectByAicc(y: Float64Array, m: number, warnings: string[]): Selection
 }
 
 /** Choose and refit a model on y (already cleaned). */
+/**
+ * The default selection. Monthly series: the ETS + Theta + damped combination (§6.2; M3/M4 evidence, and
+ * bench/forecast-accuracy: mean MASE 0.618 against R ets 0.680 on 11 monthly series). Daily series with
+ * weekly seasonality: ETS chosen by AICc, as R's ets() does — on the daily bench series the combination
+ * scored MASE 1.98 against 1.41 for AICc ETS (Theta's seasonal adjustment suits weekly cycles on a
+ * trend poorly).
+ */
+export function defaultSelection(granularity: TimeSeries["granularity"]): NonNullable<ForecastOptions["select"]> {
+  return granularity === "day" ? "aicc" : "combination";
+}
+
 export function selectModel(
   y: Float64Array,
   granularity: TimeSeries["granularity"],
@@ -114,24 +125,25 @@ export function selectModel(
   const context: CandidateContext = { m, cache: new Map() };
   const warnings: string[] = [];
   const seed = options.seed ?? DEFAULT_SEED;
+  const select = options.select ?? defaultSelection(granularity);
   if (isConstant(y)) {
     warnings.push(`the series is constant (${y[0]}): forecasting that value with zero-width intervals`);
-    return { model: fitNaive(y), candidates: [{ model: "naive", chosen: true }], warnings, selection: options.select ?? "combination" };
+    return { model: fitNaive(y), candidates: [{ model: "naive", chosen: true }], warnings, selection: select };
   }
   const list = options.models && options.models.length > 0
     ? options.models.map((name) => candidateByName(name) as Candidate)
     : defaultCandidates(y, m);
 
-  if (options.select === "aicc") {
+  if (select === "aicc") {
     const chosen = selectByAicc(y, m, warnings);
     if (chosen) return chosen;
   }
 
   // The default: the combination, with the other candidates scored for comparison (§6.2, §7).
-  const combinationDefault = (options.select ?? "combination") === "combination" && list.some((c) => c.name === COMBINATION.name);
+  const combinationDefault = select === "combination" && list.some((c) => c.name === COMBINATION.name);
   const plan = rollingOrigins(y.length, defaultRollingOrigin(granularity));
   const wantBacktest =
-    options.select === "backtest" || ((options.select === undefined || options.select === "combination") && plan.origins.length >= MIN_BACKTEST_ORIGINS);
+    select === "backtest" || (select === "combination" && plan.origins.length >= MIN_BACKTEST_ORIGINS);
   const preferCombination = (candidates: ModelScore[]): FittedModel | undefined => {
     if (!combinationDefault) return undefined;
     const fitted = COMBINATION.fit(y, context);
@@ -159,7 +171,7 @@ export function selectModel(
     const ranked = [...candidates].sort(byScore((s) => (useMase ? s.mase : s.smape)));
     const model = refitRanked(y, ranked, list, context, warnings);
     if (model) return { model, candidates, warnings, selection: "backtest" };
-  } else if (options.select === "backtest") {
+  } else if (select === "backtest") {
     warnings.push(`too little history for a rolling-origin backtest (needs ${granularity === "month" ? "13 months" : "57 days"}); using the holdout instead`);
   }
 

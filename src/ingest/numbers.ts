@@ -131,11 +131,12 @@ export interface FastDecimal {
 }
 
 /**
- * Fast path for a money cell: `[-]digits[.digits]`, at most 15 significant digits. Writes the
- * mantissa and scale into `out` and returns true, or returns false for the full parser.
+ * Fast path for a money cell: `[-]digits[.digits]` with at most 15 digits in all, so the
+ * mantissa is an exact float64 integer. Writes the mantissa and the scale as written (trailing
+ * zeros kept: the sum is exact either way) into `out` and returns true, or false for the full parser.
  */
 export function fastDecimal(buf: Uint8Array, s: number, e: number, out: FastDecimal): boolean {
-  if (s >= e || e - s > 40) return false;
+  if (s >= e || e - s > 17) return false;
   let i = s;
   let negative = false;
   if (buf[i] === 45) {
@@ -144,38 +145,22 @@ export function fastDecimal(buf: Uint8Array, s: number, e: number, out: FastDeci
   }
   let v = 0;
   let digits = 0;
-  let scale = 0;
-  let seenPoint = false;
-  let zerosPending = 0;
-  let any = false;
+  let scale = -1;
   for (; i < e; i++) {
-    const b = buf[i]!;
-    if (b >= D0 && b <= D9) {
-      any = true;
-      if (seenPoint) {
-        // Hold back trailing zeros of the fraction: they do not change the value.
-        if (b === D0) {
-          zerosPending++;
-          continue;
-        }
-        for (; zerosPending > 0; zerosPending--) {
-          v *= 10;
-          scale++;
-          if (v !== 0) digits++;
-        }
-        scale++;
-      }
-      if (v !== 0 || b !== D0) digits++;
-      v = v * 10 + (b - D0);
-      if (digits > 15) return false;
-    } else if (b === 46 && !seenPoint) {
-      seenPoint = true;
+    const d = buf[i]! - D0;
+    if (d >= 0 && d <= 9) {
+      v = v * 10 + d;
+      digits++;
+      if (scale >= 0) scale++;
+    } else if (d === -2 && scale < 0) {
+      // "." is 46 = "0" − 2.
+      scale = 0;
     } else {
       return false;
     }
   }
-  if (!any) return false;
+  if (digits === 0 || digits > 15) return false;
   out.mantissa = negative ? -v : v;
-  out.scale = scale;
+  out.scale = scale < 0 ? 0 : scale;
   return true;
 }

@@ -214,4 +214,31 @@ describe("export profiles: fixtures ingest to independently recomputed monthly t
     const sum = (c: string) => rows.reduce((a, r) => a + int(r[c]), 0n);
     expect(d.totalTokens).toBe(sum("input_tokens") + sum("cached_input_tokens") + sum("output_tokens"));
   });
+
+  it("GCP cost-table download: the 8-line preamble above the header is found and skipped", () => {
+    const preamble = ["Invoice number,1234567890,", "Invoice date,2026-02-28,", "Due date,2026-03-30,", "Billing ID,0000-0000-0000,", "Billing account ID,0A0A0A-0B0B0B-0C0C0C,", "Currency,USD,", "Currency exchange rate,1,", "Total amount due,$5.72,"];
+    const header = "Billing account name,Billing account ID,Project name,Project ID,Project hierarchy,Service description,Service ID,SKU description,SKU ID,Consumption model description,Credit type,Cost type,Usage start date,Usage end date,Usage amount,Usage unit,Unrounded Cost ($),Cost ($)";
+    const rows = [
+      'Acme,0A0A,Prod,prod-1,acme.com,Vertex AI,C7E2,Gemini 2.5 Flash Text Input - Predictions,A1,Default,,Usage,2026-02-01,2026-02-28,"1,000,000",count,0.300000,0.30',
+      'Acme,0A0A,Prod,prod-1,acme.com,Vertex AI,C7E2,Gemini 2.5 Flash Text Output - Predictions,A2,Default,,Usage,2026-02-01,2026-02-28,"200,000",count,0.500000,0.50',
+    ];
+    const s = ingestUsage([...preamble, header, ...rows].join("\n") + "\n", { file: "gcp.csv" });
+    expect(s.profile!.id).toBe("gcp-billing");
+    expect(s.profile!.reason).toMatch(/header on line 9, 8 preamble lines skipped/);
+    expect(s.headerLine).toBe(9);
+    // 1,000,000 + 200,000 tokens; cost from the unrounded column: 0.30 + 0.50.
+    expect(s.totalTokens).toBe(1_200_000n);
+    expect(s.totalCost!.toFixed()).toBe("0.8");
+    expect(Object.fromEntries(s.byKind)).toEqual({ input_uncached: 1_000_000n, output: 200_000n });
+  });
+
+  it("--exclude-credits leaves credit and tax rows out of cost too", () => {
+    const { text } = load("aws-cur", "bedrock-cur2.csv");
+    const all = ingestUsage(text, { file: "x.csv" });
+    const net = ingestUsage(text, { file: "x.csv", excludeCredits: true });
+    // The credit (−25) and the tax (+4.12) together are −20.88.
+    expect(net.totalCost!.minus(all.totalCost!).toFixed()).toBe("20.88");
+    expect(net.totalTokens).toBe(all.totalTokens);
+    expect(net.skipped!.find((x) => x.reason.includes("--exclude-credits"))!.count).toBe(2);
+  });
 });
