@@ -5,6 +5,7 @@
 import { closeSync, openSync, readSync } from "node:fs";
 import { resolve } from "node:path";
 import { Command, Option } from "commander";
+import { withConfig } from "../config-options.js";
 import { HedgeError } from "../../errors.js";
 import {
   backtest,
@@ -31,7 +32,7 @@ import type { CommandEnv, RunContext } from "./shared.js";
 interface ForecastFlags extends OutputFlags {
   period: Granularity;
   horizon?: number;
-  select: SelectionMethod;
+  select?: SelectionMethod;
   outliers?: OutlierMode;
   backtest?: boolean;
   seed: number;
@@ -133,16 +134,15 @@ export function forecastCommand(env: CommandEnv): Command {
     .addOption(new Option("--period <period>", "forecast monthly totals or daily values").choices(["month", "day"]).default("month"))
     .addOption(new Option("--horizon <n>", "periods to forecast (default 12 months or 90 days)").argParser(parseIntOption("--horizon", 1, MAX_HORIZON.day)))
     .addOption(
-      new Option("--select <method>", "model choice: the ETS+Theta+damped combination, automatic ETS by AICc, a holdout or a rolling-origin backtest")
-        .choices(["combination", "aicc", "holdout", "backtest"])
-        .default("combination"),
+      new Option("--select <method>", "model choice: the ETS+Theta+damped combination, automatic ETS by AICc, a holdout or a rolling-origin backtest (default: combination by month, aicc by day)")
+        .choices(["combination", "aicc", "holdout", "backtest"]),
     )
     .addOption(new Option("--outliers <mode>", "outage days: interpolate for fitting or keep (default: interpolate daily, keep monthly)").choices(["keep", "interpolate"]))
     .option("--backtest", "also print a rolling-origin evaluation per model (MASE, sMAPE, MAPE, interval coverage)")
     .addOption(new Option("--seed <n>", "seed of the sample paths").argParser(parseIntOption("--seed", 0, 2 ** 32 - 1)).default(42))
     .addOption(new Option("--paths <n>", "sample paths for simulated quantiles").argParser(parseIntOption("--paths", 100, 1_000_000)).default(DEFAULT_PATHS))
     .option("--map <mapping>", "usage column mapping, e.g. date=day,tokens=n,kind=token_type");
-  return env.output(cmd).action((file: string, flags: ForecastFlags) => {
+  return env.output(withConfig(cmd, env.ctx, { usageArgument: true })).action((file: string, flags: ForecastFlags) => {
     const { ctx } = env;
     const period = flags.period;
     const horizon = flags.horizon ?? DEFAULT_HORIZON[period];
@@ -155,7 +155,7 @@ export function forecastCommand(env: CommandEnv): Command {
     const loaded = loadSeries(ctx, file, period, flags.map);
     const options = {
       seed: flags.seed,
-      select: flags.select,
+      ...(flags.select ? { select: flags.select } : {}),
       paths: flags.paths,
       ...(flags.outliers ? { outliers: flags.outliers } : {}),
     };

@@ -1,4 +1,5 @@
 import { Command, InvalidArgumentError, Option } from "commander";
+import { withConfig } from "../config-options.js";
 import { readUsageStream, resolveMapping } from "../ingest-read.js";
 import { emit, warn, type OutputFlags } from "../output.js";
 import { parseAsOf, parseIntOption } from "../options.js";
@@ -68,10 +69,11 @@ function parseThousands(value: string): string {
 }
 
 export function ingestCommand(env: CommandEnv): Command {
-  return env
-    .output(new Command("ingest"))
+  const cmd = new Command("ingest")
     .description("read a usage export (OpenAI, Anthropic, AWS CUR, Azure, GCP, FOCUS, LiteLLM, OpenRouter, DeepSeek or any CSV): per-period totals, kinds, models, cost, data-quality findings")
-    .argument("<file>", "usage CSV; the export format is detected from its header")
+    .argument("<file>", "usage CSV; the export format is detected from its header (default: the config's usage file)");
+  return env
+    .output(withConfig(cmd, env.ctx, { usageArgument: true }))
     .addOption(new Option("--format <id>", "the export format instead of detecting it").choices([...PROFILE_IDS]))
     .option("--map <mapping>", "generic columns, e.g. date=day,tokens=n,kind=token_type,model=model,cost=cost_usd")
     .option("--mapping <file>", "a YAML/JSON mapping file (default: FILE.map.yaml beside the data, when present)")

@@ -1,0 +1,41 @@
+/** `--config` on the commands that read usage, and the by-day default model. */
+import { describe, expect, it } from "vitest";
+import { ACME, runCli } from "../helpers/run-cli.js";
+
+const CONFIG = "fixtures/config/acme.config.yaml";
+
+describe("--config supplies the usage file", () => {
+  it("ingest --config reads the config's usage file: the same totals as naming it", () => {
+    const viaConfig = runCli(["ingest", "--config", CONFIG, "--json"]);
+    const direct = runCli(["ingest", ACME.usage, "--json"]);
+    expect(viaConfig.code).toBe(0);
+    const a = JSON.parse(viaConfig.stdout) as { totals: { tokens: number; cost: number } };
+    const b = JSON.parse(direct.stdout) as { totals: { tokens: number; cost: number } };
+    expect(a.totals).toEqual(b.totals);
+  });
+
+  it("forecast --config works and names the usage file from the config", () => {
+    const r = runCli(["forecast", "--config", CONFIG, "--horizon", "2", "--json"]);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout) as { file: string; forecast: unknown[] };
+    expect(doc.file).toMatch(/acme\/usage\.csv$/);
+    expect(doc.forecast).toHaveLength(2);
+  });
+
+  it("without a file or a config, ingest is a usage error naming both ways", () => {
+    const r = runCli(["ingest"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/no usage file given/);
+    expect(r.stderr).toMatch(/--config/);
+  });
+});
+
+describe("forecast model defaults", () => {
+  it("by day the default is ETS chosen by AICc; --select combination still gives the combination", () => {
+    const day = JSON.parse(runCli(["forecast", ACME.usage, "--period", "day", "--horizon", "7", "--json"]).stdout) as { selection: string; model: string };
+    expect(day.selection).toBe("aicc");
+    expect(day.model).toMatch(/^ETS\(/);
+    const combo = JSON.parse(runCli(["forecast", ACME.usage, "--period", "day", "--horizon", "7", "--select", "combination", "--json"]).stdout) as { selection: string };
+    expect(combo.selection).toBe("combination");
+  });
+});
