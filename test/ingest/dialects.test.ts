@@ -4,17 +4,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { ingestUsage, totalsByPeriod, type IngestOptions, type UsageSeries } from "../../src/ingest/index.js";
-import { HedgeError } from "../../src/errors.js";
+import { errorOf } from "../helpers/error-of.js";
 
-function errorOf(fn: () => unknown): HedgeError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof HedgeError) return e;
-    throw e;
-  }
-  throw new Error("expected a HedgeError");
-}
 
 // The plain twin: comma, LF, ISO dates, plain numbers. Three days across a month end, two models.
 const PLAIN = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ingestUsage, totalsByPeriod, parseMapFlag } from "../../src/ingest/index.js";
-import { HedgeError } from "../../src/errors.js";
+import { errorOf } from "../helpers/error-of.js";
 
 const HEADER = "date,model,token_type,tokens,cost_usd";
 
@@ -8,15 +8,6 @@ function ingest(lines: string[], map?: string) {
   return ingestUsage(lines.join("\n") + "\n", { file: "u.csv", ...(map ? { map: parseMapFlag(map) } : {}) });
 }
 
-function errorOf(fn: () => unknown): HedgeError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof HedgeError) return e;
-    throw e;
-  }
-  throw new Error("expected a HedgeError");
-}
 
 describe("ingest: exact totals", () => {
   it("sums tokens exactly and money to the cent", () => {

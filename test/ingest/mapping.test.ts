@@ -5,19 +5,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ingestUsage, totalsByPeriod } from "../../src/ingest/index.js";
 import { parseMappingText } from "../../src/ingest/mapping/load.js";
-import { HedgeError } from "../../src/errors.js";
 import { resolveMapping } from "../../src/cli/ingest-read.js";
 import { loadUsage } from "../../src/cli/inputs.js";
+import { errorOf } from "../helpers/error-of.js";
 
-function errorOf(fn: () => unknown): HedgeError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof HedgeError) return e;
-    throw e;
-  }
-  throw new Error("expected a HedgeError");
-}
 
 // An in-house export: a title line, semicolons, decimal commas with dot thousands, DD.MM.YYYY,
 // a long layout whose kind is free text, units in a column, cost in cents with a currency column,

@@ -6,17 +6,8 @@
 import { describe, expect, it } from "vitest";
 import { ingestUsage, type IngestOptions } from "../../src/ingest/index.js";
 import { outlierDays } from "../../src/ingest/quality.js";
-import { HedgeError } from "../../src/errors.js";
+import { errorOf } from "../helpers/error-of.js";
 
-function errorOf(fn: () => unknown): HedgeError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof HedgeError) return e;
-    throw e;
-  }
-  throw new Error("expected a HedgeError");
-}
 
 const H = "date,model,token_type,tokens,cost_usd";
 const ingest = (lines: string[], options: Partial<IngestOptions> = {}) => ingestUsage([H, ...lines].join("\n"), { file: "q.csv", ...options });
