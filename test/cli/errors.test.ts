@@ -50,7 +50,7 @@ describe("bad input data → exit 3, file:line:column, the value, what was expec
 describe("bad usage → exit 2", () => {
   it.each([
     ["an unknown flag", ["ingest", ACME.usage, "--bogus"], /unknown option '--bogus'/],
-    ["a missing argument", ["ingest"], /missing required argument 'file'/],
+    ["a missing argument", ["curve"], /missing required argument .file./],
     ["an unknown command", ["hedge-everything"], /unknown command/],
     ["a bad choice", ["ingest", ACME.usage, "--period", "week"], /Allowed choices are day, month/],
     ["a non-numeric horizon", ["forecast", ACME.usage, "--horizon", "twelve"], /--horizon must be a whole number/],
