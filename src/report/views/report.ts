@@ -92,16 +92,8 @@ export interface DistributionBin {
   hedged: number;
 }
 
-export interface RiskRow {
-  mean: number;
-  sd: number;
-  p5: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  costAtRisk95: number;
-  cvar95: number;
-}
+/** The report's risk rows: the simulation's risk figures rounded to cents. */
+export type RiskRow = RiskFigures;
 
 export interface ReportModel {
   title: string;
