@@ -105,8 +105,3 @@ export class HedgeError extends Error {
     return column === undefined ? `${file}:${line}` : `${file}:${line}:${column}`;
   }
 }
-
-/** Shorthand for the common "this user-supplied value is wrong" case. */
-export function dataError(code: ErrorCode, message: string, details: ErrorDetails): HedgeError {
-  return new HedgeError(code, message, details);
-}

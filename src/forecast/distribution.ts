@@ -11,9 +11,6 @@ import { quantileSorted } from "./quantile.js";
 import { Rng } from "./random.js";
 import type { PeriodForecast } from "./types.js";
 
-/** Probabilities reported: P2.5/P97.5 for the 95% interval, P5…P95 for the quantile table. */
-export const REPORTED_PROBABILITIES = [0.025, 0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 0.975] as const;
-
 /** Default number of simulated paths (R's default for simulated intervals, §2.3). */
 export const DEFAULT_PATHS = 5000;
 

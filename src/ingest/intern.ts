@@ -52,11 +52,7 @@ export class ByteInterner {
     }
     if (this.offsets.length >= this.maxEntries) return -1;
     const id = this.offsets.length;
-    if (this.poolLen + len > this.pool.length) {
-      const bigger = new Uint8Array(Math.max(this.pool.length * 2, this.poolLen + len));
-      bigger.set(this.pool.subarray(0, this.poolLen));
-      this.pool = bigger;
-    }
+    this.reservePool(len);
     this.pool.set(buf.subarray(s, e), this.poolLen);
     this.offsets.push(this.poolLen);
     this.lengths.push(len);
@@ -111,11 +107,7 @@ export class ByteInterner {
     }
     if (this.offsets.length >= this.maxEntries) return -1;
     const id = this.offsets.length;
-    if (this.poolLen + len > this.pool.length) {
-      const bigger = new Uint8Array(Math.max(this.pool.length * 2, this.poolLen + len));
-      bigger.set(this.pool.subarray(0, this.poolLen));
-      this.pool = bigger;
-    }
+    this.reservePool(len);
     this.offsets.push(this.poolLen);
     for (let f = 0; f < cols.length; f++) {
       const c = cols[f]!;
@@ -128,6 +120,14 @@ export class ByteInterner {
     this.table[slot] = id + 1;
     if (this.offsets.length * 2 > this.table.length) this.rehash();
     return id;
+  }
+
+  /** Room for `len` more bytes in the pool (doubling), on the insert path only. */
+  private reservePool(len: number): void {
+    if (this.poolLen + len <= this.pool.length) return;
+    const bigger = new Uint8Array(Math.max(this.pool.length * 2, this.poolLen + len));
+    bigger.set(this.pool.subarray(0, this.poolLen));
+    this.pool = bigger;
   }
 
   private rehash(): void {

@@ -9,8 +9,6 @@
 
 export type TwistDirection = "front-up" | "front-down";
 
-export const TWIST_DIRECTIONS: readonly TwistDirection[] = ["front-up", "front-down"];
-
 export function twistShocks(months: number, amount: number, direction: TwistDirection): number[] {
   const sign = direction === "front-up" ? 1 : -1;
   if (months <= 1) return months === 1 ? [sign * amount] : [];

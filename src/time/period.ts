@@ -65,11 +65,6 @@ export function addDays(day: string, n: number): string {
   return epochDaysToDay(dayToEpochDays(day) + n);
 }
 
-/** 0 = Sunday … 6 = Saturday. */
-export function dayOfWeek(day: string): number {
-  return new Date(`${day}T00:00:00Z`).getUTCDay();
-}
-
 export function lastDayOfMonth(month: string): string {
   return `${month}-${String(daysInMonth(month)).padStart(2, "0")}`;
 }

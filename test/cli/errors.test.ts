@@ -86,6 +86,14 @@ describe("help", () => {
     for (const c of ["0", "1", "2", "3", "4", "130"]) expect(r.stdout).toMatch(new RegExp(`^  ${c} `, "m"));
   });
 
+  it("help formats lists every export profile, exit 0", () => {
+    const r = runCli(["help", "formats"]);
+    expect(r.code).toBe(0);
+    for (const id of ["openai-usage", "anthropic-cost", "aws-cur", "azure-cost", "gcp-billing", "focus", "litellm", "openrouter", "deepseek", "generic"]) {
+      expect(r.stdout).toMatch(new RegExp(`^  ${id} `, "m"));
+    }
+  });
+
   it("--version prints the version, exit 0", () => {
     const r = runCli(["--version"]);
     expect(r.code).toBe(0);

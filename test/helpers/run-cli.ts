@@ -12,8 +12,9 @@ export interface CliResult {
 }
 
 export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string>; input?: string } = {}): CliResult {
-  const env: Record<string, string> = { ...(process.env as Record<string, string>), NO_COLOR: "1", ...options.env };
-  delete env.FORCE_COLOR;
+  // The developer's FORCE_COLOR must not leak in; a test may still set it through options.env.
+  const { FORCE_COLOR: _ignored, ...inherited } = process.env as Record<string, string>;
+  const env: Record<string, string> = { ...inherited, NO_COLOR: "1", ...options.env };
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env, encoding: "utf8", input: options.input ?? "" });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }

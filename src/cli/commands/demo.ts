@@ -6,10 +6,10 @@ import { ingestHuman } from "../../report/views/ingest.js";
 import { forecastHuman } from "../../report/views/forecast.js";
 import { planHuman } from "../../report/views/plan.js";
 import { scenariosHuman } from "../../report/views/scenarios.js";
-import { analyseCurve } from "../../curve/shape.js";
-import { curveHuman } from "../../report/views/curve.js";
+import { curveReportHuman } from "../../report/views/curve.js";
+import { loadCurveReport } from "./curve.js";
 import { loadPlan } from "../plan-inputs.js";
-import { loadCurve, loadUsage } from "../inputs.js";
+import { loadUsage } from "../inputs.js";
 import { warn } from "../output.js";
 import type { CommandEnv } from "./shared.js";
 
@@ -42,7 +42,7 @@ export function demoCommand(env: CommandEnv): Command {
       section("forecast");
       ctx.stdout.write(forecastHuman(exposure, ctx.colour));
       section(`curve ${f("token-curve.csv")}`);
-      ctx.stdout.write(curveHuman(f("token-curve.csv"), analyseCurve(loadCurve(ctx, f("token-curve.csv")).points), ctx.colour));
+      ctx.stdout.write(curveReportHuman(f("token-curve.csv"), loadCurveReport(ctx, f("token-curve.csv"), f("token-contract.json")), { colour: ctx.colour, chart: true }));
       section("hedge plan");
       ctx.stdout.write(planHuman(plan, ctx.colour));
       section("P&L scenarios");

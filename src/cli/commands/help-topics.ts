@@ -1,10 +1,12 @@
 import { EXIT_CODE_HELP } from "../exit-codes.js";
 import { CONFIG_HELP } from "../../config/index.js";
+import { formatsHelp } from "./ingest.js";
 import type { CommandEnv } from "./shared.js";
 
 const TOPICS: Record<string, string> = {
   "exit-codes": EXIT_CODE_HELP,
   config: CONFIG_HELP,
+  formats: `Usage export formats (tokenhedge ingest --format ID; detected from the header by default)\n${formatsHelp()}`,
 };
 
 /** `tokenhedge help exit-codes` and other cross-cutting topics; `help COMMAND` still shows a command's help. */

@@ -13,7 +13,7 @@
  * unless it is all there is. When there are few periods, each takes several columns. Pure: returns a string ending
  * in a newline.
  */
-import { Chalk } from "chalk";
+import { makeChalk } from "./colour.js";
 
 export interface FanChartData {
   /** Observed values, oldest first. */
@@ -166,7 +166,7 @@ export function renderFanChart(data: FanChartData, opts: FanChartOptions): strin
     prev = r;
   });
 
-  const chalk = new Chalk({ level: opts.colour ? 1 : 0 });
+  const chalk = makeChalk(opts.colour);
   const glyph = (cell: Cell): string => {
     switch (cell) {
       case "history":

@@ -10,7 +10,7 @@
  *     0.0 .. 1.0 | ##                  | ====         M
  *     1.0 .. 2.0 | ######        M 95  | ==          95
  */
-import { Chalk } from "chalk";
+import { makeChalk } from "./colour.js";
 
 export interface HistogramSeries {
   name: string;
@@ -105,7 +105,7 @@ export function renderHistogram(series: readonly HistogramSeries[], opts: Histog
     const q = s.values.length > 0 ? (s.p95 ?? p95(s.values)) : Number.NaN;
     return { mean: Number.isFinite(m) ? binOf(m, lo, hi, bins) : -1, p95: Number.isFinite(q) ? binOf(q, lo, hi, bins) : -1 };
   });
-  const chalk = new Chalk({ level: opts.colour ? 1 : 0 });
+  const chalk = makeChalk(opts.colour);
   const paint = (si: number, text: string): string => (opts.colour && text !== "" ? chalk[BAR_COLOURS[si % BAR_COLOURS.length]!](text) : text);
 
   const w = (hi - lo) / bins;

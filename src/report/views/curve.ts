@@ -3,7 +3,7 @@ import type { CurveAnalysis } from "../../curve/shape.js";
 import type { CurveReport } from "../../curve/curve-report.js";
 import { addMonths, monthsBetween } from "../../time/period.js";
 import { renderCsv } from "../render/csv.js";
-import { fmtPct, fmtPrice, fmtSignedPct } from "../render/format.js";
+import { fmtPrice, fmtSignedPct } from "../render/format.js";
 import { renderLineChart } from "../render/line-chart.js";
 import { renderTable } from "../render/table.js";
 
@@ -28,28 +28,6 @@ export function curveDocument(file: string, a: CurveAnalysis): Record<string, un
       changePct: s.changePct === null ? null : round(s.changePct, 6),
     })),
   };
-}
-
-export function curveCsv(a: CurveAnalysis): string {
-  return renderCsv(
-    ["month", "price", "change", "changePct"],
-    a.steps.map((s) => [s.month, s.price, s.change === null ? null : round(s.change, 10), s.changePct === null ? null : round(s.changePct, 6)]),
-  );
-}
-
-export function curveHuman(file: string, a: CurveAnalysis, colour: boolean): string {
-  const table = renderTable({
-    head: ["month", "price", "change", "change %"],
-    rows: a.steps.map((s) => [s.month, fmtPrice(s.price), s.change === null ? "" : (s.change >= 0 ? "+" : "") + s.change.toFixed(4), s.changePct === null ? "" : fmtPct(s.changePct, 2)]),
-    colour,
-  });
-  const sign = a.frontToBackChange >= 0 ? "+" : "";
-  return (
-    table +
-    `\n${file}: ${a.shape} — ${a.reading}\n` +
-    `front ${a.front.month} ${fmtPrice(a.front.price)} → back ${a.back.month} ${fmtPrice(a.back.price)}: ` +
-    `${sign}${a.frontToBackChange.toFixed(4)} (${sign}${fmtPct(a.frontToBackPct, 2)}) over ${a.spanMonths} months\n`
-  );
 }
 
 /** The full `curve --json` document: the basic fields above plus kind, trend reading and roll yield. */

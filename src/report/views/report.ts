@@ -21,7 +21,7 @@ import type { EffectivenessInputInfo } from "./effectiveness.js";
 import { designationMemo, type DesignationMemo } from "./report-memo.js";
 import { renderCsv } from "../render/csv.js";
 import { planCsv } from "./plan.js";
-import { scenariosCsv } from "./scenarios.js";
+import { scenarioCostFields, scenariosCsv } from "./scenarios.js";
 import { checkCsv } from "./check.js";
 import { effectivenessCsv } from "./effectiveness.js";
 
@@ -264,19 +264,7 @@ export function reportDocument(m: ReportModel): Record<string, unknown> {
     usage: m.usage,
     curve: m.curve,
     plan: { contract: m.plan.contract, method: m.plan.method, rounding: m.plan.rounding, volumeCap: m.plan.volumeCap, months: m.plan.months, totals: m.plan.totals },
-    scenarios: m.scenarios.map((s) => ({
-      priceShock: s.priceShock,
-      volumeCase: s.volumeCase,
-      tokens: s.tokens,
-      unhedgedCost: s.unhedgedCost,
-      futuresPnl: s.futuresPnl,
-      hedgedCost: s.hedgedCost,
-      effectivePrice: s.effectivePrice,
-      unhedgedEffectivePrice: s.unhedgedEffectivePrice,
-      overHedgedTokens: s.overHedgedTokens,
-      budget: s.budget,
-      vsBudget: s.vsBudget,
-    })),
+    scenarios: m.scenarios.map((s) => ({ priceShock: s.priceShock, ...scenarioCostFields(s) })),
     simulation: m.simulation,
     check: m.check ? { pass: m.check.pass, breaches: m.check.breaches, notEvaluated: m.check.notEvaluated, rules: m.check.rules } : null,
     effectiveness: m.effectiveness

@@ -1,5 +1,5 @@
 /** `scenarios`: price shocks and curve twists × volume cases for the whole horizon, with budget and margin. */
-import { Chalk } from "chalk";
+import { makeChalk } from "../render/colour.js";
 import type { ScenarioMonth, ScenarioOutcome, ScenarioResult, TwistResult } from "../../scenarios/grid.js";
 import type { HedgePlan } from "../../hedge/plan.js";
 import { describeBudget, type Budget } from "../../scenarios/budget.js";
@@ -19,7 +19,8 @@ export const MARGIN_PATH_ASSUMPTION =
   "to its scenario settlement on the last day of the delivery month; variation margin is counted at every month end " +
   "(the cumulative margin is piecewise linear with kinks at month ends, so daily settlement gives the same peak)";
 
-function outcomeFields(s: ScenarioOutcome, includeMonths: boolean): Record<string, unknown> {
+/** The cost fields of one scenario, in the order of the JSON contract (also used by report.json). */
+export function scenarioCostFields(s: ScenarioOutcome): Record<string, unknown> {
   return {
     volumeCase: s.volumeCase,
     tokens: s.tokens,
@@ -31,6 +32,12 @@ function outcomeFields(s: ScenarioOutcome, includeMonths: boolean): Record<strin
     overHedgedTokens: s.overHedgedTokens,
     budget: s.budget,
     vsBudget: s.vsBudget,
+  };
+}
+
+function outcomeFields(s: ScenarioOutcome, includeMonths: boolean): Record<string, unknown> {
+  return {
+    ...scenarioCostFields(s),
     peakMarginOutflow: s.margin?.peakOutflow ?? null,
     peakMarginDate: s.margin?.peakDate ?? null,
     ...(includeMonths ? { months: s.months, marginFlows: s.margin?.flows ?? null } : {}),
@@ -116,7 +123,7 @@ export function heatMap(results: ScenarioResult[], colour: boolean): string {
   const cases = [...new Set(results.map((r) => r.volumeCase))];
   const find = (s: number, c: string) => results.find((r) => r.priceShock === s && r.volumeCase === c);
   const reference = find(0, cases.includes("p50") ? "p50" : cases[0]!) ?? results[0];
-  const chalk = new Chalk({ level: colour ? 1 : 0 });
+  const chalk = makeChalk(colour);
   const rows = shocks.map((s) => [
     fmtSignedPct(s),
     ...cases.map((c) => {

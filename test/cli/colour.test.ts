@@ -1,0 +1,20 @@
+/** Colour: off without a terminal or with NO_COLOR, on with --color or FORCE_COLOR (DESIGN.md §7). */
+import { describe, expect, it } from "vitest";
+import { ACME, runCli } from "../helpers/run-cli.js";
+
+const ESC = "\u001b[";
+
+describe("colour", () => {
+  it("is off when stdout is not a terminal and NO_COLOR is set", () => {
+    expect(runCli(["curve", ACME.tokenCurve, "--no-chart"]).stdout.includes(ESC)).toBe(false);
+  });
+
+  it("--color turns it on even when piped, over NO_COLOR (flags beat the environment)", () => {
+    expect(runCli(["curve", ACME.tokenCurve, "--no-chart", "--color"]).stdout.includes(ESC)).toBe(true);
+  });
+
+  it("FORCE_COLOR turns it on; --no-color beats FORCE_COLOR", () => {
+    expect(runCli(["curve", ACME.tokenCurve, "--no-chart"], { env: { FORCE_COLOR: "1" } }).stdout.includes(ESC)).toBe(true);
+    expect(runCli(["curve", ACME.tokenCurve, "--no-chart", "--no-color"], { env: { FORCE_COLOR: "1" } }).stdout.includes(ESC)).toBe(false);
+  });
+});
