@@ -5,25 +5,17 @@
 import { Command, InvalidArgumentError, Option } from "commander";
 import { HedgeError } from "../../errors.js";
 import type { ResolvedConfig } from "../../config/index.js";
-import { simulate } from "../../scenarios/simulate.js";
-import { volumeMatrix } from "../../scenarios/volumes.js";
 import { parsePriceHistory, type PriceHistory } from "../../hedge/methods/price-history.js";
-import { estimateBasis, estimateGbmVol, estimateOu } from "../../scenarios/estimate.js";
-import type { PriceModel } from "../../scenarios/price-model.js";
-import type { Basis } from "../../scenarios/simulate.js";
 import type { Budget } from "../../scenarios/budget.js";
 import { simulateCsv, simulateDocument, simulateHuman, type SimulationProvenance } from "../../report/views/simulate.js";
-import type { HedgePlan } from "../../hedge/plan.js";
+import { choosePriceModel, forecastOrigin, simulateStage } from "../../pipeline/index.js";
 import { readTextFile } from "../files.js";
 import { parseAsOf, parseIntOption, parseNumberOption } from "../options.js";
 import { emit, warn, type OutputFlags } from "../output.js";
 import { addPlanOptions, loadPlan, type PlanFlags } from "../plan-inputs.js";
-import type { OutStream } from "../context.js";
-import { configBudget, defaultAsOf, parseBudgetOption, takeBudgetFlag } from "./scenarios.js";
+import { configBudget, parseBudgetOption, takeBudgetFlag } from "../budget-options.js";
+import { progressBar } from "../simulate-progress.js";
 import type { CommandEnv } from "./shared.js";
-
-/** Volatility when neither --vol, --history nor the config gives one: illustrative, and said to be so. */
-export const DEFAULT_VOL = 0.3;
 
 /**
  * --history (with --spot-column, --futures-column) and --corr are the plan's own flags (plan-inputs.ts): the same
@@ -52,83 +44,6 @@ function parseVol(value: string): number {
   return n;
 }
 
-interface ModelChoice {
-  model: PriceModel;
-  basis: Basis;
-  provenance: SimulationProvenance;
-}
-
-/** Decide the price model and basis from the flags, the history file and the config (flags first). */
-function chooseModel(flags: SimulateFlags, command: Command, history: PriceHistory | undefined, plan: HedgePlan): ModelChoice {
-  const notes: string[] = [];
-  const sim = flags.resolvedConfig?.values.simulation;
-  let vol: number;
-  let volSource: string;
-  let meanReversion = flags.meanReversion;
-  let meanReversionSource: string | undefined = meanReversion !== undefined ? "--mean-reversion" : undefined;
-  const historyLabel = history ? `estimated from ${history.file}, ${history.futures.length - 1} monthly changes` : "";
-  if (flags.vol !== undefined) {
-    vol = flags.vol;
-    volSource = "--vol";
-  } else if (flags.priceVol !== undefined) {
-    vol = flags.priceVol;
-    volSource = "--price-vol";
-  } else if (history) {
-    vol = estimateGbmVol(history.futures).vol;
-    volSource = historyLabel;
-  } else if (sim?.priceVolatility !== undefined) {
-    vol = sim.priceVolatility;
-    volSource = "config simulation.priceVolatility";
-  } else {
-    vol = DEFAULT_VOL;
-    volSource = `default ${DEFAULT_VOL * 100}% — illustrative; give --vol or --history`;
-    notes.push(`no --vol or --history: using an illustrative volatility of ${DEFAULT_VOL * 100}% a year`);
-  }
-  let model: PriceModel = { kind: "gbm", vol };
-  if (flags.model === "ou") {
-    if (meanReversion === undefined && history) {
-      const ou = estimateOu(history.futures);
-      if (ou) {
-        meanReversion = ou.meanReversion;
-        meanReversionSource = historyLabel;
-        if (flags.vol === undefined) {
-          vol = ou.vol;
-          volSource = `${historyLabel} (OU fit)`;
-        }
-      } else {
-        notes.push(`${history.file}: the AR(1) slope of the log price is not in (0, 1), so no mean reversion can be estimated; simulating GBM`);
-      }
-    }
-    if (meanReversion === undefined && !history) {
-      throw new HedgeError("USAGE_MISSING_FLAG", "--model ou needs --mean-reversion or --history", { expected: "--mean-reversion K (per year, e.g. 2) or --history FILE", hint: "or use --model gbm" });
-    }
-    if (meanReversion !== undefined) model = { kind: "ou", vol, meanReversion };
-  } else if (meanReversion !== undefined) {
-    notes.push("--mean-reversion is ignored with --model gbm");
-  }
-  if (model.kind === "gbm") model = { kind: "gbm", vol };
-
-  let basis: Basis = { a: flags.basisA, b: flags.basisB, noise: flags.basisNoise };
-  const typed = (name: string) => command.getOptionValueSource(name) === "cli";
-  let basisSource = typed("basisA") || typed("basisB") || typed("basisNoise") ? "flags" : "default: the company pays the index";
-  if (flags.basisFromHistory) {
-    if (!history) throw new HedgeError("USAGE_MISSING_FLAG", "--basis-from-history needs --history", { expected: "--history FILE with period,spot,futures" });
-    const perMtok = 1_000_000 / ((plan.contract.underlying === "token-index" ? 1_000_000 : 1) * (plan.contract.tokensPerGpuHour ?? 1));
-    const est = estimateBasis(history.spot, history.futures.map((f) => f * perMtok));
-    basis = {
-      a: typed("basisA") ? flags.basisA : Number(est.a.toFixed(6)),
-      b: typed("basisB") ? flags.basisB : Number(est.b.toFixed(6)),
-      noise: typed("basisNoise") ? flags.basisNoise : Number(est.noise.toFixed(6)),
-    };
-    basisSource = `OLS of spot on the index in ${history.file} (R² ${est.rSquared.toFixed(3)}, ${est.observations} months)`;
-  }
-  return {
-    model,
-    basis,
-    provenance: { volSource, ...(model.kind === "ou" && meanReversionSource ? { meanReversionSource } : {}), basisSource, volumeSource: "", notes },
-  };
-}
-
 /** The --history prices as levels (a volatility needs levels: log returns of the futures price). */
 function readLevels(cwd: string, flags: SimulateFlags): PriceHistory {
   const file = flags.history!;
@@ -139,28 +54,6 @@ function readLevels(cwd: string, flags: SimulateFlags): PriceHistory {
     ...(flags.spotColumn ? { spotColumn: flags.spotColumn } : {}),
     ...(flags.futuresColumn ? { futuresColumn: flags.futuresColumn } : {}),
   });
-}
-
-/** A progress bar on stderr, only on a terminal and only once the run has taken a second. */
-function progressBar(stderr: OutStream, now: () => number): { update(f: number): void; done(): void } {
-  const start = now();
-  let shown = false;
-  let last = -1;
-  return {
-    update(f) {
-      if (!stderr.isTTY || now() - start < 1000) return;
-      const pct = Math.floor(f * 100);
-      if (pct === last) return;
-      last = pct;
-      shown = true;
-      const width = 30;
-      const fill = Math.round((pct / 100) * width);
-      stderr.write(`\rsimulating [${"#".repeat(fill)}${".".repeat(width - fill)}] ${String(pct).padStart(3)}%`);
-    },
-    done() {
-      if (shown) stderr.write(`\r${" ".repeat(50)}\r`);
-    },
-  };
 }
 
 export function simulateCommand(env: CommandEnv): Command {
@@ -196,24 +89,35 @@ Example:
     .action((file: string, flags: SimulateFlags, command: Command) => {
       const { ctx } = env;
       const budgetFlag = takeBudgetFlag(command, flags);
-      const { plan, exposure, files } = loadPlan(ctx, file, flags);
+      const stage = loadPlan(ctx, file, flags);
+      const { plan, exposure } = stage;
       warn(ctx, [...exposure.forecast.warnings, ...plan.warnings]);
       const budget = budgetFlag ?? configBudget(flags);
       const history = flags.history ? readLevels(ctx.cwd, flags) : undefined;
-      const choice = chooseModel(flags, command, history, plan);
-      const asOf = flags.asOf ?? defaultAsOf(exposure.history.months[exposure.history.months.length - 1]!);
-      const bar = progressBar(ctx.stderr, Date.now);
-      // Volume paths come from the forecast model, seeded by the same --seed (the price stream is offset, random.ts).
-      const forecastMonths = exposure.months.map((m) => m.month);
-      const volumes = volumeMatrix(exposure.forecast.samplePaths(flags.paths, flags.seed), forecastMonths, plan.months.map((m) => m.month));
-      const result = simulate({
+      const typed = (name: string) => command.getOptionValueSource(name) === "cli";
+      const configVol = flags.resolvedConfig?.values.simulation?.priceVolatility;
+      const choice = choosePriceModel(
+        {
+          model: flags.model,
+          ...(flags.vol !== undefined ? { vol: flags.vol } : {}),
+          ...(flags.priceVol !== undefined ? { priceVol: flags.priceVol } : {}),
+          ...(flags.meanReversion !== undefined ? { meanReversion: flags.meanReversion } : {}),
+          ...(configVol !== undefined ? { configVol } : {}),
+          basis: { a: flags.basisA, b: flags.basisB, noise: flags.basisNoise },
+          basisTyped: { a: typed("basisA"), b: typed("basisB"), noise: typed("basisNoise") },
+          basisFromHistory: flags.basisFromHistory === true,
+        },
+        history,
         plan,
-        volumes,
+      );
+      const bar = progressBar(ctx.stderr, Date.now);
+      const result = simulateStage(stage, {
         model: choice.model,
         basis: choice.basis,
+        paths: flags.paths,
         corr: flags.corr ?? 0,
         seed: flags.seed,
-        asOf,
+        asOf: flags.asOf ?? forecastOrigin(stage),
         ...(budget ? { budget } : {}),
         onProgress: (f) => bar.update(f),
       });
@@ -228,7 +132,7 @@ Example:
         json: () => simulateDocument(plan, result, provenance),
         csv: () => simulateCsv(result),
         human: () => simulateHuman(plan, result, provenance, { colour: ctx.colour, ...(Number.isFinite(columns) && columns > 0 ? { width: columns } : {}) }),
-      }, files);
+      }, stage.inputs.files);
     });
 }
 
