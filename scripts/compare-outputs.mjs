@@ -8,13 +8,13 @@
  * Each case runs `REPO_DIR/bin/tokenhedge` (build REPO_DIR first) with the working directory at
  * REPO_DIR, no colour and no config discovery, and writes OUT_DIR/NAME.stdout, .stderr and .code
  * (REPO_DIR itself written as <root>, so two checkouts in different places compare equal).
- * `report` writes into one fixed temporary directory (so the paths it prints are the same in every
- * run), whose files are then copied to OUT_DIR/NAME.files/.
+ * `report` writes into a temporary directory (printed as <report-out>), whose files are then copied
+ * to OUT_DIR/NAME.files/.
  */
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const args = process.argv.slice(2);
@@ -26,7 +26,8 @@ if (!out) {
   process.exit(2);
 }
 const bin = join(root, "bin/tokenhedge");
-const reportDir = join(tmpdir(), "tokenhedge-compare-report");
+// A fresh directory per run, written as <report-out> in the outputs, so runs may go in parallel.
+const reportDir = join(mkdtempSync(join(tmpdir(), "tokenhedge-compare-")), "report");
 
 const A = "fixtures/acme";
 const usage = `${A}/usage.csv`;
@@ -109,6 +110,9 @@ add("report-no-out", ["report", "--config", CONFIGS[0]]);
 add("config-show", ["config", "show", "--config", CONFIGS[0], "--json"]);
 add("config-show-human", ["config", "show", "--config", CONFIGS[0]]);
 add("demo", ["demo"]);
+add("help", ["--help"]);
+add("help-formats", ["help", "formats"]);
+for (const c of ["ingest", "forecast", "curve", "hedge-ratio", "plan", "scenarios", "simulate", "effectiveness", "check", "report", "config", "init"]) add(`help-${c}`, [c, "--help"]);
 
 mkdirSync(out, { recursive: true });
 const { FORCE_COLOR: _f, TOKENHEDGE_CONFIG: _c, ...inherited } = process.env;
@@ -117,7 +121,7 @@ for (const [name, argv] of cases) {
   const isReport = argv[0] === "report";
   if (isReport) rmSync(reportDir, { recursive: true, force: true });
   const r = spawnSync(process.execPath, [bin, ...argv], { cwd: root, env, encoding: "utf8", input: "" });
-  const anyRoot = (text) => text.split(root).join("<root>");
+  const anyRoot = (text) => text.split(reportDir).join("<report-out>").split(root).join("<root>");
   writeFileSync(join(out, `${name}.stdout`), anyRoot(r.stdout));
   writeFileSync(join(out, `${name}.stderr`), anyRoot(r.stderr));
   writeFileSync(join(out, `${name}.code`), `${r.status}\n`);
@@ -126,4 +130,5 @@ for (const [name, argv] of cases) {
   }
   if (isReport) rmSync(reportDir, { recursive: true, force: true });
 }
+rmSync(dirname(reportDir), { recursive: true, force: true });
 process.stdout.write(`${cases.length} cases written to ${out}\n`);
