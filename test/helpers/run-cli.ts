@@ -1,6 +1,12 @@
-/** Spawn the real `bin/tokenhedge` (built by `npm run build`) the way a user or CI job would. */
+/**
+ * Run the CLI for a test. runCli / runJson run the built CLI in-process through `run(argv, io)` (dist/cli/main.js,
+ * built by `npm run build`) in a worker thread, with in-memory stdout/stderr and the given cwd and env; they stay
+ * synchronous by blocking on the worker (Atomics.wait), so a test reads like a shell session. spawnCli spawns the
+ * real `bin/tokenhedge` the way a user or CI job would, for the few smoke tests that need a real process.
+ */
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from "node:worker_threads";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const BIN = fileURLToPath(new URL("../../bin/tokenhedge", import.meta.url));
@@ -11,12 +17,53 @@ export interface CliResult {
   stderr: string;
 }
 
-export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string>; input?: string } = {}): CliResult {
+export interface CliOptions {
+  cwd?: string;
+  env?: Record<string, string>;
+}
+
+function cliEnv(options: CliOptions): Record<string, string> {
   // The developer's FORCE_COLOR must not leak in; a test may still set it through options.env.
   const { FORCE_COLOR: _ignored, ...inherited } = process.env as Record<string, string>;
-  const env: Record<string, string> = { ...inherited, NO_COLOR: "1", ...options.env };
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env, encoding: "utf8", input: options.input ?? "" });
+  return { ...inherited, NO_COLOR: "1", ...options.env };
+}
+
+/** Spawn the real binary (smoke tests: process exit codes, signals, the launcher itself). */
+export function spawnCli(args: string[], options: CliOptions = {}): CliResult {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env: cliEnv(options), encoding: "utf8", input: "" });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+interface Host {
+  worker: Worker;
+  replies: MessagePort;
+  signal: Int32Array;
+}
+
+let host: Host | undefined;
+
+function cliHost(): Host {
+  if (host) return host;
+  const { port1, port2 } = new MessageChannel();
+  const signal = new Int32Array(new SharedArrayBuffer(4));
+  const worker = new Worker(new URL("./cli-worker.mjs", import.meta.url), { workerData: { port: port2, signal }, transferList: [port2] });
+  worker.unref(); // the test file's process must not wait for the idle worker
+  host = { worker, replies: port1, signal };
+  return host;
+}
+
+/** Longer than any single command in the suite; Atomics.wait blocks vitest's own timeout, so this is the guard. */
+const RUN_TIMEOUT_MS = 120_000;
+
+/** Run the CLI in-process: same stdout, stderr and exit code as the binary, without a process per call. */
+export function runCli(args: string[], options: CliOptions = {}): CliResult {
+  const h = cliHost();
+  Atomics.store(h.signal, 0, 0);
+  h.worker.postMessage({ args, cwd: options.cwd ?? ROOT, env: cliEnv(options) });
+  if (Atomics.wait(h.signal, 0, 0, RUN_TIMEOUT_MS) === "timed-out") throw new Error(`tokenhedge ${args.join(" ")}: no answer in ${RUN_TIMEOUT_MS} ms`);
+  const reply = receiveMessageOnPort(h.replies);
+  if (!reply) throw new Error(`tokenhedge ${args.join(" ")}: the CLI worker signalled but sent no result`);
+  return reply.message as CliResult;
 }
 
 export function runJson<T = Record<string, unknown>>(args: string[]): T {

@@ -1,0 +1,31 @@
+// The CLI's in-process host for test/helpers/run-cli.ts: one worker thread per test file imports the built CLI
+// once and runs each command through `run(argv, io)` with in-memory streams and the test's own cwd and env.
+// Plain JavaScript because a worker thread loads files with Node itself, not through vitest's TypeScript transform.
+import { parentPort, workerData } from "node:worker_threads";
+
+const { run } = await import(new URL("../../dist/cli/main.js", import.meta.url).href);
+const { port, signal } = workerData;
+
+parentPort.on("message", async ({ args, cwd, env }) => {
+  let stdout = "";
+  let stderr = "";
+  const io = {
+    cwd,
+    env,
+    // Pipes, as with spawnSync: not terminals, so no colour unless the env forces it and no prompts.
+    stdout: { write: (t) => void (stdout += t), isTTY: false },
+    stderr: { write: (t) => void (stderr += t), isTTY: false },
+    stdinIsTTY: false,
+  };
+  let code;
+  try {
+    code = await run(args, io);
+  } catch (err) {
+    // run() turns every error into an exit code; reaching here is a harness failure, reported as such.
+    code = -1;
+    stderr += `cli-worker: run() threw: ${err?.stack ?? String(err)}\n`;
+  }
+  port.postMessage({ code, stdout, stderr });
+  Atomics.store(signal, 0, 1);
+  Atomics.notify(signal, 0);
+});
