@@ -13,7 +13,7 @@ import { maseScale } from "./accuracy.js";
 import type { Candidate, CandidateContext } from "./candidates.js";
 import type { FittedModel } from "./model.js";
 import { quantileSorted } from "./quantile.js";
-import { Rng } from "./random.js";
+import { simulatePaths } from "./distribution.js";
 import type { Granularity } from "./types.js";
 
 export interface RollingOriginPlan {
@@ -34,7 +34,7 @@ export interface RollingOriginSettings {
 
 export function defaultRollingOrigin(granularity: Granularity): RollingOriginSettings {
   return granularity === "month"
-    ? { horizon: 3, step: 1, count: 6, minTrain: 12 }
+    ? { horizon: 12, step: 1, count: 12, minTrain: 12 }
     : { horizon: 28, step: 7, count: 12, minTrain: 56 };
 }
 
@@ -87,10 +87,7 @@ function intervals(model: FittedModel, horizon: number, seed: number): { lo80: n
     }
     return { lo80, hi80, lo95, hi95 };
   }
-  const rng = new Rng(seed);
-  const paths = model.samplePaths
-    ? model.samplePaths(horizon, BACKTEST_PATHS, rng)
-    : Array.from({ length: BACKTEST_PATHS }, () => model.samplePath(horizon, rng));
+  const paths = simulatePaths(model, horizon, BACKTEST_PATHS, seed);
   for (let h = 0; h < horizon; h++) {
     const column = Float64Array.from(paths, (p) => p[h] as number).sort();
     lo80.push(quantileSorted(column, 0.1));

@@ -3,6 +3,7 @@
  */
 export type {
   Finding,
+  ForecastDrivers,
   ForecastOptions,
   ForecastResult,
   Granularity,

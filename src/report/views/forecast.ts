@@ -177,6 +177,7 @@ function describeModel(model: string): string {
 function describeSelection(result: ForecastResult): string {
   const scored = scoreBasis(result.candidates);
   switch (result.selection) {
+    case "evidence":
     case "combination":
       return `always the combination; other candidates ${scored} for comparison`;
     case "aicc":
