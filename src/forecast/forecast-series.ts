@@ -3,7 +3,8 @@
  * the whole series and report per-period means, intervals, quantiles and seeded sample paths.
  */
 import { HedgeError } from "../errors.js";
-import { runBacktest, defaultRollingOrigin, rollingOrigins, type BacktestScore } from "./backtest.js";
+import { runBacktest, defaultRollingOrigin, rollingOrigins, type BacktestRun, type BacktestScore, type RollingOriginPlan } from "./backtest.js";
+import { mixturePits, spreadFactor, withSpread } from "./calibration.js";
 import { fitNaive } from "./baselines.js";
 import { CANDIDATE_NAMES, COMBINATION, candidateByName, defaultCandidates, type Candidate, type CandidateContext } from "./candidates.js";
 import { combineModels } from "./combination.js";
@@ -78,6 +79,8 @@ export interface Selection {
   rule: string;
   /** The candidates the forecast is made of and their weights (summing to 1). */
   weights: Record<string, number>;
+  /** Spread factor applied to the intervals by backtest calibration (calibration.ts), when one was. */
+  spread?: number;
 }
 
 function refitRanked(y: Float64Array, ranked: ModelScore[], list: readonly Candidate[], context: CandidateContext, warnings: string[]): FittedModel | undefined {
@@ -145,8 +148,8 @@ function selectByEvidence(
   list: readonly Candidate[],
   context: CandidateContext,
   candidates: ModelScore[],
-  origins: number,
-  horizon: number,
+  run: BacktestRun,
+  plan: RollingOriginPlan,
   warnings: string[],
 ): Selection | undefined {
   const useMase = candidates.every((c) => c.mase !== undefined);
@@ -169,19 +172,25 @@ function selectByEvidence(
     if (row) row.chosen = true;
   }
   const parts = choice.weights;
-  const model =
+  const combined =
     parts.length === 1
       ? (parts[0] as (typeof parts)[number]).model
       : combineModels(`weighted(${parts.map((p) => p.name).join(", ")})`, parts.map((p) => p.model), parts.map((p) => p.weight));
+  const pits = mixturePits(run.pits, weights);
+  const spread = spreadFactor(pits);
+  const model = spread === undefined ? combined : withSpread(combined, spread);
   let rule =
     `candidates with a rolling-origin ${measure} at most ${1 + MARGIN}× the best ` +
-    `(${origins} origins, 1–${horizon} months ahead), weighted by 1/${measure}`;
+    `(${plan.origins.length} origins, 1–${plan.horizon} months ahead), weighted by 1/${measure}`;
   if (choice.guarded.length > 0 && choice.recent !== undefined && choice.longRun !== undefined) {
     rule +=
       `; growth guard: recent growth ${pct1(choice.recent)}/month is below the long-run ${pct1(choice.longRun)}/month, ` +
       `so ${choice.guarded.map((g) => `${g.name} (${pct1(g.growth)}/month at ${GUARD_STEPS} months)`).join(", ")} left out`;
   }
-  return { model, candidates, warnings, selection: "evidence", rule, weights };
+  if (spread !== undefined) {
+    rule += `; interval spread × ${spread.toFixed(2)}, so that the ${pits.length} backtest actuals fall 80% inside the 80% interval`;
+  }
+  return { model, candidates, warnings, selection: "evidence", rule, weights, ...(spread !== undefined ? { spread } : {}) };
 }
 
 export function selectModel(
@@ -236,7 +245,7 @@ export function selectModel(
     const combined = preferCombination(candidates);
     if (combined) return combined;
     if (select === "evidence") {
-      const chosen = selectByEvidence(y, list, context, candidates, plan.origins.length, plan.horizon, warnings);
+      const chosen = selectByEvidence(y, list, context, candidates, run, plan, warnings);
       if (chosen) return chosen;
     }
     const useMase = candidates.every((c) => c.mase !== undefined);
