@@ -6,9 +6,10 @@
  * backtest already run, without another one.
  *
  * One spread factor κ: with z = |Φ⁻¹(PIT)|, the 80% interval holds 80% of the actuals after the distribution's
- * spread around its mean is multiplied by κ = Q_0.8(z) / z_0.9. κ < 1 narrows intervals that were too wide
- * (a mixture of models that disagree is wider than its parts), κ > 1 widens intervals that were too narrow.
- * The mean is unchanged.
+ * spread around its point forecast is multiplied by κ = Q_0.8(z) / z_0.9. κ < 1 narrows intervals that were too
+ * wide (a mixture of models that disagree is wider than its parts), κ > 1 widens intervals that were too narrow.
+ * For positive series the spread is scaled on the log scale (y' = c·(y/c)^κ), which keeps usage positive and the
+ * right tail longer than the left; the reported mean is then the mean of the scaled paths.
  */
 import type { FittedModel } from "./model.js";
 import { normalQuantile } from "./normal.js";
@@ -18,7 +19,7 @@ import type { Rng } from "./random.js";
 /** Fewest backtest points from which κ is estimated; with fewer the intervals are left as they are. */
 export const MIN_CALIBRATION_POINTS = 24;
 /** κ is kept within these bounds: a backtest of a few dozen correlated points cannot justify more. */
-export const SPREAD_BOUNDS = [0.5, 1.5] as const;
+export const SPREAD_BOUNDS = [0.5, 1.25] as const;
 
 const Z90 = normalQuantile(0.9);
 
@@ -49,9 +50,14 @@ export function spreadFactor(pits: readonly number[]): number | undefined {
   return Math.min(Math.max(kappa, SPREAD_BOUNDS[0]), SPREAD_BOUNDS[1]);
 }
 
-/** The model with its spread around the mean at each step multiplied by κ (paths and closed-form quantiles). */
-export function withSpread(model: FittedModel, kappa: number): FittedModel {
-  const scale = (centre: number, v: number) => centre + kappa * (v - centre);
+/**
+ * The model with its spread around the point forecast at each step multiplied by κ (paths and closed-form
+ * quantiles), on the log scale when `log`. Its analytic form, if any, is dropped when `log` (the scaled mean has no
+ * closed form here), so the forecast comes from the scaled paths.
+ */
+export function withSpread(model: FittedModel, kappa: number, log: boolean): FittedModel {
+  const scale = (centre: number, v: number) =>
+    log && centre > 0 && v > 0 ? centre * Math.pow(v / centre, kappa) : centre + kappa * (v - centre);
   // Paths are drawn one at a time: keep the centre of the last horizon asked for.
   let cached: Float64Array | undefined;
   const centreOf = (horizon: number) => {
@@ -64,7 +70,7 @@ export function withSpread(model: FittedModel, kappa: number): FittedModel {
     ...(model.aicc !== undefined ? { aicc: model.aicc } : {}),
     pointForecast: (horizon) => model.pointForecast(horizon),
     analytic: (horizon) => {
-      const a = model.analytic(horizon);
+      const a = log ? undefined : model.analytic(horizon);
       if (!a) return undefined;
       return { mean: a.mean, quantile: (step, p) => scale(a.mean[step] as number, a.quantile(step, p)) };
     },

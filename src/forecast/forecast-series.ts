@@ -178,7 +178,7 @@ function selectByEvidence(
       : combineModels(`weighted(${parts.map((p) => p.name).join(", ")})`, parts.map((p) => p.model), parts.map((p) => p.weight));
   const pits = mixturePits(run.pits, weights);
   const spread = spreadFactor(pits);
-  const model = spread === undefined ? combined : withSpread(combined, spread);
+  const model = spread === undefined ? combined : withSpread(combined, spread, y.every((v) => v > 0));
   let rule =
     `candidates with a rolling-origin ${measure} at most ${1 + MARGIN}× the best ` +
     `(${plan.origins.length} origins, 1–${plan.horizon} months ahead), weighted by 1/${measure}`;
@@ -272,6 +272,19 @@ export function selectModel(
   return single(model, candidates, warnings, "holdout", `the lowest MAE on a holdout of the last ${holdoutLength(y.length)} periods`, name);
 }
 
+/**
+ * Outages and level shifts in the daily data behind a monthly series (§8: monthly totals themselves are too short
+ * and too smooth to screen), reported only: a month's total includes what was used on an outage day.
+ */
+function dailyFindings(series: TimeSeries, daily: TimeSeries | undefined): Finding[] {
+  if (series.granularity !== "month" || !daily || daily.granularity !== "day") return [];
+  validateSeries(daily);
+  const screened = prepareSeries(daily.values, { granularity: "day", start: daily.start, m: 7, mode: "keep" });
+  return screened.findings
+    .filter((f) => f.kind === "level-shift" || f.kind === "outage")
+    .map((f) => ({ ...f, message: `daily data: ${f.message}` }));
+}
+
 /** Validate, clean and select: shared by forecastSeries and forecastMonthlyFromDaily. */
 export function prepareAndSelect(series: TimeSeries, options: ForecastOptions): Selection & { findings: Finding[]; values: Float64Array; offset: number } {
   validateSeries(series);
@@ -291,8 +304,9 @@ export function prepareAndSelect(series: TimeSeries, options: ForecastOptions): 
     );
   }
   const selection = selectModel(prepared.values, series.granularity, options);
-  for (const f of prepared.findings) if (f.kind === "level-shift") selection.warnings.push(f.message);
-  return { ...selection, findings: prepared.findings, values: prepared.values, offset: prepared.offset };
+  const findings = [...prepared.findings, ...dailyFindings(series, options.dailyHistory)];
+  for (const f of findings) if (f.kind === "level-shift") selection.warnings.push(f.message);
+  return { ...selection, findings, values: prepared.values, offset: prepared.offset };
 }
 
 export function forecastSeries(series: TimeSeries, options: ForecastOptions): ForecastResult {
@@ -324,6 +338,7 @@ export function forecastSeries(series: TimeSeries, options: ForecastOptions): Fo
     selection: chosen.selection,
     rule: chosen.rule,
     weights: chosen.weights,
+    ...(chosen.spread !== undefined ? { spread: chosen.spread } : {}),
     drivers,
     seed,
     samplePaths: (count: number, pathSeed?: number) => simulatePaths(model, horizon, count, pathSeed ?? seed),

@@ -91,6 +91,9 @@ export interface ForecastOptions {
   outliers?: OutlierMode;
   /** Simulated paths used for quantiles of models without closed-form intervals (default 5000). */
   paths?: number;
+  /** Monthly series only: the daily series behind it. It is screened for outages and level shifts, which are
+   * reported with the monthly forecast (findings, drivers); the monthly fit does not change. */
+  dailyHistory?: TimeSeries;
 }
 
 /** What drives a forecast (see drivers.ts). Growth figures are per period (0.04 = 4% a month), null when not
@@ -141,6 +144,8 @@ export interface ForecastResult {
   /** The rule that chose the model, in words, and the weight of each candidate used (summing to 1). */
   rule: string;
   weights: Record<string, number>;
+  /** Spread factor applied to the intervals by backtest calibration, when one was. */
+  spread?: number;
   drivers: ForecastDrivers;
   /** The seed used for sample paths and simulated quantiles. */
   seed: number;
