@@ -285,7 +285,7 @@ function dailyFindings(series: TimeSeries, daily: TimeSeries | undefined): Findi
     .map((f) => ({ ...f, message: `daily data: ${f.message}` }));
 }
 
-/** Validate, clean and select: shared by forecastSeries and forecastMonthlyFromDaily. */
+/** Validate, clean and select. */
 export function prepareAndSelect(series: TimeSeries, options: ForecastOptions): Selection & { findings: Finding[]; values: Float64Array; offset: number } {
   validateSeries(series);
   checkOptions(options);
@@ -342,5 +342,6 @@ export function forecastSeries(series: TimeSeries, options: ForecastOptions): Fo
     drivers,
     seed,
     samplePaths: (count: number, pathSeed?: number) => simulatePaths(model, horizon, count, pathSeed ?? seed),
+    simulate: (steps: number, count: number, pathSeed?: number) => simulatePaths(model, steps, count, pathSeed ?? seed),
   };
 }

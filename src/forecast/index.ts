@@ -17,6 +17,7 @@ export type {
 export { forecastSeries, DEFAULT_SEED } from "./forecast-series.js";
 export {
   forecastMonthlyFromDaily,
+  monthlyFromForecast,
   monthlyTotals,
   type MonthlyForecast,
   type MonthlyFromDailyOptions,

@@ -86,10 +86,12 @@ describe("the evidence rule", () => {
 
 describe("calibration from PITs", () => {
   it("finds the spread factor that puts 80% of the actuals inside the 80% interval", () => {
-    // 25 PITs at Φ(±z) with |z| = 0.5 (20 of them) and 2.0 (5): Q_0.8 of |z| by type 8 lies between them, at
-    // r = (25 + 1/3)·0.8 + 1/3 = 20.6, i.e. 0.5 + 0.6·(2.0 − 0.5) = 1.4; κ = 1.4 / z_0.9 = 1.4 / 1.2815516 = 1.0924.
-    const pits = [...Array.from({ length: 20 }, (_, i) => (i % 2 ? 0.6914625 : 0.3085375)), ...Array.from({ length: 5 }, () => 0.9772499)];
-    expect(spreadFactor(pits)).toBeCloseTo(1.4 / normalQuantile(0.9), 4);
+    // 25 PITs at Φ(±z) with |z| = 0.5 (20 of them) and 1.2 (5): Q_0.8 of |z| by type 8 lies between them, at
+    // r = (25 + 1/3)·0.8 + 1/3 = 20.6, i.e. 0.5 + 0.6·(1.2 − 0.5) = 0.92; κ = 0.92 / z_0.9 = 0.92 / 1.2815516 = 0.7179.
+    const half = Array.from({ length: 20 }, (_, i) => (i % 2 ? 0.6914625 : 0.3085375)); // Φ(±0.5)
+    expect(spreadFactor([...half, ...Array.from({ length: 5 }, () => 0.8849303)])).toBeCloseTo(0.92 / normalQuantile(0.9), 4);
+    // With |z| = 2.0 instead of 1.2 the factor would be 1.4 / 1.2815516 = 1.09: intervals are never widened.
+    expect(spreadFactor([...half, ...Array.from({ length: 5 }, () => 0.9772499)])).toBe(1);
     // All at the median: far too wide, κ is held at its floor 0.5; too few points: no calibration.
     expect(spreadFactor(Array.from({ length: 30 }, () => 0.5))).toBe(0.5);
     expect(spreadFactor([0.1, 0.9])).toBeUndefined();

@@ -44,6 +44,7 @@ function result(overrides: Partial<ForecastResult> = {}): ForecastResult {
     },
     seed: 7,
     samplePaths: () => [],
+    simulate: () => [],
     ...overrides,
   };
 }

@@ -10,8 +10,8 @@ import { HedgeError } from "../../errors.js";
 import {
   backtest,
   DEFAULT_PATHS,
-  forecastMonthlyFromDaily,
   forecastSeries,
+  monthlyFromForecast,
   type Granularity,
   type OutlierMode,
   type SelectionMethod,
@@ -167,7 +167,7 @@ export function forecastCommand(env: CommandEnv): Command {
       const result = forecastSeries(series, { ...options, horizon, ...(loaded.daily ? { dailyHistory: loaded.daily } : {}) });
       const monthly =
         series.granularity === "day"
-          ? forecastMonthlyFromDaily(series, monthsReached(addDays(series.start, series.values.length - 1), horizon), options)
+          ? monthlyFromForecast(series, result, monthsReached(addDays(series.start, series.values.length - 1), horizon), flags.paths)
           : undefined;
       const report = flags.backtest ? backtest(series, { seed: flags.seed, ...(flags.outliers ? { outliers: flags.outliers } : {}) }) : undefined;
       return {
