@@ -79,8 +79,8 @@ export function forecastDrivers(input: DriverInput): ForecastDrivers {
   }
   const shifts = input.findings.filter((f) => f.kind === "level-shift");
   const outages = input.findings.filter((f) => f.kind === "outage");
-  const listed = (fs: readonly Finding[], what: string) =>
-    fs.length === 0 ? `no ${what} found` : fs.map((f) => (f.start === f.end ? f.start : `${f.start}–${f.end}`)).join(", ");
+  const span = (f: Finding) => (f.start === f.end ? f.start : `${f.start}–${f.end}`);
+  const listed = (items: readonly string[], what: string) => (items.length === 0 ? `no ${what} found` : items.join(", "));
   const warnings: string[] = [];
   if (end !== null && recent !== null && end > recent + GROWTH_WARNING_TOLERANCE) {
     warnings.push(
@@ -96,12 +96,13 @@ export function forecastDrivers(input: DriverInput): ForecastDrivers {
   const reason = why(input);
   const sentence =
     `${trendText[0]?.toUpperCase()}${trendText.slice(1)}. Seasonality: ${seasonality.text}. ` +
-    `Level shifts: ${listed(shifts, "level shifts")}. Outages: ${listed(outages, "outages")}. Why this model: ${reason}.`;
+    `Level shifts: ${listed(shifts.map((f) => `around ${f.start}`), "level shifts")}. ` +
+    `Outages: ${listed(outages.map(span), "outages")}. Why this model: ${reason}.`;
   return {
     growth: { lastSixPeriods: recent, longRun, now, horizonEnd: end },
     seasonality,
     levelShifts: shifts.map((f) => f.start),
-    outages: outages.map((f) => (f.start === f.end ? f.start : `${f.start}–${f.end}`)),
+    outages: outages.map(span),
     why: reason,
     sentence,
     warnings,

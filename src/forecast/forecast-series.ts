@@ -188,7 +188,10 @@ function selectByEvidence(
       `so ${choice.guarded.map((g) => `${g.name} (${pct1(g.growth)}/month at ${GUARD_STEPS} months)`).join(", ")} left out`;
   }
   if (spread !== undefined) {
-    rule += `; interval spread × ${spread.toFixed(2)}, so that the ${pits.length} backtest actuals fall 80% inside the 80% interval`;
+    rule +=
+      spread < 1
+        ? `; interval spread × ${spread.toFixed(2)}, so that 80% of the ${pits.length} backtest actuals fall inside the 80% interval`
+        : `; interval spread kept (at most 80% of the ${pits.length} backtest actuals fell inside the 80% interval; intervals are only ever narrowed)`;
   }
   return { model, candidates, warnings, selection: "evidence", rule, weights, ...(spread !== undefined ? { spread } : {}) };
 }

@@ -5,8 +5,8 @@
  * Billah 2003) finds seasonality, and left as it is otherwise.
  *
  * - Growth of history over the last k periods: exp(slope) − 1, the slope of an OLS line through the log of the last
- *   k + 1 adjusted values (a line, not the two end points, so one noisy month does not set the rate), with the
- *   slope's standard error.
+ *   k + 1 values (a line, not the two end points, so one noisy month does not set the rate), with the slope's
+ *   standard error; for seasonal series the mean year-over-year rate of the last k periods (see recentGrowth).
  * - Long-run growth: the same slope over the whole series.
  * - Growth implied by a forecast at step h: the month-on-month change of the forecast's trend, read as the centred
  *   moving average of the history followed by the forecast means (see impliedGrowth).
@@ -71,9 +71,26 @@ function logTrend(y: ArrayLike<number>, s: SeasonalFigure, from: number): Growth
   return { growth: Math.expm1(slope), se: k > 2 ? Math.sqrt(sse / (k - 2) / sxx) : Number.NaN };
 }
 
-/** Growth per period over the last `k` periods of history (k + 1 points), e.g. 0.04 for 4% a month. */
+/**
+ * Growth per period over the last `k` periods of history, e.g. 0.04 for 4% a month. Non-seasonal series: the OLS
+ * line through the last k + 1 values. Seasonal series: the mean of the last k year-over-year log ratios
+ * log(y_t / y_{t−m}) / m, and their standard error — a seasonal figure averaged over the whole history misreads
+ * half a year when the pattern has changed (AirPassengers' summer peak sharpens over the years), a year-on-year
+ * ratio does not.
+ */
 export function recentGrowth(y: ArrayLike<number>, s: SeasonalFigure, k = RECENT_PERIODS): GrowthFit | undefined {
-  return logTrend(y, s, y.length - 1 - k);
+  const n = y.length;
+  if (!s.figure || n < k + s.m) return logTrend(y, s, n - 1 - k);
+  const r: number[] = [];
+  for (let t = n - k; t < n; t++) {
+    const a = y[t] as number;
+    const b = y[t - s.m] as number;
+    if (!(a > 0) || !(b > 0)) return undefined;
+    r.push(Math.log(a / b) / s.m);
+  }
+  const mean = r.reduce((u, v) => u + v, 0) / k;
+  const sd = Math.sqrt(r.reduce((u, v) => u + (v - mean) ** 2, 0) / (k - 1));
+  return { growth: Math.expm1(mean), se: sd / Math.sqrt(k) };
 }
 
 /** Growth per period fitted over the whole history. */
