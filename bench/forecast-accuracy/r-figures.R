@@ -40,4 +40,17 @@ for (name in names(data$daily)) {
   # Weekly seasonality: ts(frequency = 7); the phase does not matter to ets/auto.arima/thetaf/snaive.
   daily[[name]] <- figures(ts(v[1:(n - h)], frequency = 7), ts(v[(n - h + 1):n], start = c(1, n - h + 1), frequency = 7))
 }
-writeLines(toJSON(list(source = paste("R", getRversion(), "forecast", packageVersion("forecast"), "- ets(), auto.arima(), thetaf(), snaive() defaults; last 12 months / 56 days held out"), figures = out, daily = daily), digits = 8, auto_unbox = TRUE, pretty = TRUE), "r-figures.json")
+# Deceleration check: the 12-month-ahead mean from each origin of data.json's `deceleration`, divided by the
+# process's own value 12 months on (process[t] is month t − 1, so step 12 after o months is process[o + 12]).
+dec <- data$deceleration
+s <- data$series[[dec$series]]
+y <- ts(s$values, start = s$start, frequency = s$frequency)
+deceleration <- list(origins = dec$origins, ets = c(), arima = c(), theta = c())
+for (o in dec$origins) {
+  train <- window(y, end = time(y)[o])
+  p <- dec$process[o + dec$horizon]
+  deceleration$ets <- c(deceleration$ets, forecast(ets(train), h = dec$horizon)$mean[dec$horizon] / p)
+  deceleration$arima <- c(deceleration$arima, forecast(auto.arima(train), h = dec$horizon)$mean[dec$horizon] / p)
+  deceleration$theta <- c(deceleration$theta, thetaf(train, h = dec$horizon)$mean[dec$horizon] / p)
+}
+writeLines(toJSON(list(source = paste("R", getRversion(), "forecast", packageVersion("forecast"), "- ets(), auto.arima(), thetaf(), snaive() defaults; last 12 months / 56 days held out"), figures = out, daily = daily, deceleration = deceleration), digits = 8, auto_unbox = TRUE, pretty = TRUE), "r-figures.json")

@@ -13,7 +13,7 @@ import { maseScale } from "./accuracy.js";
 import type { Candidate, CandidateContext } from "./candidates.js";
 import type { FittedModel } from "./model.js";
 import { quantileSorted } from "./quantile.js";
-import { Rng } from "./random.js";
+import { simulatePaths } from "./distribution.js";
 import type { Granularity } from "./types.js";
 
 export interface RollingOriginPlan {
@@ -34,7 +34,7 @@ export interface RollingOriginSettings {
 
 export function defaultRollingOrigin(granularity: Granularity): RollingOriginSettings {
   return granularity === "month"
-    ? { horizon: 3, step: 1, count: 6, minTrain: 12 }
+    ? { horizon: 12, step: 1, count: 12, minTrain: 12 }
     : { horizon: 28, step: 7, count: 12, minTrain: 56 };
 }
 
@@ -62,43 +62,86 @@ export interface BacktestScore {
   /** Number of forecast origins at which the model could be fitted, and of scored points. */
   origins: number;
   points: number;
+  /** Coverage at each step ahead. */
+  byHorizon: HorizonCoverage[];
+}
+
+export interface HorizonCoverage {
+  /** Steps ahead (1-based). */
+  step: number;
+  points: number;
+  coverage80: number;
+  coverage95: number;
 }
 
 export interface BacktestRun {
   scores: BacktestScore[];
   warnings: string[];
+  /** Per model: the PIT of every scored actual, keyed "origin:step" (kept out of the scores, which are output). */
+  pits: Map<string, Map<string, number>>;
 }
 
 /** Paths used for intervals of models without a closed form during backtests (fewer than for the final forecast). */
 const BACKTEST_PATHS = 1000;
 
-function intervals(model: FittedModel, horizon: number, seed: number): { lo80: number[]; hi80: number[]; lo95: number[]; hi95: number[] } {
+/** A model's forecast distribution at steps 0..horizon−1: its interval bounds and its CDF at a value. */
+interface StepDistribution {
+  lo80: number;
+  hi80: number;
+  lo95: number;
+  hi95: number;
+  /** P(Y ≤ a): the probability integral transform of an actual a (Dawid 1984), for calibration. */
+  cdf(a: number): number;
+}
+
+function distributions(model: FittedModel, horizon: number, seed: number): StepDistribution[] {
   const analytic = model.analytic(horizon);
-  const lo80: number[] = [];
-  const hi80: number[] = [];
-  const lo95: number[] = [];
-  const hi95: number[] = [];
+  const out: StepDistribution[] = [];
   if (analytic) {
     for (let h = 0; h < horizon; h++) {
-      lo80.push(analytic.quantile(h, 0.1));
-      hi80.push(analytic.quantile(h, 0.9));
-      lo95.push(analytic.quantile(h, 0.025));
-      hi95.push(analytic.quantile(h, 0.975));
+      const q = (p: number) => analytic.quantile(h, p);
+      out.push({
+        lo80: q(0.1),
+        hi80: q(0.9),
+        lo95: q(0.025),
+        hi95: q(0.975),
+        // Invert the quantile function by bisection (it is increasing in p); 40 halvings reach ~1e−12.
+        cdf: (a) => {
+          let lo = 0;
+          let hi = 1;
+          for (let i = 0; i < 40; i++) {
+            const mid = (lo + hi) / 2;
+            if (q(mid) <= a) lo = mid;
+            else hi = mid;
+          }
+          return (lo + hi) / 2;
+        },
+      });
     }
-    return { lo80, hi80, lo95, hi95 };
+    return out;
   }
-  const rng = new Rng(seed);
-  const paths = model.samplePaths
-    ? model.samplePaths(horizon, BACKTEST_PATHS, rng)
-    : Array.from({ length: BACKTEST_PATHS }, () => model.samplePath(horizon, rng));
+  const paths = simulatePaths(model, horizon, BACKTEST_PATHS, seed);
   for (let h = 0; h < horizon; h++) {
     const column = Float64Array.from(paths, (p) => p[h] as number).sort();
-    lo80.push(quantileSorted(column, 0.1));
-    hi80.push(quantileSorted(column, 0.9));
-    lo95.push(quantileSorted(column, 0.025));
-    hi95.push(quantileSorted(column, 0.975));
+    out.push({
+      lo80: quantileSorted(column, 0.1),
+      hi80: quantileSorted(column, 0.9),
+      lo95: quantileSorted(column, 0.025),
+      hi95: quantileSorted(column, 0.975),
+      // Share of paths below a, ties counted half (the mid-distribution function).
+      cdf: (a) => {
+        let below = 0;
+        let equal = 0;
+        for (const v of column) {
+          if (v < a) below++;
+          else if (v === a) equal++;
+          else break;
+        }
+        return (below + equal / 2) / column.length;
+      },
+    });
   }
-  return { lo80, hi80, lo95, hi95 };
+  return out;
 }
 
 export function runBacktest(
@@ -111,6 +154,7 @@ export function runBacktest(
   const n = y.length;
   const warnings: string[] = [];
   const scores: BacktestScore[] = [];
+  const pits = new Map<string, Map<string, number>>();
   // Origins ascend, so the first fit of each automatic ETS search is made on the shortest training set and reused.
   const originContext: CandidateContext = { ...context, refilter: true };
   for (const candidate of candidates) {
@@ -125,6 +169,8 @@ export function runBacktest(
     let points = 0;
     let origins = 0;
     const reasons = new Set<string>();
+    const modelPits = new Map<string, number>();
+    const steps = Array.from({ length: plan.horizon }, (_, j) => ({ step: j + 1, points: 0, in80: 0, in95: 0 }));
     for (const origin of plan.origins) {
       const train = y.subarray(0, origin);
       const fitted = candidate.fit(train, originContext);
@@ -135,7 +181,7 @@ export function runBacktest(
       origins++;
       const h = Math.min(plan.horizon, n - origin);
       const forecast = fitted.model.pointForecast(h);
-      const bands = intervals(fitted.model, h, seed + origin);
+      const bands = distributions(fitted.model, h, seed + origin);
       const scale = maseScale(train, train.length >= 2 * context.m ? context.m : 1);
       for (let j = 0; j < h; j++) {
         const actual = y[origin + j] as number;
@@ -153,10 +199,20 @@ export function runBacktest(
           apeCount++;
         }
         // Usage is clamped at 0 in reported intervals; do the same here so coverage describes what users see.
-        const lo80 = Math.max(0, bands.lo80[j] as number);
-        const lo95 = Math.max(0, bands.lo95[j] as number);
-        if (actual >= lo80 && actual <= (bands.hi80[j] as number)) in80++;
-        if (actual >= lo95 && actual <= (bands.hi95[j] as number)) in95++;
+        const band = bands[j] as StepDistribution;
+        const at = steps[j] as (typeof steps)[number];
+        const lo80 = Math.max(0, band.lo80);
+        const lo95 = Math.max(0, band.lo95);
+        if (actual >= lo80 && actual <= band.hi80) {
+          in80++;
+          at.in80++;
+        }
+        if (actual >= lo95 && actual <= band.hi95) {
+          in95++;
+          at.in95++;
+        }
+        at.points++;
+        modelPits.set(`${origin}:${j + 1}`, band.cdf(actual));
         points++;
       }
     }
@@ -177,7 +233,11 @@ export function runBacktest(
       coverage95: in95 / points,
       origins,
       points,
+      byHorizon: steps
+        .filter((st) => st.points > 0)
+        .map((st) => ({ step: st.step, points: st.points, coverage80: st.in80 / st.points, coverage95: st.in95 / st.points })),
     });
+    pits.set(candidate.name, modelPits);
   }
-  return { scores, warnings };
+  return { scores, warnings, pits };
 }

@@ -1,32 +1,71 @@
 /**
- * Equal-weight forecast combination (FORECASTING.md §6; M3: Makridakis & Hibon 2000, "Comb S-H-D"; M4: Makridakis,
- * Spiliotis & Assimakopoulos 2018/2020; Petropoulos & Svetunkov 2020). Point forecast: the mean of the component
- * means. Distribution [product]: the equal-weight mixture — the pooled sample paths, an equal share from each
- * component — so that disagreement between models widens the intervals. Paths are never averaged pairwise,
- * which would shrink the spread.
+ * Forecast combination (FORECASTING.md §6; M3: Makridakis & Hibon 2000, "Comb S-H-D"; M4: Makridakis,
+ * Spiliotis & Assimakopoulos 2018/2020; Petropoulos & Svetunkov 2020; weighted by past accuracy: Bates & Granger
+ * 1969). Point forecast: the weighted mean of the component means. Distribution [product]: the weighted mixture —
+ * the pooled sample paths, a share from each component equal to its weight — so that disagreement between models
+ * widens the intervals. Paths are never averaged pairwise, which would shrink the spread.
  */
 import type { FittedModel } from "./model.js";
 import type { Rng } from "./random.js";
 
-export function combineModels(name: string, components: readonly FittedModel[]): FittedModel {
+/** A combination's parts, kept so that a combination inside a combination is flattened into one mixture. */
+export interface CombinedModel extends FittedModel {
+  readonly components: readonly FittedModel[];
+  readonly weights: readonly number[];
+}
+
+function isCombined(model: FittedModel): model is CombinedModel {
+  return "components" in model && "weights" in model;
+}
+
+/**
+ * Combine `components` with `weights` (default equal; normalised to sum 1). Component i gets the paths whose
+ * stratum falls in [w_1 + … + w_{i−1}, w_1 + … + w_i): with strata spread evenly over [0, 1) that is a share w_i
+ * of the paths, however many are drawn.
+ */
+export function combineModels(name: string, components: readonly FittedModel[], weights?: readonly number[]): CombinedModel {
   if (components.length === 0) throw new Error("a combination needs at least one component");
-  const k = components.length;
+  const raw = weights ?? components.map(() => 1);
+  const total = raw.reduce((a, b) => a + b, 0);
+  const parts: FittedModel[] = [];
+  const shares: number[] = [];
+  components.forEach((c, i) => {
+    const w = (raw[i] as number) / total;
+    if (isCombined(c)) {
+      c.components.forEach((inner, j) => {
+        parts.push(inner);
+        shares.push(w * (c.weights[j] as number));
+      });
+    } else {
+      parts.push(c);
+      shares.push(w);
+    }
+  });
+  const upper: number[] = [];
+  let cumulative = 0;
+  for (const s of shares) upper.push((cumulative += s));
+  upper[upper.length - 1] = 1;
   return {
     name,
-    nObs: Math.max(...components.map((c) => c.nObs)),
+    components: parts,
+    weights: shares,
+    nObs: Math.max(...parts.map((c) => c.nObs)),
     pointForecast: (horizon) => {
       const out = new Float64Array(horizon);
-      for (const c of components) {
+      parts.forEach((c, i) => {
         const f = c.pointForecast(horizon);
-        for (let h = 0; h < horizon; h++) out[h] = (out[h] as number) + (f[h] as number) / k;
-      }
+        const w = shares[i] as number;
+        for (let h = 0; h < horizon; h++) out[h] = (out[h] as number) + w * (f[h] as number);
+      });
       return out;
     },
     analytic: () => undefined,
-    // A single path comes from a component chosen at random (a draw from the mixture).
-    samplePath: (horizon: number, rng: Rng) => (components[rng.int(k)] as FittedModel).samplePath(horizon, rng),
-    // A batch takes path i from component i mod k, i.e. (almost exactly) count/k paths from each component.
-    samplePaths: (horizon: number, count: number, rng: Rng) =>
-      Array.from({ length: count }, (_, i) => (components[i % k] as FittedModel).samplePath(horizon, rng)),
+    // The stratum picks the component; without one, a uniform draw does (a plain draw from the mixture).
+    samplePath: (horizon: number, rng: Rng, stratum?: number) => {
+      const u = stratum ?? rng.uniform();
+      let i = 0;
+      while (i < upper.length - 1 && u >= (upper[i] as number)) i++;
+      return (parts[i] as FittedModel).samplePath(horizon, rng);
+    },
   };
 }

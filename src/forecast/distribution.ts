@@ -39,16 +39,26 @@ export function periodForecast(period: string, mean: number, q: (p: number) => n
   };
 }
 
-/** Simulate `count` paths of `model` with a generator seeded by `seed`; values clamped at 0. */
+/**
+ * Stratum of path i: the golden-ratio (Weyl) sequence frac((i + 1)·φ⁻¹), spread evenly over [0, 1) for any
+ * number of paths (its discrepancy is O(log N / N)), so a mixture's shares hold for the first N paths whatever N.
+ */
+export function pathStratum(i: number): number {
+  const x = (i + 1) * 0.6180339887498949;
+  return x - Math.floor(x);
+}
+
+/**
+ * Simulate `count` paths of `model`, values clamped at 0. Path i has its own generator (seed, stream i + 1) and
+ * stratum, so it does not depend on the horizon or on how many other paths are drawn: the same month gets the
+ * same draws whichever command or horizon asks.
+ */
 export function simulatePaths(model: FittedModel, horizon: number, count: number, seed: number): Float64Array[] {
-  const rng = new Rng(seed);
-  const paths = model.samplePaths
-    ? model.samplePaths(horizon, count, rng)
-    : Array.from({ length: count }, () => model.samplePath(horizon, rng));
-  for (const path of paths) {
+  return Array.from({ length: count }, (_, i) => {
+    const path = model.samplePath(horizon, new Rng(seed, i + 1), pathStratum(i));
     for (let h = 0; h < horizon; h++) if (!((path[h] as number) > 0)) path[h] = 0;
-  }
-  return paths;
+    return path;
+  });
 }
 
 /** Per-step forecasts from a set of paths: path mean and type-8 quantiles (§2.4). */

@@ -3,16 +3,21 @@
  * the whole series and report per-period means, intervals, quantiles and seeded sample paths.
  */
 import { HedgeError } from "../errors.js";
-import { runBacktest, defaultRollingOrigin, rollingOrigins } from "./backtest.js";
+import { runBacktest, defaultRollingOrigin, rollingOrigins, type BacktestRun, type BacktestScore, type RollingOriginPlan } from "./backtest.js";
+import { mixturePits, spreadFactor, withSpread } from "./calibration.js";
 import { fitNaive } from "./baselines.js";
 import { CANDIDATE_NAMES, COMBINATION, candidateByName, defaultCandidates, type Candidate, type CandidateContext } from "./candidates.js";
+import { combineModels } from "./combination.js";
 import { DEFAULT_PATHS, modelForecasts, simulatePaths } from "./distribution.js";
+import { forecastDrivers } from "./drivers.js";
 import { etsModel } from "./ets/model.js";
 import { autoEts } from "./ets/select.js";
-import { selectByHoldout } from "./holdout.js";
+import { chooseByEvidence, GUARD_STEPS, MARGIN, type ScoredFit } from "./evidence.js";
+import { seasonalFigure } from "./growth.js";
+import { holdoutLength, selectByHoldout } from "./holdout.js";
 import type { FittedModel } from "./model.js";
 import { prepareSeries } from "./outliers.js";
-import { futurePeriods, seasonalPeriod } from "./periods.js";
+import { futurePeriods, periodAt, seasonalPeriod } from "./periods.js";
 import type { Finding, ForecastOptions, ForecastResult, ModelScore, SelectionMethod, TimeSeries } from "./types.js";
 import { MIN_POINTS, validateSeries } from "./validate.js";
 
@@ -37,10 +42,10 @@ export function checkOptions(options: ForecastOptions): void {
       value: String(paths),
     });
   }
-  if (select !== undefined && !["combination", "holdout", "aicc", "backtest"].includes(select)) {
+  if (select !== undefined && !["evidence", "combination", "holdout", "aicc", "backtest"].includes(select)) {
     throw new HedgeError("USAGE", `unknown model selection "${String(select)}"`, {
       value: String(select),
-      expected: "combination, holdout, aicc or backtest",
+      expected: "evidence, combination, holdout, aicc or backtest",
     });
   }
   if (outliers !== undefined && outliers !== "keep" && outliers !== "interpolate") {
@@ -70,6 +75,12 @@ export interface Selection {
   candidates: ModelScore[];
   warnings: string[];
   selection: SelectionMethod;
+  /** The rule that chose the model, in words. */
+  rule: string;
+  /** The candidates the forecast is made of and their weights (summing to 1). */
+  weights: Record<string, number>;
+  /** Spread factor applied to the intervals by backtest calibration (calibration.ts), when one was. */
+  spread?: number;
 }
 
 function refitRanked(y: Float64Array, ranked: ModelScore[], list: readonly Candidate[], context: CandidateContext, warnings: string[]): FittedModel | undefined {
@@ -90,6 +101,10 @@ function byScore(key: (s: ModelScore) => number | undefined) {
   return (a: ModelScore, b: ModelScore) => (key(a) ?? Number.POSITIVE_INFINITY) - (key(b) ?? Number.POSITIVE_INFINITY);
 }
 
+function single(model: FittedModel, candidates: ModelScore[], warnings: string[], selection: SelectionMethod, rule: string, name = model.name): Selection {
+  return { model, candidates, warnings, selection, rule, weights: { [name]: 1 } };
+}
+
 function selectByAicc(y: Float64Array, m: number, warnings: string[]): Selection | undefined {
   const auto = autoEts(y, m, y.length < 6 ? { simpleOnly: true } : {});
   const candidates: ModelScore[] = auto.candidates.map((c) => {
@@ -101,19 +116,84 @@ function selectByAicc(y: Float64Array, m: number, warnings: string[]): Selection
     warnings.push("no ETS model could be fitted for AICc selection; using the holdout instead");
     return undefined;
   }
-  return { model: etsModel(auto.best), candidates, warnings, selection: "aicc" };
+  return single(etsModel(auto.best), candidates, warnings, "aicc", "the ETS model with the lowest AICc, as R's ets()");
 }
 
-/** Choose and refit a model on y (already cleaned). */
 /**
- * The default selection. Monthly series: the ETS + Theta + damped combination (§6.2; M3/M4 evidence, and
- * bench/forecast-accuracy: mean MASE 0.618 against R ets 0.680 on 11 monthly series). Daily series with
- * weekly seasonality: ETS chosen by AICc, as R's ets() does — on the daily bench series the combination
- * scored MASE 1.98 against 1.41 for AICc ETS (Theta's seasonal adjustment suits weekly cycles on a
+ * The default selection. Monthly series: "evidence", the backtest-weighted choice of evidence.ts (falling back to
+ * the equal-weight ETS + Theta + damped combination of §6.2 when the history is too short for three backtest
+ * origins). Daily series with weekly seasonality: ETS chosen by AICc, as R's ets() does — on the daily bench series
+ * the combination scored MASE 1.98 against 1.41 for AICc ETS (Theta's seasonal adjustment suits weekly cycles on a
  * trend poorly).
  */
 export function defaultSelection(granularity: TimeSeries["granularity"]): NonNullable<ForecastOptions["select"]> {
-  return granularity === "day" ? "aicc" : "combination";
+  return granularity === "day" ? "aicc" : "evidence";
+}
+
+const pct1 = (g: number) => `${(g * 100).toFixed(1)}%`;
+
+/** Candidates' backtest scores as ModelScore rows. */
+function scoreRows(scores: readonly BacktestScore[]): ModelScore[] {
+  return scores.map((s) => {
+    const score: ModelScore = { model: s.model, mae: s.mae, smape: s.smape, coverage80: s.coverage80, coverage95: s.coverage95, chosen: false };
+    if (s.mase !== undefined) score.mase = s.mase;
+    if (s.mape !== undefined) score.mape = s.mape;
+    return score;
+  });
+}
+
+/** The "evidence" rule on a backtest already run: fit the scored candidates on the whole series and combine. */
+function selectByEvidence(
+  y: Float64Array,
+  list: readonly Candidate[],
+  context: CandidateContext,
+  candidates: ModelScore[],
+  run: BacktestRun,
+  plan: RollingOriginPlan,
+  warnings: string[],
+): Selection | undefined {
+  const useMase = candidates.every((c) => c.mase !== undefined);
+  const fits: ScoredFit[] = [];
+  for (const score of candidates) {
+    const candidate = list.find((c) => c.name === score.model);
+    const error = useMase ? score.mase : score.smape;
+    if (!candidate || error === undefined) continue;
+    const fitted = candidate.fit(y, context);
+    if ("model" in fitted) fits.push({ name: score.model, error, model: fitted.model });
+    else warnings.push(`${score.model} could not be refitted on the full series: ${fitted.reason}`);
+  }
+  const choice = chooseByEvidence(y, seasonalFigure(y, context.m), fits);
+  if (!choice || choice.weights.length === 0) return undefined;
+  const measure = useMase ? "MASE" : "sMAPE";
+  const weights: Record<string, number> = {};
+  for (const w of choice.weights) {
+    weights[w.name] = w.weight;
+    const row = candidates.find((c) => c.model === w.name);
+    if (row) row.chosen = true;
+  }
+  const parts = choice.weights;
+  const combined =
+    parts.length === 1
+      ? (parts[0] as (typeof parts)[number]).model
+      : combineModels(`weighted(${parts.map((p) => p.name).join(", ")})`, parts.map((p) => p.model), parts.map((p) => p.weight));
+  const pits = mixturePits(run.pits, weights);
+  const spread = spreadFactor(pits);
+  const model = spread === undefined ? combined : withSpread(combined, spread, y.every((v) => v > 0));
+  let rule =
+    `candidates with a rolling-origin ${measure} at most ${1 + MARGIN}× the best ` +
+    `(${plan.origins.length} origins, 1–${plan.horizon} months ahead), weighted by 1/${measure}`;
+  if (choice.guarded.length > 0 && choice.recent !== undefined && choice.longRun !== undefined) {
+    rule +=
+      `; growth guard: recent growth ${pct1(choice.recent)}/month is below the long-run ${pct1(choice.longRun)}/month, ` +
+      `so ${choice.guarded.map((g) => `${g.name} (${pct1(g.growth)}/month at ${GUARD_STEPS} months)`).join(", ")} left out`;
+  }
+  if (spread !== undefined) {
+    rule +=
+      spread < 1
+        ? `; interval spread × ${spread.toFixed(2)}, so that 80% of the ${pits.length} backtest actuals fall inside the 80% interval`
+        : `; interval spread kept (at most 80% of the ${pits.length} backtest actuals fell inside the 80% interval; intervals are only ever narrowed)`;
+  }
+  return { model, candidates, warnings, selection: "evidence", rule, weights, ...(spread !== undefined ? { spread } : {}) };
 }
 
 export function selectModel(
@@ -128,7 +208,7 @@ export function selectModel(
   const select = options.select ?? defaultSelection(granularity);
   if (isConstant(y)) {
     warnings.push(`the series is constant (${y[0]}): forecasting that value with zero-width intervals`);
-    return { model: fitNaive(y), candidates: [{ model: "naive", chosen: true }], warnings, selection: select };
+    return single(fitNaive(y), [{ model: "naive", chosen: true }], warnings, select, "the series is constant");
   }
   const list = options.models && options.models.length > 0
     ? options.models.map((name) => candidateByName(name) as Candidate)
@@ -139,12 +219,17 @@ export function selectModel(
     if (chosen) return chosen;
   }
 
-  // The default: the combination, with the other candidates scored for comparison (§6.2, §7).
-  const combinationDefault = select === "combination" && list.some((c) => c.name === COMBINATION.name);
   const plan = rollingOrigins(y.length, defaultRollingOrigin(granularity));
-  const wantBacktest =
-    select === "backtest" || (select === "combination" && plan.origins.length >= MIN_BACKTEST_ORIGINS);
-  const preferCombination = (candidates: ModelScore[]): FittedModel | undefined => {
+  const enoughOrigins = plan.origins.length >= MIN_BACKTEST_ORIGINS;
+  const hasCombination = list.some((c) => c.name === COMBINATION.name);
+  // "combination" always uses it; "evidence" falls back to it when the backtest is too thin.
+  const combinationDefault = hasCombination && (select === "combination" || (select === "evidence" && !enoughOrigins));
+  const combinationRule =
+    select === "combination"
+      ? "the equal-weight ETS + Theta + damped combination, as requested"
+      : `the equal-weight ETS + Theta + damped combination: ${plan.origins.length} rolling origin(s) are too few to choose by (needs ${MIN_BACKTEST_ORIGINS}, i.e. ${granularity === "month" ? "15 months" : "77 days"} of history)`;
+  const wantBacktest = select === "backtest" || ((select === "combination" || select === "evidence") && enoughOrigins);
+  const preferCombination = (candidates: ModelScore[]): Selection | undefined => {
     if (!combinationDefault) return undefined;
     const fitted = COMBINATION.fit(y, context);
     if (!("model" in fitted)) {
@@ -154,23 +239,22 @@ export function selectModel(
     const row = candidates.find((c) => c.model === COMBINATION.name);
     if (row) row.chosen = true;
     else candidates.push({ model: COMBINATION.name, chosen: true });
-    return fitted.model;
+    return single(fitted.model, candidates, warnings, "combination", combinationRule, COMBINATION.name);
   };
   if (wantBacktest && plan.origins.length > 0) {
     const run = runBacktest(y, list, context, plan, seed);
     warnings.push(...run.warnings);
-    const candidates: ModelScore[] = run.scores.map((s) => {
-      const score: ModelScore = { model: s.model, mae: s.mae, smape: s.smape, coverage80: s.coverage80, coverage95: s.coverage95, chosen: false };
-      if (s.mase !== undefined) score.mase = s.mase;
-      if (s.mape !== undefined) score.mape = s.mape;
-      return score;
-    });
+    const candidates = scoreRows(run.scores);
     const combined = preferCombination(candidates);
-    if (combined) return { model: combined, candidates, warnings, selection: "combination" };
+    if (combined) return combined;
+    if (select === "evidence") {
+      const chosen = selectByEvidence(y, list, context, candidates, run, plan, warnings);
+      if (chosen) return chosen;
+    }
     const useMase = candidates.every((c) => c.mase !== undefined);
     const ranked = [...candidates].sort(byScore((s) => (useMase ? s.mase : s.smape)));
     const model = refitRanked(y, ranked, list, context, warnings);
-    if (model) return { model, candidates, warnings, selection: "backtest" };
+    if (model) return single(model, candidates, warnings, "backtest", `the lowest rolling-origin ${useMase ? "MASE" : "sMAPE"}`);
   } else if (select === "backtest") {
     warnings.push(`too little history for a rolling-origin backtest (needs ${granularity === "month" ? "13 months" : "57 days"}); using the holdout instead`);
   }
@@ -178,7 +262,7 @@ export function selectModel(
   const outcome = selectByHoldout(y, list, context);
   warnings.push(...outcome.warnings);
   const combined = preferCombination(outcome.scores);
-  if (combined) return { model: combined, candidates: outcome.scores, warnings, selection: "combination" };
+  if (combined) return combined;
   const ranked = [...outcome.scores].sort(byScore((s) => s.mae));
   let model = refitRanked(y, ranked, list, context, warnings);
   const candidates = outcome.scores;
@@ -187,11 +271,25 @@ export function selectModel(
     warnings.push("no candidate model could be fitted; falling back to the naive forecast");
     candidates.push({ model: "naive", chosen: true });
   }
-  return { model, candidates, warnings, selection: "holdout" };
+  const name = candidates.find((c) => c.chosen)?.model ?? model.name;
+  return single(model, candidates, warnings, "holdout", `the lowest MAE on a holdout of the last ${holdoutLength(y.length)} periods`, name);
 }
 
-/** Validate, clean and select: shared by forecastSeries and forecastMonthlyFromDaily. */
-export function prepareAndSelect(series: TimeSeries, options: ForecastOptions): Selection & { findings: Finding[]; values: Float64Array } {
+/**
+ * Outages and level shifts in the daily data behind a monthly series (§8: monthly totals themselves are too short
+ * and too smooth to screen), reported only: a month's total includes what was used on an outage day.
+ */
+function dailyFindings(series: TimeSeries, daily: TimeSeries | undefined): Finding[] {
+  if (series.granularity !== "month" || !daily || daily.granularity !== "day") return [];
+  validateSeries(daily);
+  const screened = prepareSeries(daily.values, { granularity: "day", start: daily.start, m: 7, mode: "keep" });
+  return screened.findings
+    .filter((f) => f.kind === "level-shift" || f.kind === "outage")
+    .map((f) => ({ ...f, message: `daily data: ${f.message}` }));
+}
+
+/** Validate, clean and select. */
+export function prepareAndSelect(series: TimeSeries, options: ForecastOptions): Selection & { findings: Finding[]; values: Float64Array; offset: number } {
   validateSeries(series);
   checkOptions(options);
   const m = seasonalPeriod(series.granularity);
@@ -209,8 +307,9 @@ export function prepareAndSelect(series: TimeSeries, options: ForecastOptions): 
     );
   }
   const selection = selectModel(prepared.values, series.granularity, options);
-  for (const f of prepared.findings) if (f.kind === "level-shift") selection.warnings.push(f.message);
-  return { ...selection, findings: prepared.findings, values: prepared.values };
+  const findings = [...prepared.findings, ...dailyFindings(series, options.dailyHistory)];
+  for (const f of findings) if (f.kind === "level-shift") selection.warnings.push(f.message);
+  return { ...selection, findings, values: prepared.values, offset: prepared.offset };
 }
 
 export function forecastSeries(series: TimeSeries, options: ForecastOptions): ForecastResult {
@@ -220,15 +319,32 @@ export function forecastSeries(series: TimeSeries, options: ForecastOptions): Fo
   const periods = futurePeriods(series, horizon);
   const model = chosen.model;
   const points = modelForecasts(model, periods, seed, options.paths ?? DEFAULT_PATHS);
+  const drivers = forecastDrivers({
+    y: chosen.values,
+    granularity: series.granularity,
+    start: periodAt(series.granularity, series.start, chosen.offset),
+    m: seasonalPeriod(series.granularity),
+    model,
+    horizon,
+    findings: chosen.findings,
+    rule: chosen.rule,
+    weights: chosen.weights,
+    candidates: chosen.candidates,
+  });
   return {
     model: model.name,
     granularity: series.granularity,
     points,
     candidates: chosen.candidates,
-    warnings: chosen.warnings,
+    warnings: [...chosen.warnings, ...drivers.warnings],
     findings: chosen.findings,
     selection: chosen.selection,
+    rule: chosen.rule,
+    weights: chosen.weights,
+    ...(chosen.spread !== undefined ? { spread: chosen.spread } : {}),
+    drivers,
     seed,
     samplePaths: (count: number, pathSeed?: number) => simulatePaths(model, horizon, count, pathSeed ?? seed),
+    simulate: (steps: number, count: number, pathSeed?: number) => simulatePaths(model, steps, count, pathSeed ?? seed),
   };
 }

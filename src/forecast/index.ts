@@ -3,6 +3,7 @@
  */
 export type {
   Finding,
+  ForecastDrivers,
   ForecastOptions,
   ForecastResult,
   Granularity,
@@ -16,6 +17,7 @@ export type {
 export { forecastSeries, DEFAULT_SEED } from "./forecast-series.js";
 export {
   forecastMonthlyFromDaily,
+  monthlyFromForecast,
   monthlyTotals,
   type MonthlyForecast,
   type MonthlyFromDailyOptions,

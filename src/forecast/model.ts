@@ -24,10 +24,12 @@ export interface FittedModel {
   pointForecast(horizon: number): Float64Array;
   /** Closed-form distribution, or undefined when only simulation is available. */
   analytic(horizon: number): AnalyticForecast | undefined;
-  /** One simulated future of length horizon. */
-  samplePath(horizon: number, rng: Rng): Float64Array;
-  /** Optional batch simulation, for models whose paths are not independent draws of one path (combinations). */
-  samplePaths?(horizon: number, count: number, rng: Rng): Float64Array[];
+  /**
+   * One simulated future of length horizon. Each step draws a fixed number of values from `rng`, so a longer
+   * path starts with the shorter one. `stratum` ∈ [0, 1) places the path in a stratified sample; mixtures use it
+   * to pick the component, single models ignore it.
+   */
+  samplePath(horizon: number, rng: Rng, stratum?: number): Float64Array;
 }
 
 /** Normal forecast distribution: quantile = mean + z_p·sd (FPP3 §5.5). */

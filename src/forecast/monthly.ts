@@ -14,9 +14,9 @@
  */
 import { HedgeError } from "../errors.js";
 import { addDays, addMonths, daysInMonth, lastDayOfMonth, monthOfDay } from "../time/period.js";
-import { DEFAULT_PATHS, forecastsFromPaths, simulatePaths } from "./distribution.js";
-import { DEFAULT_SEED, prepareAndSelect } from "./forecast-series.js";
-import type { Finding, ForecastOptions, ModelScore, PeriodForecast, SelectionMethod, TimeSeries } from "./types.js";
+import { DEFAULT_PATHS, forecastsFromPaths } from "./distribution.js";
+import { forecastSeries } from "./forecast-series.js";
+import type { Finding, ForecastOptions, ForecastResult, ModelScore, PeriodForecast, SelectionMethod, TimeSeries } from "./types.js";
 
 export type MonthlyFromDailyOptions = Omit<ForecastOptions, "horizon"> & {
   /** Ignored: the daily horizon follows from `months`. Accepted so that ForecastOptions can be passed through. */
@@ -74,15 +74,20 @@ export function forecastMonthlyFromDaily(daily: TimeSeries, months: number, opti
       expected: "day",
     });
   }
+  return monthlyFromForecast(daily, forecastSeries(daily, { ...options, horizon: 1 }), months, options.paths ?? DEFAULT_PATHS);
+}
+
+/**
+ * Monthly totals from a daily forecast already made (the model is chosen once: `forecast --period day` shows the
+ * daily points and these totals from the same fit and the same seeded paths).
+ */
+export function monthlyFromForecast(daily: TimeSeries, forecast: ForecastResult, months: number, pathCount: number): MonthlyForecast {
   if (!Number.isInteger(months) || months < 1) {
     throw new HedgeError("USAGE", `number of months must be a whole number ≥ 1; got ${String(months)}`, {
       value: String(months),
     });
   }
-  const seed = options.seed ?? DEFAULT_SEED;
-  const pathCount = options.paths ?? DEFAULT_PATHS;
-  const selected = prepareAndSelect(daily, { ...options, horizon: 1 });
-
+  const warnings = [...forecast.warnings];
   const n = daily.values.length;
   const lastDay = addDays(daily.start, n - 1);
   const lastMonth = monthOfDay(lastDay);
@@ -98,9 +103,7 @@ export function forecastMonthlyFromDaily(daily: TimeSeries, months: number, opti
     partialMonth = { month: lastMonth, observedDays: n - firstIndex, observedTotal: total };
     observed.push(total);
     if (n - firstIndex < observedDays) {
-      selected.warnings.push(
-        `the data start inside ${lastMonth}: its total counts only the ${n - firstIndex} observed day(s) plus the forecast`,
-      );
+      warnings.push(`the data start inside ${lastMonth}: its total counts only the ${n - firstIndex} observed day(s) plus the forecast`);
     }
   }
   const monthLabels = Array.from({ length: months }, (_, k) => addMonths(firstMonth, k));
@@ -109,17 +112,17 @@ export function forecastMonthlyFromDaily(daily: TimeSeries, months: number, opti
     const firstDay = k === 0 && !complete ? Number(lastDay.slice(8, 10)) + 1 : 1;
     for (let d = firstDay; d <= daysInMonth(month); d++) dayMonths.push(k);
   });
-  const dailyPaths = simulatePaths(selected.model, dayMonths.length, pathCount, seed);
+  const dailyPaths = forecast.simulate(dayMonths.length, pathCount);
   const paths = monthlyTotals(dailyPaths, dayMonths, months, observed);
   return {
-    model: selected.model.name,
+    model: forecast.model,
     points: forecastsFromPaths(monthLabels, paths),
     paths,
     partialMonth,
-    candidates: selected.candidates,
-    findings: selected.findings,
-    warnings: selected.warnings,
-    selection: selected.selection,
-    seed,
+    candidates: forecast.candidates,
+    findings: forecast.findings,
+    warnings,
+    selection: forecast.selection,
+    seed: forecast.seed,
   };
 }

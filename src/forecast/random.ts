@@ -7,6 +7,10 @@
  * needs only 32-bit integer operations. The 128-bit state is filled from the 32-bit seed with a Weyl sequence passed
  * through the MurmurHash3 32-bit finaliser (fmix32), so that nearby seeds give unrelated streams.
  *
+ * Streams: `new Rng(seed, stream)` with stream ≥ 1 gives an independent generator per sample path (the path's
+ * index + 1), so that path i is the same whatever the horizon or the number of paths drawn (stream 0 is the plain
+ * `new Rng(seed)`).
+ *
  * Normal draws use the inverse-CDF method with Wichura's AS 241 (see normal.ts): one uniform per normal, no cached
  * second value, so the stream of normals is a simple function of the stream of uniforms.
  */
@@ -14,6 +18,14 @@ import { normalQuantile } from "./normal.js";
 
 const TWO_POW_26 = 67108864;
 const TWO_POW_53 = 9007199254740992;
+
+/** MurmurHash3's 32-bit finaliser: a bijection on 32-bit words that mixes every input bit into every output bit. */
+function fmix32(v: number): number {
+  let z = v;
+  z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+  z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+  return (z ^ (z >>> 16)) >>> 0;
+}
 
 function rotl(x: number, k: number): number {
   return (x << k) | (x >>> (32 - k));
@@ -25,15 +37,15 @@ export class Rng {
   private s2: number;
   private s3: number;
 
-  constructor(seed: number) {
-    // Weyl sequence + fmix32 (MurmurHash3 finaliser) to expand the seed into four non-zero state words.
+  constructor(seed: number, stream = 0) {
+    // Weyl sequence + fmix32 (MurmurHash3 finaliser) to expand the seed into four non-zero state words. A stream
+    // starts the sequence at fmix32(fmix32(seed) + stream): for a fixed seed, a bijection of the stream number, so
+    // no two streams of one seed share a start.
     let x = Math.trunc(seed) >>> 0;
+    if (stream !== 0) x = fmix32((fmix32(x) + (Math.trunc(stream) >>> 0)) >>> 0);
     const next = (): number => {
       x = (x + 0x9e3779b9) >>> 0;
-      let z = x;
-      z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
-      z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
-      return (z ^ (z >>> 16)) >>> 0;
+      return fmix32(x);
     };
     this.s0 = next();
     this.s1 = next();

@@ -49,9 +49,11 @@ export interface ModelScore {
   chosen: boolean;
 }
 
-/** How the model is chosen. "combination" (the default) always forecasts with the ETS + Theta + damped
- * combination of FORECASTING.md §6.2 and scores the other candidates only for the report. */
-export type SelectionMethod = "combination" | "holdout" | "aicc" | "backtest";
+/** How the model is chosen. "evidence" (the monthly default) combines the candidates whose rolling-origin
+ * backtest error is near the best, weighted by it (see evidence.ts); "combination" always forecasts with the
+ * equal-weight ETS + Theta + damped combination of FORECASTING.md §6.2 and scores the other candidates only for
+ * the report. */
+export type SelectionMethod = "evidence" | "combination" | "holdout" | "aicc" | "backtest";
 
 /** What to do with detected outage days (FORECASTING.md §8). */
 export type OutlierMode = "keep" | "interpolate";
@@ -74,9 +76,10 @@ export interface ForecastOptions {
   horizon: number;
   /** Seed of the pseudo-random generator used for sample paths (default 42). */
   seed?: number;
-  /** Model selection. "combination" (default): forecast with the equal-weight ETS + Theta + damped combination
-   * (§6; on the bench of bench/forecast-accuracy it beats every single method on average) and score the other
-   * candidates by rolling-origin backtest (or holdout on short series) for comparison. "backtest": pick the lowest
+  /** Model selection. "evidence" (monthly default): combine the candidates whose rolling-origin MASE is at most twice
+   * the best, weighted by 1/MASE, leaving out runaway growth on decelerating series (the equal-weight
+   * combination when fewer than three backtest origins exist). "combination": forecast with the equal-weight
+   * ETS + Theta + damped combination (§6) and score the other candidates for comparison. "backtest": pick the lowest
    * rolling-origin MASE. "holdout": pick the lowest MAE on the last min(6, n/4) points. "aicc": automatic ETS by
    * AICc, as R's ets(). */
   select?: SelectionMethod;
@@ -88,6 +91,40 @@ export interface ForecastOptions {
   outliers?: OutlierMode;
   /** Simulated paths used for quantiles of models without closed-form intervals (default 5000). */
   paths?: number;
+  /** Monthly series only: the daily series behind it. It is screened for outages and level shifts, which are
+   * reported with the monthly forecast (findings, drivers); the monthly fit does not change. */
+  dailyHistory?: TimeSeries;
+}
+
+/** What drives a forecast (see drivers.ts). Growth figures are per period (0.04 = 4% a month), null when not
+ * measurable. */
+export interface ForecastDrivers {
+  growth: {
+    /** History, seasonally adjusted: the last six periods, and the whole history. */
+    lastSixPeriods: number | null;
+    longRun: number | null;
+    /** Implied by the forecast: from the last observation to the first forecast period, and at the horizon end. */
+    now: number | null;
+    horizonEnd: number | null;
+  };
+  seasonality: {
+    seasonal: boolean;
+    /** Highest and lowest season (month name or weekday) and their factors on the average period. */
+    peak?: string;
+    peakFactor?: number;
+    trough?: string;
+    troughFactor?: number;
+    text: string;
+  };
+  /** Periods where a level shift or an outage was found. */
+  levelShifts: string[];
+  outages: string[];
+  /** Why this model: the models used, their weights and scores, and the rule. */
+  why: string;
+  /** All of the above in one paragraph. */
+  sentence: string;
+  /** Growth warnings (also in ForecastResult.warnings). */
+  warnings: string[];
 }
 
 export interface ForecastResult {
@@ -104,8 +141,16 @@ export interface ForecastResult {
   findings: Finding[];
   /** The selection method actually used (a requested backtest falls back to the holdout on short series). */
   selection: SelectionMethod;
+  /** The rule that chose the model, in words, and the weight of each candidate used (summing to 1). */
+  rule: string;
+  weights: Record<string, number>;
+  /** Spread factor applied to the intervals by backtest calibration, when one was. */
+  spread?: number;
+  drivers: ForecastDrivers;
   /** The seed used for sample paths and simulated quantiles. */
   seed: number;
   /** `n` seeded sample paths of the future, each a Float64Array of length `horizon`. */
   samplePaths(n: number, seed?: number): Float64Array[];
+  /** `n` sample paths of any length from the same fit (path i is the same as in samplePaths, extended). */
+  simulate(horizon: number, n: number, seed?: number): Float64Array[];
 }

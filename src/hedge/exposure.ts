@@ -4,6 +4,7 @@
  */
 import { HedgeError } from "../errors.js";
 import { forecastSeries, type ForecastResult, type SelectionMethod } from "../forecast/index.js";
+import { dailyTokens } from "../forecast/input/usage-daily.js";
 import { completeMonths, totalsByPeriod } from "../ingest/aggregate.js";
 import type { UsageSeries } from "../ingest/types.js";
 import { addMonths, monthsBetween } from "../time/period.js";
@@ -78,7 +79,7 @@ export function forecastExposure(series: UsageSeries, options: ExposureOptions):
   const horizon = Math.max(options.horizon ?? 0, needed, 1);
   const forecast = forecastSeries(
     { granularity: "month", start: history.start, values: history.values },
-    { horizon, seed, ...(options.select ? { select: options.select } : {}) },
+    { horizon, seed, dailyHistory: dailyTokens(series), ...(options.select ? { select: options.select } : {}) },
   );
   const nPaths = options.paths ?? DEFAULT_EXPOSURE_PATHS;
   const paths = nPaths > 0 ? forecast.samplePaths(nPaths, seed) : [];

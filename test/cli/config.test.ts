@@ -125,9 +125,13 @@ describe("--config on plan and scenarios", () => {
   it("a flag overrides the config (--ratio replaces the config's policy) and the seed comes from env", () => {
     const r = runCli(["plan", "--config", CFG, "--ratio", "0.5", "--json"], { env: { TOKENHEDGE_SEED: "7" } });
     expect(r.code, r.stderr).toBe(0);
-    const doc = JSON.parse(r.stdout) as { seed: number; months: { hedgeRatio: number }[] };
+    const doc = JSON.parse(r.stdout) as { seed: number; months: { targetRatio: number; hedgeRatio: number; capTokens: number; exposureUnits: number }[] };
     expect(doc.seed).toBe(7);
-    expect(new Set(doc.months.map((m) => m.hedgeRatio))).toEqual(new Set([0.5]));
+    // Every month targets the flag's 0.5; the config's P10 volume cap still applies, and in the last months of
+    // the fixture's forecast the P10 is below half the mean (the backtest-weighted mixture of combination, ETS,
+    // Theta and drift is wider there), so the ratio is the cap's: min(0.5, P10 / exposure).
+    expect(new Set(doc.months.map((m) => m.targetRatio))).toEqual(new Set([0.5]));
+    for (const m of doc.months) expect(m.hedgeRatio).toBeCloseTo(Math.min(0.5, m.capTokens / m.exposureUnits), 9);
   });
 
   it("the usage FILE argument beats the config's usage file", () => {

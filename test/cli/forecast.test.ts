@@ -31,7 +31,8 @@ interface ForecastDoc {
   schemaVersion: number;
   command: string;
   model: string;
-  selection: string;
+  selection: { method: string; rule: string; weights: Record<string, number> };
+  drivers: { sentence: string; outages: string[]; levelShifts: string[] };
   granularity: "day" | "month";
   seed: number;
   forecast: Point[];
@@ -158,7 +159,16 @@ describe("forecast --period month on the usage fixture", () => {
     expect(doc.forecast[11]!.hi95 - doc.forecast[11]!.lo95).toBeGreaterThan(doc.forecast[0]!.hi95 - doc.forecast[0]!.lo95);
     // 20 months < 2 years: the benchmark is the plain naive forecast, scored with the others.
     expect(doc.candidates.map((c) => c.model)).toContain("naive");
-    expect(doc.candidates.filter((c) => c.chosen)).toHaveLength(1);
+    // The default monthly choice combines the candidates the backtest ranks near the best: exactly those are
+    // marked chosen, with weights summing to 1.
+    expect(doc.selection.method).toBe("evidence");
+    const chosen = doc.candidates.filter((c) => c.chosen).map((c) => c.model);
+    expect(chosen.sort()).toEqual(Object.keys(doc.selection.weights).sort());
+    expect(Object.values(doc.selection.weights).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+    expect(doc.drivers.sentence).toMatch(/^Trend [+−]\d+\.\d% a month now/);
+    // The daily data behind the months show the fixture's launch step and outage (fixtures/README.md).
+    expect(doc.drivers.outages).toEqual(["2025-11-18"]);
+    expect(doc.drivers.levelShifts).toHaveLength(1);
   });
 });
 

@@ -35,10 +35,16 @@ describe("rolling-origin evaluation (FORECASTING.md §7)", () => {
     const values = Array.from({ length: 20 }, (_, t) => 100 + 5 * t + (t % 3));
     const report = backtest({ granularity: "month", start: "2024-01", values }, { models: ["drift"] });
     expect(report.scores.map((s) => s.model)).toEqual(["naive", "drift"]);
-    expect(report.origins).toEqual(["2025-02", "2025-03", "2025-04", "2025-05", "2025-06", "2025-07"]);
+    // Monthly default: origins at each of the last 12 months with at least 12 months of training, so after 12 … 19
+    // months: training ends 2024-12 … 2025-07.
+    expect(report.origins).toEqual(["2024-12", "2025-01", "2025-02", "2025-03", "2025-04", "2025-05", "2025-06", "2025-07"]);
+    expect(report.horizon).toBe(12);
     for (const s of report.scores) {
       expect(s.coverage80).toBeGreaterThanOrEqual(0);
       expect(s.coverage95).toBeLessThanOrEqual(1);
+      // Forecasts are cut at the end of the data: step k is scored from the 8 − k + 1 origins that reach it.
+      expect(s.byHorizon.map((h) => h.points)).toEqual([8, 7, 6, 5, 4, 3, 2, 1]);
+      expect(s.byHorizon.reduce((a, h) => a + h.points, 0)).toBe(s.points);
     }
   });
 });

@@ -27,13 +27,33 @@ describe("forecastSeries (step-1 behaviour)", () => {
     expect(r.points.map((p) => p.mean)).toEqual([...season, 50, 40]);
   });
 
-  it("uses the combination by default and still scores the other models", () => {
+  it("by default combines the candidates whose backtest MASE is at most twice the best, weighted by 1/MASE", () => {
+    // 20 months: 8 rolling origins (training 12 … 19 months), enough for the evidence rule.
     const values = Array.from({ length: 20 }, (_, t) => 100 + 7 * (t + 1) + (t % 4));
+    const r = forecastSeries(monthly(values), { horizon: 4 });
+    expect(r.selection).toBe("evidence");
+    expect(r.candidates.length).toBeGreaterThan(3);
+    const mase = new Map(r.candidates.map((c) => [c.model, c.mase!]));
+    const best = Math.min(...mase.values());
+    const used = Object.keys(r.weights);
+    // Exactly the candidates within 2× the best are used, and they are the ones marked chosen.
+    expect(used.sort()).toEqual([...mase.entries()].filter(([, v]) => v <= 2 * best).map(([k]) => k).sort());
+    expect(r.candidates.filter((c) => c.chosen).map((c) => c.model).sort()).toEqual(used.sort());
+    // Weights ∝ 1/MASE and sum to 1: w_a / w_b = MASE_b / MASE_a.
+    expect(Object.values(r.weights).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+    const [a, b] = used;
+    if (a && b) expect(r.weights[a]! / r.weights[b]!).toBeCloseTo(mase.get(b)! / mase.get(a)!, 12);
+    expect(r.rule).toContain("at most 2× the best");
+  });
+
+  it("falls back to the equal-weight combination when the backtest has fewer than three origins", () => {
+    // 14 months: origins after 12 and 13 months only.
+    const values = Array.from({ length: 14 }, (_, t) => 100 + 7 * (t + 1) + (t % 4));
     const r = forecastSeries(monthly(values), { horizon: 4 });
     expect(r.model).toBe("combination");
     expect(r.selection).toBe("combination");
-    expect(r.candidates.find((c) => c.chosen)?.model).toBe("combination");
-    expect(r.candidates.length).toBeGreaterThan(3);
+    expect(r.weights).toEqual({ combination: 1 });
+    expect(r.rule).toContain("2 rolling origin(s) are too few");
   });
 
   it("has intervals that widen with the horizon and quantiles in order", () => {

@@ -31,8 +31,20 @@ function result(overrides: Partial<ForecastResult> = {}): ForecastResult {
       { kind: "spike", start: "2025-01", end: "2025-01", count: 1, action: "flagged", message: "a spike in 2025-01" },
     ],
     selection: "combination",
+    rule: "the equal-weight ETS + Theta + damped combination, as requested",
+    weights: { combination: 1 },
+    drivers: {
+      growth: { lastSixPeriods: 0.02, longRun: 0.03, now: 0.021, horizonEnd: 0.019 },
+      seasonality: { seasonal: false, text: "no seasonal pattern detected" },
+      levelShifts: ["2025-02"],
+      outages: [],
+      why: "combination (MASE 0.60): the equal-weight ETS + Theta + damped combination, as requested",
+      sentence: "Trend +2.1% a month now, +1.9% a month at the horizon end (2025-06). Why this model: as requested.",
+      warnings: [],
+    },
     seed: 7,
     samplePaths: () => [],
+    simulate: () => [],
     ...overrides,
   };
 }
@@ -61,7 +73,8 @@ describe("forecast JSON", () => {
     };
     expect(doc.command).toBe("forecast");
     expect(doc.model).toBe("combination");
-    expect(doc.selection).toBe("combination");
+    expect(doc.selection).toEqual({ method: "combination", rule: "the equal-weight ETS + Theta + damped combination, as requested", weights: { combination: 1 } });
+    expect(doc.drivers).toMatchObject({ growth: { now: 0.021, horizonEnd: 0.019 }, levelShifts: ["2025-02"] });
     expect(doc.granularity).toBe("month");
     expect(doc.seed).toBe(7);
     expect(doc.forecast[0]).toEqual({
@@ -87,7 +100,10 @@ describe("forecast JSON", () => {
     };
     const backtest: BacktestReport = {
       horizon: 3, origins: ["2025-02", "2025-03"], findings: [], warnings: [],
-      scores: [{ model: "naive", mae: 12.5, mase: undefined, smape: 3, mape: undefined, coverage80: 0.5, coverage95: 1, origins: 2, points: 5 }],
+      scores: [{
+        model: "naive", mae: 12.5, mase: undefined, smape: 3, mape: undefined, coverage80: 0.5, coverage95: 1, origins: 2, points: 5,
+        byHorizon: [{ step: 1, points: 2, coverage80: 0.5, coverage95: 1 }, { step: 2, points: 2, coverage80: 1, coverage95: 1 }, { step: 3, points: 1, coverage80: 0, coverage95: 1 }],
+      }],
     };
     const doc = forecastDocument(view({ monthly, backtest })) as {
       monthly: { partialMonth: { observedTotal: number }; forecast: { mean: number }[] };
@@ -99,6 +115,9 @@ describe("forecast JSON", () => {
     // Undefined metrics are written as null, not left out; the MAE is a count, rounded.
     expect(doc.backtest.scores[0]).toMatchObject({ model: "naive", mase: null, mape: null, mae: 13 });
     expect(doc.backtest.note).toContain("noisy");
+    expect(doc.backtest.scores[0]!.byHorizon).toHaveLength(3);
+    // Human output: coverage per step ahead, 80%/95% in percent: 0.5/1 → 50/100, 1/1 → 100/100, 0/1 → 0/100.
+    expect(forecastHuman(view({ monthly, backtest }), false)).toMatch(/│ naive +│ +50\/100 │ +100\/100 │ +0\/100 │/);
   });
 });
 
@@ -116,7 +135,8 @@ describe("forecast human output", () => {
     expect(text).not.toContain("\u001b[");
     expect(text).toContain("s.csv: values per month, 4 months 2025-01 … 2025-04");
     expect(text).toContain("model: combination");
-    expect(text).toContain("selection: combination");
+    expect(text).toContain("selection: combination — the equal-weight ETS + Theta + damped combination, as requested");
+    expect(text).toContain("Trend +2.1% a month now, +1.9% a month at the horizon end (2025-06).");
     expect(text).toContain("seed 7, 5,000 sample paths");
     expect(text).toContain("* history   o forecast mean   : 80% interval   . 95% interval");
     expect(text).toMatch(/│ 2025-05 │ +1,000 │ +1,000 │ +980 │ +1,021 │ +959 │ +1,041 │/);

@@ -10,8 +10,8 @@ import { HedgeError } from "../../errors.js";
 import {
   backtest,
   DEFAULT_PATHS,
-  forecastMonthlyFromDaily,
   forecastSeries,
+  monthlyFromForecast,
   type Granularity,
   type OutlierMode,
   type SelectionMethod,
@@ -52,6 +52,8 @@ interface LoadedSeries {
   series: TimeSeries;
   /** Partial months left out of a monthly series. */
   excluded: string[];
+  /** The daily series behind a monthly one, screened for outages and level shifts (reported only). */
+  daily?: TimeSeries;
 }
 
 /** The first few kilobytes of a file, enough to see its header without reading a large export. */
@@ -85,7 +87,7 @@ function loadSeries(ctx: RunContext, file: string, period: Granularity, map: str
     }
     if (series.granularity === "day" && period === "month") {
       const monthly = completeMonthTotals(series, file);
-      return { source: "series", decimals: parsed.decimals, series: monthly.series, excluded: monthly.excluded };
+      return { source: "series", decimals: parsed.decimals, series: monthly.series, excluded: monthly.excluded, daily: series };
     }
     return { source: "series", decimals: parsed.decimals, series, excluded: [] };
   }
@@ -98,6 +100,7 @@ function loadSeries(ctx: RunContext, file: string, period: Granularity, map: str
     decimals: 0,
     series: { granularity: "month", start: monthly.start, values: monthly.values },
     excluded: monthly.excluded,
+    daily: dailyTokens(usage),
   };
 }
 
@@ -134,8 +137,8 @@ export function forecastCommand(env: CommandEnv): Command {
     .addOption(new Option("--period <period>", "forecast monthly totals or daily values").choices(["month", "day"]).default("month"))
     .addOption(new Option("--horizon <n>", "periods to forecast (default 12 months or 90 days)").argParser(parseIntOption("--horizon", 1, MAX_HORIZON.day)))
     .addOption(
-      new Option("--select <method>", "model choice: the ETS+Theta+damped combination, automatic ETS by AICc, a holdout or a rolling-origin backtest (default: combination by month, aicc by day)")
-        .choices(["combination", "aicc", "holdout", "backtest"]),
+      new Option("--select <method>", "model choice: weighted by rolling-origin backtest evidence, the equal-weight ETS+Theta+damped combination, automatic ETS by AICc, a holdout or the single best backtest model (default: evidence by month, aicc by day)")
+        .choices(["evidence", "combination", "aicc", "holdout", "backtest"]),
     )
     .addOption(new Option("--outliers <mode>", "outage days: interpolate for fitting or keep (default: interpolate daily, keep monthly)").choices(["keep", "interpolate"]))
     .option("--backtest", "also print a rolling-origin evaluation per model (MASE, sMAPE, MAPE, interval coverage)")
@@ -161,10 +164,10 @@ export function forecastCommand(env: CommandEnv): Command {
     };
     const view = withFile(file, loaded, (): ForecastView => {
       const { series } = loaded;
-      const result = forecastSeries(series, { ...options, horizon });
+      const result = forecastSeries(series, { ...options, horizon, ...(loaded.daily ? { dailyHistory: loaded.daily } : {}) });
       const monthly =
         series.granularity === "day"
-          ? forecastMonthlyFromDaily(series, monthsReached(addDays(series.start, series.values.length - 1), horizon), options)
+          ? monthlyFromForecast(series, result, monthsReached(addDays(series.start, series.values.length - 1), horizon), flags.paths)
           : undefined;
       const report = flags.backtest ? backtest(series, { seed: flags.seed, ...(flags.outliers ? { outliers: flags.outliers } : {}) }) : undefined;
       return {

@@ -116,7 +116,13 @@ export function forecastDocument(input: ForecastView | ExposureForecast): Record
     ...(view.file !== undefined ? { file: view.file } : {}),
     source: view.source,
     model: result.model,
-    selection: result.selection,
+    selection: {
+      method: result.selection,
+      rule: result.rule,
+      weights: result.weights,
+      ...(result.spread !== undefined ? { spread: result.spread } : {}),
+    },
+    drivers: result.drivers,
     granularity: result.granularity,
     seed: result.seed,
     paths: view.paths,
@@ -159,6 +165,7 @@ export function forecastCsv(input: ForecastView | ExposureForecast): string {
 }
 
 function describeModel(model: string): string {
+  if (model.startsWith("weighted(")) return "weighted mixture of the candidates' sample paths (weights below)";
   if (model === "combination") return "equal-weight mean of ETS, Theta and damped-trend ETS sample paths (FORECASTING.md §6.2)";
   if (model.startsWith("combination(")) return "equal-weight combination of the components that could be fitted (FORECASTING.md §6.2)";
   if (model.startsWith("ETS(")) return "exponential smoothing state-space model (error, trend, season), fitted by maximum likelihood";
@@ -174,18 +181,12 @@ function describeModel(model: string): string {
   return simple[model] ?? "";
 }
 
-function describeSelection(result: ForecastResult): string {
-  const scored = scoreBasis(result.candidates);
-  switch (result.selection) {
-    case "combination":
-      return `always the combination; other candidates ${scored} for comparison`;
-    case "aicc":
-      return "automatic ETS by AICc (Hyndman & Khandakar 2008), as R's ets()";
-    case "holdout":
-      return "lowest MAE on a holdout of the last periods";
-    case "backtest":
-      return "lowest rolling-origin MASE";
-  }
+/** The weights of a combination, largest first: "theta 41%, drift-log 35%, ets 24%". */
+function describeWeights(weights: Record<string, number>): string {
+  return Object.entries(weights)
+    .sort((a, b) => b[1] - a[1])
+    .map(([name, w]) => `${name} ${Math.round(w * 100)}%`)
+    .join(", ");
 }
 
 function scoreBasis(candidates: readonly ModelScore[]): string {
@@ -264,6 +265,29 @@ function backtestTable(b: BacktestReport, decimals: number, chosen: string, colo
   });
 }
 
+/** Coverage per step ahead (monthly) or per week ahead (daily), one row per model. */
+function horizonTable(b: BacktestReport, g: Granularity, colour: boolean): string {
+  const group = g === "month" ? 1 : 7;
+  const groups = Math.ceil(b.horizon / group);
+  const label = (k: number) => (group === 1 ? String(k + 1) : `${k * group + 1}–${Math.min((k + 1) * group, b.horizon)}`);
+  return renderTable({
+    head: ["model", ...Array.from({ length: groups }, (_, k) => label(k))],
+    rows: b.scores.map((s) => [
+      s.model,
+      ...Array.from({ length: groups }, (_, k) => {
+        const steps = s.byHorizon.filter((h) => Math.ceil(h.step / group) === k + 1);
+        const points = steps.reduce((a, h) => a + h.points, 0);
+        if (points === 0) return "–";
+        const c80 = steps.reduce((a, h) => a + h.coverage80 * h.points, 0) / points;
+        const c95 = steps.reduce((a, h) => a + h.coverage95 * h.points, 0) / points;
+        return `${Math.round(c80 * 100)}/${Math.round(c95 * 100)}`;
+      }),
+    ]),
+    align: ["left", ...Array.from({ length: groups }, () => "right" as const)],
+    colour,
+  });
+}
+
 /** History shown in the chart: enough to see the trend and a few seasons, not years of daily data. */
 function chartHistoryLength(g: Granularity, n: number, horizon: number): number {
   return Math.min(n, g === "month" ? Math.max(36, 2 * horizon) : Math.max(182, 2 * horizon));
@@ -305,7 +329,11 @@ export function forecastHuman(input: ForecastView | ExposureForecast, colour: bo
   );
   const description = describeModel(result.model);
   out.push(`model: ${result.model}${description ? ` — ${description}` : ""}`);
-  out.push(`selection: ${result.selection} — ${describeSelection(result)}; seed ${result.seed}, ${fmtInt(view.paths)} sample paths`);
+  out.push(wrap(`selection: ${result.selection} — ${result.rule}`, 110, ""));
+  if (Object.keys(result.weights).length > 1) out.push(wrap(`weights: ${describeWeights(result.weights)}`, 110, ""));
+  out.push(`seed ${result.seed}, ${fmtInt(view.paths)} sample paths`);
+  out.push("");
+  out.push(wrap(result.drivers.sentence, 110, ""));
   out.push("");
   out.push(forecastChart(view, colour));
   out.push(`forecast, ${result.points.length} ${g}${result.points.length === 1 ? "" : "s"} ahead (mean, median and central 80% / 95% intervals):`);
@@ -343,6 +371,9 @@ export function forecastHuman(input: ForecastView | ExposureForecast, colour: bo
     out.push(`backtest per model (rolling origin${sameScores ? "; also the candidates' scores" : ""}; * = used for the forecast):`);
     out.push(backtestTable(view.backtest, view.decimals, result.model, colour));
     out.push(wrap(backtestNote(view.backtest, g), 110, "  "));
+    out.push("");
+    out.push(`interval coverage by horizon (80% / 95%, share of backtest actuals inside; ${g === "month" ? "months" : "days, by week"} ahead):`);
+    out.push(horizonTable(view.backtest, g, colour));
   }
   return out.join("\n").replace(/\n+$/, "") + "\n";
 }
