@@ -13,6 +13,8 @@ export type Expr =
   /** A decimal or integer literal, written as digits. */
   | { t: "num"; value: string }
   | { t: "null" }
+  /** A NULL of the text type (BigQuery types a bare NULL as INT64, which a UNION ALL with text refuses). */
+  | { t: "nullText" }
   | { t: "lower"; e: Expr }
   | { t: "upper"; e: Expr }
   | { t: "concat"; parts: Expr[] }
@@ -48,6 +50,7 @@ export const ref = (name: string): Expr => ({ t: "ref", name });
 export const str = (value: string): Expr => ({ t: "str", value });
 export const num = (value: string): Expr => ({ t: "num", value });
 export const NULL: Expr = { t: "null" };
+export const NULL_TEXT: Expr = { t: "nullText" };
 export const isEmpty = (e: Expr): Expr => ({ t: "eq", a: e, b: str("") });
 export const not = (e: Expr): Expr => ({ t: "not", e });
 export const and = (...xs: Expr[]): Expr => (xs.length === 1 ? xs[0]! : { t: "and", xs });

@@ -10,7 +10,7 @@ import type { Condition, KindRule, MappingSpec, ValueSource } from "../ingest/ma
 import { profileById } from "../ingest/profiles/index.js";
 import { makeHeader } from "../ingest/profiles/types.js";
 import { AGGREGATED_COLUMNS } from "../ingest/profiles/aggregated.js";
-import { NULL, and, isEmpty, not, num, or, ref, str, text, when, type DayLayout, type Expr } from "./expr.js";
+import { NULL, NULL_TEXT, and, isEmpty, not, num, or, ref, str, text, when, type DayLayout, type Expr } from "./expr.js";
 
 /** A value of the aggregated row: one UNION ALL branch. */
 export interface Branch {
@@ -28,11 +28,16 @@ export interface AggregationPlan {
   profile: string;
   title: string;
   notes: string[];
-  /** Values computed once per source row, in order (later ones may refer to earlier ones). */
+  /**
+   * Values computed once per source row, in order. A value reads either source cells or earlier
+   * values, never both: values that read earlier ones go in a later step (SQL has no lateral aliases).
+   */
   row: [string, Expr][];
   branches: Branch[];
   /** Whether the export has a cost column (without one the result has no cost and currency columns). */
   hasCost: boolean;
+  /** The result's columns, in order. */
+  resultColumns: string[];
   /** Optional day range on the result (inclusive, YYYY-MM-DD). */
   from?: string;
   to?: string;
@@ -140,16 +145,17 @@ export function buildPlan(profileId: string, options: PlanOptions): AggregationP
     }
     const test = f.when ? conditionExpr(cond, has) : not(conditionExpr(cond, has));
     classWhens.push([test, str(f.then === "skip" ? "skip" : "cost")]);
-    reasonWhens.push([test, f.then === "skip" ? NULL : str(f.reason)]);
+    reasonWhens.push([test, f.then === "skip" ? NULL_TEXT : str(f.reason)]);
   }
   row.push(["row_class", when(classWhens, str("usage"))]);
-  row.push(["cost_reason", when(reasonWhens, NULL)]);
+  row.push(["cost_reason", when(reasonWhens, NULL_TEXT)]);
 
   // Cost and currency (only when the cell has an amount, as the reader).
   // Without a cost column no row has an amount.
   let hasCost: Expr = { t: "eq", a: num("0"), b: num("1") };
-  if (spec.cost) {
-    const cell = text(need(spec.cost.column, "the cost"));
+  const costCell = spec.cost ? text(need(spec.cost.column, "the cost")) : undefined;
+  if (spec.cost && costCell) {
+    const cell = costCell;
     row.push(["has_cost", not(isEmpty(cell))]);
     hasCost = ref("has_cost");
     let amount = numberExpr(cell, spec, 18, true);
@@ -158,10 +164,10 @@ export function buildPlan(profileId: string, options: PlanOptions): AggregationP
     row.push(["cost", when([[isEmpty(cell), { t: "decimal", e: NULL, scale: 18 }]], amount)]);
     const cur = spec.cost.currency;
     const currency = cur === undefined ? str("USD") : typeof cur === "string" ? str(cur.trim().toUpperCase()) : { t: "upper" as const, e: dimensionExpr(cur, "USD", "USD") };
-    row.push(["currency", when([[isEmpty(cell), NULL]], currency)]);
+    row.push(["currency", when([[isEmpty(cell), NULL_TEXT]], currency)]);
   }
   const costRef = spec.cost ? ref("cost") : ({ t: "decimal", e: NULL, scale: 18 } as Expr);
-  const currencyRef = spec.cost ? ref("currency") : NULL;
+  const currencyRef = spec.cost ? ref("currency") : NULL_TEXT;
   const noTokens: Expr = { t: "decimal", e: NULL, scale: 9 };
   const isUsage: Expr = { t: "eq", a: ref("row_class"), b: str("usage") };
   const branches: Branch[] = [];
@@ -200,10 +206,10 @@ export function buildPlan(profileId: string, options: PlanOptions): AggregationP
       }
       row.push([`t${i}`, v]);
     });
-    if (spec.skipEmpty) row.push(["has_values", or(...[...new Map(cells.map((c) => [JSON.stringify(c), c])).values()].map((c) => not(isEmpty(c))), ...(spec.cost ? [hasCost] : []))]);
+    if (spec.skipEmpty) row.push(["has_values", or(...[...new Map(cells.map((c) => [JSON.stringify(c), c])).values()].map((c) => not(isEmpty(c))), ...(costCell ? [not(isEmpty(costCell))] : []))]);
     const usageRows = spec.skipEmpty ? and(isUsage, ref("has_values")) : isUsage;
-    present.forEach((t, i) => branches.push({ label: `${t.kind} ← ${t.column}${t.minus?.length ? ` − ${t.minus.join(" − ")}` : ""}`, where: usageRows, kind: str(t.kind), tokens: ref(`t${i}`), cost: { t: "decimal", e: NULL, scale: 18 }, currency: NULL, costOnly: NULL }));
-    if (spec.cost) branches.push({ label: "the row's cost (not one token kind's)", where: and(usageRows, hasCost), kind: str(""), tokens: noTokens, cost: costRef, currency: currencyRef, costOnly: NULL });
+    present.forEach((t, i) => branches.push({ label: `${t.kind} ← ${t.column}${t.minus?.length ? ` − ${t.minus.join(" − ")}` : ""}`, where: usageRows, kind: str(t.kind), tokens: ref(`t${i}`), cost: { t: "decimal", e: NULL, scale: 18 }, currency: NULL_TEXT, costOnly: NULL_TEXT }));
+    if (spec.cost) branches.push({ label: "the row's cost (not one token kind's)", where: and(usageRows, hasCost), kind: str(""), tokens: noTokens, cost: costRef, currency: currencyRef, costOnly: NULL_TEXT });
   } else if (spec.quantity) {
     // Long: one quantity column, its kind from rules, its unit from a table (and the unit check).
     const q = spec.quantity;
@@ -236,9 +242,10 @@ export function buildPlan(profileId: string, options: PlanOptions): AggregationP
     if (q.unit && "column" in q.unit && q.unit.verify) {
       // The per-row unit check (RowMapper.verifyUnit): cost ≈ quantity × price keeps the factor,
       // cost ≈ quantity × price / factor means the quantity is already raw tokens.
-      const cost: Expr = { t: "coalesce", xs: [{ t: "double", e: text(need(q.unit.verify.cost, "the unit check's cost")) }, num("0")] };
-      const price: Expr = { t: "coalesce", xs: [{ t: "double", e: text(need(q.unit.verify.unitPrice, "the unit check's unit price")) }, num("0")] };
-      const qd: Expr = { t: "coalesce", xs: [{ t: "double", e: qCell }, num("0")] };
+      row.push(["check_cost", { t: "coalesce", xs: [{ t: "double", e: text(need(q.unit.verify.cost, "the unit check's cost")) }, num("0")] }]);
+      row.push(["check_price", { t: "coalesce", xs: [{ t: "double", e: text(need(q.unit.verify.unitPrice, "the unit check's unit price")) }, num("0")] }]);
+      row.push(["check_quantity", { t: "coalesce", xs: [{ t: "double", e: qCell }, num("0")] }]);
+      const [cost, price, qd] = [ref("check_cost"), ref("check_price"), ref("check_quantity")];
       const positive = and({ t: "cmp", op: ">", a: cost, b: num("0") }, { t: "cmp", op: ">", a: price, b: num("0") }, { t: "cmp", op: ">", a: qd, b: num("0") }, not({ t: "isNull", e: ref("factor") }), { t: "cmp", op: "<>", a: ref("factor"), b: num("1") });
       const r: Expr = { t: "arith", op: "/", a: cost, b: { t: "arith", op: "*", a: qd, b: price } };
       const near = (x: Expr): Expr => ({ t: "cmp", op: "<", a: { t: "abs", e: { t: "arith", op: "-", a: x, b: num("1") } }, b: num("0.05") });
@@ -247,7 +254,7 @@ export function buildPlan(profileId: string, options: PlanOptions): AggregationP
       row.push(["factor_checked", ref("factor")]);
     }
     row.push(["quantity", { t: "coalesce", xs: [qty, num("0")] }]);
-    if (spec.skipEmpty) row.push(["has_values", or(not(isEmpty(qCell)), hasCost)]);
+    if (spec.skipEmpty) row.push(["has_values", or(not(isEmpty(qCell)), ...(costCell ? [not(isEmpty(costCell))] : []))]);
     const usageRows = and(isUsage, { t: "cmp", op: "<>", a: ref("kind"), b: str("#ignore") }, ...(spec.skipEmpty ? [ref("has_values")] : []));
     const unitKnown = row.some(([n]) => n === "unit_text");
     branches.push({
@@ -258,15 +265,15 @@ export function buildPlan(profileId: string, options: PlanOptions): AggregationP
       tokens: { t: "arith", op: "*", a: ref("quantity"), b: { t: "coalesce", xs: [ref("factor_checked"), num("0")] } },
       cost: costRef,
       currency: currencyRef,
-      costOnly: NULL,
+      costOnly: NULL_TEXT,
     });
   } else if (spec.cost) {
-    branches.push({ label: "cost rows (the export has no token counts)", where: and(isUsage, ...(spec.skipEmpty ? [hasCost] : [])), kind: str(""), tokens: noTokens, cost: costRef, currency: currencyRef, costOnly: NULL });
+    branches.push({ label: "cost rows (the export has no token counts)", where: and(isUsage, ...(spec.skipEmpty ? [hasCost] : [])), kind: str(""), tokens: noTokens, cost: costRef, currency: currencyRef, costOnly: NULL_TEXT });
   }
 
   const planNotes = [...notes, layout === "iso" ? "days are the first ten characters of the date (YYYY-MM-DD as written; UTC for the Z times these exports write)" : layout === "mdy" ? "days from MM/DD/YYYY dates" : "days from Unix seconds, in UTC"];
-  return { profile: profile.id, title: profile.title, notes: planNotes, row, branches, hasCost: spec.cost !== undefined, ...(options.from ? { from: options.from } : {}), ...(options.to ? { to: options.to } : {}) };
+  return { profile: profile.id, title: profile.title, notes: planNotes, row, branches, hasCost: spec.cost !== undefined, resultColumns: AGGREGATED_COLUMNS.filter((c) => spec.cost !== undefined || (c !== "cost" && c !== "currency")), ...(options.from ? { from: options.from } : {}), ...(options.to ? { to: options.to } : {}) };
 }
 
-/** The result's columns, in order (the aggregated layout). */
+/** Every column the result can have, in order (the aggregated layout). */
 export const RESULT_COLUMNS = AGGREGATED_COLUMNS;

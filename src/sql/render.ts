@@ -1,12 +1,12 @@
 /**
- * Renders an aggregation plan as one SQL statement in a dialect: a `src` step computing each
- * source row's values once, a `rows` step with one UNION ALL branch per output (token column,
+ * Renders an aggregation plan as one SQL statement in a dialect: a `cells` step reading each
+ * source column once as trimmed text, a `src` step computing each row's values once, a `rows` step with one UNION ALL branch per output (token column,
  * row cost, cost-only row), and the GROUP BY. Names are quoted by the dialect; every value is a
  * dialect-escaped literal, so no column or table name, pattern or label can end the string.
  */
 import { HedgeError } from "../errors.js";
 import { dayExpr, dialectByName, type Dialect, type DialectName } from "./dialects.js";
-import type { Expr } from "./expr.js";
+import { columnsOf, type Expr } from "./expr.js";
 import type { AggregationPlan } from "./plan.js";
 import { RESULT_COLUMNS } from "./plan.js";
 
@@ -23,8 +23,18 @@ export interface RenderOptions {
 interface Scope {
   d: Dialect;
   columns: Readonly<Record<string, string>>;
-  /** Row-step values, inlined where a later row value uses an earlier one (no lateral aliases in SQL). */
-  row?: Map<string, Expr>;
+  /** After the `cells` step a source cell is its trimmed text, under the export's column name. */
+  cells: boolean;
+}
+
+/** Names of the row values an expression refers to. */
+function refsOf(e: Expr, out: string[] = []): string[] {
+  if (e.t === "ref") out.push(e.name);
+  for (const v of Object.values(e)) {
+    if (Array.isArray(v)) for (const x of v.flat()) if (x && typeof x === "object" && "t" in x) refsOf(x as Expr, out);
+    if (v && typeof v === "object" && !Array.isArray(v) && "t" in v) refsOf(v as Expr, out);
+  }
+  return out;
 }
 
 function expr(e: Expr, s: Scope): string {
@@ -32,19 +42,20 @@ function expr(e: Expr, s: Scope): string {
   const r = (x: Expr) => expr(x, s);
   switch (e.t) {
     case "text": {
+      if (s.cells) return d.ident(e.column);
       const name = Object.hasOwn(s.columns, e.column) ? s.columns[e.column]! : e.column;
       return `COALESCE(TRIM(CAST(${d.ident(name)} AS ${d.string})), '')`;
     }
-    case "ref": {
-      const inline = s.row?.get(e.name);
-      return inline ? `(${r(inline)})` : d.ident(e.name);
-    }
+    case "ref":
+      return d.ident(e.name);
     case "str":
       return d.literal(e.value);
     case "num":
       return e.value;
     case "null":
       return "NULL";
+    case "nullText":
+      return `CAST(NULL AS ${d.string})`;
     case "lower":
       return `LOWER(${r(e.e)})`;
     case "upper":
@@ -102,13 +113,28 @@ export function renderSql(plan: AggregationPlan, options: RenderOptions): string
   const d = dialectByName(options.dialect);
   const columns = options.columns ?? {};
   const q = (n: string) => d.ident(n);
-  const rowScope: Scope = { d, columns, row: new Map() };
-  const srcLines: string[] = [];
+  const scope: Scope = { d, columns, cells: true };
+  // The cells step reads each source column once, as the CSV reader sees it: trimmed text, '' for NULL.
+  const used = new Set<string>();
+  for (const [, e] of plan.row) columnsOf(e, used);
+  const cellLines = [...used].map((c) => `    ${expr({ t: "text", column: c }, { d, columns, cells: false })} AS ${q(c)}`);
+  // Then values over cells, then each value that reads earlier values one step later.
+  const level = new Map<string, number>();
   for (const [name, e] of plan.row) {
-    srcLines.push(`    ${expr(e, rowScope)} AS ${q(name)}`);
-    rowScope.row!.set(name, e);
+    const refs = refsOf(e);
+    if (refs.length > 0 && columnsOf(e).size > 0) throw new HedgeError("INTERNAL", `plan value ${name} reads both source cells and earlier values`);
+    level.set(name, refs.length === 0 ? 0 : 1 + Math.max(...refs.map((x) => level.get(x) ?? 0)));
   }
-  const scope: Scope = { d, columns };
+  const steps: string[] = [];
+  const carried: string[] = [];
+  const depth = Math.max(...level.values());
+  for (let l = 0; l <= depth; l++) {
+    const lines = [...carried.map((n) => `    ${q(n)}`), ...plan.row.filter(([n]) => level.get(n) === l).map(([n, e]) => `    ${expr(e, scope)} AS ${q(n)}`)];
+    const name = l === 0 ? "src" : `src_${l + 1}`;
+    steps.push(`${q(name)} AS (\n  SELECT\n${lines.join(",\n")}\n  FROM ${q(l === 0 ? "cells" : l === 1 ? "src" : `src_${l}`)}\n)`);
+    carried.push(...plan.row.filter(([n]) => level.get(n) === l).map(([n]) => n));
+  }
+  const last = depth === 0 ? "src" : `src_${depth + 1}`;
   const [date, provider, model, project, kind, currency, tokens, cost, costOnly] = RESULT_COLUMNS.map(q) as [string, string, string, string, string, string, string, string, string];
   const costCols = (b: { cost: Expr; currency: Expr }) => (plan.hasCost ? `${expr(b.cost, scope)} AS ${cost}, ${expr(b.currency, scope)} AS ${currency}, ` : "");
   const branches = plan.branches.map(
@@ -117,7 +143,7 @@ export function renderSql(plan: AggregationPlan, options: RenderOptions): string
         `  ${comment(b.label)}`,
         `  SELECT ${date}, ${provider}, ${model}, ${project}, ${expr(b.kind, scope)} AS ${kind}, ${expr(b.tokens, scope)} AS ${tokens},`,
         `    ${costCols(b)}${expr(b.costOnly, scope)} AS ${costOnly}`,
-        `  FROM ${q("src")}`,
+        `  FROM ${q(last)}`,
         `  WHERE ${expr(b.where, scope)}`,
       ].join("\n"),
   );
@@ -130,11 +156,7 @@ export function renderSql(plan: AggregationPlan, options: RenderOptions): string
     comment(`${plan.title}: day × provider × model × project × token kind × currency → tokens and cost.`),
     ...plan.notes.map((n) => comment(n)),
     comment("Export the result as CSV and read it with `tokenhedge ingest` (detected as aggregated usage)."),
-    `WITH ${q("src")} AS (`,
-    "  SELECT",
-    srcLines.join(",\n"),
-    `  FROM ${tableRef(d, options.table)}`,
-    `), ${q("rows")} AS (`,
+    `WITH ${q("cells")} AS (\n  SELECT\n${cellLines.join(",\n")}\n  FROM ${tableRef(d, options.table)}\n), ${steps.join(", ")}, ${q("rows")} AS (`,
     branches.join("\n  UNION ALL\n"),
     ")",
     `SELECT ${date}, ${provider}, ${model}, ${project}, ${kind}, ${plan.hasCost ? `${currency}, ` : ""}SUM(${tokens}) AS ${tokens}, ${plan.hasCost ? `SUM(${cost}) AS ${cost}, ` : ""}${costOnly}`,
