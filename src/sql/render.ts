@@ -1,6 +1,6 @@
 /**
- * Renders an aggregation plan as one SQL statement in a dialect: a `cells` step reading each
- * source column once as trimmed text, a `src` step computing each row's values once, a `rows` step with one UNION ALL branch per output (token column,
+ * Renders an aggregation plan as one SQL statement in a dialect: a `th_cells` step reading each
+ * source column once as trimmed text, a `th_src` step computing each row's values once, a `th_rows` step with one UNION ALL branch per output (token column,
  * row cost, cost-only row), and the GROUP BY. Names are quoted by the dialect; every value is a
  * dialect-escaped literal, so no column or table name, pattern or label can end the string.
  */
@@ -107,6 +107,9 @@ function tableRef(d: Dialect, table: string): string {
   return parts.map((p) => d.ident(p.trim())).join(".");
 }
 
+/** The query's own steps: fixed names, unquoted (no dialect reserves them). */
+const step = (level: number): string => (level === 0 ? "th_src" : `th_src_${level + 1}`);
+
 const comment = (line: string): string => `-- ${line.replace(/[\r\n]+/g, " ")}`;
 
 export function renderSql(plan: AggregationPlan, options: RenderOptions): string {
@@ -130,11 +133,10 @@ export function renderSql(plan: AggregationPlan, options: RenderOptions): string
   const depth = Math.max(...level.values());
   for (let l = 0; l <= depth; l++) {
     const lines = [...carried.map((n) => `    ${q(n)}`), ...plan.row.filter(([n]) => level.get(n) === l).map(([n, e]) => `    ${expr(e, scope)} AS ${q(n)}`)];
-    const name = l === 0 ? "src" : `src_${l + 1}`;
-    steps.push(`${q(name)} AS (\n  SELECT\n${lines.join(",\n")}\n  FROM ${q(l === 0 ? "cells" : l === 1 ? "src" : `src_${l}`)}\n)`);
+    steps.push(`${step(l)} AS (\n  SELECT\n${lines.join(",\n")}\n  FROM ${l === 0 ? "th_cells" : step(l - 1)}\n)`);
     carried.push(...plan.row.filter(([n]) => level.get(n) === l).map(([n]) => n));
   }
-  const last = depth === 0 ? "src" : `src_${depth + 1}`;
+  const last = step(depth);
   const [date, provider, model, project, kind, currency, tokens, cost, costOnly] = RESULT_COLUMNS.map(q) as [string, string, string, string, string, string, string, string, string];
   const costCols = (b: { cost: Expr; currency: Expr }) => (plan.hasCost ? `${expr(b.cost, scope)} AS ${cost}, ${expr(b.currency, scope)} AS ${currency}, ` : "");
   const branches = plan.branches.map(
@@ -143,7 +145,7 @@ export function renderSql(plan: AggregationPlan, options: RenderOptions): string
         `  ${comment(b.label)}`,
         `  SELECT ${date}, ${provider}, ${model}, ${project}, ${expr(b.kind, scope)} AS ${kind}, ${expr(b.tokens, scope)} AS ${tokens},`,
         `    ${costCols(b)}${expr(b.costOnly, scope)} AS ${costOnly}`,
-        `  FROM ${q(last)}`,
+        `  FROM ${last}`,
         `  WHERE ${expr(b.where, scope)}`,
       ].join("\n"),
   );
@@ -156,11 +158,11 @@ export function renderSql(plan: AggregationPlan, options: RenderOptions): string
     comment(`${plan.title}: day × provider × model × project × token kind × currency → tokens and cost.`),
     ...plan.notes.map((n) => comment(n)),
     comment("Export the result as CSV and read it with `tokenhedge ingest` (detected as aggregated usage)."),
-    `WITH ${q("cells")} AS (\n  SELECT\n${cellLines.join(",\n")}\n  FROM ${tableRef(d, options.table)}\n), ${steps.join(", ")}, ${q("rows")} AS (`,
+    `WITH th_cells AS (\n  SELECT\n${cellLines.join(",\n")}\n  FROM ${tableRef(d, options.table)}\n), ${steps.join(", ")}, th_rows AS (`,
     branches.join("\n  UNION ALL\n"),
     ")",
     `SELECT ${date}, ${provider}, ${model}, ${project}, ${kind}, ${plan.hasCost ? `${currency}, ` : ""}SUM(${tokens}) AS ${tokens}, ${plan.hasCost ? `SUM(${cost}) AS ${cost}, ` : ""}${costOnly}`,
-    `FROM ${q("rows")}`,
+    "FROM th_rows",
     ...(range.length > 0 ? [`WHERE ${range.join(" AND ")}`] : []),
     `GROUP BY ${keys}`,
     `ORDER BY ${keys};`,
