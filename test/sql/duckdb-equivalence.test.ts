@@ -6,44 +6,11 @@
  * project (BigInt), cost per day, currency and cell (decimal), and the cost of credit rows.
  */
 import { describe, expect, it } from "vitest";
-import { readFileSync, readdirSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { ingestUsage } from "../../src/ingest/index.js";
-import type { UsageSeries } from "../../src/ingest/types.js";
 import { buildPlan } from "../../src/sql/plan.js";
 import { renderSql } from "../../src/sql/render.js";
-import { loadDuck, runOnCsv } from "./duckdb-harness.js";
-
-const DIR = join(__dirname, "../../fixtures/formats");
-export const SQL_PROFILES = ["aws-cur", "focus", "gcp-billing", "azure-cost", "litellm", "openrouter", "deepseek", "anthropic-usage", "anthropic-cost", "openai-usage", "openai-costs"];
-
-export function fixtureOf(profile: string): string {
-  const dir = join(DIR, profile);
-  return join(dir, readdirSync(dir).find((x) => x.endsWith(".csv"))!);
-}
-
-export function headerOf(text: string): string[] {
-  // The fixtures' headers have no commas inside quotes (OpenRouter quotes every name).
-  return text.replace(/^\ufeff/, "").split(/\r?\n/)[0]!.split(",").map((s) => s.replace(/^"|"$/g, ""));
-}
-
-/** Every total a report or forecast reads, as plain sorted strings (map order is not a total). */
-export function totals(s: UsageSeries) {
-  const sorted = (m: Map<string, bigint> | undefined) => [...(m ?? new Map<string, bigint>())].map(([k, v]) => `${k}=${v}`).sort();
-  return {
-    totalTokens: String(s.totalTokens),
-    totalCost: s.totalCost?.toFixed() ?? null,
-    costByCurrency: [...(s.costByCurrency ?? new Map())].map(([k, v]) => `${k}=${v.toFixed()}`).sort(),
-    byKind: sorted(s.byKind),
-    byModel: sorted(s.byModel),
-    byProvider: sorted(s.byProvider),
-    byProject: sorted(s.byProject),
-    days: s.days.map((d) => `${d.day} ${d.tokens} ${d.cost?.toFixed() ?? "-"} ${sorted(d.byKind).join(",")}`),
-    cells: (s.cells ?? []).map((c) => `${c.day}/${c.provider}/${c.model}/${c.project}/${c.kind} ${c.tokens} ${c.cost?.toFixed() ?? "-"}`).sort(),
-    costOnly: (s.skipped ?? []).filter((x) => x.category === "cost-only").flatMap((x) => (x.cost ?? []).map((c) => `${c.currency}=${c.amount.toFixed()}`)),
-    missingDays: s.missingDays,
-  };
-}
+import { SQL_PROFILES, fixtureOf, headerOf, loadDuck, runOnCsv, totals } from "./duckdb-harness.js";
 
 const loaded = await loadDuck();
 if (!("duck" in loaded)) console.log(`skipping the DuckDB equivalence tests: ${loaded.reason}`);

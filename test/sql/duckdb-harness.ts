@@ -2,16 +2,17 @@
  * Runs a profile's duckdb query on a CSV fixture with DuckDB and returns the result as CSV text
  * (the aggregated layout), for the tests that compare it with the built-in reader.
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { UsageSeries } from "../../src/ingest/types.js";
 
-type DuckModule = typeof import("@duckdb/node-api");
+import { DUCKDB_PACKAGE, type DuckModule } from "../../src/cli/duckdb-read.js";
 
 /** The optional engine, or why it is not there (the tests then skip, saying so). */
 export async function loadDuck(): Promise<{ duck: DuckModule } | { reason: string }> {
   try {
-    return { duck: await import("@duckdb/node-api") };
+    return { duck: (await import(DUCKDB_PACKAGE)) as DuckModule };
   } catch (err) {
     return { reason: `@duckdb/node-api is not installed (${(err as Error).message.split("\n")[0]})` };
   }
@@ -37,3 +38,35 @@ export async function runOnCsv(duck: DuckModule, csvPath: string, query: string)
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+const DIR = join(__dirname, "../../fixtures/formats");
+export const SQL_PROFILES = ["aws-cur", "focus", "gcp-billing", "azure-cost", "litellm", "openrouter", "deepseek", "anthropic-usage", "anthropic-cost", "openai-usage", "openai-costs"];
+
+export function fixtureOf(profile: string): string {
+  const dir = join(DIR, profile);
+  return join(dir, readdirSync(dir).find((x) => x.endsWith(".csv"))!);
+}
+
+export function headerOf(text: string): string[] {
+  // The fixtures' headers have no commas inside quotes (OpenRouter quotes every name).
+  return text.replace(/^\ufeff/, "").split(/\r?\n/)[0]!.split(",").map((s) => s.replace(/^"|"$/g, ""));
+}
+
+/** Every total a report or forecast reads, as plain sorted strings (map order is not a total). */
+export function totals(s: UsageSeries) {
+  const sorted = (m: Map<string, bigint> | undefined) => [...(m ?? new Map<string, bigint>())].map(([k, v]) => `${k}=${v}`).sort();
+  return {
+    totalTokens: String(s.totalTokens),
+    totalCost: s.totalCost?.toFixed() ?? null,
+    costByCurrency: [...(s.costByCurrency ?? new Map())].map(([k, v]) => `${k}=${v.toFixed()}`).sort(),
+    byKind: sorted(s.byKind),
+    byModel: sorted(s.byModel),
+    byProvider: sorted(s.byProvider),
+    byProject: sorted(s.byProject),
+    days: s.days.map((d) => `${d.day} ${d.tokens} ${d.cost?.toFixed() ?? "-"} ${sorted(d.byKind).join(",")}`),
+    cells: (s.cells ?? []).map((c) => `${c.day}/${c.provider}/${c.model}/${c.project}/${c.kind} ${c.tokens} ${c.cost?.toFixed() ?? "-"}`).sort(),
+    costOnly: (s.skipped ?? []).filter((x) => x.category === "cost-only").flatMap((x) => (x.cost ?? []).map((c) => `${c.currency}=${c.amount.toFixed()}`)),
+    missingDays: s.missingDays,
+  };
+}
+
