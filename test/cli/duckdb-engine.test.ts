@@ -18,7 +18,7 @@ import { SQL_PROFILES, fixtureOf, totals } from "../sql/duckdb-harness.js";
 const silent = { write: () => undefined, isTTY: false };
 const ctx: IoContext = { cwd: ROOT, env: {}, stdout: silent, stderr: silent, stdinIsTTY: false };
 
-const present = await loadDuckDb("the tests").then(
+const present = await loadDuckDb("running these tests").then(
   () => true,
   (e: Error) => {
     console.log(`skipping the DuckDB engine tests: ${e.message}`);
