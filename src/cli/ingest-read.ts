@@ -4,9 +4,10 @@
  * finds the mapping file (`--mapping FILE`, or `USAGE.csv.map.yaml` beside the data) and draws a
  * progress bar on stderr when stderr is a terminal.
  */
-import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, statSync } from "node:fs";
+import { closeSync, createReadStream, existsSync, fstatSync, openSync, readFileSync, readSync, statSync } from "node:fs";
 import { open, type FileHandle } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
+import { createGunzip, gunzipSync } from "node:zlib";
 import { HedgeError } from "../errors.js";
 import { UsageIngestor } from "../ingest/engine.js";
 import type { IngestOptions } from "../ingest/options.js";
@@ -92,11 +93,35 @@ export function progressBar(ctx: IoContext, total: number, label: string): { upd
   };
 }
 
+/** A gzip export (`.csv.gz`, as AWS Data Exports and Azure exports write them). */
+export function isGzip(file: string): boolean {
+  return /\.gz$/i.test(file);
+}
+
+function gzipError(file: string, err: unknown): HedgeError {
+  return new HedgeError("INPUT_INVALID", `${file} is not readable gzip data: ${(err as Error).message}`, { file, expected: "a gzip-compressed CSV", hint: "a truncated download? re-download the export, or drop the .gz suffix if the file is not compressed" });
+}
+
 /** Read a usage file synchronously in chunks (for commands whose pipeline is synchronous). */
 export function readUsageSync(ctx: IoContext, file: string, options: IngestOptions): UsageSeries {
   const full = resolve(ctx.cwd, file);
   checkFile(file, full);
   const ing = new UsageIngestor(options);
+  if (isGzip(file)) {
+    // Node has no synchronous streaming gunzip: the sync readers decompress in memory (capped);
+    // `tokenhedge ingest` streams a .csv.gz with bounded memory.
+    let bytes: Buffer;
+    try {
+      bytes = gunzipSync(readFileSync(full), { maxOutputLength: 1 << 30 });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") {
+        throw new HedgeError("INPUT_INVALID", `${file} decompresses to more than 1 GiB`, { file, expected: "a smaller gzip export here", hint: "run `tokenhedge ingest` on it (streamed) or aggregate it first with `tokenhedge sql`" });
+      }
+      throw gzipError(file, err);
+    }
+    for (let at = 0; at < bytes.length; at += CHUNK) ing.push(bytes.subarray(at, Math.min(bytes.length, at + CHUNK)));
+    return ing.finish();
+  }
   let fd: number;
   try {
     fd = openSync(full, "r");
@@ -129,6 +154,7 @@ export async function readUsageStream(ctx: IoContext, file: string, options: Ing
   const size = checkFile(file, full);
   const ing = new UsageIngestor(options);
   const bar = progressBar(ctx, size, `reading ${file}`);
+  if (isGzip(file)) return readGzipStream(file, full, ing, bar);
   let fh: FileHandle;
   try {
     fh = await open(full, "r");
@@ -160,5 +186,30 @@ export async function readUsageStream(ctx: IoContext, file: string, options: Ing
     await fh.close();
   }
   bar.end();
+  return ing.finish();
+}
+
+/** A .csv.gz streamed through zlib into the engine: memory is zlib's window and one chunk, whatever the size. */
+async function readGzipStream(file: string, full: string, ing: UsageIngestor, bar: { update(done: number): void; end(): void }): Promise<UsageSeries> {
+  const raw = createReadStream(full, { highWaterMark: CHUNK });
+  const gunzip = createGunzip({ chunkSize: CHUNK });
+  raw.on("error", (err) => gunzip.destroy(err));
+  raw.pipe(gunzip);
+  try {
+    for await (const chunk of gunzip as AsyncIterable<Buffer>) {
+      ing.push(chunk);
+      bar.update(raw.bytesRead);
+    }
+  } catch (err) {
+    if (err instanceof HedgeError) throw err;
+    const e = err as NodeJS.ErrnoException;
+    // zlib's errors carry Z_ codes (Z_DATA_ERROR: not gzip; Z_BUF_ERROR: truncated).
+    if (e.code?.startsWith("Z_")) throw gzipError(file, err);
+    throw openError(file, full, err);
+  } finally {
+    raw.destroy();
+    gunzip.destroy();
+    bar.end();
+  }
   return ing.finish();
 }

@@ -259,7 +259,8 @@ export class RowMapper {
         kindRule = rules ? `kind ← "${kc.name}" by ${rules.length} rules` : `kind ← "${kc.name}" as written`;
         kindLookup = new CachedLookup<KindDecision>(kc, (text) => {
           if (!rules) return text.trim() === "" ? { kind: this.cube.kinds.id("unspecified") } : { kind: this.cube.kinds.id(text.trim()) };
-          for (const r of rules) if (ruleMatches(r, text)) return r.kind !== undefined ? { kind: this.cube.kinds.id(r.kind) } : { ignore: r.ignore! };
+          // noKind: cost of no single kind (kind −1, the cost slot of wide rows); no tokens.
+          for (const r of rules) if (ruleMatches(r, text)) return r.kind !== undefined ? { kind: this.cube.kinds.id(r.kind) } : r.ignore !== undefined ? { ignore: r.ignore } : { kind: -1 };
           return { unknown: true };
         });
       }
@@ -641,6 +642,11 @@ export class RowMapper {
       }
     }
 
+    if (!costOnly && this.long && longKind < 0 && this.num[this.long.measure] !== 0) {
+      const c = this.measures[this.long.measure]!.column;
+      this.fail("INPUT_INVALID", `token count "${fieldText(rec, c.index)}" on a row without a token kind`, rec, c, "an empty or 0 token count", "give the row a token kind, or move its tokens to a row that has one", this.long.kindRule);
+    }
+
     // Duplicates.
     if (this.seenKeys !== undefined && !this.duplicates.capped && this.checkDuplicate(rec)) return;
 
@@ -665,7 +671,7 @@ export class RowMapper {
             cube.addTokensBig(cell, w.kind, b);
           }
         }
-      } else if (this.long) {
+      } else if (this.long && longKind >= 0) {
         const q = this.long.measure;
         if (Number.isNaN(this.num[q]!)) cube.addTokensBig(cell, longKind, this.big[q]!);
         else cube.addTokens(cell, longKind, this.num[q]!);

@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError, Option } from "commander";
 import { withConfig } from "../config-options.js";
 import { readUsageStream, resolveMapping } from "../ingest-read.js";
+import { isParquet, readUsageDuckDb } from "../duckdb-read.js";
 import { emit, warn, type OutputFlags } from "../output.js";
 import { parseAsOf, parseIntOption } from "../options.js";
 import { ingestCsv, ingestDocument, ingestHuman, type Period } from "../../report/views/ingest.js";
@@ -37,6 +38,7 @@ interface IngestFlags extends OutputFlags {
   groupBy?: GroupBy;
   excludeCredits?: boolean;
   currency?: string;
+  engine: "builtin" | "duckdb";
 }
 
 function parseDayOption(flag: string) {
@@ -97,6 +99,7 @@ export function ingestCommand(env: CommandEnv): Command {
     .option("--stale-days <n>", "days without data before --as-of that count as stale (default 7)", parseIntOption("--stale-days", 0, 3650))
     .option("--exclude-credits", "leave out credit, tax and refund rows (by default their cost is included)")
     .option("--currency <code>", "the currency to report when the cost comes in several")
+    .addOption(new Option("--engine <name>", "builtin reader, or duckdb: DuckDB scans and groups a file or quoted glob of CSV, .csv.gz or Parquet exports (optional package @duckdb/node-api; Parquet always uses it)").choices(["builtin", "duckdb"]).default("builtin"))
     .action((file: string, flags: IngestFlags) => run(env.ctx, file, flags));
 }
 
@@ -125,7 +128,7 @@ async function run(ctx: RunContext, file: string, flags: IngestFlags): Promise<v
     ...(flags.excludeCredits ? { excludeCredits: true } : {}),
     ...(flags.currency ? { currency: flags.currency } : {}),
   };
-  const series = await readUsageStream(ctx, file, options);
+  const series = flags.engine === "duckdb" || isParquet(file) ? await readUsageDuckDb(ctx, file, options) : await readUsageStream(ctx, file, options);
   if (flags.printMapping) {
     ctx.stdout.write(`# ${series.profile?.title ?? "mapping"}: ${series.profile?.reason ?? ""}\n${mappingToYaml(series.mapping!)}`);
     return;

@@ -68,12 +68,14 @@ export const kindRuleSchema = z
     kind: nonEmpty.optional(),
     /** Not token usage: skip the row and count it under this reason. */
     ignore: nonEmpty.optional(),
+    /** The row's cost belongs to no single token kind (an aggregated wide export); its quantity must be empty or 0. */
+    noKind: z.literal(true).optional(),
   })
   .strict()
   .superRefine((r, ctx) => {
     const tests = [r.equals, r.matches, r.suffix].filter((x) => x !== undefined).length;
     if (tests === 0) ctx.addIssue({ code: "custom", message: "give one of equals, matches or suffix" });
-    if ((r.kind === undefined) === (r.ignore === undefined)) ctx.addIssue({ code: "custom", message: "give exactly one of kind or ignore" });
+    if ([r.kind, r.ignore, r.noKind].filter((x) => x !== undefined).length !== 1) ctx.addIssue({ code: "custom", message: "give exactly one of kind or ignore (or noKind: true)" });
   });
 export type KindRule = z.infer<typeof kindRuleSchema>;
 

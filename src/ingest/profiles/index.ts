@@ -1,5 +1,6 @@
 /** The built-in export profiles, in detection order (most specific first); generic is the fallback. */
 import { HedgeError } from "../../errors.js";
+import { aggregatedProfile } from "./aggregated.js";
 import { anthropicCostProfile, anthropicUsageProfile } from "./anthropic.js";
 import { awsCurProfile } from "./aws-cur.js";
 import { azureProfile } from "./azure.js";
@@ -24,6 +25,7 @@ export const PROFILES: readonly Profile[] = [
   litellmProfile,
   openrouterProfile,
   deepseekProfile,
+  aggregatedProfile,
   genericProfile,
 ];
 
