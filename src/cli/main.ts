@@ -10,6 +10,7 @@ import { errorJson, formatError } from "./error-report.js";
 import { buildProgram, VERSION } from "./program.js";
 import { makeCommandEnv, type RunContext } from "./commands/shared.js";
 import { helpTopic } from "./commands/help-topics.js";
+import { resetRunInputs } from "./files.js";
 
 function colourFlag(argv: string[]): boolean | undefined {
   if (argv.includes("--no-color")) return false;
@@ -21,6 +22,7 @@ export async function run(argv: string[], io: IoContext = processContext()): Pro
   const ctx: RunContext = { ...io, colour: colourEnabled(io, colourFlag(argv)) };
   const env = makeCommandEnv(ctx);
   const wantsJson = argv.includes("--json");
+  resetRunInputs();
 
   if (argv[0] === "help" && argv[1] !== undefined && helpTopic(env, argv[1])) return EXIT.ok;
 

@@ -28,7 +28,8 @@ export function chooseFormat(flags: OutputFlags, hasCsv: boolean): "json" | "csv
 export function emit(ctx: IoContext, flags: OutputFlags, r: Renderings, inputs: string[] = []): void {
   const format = chooseFormat(flags, r.csv !== undefined);
   const text = format === "json" ? toJson(r.json()) : format === "csv" ? r.csv!() : r.human();
-  if (flags.out) {
+  // `--out -` is stdout, as in most Unix tools, never a file named "-".
+  if (flags.out && flags.out !== "-") {
     writeFileAtomic(flags.out, text, ctx.cwd, inputs);
     ctx.stderr.write(`wrote ${flags.out}\n`);
   } else {

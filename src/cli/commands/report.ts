@@ -1,6 +1,6 @@
 import { Command, Option } from "commander";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { existsSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { describeSource, requireComplete, type HedgeConfig, type ResolvedConfig } from "../../config/index.js";
 import { HedgeError } from "../../errors.js";
@@ -12,7 +12,7 @@ import { reportHtml } from "../../report/html/report.js";
 import { CHART_FILES, reportMarkdown } from "../../report/markdown/report.js";
 import { contractsChart, curveChart, distributionChart, scenarioChart, usageChart } from "../../report/svg/charts.js";
 import { toJson } from "../../report/json.js";
-import { writeFileAtomic } from "../files.js";
+import { writeDirectoryAtomic } from "../files.js";
 import { warn } from "../output.js";
 import { parseAsOf, parseIntOption } from "../options.js";
 import { addConfigOption, resolveForCommand } from "../config-options.js";
@@ -153,13 +153,9 @@ Examples:
     if (existsSync(outDir) && !statSync(outDir).isDirectory()) {
       throw new HedgeError("USAGE", `--out ${flags.out} is a file, not a directory`, { file: flags.out, hint: "give a directory; it is created if missing" });
     }
-    mkdirSync(join(outDir, "charts"), { recursive: true });
-    const written: { path: string; bytes: number }[] = [];
-    for (const name of names) {
-      const path = join(flags.out, name);
-      writeFileAtomic(path, outputs[name]!, ctx.cwd, files.map((f) => f.path));
-      written.push({ path, bytes: Buffer.byteLength(outputs[name]!, "utf8") });
-    }
+    // The directory appears complete or not at all (a killed or disk-full run leaves the old one).
+    writeDirectoryAtomic(flags.out, outputs, ctx.cwd, files.map((f) => f.path));
+    const written = names.map((name) => ({ path: join(flags.out!, name), bytes: Buffer.byteLength(outputs[name]!, "utf8") }));
     ctx.stderr.write(`wrote ${written.length} files to ${flags.out}\n`);
     if (flags.json) ctx.stdout.write(toJson({ command: "report", out: flags.out, asOf, files: written }));
     else ctx.stdout.write(written.map((w) => `${w.path}\n`).join(""));
