@@ -27,7 +27,7 @@ import {
 import { isUtf8 } from "node:buffer";
 import { basename, dirname, join, resolve } from "node:path";
 import { HedgeError } from "../errors.js";
-import { binaryKind, completeLength, firstBadByte, lineColumn, textProblem } from "../csv/text-checks.js";
+import { binaryKind, completeLength, excessiveNesting, firstBadByte, lineColumn, MAX_NESTING, textProblem } from "../csv/text-checks.js";
 
 /** The largest small input read whole (a curve, spec, policy, config or history is kilobytes). */
 export const SMALL_INPUT_LIMIT = 32 * 1024 * 1024;
@@ -131,10 +131,18 @@ export function readTextFile(path: string, cwd: string, limit = SMALL_INPUT_LIMI
     closeSync(fd);
   }
   const kind = binaryKind(bytes);
-  if (kind) throw new HedgeError("INPUT_INVALID", `${path} is ${kind.what}, not a text file`, { file: path, expected: "a UTF-8 text file", hint: kind.hint });
+  if (kind) throw new HedgeError("INPUT_INVALID", `this is ${kind.what}, not a text file`, { file: path, expected: "a UTF-8 text file", hint: kind.hint });
   const problem = textProblem(bytes);
-  if (problem) throw new HedgeError("INPUT_INVALID", `${path}: ${problem.message}`, { file: path, line: problem.line, column: problem.column, expected: "UTF-8 text without NUL bytes", hint: problem.hint });
-  return bytes.toString("utf8");
+  if (problem) throw new HedgeError("INPUT_INVALID", problem.message, { file: path, line: problem.line, column: problem.column, expected: "UTF-8 text without NUL bytes", hint: problem.hint });
+  const text = bytes.toString("utf8");
+  if (/\.(json|ya?ml)$/i.test(path) || /^\uFEFF?\s*[[{]/.test(text)) {
+    const at = excessiveNesting(text);
+    if (at >= 0) {
+      const pos = lineColumn(bytes, Buffer.byteLength(text.slice(0, at), "utf8"));
+      throw new HedgeError("INPUT_INVALID", `nests lists or objects more than ${MAX_NESTING} levels deep`, { file: path, ...pos, expected: `at most ${MAX_NESTING} levels of [ ] and { }`, hint: "this is not a tokenhedge input file: curves, specs, policies and configs nest a few levels" });
+    }
+  }
+  return text;
 }
 
 /**
@@ -156,7 +164,7 @@ export class StreamTextGuard {
       this.first = false;
       // A .gz name is the reader's to decompress; anything else must be text.
       const kind = /\.gz$/i.test(this.file) ? undefined : binaryKind(chunk);
-      if (kind) throw new HedgeError("INPUT_INVALID", `${this.file} is ${kind.what}, not a CSV file`, { file: this.file, expected: "a UTF-8 CSV file", hint: kind.hint });
+      if (kind) throw new HedgeError("INPUT_INVALID", `this is ${kind.what}, not a CSV file`, { file: this.file, expected: "a UTF-8 CSV file", hint: kind.hint });
     }
     const all = this.carry.length > 0 ? Buffer.concat([this.carry, chunk]) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
     const cut = completeLength(all);
@@ -180,7 +188,7 @@ export class StreamTextGuard {
     const pos = lineColumn(body, at, this.line);
     const column = pos.line === this.line ? pos.column + this.column0 : pos.column;
     const p = textProblem(body.subarray(at), pos.line)!;
-    throw new HedgeError("INPUT_INVALID", `${this.file}: ${p.message}`, { file: this.file, line: pos.line, column, expected: "UTF-8 text without NUL bytes", hint: p.hint });
+    throw new HedgeError("INPUT_INVALID", p.message, { file: this.file, line: pos.line, column, expected: "UTF-8 text without NUL bytes", hint: p.hint });
   }
 }
 

@@ -139,3 +139,29 @@ export function completeLength(b: Uint8Array): number {
   for (let i = Math.max(0, b.length - 3); i < b.length; i++) if (b[i]! >= 0xc0 && incompleteTail(b, i)) return i;
   return b.length;
 }
+
+/** Deeper than this, a JSON or YAML document is an attack or a mistake (real inputs nest 4 levels). */
+export const MAX_NESTING = 64;
+
+/**
+ * Offset where `[`/`{` nesting first passes `MAX_NESTING` (outside strings), or −1. Checked on the
+ * text before any parser runs, so a deeply nested document never reaches a recursive parser or
+ * validator (whose stack it would exhaust).
+ */
+export function excessiveNesting(text: string): number {
+  let depth = 0;
+  let quote = "";
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quote !== "") {
+      if (c === "\\" && quote === '"') i++;
+      else if (c === quote) quote = "";
+      continue;
+    }
+    if (c === '"') quote = c;
+    else if (c === "[" || c === "{") {
+      if (++depth > MAX_NESTING) return i;
+    } else if (c === "]" || c === "}") depth = Math.max(0, depth - 1);
+  }
+  return -1;
+}

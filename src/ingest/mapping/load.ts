@@ -5,6 +5,7 @@
  * against its key, not on the first row that needs it.
  */
 import { LineCounter, parseDocument, isNode, stringify } from "yaml";
+import { yamlToJs } from "../../config/parse-file.js";
 import type { ZodError } from "zod";
 import { HedgeError } from "../../errors.js";
 import { formatPath } from "../../config/zod-errors.js";
@@ -28,7 +29,7 @@ export function parseMappingText(text: string, source: string): MappingSpec {
       expected: "a YAML or JSON mapping (tokenhedge ingest FILE --print-mapping writes one to start from)",
     });
   }
-  const raw = doc.toJS() as unknown;
+  const raw = yamlToJs(doc, source);
   const locate = (path: readonly PropertyKey[]): { line: number; column: number } | undefined => {
     for (let n = path.length; n >= 0; n--) {
       const node = doc.getIn(path.slice(0, n) as unknown[], true);
