@@ -11,7 +11,7 @@ import { HedgeError } from "../errors.js";
 import { fieldText, type CsvRecord } from "../csv/scanner.js";
 import { Cube } from "./cube.js";
 import { DayBucketer } from "./day-bucket.js";
-import { dateHint } from "./dates.js";
+import { civilToDays, dateHint } from "./dates.js";
 import { ByteInterner, KeyHashSet, KeyHasher } from "./intern.js";
 import type { MappingSpec, ValueSource } from "./mapping/schema.js";
 import {
@@ -58,6 +58,12 @@ export interface MapperOptions {
 const FIRST_LINES = 5;
 /** 2^63 − 1: the largest count a signed 64-bit integer holds (what databases and billing exports store). */
 const MAX_TOKENS = 9223372036854775807n;
+/**
+ * Usage days outside 2000–2099 are typos (a year 2999 would list 355,000 missing days): the range
+ * is fixed, not clock-relative, so the same file gives the same answer on any day.
+ */
+const FIRST_PLAUSIBLE_DAY = civilToDays(2000, 1, 1);
+const LAST_PLAUSIBLE_DAY = civilToDays(2099, 12, 31);
 
 interface Measure {
   column: Column;
@@ -511,6 +517,9 @@ export class RowMapper {
       }
       day = d;
     }
+    if (day >= 0 && (day < FIRST_PLAUSIBLE_DAY || day > LAST_PLAUSIBLE_DAY)) {
+      this.fail("INPUT_DATE_PARSE", `date "${fieldText(rec, dc)}" is not plausible for usage data`, rec, this.dateCol, "a date from 2000-01-01 to 2099-12-31", "a typo in the year, or a number column read as a date?", this.dateRule);
+    }
     if (this.options.asOfDay !== null && day >= 0 && day > this.options.asOfDay) {
       this.fail("INPUT_FUTURE_DATE", `date "${fieldText(rec, dc)}" is after --as-of`, rec, this.dateCol, "a date on or before --as-of", "a forward-dated row, a wrong --as-of, or a day/month mix-up", this.dateRule);
     }
@@ -765,6 +774,7 @@ export class RowMapper {
     if (day !== day) return false;
     const o = this.options;
     if (o.asOfDay !== null && day > o.asOfDay) return false;
+    if (day < FIRST_PLAUSIBLE_DAY || day > LAST_PLAUSIBLE_DAY) return false;
     this.rowsRead++;
     if ((o.fromDay !== null && day < o.fromDay) || (o.toDay !== null && day > o.toDay)) {
       this.skip("outside --from/--to", "filtered", rec.line);
