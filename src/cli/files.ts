@@ -65,7 +65,7 @@ export function checkRegularInput(path: string, full: string, what = "file"): nu
   if (st.isDirectory()) throw new HedgeError("INPUT_NOT_FOUND", `${path} is a directory, not a file`, { file: path, expected: "a file" });
   const special = kindOf(st);
   if (special !== undefined) {
-    throw new HedgeError("INPUT_INVALID", `${path} is ${special}, not a regular file`, {
+    throw new HedgeError("INPUT_INVALID", `this is ${special}, not a regular file`, {
       file: path,
       expected: `a regular ${what}`,
       hint: `copy the data into a file first (e.g. cat ${path} > input.csv) and pass that file`,
