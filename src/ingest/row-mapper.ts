@@ -517,7 +517,8 @@ export class RowMapper {
       }
       day = d;
     }
-    if (day >= 0 && (day < FIRST_PLAUSIBLE_DAY || day > LAST_PLAUSIBLE_DAY)) {
+    // Provisional day/month keys (undecided a/b/yyyy dates) are below −20,000,000; they are checked once resolved.
+    if (day > -20_000_000 && (day < FIRST_PLAUSIBLE_DAY || day > LAST_PLAUSIBLE_DAY)) {
       this.fail("INPUT_DATE_PARSE", `date "${fieldText(rec, dc)}" is not plausible for usage data`, rec, this.dateCol, "a date from 2000-01-01 to 2099-12-31", "a typo in the year, or a number column read as a date?", this.dateRule);
     }
     if (this.options.asOfDay !== null && day >= 0 && day > this.options.asOfDay) {
