@@ -86,7 +86,7 @@ describe("exit codes CI can trust", () => {
     writeFileSync(join(dir, "old-curve.csv"), "month,price\n2020-01,2.10\n2020-02,2.05\n");
     const r = await runHere(["plan", "usage.csv", "--curve", "old-curve.csv", "--contract", "token-contract.json", "--policy", "policy.json"], dir);
     expect(r.code).toBe(3);
-    expect(r.stderr).toMatch(/nothing to hedge: no delivery month of the curve \(2020-01 to 2020-02\) has a forecast \(2026-\d\d);
+    expect(r.stderr).toMatch(/nothing to hedge: no delivery month of the curve \(2020-01 to 2020-02\) has a forecast \(2026-\d\d\)/);
     expect(r.stderr).toMatch(/the curve ends before the forecast starts/);
     const s = await runHere(["scenarios", "usage.csv", "--curve", "old-curve.csv", "--contract", "token-contract.json", "--policy", "policy.json"], dir);
     expect(s.code).toBe(3);

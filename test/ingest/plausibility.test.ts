@@ -106,3 +106,23 @@ describe("plausibility: histories validated like curves", () => {
     expect(errorOf(() => parsePriceHistory("period,spot,futures\n1,1e309,1\n", "h.csv")).code).toBe("INPUT_NUMBER_PARSE");
   });
 });
+
+describe("hostile reads: user regular expressions run in linear time", () => {
+  it("a catastrophic pattern ^(a+)+$ on a long cell answers at once (RE2 semantics)", async () => {
+    const { compileUserRegex } = await import("../../src/ingest/mapping/user-regex.js");
+    const re = compileUserRegex("^(a+)+$");
+    const started = performance.now();
+    // Backtracking engines take exponential time here: 2^30 ways to split 30 a's, then the "b" fails them all.
+    expect(re.test("a".repeat(30) + "b")).toBe(false);
+    expect(performance.now() - started).toBeLessThan(500);
+    expect(compileUserRegex("gpt-(\\d)").extract("x GPT-4o")).toBe("4");
+    expect(compileUserRegex("claude").extract("Claude Sonnet")).toBe("Claude");
+  });
+
+  it("a mapping pattern with a backreference is refused when the mapping loads", async () => {
+    const { parseMappingText } = await import("../../src/ingest/mapping/load.js");
+    const e = errorOf(() => parseMappingText("quantity:\n  column: tokens\n  kind:\n    column: token_type\ndate:\n  column: date\nmodel:\n  column: model\n  pattern: '(a)\\1'\n", "m.yaml"));
+    expect(e.code).toBe("CONFIG_INVALID");
+    expect(e.details.expected).toMatch(/RE2 syntax/);
+  });
+});

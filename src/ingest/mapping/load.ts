@@ -6,6 +6,7 @@
  */
 import { LineCounter, parseDocument, isNode, stringify } from "yaml";
 import { yamlToJs } from "../../config/parse-file.js";
+import { compileUserRegex } from "./user-regex.js";
 import type { ZodError } from "zod";
 import { HedgeError } from "../../errors.js";
 import { formatPath } from "../../config/zod-errors.js";
@@ -68,7 +69,7 @@ function checkPatterns(spec: MappingSpec, source: string, locate: (p: readonly P
   const check = (pattern: string | undefined, path: PropertyKey[]): void => {
     if (pattern === undefined) return;
     try {
-      new RegExp(pattern, "i");
+      compileUserRegex(pattern);
     } catch (e) {
       const at = locate(path);
       throw new HedgeError("CONFIG_INVALID", `mapping is not valid:\n  ${formatPath(path)}: not a regular expression: ${(e as Error).message}`, {
@@ -76,7 +77,7 @@ function checkPatterns(spec: MappingSpec, source: string, locate: (p: readonly P
         ...(at ? { line: at.line, column: at.column } : {}),
         path: formatPath(path),
         value: pattern,
-        expected: "a JavaScript regular expression",
+        expected: "a regular expression in RE2 syntax (no backreferences or lookaround; matching time stays linear)",
       });
     }
   };
