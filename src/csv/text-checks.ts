@@ -31,7 +31,11 @@ export function binaryKind(b: Uint8Array): BinaryKind | undefined {
   if (n >= 4) {
     let evenZero = 0;
     let oddZero = 0;
-    for (let i = 0; i < n; i++) if (b[i] === 0) (i % 2 === 0 ? evenZero++ : oddZero++);
+    for (let i = 0; i < n; i++) {
+      if (b[i] !== 0) continue;
+      if (i % 2 === 0) evenZero++;
+      else oddZero++;
+    }
     if (evenZero > n / 4 && oddZero === 0) return { what: "UTF-16 text (big-endian, no byte order mark)", hint: recode.replace("ENCODING", "UTF-16BE") };
     if (oddZero > n / 4 && evenZero === 0) return { what: "UTF-16 text (little-endian, no byte order mark)", hint: recode.replace("ENCODING", "UTF-16LE") };
     let control = 0;

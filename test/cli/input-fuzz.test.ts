@@ -99,7 +99,7 @@ describe("input fuzz: every reader answers with a value or exit 2/3", () => {
         try {
           reader.read(reader.file);
         } catch (e) {
-          if (!(e instanceof HedgeError)) throw new Error(`internal error (exit 4) on ${JSON.stringify(text.slice(0, 300))}: ${(e as Error).stack}`);
+          if (!(e instanceof HedgeError)) throw new Error(`internal error (exit 4) on ${JSON.stringify(text.slice(0, 300))}: ${(e as Error).stack}`, { cause: e });
           expect([2, 3]).toContain(e.exitCode);
         }
         // Bounded time per case: a parser that backtracks or expands aliases would blow this.
