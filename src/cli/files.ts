@@ -68,7 +68,8 @@ export function checkRegularInput(path: string, full: string, what = "file"): nu
     throw new HedgeError("INPUT_INVALID", `this is ${special}, not a regular file`, {
       file: path,
       expected: `a regular ${what}`,
-      hint: `copy the data into a file first (e.g. cat ${path} > input.csv) and pass that file`,
+      // A pipe's data can be saved; a device (/dev/zero, /dev/stdin of a terminal) may never end.
+      hint: st.isFIFO() ? `copy the data into a file first (e.g. cat ${path} > input.csv) and pass that file` : "pass a regular file (inputs are read whole, within a size limit)",
     });
   }
   return st.size;
