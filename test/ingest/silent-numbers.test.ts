@@ -150,3 +150,25 @@ describe("silent numbers: one truth for the fast and the general path", () => {
     expect(s.totalTokens).toBe(12n);
   });
 });
+
+describe("silent numbers: FOCUS rows whose unit says tokens are token usage", () => {
+  const header = "BilledCost,BillingCurrency,ChargeCategory,ChargePeriodStart,ConsumedQuantity,ConsumedUnit,ProviderName,SkuMeter";
+  const focus = (rows: string[]) => ingestUsage([header, ...rows].join("\n") + "\n", { file: "focus.csv" });
+
+  it("Azure-style meters are read: kind from Inp/Outp, model from the meter name", () => {
+    const s = focus([
+      "1.50,USD,Usage,2026-01-05T00:00:00Z,1000000,Tokens,Microsoft,gpt-4o-mini-0718-Inp-glbl Tokens",
+      "2.40,USD,Usage,2026-01-05T00:00:00Z,400000,Tokens,Microsoft,gpt-4o-mini-0718-Outp-glbl Tokens",
+    ]);
+    // 1,000,000 + 400,000 tokens, none left out.
+    expect(s.totalTokens).toBe(1400000n);
+    expect(Object.fromEntries(s.byKind)).toEqual({ input_uncached: 1000000n, output: 400000n });
+    expect([...s.byModel.keys()]).toEqual(["gpt-4o-mini-0718"]);
+  });
+
+  it("a meter no rule recognises is kept as kind unspecified, never dropped", () => {
+    const s = focus(["0.10,USD,Usage,2026-01-05T00:00:00Z,5000,Tokens,Microsoft,mystery-meter Tokens"]);
+    expect(s.totalTokens).toBe(5000n);
+    expect(Object.fromEntries(s.byKind)).toEqual({ unspecified: 5000n });
+  });
+});
