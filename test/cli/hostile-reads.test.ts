@@ -9,6 +9,8 @@ import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readTextFile, SMALL_INPUT_LIMIT } from "../../src/cli/files.js";
+import { MAX_RECORD_BYTES } from "../../src/csv/scanner.js";
+import { ingestUsage } from "../../src/ingest/index.js";
 import { errorOf } from "../helpers/error-of.js";
 import { ACME, ROOT } from "../helpers/run-cli.js";
 import { runHere } from "../helpers/run-in-process.js";
@@ -61,6 +63,14 @@ describe("hostile reads", () => {
     expect(e.code).toBe("INPUT_INVALID");
     expect(e.message).toMatch(/is 2012 bytes, more than the 1024-byte limit/);
     expect(SMALL_INPUT_LIMIT).toBe(32 * 1024 * 1024);
+  });
+
+  it("a 20 MB field is refused at its line (the record limit is 16 MiB), not kept as a model name", () => {
+    const e = errorOf(() => ingestUsage(`date,tokens,model\n2026-01-01,5,${"m".repeat(20 << 20)}\n`, { file: "huge.csv" }));
+    expect(e.code).toBe("INPUT_CSV_SYNTAX");
+    expect(e.location).toBe("huge.csv:2");
+    expect(e.message).toMatch(/a record longer than 16 MiB/);
+    expect(MAX_RECORD_BYTES).toBe(16 * 1024 * 1024);
   });
 
   it("a directory is refused", () => {
