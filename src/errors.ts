@@ -37,6 +37,7 @@ export type ErrorCode =
   | "POLICY_INVALID"
   | "SERIES_TOO_SHORT"
   | "INTERRUPTED"
+  | "IO_ERROR"
   | "INTERNAL";
 
 /** Where in an input file a problem is, and what we saw there. */
@@ -79,6 +80,8 @@ const EXIT_BY_CODE: Record<ErrorCode, ExitCode> = {
   POLICY_INVALID: EXIT.data,
   SERIES_TOO_SHORT: EXIT.data,
   INTERRUPTED: EXIT.interrupted,
+  // A full disk or a failing device: not the user's data, not their flags.
+  IO_ERROR: EXIT.internal,
   INTERNAL: EXIT.internal,
 };
 

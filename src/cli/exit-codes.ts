@@ -6,6 +6,6 @@ export const EXIT_CODE_HELP = `Exit codes
   ${EXIT.breach}    a check found a breach (the report is still printed first)
   ${EXIT.usage}    bad usage: unknown flag, missing argument, invalid config or flag value
   ${EXIT.data}    bad input data: a CSV, curve, contract spec or policy file that cannot be read
-  ${EXIT.internal}    internal error (a bug: please report it with the command line)
+  ${EXIT.internal}    I/O failure (disk full, read or write error: nothing partial is left) or internal error (a bug: please report it with the command line)
   ${EXIT.interrupted}  interrupted (Ctrl-C)
 `;

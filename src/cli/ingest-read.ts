@@ -4,7 +4,8 @@
  * finds the mapping file (`--mapping FILE`, or `USAGE.csv.map.yaml` beside the data) and draws a
  * progress bar on stderr when stderr is a terminal.
  */
-import { closeSync, createReadStream, existsSync, fstatSync, openSync, readFileSync, readSync, statSync } from "node:fs";
+import { closeSync, createReadStream, existsSync, fstatSync, openSync, readFileSync, readSync } from "node:fs";
+import { checkRegularInput, readTextFile, registerInput, StreamTextGuard } from "./files.js";
 import { open, type FileHandle } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { createGunzip, gunzipSync } from "node:zlib";
@@ -29,13 +30,18 @@ function openError(path: string, full: string, err: unknown): HedgeError {
 }
 
 function checkFile(path: string, full: string): number {
-  try {
-    const st = statSync(full);
-    if (st.isDirectory()) throw new HedgeError("INPUT_NOT_FOUND", `${path} is a directory, not a file`, { file: path, expected: "a file" });
-    return st.size;
-  } catch (err) {
-    throw openError(path, full, err);
-  }
+  const size = checkRegularInput(path, full, "usage file");
+  registerInput(full);
+  return size;
+}
+
+/** A file that shrank or grew while it was read gives a partial answer: refuse it. */
+function checkUnchanged(file: string, sizeAtOpen: number, read: number, sizeNow: number): void {
+  if (read === sizeAtOpen && sizeNow === sizeAtOpen) return;
+  throw new HedgeError("INPUT_INVALID", `${file} changed while it was read (${sizeAtOpen} bytes when opened, ${read} bytes read)`, {
+    file,
+    hint: "wait until whatever writes the file has finished (or copy it), then run again",
+  });
 }
 
 /** The mapping in force: `--mapping FILE`, else `USAGE.csv.map.yaml|yml|json` beside the file, else none. */
@@ -50,14 +56,13 @@ export function resolveMapping(ctx: IoContext, file: string, mappingFlag?: strin
     }
   }
   if (source === undefined) return undefined;
-  const full = resolve(ctx.cwd, source);
   let text: string;
   try {
-    text = readFileSync(full, "utf8");
+    text = readTextFile(source, ctx.cwd);
   } catch (err) {
-    const e = openError(source, full, err);
     // A missing mapping file is a usage error (the flag is wrong), not bad data.
-    throw new HedgeError("USAGE", `--mapping: ${e.message}`, e.details);
+    if (err instanceof HedgeError && err.code === "INPUT_NOT_FOUND") throw new HedgeError("USAGE", `--mapping: ${err.message}`, err.details);
+    throw err;
   }
   return { mapping: parseMappingText(text, source), source };
 }
@@ -129,15 +134,20 @@ export function readUsageSync(ctx: IoContext, file: string, options: IngestOptio
     throw openError(file, full, err);
   }
   try {
-    const bar = progressBar(ctx, fstatSync(fd).size, `reading ${file}`);
+    const size = fstatSync(fd).size;
+    const bar = progressBar(ctx, size, `reading ${file}`);
     const buf = Buffer.allocUnsafe(CHUNK);
+    const guard = new StreamTextGuard(file);
     for (;;) {
       const n = readSync(fd, buf, 0, CHUNK, null);
       if (n === 0) break;
+      guard.push(buf.subarray(0, n));
       ing.push(buf.subarray(0, n));
       bar.update(ing.bytesRead);
     }
+    guard.end();
     bar.end();
+    checkUnchanged(file, size, ing.bytesRead, fstatSync(fd).size);
   } finally {
     closeSync(fd);
   }
@@ -165,6 +175,7 @@ export async function readUsageStream(ctx: IoContext, file: string, options: Ing
   let pending: Promise<{ bytesRead: number }> | undefined;
   try {
     let which = 0;
+    const guard = new StreamTextGuard(file);
     pending = fh.read(buffers[0]!, 0, CHUNK, null);
     for (;;) {
       const { bytesRead } = await pending;
@@ -172,9 +183,11 @@ export async function readUsageStream(ctx: IoContext, file: string, options: Ing
       const current = buffers[which]!;
       which ^= 1;
       pending = fh.read(buffers[which]!, 0, CHUNK, null);
+      guard.push(current.subarray(0, bytesRead));
       ing.push(current.subarray(0, bytesRead));
       bar.update(ing.bytesRead);
     }
+    guard.end();
   } catch (err) {
     bar.end();
     // File-system errors carry an errno code; data errors are already HedgeErrors.
@@ -186,6 +199,7 @@ export async function readUsageStream(ctx: IoContext, file: string, options: Ing
     await fh.close();
   }
   bar.end();
+  checkUnchanged(file, size, ing.bytesRead, size);
   return ing.finish();
 }
 

@@ -2,15 +2,17 @@
  * The one exit point: build the program, run it, and turn every outcome into an exit code
  * (DESIGN.md §7). Commands throw HedgeError; commander's own usage errors become exit 2 (commander
  * would exit 1); anything else is a bug: exit 4 with a short note, the stack only with TOKENHEDGE_DEBUG.
+ * Under `--json` every failure, usage errors included, also prints the JSON error document.
  */
 import { CommanderError } from "commander";
 import { EXIT, HedgeError } from "../errors.js";
 import { colourEnabled, processContext, type IoContext } from "./context.js";
-import { errorJson, formatError } from "./error-report.js";
+import { errorJson, escapeControl, formatError } from "./error-report.js";
 import { buildProgram } from "./program.js";
 import { VERSION } from "./version.js";
 import { makeCommandEnv, type RunContext } from "./commands/shared.js";
-import { helpTopic } from "./commands/help-topics.js";
+import { HELP_TOPIC_NAMES, helpTopic } from "./commands/help-topics.js";
+import { resetRunInputs } from "./files.js";
 
 function colourFlag(argv: string[]): boolean | undefined {
   if (argv.includes("--no-color")) return false;
@@ -18,12 +20,32 @@ function colourFlag(argv: string[]): boolean | undefined {
   return undefined;
 }
 
+/** commander's message ("error: unknown option '--x'") as a usage HedgeError, for the JSON document. */
+function commanderUsage(err: CommanderError): HedgeError {
+  const message = err.message.replace(/^error:\s*/, "");
+  return new HedgeError("USAGE", message, { hint: "add --help for usage" });
+}
+
 export async function run(argv: string[], io: IoContext = processContext()): Promise<number> {
   const ctx: RunContext = { ...io, colour: colourEnabled(io, colourFlag(argv)) };
   const env = makeCommandEnv(ctx);
   const wantsJson = argv.includes("--json");
+  resetRunInputs();
 
-  if (argv[0] === "help" && argv[1] !== undefined && helpTopic(env, argv[1])) return EXIT.ok;
+  const fail = (err: HedgeError, printed = false): number => {
+    if (!printed) ctx.stderr.write(formatError(err));
+    if (wantsJson) ctx.stderr.write(errorJson(err));
+    return err.exitCode;
+  };
+
+  if (argv[0] === "help" && argv[1] !== undefined) {
+    if (helpTopic(env, argv[1])) return EXIT.ok;
+    const program = buildProgram(env);
+    if (!program.commands.some((c) => c.name() === argv[1] || c.aliases().includes(argv[1]!))) {
+      const names = [...new Set([...program.commands.map((c) => c.name()), ...HELP_TOPIC_NAMES])];
+      return fail(new HedgeError("USAGE", `no help topic or command "${argv[1]}"`, { value: argv[1], expected: `one of ${names.join(", ")}`, hint: "tokenhedge help lists the commands" }));
+    }
+  }
 
   try {
     await buildProgram(env).parseAsync(argv, { from: "user" });
@@ -31,18 +53,15 @@ export async function run(argv: string[], io: IoContext = processContext()): Pro
     return ctx.exitCode ?? EXIT.ok;
   } catch (err) {
     if (err instanceof CommanderError) {
-      // Help and version are successes; every other commander error is a usage error.
+      // Help and version are successes; every other commander error is a usage error (already printed).
       if (err.code === "commander.helpDisplayed" || err.code === "commander.version" || err.code === "commander.help") return EXIT.ok;
       if (err.exitCode === 0) return EXIT.ok;
-      return EXIT.usage;
+      return fail(commanderUsage(err), true);
     }
-    if (err instanceof HedgeError) {
-      ctx.stderr.write(formatError(err));
-      if (wantsJson) ctx.stderr.write(errorJson(err));
-      return err.exitCode;
-    }
+    if (err instanceof HedgeError) return fail(err);
     const e = err as Error;
-    ctx.stderr.write(`tokenhedge: internal error: ${e?.message ?? String(err)}\nThis is a bug in tokenhedge ${VERSION}; please report it with the command line you ran.\n`);
+    if (wantsJson) ctx.stderr.write(errorJson(new HedgeError("INTERNAL", e?.message ?? String(err))));
+    ctx.stderr.write(`tokenhedge: internal error: ${escapeControl(e?.message ?? String(err))}\nThis is a bug in tokenhedge ${VERSION}; please report it with the command line you ran.\n`);
     if (ctx.env.TOKENHEDGE_DEBUG) ctx.stderr.write(`${e?.stack ?? ""}\n`);
     return EXIT.internal;
   }

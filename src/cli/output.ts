@@ -6,6 +6,7 @@ import { HedgeError } from "../errors.js";
 import { toJson } from "../report/json.js";
 import { writeFileAtomic } from "./files.js";
 import type { IoContext } from "./context.js";
+import { escapeControl, escapeHumanOutput } from "./error-report.js";
 
 export interface OutputFlags {
   json?: boolean;
@@ -27,8 +28,9 @@ export function chooseFormat(flags: OutputFlags, hasCsv: boolean): "json" | "csv
 
 export function emit(ctx: IoContext, flags: OutputFlags, r: Renderings, inputs: string[] = []): void {
   const format = chooseFormat(flags, r.csv !== undefined);
-  const text = format === "json" ? toJson(r.json()) : format === "csv" ? r.csv!() : r.human();
-  if (flags.out) {
+  const text = format === "json" ? toJson(r.json()) : format === "csv" ? r.csv!() : escapeHumanOutput(r.human());
+  // `--out -` is stdout, as in most Unix tools, never a file named "-".
+  if (flags.out && flags.out !== "-") {
     writeFileAtomic(flags.out, text, ctx.cwd, inputs);
     ctx.stderr.write(`wrote ${flags.out}\n`);
   } else {
@@ -37,5 +39,5 @@ export function emit(ctx: IoContext, flags: OutputFlags, r: Renderings, inputs: 
 }
 
 export function warn(ctx: IoContext, messages: readonly string[]): void {
-  for (const m of messages) ctx.stderr.write(`warning: ${m}\n`);
+  for (const m of messages) ctx.stderr.write(`warning: ${escapeControl(m, true)}\n`);
 }

@@ -1,10 +1,10 @@
 /** The file side of `report`: hash the inputs for the audit block, refuse to overwrite them, write the report atomically. */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { existsSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { HedgeError } from "../errors.js";
 import type { ReportInputFile } from "../report/views/report.js";
-import { writeFileAtomic } from "./files.js";
+import { writeDirectoryAtomic } from "./files.js";
 import type { IoContext } from "./context.js";
 
 /** SHA-256 and size of the exact bytes of every input file. */
@@ -30,7 +30,7 @@ function guardOutputs(ctx: IoContext, outDir: string, names: string[], inputs: s
   }
 }
 
-/** Write every output (name → text) under `out`, in name order; returns what was written. */
+/** Write every output (name → text) under `out` as one directory update; returns what was written, in name order. */
 export function writeReportFiles(ctx: IoContext, out: string, outputs: Record<string, string>, inputs: string[]): { path: string; bytes: number }[] {
   const names = Object.keys(outputs).sort();
   guardOutputs(ctx, out, names, inputs);
@@ -38,12 +38,8 @@ export function writeReportFiles(ctx: IoContext, out: string, outputs: Record<st
   if (existsSync(outDir) && !statSync(outDir).isDirectory()) {
     throw new HedgeError("USAGE", `--out ${out} is a file, not a directory`, { file: out, hint: "give a directory; it is created if missing" });
   }
-  mkdirSync(join(outDir, "charts"), { recursive: true });
-  const written: { path: string; bytes: number }[] = [];
-  for (const name of names) {
-    const path = join(out, name);
-    writeFileAtomic(path, outputs[name]!, ctx.cwd, inputs);
-    written.push({ path, bytes: Buffer.byteLength(outputs[name]!, "utf8") });
-  }
+  // The directory appears complete or not at all (a killed or disk-full run leaves the old one).
+  writeDirectoryAtomic(out, outputs, ctx.cwd, inputs);
+  const written = names.map((name) => ({ path: join(out, name), bytes: Buffer.byteLength(outputs[name]!, "utf8") }));
   return written;
 }

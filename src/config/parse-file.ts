@@ -51,6 +51,21 @@ function configError(file: string, error: ZodError, locate?: (path: readonly Pro
   });
 }
 
+/**
+ * The document's value, with alias expansion capped: a "billion laughs" alias bomb is bad input
+ * (exit 3) at the file, not an internal error.
+ */
+export function yamlToJs(doc: Document, file: string): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: 100 });
+  } catch (err) {
+    if (err instanceof ReferenceError || err instanceof RangeError) {
+      throw new HedgeError("INPUT_INVALID", `YAML aliases expand too far (${err.message})`, { file, expected: "a YAML document with few aliases (*name)", hint: "write the values out instead of repeating aliases" });
+    }
+    throw err;
+  }
+}
+
 /** Parse and validate config text. `file` is the name used in messages. */
 export function parseConfigText(text: string, file: string, syntax: ConfigSyntax = syntaxOf(file)): ConfigFile {
   let raw: unknown;
@@ -71,7 +86,7 @@ export function parseConfigText(text: string, file: string, syntax: ConfigSyntax
         hint: "check the indentation and that every key is followed by a colon and a space",
       });
     }
-    raw = doc.toJS({ maxAliasCount: 100 });
+    raw = yamlToJs(doc, file);
     locate = (path) => yamlPosition(doc, lineCounter, path);
   }
   if (raw === null || raw === undefined) raw = {};

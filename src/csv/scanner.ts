@@ -13,6 +13,9 @@
  * order mark is removed by the caller (see sniff.ts).
  */
 
+/** The longest record (and so the longest field) read: 16 MiB. */
+export const MAX_RECORD_BYTES = 16 << 20;
+
 const LF = 10;
 const CR = 13;
 const QUOTE = 34;
@@ -97,7 +100,11 @@ export class CsvScanner {
       // One byte is kept free for the sentinel (see scan).
       const room = this.buf.length - 1 - this.len;
       if (room <= 0) {
-        // One record longer than the buffer: grow (bounded by the longest record, not the file).
+        // One record longer than the buffer: grow (bounded by the longest record, not the file),
+        // up to a limit: a 50 MB "field" is a broken file (an unclosed quote, a binary blob), not usage.
+        if (this.buf.length > MAX_RECORD_BYTES) {
+          throw new CsvSyntaxError(`a record longer than ${MAX_RECORD_BYTES >> 20} MiB`, this.line, "an unclosed quote swallowing the rest of the file, or a field that is not usage data; real usage rows are short");
+        }
         const bigger = new Uint8Array(this.buf.length * 2);
         bigger.set(this.buf.subarray(0, this.len));
         this.buf = bigger;

@@ -50,7 +50,11 @@ export const contractSpecSchema = z
     index: z.string().optional(),
     quoteUnit: z.enum(["USD/Mtok", "USD/GPU-hour"]),
     /** In tokens for a token index, in GPU-hours for a GPU-hour index. */
-    contractSize: positive,
+    contractSize: z
+      .number()
+      .int("a whole number of units (tokens or GPU-hours), e.g. 1000000")
+      .positive()
+      .max(1e15, "at most 1e15 units: is the size in the right unit?"),
     sizeUnit: z.enum(["tokens", "gpu-hours"]),
     tickSize: positive,
     currency: z.string().regex(/^[A-Z]{3}$/, "an ISO 4217 currency code such as USD"),
@@ -83,6 +87,10 @@ export const contractSpecSchema = z
     }
     if (tokenish && spec.tokensPerGpuHour !== undefined) {
       ctx.addIssue({ code: "custom", path: ["tokensPerGpuHour"], message: "only for a gpu-hour-index contract (a token contract needs no conversion)" });
+    }
+    // Prices are quoted in USD: a contract in another currency needs an FX rate, which no input gives.
+    if (spec.currency !== spec.quoteUnit.slice(0, 3)) {
+      ctx.addIssue({ code: "custom", path: ["currency"], message: `the contract is quoted in ${spec.quoteUnit}, so its currency must be ${spec.quoteUnit.slice(0, 3)} (no FX conversion is applied)` });
     }
     if (spec.maintenanceMargin > spec.initialMargin) {
       ctx.addIssue({ code: "custom", path: ["maintenanceMargin"], message: "must not exceed initialMargin" });

@@ -33,6 +33,9 @@ export interface FuturesCurve {
   name?: string;
 }
 
+/** A price per Mtok or per GPU-hour of a billion dollars or more is a typo (or 1e309, which is ∞). */
+const MAX_PRICE = 1e9;
+
 /** Reads a curve in either format: `.json` files (or text starting with `{` / `[`) as JSON, anything else as CSV. */
 export function parseCurve(text: string, file: string): FuturesCurve {
   const looksJson = /\.json$/i.test(file) || (!/\.csv$/i.test(file) && /^\s*[[{]/.test(text.replace(/^\uFEFF/, "")));
@@ -67,8 +70,8 @@ export function parseCurveCsv(text: string, file: string): FuturesCurve {
     }
     const rawPrice = (record[priceCol] ?? "").trim();
     const price = parseDecimal(rawPrice)?.toNumber();
-    if (price === undefined || !(price > 0)) {
-      throw new HedgeError("CURVE_INVALID", `price "${rawPrice}" for ${month} is not a positive number`, {
+    if (price === undefined || !(price > 0) || !(price < MAX_PRICE)) {
+      throw new HedgeError("CURVE_INVALID", `price "${rawPrice}" for ${month} is not a positive number below ${MAX_PRICE}`, {
         file, line, column: priceCol + 1, field: "price", value: rawPrice, expected: "a positive price such as 2.10",
       });
     }
@@ -94,7 +97,7 @@ export function parseCurveCsv(text: string, file: string): FuturesCurve {
 
 const jsonPointSchema = z.strictObject({
   month: z.string().refine(isMonth, "a delivery month YYYY-MM, e.g. 2027-03"),
-  price: z.number().refine((p) => Number.isFinite(p) && p > 0, "a positive price such as 2.10"),
+  price: z.number().refine((p) => Number.isFinite(p) && p > 0 && p < MAX_PRICE, "a positive price such as 2.10 (below 1e9)"),
 });
 
 const jsonCurveSchema = z.union([

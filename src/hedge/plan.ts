@@ -7,6 +7,7 @@
  * Nothing is clipped silently: a method ratio outside the policy band is kept and flagged; a ratio the volume cap
  * lowers is reported as `hedgeRatio` beside the method's `targetRatio`, and flagged `capped`.
  */
+import { HedgeError } from "../errors.js";
 import { Dec, toCents } from "../money/decimal.js";
 import type { ContractSpec } from "../curve/contract.js";
 import { quoteDivisor } from "../curve/contract.js";
@@ -274,6 +275,16 @@ export function buildPlan(input: PlanInput): HedgePlan {
     if (list.length > 0) {
       warnings.push(`the ${method.name} ratio is ${side} the policy band in ${list.length} month${list.length === 1 ? "" : "s"} (kept, not clipped): ${list.join("; ")}`);
     }
+  }
+  if (months.length === 0 && curve.length > 0) {
+    // An empty plan with exit 0 would tell CI the hedge is in place.
+    const fc = forecast.map((f) => f.month).sort();
+    const cv = curve.map((p) => p.month);
+    const span = (ms: string[]): string => (ms.length === 0 ? "none" : ms.length === 1 ? ms[0]! : `${ms[0]} to ${ms[ms.length - 1]}`);
+    throw new HedgeError("INPUT_INVALID", `nothing to hedge: no delivery month of the curve (${span(cv)}) has a forecast (${span(fc)})`, {
+      expected: "a curve with delivery months after the usage history",
+      hint: fc.length > 0 && cv[cv.length - 1]! < fc[0]! ? "the curve ends before the forecast starts: use a newer curve (its months must follow the usage history)" : "check the curve and the usage file belong together",
+    });
   }
   if (outside.negative.length > 0) {
     warnings.push(`the ${method.name} ratio asks for a short futures position in ${outside.negative.length} month${outside.negative.length === 1 ? "" : "s"}; a long hedge plan holds 0 contracts there: ${outside.negative.join("; ")}`);

@@ -22,6 +22,14 @@ export function parseMapFlag(text: string): Partial<Record<MapField, string>> {
         hint: "e.g. --map date=usage_day,tokens=n_tokens,kind=token_type",
       });
     }
+    // `tokens=a,tokens=b` would silently keep one: name each field once.
+    if (out[key as MapField] !== undefined) {
+      throw new HedgeError("USAGE", `--map: field "${key}" is given twice ("${out[key as MapField]}" and "${value}")`, {
+        value: trimmed,
+        expected: "each FIELD once",
+        hint: "for several token columns use a mapping file (--print-mapping writes one to start from)",
+      });
+    }
     out[key as MapField] = value;
   }
   return out;

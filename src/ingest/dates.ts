@@ -174,6 +174,8 @@ export function parseDateText(text: string, format: DateFormat): ParsedDate | un
       const secs = hms(m[4], m[5], m[6]);
       if (secs === undefined) return undefined;
       const day = civilToDays(y, mo, d);
+      // UTC offsets run from −12:00 to +14:00; anything beyond ±14:00 (or minutes past 59) is a typo.
+      if (m[7] !== undefined && (Math.abs(offsetMinutes(m[7])) > 14 * 60 || Number(m[7].replace(":", "").slice(3, 5) || 0) > 59)) return undefined;
       if (m[7] !== undefined) return { type: "instant", epochSeconds: day * 86400 + secs - offsetMinutes(m[7]) * 60, writtenDay: day };
       return { type: "wall", day, seconds: secs, hasTime: m[4] !== undefined };
     }

@@ -72,6 +72,13 @@ export function detectDelimiter(bytes: Uint8Array): "," | ";" | "\t" | "|" {
   return best;
 }
 
+/** A copy of `chunk` with every CR made LF (the chunk may be a reused read buffer). */
+function crToLf(chunk: Uint8Array): Uint8Array<ArrayBuffer> {
+  const out = Uint8Array.from(chunk);
+  for (let i = out.indexOf(13); i >= 0; i = out.indexOf(13, i + 1)) out[i] = 10;
+  return out;
+}
+
 function withFile(e: unknown, file: string): unknown {
   if (e instanceof HedgeError && e.details.file === undefined && e.code !== "USAGE") return new HedgeError(e.code, e.message, { ...e.details, file });
   return e;
@@ -91,6 +98,7 @@ export class UsageIngestor {
   private cube = new Cube();
   private readonly sniff: Uint8Array[] = [];
   private sniffLen = 0;
+  private crOnly = false;
   private scanner: CsvScanner | undefined;
   private mapper: RowMapper | undefined;
   private bucketer: DayBucketer | undefined;
@@ -136,7 +144,7 @@ export class UsageIngestor {
 
   private feed(chunk: Uint8Array): void {
     try {
-      this.scanner!.push(chunk);
+      this.scanner!.push(this.crOnly ? crToLf(chunk) : chunk);
     } catch (e) {
       throw this.syntax(e);
     }
@@ -159,6 +167,9 @@ export class UsageIngestor {
     }
     this.sniff.length = 0;
     if (bytes[0] === BOM[0] && bytes[1] === BOM[1] && bytes[2] === BOM[2]) bytes = bytes.subarray(3);
+    // Line ends of old Mac exports are a lone CR: read as LF (csv-parse does the same).
+    this.crOnly = bytes.includes(13) && !bytes.includes(10);
+    if (this.crOnly) bytes = crToLf(bytes);
     if (bytes.every((b) => b === 10 || b === 13 || b === 32)) {
       throw new HedgeError("INPUT_EMPTY", "the usage file is empty", { file: o.file, expected: "a header row and at least one usage row" });
     }

@@ -103,11 +103,13 @@ const D0 = 48;
 const D9 = 57;
 
 /**
- * Fast path for a token cell: plain digits, optionally followed by `.0…` (floats written for
- * integers), at most 15 digits. Returns −1 when the cell needs the full parser (empty, signs,
- * separators, fractions, very large values).
+ * Fast path for a token cell: plain digits, optionally followed by the decimal mark and zeros
+ * (`.0…`, floats written for integers), at most 15 digits. `decimalMark` is the style's decimal
+ * byte, so the fast path reads a cell exactly as `parseDecimalText` does: with `--decimal ,` a
+ * `1.000` is a thousands-separated 1000 (the full parser's job), never 1. Returns −1 when the cell
+ * needs the full parser (empty, signs, separators, fractions, very large values).
  */
-export function fastTokenCount(buf: Uint8Array, s: number, e: number): number {
+export function fastTokenCount(buf: Uint8Array, s: number, e: number, decimalMark = 46): number {
   if (s >= e || e - s > 24) return -1;
   let v = 0;
   let i = s;
@@ -118,7 +120,7 @@ export function fastTokenCount(buf: Uint8Array, s: number, e: number): number {
   }
   if (i === s || i - s > 15) return -1;
   if (i < e) {
-    if (buf[i] !== 46) return -1;
+    if (buf[i] !== decimalMark) return -1;
     for (i++; i < e; i++) if (buf[i] !== D0) return -1;
   }
   return v;
@@ -131,11 +133,13 @@ export interface FastDecimal {
 }
 
 /**
- * Fast path for a money cell: `[-]digits[.digits]` with at most 15 digits in all, so the
- * mantissa is an exact float64 integer. Writes the mantissa and the scale as written (trailing
- * zeros kept: the sum is exact either way) into `out` and returns true, or false for the full parser.
+ * Fast path for a money cell: `[-]digits[MARKdigits]` with at most 15 digits in all, so the
+ * mantissa is an exact float64 integer; MARK is the style's decimal byte (`.` or `,`), any other
+ * byte (a thousands separator) sends the cell to the full parser. Writes the mantissa and the
+ * scale as written (trailing zeros kept: the sum is exact either way) into `out` and returns true,
+ * or false for the full parser.
  */
-export function fastDecimal(buf: Uint8Array, s: number, e: number, out: FastDecimal): boolean {
+export function fastDecimal(buf: Uint8Array, s: number, e: number, out: FastDecimal, decimalMark = 46): boolean {
   if (s >= e || e - s > 17) return false;
   let i = s;
   let negative = false;
@@ -152,8 +156,7 @@ export function fastDecimal(buf: Uint8Array, s: number, e: number, out: FastDeci
       v = v * 10 + d;
       digits++;
       if (scale >= 0) scale++;
-    } else if (d === -2 && scale < 0) {
-      // "." is 46 = "0" − 2.
+    } else if (d === decimalMark - D0 && scale < 0) {
       scale = 0;
     } else {
       return false;

@@ -3,6 +3,7 @@
  * decisions (filters, kind rules, units), each keyed by the raw bytes of the cell through an interner so
  * a repeated value is decided once.
  */
+import { compileUserRegex, type UserRegex } from "./mapping/user-regex.js";
 import { fieldText, type CsvRecord } from "../csv/scanner.js";
 import { ByteInterner } from "./intern.js";
 import type { Condition, KindRule, ValueSource } from "./mapping/schema.js";
@@ -16,14 +17,14 @@ export interface Column {
 export class DimensionReader {
   private readonly interner = new ByteInterner();
   private readonly cache: number[] = [];
-  private readonly pattern: RegExp | undefined;
+  private readonly pattern: UserRegex | undefined;
 
   constructor(
     readonly column: Column,
     private readonly source: Exclude<ValueSource, string>,
     private readonly toId: (value: string) => number,
   ) {
-    this.pattern = source.pattern ? new RegExp(source.pattern, "i") : undefined;
+    this.pattern = source.pattern ? compileUserRegex(source.pattern) : undefined;
   }
 
   read(rec: CsvRecord): number {
@@ -40,12 +41,9 @@ export class DimensionReader {
 }
 
 /** The value of a dimension cell after pattern, aliases and normalisation. */
-export function deriveValue(text: string, source: Exclude<ValueSource, string>, pattern?: RegExp): string {
+export function deriveValue(text: string, source: Exclude<ValueSource, string>, pattern?: UserRegex): string {
   let v = text.trim();
-  if (pattern && v !== "") {
-    const m = pattern.exec(v);
-    v = m ? (m[1] ?? m[0]).trim() : "";
-  }
+  if (pattern && v !== "") v = (pattern.extract(v) ?? "").trim();
   if (source.aliases && Object.hasOwn(source.aliases, v)) v = source.aliases[v]!;
   switch (source.normalize) {
     case "lower":
@@ -100,7 +98,7 @@ export function conditionTest(c: Condition): (text: string) => boolean {
     return (t) => set.has(t.trim().toLowerCase());
   }
   if (c.matches !== undefined) {
-    const re = new RegExp(c.matches, "i");
+    const re = compileUserRegex(c.matches);
     return (t) => re.test(t.trim());
   }
   const empty = c.empty === true;
@@ -125,6 +123,6 @@ export function ruleMatches(rule: KindRule, text: string): boolean {
     if (!list.some((x) => x.trim().toLowerCase() === lower)) return false;
   }
   if (rule.suffix !== undefined && !lower.endsWith(rule.suffix.toLowerCase())) return false;
-  if (rule.matches !== undefined && !new RegExp(rule.matches, "i").test(t)) return false;
+  if (rule.matches !== undefined && !compileUserRegex(rule.matches).test(t)) return false;
   return true;
 }

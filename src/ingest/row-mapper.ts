@@ -11,7 +11,7 @@ import { HedgeError } from "../errors.js";
 import { fieldText, type CsvRecord } from "../csv/scanner.js";
 import { Cube } from "./cube.js";
 import { DayBucketer } from "./day-bucket.js";
-import { dateHint } from "./dates.js";
+import { civilToDays, dateHint } from "./dates.js";
 import { ByteInterner, KeyHashSet, KeyHasher } from "./intern.js";
 import type { MappingSpec, ValueSource } from "./mapping/schema.js";
 import {
@@ -56,6 +56,14 @@ export interface MapperOptions {
 }
 
 const FIRST_LINES = 5;
+/** 2^63 − 1: the largest count a signed 64-bit integer holds (what databases and billing exports store). */
+const MAX_TOKENS = 9223372036854775807n;
+/**
+ * Usage days outside 2000–2099 are typos (a year 2999 would list 355,000 missing days): the range
+ * is fixed, not clock-relative, so the same file gives the same answer on any day.
+ */
+const FIRST_PLAUSIBLE_DAY = civilToDays(2000, 1, 1);
+const LAST_PLAUSIBLE_DAY = civilToDays(2099, 12, 31);
 
 interface Measure {
   column: Column;
@@ -95,6 +103,8 @@ export class RowMapper {
   private readonly cube: Cube;
   private readonly file: string;
   private readonly style: NumberStyle;
+  /** The style's decimal mark as a byte, for the fast paths (they must read numbers as the full parser does). */
+  private readonly decimalMark: number;
   private readonly bucketer: DayBucketer;
   private readonly dateCol: Column;
   private readonly dateRule: string;
@@ -156,16 +166,31 @@ export class RowMapper {
     this.cube = options.cube;
     this.file = options.file;
     this.style = options.style;
+    this.decimalMark = options.style.decimal.charCodeAt(0);
     this.bucketer = options.bucketer;
     this.options = options;
 
     const positions = new Map<string, number>();
+    const repeated = new Map<string, number>();
     this.header.forEach((h, i) => {
       const k = h.toLowerCase();
       if (!positions.has(k)) positions.set(k, i);
+      else if (!repeated.has(k)) repeated.set(k, i);
     });
     const col = (name: string, what: string, optional = false): Column | undefined => {
-      const at = positions.get(name.trim().toLowerCase());
+      const key = name.trim().toLowerCase();
+      const at = positions.get(key);
+      // A header naming the column twice: which one holds the data is a guess, so neither is taken.
+      const again = repeated.get(key);
+      if (at !== undefined && again !== undefined) {
+        throw new HedgeError("INPUT_INVALID", `the header names column "${name}" (${what}) twice, columns ${at + 1} and ${again + 1}`, {
+          file: this.file,
+          column: again + 1,
+          value: this.header.join(","),
+          expected: "each column used once in the header",
+          hint: "rename one of the columns, or point the mapping at a column by another name",
+        });
+      }
       if (at === undefined) {
         if (optional) return undefined;
         throw new HedgeError("INPUT_MISSING_COLUMN", `column "${name}" (${what}) is not in the header`, {
@@ -381,7 +406,7 @@ export class RowMapper {
     this.empty[m] = false;
     this.big[m] = undefined;
     if (multiplier === "1") {
-      const v = fastTokenCount(rec.buf, s, e);
+      const v = fastTokenCount(rec.buf, s, e, this.decimalMark);
       if (v >= 0) {
         this.num[m] = v;
         return;
@@ -412,6 +437,9 @@ export class RowMapper {
         "is this column in thousands or millions of tokens? tokens are counted whole; set the unit in the mapping",
         rule,
       );
+    }
+    if (d.digits.length > 19 || (d.digits.length === 19 && BigInt(d.digits) > MAX_TOKENS)) {
+      this.fail("INPUT_NUMBER_PARSE", `token count "${text}" is beyond 2^63 − 1`, rec, column, "a whole number of tokens up to 9223372036854775807", "no export counts this many tokens in a row: is the column or its unit right?", rule);
     }
     if (d.digits.length <= 15) {
       this.num[m] = d.digits === "" ? 0 : Number(d.digits);
@@ -489,6 +517,10 @@ export class RowMapper {
         );
       }
       day = d;
+    }
+    // Provisional day/month keys (undecided a/b/yyyy dates) are below −20,000,000; they are checked once resolved.
+    if (day > -20_000_000 && (day < FIRST_PLAUSIBLE_DAY || day > LAST_PLAUSIBLE_DAY)) {
+      this.fail("INPUT_DATE_PARSE", `date "${fieldText(rec, dc)}" is not plausible for usage data`, rec, this.dateCol, "a date from 2000-01-01 to 2099-12-31", "a typo in the year, or a number column read as a date?", this.dateRule);
     }
     if (this.options.asOfDay !== null && day >= 0 && day > this.options.asOfDay) {
       this.fail("INPUT_FUTURE_DATE", `date "${fieldText(rec, dc)}" is after --as-of`, rec, this.dateCol, "a date on or before --as-of", "a forward-dated row, a wrong --as-of, or a day/month mix-up", this.dateRule);
@@ -579,7 +611,7 @@ export class RowMapper {
       const s = rec.starts[ci]!;
       const e = rec.ends[ci]!;
       if (e > s) {
-        if (this.cost.scale === "1" && fastDecimal(rec.buf, s, e, this.dec)) {
+        if (this.cost.scale === "1" && fastDecimal(rec.buf, s, e, this.dec, this.decimalMark)) {
           costMantissa = this.dec.mantissa;
           costScale = this.dec.scale;
           hasCost = true;
@@ -594,6 +626,9 @@ export class RowMapper {
               this.fail("INPUT_NUMBER_PARSE", `cannot read amount "${text}"`, rec, this.cost.column, "a decimal amount", hint, this.cost.rule);
             }
             const scaled = scaleDecimal(d, this.cost.scale);
+            if (scaled.digits.length - scaled.scale > 15) {
+              this.fail("INPUT_NUMBER_PARSE", `amount "${text}" is not plausible (beyond 10^15)`, rec, this.cost.column, "an amount below 1,000,000,000,000,000", "is this the cost column, and is its unit (e.g. micro-dollars) set right in the mapping?", this.cost.rule);
+            }
             if (scaled.digits.length <= 15) {
               costMantissa = scaled.digits === "" ? 0 : Number(scaled.digits) * (scaled.negative ? -1 : 1);
             } else {
@@ -712,10 +747,11 @@ export class RowMapper {
     const ends = rec.ends;
     const measures = this.fastMeasureCols;
     const vals = this.fastVals;
+    const decimalMark = this.decimalMark;
     const nm = measures.length;
     for (let k = 0; k < nm; k++) {
       const i = measures[k]!;
-      const v = fastTokenCount(buf, starts[i]!, ends[i]!);
+      const v = fastTokenCount(buf, starts[i]!, ends[i]!, decimalMark);
       if (v < 0) return false;
       vals[k] = v;
     }
@@ -736,7 +772,7 @@ export class RowMapper {
       const s = starts[ci]!;
       const e = ends[ci]!;
       if (e > s) {
-        if (!fastDecimal(buf, s, e, dec)) return false;
+        if (!fastDecimal(buf, s, e, dec, decimalMark)) return false;
         hasCost = true;
       }
     }
@@ -745,6 +781,7 @@ export class RowMapper {
     if (day !== day) return false;
     const o = this.options;
     if (o.asOfDay !== null && day > o.asOfDay) return false;
+    if (day < FIRST_PLAUSIBLE_DAY || day > LAST_PLAUSIBLE_DAY) return false;
     this.rowsRead++;
     if ((o.fromDay !== null && day < o.fromDay) || (o.toDay !== null && day > o.toDay)) {
       this.skip("outside --from/--to", "filtered", rec.line);

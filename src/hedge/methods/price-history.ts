@@ -6,6 +6,7 @@
 import { HedgeError } from "../../errors.js";
 import { readCsvRows } from "../../csv/read-rows.js";
 import { parseDecimal } from "../../money/decimal.js";
+import { checkPeriods } from "../../csv/periods.js";
 import type { PriceSeriesInput } from "../mvhr.js";
 
 export interface PriceHistory extends PriceSeriesInput {
@@ -46,12 +47,13 @@ export function parsePriceHistory(text: string, file: string, options: PriceHist
   const spot: number[] = [];
   const futures: number[] = [];
   const periods: string[] = [];
+  const lines: number[] = [];
   for (const { record, info } of rows.slice(1)) {
     const line = info.lines;
     const read = (col: number, name: string): number => {
       const raw = (record[col] ?? "").trim();
       const value = parseDecimal(raw)?.toNumber();
-      if (value === undefined) {
+      if (value === undefined || !Number.isFinite(value)) {
         throw new HedgeError("INPUT_NUMBER_PARSE", `cannot read ${name} "${raw}"`, {
           file, line, column: col + 1, field: name, value: raw, expected: "a plain decimal number such as 2.1350",
           ...(raw.includes(",") ? { hint: "use a decimal point, not a comma" } : {}),
@@ -68,6 +70,8 @@ export function parsePriceHistory(text: string, file: string, options: PriceHist
     spot.push(read(sCol, header[sCol]!));
     futures.push(read(fCol, header[fCol]!));
     periods.push(pCol >= 0 ? (record[pCol] ?? "").trim() : String(periods.length + 1));
+    lines.push(line);
   }
+  if (pCol >= 0) checkPeriods(periods, lines, { file, column: pCol + 1, field: header[pCol]! });
   return { file, spot, futures, periods, kind: options.kind ?? "levels", spotColumn: header[sCol]!, futuresColumn: header[fCol]! };
 }

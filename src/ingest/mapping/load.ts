@@ -5,6 +5,8 @@
  * against its key, not on the first row that needs it.
  */
 import { LineCounter, parseDocument, isNode, stringify } from "yaml";
+import { yamlToJs } from "../../config/parse-file.js";
+import { compileUserRegex } from "./user-regex.js";
 import type { ZodError } from "zod";
 import { HedgeError } from "../../errors.js";
 import { formatPath } from "../../schema/zod-errors.js";
@@ -28,7 +30,7 @@ export function parseMappingText(text: string, source: string): MappingSpec {
       expected: "a YAML or JSON mapping (tokenhedge ingest FILE --print-mapping writes one to start from)",
     });
   }
-  const raw = doc.toJS() as unknown;
+  const raw = yamlToJs(doc, source);
   const locate = (path: readonly PropertyKey[]): { line: number; column: number } | undefined => {
     for (let n = path.length; n >= 0; n--) {
       const node = doc.getIn(path.slice(0, n) as unknown[], true);
@@ -67,7 +69,7 @@ function checkPatterns(spec: MappingSpec, source: string, locate: (p: readonly P
   const check = (pattern: string | undefined, path: PropertyKey[]): void => {
     if (pattern === undefined) return;
     try {
-      new RegExp(pattern, "i");
+      compileUserRegex(pattern);
     } catch (e) {
       const at = locate(path);
       throw new HedgeError("CONFIG_INVALID", `mapping is not valid:\n  ${formatPath(path)}: not a regular expression: ${(e as Error).message}`, {
@@ -75,7 +77,7 @@ function checkPatterns(spec: MappingSpec, source: string, locate: (p: readonly P
         ...(at ? { line: at.line, column: at.column } : {}),
         path: formatPath(path),
         value: pattern,
-        expected: "a JavaScript regular expression",
+        expected: "a regular expression in RE2 syntax (no backreferences or lookaround; matching time stays linear)",
       });
     }
   };

@@ -26,17 +26,20 @@ export const focusProfile: Profile = {
           kind: {
             column: kindCol,
             rules: [
-              { matches: "cache[ -]?read|cached", kind: "input_cache_read" },
+              { matches: "cache[ -]?read|cached|\\bcchd\\b", kind: "input_cache_read" },
               { matches: "cache[ -]?write", kind: "input_cache_write" },
-              { matches: "input|prompt", kind: "input_uncached" },
-              { matches: "output|completion", kind: "output" },
-              { matches: ".", ignore: "not token usage (SKU meter)" },
+              // Azure meters abbreviate: "gpt-4o-mini-0718-Inp-glbl Tokens", "…-Outp-glbl Tokens".
+              { matches: "input|prompt|\\binp\\b", kind: "input_uncached" },
+              { matches: "output|completion|\\boutp?\\b", kind: "output" },
+              // ConsumedUnit already said tokens: a meter we cannot read is still token usage, of a kind not known.
+              { matches: ".", kind: "unspecified" },
             ],
           },
           unit: { column: "ConsumedUnit", table: { tokens: 1, token: 1, "1000 tokens": 1000, "1k tokens": 1000, "1m tokens": 1000000 } },
         },
         // "Claude 3.5 Sonnet Input Tokens" → claude-3-5-sonnet.
-        model: { column: kindCol, pattern: "^(?:\\$[\\d.]+ per 1K )?(.*?)\\s+(?:cache\\s*(?:read|write)\\s+)?(?:input|output|prompt|completion)\\b", normalize: "slug", default: "unspecified" },
+        // … and Azure's "gpt-4o-mini-0718-Inp-glbl Tokens" → gpt-4o-mini-0718.
+        model: { column: kindCol, pattern: "^(?:\\$[\\d.]+ per 1K )?(.*?)(?:\\s+(?:cache\\s*(?:read|write)\\s+)?(?:input|output|prompt|completion)\\b|-(?:cchd-)?(?:inp|outp?)-)", normalize: "slug", default: "unspecified" },
         cost: { column: "BilledCost", currency: h.has("BillingCurrency") ? { column: "BillingCurrency", normalize: "upper" } : "USD" },
         ...(h.has("SubAccountName") ? { project: { column: "SubAccountName" } } : h.has("SubAccountId") ? { project: { column: "SubAccountId" } } : {}),
       },
