@@ -7,6 +7,7 @@ import { LineCounter, parseDocument, isNode, type Document } from "yaml";
 import type { ZodError } from "zod";
 import { HedgeError } from "../errors.js";
 import { formatPath, parseJsonText } from "../schema/zod-errors.js";
+import { yamlToJs } from "../schema/yaml.js";
 import { configFileSchema, type ConfigFile } from "./schema.js";
 
 export type ConfigSyntax = "yaml" | "json";
@@ -49,21 +50,6 @@ function configError(file: string, error: ZodError, locate?: (path: readonly Pro
     expected: describeIssue(first),
     hint: "fix the key in the config file, or override it with a flag or a TOKENHEDGE_* variable",
   });
-}
-
-/**
- * The document's value, with alias expansion capped: a "billion laughs" alias bomb is bad input
- * (exit 3) at the file, not an internal error.
- */
-export function yamlToJs(doc: Document, file: string): unknown {
-  try {
-    return doc.toJS({ maxAliasCount: 100 });
-  } catch (err) {
-    if (err instanceof ReferenceError || err instanceof RangeError) {
-      throw new HedgeError("INPUT_INVALID", `YAML aliases expand too far (${err.message})`, { file, expected: "a YAML document with few aliases (*name)", hint: "write the values out instead of repeating aliases" });
-    }
-    throw err;
-  }
 }
 
 /** Parse and validate config text. `file` is the name used in messages. */

@@ -5,7 +5,7 @@
  * against its key, not on the first row that needs it.
  */
 import { LineCounter, parseDocument, isNode, stringify } from "yaml";
-import { yamlToJs } from "../../config/parse-file.js";
+import { yamlToJs } from "../../schema/yaml.js";
 import { compileUserRegex } from "./user-regex.js";
 import type { ZodError } from "zod";
 import { HedgeError } from "../../errors.js";
