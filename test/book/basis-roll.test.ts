@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { basisHedge } from "../../src/book/basis.js";
 import { rollSchedule, stackAndRoll } from "../../src/book/stack-roll.js";
+import { rollSection } from "../../src/book/roll-section.js";
+import { contractSpecSchema } from "../../src/curve/contract.js";
+import { policySchema } from "../../src/hedge/policy.js";
 
 describe("effective price with basis (Hull, Options, Futures, and Other Derivatives, ch. 3)", () => {
   it("short hedge: 50 million yen, September futures shorted at 0.7800, closed at 0.7250 with spot 0.7200 (cents per yen)", () => {
@@ -90,5 +93,24 @@ describe("stack and roll", () => {
     expect(crash!.legs.map((l) => l.pnl)).toEqual([-8000, 1000, 0]);
     expect(crash!.rollPnl).toBe(-7000);
     expect(crash!.fundingNeed).toBe(8000);
+  });
+});
+
+describe("months past the curve in the plan", () => {
+  it("sizes them by the policy and stacks them in the last listed month", () => {
+    const spec = contractSpecSchema.parse({ name: "c", underlying: "token-index", quoteUnit: "USD/Mtok", contractSize: 1e9, sizeUnit: "tokens", tickSize: 0.01, currency: "USD", initialMargin: 300, maintenanceMargin: 240 });
+    const months = ["2027-01", "2027-02", "2027-03", "2027-04", "2027-05"];
+    const r = rollSection({
+      forecast: months.map((month) => ({ month, mean: 10e9, p10: 9e9, p50: 10e9, p90: 11e9 })),
+      curve: [{ month: "2027-01", price: 2.0 }, { month: "2027-02", price: 1.9 }, { month: "2027-03", price: 1.8 }],
+      spec, policy: policySchema.parse({ ladder: [{ fromMonth: 1, toMonth: 5, ratio: 1 }] }),
+      asOf: "2026-12-15", side: "long", shifts: [0, -0.5],
+    })!;
+    // 2027-04 and 2027-05: 10 contracts each, stacked in 2027-03 at 1.80, rolled on 2027-02-28 into the month itself.
+    expect(r.stackMonth).toBe("2027-03");
+    expect(r.months.map((m) => [m.month, m.contracts, m.legs.map((l) => l.contract)])).toEqual([["2027-04", 10, ["2027-03", "2027-04"]], ["2027-05", 10, ["2027-03", "2027-05"]]]);
+    // No shift: each closes at the tenor-1 price 2.00: +0.20 × 10,000 Mtok = +$2,000 each, +$4,000 together.
+    // −50%: closes at 1.00: −0.80 × 10,000 = −$8,000 each, both on 2027-02-28: funding need $16,000.
+    expect(r.scenarios).toEqual([{ shift: 0, rollPnl: 4000, fundingNeed: 0 }, { shift: -0.5, rollPnl: -16_000, fundingNeed: 16_000 }]);
   });
 });
