@@ -139,3 +139,28 @@ export function pathFundingNeed(i: LiquidityInput, x: readonly number[]): { fund
   const { peak, day } = peakOfPath(prepare(i), x);
   return { fundingNeed: toCents(peak), day };
 }
+
+export interface LiquiditySection {
+  legs: number;
+  contracts: number;
+  initialMargin: number;
+  gaps: GapStress[];
+  simulated: SimulatedStress | null;
+  /** The larger of the worst gap's buffer and the simulated P99 buffer. */
+  cashBuffer: number;
+}
+
+/** Gap stresses and, when asked for, the simulated peak funding need of one position. */
+export function liquiditySection(i: LiquidityInput, gaps: readonly number[], sim: SimulatedStressOptions | null): LiquiditySection {
+  const g = gaps.map((gap) => gapStress(i, gap));
+  const s = sim ? simulatedStress(i, sim) : null;
+  const buffers = [...g.map((x) => x.cashBuffer), ...(s ? [s.cashBuffer] : []), i.initialMargin];
+  return {
+    legs: i.legs.length,
+    contracts: i.legs.reduce((a, l) => a + Math.abs(l.contracts), 0),
+    initialMargin: i.initialMargin,
+    gaps: g,
+    simulated: s,
+    cashBuffer: Math.max(...buffers),
+  };
+}

@@ -18,7 +18,8 @@ import { Dec, toCents } from "../money/decimal.js";
 import type { CurvePoint } from "../curve/parse-curve.js";
 import { tradesByMonth, type BookTrade } from "./book.js";
 
-export type MarkStatus = "open" | "settled" | "unpriced";
+/** settled: a final settlement price is known; closed: flat before settlement; open: marked on the curve; unpriced: neither. */
+export type MarkStatus = "open" | "settled" | "closed" | "unpriced";
 
 export interface MonthMark {
   month: string;
@@ -73,12 +74,12 @@ export function markBook(input: MarkInput): BookMark {
     const openPrice = net.isZero() ? null : net.greaterThan(0) ? avgL! : avgS!;
     const settlement = input.settlements.get(month);
     const curvePrice = curve.get(month);
-    const status: MarkStatus = settlement !== undefined ? "settled" : curvePrice !== undefined ? "open" : "unpriced";
+    const status: MarkStatus = settlement !== undefined ? "settled" : net.isZero() ? "closed" : curvePrice !== undefined ? "open" : "unpriced";
     const mark = settlement ?? curvePrice ?? null;
     const openPnl = openPrice === null || mark === null ? new Dec(0) : money(net, new Dec(mark).minus(openPrice));
-    const realised = status === "settled" ? closedPnl.plus(openPnl) : closedPnl;
+    const realised = status === "settled" || status === "closed" ? closedPnl.plus(openPnl) : closedPnl;
     const unrealised = status === "open" ? openPnl : new Dec(0);
-    if (status === "unpriced" && !net.isZero()) warnings.push(`${month}: ${net.toNumber()} contracts held, but the month is neither on the curve nor in the settlements; not marked`);
+    if (status === "unpriced") warnings.push(`${month}: ${net.toNumber()} contracts held, but the month is neither on the curve nor in the settlements; not marked`);
     const signedCost = costL.minus(costS);
     months.push({
       month,
@@ -90,8 +91,8 @@ export function markBook(input: MarkInput): BookMark {
       averageOpenPrice: openPrice === null ? null : Number(openPrice.toFixed(4)),
       markPrice: mark,
       realisedPnl: toCents(realised),
-      unrealisedPnl: status === "unpriced" && !net.isZero() ? null : toCents(unrealised),
-      variationMarginToDate: status === "unpriced" && !net.isZero() ? null : toCents(realised.plus(unrealised)),
+      unrealisedPnl: status === "unpriced" ? null : toCents(unrealised),
+      variationMarginToDate: status === "unpriced" ? null : toCents(realised.plus(unrealised)),
       lockedInPrice: net.isZero() ? null : Number(signedCost.div(net).toFixed(4)),
     });
   }

@@ -25,5 +25,5 @@ export function targetsFromPlan(plan: HedgePlan, side: HedgeSide): TargetMonth[]
 
 /** What the book holds in months not yet settled, for rebalancing: net contracts and the open average price. */
 export function heldFromMarks(marks: readonly { month: string; status: string; netContracts: number; averageOpenPrice: number | null }[]): HeldMonth[] {
-  return marks.filter((m) => m.status !== "settled").map((m) => ({ month: m.month, contracts: m.netContracts, averagePrice: m.averageOpenPrice }));
+  return marks.filter((m) => m.status !== "settled" && m.status !== "closed").map((m) => ({ month: m.month, contracts: m.netContracts, averagePrice: m.averageOpenPrice }));
 }

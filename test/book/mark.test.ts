@@ -39,6 +39,14 @@ describe("markBook", () => {
     expect(mark.warnings).toEqual(["2027-02: 72 contracts held, but the month is neither on the curve nor in the settlements; not marked"]);
   });
 
+  it("a month closed out before settlement is realised in full and needs no price", () => {
+    const flat = parseBook("trade_id,trade_date,contract,delivery_month,side,contracts,trade_price\nA,2026-07-15,c,2026-11,long,60,2.24\nB,2026-10-29,c,2026-11,short,60,2.15\n", "b.csv");
+    const m = markBook({ trades: flat.trades, curve: [], settlements: new Map(), contractSize: 1e9, divisor: 1e6 });
+    // 60 × 1,000 × (2.15 − 2.24) = −$5,400, realised; nothing open.
+    expect(m.months[0]).toMatchObject({ status: "closed", netContracts: 0, realisedPnl: -5400, unrealisedPnl: 0, variationMarginToDate: -5400, lockedInPrice: null });
+    expect(m.warnings).toEqual([]);
+  });
+
   it("totals the book", () => {
     // realised −1,950 + 630 = −1,320; unrealised −1,800; margin −1,950 − 1,170 = −3,120; open 60 (2027-01 only).
     expect(mark.totals).toEqual({ realisedPnl: -1320, unrealisedPnl: -1800, variationMarginToDate: -3120, openContracts: 60 });
