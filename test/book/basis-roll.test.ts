@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { basisHedge } from "../../src/book/basis.js";
 import { rollSchedule, stackAndRoll } from "../../src/book/stack-roll.js";
 import { rollSection } from "../../src/book/roll-section.js";
+import { parseRollLegs } from "../../src/book/roll-legs.js";
+import { readFileSync } from "node:fs";
 import { contractSpecSchema } from "../../src/curve/contract.js";
 import { policySchema } from "../../src/hedge/policy.js";
 
@@ -112,5 +114,14 @@ describe("months past the curve in the plan", () => {
     // No shift: each closes at the tenor-1 price 2.00: +0.20 × 10,000 Mtok = +$2,000 each, +$4,000 together.
     // −50%: closes at 1.00: −0.80 × 10,000 = −$8,000 each, both on 2027-02-28: funding need $16,000.
     expect(r.scenarios).toEqual([{ shift: 0, rollPnl: 4000, fundingNeed: 0 }, { shift: -0.5, rollPnl: -16_000, fundingNeed: 16_000 }]);
+  });
+});
+
+describe("parseRollLegs", () => {
+  it("reads the fixture of Hull's legs and refuses a bad price with its place", () => {
+    const legs = parseRollLegs(readFileSync("fixtures/hull/stack-and-roll.csv", "utf8"), "stack-and-roll.csv");
+    expect(legs.map((l) => [l.contract, l.openPrice, l.closePrice])).toEqual([["Oct 2014", 88.2, 87.4], ["Mar 2015", 87, 86.5], ["Jul 2015", 86.3, 85.9]]);
+    expect(stackAndRoll({ side: "short", legs, quantity: 100_000, initialSpot: 89, finalSpot: 86 }).totalGain).toBe(170_000);
+    expect(() => parseRollLegs("contract,open_date,close_date,open_price,close_price\nOct,2014-04,2014-09,x,1\n", "r.csv")).toThrow(/open_price "x"/);
   });
 });
