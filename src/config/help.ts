@@ -15,7 +15,7 @@ const KEYS: readonly [string, string][] = [
   ["asOf", "YYYY-MM-DD, the run date (default today); usually given as --as-of"],
   ["simulation", "{ paths (10000), confidence (0.95), priceVolatility, volumePriceCorrelation }"],
   ["effectiveness", "{ history, changes, contracts, contractSize, exposure, quoteUnitSize, regress: hedge-on-item | item-on-hedge }"],
-  ["thresholds", "{ maxCostAtRisk, maxOverHedgeProbability, hedgeRatioBands: policy | [{ fromMonth, toMonth, min, max }], minEffectiveness: { rSquared, dollarOffset }, maxMissingDays, maxStaleDays }"],
+  ["thresholds", "{ maxCostAtRisk, maxOverHedgeProbability, hedgeRatioBands: policy | [{ fromMonth, toMonth, min, max }], minEffectiveness: { rSquared, dollarOffset, dollarOffsetEveryPeriod }, maxMissingDays, maxStaleDays }"],
   ["report", "{ title, entity }"],
 ];
 

@@ -95,6 +95,8 @@ export const thresholdsSchema = z.strictObject({
     .strictObject({
       rSquared: ratio.optional(),
       dollarOffset: z.boolean().optional(),
+      /** The cumulative dollar offset must pass at every period, not only the last. */
+      dollarOffsetEveryPeriod: z.boolean().optional(),
     })
     .optional(),
   /** Largest number of days with no usage rows between the first and last day of the usage file. */
