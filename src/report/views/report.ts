@@ -19,6 +19,7 @@ import { addMonths } from "../../time/period.js";
 import { niceNumber } from "../svg/scale.js";
 import type { EffectivenessInputInfo } from "./effectiveness.js";
 import { designationMemo, type DesignationMemo } from "./report-memo.js";
+import type { AccountingChoice } from "./report-accounting.js";
 import { renderCsv } from "../render/csv.js";
 import { planCsv } from "./plan.js";
 import { scenarioCostFields, scenariosCsv } from "./scenarios.js";
@@ -66,6 +67,8 @@ export interface ReportInput {
   check: CheckSummary | null;
   effectiveness: { input: EffectivenessInputInfo; result: EffectivenessResult } | null;
   budget: number | null;
+  /** The accounting framework chosen (--framework) and what the purchase contract references; null when not chosen. */
+  accounting?: AccountingChoice | null;
   warnings: string[];
 }
 
