@@ -5,7 +5,12 @@
  */
 import { dedesignations, designateHedgedItem, type Framework } from "../../effectiveness/relationship.js";
 import type { HedgePlan } from "../../hedge/plan.js";
-import type { MemoSection } from "./report-memo.js";
+
+/** A memo section (the shape report-memo.ts renders), kept here so the memo imports this file and not the reverse. */
+export interface AccountingSection {
+  heading: string;
+  paragraphs: string[];
+}
 
 export interface AccountingChoice {
   framework: Framework;
@@ -17,9 +22,9 @@ export interface AccountingChoice {
 
 const fmt = (n: number): string => n.toLocaleString("en-US", { maximumFractionDigits: 0 });
 
-export function accountingSections(a: AccountingChoice, plan: HedgePlan, index: string | null): MemoSection[] {
+export function accountingSections(a: AccountingChoice, plan: HedgePlan, index: string | null): AccountingSection[] {
   const item = designateHedgedItem(a.framework, a.contractReferencesIndex, index);
-  const framework: MemoSection = {
+  const framework: AccountingSection = {
     heading: "Accounting framework",
     paragraphs: [
       a.framework === "asc815"
@@ -34,7 +39,7 @@ export function accountingSections(a: AccountingChoice, plan: HedgePlan, index: 
   };
   const months = plan.months.map((m) => ({ month: m.month, hedgedTokens: a.hedgedTokensByMonth?.get(m.month) ?? m.hedgedTokens, forecastTokens: m.forecastTokens }));
   const excess = dedesignations(months);
-  const dedesignation: MemoSection = {
+  const dedesignation: AccountingSection = {
     heading: "De-designation",
     paragraphs: excess.length === 0
       ? ["No delivery month's forecast has fallen below the hedged amount: nothing is de-designated."]
