@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseBook } from "../../src/book/book.js";
 import { dollarOffsetTest } from "../../src/effectiveness/dollar-offset.js";
+import { valueChangesFromPriceChanges } from "../../src/effectiveness/value-changes.js";
 import {
   cumulativeAtEveryPeriod, dedesignations, designateHedgedItem, frameworkAccounting, relationshipChanges, type PricePeriod,
 } from "../../src/effectiveness/relationship.js";
@@ -64,5 +65,16 @@ describe("framework and designation", () => {
     // 80 B hedged, forecast now 70 B: 10 B de-designated; a month still above the hedge is untouched.
     expect(dedesignations([{ month: "2027-01", hedgedTokens: 80e9, forecastTokens: 70e9 }, { month: "2027-02", hedgedTokens: 50e9, forecastTokens: 90e9 }]))
       .toEqual([{ month: "2027-01", hedgedTokens: 80e9, forecastTokens: 70e9, excessTokens: 10e9 }]);
+  });
+});
+
+describe("a short hedge's value changes", () => {
+  it("a seller's forecast sale gains when the price rises; its short futures lose", () => {
+    // Short 60 contracts of 1e9 tokens against a 60 B-token sale; ΔF = +0.05, ΔS = +0.04 (USD/Mtok):
+    // hedge −60 × 1e9 × 0.05 / 1e6 = −3,000; item +60e9 × 0.04 / 1e6 = +2,400; offset 3,000 / 2,400 = 125%.
+    const v = valueChangesFromPriceChanges({ futuresChanges: [0.05], spotChanges: [0.04], contracts: -60, contractSize: 1e9, exposureQuantity: 60e9, quoteUnitSize: 1e6, side: "short" });
+    expect(v.hedge[0]).toBeCloseTo(-3000, 9);
+    expect(v.item[0]).toBeCloseTo(2400, 9);
+    expect(dollarOffsetTest(v).cumulative).toBeCloseTo(1.25, 12);
   });
 });
