@@ -21,3 +21,30 @@ export { hedgeRatioFromSeries, hedgeRatioFromStatistics, optimalContracts, taile
 export { quantityRiskHedgeFromMoments, quantityRiskHedgeFromSample, type QuantityRiskHedge } from "./hedge/quantity-risk.js";
 export { simulate, type SimulationInput, type SimulationResult } from "./scenarios/simulate.js";
 export { assessEffectiveness, valueChangesFromPriceChanges, cashFlowHedgeReserve, type EffectivenessResult } from "./effectiveness/index.js";
+export { parseHistoryCsv, type HistoryColumns } from "./effectiveness/history-csv.js";
+export { parsePriceHistory, type PriceHistory } from "./hedge/methods/price-history.js";
+export { parseConfigText, resolveConfig, requireComplete, type HedgeConfig, type ResolvedConfig } from "./config/index.js";
+// The pipeline (src/pipeline/): plan, check and report from parsed inputs, exactly as the CLI runs them.
+export {
+  buildPlanStage,
+  choosePriceModel,
+  simulateStage,
+  forecastOrigin,
+  evaluateChecks,
+  simulateForChecks,
+  checksNeedEffectiveness,
+  runEffectiveness,
+  buildReportStage,
+  reportOutputs,
+  reportInputFiles,
+  type PipelineInputs,
+  type PolicyChoice,
+  type SizingSettings,
+  type PlanStage,
+  type CheckRun,
+  type CheckSettings,
+  type SimulationFigures,
+  type EffectivenessRun,
+  type ReportStageInput,
+} from "./pipeline/index.js";
+export { summarise, type CheckSummary, type RuleResult } from "./config/rules.js";

@@ -7,7 +7,8 @@ import { CommanderError } from "commander";
 import { EXIT, HedgeError } from "../errors.js";
 import { colourEnabled, processContext, type IoContext } from "./context.js";
 import { errorJson, formatError } from "./error-report.js";
-import { buildProgram, VERSION } from "./program.js";
+import { buildProgram } from "./program.js";
+import { VERSION } from "./version.js";
 import { makeCommandEnv, type RunContext } from "./commands/shared.js";
 import { helpTopic } from "./commands/help-topics.js";
 

@@ -1,27 +1,21 @@
-/** The inputs `plan` and `scenarios` share: usage → exposure forecast, curve, contract, policy → plan. */
+/**
+ * The shell half of the pipeline's inputs: `plan`'s flags (shared by scenarios and simulate), and the
+ * reading of every input file into one `PipelineInputs` (src/pipeline/inputs.ts), either from the flags
+ * or from a resolved config. The pipeline itself (src/pipeline/) does the rest.
+ */
 import { Command, Option } from "commander";
 import { HedgeError } from "../errors.js";
-import { forecastExposure, type ExposureForecast } from "../hedge/exposure.js";
-import { buildPlan, type HedgePlan } from "../hedge/plan.js";
-import { flatPolicy, roundingSchema, type HedgePolicy } from "../hedge/policy.js";
-import type { ContractSpec } from "../curve/contract.js";
+import { roundingSchema, type HedgePolicy } from "../hedge/policy.js";
+import { parsePriceHistory, type PriceHistory } from "../hedge/methods/price-history.js";
+import { requireComplete, type HedgeConfig, type ValueSource } from "../config/index.js";
+import { buildPlanStage, type PipelineInputs, type PlanStage, type PolicyChoice, type SizingSettings } from "../pipeline/index.js";
 import { loadContract, loadCurve, loadPolicy, loadUsage } from "./inputs.js";
+import { readUsageSync } from "./ingest-read.js";
 import { parseIntOption, parseNumberOption } from "./options.js";
 import { addForecastOptions } from "./commands/shared.js";
 import type { IoContext } from "./context.js";
-import { ingestUsage, type UsageSeries } from "../ingest/index.js";
-import type { FuturesCurve } from "../curve/parse-curve.js";
-import { requireComplete, type HedgeConfig } from "../config/index.js";
 import { readTextFile } from "./files.js";
-import { applyDeferredConfig, withDeferredConfig } from "./config-options.js";
-import { completeCurve } from "../curve/complete-curve.js";
-import { resolveGpuConversion } from "../curve/gpu-conversion.js";
-import type { PlanOptions } from "../hedge/plan.js";
-import { hedgeRatioFromSeries } from "../hedge/mvhr.js";
-import { parsePriceHistory } from "../hedge/methods/price-history.js";
-import { mvhrMethod } from "../hedge/methods/mvhr-method.js";
-import { quantityMethod } from "../hedge/methods/quantity-method.js";
-import { parseVolumeLevel } from "../hedge/methods/volume.js";
+import { applyDeferredConfig, COMMAND_KEY, FLAG_BINDINGS, withDeferredConfig } from "./config-options.js";
 
 export interface PlanFlags {
   curve?: string;
@@ -72,114 +66,113 @@ export function addPlanOptions(cmd: Command): Command {
     .addOption(new Option("--tokens-per-gpu-hour <k>", "GPU-hour contracts: override the spec's tokens per GPU-hour").argParser(parseNumberOption("--tokens-per-gpu-hour", 0)));
 }
 
-export interface PlanInputs {
-  plan: HedgePlan;
-  exposure: ExposureForecast;
-  spec: ContractSpec;
-  policy: HedgePolicy;
-  files: string[];
-}
-
 function required(value: string | undefined, flag: string): string {
   if (!value) throw new HedgeError("USAGE_MISSING_FLAG", `missing ${flag}`, { expected: `${flag} FILE`, hint: "see tokenhedge plan --help" });
   return value;
 }
 
-export function loadPlan(ctx: IoContext, usageFile: string | undefined, flags: PlanFlags): PlanInputs {
-  // A config file or TOKENHEDGE_* variables: resolve flags > env > file > defaults (config-options.ts).
+/** The plan stage of `plan`, `scenarios`, `simulate` and `demo`: from the flags, or from a config when one is in play. */
+export function loadPlan(ctx: IoContext, usageFile: string | undefined, flags: PlanFlags): PlanStage {
+  return buildPlanStage(resolvePlanInputs(ctx, usageFile, flags));
+}
+
+/** The plan stage of a resolved config (`check`, `report`, `init`). */
+export function loadPlanFromConfig(ctx: IoContext, cfg: HedgeConfig): PlanStage {
+  return buildPlanStage(inputsFromConfig(ctx, cfg));
+}
+
+/** Flags (or a config file / TOKENHEDGE_* variables: flags > env > file > defaults, config-options.ts) → pipeline inputs. */
+export function resolvePlanInputs(ctx: IoContext, usageFile: string | undefined, flags: PlanFlags): PipelineInputs {
   const resolved = applyDeferredConfig(ctx, flags, true);
-  if (resolved) return loadPlanFromConfig(ctx, requireComplete(resolved), flags);
+  if (resolved) return inputsFromConfig(ctx, requireComplete(resolved), flags);
   if (!usageFile) {
     throw new HedgeError("USAGE_MISSING_FLAG", "no usage file given", { expected: "a usage CSV argument, or --config FILE", hint: "see tokenhedge plan --help" });
   }
   const curveFile = required(flags.curve, "--curve");
   const contractFile = required(flags.contract, "--contract");
-  if (!flags.policy && flags.ratio === undefined && (flags.method ?? "policy") === "policy") {
+  const method = flags.method ?? "policy";
+  if (!flags.policy && flags.ratio === undefined && method === "policy") {
     throw new HedgeError("USAGE_MISSING_FLAG", "missing --policy or --ratio", { expected: "--policy FILE or --ratio R", hint: "e.g. --policy fixtures/acme/policy.json or --ratio 0.8" });
   }
   const series = loadUsage(ctx, usageFile, flags.map);
   const spec = loadContract(ctx, contractFile);
-  const curve = completeCurve(loadCurve(ctx, curveFile), spec.listedMonths, spec.name);
-  const rounding = flags.rounding as HedgePolicy["rounding"] | undefined;
-  let policy = flags.policy
-    ? loadPolicy(ctx, flags.policy)
+  const curve = loadCurve(ctx, curveFile);
+  const policy: PolicyChoice = flags.policy
+    ? { kind: "ladder", policy: loadPolicy(ctx, flags.policy) }
     : flags.ratio !== undefined
-      ? flatPolicy(flags.ratio, rounding ?? "down", curve.points.length)
-      : { name: `none (ratios from --method ${flags.method})`, ladder: [{ fromMonth: 1, toMonth: Math.max(1, curve.points.length), ratio: 1 }] as HedgePolicy["ladder"], rounding: rounding ?? "down" };
-  if (rounding) policy = { ...policy, rounding };
-  const exposure = forecastExposure(series, {
-    through: curve.points[curve.points.length - 1]!.month,
+      ? { kind: "ratio", ratio: flags.ratio }
+      : { kind: "method", method };
+  return {
+    series,
+    curve,
+    curveFile,
+    spec,
+    policy,
+    ...(flags.rounding ? { rounding: flags.rounding as HedgePolicy["rounding"] } : {}),
     seed: flags.seed,
     ...(flags.horizon !== undefined ? { horizon: flags.horizon } : {}),
-    ...(spec.indexWeights ? { weights: spec.indexWeights } : {}),
-  });
-  const plan = buildPlan({ forecast: exposure.months, curve: curve.points, spec, policy, options: planOptionsFromFlags(ctx, flags, spec, series) });
-  const files = [usageFile, curveFile, contractFile, ...(flags.policy ? [flags.policy] : []), ...(flags.history ? [flags.history] : [])];
-  return { plan, exposure, spec, policy, files };
+    sizing: sizingFromFlags(ctx, flags),
+    files: [usageFile, curveFile, contractFile, ...(flags.policy ? [flags.policy] : []), ...(flags.history ? [flags.history] : [])],
+    sources: flagSources(flags),
+  };
 }
 
-/** What a resolved config gives: the plan inputs plus the usage series and the curve (for reports and checks). */
-export interface ConfiguredPlanInputs extends PlanInputs {
-  series: UsageSeries;
-  curve: FuturesCurve;
-}
-
-/** The same plan as loadPlan, from a resolved config (contract and policy may be inline there). */
-export function loadPlanFromConfig(ctx: IoContext, cfg: HedgeConfig, flags?: PlanFlags): ConfiguredPlanInputs {
-  const series = ingestUsage(readTextFile(cfg.usage.file, ctx.cwd), { file: cfg.usage.file, ...(cfg.usage.map ? { map: cfg.usage.map } : {}) });
+/** A resolved config → pipeline inputs (contract and policy may be inline there); the plan flags, if any, size it. */
+export function inputsFromConfig(ctx: IoContext, cfg: HedgeConfig, flags?: PlanFlags): PipelineInputs {
+  const series = readUsageSync(ctx, cfg.usage.file, { file: cfg.usage.file, ...(cfg.usage.map ? { map: cfg.usage.map } : {}) });
   const spec = typeof cfg.contract === "string" ? loadContract(ctx, cfg.contract) : cfg.contract;
-  const curve = completeCurve(loadCurve(ctx, cfg.curve), spec.listedMonths, spec.name);
-  let policy =
-    cfg.policy === undefined ? flatPolicy(cfg.ratio!, cfg.rounding ?? "down", curve.points.length) : typeof cfg.policy === "string" ? loadPolicy(ctx, cfg.policy) : cfg.policy;
-  if (cfg.rounding) policy = { ...policy, rounding: cfg.rounding };
-  const exposure = forecastExposure(series, {
-    through: curve.points[curve.points.length - 1]!.month,
-    seed: cfg.seed,
-    ...(cfg.horizon !== undefined ? { horizon: cfg.horizon } : {}),
-    ...(spec.indexWeights ? { weights: spec.indexWeights } : {}),
-  });
-  const plan = buildPlan({ forecast: exposure.months, curve: curve.points, spec, policy, options: planOptionsFromFlags(ctx, flags ?? { seed: cfg.seed }, spec, series) });
+  const curve = loadCurve(ctx, cfg.curve);
+  const policy: PolicyChoice =
+    cfg.policy === undefined ? { kind: "ratio", ratio: cfg.ratio! } : { kind: "ladder", policy: typeof cfg.policy === "string" ? loadPolicy(ctx, cfg.policy) : cfg.policy };
   const files = [cfg.usage.file, cfg.curve, ...(typeof cfg.contract === "string" ? [cfg.contract] : []), ...(typeof cfg.policy === "string" ? [cfg.policy] : [])];
   if (cfg.configFile) files.push(cfg.configFile);
-  return { plan, exposure, spec, policy, files, series, curve };
+  return {
+    series,
+    curve,
+    curveFile: cfg.curve,
+    spec,
+    policy,
+    ...(cfg.rounding ? { rounding: cfg.rounding } : {}),
+    seed: cfg.seed,
+    ...(cfg.horizon !== undefined ? { horizon: cfg.horizon } : {}),
+    sizing: sizingFromFlags(ctx, flags ?? { seed: cfg.seed }),
+    files,
+    sources: cfg.sources,
+  };
 }
 
-/**
- * The plan's method and sizing options from the flags (issue 5): --method, --volume-cap, --volume-basis,
- * --history (+ columns, --changes), --corr, --price-vol, --company-price, --tail, --min-lot,
- * --tokens-per-gpu-hour. Reads the history file; everything else is pure (src/hedge/methods/).
- */
-export function planOptionsFromFlags(ctx: IoContext, flags: PlanFlags, spec: ContractSpec, series: UsageSeries): PlanOptions {
-  const method = flags.method ?? "policy";
-  const capText = flags.volumeCap ?? "p10";
-  const options: PlanOptions = {
-    volumeCap: capText.trim().toLowerCase() === "none" ? null : parseVolumeLevel(capText, "--volume-cap", false),
-    forecastBasis: parseVolumeLevel(flags.volumeBasis ?? "mean", "--volume-basis"),
-    conversion: resolveGpuConversion(spec, series.byModel, flags.tokensPerGpuHour),
-    ...(flags.tail !== undefined ? { tail: { spotPrice: flags.tail } } : {}),
-    ...(flags.minLot !== undefined ? { lot: flags.minLot } : {}),
-  };
-  const history = flags.history
+/** The sizing flags (--method, --volume-cap, …); reads the --history price file, if any. */
+function sizingFromFlags(ctx: IoContext, flags: PlanFlags): SizingSettings {
+  const history: PriceHistory | undefined = flags.history
     ? parsePriceHistory(readTextFile(flags.history, ctx.cwd), flags.history, {
         ...(flags.spotColumn ? { spotColumn: flags.spotColumn } : {}),
         ...(flags.futuresColumn ? { futuresColumn: flags.futuresColumn } : {}),
         kind: flags.changes ? "changes" : "levels",
       })
     : undefined;
-  const mvhr = history ? hedgeRatioFromSeries(history) : undefined;
-  if (method === "mvhr") {
-    if (!history || !mvhr) {
-      throw new HedgeError("USAGE_MISSING_FLAG", "--method mvhr needs --history", { expected: "--history FILE with spot and futures prices", hint: "e.g. --history fixtures/acme/price-history.csv" });
-    }
-    options.method = mvhrMethod(mvhr, history.file);
-  } else if (method === "quantity") {
-    options.method = quantityMethod({
-      correlation: flags.corr ?? 0,
-      crossHedge: spec.underlying === "gpu-hour-index",
-      ...(flags.priceVol !== undefined ? { priceVolatility: flags.priceVol } : {}),
-      ...(flags.companyPrice !== undefined ? { spotPrice: flags.companyPrice } : {}),
-      ...(history && mvhr ? { history: { result: mvhr, source: history.file, lastSpot: history.kind === "levels" ? history.spot[history.spot.length - 1]! : null } } : {}),
-    });
+  return {
+    method: flags.method ?? "policy",
+    volumeCap: flags.volumeCap ?? "p10",
+    volumeBasis: flags.volumeBasis ?? "mean",
+    ...(history ? { history } : {}),
+    correlation: flags.corr ?? 0,
+    ...(flags.priceVol !== undefined ? { priceVolatility: flags.priceVol } : {}),
+    ...(flags.companyPrice !== undefined ? { companyPrice: flags.companyPrice } : {}),
+    ...(flags.tail !== undefined ? { tail: flags.tail } : {}),
+    ...(flags.minLot !== undefined ? { minLot: flags.minLot } : {}),
+    ...(flags.tokensPerGpuHour !== undefined ? { tokensPerGpuHour: flags.tokensPerGpuHour } : {}),
+  };
+}
+
+/** Provenance of a flags-only run: a typed flag is "flag", anything else a default. */
+function flagSources(flags: PlanFlags): Record<string, ValueSource> {
+  const cmd = (flags as unknown as Record<string, unknown>)[COMMAND_KEY] as Command | undefined;
+  const values = flags as unknown as Record<string, unknown>;
+  const sources: Record<string, ValueSource> = { "usage.file": { kind: "flag", name: "the FILE argument" } };
+  for (const [attr, binding] of Object.entries(FLAG_BINDINGS)) {
+    if (values[attr] === undefined) continue;
+    const typed = cmd ? cmd.getOptionValueSource(attr) === "cli" : true;
+    sources[binding.path] = typed ? { kind: "flag", name: binding.flag } : { kind: "default" };
   }
-  return options;
+  return sources;
 }

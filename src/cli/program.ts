@@ -15,8 +15,8 @@ import { checkCommand } from "./commands/check.js";
 import { reportCommand } from "./commands/report.js";
 import { initCommand } from "./commands/init.js";
 import { HELP_TOPIC_NAMES } from "./commands/help-topics.js";
+import { VERSION } from "./version.js";
 
-export const VERSION = "0.1.0";
 
 const A = "fixtures/acme";
 const EXAMPLES = `

@@ -4,7 +4,7 @@
  * A bad value is a usage error naming the variable (exit 2).
  */
 import { HedgeError } from "../errors.js";
-import { formatPath } from "./zod-errors.js";
+import { formatPath } from "../schema/zod-errors.js";
 import { configFileSchema, type ConfigFile } from "./schema.js";
 import type { ConfigLayer } from "./layers.js";
 

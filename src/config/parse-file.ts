@@ -6,7 +6,7 @@
 import { LineCounter, parseDocument, isNode, type Document } from "yaml";
 import type { ZodError } from "zod";
 import { HedgeError } from "../errors.js";
-import { formatPath, parseJsonText } from "./zod-errors.js";
+import { formatPath, parseJsonText } from "../schema/zod-errors.js";
 import { configFileSchema, type ConfigFile } from "./schema.js";
 
 export type ConfigSyntax = "yaml" | "json";

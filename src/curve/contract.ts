@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { parse as parseYaml, YAMLParseError } from "yaml";
 import { HedgeError } from "../errors.js";
-import { parseJsonText, zodToHedgeError } from "../config/zod-errors.js";
+import { parseJsonText, zodToHedgeError } from "../schema/zod-errors.js";
 
 const positive = z.number().positive();
 

@@ -12,7 +12,7 @@ import { HedgeError } from "../errors.js";
 import { readCsvRows } from "../csv/read-rows.js";
 import { isMonth, monthIndex } from "../time/period.js";
 import { parseDecimal } from "../money/decimal.js";
-import { formatPath, parseJsonText } from "../config/zod-errors.js";
+import { formatPath, parseJsonText } from "../schema/zod-errors.js";
 
 export interface CurvePoint {
   month: string;

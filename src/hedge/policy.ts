@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { HedgeError } from "../errors.js";
-import { parseJsonText, zodToHedgeError } from "../config/zod-errors.js";
+import { parseJsonText, zodToHedgeError } from "../schema/zod-errors.js";
 
 export const roundingSchema = z.enum(["nearest", "down", "up"]);
 export type Rounding = z.infer<typeof roundingSchema>;

@@ -1,133 +1,15 @@
 import { Command, Option } from "commander";
-import { requireComplete, type HedgeConfig } from "../../config/index.js";
-import {
-  bandsFor,
-  costAtRiskRule,
-  effectivenessRules,
-  hedgeRatioBandRules,
-  missingDaysRule,
-  overHedgeProbability,
-  overHedgeRule,
-  staleDataRule,
-  summarise,
-  type CheckSummary,
-  type OverHedgeEstimate,
-  type RuleResult,
-} from "../../config/rules.js";
-import { checkCsv, checkDocument, checkHuman, type CheckMeta } from "../../report/views/check.js";
+import { requireComplete } from "../../config/index.js";
+import { checkCsv, checkDocument, checkHuman } from "../../report/views/check.js";
 import { EXIT } from "../../errors.js";
+import { checksNeedEffectiveness, evaluateChecks } from "../../pipeline/index.js";
 import { emit, warn, type OutputFlags } from "../output.js";
 import { parseAsOf, parseIntOption } from "../options.js";
 import { addConfigOption, resolveForCommand } from "../config-options.js";
-import { loadPlanFromConfig, type ConfiguredPlanInputs } from "../plan-inputs.js";
-import { loadEffectiveness } from "./effectiveness.js";
-import type { CommandEnv, RunContext } from "./shared.js";
-import { simulate, type SimulationResult } from "../../scenarios/simulate.js";
-import { volumeMatrix } from "../../scenarios/volumes.js";
-import { quantileSorted } from "../../scenarios/select.js";
-import { addMonths } from "../../time/period.js";
-
-/** Volatility when the config gives none: the same illustrative 30% a year as `simulate`, and said to be so. */
-export const DEFAULT_PRICE_VOLATILITY = 0.3;
-
-/** What check and report take from the Monte Carlo (src/scenarios/simulate.ts). */
-export interface SimulationFigures {
-  /** Cost-at-Risk of the hedged cost over the horizon at the config's confidence: P(c) − mean (DESIGN.md §5). */
-  costAtRisk: number | null;
-  confidence: number;
-  note: string;
-  result: SimulationResult | null;
-}
-
-/**
- * The Monte Carlo of the plan with the config's simulation settings: GBM index prices with
- * `simulation.priceVolatility`, volume from the forecast's seeded sample paths, `volumePriceCorrelation`
- * between them, starting the day after the last usage month (as `simulate` does by default, so both agree
- * and the figures do not move with the run date).
- */
-export function simulateForConfig(inputs: ConfiguredPlanInputs, cfg: HedgeConfig): SimulationFigures {
-  const { plan, exposure } = inputs;
-  const confidence = cfg.simulation.confidence;
-  if (plan.months.length === 0) return { costAtRisk: null, confidence, note: "not evaluated: the plan has no delivery months", result: null };
-  const vol = cfg.simulation.priceVolatility ?? DEFAULT_PRICE_VOLATILITY;
-  const paths = cfg.simulation.paths;
-  const volumes = volumeMatrix(exposure.forecast.samplePaths(paths, cfg.seed), exposure.months.map((m) => m.month), plan.months.map((m) => m.month));
-  const lastUsageMonth = exposure.history.months[exposure.history.months.length - 1]!;
-  const result = simulate({
-    plan,
-    volumes,
-    model: { kind: "gbm", vol },
-    corr: cfg.simulation.volumePriceCorrelation ?? 0,
-    seed: cfg.seed,
-    asOf: `${addMonths(lastUsageMonth, 1)}-01`,
-    ...(cfg.budget !== undefined ? { budget: { kind: "total" as const, usd: cfg.budget } } : {}),
-  });
-  const sorted = Float64Array.from(result.samples.hedged).sort();
-  const costAtRisk = quantileSorted(sorted, confidence) - result.hedged.mean;
-  const volNote = cfg.simulation.priceVolatility === undefined ? `default ${DEFAULT_PRICE_VOLATILITY * 100}% (illustrative; set simulation.priceVolatility)` : `${vol * 100}%`;
-  return {
-    costAtRisk,
-    confidence,
-    note: `P${Math.round(confidence * 100)} − mean of the hedged cost, ${paths} paths, GBM volatility ${volNote}`,
-    result,
-  };
-}
-
-/** Today in UTC, the default as-of date of a run (the only clock read; `--as-of` replaces it). */
-export function todayUtc(): string {
-  return new Date().toISOString().slice(0, 10);
-}
-
-/** The as-of date: --as-of > TOKENHEDGE_AS_OF > config asOf (all resolved into cfg) > today. */
-export function asOfFor(cfg: HedgeConfig): string {
-  return cfg.asOf ?? todayUtc();
-}
-
-/** Over-hedge probability from the forecast's own seeded sample paths. */
-export function estimateOverHedge(inputs: ConfiguredPlanInputs, cfg: HedgeConfig): OverHedgeEstimate {
-  const paths = inputs.exposure.forecast.samplePaths(cfg.simulation.paths, cfg.seed);
-  return overHedgeProbability(inputs.plan, inputs.exposure.months.map((m) => m.month), paths);
-}
-
-export interface CheckRun {
-  summary: CheckSummary;
-  meta: CheckMeta;
-  overHedge: OverHedgeEstimate | null;
-  simulation: SimulationFigures | null;
-}
-
-/** Evaluate every threshold of the config. Shared with `report`, which prints the same rules. */
-export function evaluateChecks(ctx: RunContext, cfg: HedgeConfig, inputs: ConfiguredPlanInputs, asOf: string, simulation?: SimulationFigures | null): CheckRun {
-  const t = cfg.thresholds;
-  const rules: RuleResult[] = [];
-  let sim: SimulationFigures | null = simulation ?? null;
-  if (t.maxCostAtRisk !== undefined) {
-    sim ??= simulateForConfig(inputs, cfg);
-    rules.push(costAtRiskRule(sim.costAtRisk, t.maxCostAtRisk, sim.note));
-  }
-  let overHedge: OverHedgeEstimate | null = null;
-  if (t.maxOverHedgeProbability !== undefined) {
-    overHedge = estimateOverHedge(inputs, cfg);
-    rules.push(overHedgeRule(overHedge, t.maxOverHedgeProbability, cfg.simulation.paths));
-  }
-  if (t.hedgeRatioBands !== undefined) rules.push(...hedgeRatioBandRules(inputs.plan, bandsFor(t.hedgeRatioBands, inputs.policy)));
-  if (t.minEffectiveness !== undefined) {
-    if (!cfg.effectiveness) {
-      rules.push({ rule: "minEffectiveness", subject: "", value: null, limit: "needs effectiveness.history", unit: "number", pass: false, note: "thresholds.minEffectiveness is set but the config has no effectiveness: section" });
-    } else {
-      const { result } = loadEffectiveness(ctx, cfg.effectiveness);
-      rules.push(...effectivenessRules(result, t.minEffectiveness, cfg.effectiveness.history));
-    }
-  }
-  if (t.maxMissingDays !== undefined) rules.push(missingDaysRule(inputs.series.missingDays, t.maxMissingDays));
-  if (t.maxStaleDays !== undefined) rules.push(staleDataRule(inputs.series.lastDay, asOf, t.maxStaleDays));
-  return {
-    summary: summarise(rules),
-    meta: { configFile: cfg.configFile, asOf, seed: cfg.seed, paths: cfg.simulation.paths },
-    overHedge,
-    simulation: sim,
-  };
-}
+import { loadPlanFromConfig } from "../plan-inputs.js";
+import { loadEffectiveness } from "../effectiveness-read.js";
+import { asOfFor } from "../as-of.js";
+import type { CommandEnv } from "./shared.js";
 
 interface CheckFlags extends OutputFlags {
   config?: string;
@@ -151,14 +33,15 @@ Examples:
     );
   return env.output(cmd).action((flags: CheckFlags, self: Command) => {
     const cfg = requireComplete(resolveForCommand(ctx, self));
-    const inputs = loadPlanFromConfig(ctx, cfg);
-    warn(ctx, [...inputs.exposure.forecast.warnings, ...inputs.plan.warnings]);
-    const run = evaluateChecks(ctx, cfg, inputs, asOfFor(cfg));
+    const stage = loadPlanFromConfig(ctx, cfg);
+    warn(ctx, [...stage.exposure.forecast.warnings, ...stage.plan.warnings]);
+    const effectiveness = checksNeedEffectiveness(cfg) ? loadEffectiveness(ctx, cfg.effectiveness!).result : null;
+    const run = evaluateChecks(stage, cfg, asOfFor(cfg), { effectiveness });
     emit(ctx, flags, {
       json: () => checkDocument(run.summary, run.meta),
       csv: () => checkCsv(run.summary),
       human: () => checkHuman(run.summary, run.meta, ctx.colour),
-    }, inputs.files);
+    }, stage.inputs.files);
     // A breach is a result, not an error: the output above is complete, only the exit code says so.
     if (!run.summary.pass) ctx.exitCode = EXIT.breach;
   });

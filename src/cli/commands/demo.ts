@@ -7,7 +7,7 @@ import { forecastHuman } from "../../report/views/forecast.js";
 import { planHuman } from "../../report/views/plan.js";
 import { scenariosHuman } from "../../report/views/scenarios.js";
 import { curveReportHuman } from "../../report/views/curve.js";
-import { loadCurveReport } from "./curve.js";
+import { loadCurveReport } from "../curve-read.js";
 import { loadPlan } from "../plan-inputs.js";
 import { loadUsage } from "../inputs.js";
 import { warn } from "../output.js";

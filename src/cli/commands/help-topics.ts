@@ -1,7 +1,12 @@
 import { EXIT_CODE_HELP } from "../exit-codes.js";
 import { CONFIG_HELP } from "../../config/index.js";
-import { formatsHelp } from "./ingest.js";
+import { PROFILES } from "../../ingest/profiles/index.js";
 import type { CommandEnv } from "./shared.js";
+
+/** For `tokenhedge help formats`. */
+function formatsHelp(): string {
+  return PROFILES.map((p) => `  ${p.id.padEnd(18)} ${p.title}`).join("\n") + "\n";
+}
 
 const TOPICS: Record<string, string> = {
   "exit-codes": EXIT_CODE_HELP,

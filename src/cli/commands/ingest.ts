@@ -9,7 +9,7 @@ import { DATE_FORMATS, type DateFormat } from "../../ingest/dates.js";
 import { GROUP_BY, type GroupBy } from "../../ingest/groups.js";
 import { mappingToYaml } from "../../ingest/mapping/load.js";
 import type { IngestOptions } from "../../ingest/options.js";
-import { PROFILE_IDS, PROFILES } from "../../ingest/profiles/index.js";
+import { PROFILE_IDS } from "../../ingest/profiles/index.js";
 import { isDay } from "../../time/period.js";
 import type { CommandEnv, RunContext } from "./shared.js";
 
@@ -153,9 +153,4 @@ async function run(ctx: RunContext, file: string, flags: IngestFlags): Promise<v
     },
     [file],
   );
-}
-
-/** For `tokenhedge help formats`. */
-export function formatsHelp(): string {
-  return PROFILES.map((p) => `  ${p.id.padEnd(18)} ${p.title}`).join("\n") + "\n";
 }

@@ -14,7 +14,8 @@ import { canPrompt } from "../context.js";
 import { readTextFile, writeFileAtomic } from "../files.js";
 import { loadContract, loadCurve, loadPolicy, loadUsage } from "../inputs.js";
 import { parseNumberOption, parseIntOption } from "../options.js";
-import { loadPlanFromConfig, type ConfiguredPlanInputs } from "../plan-inputs.js";
+import { loadPlanFromConfig } from "../plan-inputs.js";
+import type { PlanStage } from "../../pipeline/index.js";
 import { inquirerPrompter, type Prompter } from "../prompts.js";
 import type { CommandEnv, RunContext } from "./shared.js";
 
@@ -171,7 +172,7 @@ function contractPreview(ctx: RunContext, file: string): string {
 }
 
 /** Expected cost of the forecast volume at the curve prices over the plan's months. */
-function expectedCost(inputs: ConfiguredPlanInputs): number {
+function expectedCost(inputs: PlanStage): number {
   const plan = inputs.plan;
   const divisor = plan.contract.underlying === "token-index" ? 1_000_000 : 1;
   const perUnit = plan.contract.tokensPerGpuHour ?? 1;

@@ -13,12 +13,12 @@ export function planCommand(env: CommandEnv): Command {
     .argument("<file>", "usage CSV");
   return env.output(addPlanOptions(cmd)).action((file: string, flags: PlanFlags & OutputFlags) => {
     const { ctx } = env;
-    const { plan, exposure, files } = loadPlan(ctx, file, flags);
+    const { plan, exposure, inputs } = loadPlan(ctx, file, flags);
     warn(ctx, [...exposure.forecast.warnings, ...plan.warnings]);
     emit(ctx, flags, {
       json: () => planDocument(plan, { forecastModel: exposure.forecast.model, seed: flags.seed }),
       csv: () => planCsv(plan),
       human: () => planHuman(plan, ctx.colour),
-    }, files);
+    }, inputs.files);
   });
 }

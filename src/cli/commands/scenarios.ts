@@ -1,8 +1,9 @@
 import { Command, InvalidArgumentError, Option } from "commander";
 import { DEFAULT_PRICE_SHOCKS, DEFAULT_VOLUME_CASES, multiplierCase, scenarioGrid, twistGrid, type VolumeCase } from "../../scenarios/grid.js";
-import { parseBudget, type Budget } from "../../scenarios/budget.js";
+import type { Budget } from "../../scenarios/budget.js";
 import { scenariosCsv, scenariosDocument, scenariosHuman } from "../../report/views/scenarios.js";
-import { addMonths } from "../../time/period.js";
+import { forecastOrigin } from "../../pipeline/index.js";
+import { configBudget, parseBudgetOption, takeBudgetFlag } from "../budget-options.js";
 import { parseAsOf, parseShockList, parseVolumeCases } from "../options.js";
 import { emit, warn, type OutputFlags } from "../output.js";
 import { addPlanOptions, loadPlan, type PlanFlags } from "../plan-inputs.js";
@@ -29,39 +30,11 @@ export function parseMultipliers(value: string): number[] {
   });
 }
 
-export function parseBudgetOption(value: string): Budget {
-  const b = parseBudget(value);
-  if (!b) throw new InvalidArgumentError(`--budget must be USD for the horizon (e.g. 2500000) or a rate (e.g. 2.0/Mtok), got "${value}"`);
-  return b;
-}
-
-/**
- * The config layer (config-options.ts) reads every typed flag named like a config key, and its `budget` key is a
- * number in USD, which a rate such as "2.0/Mtok" is not. So the parsed --budget is taken off the command before the
- * config is resolved, and used in preference to the config's (flags win, as the config precedence says).
- */
-export function takeBudgetFlag(command: Command, flags: { budget?: Budget | number }): Budget | undefined {
-  const b = flags.budget;
-  if (b === undefined || typeof b === "number") return undefined;
-  command.setOptionValueWithSource("budget", undefined, "default");
-  return b;
-}
-
-/** A budget the config file or TOKENHEDGE_BUDGET wrote back into the options: USD for the horizon. */
-export function configBudget(flags: { budget?: Budget | number }): Budget | undefined {
-  return typeof flags.budget === "number" && flags.budget > 0 ? { kind: "total", usd: flags.budget } : undefined;
-}
-
 /** A twist in %, e.g. 20 → 0.2; 0 turns twists off. */
 function parseTwist(value: string): number {
   const n = Number(value.trim().replace(/%$/, ""));
   if (value.trim() === "" || !Number.isFinite(n) || n < 0 || n >= 100) throw new InvalidArgumentError(`--twist must be a percentage from 0 to below 100, got "${value}"`);
   return n / 100;
-}
-
-/** "Today" when --as-of is not given: the first day after the last complete month of usage (the forecast origin). */
-export function defaultAsOf(lastHistoryMonth: string): string {
-  return `${addMonths(lastHistoryMonth, 1)}-01`;
 }
 
 export function scenariosCommand(env: CommandEnv): Command {
@@ -84,10 +57,11 @@ export function scenariosCommand(env: CommandEnv): Command {
     .action((file: string, flags: ScenarioFlags, command: Command) => {
       const { ctx } = env;
       const budgetFlag = takeBudgetFlag(command, flags);
-      const { plan, exposure, files } = loadPlan(ctx, file, flags);
+      const stage = loadPlan(ctx, file, flags);
+      const { plan, exposure } = stage;
       const budget = budgetFlag ?? configBudget(flags);
       warn(ctx, [...exposure.forecast.warnings, ...plan.warnings]);
-      const asOf = flags.asOf ?? defaultAsOf(exposure.history.months[exposure.history.months.length - 1]!);
+      const asOf = flags.asOf ?? forecastOrigin(stage);
       const cases: VolumeCase[] = [...new Set([...flags.volumes, ...(flags.volumeMultipliers ?? []).map(multiplierCase)])];
       const options = { asOf, ...(budget ? { budget } : {}) };
       const results = scenarioGrid(plan, flags.shocks, cases, options);
@@ -97,6 +71,6 @@ export function scenariosCommand(env: CommandEnv): Command {
         json: () => scenariosDocument(plan, results, Boolean(flags.months), extras),
         csv: () => scenariosCsv(results, twists),
         human: () => scenariosHuman(plan, results, ctx.colour, extras, Boolean(flags.months)),
-      }, files);
+      }, stage.inputs.files);
     });
 }

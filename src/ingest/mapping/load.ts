@@ -7,7 +7,7 @@
 import { LineCounter, parseDocument, isNode, stringify } from "yaml";
 import type { ZodError } from "zod";
 import { HedgeError } from "../../errors.js";
-import { formatPath } from "../../config/zod-errors.js";
+import { formatPath } from "../../schema/zod-errors.js";
 import { mappingSchema, type MappingSpec } from "./schema.js";
 
 function describeIssue(issue: ZodError["issues"][number]): string {

@@ -14,7 +14,7 @@ import {
   REGRESSION_SLOPE_LOWER,
   REGRESSION_SLOPE_UPPER,
 } from "../../effectiveness/index.js";
-import type { ReportInput } from "./report.js";
+import type { ReportInput } from "./report-input.js";
 import { regressionStatement } from "./effectiveness.js";
 import { accountingSections } from "./report-accounting.js";
 import { cumulativeAtEveryPeriod } from "../../effectiveness/relationship.js";

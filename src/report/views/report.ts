@@ -3,15 +3,10 @@
  * JSON (the canonical document), Markdown, self-contained HTML with inline SVG charts, and CSV tables.
  * Pure: the command reads the files, hashes them and runs the stages; this file only arranges results.
  */
-import type { ContractSpec } from "../../curve/contract.js";
-import type { CurveAnalysis } from "../../curve/shape.js";
 import type { CurvePoint } from "../../curve/parse-curve.js";
 import type { ExposureForecast } from "../../hedge/exposure.js";
 import type { HedgePlan } from "../../hedge/plan.js";
-import type { HedgePolicy } from "../../hedge/policy.js";
-import type { UsageSeries } from "../../ingest/types.js";
 import type { ScenarioResult } from "../../scenarios/grid.js";
-import type { SimulationResult } from "../../scenarios/simulate.js";
 import { riskFigures, type RiskFigures } from "../../scenarios/risk.js";
 import type { EffectivenessResult } from "../../effectiveness/index.js";
 import type { CheckSummary } from "../../config/rules.js";
@@ -19,58 +14,14 @@ import { addMonths } from "../../time/period.js";
 import { niceNumber } from "../svg/scale.js";
 import type { EffectivenessInputInfo } from "./effectiveness.js";
 import { designationMemo, type DesignationMemo } from "./report-memo.js";
-import type { AccountingChoice } from "./report-accounting.js";
 import { renderCsv } from "../render/csv.js";
 import { planCsv } from "./plan.js";
 import { scenarioCostFields, scenariosCsv } from "./scenarios.js";
 import { checkCsv } from "./check.js";
 import { effectivenessCsv } from "./effectiveness.js";
 
-export interface ReportInputFile {
-  role: string;
-  path: string;
-  sha256: string;
-  bytes: number;
-}
-
-export interface ReportParameter {
-  key: string;
-  value: unknown;
-  source: string;
-}
-
-export interface ReportSimulationInput {
-  result: SimulationResult;
-  confidence: number;
-  costAtRisk: number;
-  volatility: number;
-  volatilitySource: string;
-}
-
-export interface ReportInput {
-  title: string;
-  entity: string | null;
-  toolVersion: string;
-  asOf: string;
-  seed: number;
-  configFile: string | null;
-  inputs: ReportInputFile[];
-  parameters: ReportParameter[];
-  series: UsageSeries;
-  exposure: ExposureForecast;
-  curve: { file: string; points: CurvePoint[]; analysis: CurveAnalysis };
-  spec: ContractSpec;
-  policy: HedgePolicy;
-  plan: HedgePlan;
-  scenarios: ScenarioResult[];
-  simulation: ReportSimulationInput | null;
-  check: CheckSummary | null;
-  effectiveness: { input: EffectivenessInputInfo; result: EffectivenessResult } | null;
-  budget: number | null;
-  /** The accounting framework chosen (--framework) and what the purchase contract references; null when not chosen. */
-  accounting?: AccountingChoice | null;
-  warnings: string[];
-}
+export type { ReportInput, ReportInputFile, ReportParameter, ReportSimulationInput } from "./report-input.js";
+import type { ReportInput, ReportInputFile, ReportParameter } from "./report-input.js";
 
 /** Round modelled floats for output: stable digits, no float noise in the document. */
 export const r2 = (n: number): number => Math.round(n * 100) / 100;

@@ -1,4 +1,4 @@
-/** zod issues → one readable HedgeError naming the key path, the value and what was expected. */
+/** zod issues → one readable HedgeError naming the key path, the value and what was expected (every schema of the core uses it). */
 import type { ZodError } from "zod";
 import { HedgeError, type ErrorCode } from "../errors.js";
 

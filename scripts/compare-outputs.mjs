@@ -1,0 +1,134 @@
+#!/usr/bin/env node
+/**
+ * Record what every command prints on the bundled fixtures, so a refactor can be proved to change no
+ * output: run this on the commit before and on the commit after, then `diff -r` the two directories.
+ *
+ *   node scripts/compare-outputs.mjs OUT_DIR [--root REPO_DIR]
+ *
+ * Each case runs `REPO_DIR/bin/tokenhedge` (build REPO_DIR first) with the working directory at
+ * REPO_DIR, no colour and no config discovery, and writes OUT_DIR/NAME.stdout, .stderr and .code
+ * (REPO_DIR itself written as <root>, so two checkouts in different places compare equal).
+ * `report` writes into a temporary directory (printed as <report-out>), whose files are then copied
+ * to OUT_DIR/NAME.files/.
+ */
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const args = process.argv.slice(2);
+const rootAt = args.indexOf("--root");
+const root = resolve(rootAt >= 0 ? args.splice(rootAt, 2)[1] : fileURLToPath(new URL("../", import.meta.url)));
+const out = args[0];
+if (!out) {
+  process.stderr.write("usage: node scripts/compare-outputs.mjs OUT_DIR [--root REPO_DIR]\n");
+  process.exit(2);
+}
+const bin = join(root, "bin/tokenhedge");
+// A fresh directory per run, written as <report-out> in the outputs, so runs may go in parallel.
+const reportDir = join(mkdtempSync(join(tmpdir(), "tokenhedge-compare-")), "report");
+
+const A = "fixtures/acme";
+const usage = `${A}/usage.csv`;
+const TOKEN = ["--curve", `${A}/token-curve.csv`, "--contract", `${A}/token-contract.json`];
+const POLICY = [...TOKEN, "--policy", `${A}/policy.json`];
+const GPU = ["--curve", `${A}/gpu-curve.csv`, "--contract", `${A}/gpu-contract.json`, "--policy", `${A}/policy.json`];
+const HISTORY = ["--history", `${A}/price-history.csv`];
+const CONFIGS = [
+  "fixtures/config/acme.config.yaml",
+  "fixtures/config/inline.config.yaml",
+  ...["cost-at-risk", "dollar-offset", "hedge-ratio-band", "min-effectiveness", "missing-days", "over-hedge", "stale-data"].map((b) => `fixtures/config/breach/${b}.config.yaml`),
+  ...["bad-data.config.yaml", "unknown-key.config.json", "wrong-type.config.yaml"].map((b) => `fixtures/config/invalid/${b}`),
+];
+const FORMATS = [["json", ["--json"]], ["csv", ["--csv"]], ["human", []]];
+
+/** name → argv. `all` expands a case into --json, --csv and the human table. */
+const cases = [];
+const add = (name, argv) => cases.push([name, argv]);
+const all = (name, argv, formats = FORMATS) => formats.forEach(([f, extra]) => add(`${name}.${f}`, [...argv, ...extra]));
+
+all("ingest-acme", ["ingest", usage]);
+add("ingest-bad-date", ["ingest", "fixtures/invalid/bad-date/usage.csv", "--json"]);
+add("ingest-aws-cur", ["ingest", "fixtures/formats/aws-cur/bedrock-cur2.csv", "--json"]);
+add("ingest-config", ["ingest", "--config", CONFIGS[0], "--json"]);
+all("forecast-month", ["forecast", usage, "--horizon", "6"]);
+all("forecast-day", ["forecast", usage, "--period", "day", "--horizon", "90"]);
+add("forecast-air", ["forecast", "fixtures/series/air-passengers.csv", "--json"]);
+add("forecast-config", ["forecast", "--config", CONFIGS[0], "--horizon", "2", "--json"]);
+all("curve-token", ["curve", `${A}/token-curve.csv`]);
+add("curve-gap", ["curve", "fixtures/curves/token-gap.csv", "--json"]);
+all("hedge-ratio-hull", ["hedge-ratio", "--history", "fixtures/hull/airline-changes.csv", "--changes", "--exposure", "2000000", "--contract-size", "42000"]);
+all("plan-policy", ["plan", usage, ...POLICY]);
+add("plan-ratio", ["plan", usage, ...TOKEN, "--ratio", "0.8", "--rounding", "nearest", "--json"]);
+all("plan-mvhr", ["plan", usage, ...TOKEN, "--method", "mvhr", ...HISTORY]);
+all("plan-quantity", ["plan", usage, ...TOKEN, "--method", "quantity", ...HISTORY, "--corr", "0.3"]);
+add("plan-quantity-nohistory", ["plan", usage, ...TOKEN, "--method", "quantity", "--price-vol", "0.45", "--company-price", "2.5", "--json"]);
+all("plan-gpu", ["plan", usage, ...GPU]);
+add("plan-gpu-quantity", ["plan", usage, ...GPU, "--method", "quantity", "--history", `${A}/gpu-price-history.csv`, "--json"]);
+add("plan-tail-minlot", ["plan", usage, ...POLICY, "--tail", "2.5", "--min-lot", "5", "--volume-cap", "none", "--volume-basis", "p50", "--json"]);
+add("plan-horizon-seed", ["plan", usage, ...POLICY, "--horizon", "6", "--seed", "7", "--json"]);
+add("plan-config", ["plan", "--config", CONFIGS[0], "--json"]);
+add("plan-config-inline", ["plan", "--config", CONFIGS[1], "--json"]);
+add("plan-config-ratio", ["plan", "--config", CONFIGS[0], "--ratio", "0.5", "--json"]);
+add("plan-config-mvhr", ["plan", "--config", CONFIGS[0], "--method", "mvhr", ...HISTORY, "--json"]);
+add("plan-config-missing-usage", ["plan", `${A}/does-not-exist.csv`, "--config", CONFIGS[0]]);
+add("plan-config-unknown-key", ["plan", "--config", "fixtures/config/invalid/unknown-key.config.json"]);
+add("plan-missing-policy", ["plan", usage, ...TOKEN]);
+add("plan-missing-curve", ["plan", usage]);
+add("plan-bad-contract", ["plan", usage, "--curve", `${A}/token-curve.csv`, "--contract", "fixtures/invalid/bad-contract/contract.json", "--policy", `${A}/policy.json`]);
+add("plan-mvhr-no-history", ["plan", usage, ...TOKEN, "--method", "mvhr"]);
+all("scenarios-policy", ["scenarios", usage, ...POLICY]);
+add("scenarios-months-budget", ["scenarios", usage, ...POLICY, "--months", "--budget", "2.0/Mtok", "--volume-multipliers", "0.8,1.2", "--json"]);
+add("scenarios-total-budget", ["scenarios", usage, ...POLICY, "--budget", "3500000", "--twist", "0", "--as-of", "2026-11-05", "--json"]);
+add("scenarios-config", ["scenarios", "--config", CONFIGS[0], "--json"]);
+all("simulate-gbm", ["simulate", usage, ...POLICY, "--paths", "500", "--vol", "0.45", "--budget", "3500000"]);
+add("simulate-default-vol", ["simulate", usage, ...POLICY, "--paths", "300", "--json"]);
+add("simulate-history", ["simulate", usage, ...POLICY, "--paths", "300", ...HISTORY, "--json"]);
+add("simulate-ou", ["simulate", usage, ...POLICY, "--paths", "300", "--model", "ou", ...HISTORY, "--basis-from-history", "--json"]);
+add("simulate-ou-kappa", ["simulate", usage, ...POLICY, "--paths", "300", "--model", "ou", "--mean-reversion", "2", "--basis-a", "0.1", "--json"]);
+add("simulate-ou-missing", ["simulate", usage, ...POLICY, "--paths", "300", "--model", "ou"]);
+add("simulate-gbm-kappa", ["simulate", usage, ...POLICY, "--paths", "300", "--mean-reversion", "2", "--price-vol", "0.3", "--corr", "0.4", "--json"]);
+add("simulate-gpu-basis", ["simulate", usage, ...GPU, "--paths", "300", "--history", `${A}/gpu-price-history.csv`, "--basis-from-history", "--json"]);
+add("simulate-config", ["simulate", "--config", "fixtures/config/breach/cost-at-risk.config.yaml", "--vol", "0.45", "--paths", "2000", "--json"]);
+all("effectiveness-values", ["effectiveness", "--history", "fixtures/effectiveness/worked-values.csv"]);
+add("effectiveness-prices", ["effectiveness", "--history", "fixtures/effectiveness/worked-prices.csv", "--contracts", "2", "--contract-size", "1000", "--exposure", "2000", "--json"]);
+add("effectiveness-changes", ["effectiveness", "--history", "fixtures/effectiveness/worked-price-changes.csv", "--changes", "--contracts", "2", "--contract-size", "1000", "--exposure", "2000", "--regress", "item-on-hedge", "--json"]);
+add("effectiveness-prices-missing", ["effectiveness", "--history", "fixtures/effectiveness/worked-prices.csv"]);
+add("effectiveness-offset-fails", ["effectiveness", "--history", "fixtures/effectiveness/offset-fails.csv", "--json"]);
+add("effectiveness-bad-number", ["effectiveness", "--history", "fixtures/effectiveness/bad-number.csv"]);
+add("effectiveness-config", ["effectiveness", "--config", CONFIGS[0], "--json"]);
+add("effectiveness-missing", ["effectiveness"]);
+CONFIGS.forEach((cfg, i) => all(`check-${i}-${cfg.split("/").pop()}`, ["check", "--config", cfg, "--as-of", "2026-11-05"]));
+add("check-paths-seed", ["check", "--config", CONFIGS[0], "--as-of", "2026-11-05", "--paths", "1000", "--seed", "7", "--json"]);
+add("check-no-config", ["check"]);
+add("report-acme", ["report", "--config", CONFIGS[0], "--out", reportDir, "--as-of", "2026-11-05", "--paths", "1000", "--json"]);
+add("report-acme-list", ["report", "--config", CONFIGS[0], "--out", reportDir, "--as-of", "2026-11-05", "--paths", "500"]);
+add("report-inline", ["report", "--config", CONFIGS[1], "--out", reportDir, "--as-of", "2026-11-05", "--paths", "500", "--json"]);
+add("report-breach", ["report", "--config", CONFIGS[2], "--out", reportDir, "--as-of", "2026-11-05", "--paths", "500", "--json"]);
+add("report-no-out", ["report", "--config", CONFIGS[0]]);
+add("config-show", ["config", "show", "--config", CONFIGS[0], "--json"]);
+add("config-show-human", ["config", "show", "--config", CONFIGS[0]]);
+add("demo", ["demo"]);
+add("help", ["--help"]);
+add("help-formats", ["help", "formats"]);
+for (const c of ["ingest", "forecast", "curve", "hedge-ratio", "plan", "scenarios", "simulate", "effectiveness", "check", "report", "config", "init"]) add(`help-${c}`, [c, "--help"]);
+
+mkdirSync(out, { recursive: true });
+const { FORCE_COLOR: _f, TOKENHEDGE_CONFIG: _c, ...inherited } = process.env;
+const env = { ...inherited, NO_COLOR: "1", TOKENHEDGE_CONFIG: "", COLUMNS: "120" };
+for (const [name, argv] of cases) {
+  const isReport = argv[0] === "report";
+  if (isReport) rmSync(reportDir, { recursive: true, force: true });
+  const r = spawnSync(process.execPath, [bin, ...argv], { cwd: root, env, encoding: "utf8", input: "" });
+  const anyRoot = (text) => text.split(reportDir).join("<report-out>").split(root).join("<root>");
+  writeFileSync(join(out, `${name}.stdout`), anyRoot(r.stdout));
+  writeFileSync(join(out, `${name}.stderr`), anyRoot(r.stderr));
+  writeFileSync(join(out, `${name}.code`), `${r.status}\n`);
+  if (isReport && existsSync(reportDir)) {
+    cpSync(reportDir, join(out, `${name}.files`), { recursive: true, errorOnExist: false, force: true });
+  }
+  if (isReport) rmSync(reportDir, { recursive: true, force: true });
+}
+rmSync(dirname(reportDir), { recursive: true, force: true });
+process.stdout.write(`${cases.length} cases written to ${out}\n`);

@@ -1,0 +1,67 @@
+/**
+ * The resolved inputs of a run: every parsed file and setting the pipeline needs, however it was
+ * given (flags, `TOKENHEDGE_*` variables, a config file or defaults), with where each value came
+ * from. The shell (src/cli/plan-inputs.ts) builds one; every stage in this folder reads only it.
+ */
+import type { ValueSource } from "../config/index.js";
+import type { ContractSpec } from "../curve/contract.js";
+import type { FuturesCurve } from "../curve/parse-curve.js";
+import type { PriceHistory } from "../hedge/methods/price-history.js";
+import type { HedgePolicy, Rounding } from "../hedge/policy.js";
+import type { UsageSeries } from "../ingest/types.js";
+
+/** Where the plan's target ratios come from. */
+export type PolicyChoice =
+  /** A policy ladder: a policy file or a policy written inline in the config. */
+  | { kind: "ladder"; policy: HedgePolicy }
+  /** One ratio for every delivery month (`--ratio`, `ratio:`). */
+  | { kind: "ratio"; ratio: number }
+  /** No ladder: the ratios come from the hedge-ratio method (`--method mvhr|quantity` without a policy). */
+  | { kind: "method"; method: string };
+
+export type HedgeMethodName = "policy" | "mvhr" | "quantity";
+
+/** How the plan sizes contracts: the hedge-ratio method and the sizing flags of `plan`. */
+export interface SizingSettings {
+  method: HedgeMethodName;
+  /** Cap at this quantile of each month's volume ("p10"), or "none". */
+  volumeCap: string;
+  /** The forecast volume to hedge: "mean" or a quantile ("p50"). */
+  volumeBasis: string;
+  /** Spot and futures prices (`--history`) for the minimum-variance and quantity-risk methods. */
+  history?: PriceHistory;
+  /** Correlation of volume with the futures price (quantity method). */
+  correlation: number;
+  /** Annualised futures price volatility (quantity method; default from the history). */
+  priceVolatility?: number;
+  /** The company's price per Mtok today (quantity method; default the history's last spot). */
+  companyPrice?: number;
+  /** Tail the hedge with today's spot price in the contract's quote unit (Hull ch. 3). */
+  tail?: number;
+  /** Contracts in whole multiples of this (default the spec's minimumLot, else 1). */
+  minLot?: number;
+  /** GPU-hour contracts: tokens per GPU-hour instead of the spec's. */
+  tokensPerGpuHour?: number;
+}
+
+export interface PipelineInputs {
+  /** The usage file, ingested (the shell streams it in chunks). */
+  series: UsageSeries;
+  /** The futures curve as read; the plan stage completes it against the contract's listed months. */
+  curve: FuturesCurve;
+  /** The file the curve came from (named in reports). */
+  curveFile: string;
+  spec: ContractSpec;
+  policy: PolicyChoice;
+  /** Overrides the policy's rounding rule. */
+  rounding?: Rounding;
+  /** Seed of every random draw. */
+  seed: number;
+  /** Months to forecast (default: through the curve's last month). */
+  horizon?: number;
+  sizing: SizingSettings;
+  /** Every input file read, for output guards and audit lines. */
+  files: string[];
+  /** Setting key path (`curve`, `usage.file`, `seed`, …) → where its value came from. */
+  sources: Readonly<Record<string, ValueSource>>;
+}

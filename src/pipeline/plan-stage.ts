@@ -1,0 +1,90 @@
+/**
+ * Stage 1 of the pipeline: resolved inputs → exposure forecast → hedge plan. Every command that plans
+ * (plan, scenarios, simulate, check, report, init, demo) calls `buildPlanStage`, so a change to how a
+ * plan is assembled is made here once.
+ */
+import { completeCurve, type CompletedCurve } from "../curve/complete-curve.js";
+import { resolveGpuConversion } from "../curve/gpu-conversion.js";
+import { HedgeError } from "../errors.js";
+import { forecastExposure, type ExposureForecast } from "../hedge/exposure.js";
+import { mvhrMethod } from "../hedge/methods/mvhr-method.js";
+import { quantityMethod } from "../hedge/methods/quantity-method.js";
+import { parseVolumeLevel } from "../hedge/methods/volume.js";
+import { hedgeRatioFromSeries } from "../hedge/mvhr.js";
+import { buildPlan, type HedgePlan, type PlanOptions } from "../hedge/plan.js";
+import { flatPolicy, type HedgePolicy, type Rounding } from "../hedge/policy.js";
+import type { ContractSpec } from "../curve/contract.js";
+import type { UsageSeries } from "../ingest/types.js";
+import { addMonths } from "../time/period.js";
+import type { PipelineInputs, PolicyChoice, SizingSettings } from "./inputs.js";
+
+/** What the plan stage gives every later stage. */
+export interface PlanStage {
+  inputs: PipelineInputs;
+  /** The curve completed against the contract's listed months (interpolated months flagged). */
+  curve: CompletedCurve;
+  /** The policy in force (the ladder, a flat ratio's ladder, or the method's placeholder), rounding applied. */
+  policy: HedgePolicy;
+  exposure: ExposureForecast;
+  plan: HedgePlan;
+}
+
+/** The ladder the plan uses: the given one, a flat ratio over the curve's months, or a placeholder for a method. */
+export function resolvePolicy(choice: PolicyChoice, rounding: Rounding | undefined, months: number): HedgePolicy {
+  const policy =
+    choice.kind === "ladder"
+      ? choice.policy
+      : choice.kind === "ratio"
+        ? flatPolicy(choice.ratio, rounding ?? "down", months)
+        : { name: `none (ratios from --method ${choice.method})`, ladder: [{ fromMonth: 1, toMonth: Math.max(1, months), ratio: 1 }] as HedgePolicy["ladder"], rounding: rounding ?? "down" };
+  return rounding ? { ...policy, rounding } : policy;
+}
+
+/** The plan's method and sizing options (src/hedge/methods/) from the sizing settings. */
+export function planOptionsFor(sizing: SizingSettings, spec: ContractSpec, series: UsageSeries): PlanOptions {
+  const options: PlanOptions = {
+    volumeCap: sizing.volumeCap.trim().toLowerCase() === "none" ? null : parseVolumeLevel(sizing.volumeCap, "--volume-cap", false),
+    forecastBasis: parseVolumeLevel(sizing.volumeBasis, "--volume-basis"),
+    conversion: resolveGpuConversion(spec, series.byModel, sizing.tokensPerGpuHour),
+    ...(sizing.tail !== undefined ? { tail: { spotPrice: sizing.tail } } : {}),
+    ...(sizing.minLot !== undefined ? { lot: sizing.minLot } : {}),
+  };
+  const history = sizing.history;
+  const mvhr = history ? hedgeRatioFromSeries(history) : undefined;
+  if (sizing.method === "mvhr") {
+    if (!history || !mvhr) {
+      throw new HedgeError("USAGE_MISSING_FLAG", "--method mvhr needs --history", { expected: "--history FILE with spot and futures prices", hint: "e.g. --history fixtures/acme/price-history.csv" });
+    }
+    options.method = mvhrMethod(mvhr, history.file);
+  } else if (sizing.method === "quantity") {
+    options.method = quantityMethod({
+      correlation: sizing.correlation,
+      crossHedge: spec.underlying === "gpu-hour-index",
+      ...(sizing.priceVolatility !== undefined ? { priceVolatility: sizing.priceVolatility } : {}),
+      ...(sizing.companyPrice !== undefined ? { spotPrice: sizing.companyPrice } : {}),
+      ...(history && mvhr ? { history: { result: mvhr, source: history.file, lastSpot: history.kind === "levels" ? history.spot[history.spot.length - 1]! : null } } : {}),
+    });
+  }
+  return options;
+}
+
+/** Resolved inputs → completed curve, policy, exposure forecast (through the curve's last month) and plan. */
+export function buildPlanStage(inputs: PipelineInputs): PlanStage {
+  const { series, spec } = inputs;
+  const curve = completeCurve(inputs.curve, spec.listedMonths, spec.name);
+  const policy = resolvePolicy(inputs.policy, inputs.rounding, curve.points.length);
+  const exposure = forecastExposure(series, {
+    through: curve.points[curve.points.length - 1]!.month,
+    seed: inputs.seed,
+    ...(inputs.horizon !== undefined ? { horizon: inputs.horizon } : {}),
+    ...(spec.indexWeights ? { weights: spec.indexWeights } : {}),
+  });
+  const plan = buildPlan({ forecast: exposure.months, curve: curve.points, spec, policy, options: planOptionsFor(inputs.sizing, spec, series) });
+  return { inputs, curve, policy, exposure, plan };
+}
+
+/** The day after the last usage month: the forecast origin, the default start of margin and price paths. */
+export function forecastOrigin(stage: Pick<PlanStage, "exposure">): string {
+  const months = stage.exposure.history.months;
+  return `${addMonths(months[months.length - 1]!, 1)}-01`;
+}

@@ -1,0 +1,109 @@
+/**
+ * The report stage (`tokenhedge report`): the plan stage, its Monte Carlo, the checks, the effectiveness
+ * tests and the scenario grid → the report model → the text of every report file. Pure: the shell hashes
+ * the inputs, reads the effectiveness history and writes the files.
+ */
+import { describeSource, type HedgeConfig, type ResolvedConfig } from "../config/index.js";
+import { analyseCurve } from "../curve/shape.js";
+import { toJson } from "../report/json.js";
+import { reportHtml } from "../report/html/report.js";
+import { CHART_FILES, reportMarkdown } from "../report/markdown/report.js";
+import { contractsChart, curveChart, distributionChart, scenarioChart, usageChart } from "../report/svg/charts.js";
+import { configEntries } from "../report/views/config.js";
+import { buildReport, reportCsvFiles, reportDocument, type ReportInputFile, type ReportModel } from "../report/views/report.js";
+import { DEFAULT_PRICE_SHOCKS, DEFAULT_VOLUME_CASES, scenarioGrid } from "../scenarios/grid.js";
+import { evaluateChecks, simulateForChecks } from "./check-stage.js";
+import { DEFAULT_PRICE_VOLATILITY } from "./defaults.js";
+import type { EffectivenessRun } from "./effectiveness-stage.js";
+import type { PlanStage } from "./plan-stage.js";
+
+/** Every input file a report reads, with its role, for the audit block (the shell hashes the bytes). */
+export function reportInputFiles(cfg: HedgeConfig): { role: string; path: string }[] {
+  const files: { role: string; path: string }[] = [];
+  if (cfg.configFile) files.push({ role: "config", path: cfg.configFile });
+  files.push({ role: "usage", path: cfg.usage.file }, { role: "curve", path: cfg.curve });
+  if (typeof cfg.contract === "string") files.push({ role: "contract", path: cfg.contract });
+  if (typeof cfg.policy === "string") files.push({ role: "policy", path: cfg.policy });
+  if (cfg.effectiveness) files.push({ role: "effectiveness history", path: cfg.effectiveness.history });
+  return files;
+}
+
+/** The resolved settings with their sources, for the report's parameter table (inline documents shortened). */
+export function reportParameters(resolved: ResolvedConfig): { key: string; value: unknown; source: string }[] {
+  return configEntries(resolved).map((e) => ({
+    key: e.key,
+    value: (e.key === "contract" || e.key === "policy") && typeof e.value === "object" && e.value !== null ? "(inline)" : e.value,
+    source: describeSource(e.source),
+  }));
+}
+
+export interface ReportStageInput {
+  stage: PlanStage;
+  cfg: HedgeConfig;
+  resolved: ResolvedConfig;
+  asOf: string;
+  toolVersion: string;
+  /** The input files with their SHA-256 (reportInputFiles, hashed by the shell). */
+  hashes: ReportInputFile[];
+  /** The effectiveness tests of `cfg.effectiveness`, or null when the config has none. */
+  effectiveness: EffectivenessRun | null;
+}
+
+/** The report model and the warnings to print (the forecast's, the plan's and the effectiveness tests'). */
+export function buildReportStage(i: ReportStageInput): { model: ReportModel; warnings: string[] } {
+  const { stage, cfg } = i;
+  const sim = simulateForChecks(stage, cfg);
+  const hasThresholds = Object.keys(cfg.thresholds).length > 0;
+  const check = hasThresholds ? evaluateChecks(stage, cfg, i.asOf, { simulation: sim, effectiveness: i.effectiveness?.result ?? null }).summary : null;
+  const scenarios = scenarioGrid(stage.plan, DEFAULT_PRICE_SHOCKS, DEFAULT_VOLUME_CASES, cfg.budget !== undefined ? { budget: { kind: "total", usd: cfg.budget } } : {});
+  const warnings = [...stage.exposure.forecast.warnings, ...stage.plan.warnings, ...(i.effectiveness?.result.warnings ?? [])];
+  const model = buildReport({
+    title: cfg.report.title ?? "Token hedge report",
+    entity: cfg.report.entity ?? null,
+    toolVersion: i.toolVersion,
+    asOf: i.asOf,
+    seed: cfg.seed,
+    configFile: cfg.configFile,
+    inputs: i.hashes,
+    parameters: reportParameters(i.resolved),
+    series: stage.inputs.series,
+    exposure: stage.exposure,
+    curve: { file: cfg.curve, points: stage.curve.points, analysis: analyseCurve(stage.curve.points, stage.inputs.spec.tickSize) },
+    spec: stage.inputs.spec,
+    policy: stage.policy,
+    plan: stage.plan,
+    scenarios,
+    simulation:
+      sim.result && sim.costAtRisk !== null
+        ? {
+            result: sim.result,
+            confidence: sim.confidence,
+            costAtRisk: sim.costAtRisk,
+            volatility: cfg.simulation.priceVolatility ?? DEFAULT_PRICE_VOLATILITY,
+            volatilitySource: cfg.simulation.priceVolatility === undefined ? "illustrative default; set simulation.priceVolatility" : "simulation.priceVolatility in the config",
+          }
+        : null,
+    check,
+    effectiveness: i.effectiveness,
+    budget: cfg.budget ?? null,
+    warnings,
+  });
+  return { model, warnings };
+}
+
+/** File name (relative to the report directory) → its text: JSON, Markdown, HTML, CSV tables and SVG charts. */
+export function reportOutputs(model: ReportModel): Record<string, string> {
+  const outputs: Record<string, string> = {
+    "report.json": toJson(reportDocument(model)),
+    "report.md": reportMarkdown(model),
+    "report.html": reportHtml(model),
+    ...reportCsvFiles(model),
+    [CHART_FILES.usage]: usageChart(model).text + "\n",
+    [CHART_FILES.curve]: curveChart(model).text + "\n",
+    [CHART_FILES.contracts]: contractsChart(model).text + "\n",
+  };
+  const dist = distributionChart(model);
+  if (dist) outputs[CHART_FILES.distribution] = dist.text + "\n";
+  else outputs[CHART_FILES.scenarios] = scenarioChart(model).text + "\n";
+  return outputs;
+}

@@ -1,0 +1,36 @@
+/** The Monte Carlo stage of `tokenhedge simulate`: the plan stage's volume paths × a price model → the cost distribution. */
+import type { Budget } from "../scenarios/budget.js";
+import type { PriceModel } from "../scenarios/price-model.js";
+import { simulate, type Basis, type SimulationResult } from "../scenarios/simulate.js";
+import { volumeMatrix } from "../scenarios/volumes.js";
+import type { PlanStage } from "./plan-stage.js";
+
+export interface SimulateSettings {
+  model: PriceModel;
+  basis: Basis;
+  paths: number;
+  /** Gaussian-copula correlation between a path's volume and its price. */
+  corr: number;
+  seed: number;
+  /** Start of the price paths, YYYY-MM-DD (default in the shell: forecastOrigin). */
+  asOf: string;
+  budget?: Budget;
+  onProgress?: (fraction: number) => void;
+}
+
+/** Volume paths from the forecast model, seeded by the same seed (the price stream is offset, random.ts). */
+export function simulateStage(stage: PlanStage, s: SimulateSettings): SimulationResult {
+  const { plan, exposure } = stage;
+  const volumes = volumeMatrix(exposure.forecast.samplePaths(s.paths, s.seed), exposure.months.map((m) => m.month), plan.months.map((m) => m.month));
+  return simulate({
+    plan,
+    volumes,
+    model: s.model,
+    basis: s.basis,
+    corr: s.corr,
+    seed: s.seed,
+    asOf: s.asOf,
+    ...(s.budget ? { budget: s.budget } : {}),
+    ...(s.onProgress ? { onProgress: s.onProgress } : {}),
+  });
+}
