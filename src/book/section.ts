@@ -8,7 +8,7 @@ import type { HedgePlan, PlanMonth } from "../hedge/plan.js";
 import type { HedgeBook } from "./book.js";
 import { markBook, type BookMark } from "./mark.js";
 import { rebalanceBook, type DeskTrade, type HedgeSide, type MonthRebalance, type RebalanceRule } from "./rebalance.js";
-import { heldFromMarks, targetsFromPlan } from "./targets.js";
+import { heldFromBook, targetsFromPlan } from "./targets.js";
 
 export interface BookSectionInput {
   plan: HedgePlan;
@@ -50,7 +50,7 @@ export function bookSection(i: BookSectionInput): BookSection {
   const mark = markBook({ trades: i.book.trades, curve: i.curve, settlements: i.settlements, contractSize: i.spec.contractSize, divisor: quoteDivisor(i.spec) });
   const r = rebalanceBook({
     months: targetsFromPlan(i.plan, i.side),
-    held: heldFromMarks(mark.months),
+    held: heldFromBook(i.book.trades, mark.months),
     side: i.side,
     rebalance: i.rebalance,
     allowShort: i.allowShort,

@@ -7,6 +7,7 @@ import { Dec } from "../money/decimal.js";
 import { roundToLot } from "../hedge/contracts.js";
 import type { HedgePlan } from "../hedge/plan.js";
 import type { HedgeSide, HeldMonth, TargetMonth } from "./rebalance.js";
+import { netContracts, tradesByMonth, type BookTrade } from "./book.js";
 
 export function targetsFromPlan(plan: HedgePlan, side: HedgeSide): TargetMonth[] {
   const d = side === "long" ? 1 : -1;
@@ -23,7 +24,21 @@ export function targetsFromPlan(plan: HedgePlan, side: HedgeSide): TargetMonth[]
   });
 }
 
-/** What the book holds in months not yet settled, for rebalancing: net contracts and the open average price. */
-export function heldFromMarks(marks: readonly { month: string; status: string; netContracts: number; averageOpenPrice: number | null }[]): HeldMonth[] {
-  return marks.filter((m) => m.status !== "settled" && m.status !== "closed").map((m) => ({ month: m.month, contracts: m.netContracts, averagePrice: m.averageOpenPrice }));
+/**
+ * What the book holds in months not yet settled or closed, for rebalancing: net contracts and the open position's
+ * average price, from the trades at full precision (the marks round it to 4 decimals for display).
+ */
+export function heldFromBook(trades: readonly BookTrade[], marks: readonly { month: string; status: string }[]): HeldMonth[] {
+  const open = new Set(marks.filter((m) => m.status === "open" || m.status === "unpriced").map((m) => m.month));
+  const out: HeldMonth[] = [];
+  for (const [month, list] of tradesByMonth(trades)) {
+    if (!open.has(month)) continue;
+    const net = netContracts(list);
+    const side = net > 0 ? "long" : "short";
+    const same = list.filter((t) => t.side === side);
+    const qty = same.reduce((a, t) => a.plus(t.contracts), new Dec(0));
+    const cost = same.reduce((a, t) => a.plus(new Dec(t.contracts).times(t.tradePrice)), new Dec(0));
+    out.push({ month, contracts: net, averagePrice: net === 0 ? null : cost.div(qty).toNumber() });
+  }
+  return out;
 }

@@ -129,6 +129,10 @@ export const configFileSchema = z.strictObject({
   effectiveness: effectivenessSchema.optional(),
   thresholds: thresholdsSchema.optional(),
   report: reportSchema.optional(),
+  /** The hedge book: a CSV or YAML file of the futures trades already held. */
+  book: nonEmptyPath.optional(),
+  /** Final settlement prices of delivered months (CSV month,settlement_price). */
+  settlements: nonEmptyPath.optional(),
 });
 
 export type ConfigFile = z.output<typeof configFileSchema>;

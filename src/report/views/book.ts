@@ -1,5 +1,8 @@
 /** The hedge book beside the plan: trades to target per month, the desk's trade list, and the book's P&L. */
-import type { BookSection } from "../../book/section.js";
+import { planMonthsWithBook, type BookSection } from "../../book/section.js";
+import type { HedgePlan } from "../../hedge/plan.js";
+import type { BookStage } from "../../pipeline/book-stage.js";
+import { rollHuman } from "./stress.js";
 import type { RebalanceFlag } from "../../book/rebalance.js";
 import { fmtInt, fmtMoney, fmtPct, fmtPrice } from "../render/format.js";
 import { renderTable } from "../render/table.js";
@@ -82,4 +85,30 @@ export function bookHuman(s: BookSection, colour: boolean): string {
 
 export function bookTradesCsv(s: BookSection): string {
   return renderCsv(["month", "side", "contracts", "price", "value", "reason"], s.deskTrades.map((t) => [t.month, t.side, t.contracts, t.price, t.value, t.reason]));
+}
+
+/**
+ * The plan document with the position: `side`, months carrying `targetContracts`, `heldContracts`, `trade` and
+ * `afterTradeRatio` (with a book), the desk's `trades[]`, the `book` (marks, P&L) and the `rolls` past the curve.
+ */
+export function withPosition(doc: Record<string, unknown>, plan: HedgePlan, position: BookStage): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...doc, side: position.side, rebalance: position.rebalance };
+  if (position.book) {
+    out.months = planMonthsWithBook(plan.months, position.book);
+    out.trades = position.book.deskTrades;
+    out.book = bookDocument(position.book);
+  }
+  out.rolls = position.rolls;
+  // Keep the warnings last, as every document has them.
+  const { warnings, ...rest } = out;
+  return { ...rest, warnings: [...(warnings as string[]), ...(position.book?.warnings ?? [])] };
+}
+
+/** The human plan's extra sections: the side, the book and the months past the curve. */
+export function positionHuman(position: BookStage, colour: boolean): string {
+  const parts: string[] = [];
+  if (position.side === "short") parts.push("short hedge (a seller of capacity): the contracts above are sold futures; the locked-in amount is revenue\n");
+  if (position.book) parts.push(bookHuman(position.book, colour));
+  if (position.rolls) parts.push(rollHuman(position.rolls, colour));
+  return parts.length > 0 ? `\n${parts.join("\n")}` : "";
 }
