@@ -69,7 +69,7 @@ const isObject = (v: unknown): v is Json => v !== null && typeof v === "object" 
 
 function readDocument(doc: unknown, file: string): ReadDocument {
   const bad = (path: string, value: unknown, expected: string): never => {
-    throw new HedgeError("INPUT_INVALID", `${file} is not a saved plan or report: ${path}`, {
+    throw new HedgeError("INPUT_INVALID", `not a saved plan or report: ${path}`, {
       file, path, value: value === undefined ? "(missing)" : JSON.stringify(value).slice(0, 80), expected,
       hint: "save one with tokenhedge plan --json > plan.json, or give report's report.json",
     });
