@@ -70,7 +70,8 @@ export const effectivenessSchema = z.strictObject({
   history: nonEmptyPath.optional(),
   /** The spot/futures columns are already period changes (otherwise they are levels). */
   changes: z.boolean().optional(),
-  contracts: z.number().positive().optional(),
+  /** Contracts held: positive long, negative short (a short hedge of a forecast sale). */
+  contracts: z.number().refine((n) => Number.isFinite(n) && n !== 0, "a non-zero number of contracts (negative for a short hedge)").optional(),
   contractSize: z.number().positive().optional(),
   exposure: z.number().positive().optional(),
   /** Quantity units per quote unit: 1000000 when quantities are tokens and prices USD/Mtok. */

@@ -8,6 +8,8 @@
  *   item   = −Q_t·ΔS_t / unit, Q_t the designated tokens of the same delivery months (a forecast purchase: a higher
  *            price is a loss), by default the tokens the held contracts cover (a 1:1 designation).
  *
+ * Periods with no leg held are left out: the relationship did not exist then.
+ *
  * The cumulative dollar offset must hold at every assessment date, not only the last: `cumulativeAtEveryPeriod`
  * lists each period whose inception-to-date ratio is outside 80–125%.
  *
@@ -43,6 +45,8 @@ export interface RelationshipInput {
   quoteUnitSize: number;
   /** Designated tokens per delivery month; default the tokens the book's contracts of that month cover. */
   designatedTokens?: ReadonlyMap<string, number>;
+  /** "short": the designated item is a forecast sale (a higher price is a gain): item = +Q_t·ΔS_t. */
+  side?: "long" | "short";
 }
 
 export function relationshipChanges(i: RelationshipInput): ValueChanges {
@@ -58,6 +62,8 @@ export function relationshipChanges(i: RelationshipInput): ValueChanges {
       if (tr.tradeDate > cutoff || tr.deliveryMonth < cur.period) continue;
       byMonth.set(tr.deliveryMonth, (byMonth.get(tr.deliveryMonth) ?? 0) + (tr.side === "long" ? tr.contracts : -tr.contracts));
     }
+    // Before the first trade (or after the last delivery) there is no relationship to test.
+    if (byMonth.size === 0) continue;
     let contracts = 0;
     let designated = 0;
     for (const [month, n] of byMonth) {
@@ -65,7 +71,8 @@ export function relationshipChanges(i: RelationshipInput): ValueChanges {
       designated += i.designatedTokens?.get(month) ?? Math.abs(n) * i.contractSize;
     }
     hedge.push((contracts * i.contractSize * (cur.futures - prev.futures)) / i.quoteUnitSize);
-    item.push((-designated * (cur.spot - prev.spot)) / i.quoteUnitSize + 0); // + 0: no −0 in output
+    const sign = i.side === "short" ? 1 : -1;
+    item.push((sign * designated * (cur.spot - prev.spot)) / i.quoteUnitSize + 0); // + 0: no −0 in output
     periods.push(cur.period);
   }
   return { hedge, item, periods };
