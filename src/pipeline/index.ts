@@ -18,6 +18,7 @@
  */
 export type { PipelineInputs, PolicyChoice, SizingSettings, HedgeMethodName, PositionSettings } from "./inputs.js";
 export { buildBookStage, type BookStage } from "./book-stage.js";
+export { liquidityStage, positionLegs, DEFAULT_GAPS, DEFAULT_STRESS_PATHS, type LiquiditySettings } from "./liquidity-stage.js";
 export { buildPlanStage, resolvePolicy, planOptionsFor, forecastOrigin, type PlanStage } from "./plan-stage.js";
 export { DEFAULT_PRICE_VOLATILITY } from "./defaults.js";
 export { choosePriceModel, type PriceModelSettings, type PriceModelChoice } from "./price-model-choice.js";
