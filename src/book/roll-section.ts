@@ -31,7 +31,7 @@ export interface RollSection {
   scenarios: { shift: number; rollPnl: number; fundingNeed: number }[];
 }
 
-/** null when the forecast does not reach past the curve. */
+/** null when the forecast does not reach past the curve, or the policy hedges none of the months past it. */
 export function rollSection(i: RollSectionInput): RollSection | null {
   const curve = i.curve;
   const last = curve[curve.length - 1];
@@ -55,6 +55,8 @@ export function rollSection(i: RollSectionInput): RollSection | null {
       forecastTokens: m.forecastTokens,
       hedgeRatio: m.hedgeRatio,
     }));
+  // Months the policy gives no ratio (past its ladder) are not hedged: nothing to stack.
+  if (months.length === 0) return null;
   const scenarios = shifts.map((shift, k) => {
     // Cash of every stacked month's rolls, by roll date, for the joint funding need.
     const byDate = new Map<string, Dec>();
