@@ -15,7 +15,7 @@ import { DEFAULT_PRICE_SHOCKS, DEFAULT_VOLUME_CASES, scenarioGrid } from "../sce
 import { evaluateChecks, simulateForChecks } from "./check-stage.js";
 import { DEFAULT_PRICE_VOLATILITY } from "./defaults.js";
 import type { EffectivenessRun } from "./effectiveness-stage.js";
-import type { PlanStage } from "./plan-stage.js";
+import { forecastOrigin, type PlanStage } from "./plan-stage.js";
 import { liquidityStage } from "./liquidity-stage.js";
 import { diffPlans } from "../book/diff.js";
 import type { Framework } from "../effectiveness/relationship.js";
@@ -108,7 +108,8 @@ export function buildReportStage(i: ReportStageInput): { model: ReportModel; war
     ...model,
     hedgeBook: {
       book: stage.position.book,
-      liquidity: liquidityStage(stage, { asOf: i.asOf, seed: cfg.seed, volatility: cfg.simulation.priceVolatility ?? DEFAULT_PRICE_VOLATILITY }),
+      // Paths start at the forecast origin, as the scenarios' margin path does: the run date changes nothing here.
+      liquidity: liquidityStage(stage, { asOf: forecastOrigin(stage), seed: cfg.seed, volatility: cfg.simulation.priceVolatility ?? DEFAULT_PRICE_VOLATILITY }),
       rolls: stage.position.rolls,
       monthOnMonth: null,
     },
