@@ -2,7 +2,7 @@
  * The hedge book through the CLI on the fixtures: plan → book → plan --book → diff, worked by hand; Hull's
  * stack-and-roll and basis examples through `basis`; bad books exit 3 with their place.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -51,6 +51,21 @@ describe("plan --book on the fixtures", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/2026-12 .*\+74 .*–.*add-only: kept/);
     expect(r.stderr).toContain("rebalance add-only: over-hedged in 1 month, not unwound: 2026-12 holds 74 > 67");
+  });
+
+  it("book: and settlements: in a config, and the policy's rebalance key, do the same as the flags", () => {
+    const dir = mkdtempSync(join(tmpdir(), "tokenhedge-book-"));
+    const policy = JSON.parse(readFileSync("fixtures/acme/policy.json", "utf8")) as Record<string, unknown>;
+    writeFileSync(join(dir, "policy.json"), JSON.stringify({ ...policy, rebalance: "add-only" }));
+    const root = process.cwd();
+    writeFileSync(join(dir, "hedge.config.yaml"), [
+      `usage: ${root}/fixtures/acme/usage.csv`, `curve: ${root}/fixtures/acme/token-curve.csv`, `contract: ${root}/fixtures/acme/token-contract.json`,
+      "policy: policy.json", `book: ${root}/fixtures/acme/book.csv`, `settlements: ${root}/fixtures/acme/settlements.csv`, "",
+    ].join("\n"));
+    const d = runJson<Doc & { rebalance: string }>(["plan", "--config", join(dir, "hedge.config.yaml")]);
+    expect(d.rebalance).toBe("add-only");
+    expect(d.months[0]!.trade).toEqual({ side: "none", contracts: 0 });
+    expect(d.book.totals.realisedPnl).toBe(-13_910);
   });
 
   it("diff of the plan before and after the book shows held and trades", () => {
