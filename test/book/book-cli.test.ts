@@ -94,6 +94,23 @@ describe("plan --book on the fixtures", () => {
   });
 });
 
+describe("the report with the book", () => {
+  it("has the book's P&L and a month-on-month section against the previous report", () => {
+    const dir = mkdtempSync(join(tmpdir(), "tokenhedge-report-"));
+    const args = ["report", "--config", CONFIG, "--as-of", "2026-11-05", "--paths", "500"];
+    expect(runCli([...args, "--out", join(dir, "2026-10")]).code).toBe(0);
+    expect(runCli([...args, "--out", join(dir, "2026-11"), ...BOOK, "--previous", join(dir, "2026-10"), "--framework", "asc815"]).code).toBe(0);
+    const md = readFileSync(join(dir, "2026-11", "report.md"), "utf8");
+    expect(md).toContain("## Hedge book");
+    expect(md).toContain("## Month on month");
+    expect(md).toContain("### Accounting framework");
+    const doc = JSON.parse(readFileSync(join(dir, "2026-11", "report.json"), "utf8")) as { book: { totals: { realisedPnl: number } }; monthOnMonth: { months: { month: string; trade: { new: string } }[] } };
+    expect(doc.book.totals.realisedPnl).toBe(-13_910);
+    expect(doc.monthOnMonth.months[0]).toMatchObject({ month: "2026-12", trade: { new: "sell 7" } });
+    expect(readFileSync(join(dir, "2026-11", "report.html"), "utf8")).toContain('<section id="book">');
+  });
+});
+
 describe("textbook examples through the CLI", () => {
   it("Hull's stack and roll: 1.70 a barrel, $170,000, effective price 87.70", () => {
     const r = runJson<{ gainPerUnit: number; totalGain: number; effectivePrice: number }>(["basis", "--side", "short", "--legs", "fixtures/hull/stack-and-roll.csv", "--s1", "89", "--s2", "86", "--quantity", "100000"]);
