@@ -419,6 +419,37 @@ contracts is 0.78 × 2,000,000 / 42,000 ≈ 37.
 `;
 
 // ---------------------------------------------------------------------------------------------
+// 11. The hedge book: trades Acme already holds (from the plans of May–October 2026) and the final
+// settlement prices of the months delivered since. Typed in, not generated: a book is a record.
+
+const BOOK_CSV = `trade_id,trade_date,contract,delivery_month,side,contracts,trade_price
+T-0001,2026-05-14,token-contract.json,2026-09,long,58,2.31
+T-0002,2026-06-12,token-contract.json,2026-10,long,61,2.28
+T-0003,2026-07-15,token-contract.json,2026-11,long,60,2.24
+T-0004,2026-08-14,token-contract.json,2026-12,long,48,2.19
+T-0005,2026-08-14,token-contract.json,2027-01,long,40,2.14
+T-0006,2026-09-15,token-contract.json,2027-02,long,44,2.07
+T-0007,2026-09-15,token-contract.json,2027-03,long,38,2.03
+T-0008,2026-10-15,token-contract.json,2027-04,long,30,1.96
+T-0009,2026-10-15,token-contract.json,2027-05,long,25,1.90
+T-0010,2026-09-15,token-contract.json,2026-12,long,26,2.16
+T-0011,2026-10-15,token-contract.json,2027-01,long,15,2.09
+T-0012,2026-10-15,token-contract.json,2027-03,short,4,2.00
+T-0013,2026-10-29,token-contract.json,2026-11,short,60,2.15`;
+
+const SETTLEMENTS_CSV = `month,settlement_price
+2026-09,2.26
+2026-10,2.19`;
+
+// Hull, Options, Futures, and Other Derivatives, ch. 3, "Rolling the hedge forward": the oil producer
+// with 100,000 barrels to sell in June of the next year, rolling six-month contracts (years differ
+// between editions; the prices and their differences do not).
+const HULL_ROLL_CSV = `contract,open_date,close_date,open_price,close_price
+Oct 2014,2014-04,2014-09,88.20,87.40
+Mar 2015,2014-09,2015-02,87.00,86.50
+Jul 2015,2015-02,2015-06,86.30,85.90`;
+
+// ---------------------------------------------------------------------------------------------
 // 10. README
 // ---------------------------------------------------------------------------------------------
 
@@ -472,6 +503,8 @@ announced product.
 | \`token-contract.json\` | illustrative token-index futures specification |
 | \`gpu-contract.json\` | illustrative GPU-hour-index futures specification (for a cross hedge) |
 | \`policy.json\` | hedge ladder: target ratio and min/max band per tenor bucket |
+| \`book.csv\` | the hedge book: the futures trades already held (\`--book\`) |
+| \`settlements.csv\` | final settlement prices of the delivered months (\`--settlements\`) |
 | \`price-history.csv\` | 24 months of company blended price vs front-month token futures |
 | \`gpu-price-history.csv\` | 24 months of company blended price vs the H100 GPU-hour index |
 
@@ -535,6 +568,17 @@ USD/Mtok, rising after the launch because the extra volume is mostly on the dear
 \`airline-changes.csv\`: the 15 monthly price changes of Hull's airline cross-hedge example
 (Options, Futures, and Other Derivatives, Example 3.3 / Table 3.2), typed in. See
 \`hull/README.md\` (h* = 0.78, 37 contracts; month 9's ΔF is +0.048, not −0.048).
+
+\`stack-and-roll.csv\`: the three legs of Hull's stack-and-roll example (the oil producer rolling
+six-month contracts, ch. 3, "Rolling the hedge forward"): gain 1.70 a barrel, $170,000 on 100,000
+barrels.
+
+### The hedge book (typed in, not generated)
+
+- \`acme/book.csv\`: 13 trades from the plans of May–October 2026 in the token contract: September and
+  October 2026 held to delivery, November 2026 bought and sold again before delivery, December 2026 to
+  May 2027 held (March partly sold back).
+- \`acme/settlements.csv\`: final settlement prices of September (2.26) and October 2026 (2.19).
 `;
 }
 
@@ -552,7 +596,10 @@ function main() {
     writeText("fixtures/acme/policy.json", checkedJson(POLICY_JSON)),
     writeText("fixtures/acme/price-history.csv", histories.token),
     writeText("fixtures/acme/gpu-price-history.csv", histories.gpu),
+    writeText("fixtures/acme/book.csv", BOOK_CSV),
+    writeText("fixtures/acme/settlements.csv", SETTLEMENTS_CSV),
     writeText("fixtures/hull/airline-changes.csv", hullCsv()),
+    writeText("fixtures/hull/stack-and-roll.csv", HULL_ROLL_CSV),
     writeText("fixtures/hull/README.md", HULL_README),
     writeText("fixtures/README.md", readme(rows, monthlyTotals(rows))),
   ];

@@ -46,6 +46,8 @@ export const FLAG_BINDINGS: FlagBindings = {
   asOf: { path: "asOf", kind: "string", flag: "--as-of" },
   budget: { path: "budget", kind: "number", flag: "--budget" },
   paths: { path: "simulation.paths", kind: "integer", flag: "--paths" },
+  book: { path: "book", kind: "string", isPath: true, flag: "--book" },
+  settlements: { path: "settlements", kind: "string", isPath: true, flag: "--settlements" },
 };
 
 /**

@@ -16,8 +16,9 @@ import { addForecastOptions } from "./commands/shared.js";
 import type { IoContext } from "./context.js";
 import { readTextFile } from "./files.js";
 import { applyDeferredConfig, COMMAND_KEY, FLAG_BINDINGS, withDeferredConfig } from "./config-options.js";
+import { addPositionOptions, positionSettings, type PositionFlags } from "./position-read.js";
 
-export interface PlanFlags {
+export interface PlanFlags extends PositionFlags {
   curve?: string;
   contract?: string;
   policy?: string;
@@ -45,7 +46,7 @@ export interface PlanFlags {
 }
 
 export function addPlanOptions(cmd: Command): Command {
-  return addForecastOptions(withDeferredConfig(cmd, { usageArgument: true }))
+  return addPositionOptions(addForecastOptions(withDeferredConfig(cmd, { usageArgument: true })))
     .option("--curve <file>", "futures curve CSV (month,price) or JSON")
     .option("--contract <file>", "contract spec JSON or YAML")
     .option("--policy <file>", "hedge policy JSON (a ladder of target ratios by tenor)")
@@ -112,8 +113,9 @@ export function resolvePlanInputs(ctx: IoContext, usageFile: string | undefined,
     seed: flags.seed,
     ...(flags.horizon !== undefined ? { horizon: flags.horizon } : {}),
     sizing: sizingFromFlags(ctx, flags),
-    files: [usageFile, curveFile, contractFile, ...(flags.policy ? [flags.policy] : []), ...(flags.history ? [flags.history] : [])],
+    files: [usageFile, curveFile, contractFile, ...(flags.policy ? [flags.policy] : []), ...(flags.history ? [flags.history] : []), ...(flags.book ? [flags.book] : []), ...(flags.settlements ? [flags.settlements] : [])],
     sources: flagSources(flags),
+    position: positionSettings(ctx, flags, { ...(flags.book ? { book: flags.book } : {}), ...(flags.settlements ? { settlements: flags.settlements } : {}), contractFile }),
   };
 }
 
@@ -125,6 +127,8 @@ export function inputsFromConfig(ctx: IoContext, cfg: HedgeConfig, flags?: PlanF
   const policy: PolicyChoice =
     cfg.policy === undefined ? { kind: "ratio", ratio: cfg.ratio! } : { kind: "ladder", policy: typeof cfg.policy === "string" ? loadPolicy(ctx, cfg.policy) : cfg.policy };
   const files = [cfg.usage.file, cfg.curve, ...(typeof cfg.contract === "string" ? [cfg.contract] : []), ...(typeof cfg.policy === "string" ? [cfg.policy] : [])];
+  if (cfg.book) files.push(cfg.book);
+  if (cfg.settlements) files.push(cfg.settlements);
   if (cfg.configFile) files.push(cfg.configFile);
   return {
     series,
@@ -138,6 +142,7 @@ export function inputsFromConfig(ctx: IoContext, cfg: HedgeConfig, flags?: PlanF
     sizing: sizingFromFlags(ctx, flags ?? { seed: cfg.seed }),
     files,
     sources: cfg.sources,
+    position: positionSettings(ctx, flags ?? {}, { ...(cfg.book ? { book: cfg.book } : {}), ...(cfg.settlements ? { settlements: cfg.settlements } : {}), ...(typeof cfg.contract === "string" ? { contractFile: cfg.contract } : {}) }),
   };
 }
 

@@ -15,6 +15,8 @@ import { checkCommand } from "./commands/check.js";
 import { reportCommand } from "./commands/report.js";
 import { initCommand } from "./commands/init.js";
 import { sqlCommand } from "./commands/sql.js";
+import { diffCommand } from "./commands/diff.js";
+import { basisCommand } from "./commands/basis.js";
 import { HELP_TOPIC_NAMES } from "./commands/help-topics.js";
 import { VERSION } from "./version.js";
 
@@ -48,7 +50,7 @@ export function buildProgram(env: CommandEnv): Command {
       writeOut: (s) => env.ctx.stdout.write(s),
       writeErr: (s) => env.ctx.stderr.write(s),
     });
-  for (const make of [ingestCommand, forecastCommand, curveCommand, hedgeRatioCommand, planCommand, scenariosCommand, simulateCommand, demoCommand, configCommand, effectivenessCommand, checkCommand, reportCommand, initCommand, sqlCommand]) {
+  for (const make of [ingestCommand, forecastCommand, curveCommand, hedgeRatioCommand, planCommand, scenariosCommand, simulateCommand, demoCommand, configCommand, effectivenessCommand, checkCommand, reportCommand, initCommand, diffCommand, basisCommand, sqlCommand]) {
     // addCommand (unlike .command) does not copy settings: exitOverride and output must reach every sub-command.
     program.addCommand(make(env).copyInheritedSettings(program));
   }

@@ -37,6 +37,9 @@ export interface HedgeConfig {
   };
   thresholds: Thresholds;
   report: ReportSettings;
+  /** The hedge book file, and the settlement prices of delivered months. */
+  book?: string;
+  settlements?: string;
   sources: Record<string, ValueSource>;
 }
 
@@ -110,6 +113,8 @@ export function requireComplete(resolved: ResolvedConfig): HedgeConfig {
       ...(v.simulation?.priceVolatility !== undefined ? { priceVolatility: v.simulation.priceVolatility } : {}),
       ...(v.simulation?.volumePriceCorrelation !== undefined ? { volumePriceCorrelation: v.simulation.volumePriceCorrelation } : {}),
     },
+    ...(v.book !== undefined ? { book: v.book } : {}),
+    ...(v.settlements !== undefined ? { settlements: v.settlements } : {}),
     ...(e
       ? {
           effectiveness: {

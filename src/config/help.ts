@@ -6,7 +6,7 @@ const KEYS: readonly [string, string][] = [
   ["usage", "usage CSV path, or { file, map } with map as date=COL,tokens=COL,… or a mapping"],
   ["curve", "futures curve CSV (month,price)"],
   ["contract", "contract spec JSON path, or the spec written inline"],
-  ["policy", "hedge policy JSON path, or the policy written inline (ladder of { fromMonth, toMonth, ratio, min, max })"],
+  ["policy", "hedge policy JSON path, or the policy written inline (ladder of { fromMonth, toMonth, ratio, min, max }, rebalance: both | add-only)"],
   ["ratio", "one target ratio 0–1 instead of a policy"],
   ["rounding", "nearest | down | up"],
   ["budget", "USD of token spend over the plan horizon"],
@@ -15,8 +15,10 @@ const KEYS: readonly [string, string][] = [
   ["asOf", "YYYY-MM-DD, the run date (default today); usually given as --as-of"],
   ["simulation", "{ paths (10000), confidence (0.95), priceVolatility, volumePriceCorrelation }"],
   ["effectiveness", "{ history, changes, contracts, contractSize, exposure, quoteUnitSize, regress: hedge-on-item | item-on-hedge }"],
-  ["thresholds", "{ maxCostAtRisk, maxOverHedgeProbability, hedgeRatioBands: policy | [{ fromMonth, toMonth, min, max }], minEffectiveness: { rSquared, dollarOffset }, maxMissingDays, maxStaleDays }"],
+  ["thresholds", "{ maxCostAtRisk, maxOverHedgeProbability, hedgeRatioBands: policy | [{ fromMonth, toMonth, min, max }], minEffectiveness: { rSquared, dollarOffset, dollarOffsetEveryPeriod }, maxMissingDays, maxStaleDays }"],
   ["report", "{ title, entity }"],
+  ["book", "hedge book CSV or YAML: the futures trades already held (trade_id, trade_date, contract, delivery_month, side, contracts, trade_price)"],
+  ["settlements", "final settlement prices of delivered months (CSV month,settlement_price)"],
 ];
 
 export const CONFIG_HELP = `Config file: hedge.config.yaml (or .yml / .json)

@@ -7,6 +7,7 @@ import type { HedgePlan } from "../hedge/plan.js";
 import type { HedgePolicy } from "../hedge/policy.js";
 import { dayToEpochDays } from "../time/period.js";
 import type { Thresholds } from "./schema.js";
+import { REGRESSION_SIGNIFICANCE, REGRESSION_SLOPE_LOWER, REGRESSION_SLOPE_UPPER } from "../effectiveness/regression-test.js";
 
 /** ratio and probability are shown as percentages; number as a plain decimal (R²). */
 export type RuleUnit = "USD" | "ratio" | "probability" | "days" | "number";
@@ -174,8 +175,8 @@ export function staleDataRule(lastDay: string, asOf: string, max: number): RuleR
 }
 
 export interface EffectivenessFigures {
-  dollarOffset: { cumulative: number | null; pass: boolean };
-  regression: { rSquared: number; pass: boolean } | null;
+  dollarOffset: { cumulative: number | null; pass: boolean; byPeriod?: readonly { period: string; cumulativePass: boolean }[] };
+  regression: { rSquared: number; slope?: number; pValue?: number; pass: boolean } | null;
 }
 
 export function effectivenessRules(e: EffectivenessFigures, min: NonNullable<Thresholds["minEffectiveness"]>, history: string): RuleResult[] {
@@ -192,6 +193,33 @@ export function effectivenessRules(e: EffectivenessFigures, min: NonNullable<Thr
       pass: r2 === null ? false : atLeast(r2, min.rSquared),
       ...(r2 === null ? { note: "the regression could not be run on this history" } : {}),
     });
+    // R² alone does not make the regression test: the slope must offset (−1.25 … −0.8) and be significant.
+    const reg = e.regression;
+    if (reg?.slope !== undefined) {
+      out.push({
+        rule: "minEffectiveness.slope",
+        subject: history,
+        value: reg.slope,
+        min: REGRESSION_SLOPE_LOWER,
+        max: REGRESSION_SLOPE_UPPER,
+        limit: limitText("number", REGRESSION_SLOPE_LOWER, REGRESSION_SLOPE_UPPER),
+        unit: "number",
+        pass: atLeast(reg.slope, REGRESSION_SLOPE_LOWER) && atMost(reg.slope, REGRESSION_SLOPE_UPPER),
+        note: "slope of the regression of the hedge's value changes on the hedged item's",
+      });
+    }
+    if (reg?.pValue !== undefined) {
+      out.push({
+        rule: "minEffectiveness.pValue",
+        subject: history,
+        value: reg.pValue,
+        max: REGRESSION_SIGNIFICANCE,
+        limit: `< ${REGRESSION_SIGNIFICANCE}`,
+        unit: "number",
+        pass: reg.pValue < REGRESSION_SIGNIFICANCE,
+        note: "p-value of the slope's F test",
+      });
+    }
   }
   if (min.dollarOffset === true) {
     out.push({
@@ -204,6 +232,20 @@ export function effectivenessRules(e: EffectivenessFigures, min: NonNullable<Thr
       unit: "ratio",
       pass: e.dollarOffset.pass,
       note: "cumulative dollar-offset ratio −ΣΔhedge/ΣΔitem",
+    });
+  }
+  if (min.dollarOffsetEveryPeriod === true && e.dollarOffset.byPeriod) {
+    // The test is made at every assessment date: an interim failure counts even when the last period passes.
+    const failed = e.dollarOffset.byPeriod.filter((p) => !p.cumulativePass).map((p) => p.period);
+    out.push({
+      rule: "minEffectiveness.dollarOffsetEveryPeriod",
+      subject: history,
+      value: failed.length,
+      max: 0,
+      limit: limitText("number", undefined, 0),
+      unit: "number",
+      pass: failed.length === 0,
+      note: failed.length === 0 ? "cumulative ratio within 80–125% at every period" : `cumulative ratio outside 80–125% in ${failed.join(", ")}`,
     });
   }
   return out;

@@ -70,7 +70,8 @@ export const effectivenessSchema = z.strictObject({
   history: nonEmptyPath.optional(),
   /** The spot/futures columns are already period changes (otherwise they are levels). */
   changes: z.boolean().optional(),
-  contracts: z.number().positive().optional(),
+  /** Contracts held: positive long, negative short (a short hedge of a forecast sale). */
+  contracts: z.number().refine((n) => Number.isFinite(n) && n !== 0, "a non-zero number of contracts (negative for a short hedge)").optional(),
   contractSize: z.number().positive().optional(),
   exposure: z.number().positive().optional(),
   /** Quantity units per quote unit: 1000000 when quantities are tokens and prices USD/Mtok. */
@@ -95,6 +96,8 @@ export const thresholdsSchema = z.strictObject({
     .strictObject({
       rSquared: ratio.optional(),
       dollarOffset: z.boolean().optional(),
+      /** The cumulative dollar offset must pass at every period, not only the last. */
+      dollarOffsetEveryPeriod: z.boolean().optional(),
     })
     .optional(),
   /** Largest number of days with no usage rows between the first and last day of the usage file. */
@@ -127,6 +130,10 @@ export const configFileSchema = z.strictObject({
   effectiveness: effectivenessSchema.optional(),
   thresholds: thresholdsSchema.optional(),
   report: reportSchema.optional(),
+  /** The hedge book: a CSV or YAML file of the futures trades already held. */
+  book: nonEmptyPath.optional(),
+  /** Final settlement prices of delivered months (CSV month,settlement_price). */
+  settlements: nonEmptyPath.optional(),
 });
 
 export type ConfigFile = z.output<typeof configFileSchema>;

@@ -8,6 +8,9 @@
  *   hedged item change       = −Q_A · ΔS_t   (a higher price makes the forecast purchase dearer: a loss)
  * The hedged item is thereby modelled as a hypothetical derivative — a forward purchase of Q_A at the company's
  * own price — as DESIGN.md §5 allows.
+ *
+ * A seller of capacity (`side: "short"`) hedges a forecast sale with short futures (N negative): a higher price is a
+ * gain on the sale, so the hedged item change is +Q_A · ΔS_t and the hedge's N · Q_F · ΔF_t carries N's sign.
  */
 import { HedgeError } from "../errors.js";
 
@@ -37,6 +40,8 @@ export interface PriceChangeHedge {
    */
   quoteUnitSize?: number;
   periods?: readonly string[];
+  /** "long" (default): a forecast purchase hedged with long futures; "short": a forecast sale hedged with short futures. */
+  side?: "long" | "short";
 }
 
 /** Value changes of a long futures hedge and a forecast purchase, from price changes (see file comment). */
@@ -66,7 +71,8 @@ export function valueChangesFromPriceChanges(input: PriceChangeHedge): ValueChan
     }
   }
   const hedge = futuresChanges.map((df) => (contracts * contractSize * df) / unit);
-  const item = spotChanges.map((ds) => (-exposureQuantity * ds) / unit);
+  const itemSign = input.side === "short" ? 1 : -1;
+  const item = spotChanges.map((ds) => (itemSign * exposureQuantity * ds) / unit + 0); // + 0: no −0 in output
   return input.periods ? { hedge, item, periods: input.periods } : { hedge, item };
 }
 

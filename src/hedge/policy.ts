@@ -32,6 +32,8 @@ export const policySchema = z
     name: z.string().optional(),
     ladder: z.array(rungSchema).nonempty(),
     rounding: roundingSchema.default("down"),
+    /** With a book: trade both ways to target (default), or add only — never sell, flag an over-hedge. */
+    rebalance: z.enum(["both", "add-only"]).optional(),
   })
   .strict()
   .superRefine((p, ctx) => {

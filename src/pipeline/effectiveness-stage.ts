@@ -6,6 +6,8 @@ import type { RegressDirection } from "../config/index.js";
 import { assessEffectiveness, valueChangesFromPriceChanges, type EffectivenessResult, type ValueChanges } from "../effectiveness/index.js";
 import { parseHistoryCsv } from "../effectiveness/history-csv.js";
 import { HedgeError } from "../errors.js";
+import { netContracts, type HedgeBook } from "../book/book.js";
+import { relationshipChanges } from "../effectiveness/relationship.js";
 import type { Dec } from "../money/decimal.js";
 import type { EffectivenessInputInfo } from "../report/views/effectiveness.js";
 
@@ -22,6 +24,10 @@ export interface EffectivenessSettings {
   exposure?: number;
   quoteUnitSize?: number;
   regress?: RegressDirection;
+  /** "short": a forecast sale hedged with short futures (a negative --contracts reads as short too). */
+  side?: "long" | "short";
+  /** Test the book's actual trades against the forecast (the designated relationship) instead of a fixed N. */
+  book?: HedgeBook;
 }
 
 function requireNumber(value: number | undefined, flag: string, key: string): number {
@@ -47,8 +53,21 @@ export function runEffectiveness(text: string, s: EffectivenessSettings): Effect
   if (cols.kind === "value-changes") {
     changes = { hedge: cols.hedge, item: cols.item, periods: cols.periods };
     input = { file: s.history, kind: "value-changes" };
+  } else if (s.book) {
+    // The real relationship: the legs held through each period against the tokens they cover.
+    const contractSize = requireNumber(s.contractSize, "--contract-size", "contractSize");
+    const quoteUnitSize = s.quoteUnitSize ?? 1;
+    const prices = cols.periods.map((period, k) => ({ period, spot: cols.spot[k]!.toNumber(), futures: cols.futures[k]!.toNumber() }));
+    changes = relationshipChanges({ trades: s.book.trades, prices, contractSize, quoteUnitSize, ...(s.side ? { side: s.side } : {}) });
+    input = { file: s.history, kind: "prices", priceColumns: "levels", contracts: netContracts(s.book.trades), contractSize, exposure: Math.abs(netContracts(s.book.trades)) * contractSize, quoteUnitSize };
   } else {
-    const contracts = requireNumber(s.contracts, "--contracts", "contracts");
+    const given = requireNumber(s.contracts, "--contracts", "contracts");
+    // A short hedger's contracts are sold: --side short with a count, or a negative count on its own.
+    const side = s.side ?? (given < 0 ? "short" : "long");
+    if (side === "long" && given < 0) {
+      throw new HedgeError("USAGE", `--contracts ${given} is short, but --side is long`, { value: String(given), expected: "a positive count for a long hedge", hint: "use --side short for a short hedge of a forecast sale" });
+    }
+    const contracts = side === "short" ? -Math.abs(given) : given;
     const contractSize = requireNumber(s.contractSize, "--contract-size", "contractSize");
     const exposure = requireNumber(s.exposure, "--exposure", "exposure");
     const quoteUnitSize = s.quoteUnitSize ?? 1;
@@ -64,6 +83,7 @@ export function runEffectiveness(text: string, s: EffectivenessSettings): Effect
       exposureQuantity: exposure,
       quoteUnitSize,
       periods: asChanges ? cols.periods : cols.periods.slice(1),
+      side,
     });
     input = { file: s.history, kind: "prices", priceColumns: asChanges ? "changes" : "levels", contracts, contractSize, exposure, quoteUnitSize };
   }

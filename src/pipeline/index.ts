@@ -16,7 +16,9 @@
  *
  * Pure like the rest of the core: no file, console, process, clock or unseeded randomness.
  */
-export type { PipelineInputs, PolicyChoice, SizingSettings, HedgeMethodName } from "./inputs.js";
+export type { PipelineInputs, PolicyChoice, SizingSettings, HedgeMethodName, PositionSettings } from "./inputs.js";
+export { buildBookStage, type BookStage } from "./book-stage.js";
+export { liquidityStage, positionLegs, DEFAULT_GAPS, DEFAULT_STRESS_PATHS, type LiquiditySettings } from "./liquidity-stage.js";
 export { buildPlanStage, resolvePolicy, planOptionsFor, forecastOrigin, type PlanStage } from "./plan-stage.js";
 export { DEFAULT_PRICE_VOLATILITY } from "./defaults.js";
 export { choosePriceModel, type PriceModelSettings, type PriceModelChoice } from "./price-model-choice.js";

@@ -9,6 +9,8 @@ import type { FuturesCurve } from "../curve/parse-curve.js";
 import type { PriceHistory } from "../hedge/methods/price-history.js";
 import type { HedgePolicy, Rounding } from "../hedge/policy.js";
 import type { UsageSeries } from "../ingest/types.js";
+import type { HedgeBook } from "../book/book.js";
+import type { HedgeSide, RebalanceRule } from "../book/rebalance.js";
 
 /** Where the plan's target ratios come from. */
 export type PolicyChoice =
@@ -64,4 +66,25 @@ export interface PipelineInputs {
   files: string[];
   /** Setting key path (`curve`, `usage.file`, `seed`, …) → where its value came from. */
   sources: Readonly<Record<string, ValueSource>>;
+  /** The hedger's side, the book already held and how to trade it to target (absent: a buyer with no book). */
+  position?: PositionSettings;
+}
+
+/** Held positions and trading rules (`--side`, `--book`, `--settlements`, `--allow-short`, policy `rebalance`). */
+export interface PositionSettings {
+  /** long: a buyer of tokens hedging with long futures; short: a seller of capacity hedging with short futures. */
+  side: HedgeSide;
+  book: HedgeBook | null;
+  /** The contract spec's file, which a book's `contract` column may name instead of the spec's name. */
+  contractFile?: string;
+  /** Final settlement prices of delivered months. */
+  settlements: ReadonlyMap<string, number>;
+  settlementsFile: string | null;
+  /** Overrides the policy's `rebalance` (default both). */
+  rebalance?: RebalanceRule;
+  allowShort: boolean;
+  /** Contract months past the curve are stacked in (default the last listed month). */
+  stackMonth?: string;
+  /** Today (YYYY-MM-DD): dates the roll legs; default the forecast origin. */
+  asOf?: string;
 }

@@ -17,6 +17,7 @@ import type { ContractSpec } from "../curve/contract.js";
 import type { UsageSeries } from "../ingest/types.js";
 import { addMonths } from "../time/period.js";
 import type { PipelineInputs, PolicyChoice, SizingSettings } from "./inputs.js";
+import { buildBookStage, type BookStage } from "./book-stage.js";
 
 /** What the plan stage gives every later stage. */
 export interface PlanStage {
@@ -27,6 +28,8 @@ export interface PlanStage {
   policy: HedgePolicy;
   exposure: ExposureForecast;
   plan: HedgePlan;
+  /** The hedger's side, the book against the plan, and months past the curve stacked and rolled. */
+  position: BookStage;
 }
 
 /** The ladder the plan uses: the given one, a flat ratio over the curve's months, or a placeholder for a method. */
@@ -79,8 +82,10 @@ export function buildPlanStage(inputs: PipelineInputs): PlanStage {
     ...(inputs.horizon !== undefined ? { horizon: inputs.horizon } : {}),
     ...(spec.indexWeights ? { weights: spec.indexWeights } : {}),
   });
-  const plan = buildPlan({ forecast: exposure.months, curve: curve.points, spec, policy, options: planOptionsFor(inputs.sizing, spec, series) });
-  return { inputs, curve, policy, exposure, plan };
+  const options = planOptionsFor(inputs.sizing, spec, series);
+  const plan = buildPlan({ forecast: exposure.months, curve: curve.points, spec, policy, options });
+  const position = buildBookStage({ inputs, curve, policy, exposure, plan, options, origin: forecastOrigin({ exposure }) });
+  return { inputs, curve, policy, exposure, plan, position };
 }
 
 /** The day after the last usage month: the forecast origin, the default start of margin and price paths. */

@@ -15,7 +15,16 @@ import { DEFAULT_PRICE_SHOCKS, DEFAULT_VOLUME_CASES, scenarioGrid } from "../sce
 import { evaluateChecks, simulateForChecks } from "./check-stage.js";
 import { DEFAULT_PRICE_VOLATILITY } from "./defaults.js";
 import type { EffectivenessRun } from "./effectiveness-stage.js";
-import type { PlanStage } from "./plan-stage.js";
+import { forecastOrigin, type PlanStage } from "./plan-stage.js";
+import { liquidityStage } from "./liquidity-stage.js";
+import { diffPlans } from "../book/diff.js";
+import type { Framework } from "../effectiveness/relationship.js";
+
+/** Tokens the book holds per delivery month after its trades (for the memo's de-designation test). */
+function bookHedgedTokens(stage: PlanStage): Map<string, number> {
+  const size = stage.plan.contract.contractSize * (stage.plan.contract.tokensPerGpuHour ?? 1);
+  return new Map(stage.position.book!.mark.months.filter((m) => m.status === "open").map((m) => [m.month, Math.abs(m.netContracts) * size]));
+}
 
 /** Every input file a report reads, with its role, for the audit block (the shell hashes the bytes). */
 export function reportInputFiles(cfg: HedgeConfig): { role: string; path: string }[] {
@@ -25,6 +34,8 @@ export function reportInputFiles(cfg: HedgeConfig): { role: string; path: string
   if (typeof cfg.contract === "string") files.push({ role: "contract", path: cfg.contract });
   if (typeof cfg.policy === "string") files.push({ role: "policy", path: cfg.policy });
   if (cfg.effectiveness) files.push({ role: "effectiveness history", path: cfg.effectiveness.history });
+  if (cfg.book) files.push({ role: "hedge book", path: cfg.book });
+  if (cfg.settlements) files.push({ role: "settlements", path: cfg.settlements });
   return files;
 }
 
@@ -47,6 +58,10 @@ export interface ReportStageInput {
   hashes: ReportInputFile[];
   /** The effectiveness tests of `cfg.effectiveness`, or null when the config has none. */
   effectiveness: EffectivenessRun | null;
+  /** The previous month's report.json (`--previous DIR`), for the month-on-month section. */
+  previous?: { file: string; document: unknown } | null;
+  /** The accounting framework chosen (`--framework`); null leaves the memo framework-neutral. */
+  accounting?: { framework: Framework; contractReferencesIndex: boolean } | null;
 }
 
 /** The report model and the warnings to print (the forecast's, the plan's and the effectiveness tests'). */
@@ -86,9 +101,22 @@ export function buildReportStage(i: ReportStageInput): { model: ReportModel; war
     check,
     effectiveness: i.effectiveness,
     budget: cfg.budget ?? null,
+    ...(i.accounting ? { accounting: { ...i.accounting, ...(stage.position.book ? { hedgedTokensByMonth: bookHedgedTokens(stage) } : {}) } } : {}),
     warnings,
   });
-  return { model, warnings };
+  const withBook: ReportModel = {
+    ...model,
+    hedgeBook: {
+      book: stage.position.book,
+      // Paths start at the forecast origin, as the scenarios' margin path does: the run date changes nothing here.
+      liquidity: liquidityStage(stage, { asOf: forecastOrigin(stage), seed: cfg.seed, volatility: cfg.simulation.priceVolatility ?? DEFAULT_PRICE_VOLATILITY }),
+      rolls: stage.position.rolls,
+      monthOnMonth: null,
+    },
+  };
+  // Month on month: the previous report against this one, compared as documents (what a reader of both sees).
+  if (i.previous) withBook.hedgeBook!.monthOnMonth = diffPlans(i.previous.document, i.previous.file, JSON.parse(toJson(reportDocument(withBook))), "this report");
+  return { model: withBook, warnings: [...warnings, ...(stage.position.book?.warnings ?? []), ...(withBook.hedgeBook!.monthOnMonth?.warnings ?? [])] };
 }
 
 /** File name (relative to the report directory) → its text: JSON, Markdown, HTML, CSV tables and SVG charts. */

@@ -46,7 +46,7 @@ describe("check on the Acme config", () => {
 
   it("evaluates every kind of rule the config sets", () => {
     expect(new Set(doc.rules.map((r) => r.rule))).toEqual(
-      new Set(["maxCostAtRisk", "maxOverHedgeProbability", "hedgeRatioBand", "minEffectiveness.rSquared", "minEffectiveness.dollarOffset", "maxMissingDays", "maxStaleDays"]),
+      new Set(["maxCostAtRisk", "maxOverHedgeProbability", "hedgeRatioBand", "minEffectiveness.rSquared", "minEffectiveness.slope", "minEffectiveness.pValue", "minEffectiveness.dollarOffset", "maxMissingDays", "maxStaleDays"]),
     );
     // one band rule per delivery month, each against its tenor's policy band
     const bands = doc.rules.filter((r) => r.rule === "hedgeRatioBand");

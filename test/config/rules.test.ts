@@ -123,6 +123,20 @@ describe("effectiveness and the summary", () => {
     expect(none!.pass).toBe(false);
   });
 
+  it("the regression test is R², slope and p-value together, not R² alone", () => {
+    // R² 0.85 passes, but a slope of −0.6 does not offset (band −1.25 … −0.8) and p = 0.08 is not significant.
+    const rules = effectivenessRules({ dollarOffset: { cumulative: 0.9, pass: true }, regression: { rSquared: 0.85, slope: -0.6, pValue: 0.08, pass: false } }, { rSquared: 0.8 }, "h.csv");
+    expect(rules.map((r) => [r.rule, r.pass])).toEqual([["minEffectiveness.rSquared", true], ["minEffectiveness.slope", false], ["minEffectiveness.pValue", false]]);
+    const ok = effectivenessRules({ dollarOffset: { cumulative: 0.9, pass: true }, regression: { rSquared: 0.81, slope: -0.9503, pValue: 5.1e-9, pass: true } }, { rSquared: 0.8 }, "h.csv");
+    expect(ok.every((r) => r.pass)).toBe(true);
+  });
+
+  it("dollarOffsetEveryPeriod fails on an interim period even when the last passes", () => {
+    const byPeriod = [{ period: "2025-01", cumulativePass: false }, { period: "2025-02", cumulativePass: false }, { period: "2025-03", cumulativePass: true }];
+    const [r] = effectivenessRules({ dollarOffset: { cumulative: 0.955, pass: true, byPeriod }, regression: null }, { dollarOffsetEveryPeriod: true }, "h.csv");
+    expect(r).toMatchObject({ rule: "minEffectiveness.dollarOffsetEveryPeriod", value: 2, pass: false, note: "cumulative ratio outside 80–125% in 2025-01, 2025-02" });
+  });
+
   it("not evaluated is not a breach", () => {
     const s = summarise([
       { rule: "a", subject: "", value: null, limit: "", unit: "USD", pass: null },

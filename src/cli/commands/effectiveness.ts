@@ -7,9 +7,15 @@ import { emit, warn, type OutputFlags } from "../output.js";
 import { parseNumberOption } from "../options.js";
 import { EFFECTIVENESS_FLAG_BINDINGS, FLAG_BINDINGS, withConfig } from "../config-options.js";
 import type { CommandEnv } from "./shared.js";
+import { parseBook } from "../../book/book.js";
+import type { Framework } from "../../effectiveness/relationship.js";
+import { frameworkDocument, frameworkHuman } from "../../report/views/effectiveness-framework.js";
+import { readTextFile } from "../files.js";
 
-interface EffectivenessFlags extends OutputFlags, Partial<EffectivenessSettings> {
+interface EffectivenessFlags extends OutputFlags, Omit<Partial<EffectivenessSettings>, "book"> {
   config?: string;
+  framework?: Framework;
+  book?: string;
 }
 
 export function effectivenessCommand(env: CommandEnv): Command {
@@ -23,6 +29,9 @@ export function effectivenessCommand(env: CommandEnv): Command {
     .addOption(new Option("--exposure <qa>", "quantity hedged, QA").argParser(parseNumberOption("--exposure", 0)))
     .addOption(new Option("--quote-unit-size <u>", "quantity units per quote unit, e.g. 1000000 for tokens priced in USD/Mtok (default 1)").argParser(parseNumberOption("--quote-unit-size", 0)))
     .addOption(new Option("--regress <direction>", "which series is y: hedge-on-item (y = Δhedge) or item-on-hedge").choices(["hedge-on-item", "item-on-hedge"]))
+    .addOption(new Option("--side <side>", "long: a forecast purchase hedged with long futures; short: a forecast sale hedged with short futures (a negative --contracts reads as short)").choices(["long", "short"]))
+    .addOption(new Option("--framework <framework>", "accounting framework: asc815 (ASU 2017-12: no separate ineffectiveness) or ifrs9 (lower-of test)").choices(["asc815", "ifrs9"]))
+    .option("--book <file>", "test the book's actual trades (held through each period) against the tokens they cover, instead of a fixed --contracts")
     .addHelpText(
       "after",
       `
@@ -43,13 +52,15 @@ Examples:
       ...(flags.exposure !== undefined ? { exposure: flags.exposure } : {}),
       ...(flags.quoteUnitSize !== undefined ? { quoteUnitSize: flags.quoteUnitSize } : {}),
       ...(flags.regress !== undefined ? { regress: flags.regress } : {}),
+      ...(flags.side !== undefined ? { side: flags.side } : {}),
+      ...(flags.book !== undefined ? { book: parseBook(readTextFile(flags.book, ctx.cwd), flags.book) } : {}),
     };
     const { input, result } = loadEffectiveness(ctx, settings);
     warn(ctx, result.warnings);
     emit(ctx, flags, {
-      json: () => effectivenessDocument(input, result),
+      json: () => ({ ...effectivenessDocument(input, result), ...frameworkDocument(result, flags.framework ?? null), ...(flags.book ? { book: flags.book } : {}) }),
       csv: () => effectivenessCsv(result),
-      human: () => effectivenessHuman(input, result, ctx.colour),
-    }, [settings.history, ...(flags.config ? [flags.config] : [])]);
+      human: () => effectivenessHuman(input, result, ctx.colour) + frameworkHuman(result, flags.framework ?? null),
+    }, [settings.history, ...(flags.config ? [flags.config] : []), ...(flags.book ? [flags.book] : [])]);
   });
 }

@@ -12,6 +12,7 @@ interface HedgeRatioFlags extends OutputFlags {
   history?: string;
   spotColumn: string;
   futuresColumn: string;
+  side: "long" | "short";
   changes?: boolean;
   rho?: number;
   sigmaSpot?: number;
@@ -88,6 +89,7 @@ export function hedgeRatioCommand(env: CommandEnv): Command {
     .addOption(new Option("--spot <price>", "S0, spot price today (tailed count)").argParser(num("--spot", 0)))
     .addOption(new Option("--futures <price>", "F0, futures price today (tailed count)").argParser(num("--futures", 0)))
     .addOption(new Option("--round <rule>", "rounding of contract counts").choices(["nearest", "down", "up"]).default("nearest"))
+    .addOption(new Option("--side <side>", "long: buy N* futures against a purchase; short: sell N* against a sale (a seller of capacity)").choices(["long", "short"]).default("long"))
     .addHelpText(
       "after",
       `
@@ -103,7 +105,7 @@ Examples:
       const exposure = exposureFrom(flags);
       let view: HedgeRatioView;
       if (statistics) {
-        view = { source: { kind: "statistics" }, result: hedgeRatioFromStatistics(statistics, exposure), ...(exposure ? { exposure } : {}) };
+        view = { source: { kind: "statistics" }, result: hedgeRatioFromStatistics(statistics, exposure), ...(exposure ? { exposure } : {}), side: flags.side };
       } else {
         const file = flags.history!;
         const history = parsePriceHistory(readTextFile(file, ctx.cwd), file, {
@@ -115,6 +117,7 @@ Examples:
           source: { kind: "history", file, series: history.kind, spotColumn: history.spotColumn, futuresColumn: history.futuresColumn },
           result: hedgeRatioFromSeries(history, exposure),
           ...(exposure ? { exposure } : {}),
+          side: flags.side,
         };
       }
       warn(ctx, view.result.warnings);

@@ -1,5 +1,6 @@
 import { Command } from "commander";
 import { planCsv, planDocument, planHuman } from "../../report/views/plan.js";
+import { bookTradesCsv, positionHuman, withPosition } from "../../report/views/book.js";
 import { emit, warn, type OutputFlags } from "../output.js";
 import { addPlanOptions, loadPlan, type PlanFlags } from "../plan-inputs.js";
 import type { CommandEnv } from "./shared.js";
@@ -13,12 +14,12 @@ export function planCommand(env: CommandEnv): Command {
     .argument("<file>", "usage CSV");
   return env.output(addPlanOptions(cmd)).action((file: string, flags: PlanFlags & OutputFlags) => {
     const { ctx } = env;
-    const { plan, exposure, inputs } = loadPlan(ctx, file, flags);
-    warn(ctx, [...exposure.forecast.warnings, ...plan.warnings]);
+    const { plan, exposure, inputs, position } = loadPlan(ctx, file, flags);
+    warn(ctx, [...exposure.forecast.warnings, ...plan.warnings, ...(position.book?.warnings ?? [])]);
     emit(ctx, flags, {
-      json: () => planDocument(plan, { forecastModel: exposure.forecast.model, seed: flags.seed }),
-      csv: () => planCsv(plan),
-      human: () => planHuman(plan, ctx.colour),
+      json: () => withPosition(planDocument(plan, { forecastModel: exposure.forecast.model, seed: flags.seed }), plan, position),
+      csv: () => (position.book ? bookTradesCsv(position.book) : planCsv(plan)),
+      human: () => planHuman(plan, ctx.colour) + positionHuman(position, ctx.colour),
     }, inputs.files);
   });
 }

@@ -2,9 +2,10 @@ import { Command, InvalidArgumentError, Option } from "commander";
 import { DEFAULT_PRICE_SHOCKS, DEFAULT_VOLUME_CASES, multiplierCase, scenarioGrid, twistGrid, type VolumeCase } from "../../scenarios/grid.js";
 import type { Budget } from "../../scenarios/budget.js";
 import { scenariosCsv, scenariosDocument, scenariosHuman } from "../../report/views/scenarios.js";
-import { forecastOrigin } from "../../pipeline/index.js";
+import { DEFAULT_GAPS, DEFAULT_PRICE_VOLATILITY, DEFAULT_STRESS_PATHS, forecastOrigin, liquidityStage } from "../../pipeline/index.js";
+import { liquidityHuman, rollHuman } from "../../report/views/stress.js";
 import { configBudget, parseBudgetOption, takeBudgetFlag } from "../budget-options.js";
-import { parseAsOf, parseShockList, parseVolumeCases } from "../options.js";
+import { parseAsOf, parseIntOption, parseShockList, parseVolumeCases } from "../options.js";
 import { emit, warn, type OutputFlags } from "../output.js";
 import { addPlanOptions, loadPlan, type PlanFlags } from "../plan-inputs.js";
 import type { CommandEnv } from "./shared.js";
@@ -17,6 +18,8 @@ interface ScenarioFlags extends PlanFlags, OutputFlags {
   budget?: Budget | number;
   asOf?: string;
   months?: boolean;
+  gap: number[];
+  stressPaths: number;
 }
 
 /** "0.8,1.2" → [0.8, 1.2]: multiples of the forecast mean. */
@@ -54,6 +57,8 @@ export function scenariosCommand(env: CommandEnv): Command {
     .addOption(new Option("--budget <amount>", "budget: USD for the whole horizon (2500000) or USD/Mtok (2.0/Mtok)").argParser(parseBudgetOption))
     .addOption(new Option("--as-of <date>", "start of the margin path, YYYY-MM-DD (default: the day after the last complete usage month)").argParser(parseAsOf))
     .option("--months", "per-month breakdown and margin flows (in --json and in the tables)")
+    .addOption(new Option("--gap <list>", "liquidity stress: day-one gaps of the index in %, e.g. -50,50").argParser(parseShockList).default([...DEFAULT_GAPS], "-50,50"))
+    .addOption(new Option("--stress-paths <n>", "liquidity stress: simulated daily price paths for the P95/P99 peak funding need (0: none)").argParser(parseIntOption("--stress-paths", 0, 1_000_000)).default(DEFAULT_STRESS_PATHS))
     .action((file: string, flags: ScenarioFlags, command: Command) => {
       const { ctx } = env;
       const budgetFlag = takeBudgetFlag(command, flags);
@@ -67,10 +72,11 @@ export function scenariosCommand(env: CommandEnv): Command {
       const results = scenarioGrid(plan, flags.shocks, cases, options);
       const twists = flags.twist > 0 ? twistGrid(plan, flags.twist, cases, options) : [];
       const extras = { twists, asOf, ...(budget ? { budget } : {}) };
+      const liquidity = liquidityStage(stage, { asOf, gaps: flags.gap, paths: flags.stressPaths, seed: flags.seed, volatility: flags.priceVol ?? DEFAULT_PRICE_VOLATILITY });
       emit(ctx, flags, {
-        json: () => scenariosDocument(plan, results, Boolean(flags.months), extras),
+        json: () => ({ ...scenariosDocument(plan, results, Boolean(flags.months), extras), side: stage.position.side, liquidity, rolls: stage.position.rolls }),
         csv: () => scenariosCsv(results, twists),
-        human: () => scenariosHuman(plan, results, ctx.colour, extras, Boolean(flags.months)),
+        human: () => scenariosHuman(plan, results, ctx.colour, extras, Boolean(flags.months)) + "\n" + liquidityHuman(liquidity, ctx.colour) + (stage.position.rolls ? "\n" + rollHuman(stage.position.rolls, ctx.colour) : ""),
       }, stage.inputs.files);
     });
 }

@@ -5,7 +5,8 @@
  */
 import { Command } from "commander";
 import { simulateCsv, simulateDocument, simulateHuman, type SimulationProvenance } from "../../report/views/simulate.js";
-import { choosePriceModel, forecastOrigin, simulateStage } from "../../pipeline/index.js";
+import { choosePriceModel, DEFAULT_STRESS_PATHS, forecastOrigin, liquidityStage, simulateStage } from "../../pipeline/index.js";
+import { liquidityHuman } from "../../report/views/stress.js";
 import { emit, warn } from "../output.js";
 import { addPlanOptions, loadPlan } from "../plan-inputs.js";
 import { configBudget, takeBudgetFlag } from "../budget-options.js";
@@ -44,11 +45,13 @@ export function simulateCommand(env: CommandEnv): Command {
         volumeSource: `${fmtCount(flags.paths)} sample paths of the ${exposure.forecast.model} forecast`,
         ...(budget ? { budget } : {}),
       };
+      // The funding need along daily paths of the same volatility, with the day-one gaps of the liquidity stress.
+      const liquidity = liquidityStage(stage, { asOf: flags.asOf ?? forecastOrigin(stage), seed: flags.seed, volatility: choice.model.vol, paths: Math.min(flags.paths, DEFAULT_STRESS_PATHS) });
       const columns = Number(ctx.env.COLUMNS);
       emit(ctx, flags, {
-        json: () => simulateDocument(plan, result, provenance),
+        json: () => ({ ...simulateDocument(plan, result, provenance), liquidity }),
         csv: () => simulateCsv(result),
-        human: () => simulateHuman(plan, result, provenance, { colour: ctx.colour, ...(Number.isFinite(columns) && columns > 0 ? { width: columns } : {}) }),
+        human: () => simulateHuman(plan, result, provenance, { colour: ctx.colour, ...(Number.isFinite(columns) && columns > 0 ? { width: columns } : {}) }) + "\n" + liquidityHuman(liquidity, ctx.colour),
       }, stage.inputs.files);
     });
 }

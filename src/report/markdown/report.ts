@@ -4,24 +4,11 @@
  * Text from inputs is escaped so it cannot become Markdown or raw HTML.
  */
 import type { ReportModel } from "../views/report.js";
+import { mdEscape, mdTable } from "./table.js";
+export { mdEscape } from "./table.js";
+import { hedgeBookMarkdown } from "./book.js";
 import { formatRuleValue } from "../views/check.js";
 import { fmtBillions, fmtInt, fmtMoney, fmtPct, fmtPrice, fmtSignedPct } from "../render/format.js";
-
-/** Escape text for Markdown: punctuation that would format, table pipes, and HTML's < > &. */
-export function mdEscape(text: string): string {
-  return text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/([\\`*_{}[\]()#+!|~])/g, "\\$1")
-    .replace(/\r?\n/g, " ");
-}
-
-function mdTable(head: readonly string[], rows: readonly (readonly string[])[], alignLeft: readonly number[] = [0]): string {
-  const e = (c: string): string => mdEscape(c);
-  const sep = head.map((_, i) => (alignLeft.includes(i) ? ":---" : "---:"));
-  return [`| ${head.map(e).join(" | ")} |`, `| ${sep.join(" | ")} |`, ...rows.map((r) => `| ${r.map(e).join(" | ")} |`)].join("\n") + "\n";
-}
 
 /** File names of the charts written beside report.md. */
 export const CHART_FILES = {
@@ -69,6 +56,8 @@ export function reportMarkdown(m: ReportModel): string {
     ["month", "tenor", "forecast tokens", "ratio", "contracts", "hedged tokens", "achieved", "futures", "locked-in cost"],
     m.plan.months.map((x) => [x.month, String(x.tenor), fmtInt(x.forecastTokens), fmtPct(x.hedgeRatio, 0), fmtInt(x.contracts), fmtInt(x.hedgedTokens), fmtPct(x.achievedRatio, 1), fmtPrice(x.futuresPrice, 3), fmtMoney(x.lockedInCost)]),
   ));
+
+  if (m.hedgeBook) out.push(hedgeBookMarkdown(m.hedgeBook));
 
   out.push("## Hedged vs unhedged cost\n");
   const sim = m.simulation;

@@ -17,6 +17,8 @@ export interface HedgeRatioView {
   source: HedgeRatioSource;
   result: HedgeRatioResult;
   exposure?: HedgeExposure;
+  /** long (default): buy N* futures against a purchase; short: sell N* against a sale (same h*, opposite position). */
+  side?: "long" | "short";
 }
 
 const r = (x: number | null | undefined, d = 10): number | null => (x === null || x === undefined ? null : Number(x.toFixed(d)));
@@ -51,6 +53,8 @@ export function hedgeRatioDocument(v: HedgeRatioView): Record<string, unknown> {
       : {}),
     ...counts("contracts", res.contracts),
     ...counts("contractsTailed", res.contractsTailed),
+    side: v.side ?? "long",
+    ...(res.contracts ? { position: { side: v.side ?? "long", contracts: (v.side === "short" ? -1 : 1) * (res.contractsTailed ?? res.contracts).value } } : {}),
     warnings: res.warnings,
   };
 }
@@ -99,6 +103,8 @@ export function hedgeRatioHuman(v: HedgeRatioView): string {
         `tailed:    N* = h*·(S0·Q)/(F0·QF) = ${res.hedgeRatio.toFixed(6)} × (${e.spotPrice} × ${fmtInt(e.quantity)}) / (${e.futuresPrice} × ${fmtInt(e.contractSize)}) = ${t.unrounded.toFixed(4)} → ${fmtInt(t.value)} (rounded ${t.rounding})`,
       );
     }
+    const n = (res.contractsTailed ?? c).value;
+    lines.push(v.side === "short" ? `position:  sell ${fmtInt(n)} futures (short hedge of a forecast sale)` : `position:  buy ${fmtInt(n)} futures (long hedge of a forecast purchase)`);
   }
   return lines.join("\n") + "\n";
 }

@@ -11,6 +11,7 @@ import type { SimulationResult } from "../../scenarios/simulate.js";
 import type { EffectivenessResult } from "../../effectiveness/index.js";
 import type { CheckSummary } from "../../config/rules.js";
 import type { EffectivenessInputInfo } from "./effectiveness.js";
+import type { AccountingChoice } from "./report-accounting.js";
 
 export interface ReportInputFile {
   role: string;
@@ -53,5 +54,7 @@ export interface ReportInput {
   check: CheckSummary | null;
   effectiveness: { input: EffectivenessInputInfo; result: EffectivenessResult } | null;
   budget: number | null;
+  /** The accounting framework chosen (--framework) and what the purchase contract references; null when not chosen. */
+  accounting?: AccountingChoice | null;
   warnings: string[];
 }

@@ -16,6 +16,8 @@ import {
 } from "../../effectiveness/index.js";
 import type { ReportInput } from "./report-input.js";
 import { regressionStatement } from "./effectiveness.js";
+import { accountingSections } from "./report-accounting.js";
+import { cumulativeAtEveryPeriod } from "../../effectiveness/relationship.js";
 
 export interface MemoSection {
   heading: string;
@@ -33,6 +35,18 @@ export interface DesignationMemo {
 
 const fmt = (n: number): string => n.toLocaleString("en-US", { maximumFractionDigits: 0 });
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
+
+/** The cumulative test at every assessment date: an interim failure is stated, not hidden by a passing last period. */
+function everyPeriodParagraph(i: ReportInput): string[] {
+  if (!i.effectiveness) return [];
+  const every = cumulativeAtEveryPeriod(i.effectiveness.result.dollarOffset.byPeriod);
+  return [
+    every.pass
+      ? "The cumulative dollar offset was within the band at every period of the history."
+      : `The cumulative dollar offset was outside the band at ${every.failedPeriods.length} interim period${every.failedPeriods.length === 1 ? "" : "s"} (${every.failedPeriods.join(", ")}): ` +
+        "hedge accounting would not have been available for those periods.",
+  ];
+}
 
 export function designationMemo(i: ReportInput): DesignationMemo {
   const plan = i.plan;
@@ -108,6 +122,7 @@ export function designationMemo(i: ReportInput): DesignationMemo {
           ? `Latest assessment on ${i.effectiveness.input.file}: dollar offset ${i.effectiveness.result.dollarOffset.cumulative === null ? "undefined" : pct(i.effectiveness.result.dollarOffset.cumulative)} ` +
             `(${i.effectiveness.result.dollarOffset.pass ? "pass" : "fail"}); regression ${i.effectiveness.result.regression ? `R² ${i.effectiveness.result.regression.rSquared.toFixed(3)}, slope ${i.effectiveness.result.regression.slope.toFixed(3)} (${i.effectiveness.result.regression.pass ? "pass" : "fail"})` : "not run"}.`
           : "No effectiveness history is configured yet (effectiveness.history in the config).",
+        ...everyPeriodParagraph(i),
       ],
     },
     {
@@ -116,11 +131,15 @@ export function designationMemo(i: ReportInput): DesignationMemo {
         `Basis between the entity's blended price and the index; a shortfall of actual purchases below the designated layer (over-hedge); ` +
           `timing, since the contracts settle on a monthly average while purchases fall through the month; rounding to whole contracts` +
           `${cross ? "; and the tokens-per-GPU-hour conversion of the cross hedge" : ""}. ` +
-          `Ineffectiveness is measured by the lower-of test: the cash-flow hedge reserve holds the lower, in absolute amount, of the ` +
-          `hedge's cumulative gain or loss and the hedged item's cumulative change (IFRS 9 §6.5.11); the excess goes to profit or loss.`,
+          (i.accounting?.framework === "asc815"
+            ? "Under ASC 815 after ASU 2017-12 these sources are not measured as separate ineffectiveness while the hedge remains highly effective."
+            : `Ineffectiveness is measured by the lower-of test: the cash-flow hedge reserve holds the lower, in absolute amount, of the ` +
+              `hedge's cumulative gain or loss and the hedged item's cumulative change (IFRS 9 §6.5.11); the excess goes to profit or loss.`),
       ],
     },
   ];
+  // With a framework chosen the memo says which, what is designated, and what is de-designated (after "Hedged item").
+  if (i.accounting) sections.splice(3, 0, ...accountingSections(i.accounting, plan, i.spec.index ?? null));
   return {
     title: `Hedge designation memo${i.entity ? ` — ${i.entity}` : ""}`,
     references: "ASC 815-20-25-3 (documentation at inception); IFRS 9 §6.4.1(b)–(c), §6.5.11, B6.4.1–B6.4.19",

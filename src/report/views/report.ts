@@ -18,6 +18,11 @@ import { renderCsv } from "../render/csv.js";
 import { planCsv } from "./plan.js";
 import { scenarioCostFields, scenariosCsv } from "./scenarios.js";
 import { checkCsv } from "./check.js";
+import { planMonthsWithBook, type BookSection } from "../../book/section.js";
+import type { LiquiditySection } from "../../book/liquidity.js";
+import type { RollSection } from "../../book/roll-section.js";
+import type { PlanDiff } from "../../book/diff.js";
+import { bookDocument } from "./book.js";
 import { effectivenessCsv } from "./effectiveness.js";
 
 export type { ReportInput, ReportInputFile, ReportParameter, ReportSimulationInput } from "./report-input.js";
@@ -48,6 +53,15 @@ export interface DistributionBin {
 
 /** The report's risk rows: the simulation's risk figures rounded to cents. */
 export type RiskRow = RiskFigures;
+
+/** The book's part of the report: P&L, trades to target, liquidity, rolls and the month-on-month comparison. */
+export interface ReportHedgeBook {
+  book: BookSection | null;
+  liquidity: LiquiditySection;
+  rolls: RollSection | null;
+  /** Against the previous report (--previous DIR); null without one. */
+  monthOnMonth: PlanDiff | null;
+}
 
 export interface ReportModel {
   title: string;
@@ -95,6 +109,7 @@ export interface ReportModel {
   memo: DesignationMemo;
   audit: { toolVersion: string; asOf: string; seed: number; configFile: string | null; inputs: ReportInputFile[]; parameters: ReportParameter[] };
   warnings: string[];
+  hedgeBook?: ReportHedgeBook;
 }
 
 function usageRows(e: ExposureForecast): UsageRow[] {
@@ -217,7 +232,7 @@ export function reportDocument(m: ReportModel): Record<string, unknown> {
     summary: m.summary,
     usage: m.usage,
     curve: m.curve,
-    plan: { contract: m.plan.contract, method: m.plan.method, rounding: m.plan.rounding, volumeCap: m.plan.volumeCap, months: m.plan.months, totals: m.plan.totals },
+    plan: { contract: m.plan.contract, method: m.plan.method, rounding: m.plan.rounding, volumeCap: m.plan.volumeCap, months: m.hedgeBook?.book ? planMonthsWithBook(m.plan.months, m.hedgeBook.book) : m.plan.months, totals: m.plan.totals },
     scenarios: m.scenarios.map((s) => ({ priceShock: s.priceShock, ...scenarioCostFields(s) })),
     simulation: m.simulation,
     check: m.check ? { pass: m.check.pass, breaches: m.check.breaches, notEvaluated: m.check.notEvaluated, rules: m.check.rules } : null,
@@ -230,6 +245,14 @@ export function reportDocument(m: ReportModel): Record<string, unknown> {
           ineffectiveness: m.effectiveness.result.ineffectiveness,
         }
       : null,
+    ...(m.hedgeBook
+      ? {
+          book: m.hedgeBook.book ? { ...bookDocument(m.hedgeBook.book), trades: m.hedgeBook.book.deskTrades, months: m.hedgeBook.book.months, marks: m.hedgeBook.book.mark.months } : null,
+          liquidity: m.hedgeBook.liquidity,
+          rolls: m.hedgeBook.rolls,
+          monthOnMonth: m.hedgeBook.monthOnMonth,
+        }
+      : {}),
     designationMemo: m.memo,
     audit: m.audit,
     warnings: m.warnings,
