@@ -64,6 +64,8 @@ export function planOptionsFor(sizing: SizingSettings, spec: ContractSpec, serie
       crossHedge: spec.underlying === "gpu-hour-index",
       ...(sizing.priceVolatility !== undefined ? { priceVolatility: sizing.priceVolatility } : {}),
       ...(sizing.companyPrice !== undefined ? { spotPrice: sizing.companyPrice } : {}),
+      ...(sizing.volumeSd !== undefined ? { volumeSd: sizing.volumeSd } : {}),
+      ...(sizing.priceSd !== undefined ? { priceSd: sizing.priceSd } : {}),
       ...(history && mvhr ? { history: { result: mvhr, source: history.file, lastSpot: history.kind === "levels" ? history.spot[history.spot.length - 1]! : null } } : {}),
     });
   }
