@@ -375,7 +375,8 @@ interface HedgeSlot {
  * The months to hedge and the contract each is hedged in: every forecast month from the curve's first delivery month
  * to its last, in its own contract when the curve lists it, else in the nearest listed month after it (a quarterly
  * listing leaves two months in three without a contract). Curve months without a forecast, and forecast months past
- * the curve, are named in the warnings, not left out silently.
+ * the curve, are named in the warnings; forecast months before the curve's first month (the current month, whose
+ * contract is no longer quoted) are outside the plan's horizon, as before.
  */
 function hedgeSlots(curve: readonly CurvePoint[], forecast: readonly VolumeForecastMonth[], warnings: string[]): HedgeSlot[] {
   const byMonth = new Map(forecast.map((f) => [f.month, f]));
@@ -383,8 +384,6 @@ function hedgeSlots(curve: readonly CurvePoint[], forecast: readonly VolumeForec
   const first = curve[0]?.month;
   const last = curve[curve.length - 1]?.month;
   if (first === undefined || last === undefined) return [];
-  const before = forecast.filter((f) => f.month < first).map((f) => f.month);
-  if (before.length > 0) warnings.push(`the curve starts at ${first}: forecast months ${before.join(", ")} have no quoted contract and are not hedged`);
   const beyond = forecast.filter((f) => f.month > last).map((f) => f.month);
   if (beyond.length > 0) warnings.push(`no listed contract after ${last}: forecast months ${beyond.join(", ")} are not hedged`);
   const slots: HedgeSlot[] = [];

@@ -107,11 +107,10 @@ describe("a quarterly listing: tenor in months ahead, unlisted months hedged in 
     expect(plan.warnings.join("\n")).toMatch(/no contract listed for 4 months: hedged in the next listed delivery month.*2027-01 in 2027-03/);
   });
 
-  it("forecast months outside the curve are named in the warnings", () => {
+  it("forecast months past the curve are named in the warnings; the plan starts at the curve's first month", () => {
     const p = buildPlan({ forecast: [f("2026-11", 10e9), ...forecast], curve: curve.slice(0, 2), spec, policy });
     expect(p.months.map((m) => m.month)).toEqual(["2026-12", "2027-01", "2027-02", "2027-03"]);
     const w = p.warnings.join("\n");
-    expect(w).toMatch(/curve starts at 2026-12: forecast months 2026-11 have no quoted contract/);
     expect(w).toMatch(/no listed contract after 2027-03: forecast months 2027-04, 2027-05, 2027-06 are not hedged/);
   });
 });
