@@ -40,6 +40,10 @@ export interface PlanFlags extends PositionFlags {
   corr?: number;
   priceVol?: number;
   companyPrice?: number;
+  volumeSd?: number;
+  priceSd?: number;
+  corrVolumeFutures?: number;
+  corrPriceVolume?: number;
   tail?: number;
   minLot?: number;
   tokensPerGpuHour?: number;
@@ -62,6 +66,10 @@ export function addPlanOptions(cmd: Command): Command {
     .addOption(new Option("--corr <rho>", "quantity method: correlation of volume with the futures price").argParser(parseNumberOption("--corr", -1, 1)).default(0))
     .addOption(new Option("--price-vol <v>", "quantity method: annualised volatility of the futures price, e.g. 0.45 (default: from --history)").argParser(parseNumberOption("--price-vol", 0)))
     .addOption(new Option("--company-price <p>", "quantity method: the company's price per Mtok today (default: the history's last spot)").argParser(parseNumberOption("--company-price", 0)))
+    .addOption(new Option("--volume-sd <tokens>", "quantity method: σ of each month's volume, tokens (default: from the forecast's sample paths)").argParser(parseNumberOption("--volume-sd", 0)))
+    .addOption(new Option("--price-sd <usd>", "quantity method: σ of the futures price at each month's settlement, in its quote unit (default: from --price-vol or --history)").argParser(parseNumberOption("--price-sd", 0)))
+    .addOption(new Option("--corr-volume-futures <rho>", "quantity method: ρ(volume, futures price), typed in (overrides --corr for the sizing)").argParser(parseNumberOption("--corr-volume-futures", -1, 1)))
+    .addOption(new Option("--corr-price-volume <rho>", "quantity method: ρ(company price, volume); used as ρ(volume, futures) when the company pays the index (no --history)").argParser(parseNumberOption("--corr-price-volume", -1, 1)))
     .addOption(new Option("--tail <spot>", "tail the hedge (Hull ch. 3): size on values with today's spot price S0 in the contract's quote unit").argParser(parseNumberOption("--tail", 0)))
     .addOption(new Option("--min-lot <n>", "contracts in whole multiples of n (default: the spec's minimumLot, else 1)").argParser(parseIntOption("--min-lot", 1)))
     .addOption(new Option("--tokens-per-gpu-hour <k>", "GPU-hour contracts: override the spec's tokens per GPU-hour").argParser(parseNumberOption("--tokens-per-gpu-hour", 0)));
@@ -160,7 +168,9 @@ function sizingFromFlags(ctx: IoContext, flags: PlanFlags): SizingSettings {
     volumeCap: flags.volumeCap ?? "p10",
     volumeBasis: flags.volumeBasis ?? "mean",
     ...(history ? { history } : {}),
-    correlation: flags.corr ?? 0,
+    correlation: flags.corrVolumeFutures ?? (history ? undefined : flags.corrPriceVolume) ?? flags.corr ?? 0,
+    ...(flags.volumeSd !== undefined ? { volumeSd: flags.volumeSd } : {}),
+    ...(flags.priceSd !== undefined ? { priceSd: flags.priceSd } : {}),
     ...(flags.priceVol !== undefined ? { priceVolatility: flags.priceVol } : {}),
     ...(flags.companyPrice !== undefined ? { companyPrice: flags.companyPrice } : {}),
     ...(flags.tail !== undefined ? { tail: flags.tail } : {}),

@@ -9,6 +9,7 @@
  */
 import { HedgeError } from "../errors.js";
 import { Dec, toCents } from "../money/decimal.js";
+import { monthsBetween } from "../time/period.js";
 import type { ContractSpec } from "../curve/contract.js";
 import { quoteDivisor } from "../curve/contract.js";
 import { checkListedMonths } from "../curve/complete-curve.js";
@@ -29,13 +30,17 @@ export type { VolumeForecastMonth } from "./methods/types.js";
  * - `cap-below-band`: the cap pushes the ratio below the band's minimum (policy and cap conflict);
  * - `below-lot`: the target is above 0 but rounds to no whole lot;
  * - `negative-ratio`: the method asks for a short position, which this long-hedge plan does not take (0 contracts);
- * - `interpolated-price`: the month's futures price was interpolated, not quoted.
+ * - `interpolated-price`: the month's futures price was interpolated, not quoted;
+ * - `later-contract`: no contract is listed for the month, so its volume is hedged in the nearest listed delivery
+ *   month after it (`contractMonth`), closed out when the month's cost is paid (Hull ch. 3, "choice of contract").
  */
-export type PlanFlag = "capped" | "above-band" | "below-band" | "cap-below-band" | "below-lot" | "negative-ratio" | "interpolated-price";
+export type PlanFlag = "capped" | "above-band" | "below-band" | "cap-below-band" | "below-lot" | "negative-ratio" | "interpolated-price" | "later-contract";
 
 export interface PlanMonth {
   month: string;
-  /** 1 = first hedged delivery month. */
+  /** The delivery month of the contract that hedges it: `month`, or the next listed month (flag `later-contract`). */
+  contractMonth: string;
+  /** Months ahead, 1 = the first hedged month (calendar months, not curve rows: a quarterly listing skips rows). */
   tenor: number;
   /** The volume hedged, tokens: the forecast at `forecastBasis` (mean, or a quantile such as p50). */
   forecastTokens: number;
@@ -177,26 +182,30 @@ export function buildPlan(input: PlanInput): HedgePlan {
   const divisor = quoteDivisor(spec);
   const priceScale = (perUnit * divisor) / 1_000_000;
   checkListedMonths({ file: "the curve", points: curve }, spec.listedMonths, spec.name);
+  // Tailing sizes on values with a ratio estimated on percentage changes (Hull ch. 3); a ladder's ratios are shares of
+  // volume, so S₀/F₀ would push its months outside their band: tailing is for the minimum-variance hedge only.
+  if (opts.tail && method.name !== "mvhr") {
+    throw new HedgeError("USAGE", `--tail applies to the minimum-variance hedge, not to the ${method.name} method's volume ratios`, {
+      value: String(opts.tail.spotPrice),
+      expected: "--tail together with --method mvhr",
+      hint: "add --method mvhr --history FILE (price levels), or drop --tail",
+    });
+  }
 
   const warnings: string[] = [...method.warnings];
-  const byMonth = new Map(forecast.map((f) => [f.month, f]));
   const months: PlanMonth[] = [];
   const outside = { above: [] as string[], below: [] as string[], capBelow: [] as string[], negative: [] as string[] };
-  for (const point of curve) {
-    const f = byMonth.get(point.month);
-    if (!f) {
-      warnings.push(`${point.month}: no forecast for this delivery month (it is not after the usage history); not hedged`);
-      continue;
-    }
-    const tenor = months.length + 1;
+  for (const { point, f, contractMonth } of hedgeSlots(curve, forecast, warnings)) {
+    const tenor = months.length === 0 ? 1 : monthsBetween(months[0]!.month, f.month) + 1;
     const rung = rungFor(policy, tenor);
     const forecastTokens = Math.round(volumeAt(f, basis));
-    const ctx: MonthContext = { month: point.month, tenor, forecast: f, exposureTokens: forecastTokens, futuresPrice: point.price, tokensPerUnit: perUnit, priceScale, rung };
+    const ctx: MonthContext = { month: f.month, tenor, forecast: f, exposureTokens: forecastTokens, futuresPrice: point.price, tokensPerUnit: perUnit, priceScale, rung };
     const m = method.ratioFor(ctx);
     if (m.warning) warnings.push(m.warning);
     const target = m.ratio;
     const flags: PlanFlag[] = [];
     if (point.interpolated) flags.push("interpolated-price");
+    if (contractMonth !== f.month) flags.push("later-contract");
     const band = rung && (rung.min !== undefined || rung.max !== undefined) ? { min: rung.min ?? null, max: rung.max ?? null } : null;
     if (band?.max != null && target > band.max + EPS) {
       flags.push("above-band");
@@ -241,7 +250,8 @@ export function buildPlan(input: PlanInput): HedgePlan {
     const lockedIn = new Dec(contracts).times(spec.contractSize).times(point.price).div(divisor);
     const over = overHedge(f.samples, hedgedTokens);
     months.push({
-      month: point.month,
+      month: f.month,
+      contractMonth,
       tenor,
       forecastTokens,
       forecastBasis: basis,
@@ -292,6 +302,8 @@ export function buildPlan(input: PlanInput): HedgePlan {
   if (outside.capBelow.length > 0) {
     warnings.push(`the ${cap} volume cap holds the ratio below the policy band in ${outside.capBelow.length} month${outside.capBelow.length === 1 ? "" : "s"} (policy and cap conflict): ${outside.capBelow.join("; ")}`);
   }
+  const later = months.filter((m) => m.flags.includes("later-contract")).map((m) => `${m.month} in ${m.contractMonth}`);
+  if (later.length > 0) warnings.push(`no contract listed for ${later.length} month${later.length === 1 ? "" : "s"}: hedged in the next listed delivery month and closed out when the month is paid (basis risk between the two months): ${later.join(", ")}`);
   const interpolated = months.filter((m) => m.futuresPriceInterpolated).map((m) => m.month);
   if (interpolated.length > 0) warnings.push(`futures prices interpolated, not quoted: ${interpolated.join(", ")}`);
 
@@ -361,6 +373,37 @@ export function buildPlan(input: PlanInput): HedgePlan {
     totals,
     warnings,
   };
+}
+
+interface HedgeSlot {
+  point: CurvePoint;
+  f: VolumeForecastMonth;
+  contractMonth: string;
+}
+
+/**
+ * The months to hedge and the contract each is hedged in: every forecast month from the curve's first delivery month
+ * to its last, in its own contract when the curve lists it, else in the nearest listed month after it (a quarterly
+ * listing leaves two months in three without a contract). Curve months without a forecast, and forecast months past
+ * the curve, are named in the warnings; forecast months before the curve's first month (the current month, whose
+ * contract is no longer quoted) are outside the plan's horizon, as before.
+ */
+function hedgeSlots(curve: readonly CurvePoint[], forecast: readonly VolumeForecastMonth[], warnings: string[]): HedgeSlot[] {
+  const byMonth = new Map(forecast.map((f) => [f.month, f]));
+  for (const p of curve) if (!byMonth.has(p.month)) warnings.push(`${p.month}: no forecast for this delivery month (it is not after the usage history); not hedged`);
+  const first = curve[0]?.month;
+  const last = curve[curve.length - 1]?.month;
+  if (first === undefined || last === undefined) return [];
+  const beyond = forecast.filter((f) => f.month > last).map((f) => f.month);
+  if (beyond.length > 0) warnings.push(`no listed contract after ${last}: forecast months ${beyond.join(", ")} are not hedged`);
+  const slots: HedgeSlot[] = [];
+  let j = 0;
+  for (const f of [...forecast].sort((a, b) => (a.month < b.month ? -1 : 1))) {
+    if (f.month < first || f.month > last) continue;
+    while (curve[j]!.month < f.month) j++;
+    slots.push({ point: curve[j]!, f, contractMonth: curve[j]!.month });
+  }
+  return slots;
 }
 
 function pct(x: number): string {

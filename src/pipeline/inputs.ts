@@ -38,6 +38,10 @@ export interface SizingSettings {
   priceVolatility?: number;
   /** The company's price per Mtok today (quantity method; default the history's last spot). */
   companyPrice?: number;
+  /** σ of each month's volume, tokens, typed in (quantity method; default from the forecast's sample paths). */
+  volumeSd?: number;
+  /** σ of the futures price at settlement, quote unit, typed in (quantity method; default from the volatility). */
+  priceSd?: number;
   /** Tail the hedge with today's spot price in the contract's quote unit (Hull ch. 3). */
   tail?: number;
   /** Contracts in whole multiples of this (default the spec's minimumLot, else 1). */

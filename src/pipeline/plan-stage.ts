@@ -11,11 +11,12 @@ import { mvhrMethod } from "../hedge/methods/mvhr-method.js";
 import { quantityMethod } from "../hedge/methods/quantity-method.js";
 import { parseVolumeLevel } from "../hedge/methods/volume.js";
 import { hedgeRatioFromSeries } from "../hedge/mvhr.js";
+import { percentageChangeRatio } from "../hedge/tailing.js";
 import { buildPlan, type HedgePlan, type PlanOptions } from "../hedge/plan.js";
 import { flatPolicy, type HedgePolicy, type Rounding } from "../hedge/policy.js";
 import type { ContractSpec } from "../curve/contract.js";
 import type { UsageSeries } from "../ingest/types.js";
-import { addMonths } from "../time/period.js";
+import { addMonths, monthsBetween } from "../time/period.js";
 import type { PipelineInputs, PolicyChoice, SizingSettings } from "./inputs.js";
 import { buildBookStage, type BookStage } from "./book-stage.js";
 
@@ -58,13 +59,16 @@ export function planOptionsFor(sizing: SizingSettings, spec: ContractSpec, serie
     if (!history || !mvhr) {
       throw new HedgeError("USAGE_MISSING_FLAG", "--method mvhr needs --history", { expected: "--history FILE with spot and futures prices", hint: "e.g. --history fixtures/acme/price-history.csv" });
     }
-    options.method = mvhrMethod(mvhr, history.file);
+    // A tailed hedge needs ĥ from percentage changes (Hull ch. 3): N* = ĥ·(S₀·Q)/(F₀·size).
+    options.method = sizing.tail !== undefined ? mvhrMethod(percentageChangeRatio(history), `${history.file} (percentage changes, tailed)`) : mvhrMethod(mvhr, history.file);
   } else if (sizing.method === "quantity") {
     options.method = quantityMethod({
       correlation: sizing.correlation,
       crossHedge: spec.underlying === "gpu-hour-index",
       ...(sizing.priceVolatility !== undefined ? { priceVolatility: sizing.priceVolatility } : {}),
       ...(sizing.companyPrice !== undefined ? { spotPrice: sizing.companyPrice } : {}),
+      ...(sizing.volumeSd !== undefined ? { volumeSd: sizing.volumeSd } : {}),
+      ...(sizing.priceSd !== undefined ? { priceSd: sizing.priceSd } : {}),
       ...(history && mvhr ? { history: { result: mvhr, source: history.file, lastSpot: history.kind === "levels" ? history.spot[history.spot.length - 1]! : null } } : {}),
     });
   }
@@ -75,7 +79,9 @@ export function planOptionsFor(sizing: SizingSettings, spec: ContractSpec, serie
 export function buildPlanStage(inputs: PipelineInputs): PlanStage {
   const { series, spec } = inputs;
   const curve = completeCurve(inputs.curve, spec.listedMonths, spec.name);
-  const policy = resolvePolicy(inputs.policy, inputs.rounding, curve.points.length);
+  // A flat ratio covers every calendar month of the curve (tenor counts months ahead, not rows of a quarterly curve).
+  const first = curve.points[0]!.month;
+  const policy = resolvePolicy(inputs.policy, inputs.rounding, monthsBetween(first, curve.points[curve.points.length - 1]!.month) + 1);
   const exposure = forecastExposure(series, {
     through: curve.points[curve.points.length - 1]!.month,
     seed: inputs.seed,

@@ -3,6 +3,7 @@ import type { Budget } from "../scenarios/budget.js";
 import type { PriceModel } from "../scenarios/price-model.js";
 import { simulate, type Basis, type SimulationResult } from "../scenarios/simulate.js";
 import { volumeMatrix } from "../scenarios/volumes.js";
+import { parametricRisk, type ParametricResult } from "../scenarios/parametric.js";
 import type { PlanStage } from "./plan-stage.js";
 
 export interface SimulateSettings {
@@ -18,11 +19,17 @@ export interface SimulateSettings {
   onProgress?: (fraction: number) => void;
 }
 
-/** Volume paths from the forecast model, seeded by the same seed (the price stream is offset, random.ts). */
-export function simulateStage(stage: PlanStage, s: SimulateSettings): SimulationResult {
+/** The Monte Carlo result with the delta-normal figures and their Euler parts beside it (parametric.ts). */
+export type SimulationWithParametric = SimulationResult & { parametric: ParametricResult };
+
+/**
+ * Volume paths from the forecast model, seeded by the same seed (the price stream is offset, random.ts); the
+ * parametric Cost-at-Risk is computed from the same paths, price model, basis and correlation.
+ */
+export function simulateStage(stage: PlanStage, s: SimulateSettings): SimulationWithParametric {
   const { plan, exposure } = stage;
   const volumes = volumeMatrix(exposure.forecast.samplePaths(s.paths, s.seed), exposure.months.map((m) => m.month), plan.months.map((m) => m.month));
-  return simulate({
+  const result = simulate({
     plan,
     volumes,
     model: s.model,
@@ -33,4 +40,5 @@ export function simulateStage(stage: PlanStage, s: SimulateSettings): Simulation
     ...(s.budget ? { budget: s.budget } : {}),
     ...(s.onProgress ? { onProgress: s.onProgress } : {}),
   });
+  return { ...result, parametric: parametricRisk({ plan, volumes, model: s.model, basis: s.basis, corr: s.corr, asOf: s.asOf }) };
 }

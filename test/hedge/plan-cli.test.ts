@@ -105,7 +105,12 @@ describe("plan --method mvhr and quantity on the fixtures", () => {
   it("--tail and --min-lot change the sizing: lots of 5 are whole multiples of 5", () => {
     const plan = runJson<PlanDoc>(["plan", ACME.usage, ...PLAN_ARGS, "--min-lot", "5"]);
     for (const m of plan.months) expect(m.contracts % 5).toBe(0);
-    const tailed = runJson<PlanDoc & { months: (Month & { tailFactor: number })[] }>(["plan", ACME.usage, ...PLAN_ARGS, "--tail", "2.2", "--volume-cap", "none"]);
+    const history = ["--method", "mvhr", "--history", "fixtures/acme/price-history.csv"];
+    const tailed = runJson<PlanDoc & { months: (Month & { tailFactor: number })[] }>(["plan", ACME.usage, ...PLAN_ARGS, ...history, "--tail", "2.2", "--volume-cap", "none"]);
     expect(tailed.months[0]!.tailFactor).toBeCloseTo(2.2 / 2.1, 12);
+    // A policy ladder is not tailed: its ratios are shares of volume (issue 10).
+    const refused = runCli(["plan", ACME.usage, ...PLAN_ARGS, "--tail", "2.2"]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/--tail applies to the minimum-variance hedge/);
   });
 });

@@ -11,6 +11,8 @@
  *     company pays the index itself (P = F at settlement, basis b = 1, DESIGN.md §4);
  *   - Cov(Q, F) = ρ·σ_Q·σ_F with ρ the price–volume correlation (`--corr`, default 0);
  *   - E[P]: the company's price (given, or the history's last spot level), scaled to exposure units, else F₀.
+ * Published cases (McKinnon's, Rolfo's) come as statistics: σ_Q and σ_F can be typed in (`--volume-sd`, `--price-sd`)
+ * instead of being derived from the forecast and a volatility.
  * The plan's ratio is N* over the exposure it hedges. With ρ = 0 it reduces to β (the price hedge of expected
  * volume); demand that falls when prices rise (ρ < 0) lowers it; ρ > 0 can push it above 100% of expected volume,
  * which collides with a volume cap: the plan shows that, it does not clip it silently.
@@ -30,6 +32,10 @@ export interface QuantityMethodSettings {
   history?: { result: HedgeRatioResult; source: string; lastSpot: number | null };
   /** The company's current price per Mtok (E[P]); default the history's last spot level. */
   spotPrice?: number;
+  /** σ_Q per month, tokens, typed in (overrides the forecast's). */
+  volumeSd?: number;
+  /** σ_F at settlement in the contract's quote unit, typed in (overrides the volatility's). */
+  priceSd?: number;
   /** A GPU-hour contract: there is no P = F shortcut, so β must come from a history. */
   crossHedge: boolean;
 }
@@ -44,7 +50,7 @@ export function quantityMethod(s: QuantityMethodSettings): HedgeRatioMethod {
       hint: "the token price does not settle on the GPU-hour index, so Cov(P, F) must be estimated",
     });
   }
-  if (s.correlation !== 0 && !s.history && s.priceVolatility === undefined) {
+  if (s.correlation !== 0 && !s.history && s.priceVolatility === undefined && s.priceSd === undefined) {
     throw new HedgeError("USAGE_MISSING_FLAG", "the quantity method with --corr needs the futures price volatility", {
       expected: "--price-vol V (annualised, e.g. 0.45) or --history FILE",
     });
@@ -60,14 +66,16 @@ export function quantityMethod(s: QuantityMethodSettings): HedgeRatioMethod {
       const t = ctx.forecast.step ?? ctx.tenor;
       // An explicit volatility wins over the history's (which may be a short or quiet sample).
       const sigmaF =
-        s.priceVolatility !== undefined
+        s.priceSd !== undefined
+          ? s.priceSd
+          : s.priceVolatility !== undefined
           ? ctx.futuresPrice * s.priceVolatility * Math.sqrt(t / 12)
           : s.history
             ? s.history.result.sigmaFutures * Math.sqrt(t)
             : 1; // ρ = 0: σ_F cancels out of N*
       const exposure = ctx.exposureTokens / ctx.tokensPerUnit;
       const meanQuantity = ctx.forecast.mean / ctx.tokensPerUnit;
-      const sigmaQ = volumeStandardDeviation(ctx.forecast) / ctx.tokensPerUnit;
+      const sigmaQ = (s.volumeSd ?? volumeStandardDeviation(ctx.forecast)) / ctx.tokensPerUnit;
       const meanPrice = companyPrice !== undefined ? companyPrice * ctx.priceScale : ctx.futuresPrice;
       const h = quantityRiskHedgeFromMoments({
         meanPrice,
@@ -84,7 +92,7 @@ export function quantityMethod(s: QuantityMethodSettings): HedgeRatioMethod {
           priceTermTokens: h.priceTerm * ctx.tokensPerUnit,
           quantityTermTokens: h.quantityTerm * ctx.tokensPerUnit,
           sigmaVolumeTokens: sigmaQ * ctx.tokensPerUnit,
-          sigmaFutures: s.history || s.priceVolatility !== undefined ? sigmaF : null,
+          sigmaFutures: s.history || s.priceVolatility !== undefined || s.priceSd !== undefined ? sigmaF : null,
           horizonMonths: t,
         },
         ...(h.warnings.length > 0 ? { warning: `${ctx.month}: ${h.warnings[0]}` } : {}),
@@ -93,6 +101,8 @@ export function quantityMethod(s: QuantityMethodSettings): HedgeRatioMethod {
     summary: {
       correlation: s.correlation,
       priceVolatility: s.priceVolatility ?? null,
+      volumeSd: s.volumeSd ?? null,
+      priceSd: s.priceSd ?? null,
       priceHedgeRatio: beta,
       history: s.history?.source ?? null,
       companyPrice: companyPrice ?? null,

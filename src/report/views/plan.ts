@@ -71,6 +71,7 @@ const FLAG_TEXT: Record<PlanFlag, string> = {
   "below-lot": "below lot",
   "negative-ratio": "short asked",
   "interpolated-price": "price interp.",
+  "later-contract": "next contract",
 };
 
 const billions = (n: number): string => (n / 1e9).toFixed(2);

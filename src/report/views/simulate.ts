@@ -4,6 +4,7 @@ import type { Budget } from "../../scenarios/budget.js";
 import { describeBudget } from "../../scenarios/budget.js";
 import type { RiskFigures } from "../../scenarios/risk.js";
 import type { SimulationResult } from "../../scenarios/simulate.js";
+import type { CostAtRiskParts, ParametricFigures, ParametricResult } from "../../scenarios/parametric.js";
 import { toCents } from "../../money/decimal.js";
 import { renderCsv } from "../render/csv.js";
 import { fmtInt, fmtMoney, fmtPct } from "../render/format.js";
@@ -48,7 +49,25 @@ function riskJson(r: RiskFigures): Record<string, number> {
   };
 }
 
-export function simulateDocument(plan: HedgePlan, r: SimulationResult, p: SimulationProvenance): Record<string, unknown> {
+function partsJson(x: CostAtRiskParts): Record<string, unknown> {
+  return { method: x.method, price: cents(x.price), volume: cents(x.volume), basis: cents(x.basis), total: cents(x.total) };
+}
+
+function parametricJson(r: ParametricResult): Record<string, unknown> {
+  const side = (f: ParametricFigures) => ({ mean: cents(f.mean), sd: cents(f.sd), costAtRisk: cents(f.costAtRisk) });
+  return { method: r.method, confidence: r.confidence, z: round(r.z, 6), unhedged: side(r.unhedged), hedged: side(r.hedged) };
+}
+
+/** The parametric block and the Euler parts, when the stage computed them (simulateStage). */
+function parametricFields(r: SimulationResult & { parametric?: ParametricResult }): Record<string, unknown> {
+  if (!r.parametric) return {};
+  return {
+    parametric: parametricJson(r.parametric),
+    costAtRiskParts: { unhedged: partsJson(r.parametric.unhedged.parts), hedged: partsJson(r.parametric.hedged.parts) },
+  };
+}
+
+export function simulateDocument(plan: HedgePlan, r: SimulationResult & { parametric?: ParametricResult }, p: SimulationProvenance): Record<string, unknown> {
   return {
     command: "simulate",
     seed: r.seed,
@@ -70,6 +89,7 @@ export function simulateDocument(plan: HedgePlan, r: SimulationResult, p: Simula
     unhedged: riskJson(r.unhedged),
     hedged: riskJson(r.hedged),
     varianceReduction: r.varianceReduction === null ? null : round(r.varianceReduction, 6),
+    ...parametricFields(r),
     probOverBudget: r.probOverBudget,
     probOverBudgetUnhedged: r.probOverBudgetUnhedged,
     probOverHedge: r.probOverHedge,
@@ -151,7 +171,26 @@ export interface SimulateHumanOptions {
   width?: number;
 }
 
-export function simulateHuman(plan: HedgePlan, r: SimulationResult, p: SimulationProvenance, opts: SimulateHumanOptions): string {
+/** Parametric CaR beside the Monte Carlo one, and its Euler parts (price + volume + basis = total). */
+function parametricTable(r: SimulationResult, q: ParametricResult, colour: boolean): string {
+  const row = (label: string, pick: (f: ParametricFigures) => number, mc?: (x: RiskFigures) => number) =>
+    [label, fmtMoney(cents(pick(q.unhedged))), fmtMoney(cents(pick(q.hedged))), mc ? `${fmtMoney(cents(mc(r.unhedged)))} / ${fmtMoney(cents(mc(r.hedged)))}` : ""];
+  const table = renderTable({
+    head: [`delta-normal (z ${q.z.toFixed(4)}, first order)`, "unhedged", "hedged", "Monte Carlo unhedged / hedged"],
+    rows: [
+      row("standard deviation", (f) => f.sd, (x) => x.sd),
+      row("Cost-at-Risk 95% = z·σ", (f) => f.costAtRisk, (x) => x.costAtRisk95),
+      row("  of which price", (f) => f.parts.price),
+      row("  of which volume", (f) => f.parts.volume),
+      row("  of which basis", (f) => f.parts.basis),
+      row("  parts summed", (f) => f.parts.total),
+    ],
+    colour,
+  });
+  return `${table}Cost-at-Risk parts: Euler allocation on the delta-normal covariance, part = z·Cov(part, total)/σ; the parts sum to the total.\n`;
+}
+
+export function simulateHuman(plan: HedgePlan, r: SimulationResult & { parametric?: ParametricResult }, p: SimulationProvenance, opts: SimulateHumanOptions): string {
   const { colour } = opts;
   const width = Math.max(60, Math.min(opts.width ?? 80, 120));
   const first = plan.months[0]?.month ?? "–";
@@ -162,6 +201,7 @@ export function simulateHuman(plan: HedgePlan, r: SimulationResult, p: Simulatio
   lines.push(`plan: ${fmtInt(plan.totals.contracts)} contracts long, ${fmtPct(r.planRatio, 1)} of forecast tokens`);
   for (const n of p.notes) lines.push(`note: ${n}`);
   let out = lines.join("\n") + "\n" + riskTable(r, colour);
+  if (r.parametric) out += parametricTable(r, r.parametric, colour);
 
   const facts: string[] = [];
   if (r.varianceReduction !== null) facts.push(`variance reduction: ${fmtPct(r.varianceReduction, 1)} (1 − Var hedged / Var unhedged)`);
