@@ -13,15 +13,37 @@ export interface IoContext {
   stdout: OutStream;
   stderr: OutStream;
   stdinIsTTY: boolean;
+  /** The terminal's width in characters when stdout is a terminal (else COLUMNS, else unknown). */
+  columns?: number;
+}
+
+/**
+ * A reader that stops early (`tokenhedge … | head -3`) closes the pipe; the next write fails with
+ * EPIPE. Unix tools end quietly then, with status 0: the reader got what it asked for.
+ */
+function endQuietlyOnBrokenPipe(stream: NodeJS.WriteStream): void {
+  stream.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code === "EPIPE") process.exit(0);
+    throw err;
+  });
+}
+
+/** `COLUMNS` as a positive integer, or undefined. */
+export function columnsFromEnv(env: Record<string, string | undefined>): number | undefined {
+  const n = Number(env.COLUMNS);
+  return Number.isInteger(n) && n > 0 ? n : undefined;
 }
 
 export function processContext(): IoContext {
+  endQuietlyOnBrokenPipe(process.stdout);
+  endQuietlyOnBrokenPipe(process.stderr);
   return {
     cwd: process.cwd(),
     env: process.env,
     stdout: { write: (t) => void process.stdout.write(t), isTTY: Boolean(process.stdout.isTTY) },
     stderr: { write: (t) => void process.stderr.write(t), isTTY: Boolean(process.stderr.isTTY) },
     stdinIsTTY: Boolean(process.stdin.isTTY),
+    columns: (process.stdout.isTTY ? process.stdout.columns : undefined) ?? columnsFromEnv(process.env),
   };
 }
 

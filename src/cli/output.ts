@@ -4,6 +4,7 @@
  */
 import { HedgeError } from "../errors.js";
 import { toJson } from "../report/json.js";
+import { fitTables } from "../report/render/fit-tables.js";
 import { writeFileAtomic } from "./files.js";
 import type { IoContext } from "./context.js";
 import { escapeControl, escapeHumanOutput } from "./error-report.js";
@@ -12,6 +13,10 @@ export interface OutputFlags {
   json?: boolean;
   csv?: boolean;
   out?: string;
+  /** Keep every table whole, however wide the terminal. */
+  wide?: boolean;
+  /** CSV for Excel: a UTF-8 byte-order mark and ASCII-only headers. */
+  excel?: boolean;
 }
 
 export interface Renderings {
@@ -22,20 +27,42 @@ export interface Renderings {
 
 export function chooseFormat(flags: OutputFlags, hasCsv: boolean): "json" | "csv" | "human" {
   if (flags.json && flags.csv) throw new HedgeError("USAGE", "--json and --csv cannot be used together", { hint: "pick one output format" });
+  if (flags.excel && !flags.csv) throw new HedgeError("USAGE", "--excel shapes CSV output", { hint: "add --csv" });
   if (flags.csv && !hasCsv) throw new HedgeError("USAGE", "this command has no CSV output", { hint: "use --json" });
   return flags.json ? "json" : flags.csv ? "csv" : "human";
 }
 
 export function emit(ctx: IoContext, flags: OutputFlags, r: Renderings, inputs: string[] = []): void {
   const format = chooseFormat(flags, r.csv !== undefined);
-  const text = format === "json" ? toJson(r.json()) : format === "csv" ? r.csv!() : escapeHumanOutput(r.human());
+  const text = format === "json" ? toJson(r.json()) : format === "csv" ? csvText(r.csv!(), flags) : humanText(ctx, flags, escapeHumanOutput(r.human()));
   // `--out -` is stdout, as in most Unix tools, never a file named "-".
-  if (flags.out && flags.out !== "-") {
-    writeFileAtomic(flags.out, text, ctx.cwd, inputs);
+  const toFile = flags.out !== undefined && flags.out !== "-";
+  if (toFile) {
+    writeFileAtomic(flags.out!, text, ctx.cwd, inputs);
     ctx.stderr.write(`wrote ${flags.out}\n`);
   } else {
     ctx.stdout.write(text);
   }
+}
+
+/**
+ * Tables fit the terminal (or COLUMNS); a file or pipe gets plain aligned text without box drawing,
+ * fitted only when COLUMNS is set.
+ */
+function humanText(ctx: IoContext, flags: OutputFlags, text: string): string {
+  const toFile = flags.out !== undefined && flags.out !== "-";
+  const toTerminal = !toFile && ctx.stdout.isTTY;
+  return fitTables(text, { columns: toFile ? undefined : ctx.columns, boxes: toTerminal, wide: Boolean(flags.wide) });
+}
+
+// Excel opens a BOM-less CSV in the system code page, so "≤ – −" in a header become mojibake.
+const ASCII_FOR: Record<string, string> = { "≤": "<=", "≥": ">=", "–": "-", "—": "-", "−": "-", "×": "x", "ρ": "rho", "σ": "sigma", "·": ".", "…": "..." };
+
+function csvText(text: string, flags: OutputFlags): string {
+  if (!flags.excel) return text;
+  const nl = text.indexOf("\n");
+  const header = [...text.slice(0, nl)].map((ch) => (ch.charCodeAt(0) < 128 ? ch : (ASCII_FOR[ch] ?? "?"))).join("");
+  return "\uFEFF" + header + text.slice(nl);
 }
 
 export function warn(ctx: IoContext, messages: readonly string[]): void {

@@ -11,7 +11,7 @@ export interface RunContext extends IoContext {
 
 export interface CommandEnv {
   ctx: RunContext;
-  /** Adds --json, --csv and --out FILE. */
+  /** Adds --json, --csv (and --excel), --out FILE and --wide. */
   output(cmd: Command, opts?: { csv?: boolean }): Command;
 }
 
@@ -20,7 +20,11 @@ export function makeCommandEnv(ctx: RunContext): CommandEnv {
     ctx,
     output(cmd, opts = {}) {
       cmd.option("--json", "print the JSON document (schemaVersion, stable field names)");
-      if (opts.csv !== false) cmd.option("--csv", "print the table as CSV");
+      if (opts.csv !== false) {
+        cmd.option("--csv", "print the table as CSV");
+        cmd.option("--excel", "with --csv: CSV for Excel (UTF-8 byte-order mark, ASCII-only headers)");
+      }
+      cmd.option("--wide", "keep every table whole, however wide the terminal");
       cmd.option("--out <file>", "write the output to FILE (atomically) instead of stdout");
       return cmd;
     },
