@@ -15,9 +15,10 @@ import { parseIntOption, parseNumberOption } from "./options.js";
 import { addForecastOptions } from "./commands/shared.js";
 import type { IoContext } from "./context.js";
 import { readTextFile } from "./files.js";
+import { addCompanyOptions, companyFromFlags, parseCompanyPrice, type CompanyFlags } from "./company-options.js";
 import { applyDeferredConfig, COMMAND_KEY, FLAG_BINDINGS, withDeferredConfig } from "./config-options.js";
 
-export interface PlanFlags {
+export interface PlanFlags extends CompanyFlags {
   curve?: string;
   contract?: string;
   policy?: string;
@@ -38,14 +39,13 @@ export interface PlanFlags {
   changes?: boolean;
   corr?: number;
   priceVol?: number;
-  companyPrice?: number;
   tail?: number;
   minLot?: number;
   tokensPerGpuHour?: number;
 }
 
 export function addPlanOptions(cmd: Command): Command {
-  return addForecastOptions(withDeferredConfig(cmd, { usageArgument: true }))
+  return addCompanyOptions(addForecastOptions(withDeferredConfig(cmd, { usageArgument: true })))
     .option("--curve <file>", "futures curve CSV (month,price) or JSON")
     .option("--contract <file>", "contract spec JSON or YAML")
     .option("--policy <file>", "hedge policy JSON (a ladder of target ratios by tenor)")
@@ -60,7 +60,7 @@ export function addPlanOptions(cmd: Command): Command {
     .option("--changes", "--history holds per-period price changes, not levels")
     .addOption(new Option("--corr <rho>", "quantity method: correlation of volume with the futures price").argParser(parseNumberOption("--corr", -1, 1)).default(0))
     .addOption(new Option("--price-vol <v>", "quantity method: annualised volatility of the futures price, e.g. 0.45 (default: from --history)").argParser(parseNumberOption("--price-vol", 0)))
-    .addOption(new Option("--company-price <p>", "quantity method: the company's price per Mtok today (default: the history's last spot)").argParser(parseNumberOption("--company-price", 0)))
+    .addOption(new Option("--company-price <p>", "quantity method: the company's price per Mtok today (default: the history's last spot); index: value the exposure at the index").argParser(parseCompanyPrice))
     .addOption(new Option("--tail <spot>", "tail the hedge (Hull ch. 3): size on values with today's spot price S0 in the contract's quote unit").argParser(parseNumberOption("--tail", 0)))
     .addOption(new Option("--min-lot <n>", "contracts in whole multiples of n (default: the spec's minimumLot, else 1)").argParser(parseIntOption("--min-lot", 1)))
     .addOption(new Option("--tokens-per-gpu-hour <k>", "GPU-hour contracts: override the spec's tokens per GPU-hour").argParser(parseNumberOption("--tokens-per-gpu-hour", 0)));
@@ -97,6 +97,7 @@ export function resolvePlanInputs(ctx: IoContext, usageFile: string | undefined,
   const series = loadUsage(ctx, usageFile, flags.map);
   const spec = loadContract(ctx, contractFile);
   const curve = loadCurve(ctx, curveFile);
+  const company = companyFromFlags(ctx, flags);
   const policy: PolicyChoice = flags.policy
     ? { kind: "ladder", policy: loadPolicy(ctx, flags.policy) }
     : flags.ratio !== undefined
@@ -112,7 +113,8 @@ export function resolvePlanInputs(ctx: IoContext, usageFile: string | undefined,
     seed: flags.seed,
     ...(flags.horizon !== undefined ? { horizon: flags.horizon } : {}),
     sizing: sizingFromFlags(ctx, flags),
-    files: [usageFile, curveFile, contractFile, ...(flags.policy ? [flags.policy] : []), ...(flags.history ? [flags.history] : [])],
+    company: company.settings,
+    files: [usageFile, curveFile, contractFile, ...(flags.policy ? [flags.policy] : []), ...(flags.history ? [flags.history] : []), ...company.files],
     sources: flagSources(flags),
   };
 }
@@ -126,6 +128,7 @@ export function inputsFromConfig(ctx: IoContext, cfg: HedgeConfig, flags?: PlanF
     cfg.policy === undefined ? { kind: "ratio", ratio: cfg.ratio! } : { kind: "ladder", policy: typeof cfg.policy === "string" ? loadPolicy(ctx, cfg.policy) : cfg.policy };
   const files = [cfg.usage.file, cfg.curve, ...(typeof cfg.contract === "string" ? [cfg.contract] : []), ...(typeof cfg.policy === "string" ? [cfg.policy] : [])];
   if (cfg.configFile) files.push(cfg.configFile);
+  const company = companyFromFlags(ctx, companyFlagsOf(cfg, flags));
   return {
     series,
     curve,
@@ -136,7 +139,8 @@ export function inputsFromConfig(ctx: IoContext, cfg: HedgeConfig, flags?: PlanF
     seed: cfg.seed,
     ...(cfg.horizon !== undefined ? { horizon: cfg.horizon } : {}),
     sizing: sizingFromFlags(ctx, flags ?? { seed: cfg.seed }),
-    files,
+    company: company.settings,
+    files: [...files, ...company.files],
     sources: cfg.sources,
   };
 }
@@ -157,7 +161,7 @@ function sizingFromFlags(ctx: IoContext, flags: PlanFlags): SizingSettings {
     ...(history ? { history } : {}),
     correlation: flags.corr ?? 0,
     ...(flags.priceVol !== undefined ? { priceVolatility: flags.priceVol } : {}),
-    ...(flags.companyPrice !== undefined ? { companyPrice: flags.companyPrice } : {}),
+    ...(typeof flags.companyPrice === "number" ? { companyPrice: flags.companyPrice } : {}),
     ...(flags.tail !== undefined ? { tail: flags.tail } : {}),
     ...(flags.minLot !== undefined ? { minLot: flags.minLot } : {}),
     ...(flags.tokensPerGpuHour !== undefined ? { tokensPerGpuHour: flags.tokensPerGpuHour } : {}),
@@ -175,4 +179,24 @@ function flagSources(flags: PlanFlags): Record<string, ValueSource> {
     sources[binding.path] = typed ? { kind: "flag", name: binding.flag } : { kind: "default" };
   }
   return sources;
+}
+
+/** The company settings of a config, any company flag given beside it taking precedence. */
+function companyFlagsOf(cfg: HedgeConfig, flags?: PlanFlags): CompanyFlags {
+  const c = cfg.company ?? {};
+  const pick = <T>(flag: T | undefined, key: T | undefined): T | undefined => flag ?? key;
+  const out: CompanyFlags = {};
+  const prices = pick(flags?.prices, c.prices);
+  const priceWindow = pick(flags?.priceWindow, c.priceWindow);
+  const mix = pick(flags?.mix, c.mix);
+  const basis = pick(flags?.basis, c.basis);
+  const commitments = pick(flags?.commitments, c.commitments);
+  const companyPrice = pick(flags?.companyPrice, c.price);
+  if (prices !== undefined) out.prices = prices;
+  if (priceWindow !== undefined) out.priceWindow = priceWindow;
+  if (mix !== undefined) out.mix = mix;
+  if (basis !== undefined) out.basis = basis;
+  if (commitments !== undefined) out.commitments = commitments;
+  if (companyPrice !== undefined) out.companyPrice = companyPrice;
+  return out;
 }

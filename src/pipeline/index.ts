@@ -18,6 +18,7 @@
  */
 export type { PipelineInputs, PolicyChoice, SizingSettings, HedgeMethodName } from "./inputs.js";
 export { buildPlanStage, resolvePolicy, planOptionsFor, forecastOrigin, type PlanStage } from "./plan-stage.js";
+export { companyPricingFor, type CompanySettings } from "./company-stage.js";
 export { DEFAULT_PRICE_VOLATILITY } from "./defaults.js";
 export { choosePriceModel, type PriceModelSettings, type PriceModelChoice } from "./price-model-choice.js";
 export { simulateStage, type SimulateSettings } from "./simulate-stage.js";

@@ -9,6 +9,7 @@ import type { FuturesCurve } from "../curve/parse-curve.js";
 import type { PriceHistory } from "../hedge/methods/price-history.js";
 import type { HedgePolicy, Rounding } from "../hedge/policy.js";
 import type { UsageSeries } from "../ingest/types.js";
+import type { CompanySettings } from "./company-stage.js";
 
 /** Where the plan's target ratios come from. */
 export type PolicyChoice =
@@ -60,6 +61,8 @@ export interface PipelineInputs {
   /** Months to forecast (default: through the curve's last month). */
   horizon?: number;
   sizing: SizingSettings;
+  /** The company's price, mix, basis and commitments (issue 10); absent: the usage file's own cost, sticky basis. */
+  company?: CompanySettings;
   /** Every input file read, for output guards and audit lines. */
   files: string[];
   /** Setting key path (`curve`, `usage.file`, `seed`, …) → where its value came from. */

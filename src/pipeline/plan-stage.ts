@@ -17,6 +17,8 @@ import type { ContractSpec } from "../curve/contract.js";
 import type { UsageSeries } from "../ingest/types.js";
 import { addMonths } from "../time/period.js";
 import type { PipelineInputs, PolicyChoice, SizingSettings } from "./inputs.js";
+import type { CompanyPricing } from "../company/pricing.js";
+import { companyPricingFor } from "./company-stage.js";
 
 /** What the plan stage gives every later stage. */
 export interface PlanStage {
@@ -27,6 +29,8 @@ export interface PlanStage {
   policy: HedgePolicy;
   exposure: ExposureForecast;
   plan: HedgePlan;
+  /** The company's price, basis and commitments for the plan's months; null without usage cost or a price file. */
+  company: CompanyPricing | null;
 }
 
 /** The ladder the plan uses: the given one, a flat ratio over the curve's months, or a placeholder for a method. */
@@ -80,7 +84,7 @@ export function buildPlanStage(inputs: PipelineInputs): PlanStage {
     ...(spec.indexWeights ? { weights: spec.indexWeights } : {}),
   });
   const plan = buildPlan({ forecast: exposure.months, curve: curve.points, spec, policy, options: planOptionsFor(inputs.sizing, spec, series) });
-  return { inputs, curve, policy, exposure, plan };
+  return { inputs, curve, policy, exposure, plan, company: companyPricingFor(inputs, exposure, plan) };
 }
 
 /** The day after the last usage month: the forecast origin, the default start of margin and price paths. */
