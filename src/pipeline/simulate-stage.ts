@@ -4,6 +4,7 @@ import type { PriceModel } from "../scenarios/price-model.js";
 import { simulate, type Basis, type SimulationResult } from "../scenarios/simulate.js";
 import { volumeMatrix } from "../scenarios/volumes.js";
 import type { PlanStage } from "./plan-stage.js";
+import type { CompanyPricing } from "../company/pricing.js";
 
 export interface SimulateSettings {
   model: PriceModel;
@@ -33,4 +34,23 @@ export function simulateStage(stage: PlanStage, s: SimulateSettings): Simulation
     ...(s.budget ? { budget: s.budget } : {}),
     ...(s.onProgress ? { onProgress: s.onProgress } : {}),
   });
+}
+
+/**
+ * The simulation's basis from the company's pricing: company price = S₀_m + β·(I − F₀_m) + noise, i.e.
+ * a_m = S₀_m − β·F₀_m (index in USD/Mtok), b = β, and noise σ(ε)·√tenor (σ(ε) is per monthly change).
+ */
+export function companySimulationBasis(stage: Pick<PlanStage, "plan">, pricing: CompanyPricing): Basis {
+  const { plan } = stage;
+  const perMtok = 1_000_000 / ((plan.contract.underlying === "token-index" ? 1_000_000 : 1) * (plan.contract.tokensPerGpuHour ?? 1));
+  const beta = pricing.basis.beta;
+  return {
+    a: 0,
+    b: beta,
+    noise: 0,
+    byMonth: {
+      a: plan.months.map((m) => pricing.priceByMonth.get(m.month)! - beta * m.futuresPrice * perMtok),
+      noise: plan.months.map((m) => pricing.basis.sigma * Math.sqrt(m.tenor)),
+    },
+  };
 }
