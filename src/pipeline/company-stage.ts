@@ -3,24 +3,13 @@
  * the mix, the basis to the index and any commitments, resolved once from `PipelineInputs.company`. Every later
  * stage (scenarios, simulate, check, report) reads the result from `PlanStage.company`.
  */
-import type { BasisMethod } from "../company/basis.js";
-import type { CommitmentFile } from "../company/commitments.js";
-import type { Mix } from "../company/mix.js";
-import type { PriceTable } from "../company/price-file.js";
 import { resolveCompanyPricing, type CompanyPricing } from "../company/pricing.js";
 import type { ExposureForecast } from "../hedge/exposure.js";
 import type { HedgePlan } from "../hedge/plan.js";
-import type { PipelineInputs } from "./inputs.js";
+import type { CompanySettings, PipelineInputs } from "./inputs.js";
 
-/** `--prices`, `--price-window`, `--mix`, `--company-price index`, `--basis`, `--commitments` (and their config keys). */
-export interface CompanySettings {
-  prices?: PriceTable;
-  window?: number;
-  mix?: Mix;
-  useIndex?: boolean;
-  basis?: BasisMethod;
-  commitments?: CommitmentFile;
-}
+export type { CompanySettings };
+
 
 /** The company's pricing for the plan's months, or null when the usage has no cost and nothing else was asked. */
 export function companyPricingFor(inputs: PipelineInputs, exposure: ExposureForecast, plan: HedgePlan): CompanyPricing | null {

@@ -9,7 +9,10 @@ import type { FuturesCurve } from "../curve/parse-curve.js";
 import type { PriceHistory } from "../hedge/methods/price-history.js";
 import type { HedgePolicy, Rounding } from "../hedge/policy.js";
 import type { UsageSeries } from "../ingest/types.js";
-import type { CompanySettings } from "./company-stage.js";
+import type { BasisMethod } from "../company/basis.js";
+import type { CommitmentFile } from "../company/commitments.js";
+import type { Mix } from "../company/mix.js";
+import type { PriceTable } from "../company/price-file.js";
 
 /** Where the plan's target ratios come from. */
 export type PolicyChoice =
@@ -67,4 +70,14 @@ export interface PipelineInputs {
   files: string[];
   /** Setting key path (`curve`, `usage.file`, `seed`, …) → where its value came from. */
   sources: Readonly<Record<string, ValueSource>>;
+}
+
+/** `--prices`, `--price-window`, `--mix`, `--company-price index`, `--basis`, `--commitments` (and their config keys). */
+export interface CompanySettings {
+  prices?: PriceTable;
+  window?: number;
+  mix?: Mix;
+  useIndex?: boolean;
+  basis?: BasisMethod;
+  commitments?: CommitmentFile;
 }
