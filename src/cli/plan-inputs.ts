@@ -15,10 +15,11 @@ import { parseIntOption, parseNumberOption } from "./options.js";
 import { addForecastOptions } from "./commands/shared.js";
 import type { IoContext } from "./context.js";
 import { readTextFile } from "./files.js";
+import { addCompanyOptions, companyFromFlags, parseCompanyPrice, type CompanyFlags } from "./company-options.js";
 import { applyDeferredConfig, COMMAND_KEY, FLAG_BINDINGS, withDeferredConfig } from "./config-options.js";
 import { addPositionOptions, positionSettings, type PositionFlags } from "./position-read.js";
 
-export interface PlanFlags extends PositionFlags {
+export interface PlanFlags extends PositionFlags, CompanyFlags {
   curve?: string;
   contract?: string;
   policy?: string;
@@ -39,7 +40,6 @@ export interface PlanFlags extends PositionFlags {
   changes?: boolean;
   corr?: number;
   priceVol?: number;
-  companyPrice?: number;
   volumeSd?: number;
   priceSd?: number;
   corrVolumeFutures?: number;
@@ -50,7 +50,7 @@ export interface PlanFlags extends PositionFlags {
 }
 
 export function addPlanOptions(cmd: Command): Command {
-  return addPositionOptions(addForecastOptions(withDeferredConfig(cmd, { usageArgument: true })))
+  return addCompanyOptions(addPositionOptions(addForecastOptions(withDeferredConfig(cmd, { usageArgument: true }))))
     .option("--curve <file>", "futures curve CSV (month,price) or JSON")
     .option("--contract <file>", "contract spec JSON or YAML")
     .option("--policy <file>", "hedge policy JSON (a ladder of target ratios by tenor)")
@@ -65,7 +65,7 @@ export function addPlanOptions(cmd: Command): Command {
     .option("--changes", "--history holds per-period price changes, not levels")
     .addOption(new Option("--corr <rho>", "quantity method: correlation of volume with the futures price").argParser(parseNumberOption("--corr", -1, 1)).default(0))
     .addOption(new Option("--price-vol <v>", "quantity method: annualised volatility of the futures price, e.g. 0.45 (default: from --history)").argParser(parseNumberOption("--price-vol", 0)))
-    .addOption(new Option("--company-price <p>", "quantity method: the company's price per Mtok today (default: the history's last spot)").argParser(parseNumberOption("--company-price", 0)))
+    .addOption(new Option("--company-price <p>", "quantity method: the company's price per Mtok today (default: the history's last spot); index: value the exposure at the index").argParser(parseCompanyPrice))
     .addOption(new Option("--volume-sd <tokens>", "quantity method: σ of each month's volume, tokens (default: from the forecast's sample paths)").argParser(parseNumberOption("--volume-sd", 0)))
     .addOption(new Option("--price-sd <usd>", "quantity method: σ of the futures price at each month's settlement, in its quote unit (default: from --price-vol or --history)").argParser(parseNumberOption("--price-sd", 0)))
     .addOption(new Option("--corr-volume-futures <rho>", "quantity method: ρ(volume, futures price), typed in (overrides --corr for the sizing)").argParser(parseNumberOption("--corr-volume-futures", -1, 1)))
@@ -106,6 +106,7 @@ export function resolvePlanInputs(ctx: IoContext, usageFile: string | undefined,
   const series = loadUsage(ctx, usageFile, flags.map);
   const spec = loadContract(ctx, contractFile);
   const curve = loadCurve(ctx, curveFile);
+  const company = companyFromFlags(ctx, flags);
   const policy: PolicyChoice = flags.policy
     ? { kind: "ladder", policy: loadPolicy(ctx, flags.policy) }
     : flags.ratio !== undefined
@@ -121,7 +122,8 @@ export function resolvePlanInputs(ctx: IoContext, usageFile: string | undefined,
     seed: flags.seed,
     ...(flags.horizon !== undefined ? { horizon: flags.horizon } : {}),
     sizing: sizingFromFlags(ctx, flags),
-    files: [usageFile, curveFile, contractFile, ...(flags.policy ? [flags.policy] : []), ...(flags.history ? [flags.history] : []), ...(flags.book ? [flags.book] : []), ...(flags.settlements ? [flags.settlements] : [])],
+    company: company.settings,
+    files: [usageFile, curveFile, contractFile, ...(flags.policy ? [flags.policy] : []), ...(flags.history ? [flags.history] : []), ...(flags.book ? [flags.book] : []), ...(flags.settlements ? [flags.settlements] : []), ...company.files],
     sources: flagSources(flags),
     position: positionSettings(ctx, flags, { ...(flags.book ? { book: flags.book } : {}), ...(flags.settlements ? { settlements: flags.settlements } : {}), contractFile }),
   };
@@ -138,6 +140,7 @@ export function inputsFromConfig(ctx: IoContext, cfg: HedgeConfig, flags?: PlanF
   if (cfg.book) files.push(cfg.book);
   if (cfg.settlements) files.push(cfg.settlements);
   if (cfg.configFile) files.push(cfg.configFile);
+  const company = companyFromFlags(ctx, companyFlagsOf(cfg, flags));
   return {
     series,
     curve,
@@ -148,7 +151,8 @@ export function inputsFromConfig(ctx: IoContext, cfg: HedgeConfig, flags?: PlanF
     seed: cfg.seed,
     ...(cfg.horizon !== undefined ? { horizon: cfg.horizon } : {}),
     sizing: sizingFromFlags(ctx, flags ?? { seed: cfg.seed }),
-    files,
+    company: company.settings,
+    files: [...files, ...company.files],
     sources: cfg.sources,
     position: positionSettings(ctx, flags ?? {}, { ...(cfg.book ? { book: cfg.book } : {}), ...(cfg.settlements ? { settlements: cfg.settlements } : {}), ...(typeof cfg.contract === "string" ? { contractFile: cfg.contract } : {}) }),
   };
@@ -172,7 +176,7 @@ function sizingFromFlags(ctx: IoContext, flags: PlanFlags): SizingSettings {
     ...(flags.volumeSd !== undefined ? { volumeSd: flags.volumeSd } : {}),
     ...(flags.priceSd !== undefined ? { priceSd: flags.priceSd } : {}),
     ...(flags.priceVol !== undefined ? { priceVolatility: flags.priceVol } : {}),
-    ...(flags.companyPrice !== undefined ? { companyPrice: flags.companyPrice } : {}),
+    ...(typeof flags.companyPrice === "number" ? { companyPrice: flags.companyPrice } : {}),
     ...(flags.tail !== undefined ? { tail: flags.tail } : {}),
     ...(flags.minLot !== undefined ? { minLot: flags.minLot } : {}),
     ...(flags.tokensPerGpuHour !== undefined ? { tokensPerGpuHour: flags.tokensPerGpuHour } : {}),
@@ -190,4 +194,24 @@ function flagSources(flags: PlanFlags): Record<string, ValueSource> {
     sources[binding.path] = typed ? { kind: "flag", name: binding.flag } : { kind: "default" };
   }
   return sources;
+}
+
+/** The company settings of a config, any company flag given beside it taking precedence. */
+function companyFlagsOf(cfg: HedgeConfig, flags?: PlanFlags): CompanyFlags {
+  const c = cfg.company ?? {};
+  const pick = <T>(flag: T | undefined, key: T | undefined): T | undefined => flag ?? key;
+  const out: CompanyFlags = {};
+  const prices = pick(flags?.prices, c.prices);
+  const priceWindow = pick(flags?.priceWindow, c.priceWindow);
+  const mix = pick(flags?.mix, c.mix);
+  const basis = pick(flags?.basis, c.basis);
+  const commitments = pick(flags?.commitments, c.commitments);
+  const companyPrice = pick(flags?.companyPrice, c.price);
+  if (prices !== undefined) out.prices = prices;
+  if (priceWindow !== undefined) out.priceWindow = priceWindow;
+  if (mix !== undefined) out.mix = mix;
+  if (basis !== undefined) out.basis = basis;
+  if (commitments !== undefined) out.commitments = commitments;
+  if (companyPrice !== undefined) out.companyPrice = companyPrice;
+  return out;
 }

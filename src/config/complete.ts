@@ -9,7 +9,7 @@ import { parseMapFlag } from "../ingest/columns.js";
 import type { ColumnMap } from "../ingest/types.js";
 import type { ValueSource } from "./layers.js";
 import type { ResolvedConfig } from "./resolve.js";
-import type { RegressDirection, ReportSettings, Thresholds } from "./schema.js";
+import type { CompanyConfig, RegressDirection, ReportSettings, Thresholds } from "./schema.js";
 
 export interface HedgeConfig {
   configFile: string | null;
@@ -40,6 +40,8 @@ export interface HedgeConfig {
   /** The hedge book file, and the settlement prices of delivered months. */
   book?: string;
   settlements?: string;
+  /** The company's price, basis and commitments (`company:`). */
+  company?: CompanyConfig;
   sources: Record<string, ValueSource>;
 }
 
@@ -130,6 +132,7 @@ export function requireComplete(resolved: ResolvedConfig): HedgeConfig {
       : {}),
     thresholds: v.thresholds ?? {},
     report: v.report ?? {},
+    ...(v.company !== undefined ? { company: v.company } : {}),
     sources: resolved.sources,
   };
 }

@@ -112,6 +112,17 @@ export const reportSchema = z.strictObject({
   entity: z.string().min(1).optional(),
 });
 
+/** The company's own price (issue 10): the files and choices of --prices, --price-window, --mix, --basis, --commitments. */
+export const companySchema = z.strictObject({
+  prices: nonEmptyPath.optional(),
+  priceWindow: z.number().int().min(1).max(24).optional(),
+  mix: nonEmptyPath.optional(),
+  /** "index" values the exposure at the index (--company-price index). */
+  price: z.literal("index").optional(),
+  basis: z.enum(["sticky", "regression", "index"]).optional(),
+  commitments: nonEmptyPath.optional(),
+});
+
 export const configFileSchema = z.strictObject({
   $schema: z.string().optional(),
   version: z.literal(1, "1 (the only config version so far)").optional(),
@@ -134,6 +145,7 @@ export const configFileSchema = z.strictObject({
   book: nonEmptyPath.optional(),
   /** Final settlement prices of delivered months (CSV month,settlement_price). */
   settlements: nonEmptyPath.optional(),
+  company: companySchema.optional(),
 });
 
 export type ConfigFile = z.output<typeof configFileSchema>;
@@ -142,3 +154,4 @@ export type SimulationSettings = z.output<typeof simulationSchema>;
 export type EffectivenessSettings = z.output<typeof effectivenessSchema>;
 export type Thresholds = z.output<typeof thresholdsSchema>;
 export type ReportSettings = z.output<typeof reportSchema>;
+export type CompanyConfig = z.output<typeof companySchema>;

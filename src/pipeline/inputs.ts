@@ -11,6 +11,10 @@ import type { HedgePolicy, Rounding } from "../hedge/policy.js";
 import type { UsageSeries } from "../ingest/types.js";
 import type { HedgeBook } from "../book/book.js";
 import type { HedgeSide, RebalanceRule } from "../book/rebalance.js";
+import type { BasisMethod } from "../company/basis.js";
+import type { CommitmentFile } from "../company/commitments.js";
+import type { Mix } from "../company/mix.js";
+import type { PriceTable } from "../company/price-file.js";
 
 /** Where the plan's target ratios come from. */
 export type PolicyChoice =
@@ -66,6 +70,8 @@ export interface PipelineInputs {
   /** Months to forecast (default: through the curve's last month). */
   horizon?: number;
   sizing: SizingSettings;
+  /** The company's price, mix, basis and commitments (issue 10); absent: the usage file's own cost, sticky basis. */
+  company?: CompanySettings;
   /** Every input file read, for output guards and audit lines. */
   files: string[];
   /** Setting key path (`curve`, `usage.file`, `seed`, …) → where its value came from. */
@@ -91,4 +97,14 @@ export interface PositionSettings {
   stackMonth?: string;
   /** Today (YYYY-MM-DD): dates the roll legs; default the forecast origin. */
   asOf?: string;
+}
+
+/** `--prices`, `--price-window`, `--mix`, `--company-price index`, `--basis`, `--commitments` (and their config keys). */
+export interface CompanySettings {
+  prices?: PriceTable;
+  window?: number;
+  mix?: Mix;
+  useIndex?: boolean;
+  basis?: BasisMethod;
+  commitments?: CommitmentFile;
 }

@@ -19,6 +19,8 @@ import type { UsageSeries } from "../ingest/types.js";
 import { addMonths, monthsBetween } from "../time/period.js";
 import type { PipelineInputs, PolicyChoice, SizingSettings } from "./inputs.js";
 import { buildBookStage, type BookStage } from "./book-stage.js";
+import type { CompanyPricing } from "../company/pricing.js";
+import { companyPricingFor } from "./company-stage.js";
 
 /** What the plan stage gives every later stage. */
 export interface PlanStage {
@@ -31,6 +33,8 @@ export interface PlanStage {
   plan: HedgePlan;
   /** The hedger's side, the book against the plan, and months past the curve stacked and rolled. */
   position: BookStage;
+  /** The company's price, basis and commitments for the plan's months; null without usage cost or a price file. */
+  company: CompanyPricing | null;
 }
 
 /** The ladder the plan uses: the given one, a flat ratio over the curve's months, or a placeholder for a method. */
@@ -91,7 +95,7 @@ export function buildPlanStage(inputs: PipelineInputs): PlanStage {
   const options = planOptionsFor(inputs.sizing, spec, series);
   const plan = buildPlan({ forecast: exposure.months, curve: curve.points, spec, policy, options });
   const position = buildBookStage({ inputs, curve, policy, exposure, plan, options, origin: forecastOrigin({ exposure }) });
-  return { inputs, curve, policy, exposure, plan, position };
+  return { inputs, curve, policy, exposure, plan, position, company: companyPricingFor(inputs, exposure, plan) };
 }
 
 /** The day after the last usage month: the forecast origin, the default start of margin and price paths. */

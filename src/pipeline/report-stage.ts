@@ -70,7 +70,10 @@ export function buildReportStage(i: ReportStageInput): { model: ReportModel; war
   const sim = simulateForChecks(stage, cfg);
   const hasThresholds = Object.keys(cfg.thresholds).length > 0;
   const check = hasThresholds ? evaluateChecks(stage, cfg, i.asOf, { simulation: sim, effectiveness: i.effectiveness?.result ?? null }).summary : null;
-  const scenarios = scenarioGrid(stage.plan, DEFAULT_PRICE_SHOCKS, DEFAULT_VOLUME_CASES, cfg.budget !== undefined ? { budget: { kind: "total", usd: cfg.budget } } : {});
+  const scenarios = scenarioGrid(stage.plan, DEFAULT_PRICE_SHOCKS, DEFAULT_VOLUME_CASES, {
+    ...(cfg.budget !== undefined ? { budget: { kind: "total" as const, usd: cfg.budget } } : {}),
+    ...(stage.company ? { company: stage.company } : {}),
+  });
   const warnings = [...stage.exposure.forecast.warnings, ...stage.plan.warnings, ...(i.effectiveness?.result.warnings ?? [])];
   const model = buildReport({
     title: cfg.report.title ?? "Token hedge report",

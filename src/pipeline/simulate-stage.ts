@@ -5,6 +5,7 @@ import { simulate, type Basis, type SimulationResult } from "../scenarios/simula
 import { volumeMatrix } from "../scenarios/volumes.js";
 import { parametricRisk, type ParametricResult } from "../scenarios/parametric.js";
 import type { PlanStage } from "./plan-stage.js";
+import type { CompanyPricing } from "../company/pricing.js";
 
 export interface SimulateSettings {
   model: PriceModel;
@@ -41,4 +42,23 @@ export function simulateStage(stage: PlanStage, s: SimulateSettings): Simulation
     ...(s.onProgress ? { onProgress: s.onProgress } : {}),
   });
   return { ...result, parametric: parametricRisk({ plan, volumes, model: s.model, basis: s.basis, corr: s.corr, asOf: s.asOf }) };
+}
+
+/**
+ * The simulation's basis from the company's pricing: company price = S₀_m + β·(I − F₀_m) + noise, i.e.
+ * a_m = S₀_m − β·F₀_m (index in USD/Mtok), b = β, and noise σ(ε)·√tenor (σ(ε) is per monthly change).
+ */
+export function companySimulationBasis(stage: Pick<PlanStage, "plan">, pricing: CompanyPricing): Basis {
+  const { plan } = stage;
+  const perMtok = 1_000_000 / ((plan.contract.underlying === "token-index" ? 1_000_000 : 1) * (plan.contract.tokensPerGpuHour ?? 1));
+  const beta = pricing.basis.beta;
+  return {
+    a: 0,
+    b: beta,
+    noise: 0,
+    byMonth: {
+      a: plan.months.map((m) => pricing.priceByMonth.get(m.month)! - beta * m.futuresPrice * perMtok),
+      noise: plan.months.map((m) => pricing.basis.sigma * Math.sqrt(m.tenor)),
+    },
+  };
 }

@@ -10,8 +10,15 @@
  * Per month and in total: unhedged cost, futures P&L, hedged cost, effective USD/Mtok (pnl.ts), the difference
  * against an optional budget (budget.ts), over-hedged tokens (hedged tokens above the realised volume), and, given
  * an as-of date, the variation-margin cash flows along a straight price path (margin.ts).
+ *
+ * Given the company's pricing (src/company/), unhedged cost is the company's cost — its own price passed through
+ * the basis, commitments at their fixed price — and the index cost stands beside it (src/company/outcome.ts);
+ * the futures P&L stays on the index and the budget is compared with the company's hedged cost.
  */
 import { Dec } from "../money/decimal.js";
+import { applyCommitments } from "../company/commitments.js";
+import { companyMonthOutcome } from "../company/outcome.js";
+import type { CompanyPricing } from "../company/pricing.js";
 import type { HedgePlan, PlanMonth } from "../hedge/plan.js";
 import { budgetAmount, monthBudget, versusBudget, type Budget } from "./budget.js";
 import { variationMarginPath, type MarginPath } from "./margin.js";
@@ -28,6 +35,20 @@ export interface ScenarioOptions {
   budget?: Budget;
   /** The as-of date YYYY-MM-DD from which the margin path starts; no margin path without it. */
   asOf?: string;
+  /** The company's price and basis; without it every cost is at the index. */
+  company?: CompanyPricing;
+}
+
+/** The company-side figures of a month or a scenario (present when the company's pricing is given). */
+export interface CompanyFigures {
+  /** USD/Mtok the company pays: per month its price after the shock, in total company cost ÷ tokens. */
+  companyPrice: number | null;
+  companyCost: number;
+  /** The same tokens at the index settlement. */
+  indexCost: number;
+  /** Take-or-pay: the committed tokens' fixed cost, and the part of it paid for unused tokens. */
+  committedCost: number;
+  shortfallCost: number;
 }
 
 export interface ScenarioMonth extends MonthOutcome {
@@ -39,6 +60,7 @@ export interface ScenarioMonth extends MonthOutcome {
   /** This month's budget (rate budgets only), and hedged cost − budget. */
   budget: number | null;
   vsBudget: number | null;
+  company?: CompanyFigures;
 }
 
 export interface ScenarioOutcome {
@@ -56,6 +78,7 @@ export interface ScenarioOutcome {
   /** Variation margin along the straight price path; null without an as-of date. */
   margin: MarginPath | null;
   months: ScenarioMonth[];
+  company?: CompanyFigures;
 }
 
 export interface ScenarioResult extends ScenarioOutcome {
@@ -105,19 +128,25 @@ export function runShocks(plan: HedgePlan, shocks: readonly number[], volumeCase
   let unhedged = new Dec(0);
   let pnl = new Dec(0);
   let over = 0;
+  const pricing = options.company;
+  const companySums = { company: new Dec(0), index: new Dec(0), committed: new Dec(0), shortfall: new Dec(0) };
   const months: ScenarioMonth[] = plan.months.map((m, i) => {
     const priceShock = shocks[i] ?? 0;
     const volume = volumeFor(m, volumeCase);
     const settlementPrice = shockedPrice(m.futuresPrice, priceShock);
-    const outcome = monthOutcome({
-      tokens: volume,
-      contracts: m.contracts,
-      contractSize: plan.contract.contractSize,
-      divisor,
-      tokensPerUnit: perUnit,
-      futuresPrice: m.futuresPrice,
-      settlementPrice,
-    });
+    const leg = { contracts: m.contracts, contractSize: plan.contract.contractSize, divisor, tokensPerUnit: perUnit, futuresPrice: m.futuresPrice, settlementPrice };
+    let outcome: MonthOutcome = monthOutcome({ tokens: volume, ...leg });
+    let company: CompanyFigures | undefined;
+    if (pricing) {
+      const committed = pricing.commitments ? applyCommitments(pricing.commitments.commitments, pricing.mix?.lines ?? [], m.month, volume) : undefined;
+      const c = companyMonthOutcome({ tokens: volume, companyPrice: pricing.priceByMonth.get(m.month)!, basis: pricing.basis, ...leg, ...(committed ? { committed } : {}) });
+      outcome = { tokens: volume, unhedgedCost: c.companyCost, futuresPnl: c.futuresPnl, hedgedCost: c.hedgedCost, effectivePrice: volume > 0 ? effectivePrice(c.hedgedCost, volume) : null };
+      company = { companyPrice: c.companyPrice, companyCost: c.companyCost, indexCost: c.indexCost, committedCost: c.committedCost, shortfallCost: c.shortfallCost };
+      companySums.company = companySums.company.plus(c.companyCost);
+      companySums.index = companySums.index.plus(c.indexCost);
+      companySums.committed = companySums.committed.plus(c.committedCost);
+      companySums.shortfall = companySums.shortfall.plus(c.shortfallCost);
+    }
     const overHedgedTokens = Math.max(0, m.hedgedTokens - volume);
     tokens = tokens.plus(volume);
     unhedged = unhedged.plus(outcome.unhedgedCost);
@@ -132,6 +161,7 @@ export function runShocks(plan: HedgePlan, shocks: readonly number[], volumeCase
       overHedgedTokens,
       budget: mb,
       vsBudget: mb === null ? null : versusBudget(outcome.hedgedCost, mb),
+      ...(company ? { company } : {}),
     };
   });
   const hedged = unhedged.minus(pnl);
@@ -158,6 +188,17 @@ export function runShocks(plan: HedgePlan, shocks: readonly number[], volumeCase
     vsBudget: total === null ? null : versusBudget(hedged.toNumber(), total),
     margin,
     months,
+    ...(pricing
+      ? {
+          company: {
+            companyPrice: t > 0 ? effectivePrice(companySums.company.toNumber(), t) : null,
+            companyCost: companySums.company.toNumber(),
+            indexCost: companySums.index.toNumber(),
+            committedCost: companySums.committed.toNumber(),
+            shortfallCost: companySums.shortfall.toNumber(),
+          },
+        }
+      : {}),
   };
 }
 

@@ -39,6 +39,11 @@ export interface Basis {
   b: number;
   /** Standard deviation of the company price's noise around a + b·Index, USD/Mtok. */
   noise: number;
+  /**
+   * Per plan month, replacing a and noise: the company's own price (src/company/) gives a_m = S₀_m − b·F₀_m and,
+   * for a basis fitted on changes, a noise σ(ε)·√tenor that grows like the random walk of the changes.
+   */
+  byMonth?: { a: readonly number[]; noise: readonly number[] };
 }
 
 export interface SimulationInput {
@@ -241,7 +246,10 @@ function runPaths(s: PathSetup, n: number, rng: NormalStream, costs: CostInputs 
   const volumeOf = costs?.volumeOf ?? null;
   const a = costs?.basis.a ?? 0;
   const bk = (costs?.basis.b ?? 1) * (costs?.toMtokPrice ?? 1);
-  const noise = costs?.basis.noise ?? 0;
+  const byMonth = costs?.basis.byMonth;
+  const noise = byMonth ? Math.max(0, ...byMonth.noise) : (costs?.basis.noise ?? 0);
+  const aOf = Float64Array.from({ length: M }, (_, m) => byMonth?.a[m] ?? a);
+  const noiseOf = Float64Array.from({ length: M }, (_, m) => byMonth?.noise[m] ?? noise);
   const noiseRng = costs?.noiseRng ?? null;
   const hedgedTokens = costs?.hedgedTokens ?? new Float64Array(M);
   const budget = costs?.budget;
@@ -279,7 +287,7 @@ function runPaths(s: PathSetup, n: number, rng: NormalStream, costs: CostInputs 
         if (settlements) settlements[i * M + m] = st;
         if (withCosts) {
           const q = vol[vrow + m]!;
-          const c = (q * (a + bk * st + (noise > 0 ? noise * eta[m]! : 0))) / 1_000_000;
+          const c = (q * (aOf[m]! + bk * st + (noise > 0 ? noiseOf[m]! * eta[m]! : 0))) / 1_000_000;
           cost += c;
           tokens += q;
           const o = hedgedTokens[m]! - q;
@@ -364,7 +372,7 @@ export function simulate(input: SimulationInput): SimulationResult {
     basis,
     toMtokPrice: 1_000_000 / (divisor * (plan.contract.tokensPerGpuHour ?? 1)),
     hedgedTokens: Float64Array.from(plan.months, (m) => m.hedgedTokens),
-    noiseRng: basis.noise > 0 ? new NormalStream(seed, 2) : null,
+    noiseRng: basis.noise > 0 || (basis.byMonth?.noise.some((x) => x > 0) ?? false) ? new NormalStream(seed, 2) : null,
     budget: input.budget,
   };
   const from = corr !== 0 ? 0.35 : 0;

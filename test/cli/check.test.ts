@@ -62,8 +62,8 @@ describe("check on the Acme config", () => {
   it("prints the human table with value, limit and result", () => {
     const r = runCli(["check", "--config", ACME_CFG, "--as-of", "2026-11-05"]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/maxStaleDays +usage file +5  ≤ 45 +pass/);
-    expect(r.stdout).toMatch(/hedgeRatioBand +2026-12 \(tenor 1\) +\d+\.\d%  70% – 90% +pass/);
+    expect(r.stdout).toMatch(/maxStaleDays +usage file +5 {2}≤ 45 +pass/);
+    expect(r.stdout).toMatch(/hedgeRatioBand +2026-12 \(tenor 1\) +\d+\.\d% {2}70% – 90% +pass/);
   });
 });
 
@@ -120,7 +120,7 @@ describe("one config per rule, each made to breach it: exit 1, output printed fi
   it("the human table is printed before exit 1", () => {
     const r = runCli(["check", "--config", breach("missing-days")]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/maxMissingDays +usage file +5  ≤ 3 +FAIL/);
+    expect(r.stdout).toMatch(/maxMissingDays +usage file +5 {2}≤ 3 +FAIL/);
     expect(r.stdout).toMatch(/1 of 1 rules breached: exit 1/);
   });
 

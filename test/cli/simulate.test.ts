@@ -24,10 +24,12 @@ describe("simulate on the fixtures", () => {
   const first = runCli([...ARGS, "--json"]);
   const doc = JSON.parse(first.stdout) as SimDoc;
 
-  it("hedged Cost-at-Risk is below unhedged, and the risk figures are consistent", () => {
+  it("at the company's sticky list price (no --history) the futures add risk; the risk figures are consistent", () => {
     expect(first.code).toBe(0);
     expect(doc).toMatchObject({ schemaVersion: 1, seed: 42, paths: 20000 });
-    expect(doc.hedged.costAtRisk95).toBeLessThan(doc.unhedged.costAtRisk95);
+    // Issue 10: the company's cost does not follow the index, so the futures P&L is new risk, not an offset.
+    expect(doc.hedged.costAtRisk95).toBeGreaterThan(doc.unhedged.costAtRisk95);
+    expect((doc as unknown as { basis: { method: string } }).basis.method).toBe("sticky");
     for (const r of [doc.unhedged, doc.hedged]) {
       expect(r.p5).toBeLessThanOrEqual(r.p50);
       expect(r.p50).toBeLessThanOrEqual(r.p95);
@@ -37,6 +39,14 @@ describe("simulate on the fixtures", () => {
       expect(r.cvar95).toBeGreaterThanOrEqual(r.p95);
     }
     expect(doc.varianceReduction).toBeCloseTo(1 - doc.hedged.sd ** 2 / doc.unhedged.sd ** 2, 6);
+  });
+
+  it("with --basis index the company's price follows the index and the hedge cuts Cost-at-Risk", () => {
+    const r = runCli(["simulate", ACME.usage, ...PLAN_ARGS, "--paths", "4000", "--vol", "0.45", "--basis", "index", "--json"]);
+    const d = JSON.parse(r.stdout) as SimDoc & { parametric: { unhedgedCostAtRisk: number; hedgedCostAtRisk: number } };
+    expect(d.hedged.costAtRisk95).toBeLessThan(d.unhedged.costAtRisk95);
+    // Delta-normal CaR beside the Monte Carlo one: z₀.₉₅·σ.
+    expect(d.parametric.hedgedCostAtRisk).toBeCloseTo(1.6448536 * d.hedged.sd, -1);
   });
 
   it("sweeps 0% … 150% in 151 points and names the minimisers", () => {

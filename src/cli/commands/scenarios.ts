@@ -65,13 +65,13 @@ export function scenariosCommand(env: CommandEnv): Command {
       const stage = loadPlan(ctx, file, flags);
       const { plan, exposure } = stage;
       const budget = budgetFlag ?? configBudget(flags);
-      warn(ctx, [...exposure.forecast.warnings, ...plan.warnings]);
+      warn(ctx, [...exposure.forecast.warnings, ...plan.warnings, ...(stage.company?.warnings ?? [])]);
       const asOf = flags.asOf ?? forecastOrigin(stage);
       const cases: VolumeCase[] = [...new Set([...flags.volumes, ...(flags.volumeMultipliers ?? []).map(multiplierCase)])];
-      const options = { asOf, ...(budget ? { budget } : {}) };
+      const options = { asOf, ...(budget ? { budget } : {}), ...(stage.company ? { company: stage.company } : {}) };
       const results = scenarioGrid(plan, flags.shocks, cases, options);
       const twists = flags.twist > 0 ? twistGrid(plan, flags.twist, cases, options) : [];
-      const extras = { twists, asOf, ...(budget ? { budget } : {}) };
+      const extras = { twists, asOf, ...(budget ? { budget } : {}), ...(stage.company ? { company: stage.company } : {}) };
       const liquidity = liquidityStage(stage, { asOf, gaps: flags.gap, paths: flags.stressPaths, seed: flags.seed, volatility: flags.priceVol ?? DEFAULT_PRICE_VOLATILITY });
       emit(ctx, flags, {
         json: () => ({ ...scenariosDocument(plan, results, Boolean(flags.months), extras), side: stage.position.side, liquidity, rolls: stage.position.rolls }),

@@ -5,9 +5,10 @@
  */
 import { Command } from "commander";
 import { simulateCsv, simulateDocument, simulateHuman, type SimulationProvenance } from "../../report/views/simulate.js";
-import { choosePriceModel, DEFAULT_STRESS_PATHS, forecastOrigin, liquidityStage, simulateStage } from "../../pipeline/index.js";
+import { choosePriceModel, companySimulationBasis, DEFAULT_STRESS_PATHS, forecastOrigin, liquidityStage, simulateStage } from "../../pipeline/index.js";
 import { liquidityHuman } from "../../report/views/stress.js";
 import { emit, warn } from "../output.js";
+import { pricingDocument } from "../../company/scenarios.js";
 import { addPlanOptions, loadPlan } from "../plan-inputs.js";
 import { configBudget, takeBudgetFlag } from "../budget-options.js";
 import { addSimulateOptions, priceModelSettings, readLevels, type SimulateFlags } from "../simulate-options.js";
@@ -24,14 +25,18 @@ export function simulateCommand(env: CommandEnv): Command {
       const budgetFlag = takeBudgetFlag(command, flags);
       const stage = loadPlan(ctx, file, flags);
       const { plan, exposure } = stage;
-      warn(ctx, [...exposure.forecast.warnings, ...plan.warnings]);
+      warn(ctx, [...exposure.forecast.warnings, ...plan.warnings, ...(stage.company?.warnings ?? [])]);
       const budget = budgetFlag ?? configBudget(flags);
       const history = flags.history ? readLevels(ctx.cwd, flags) : undefined;
-      const choice = choosePriceModel(priceModelSettings(flags, command), history, plan);
+      const settings = priceModelSettings(flags, command);
+      const choice = choosePriceModel(settings, history, plan);
+      // The company's own price (issue 10) sets the basis unless --basis-a/-b/-noise or --basis-from-history say otherwise.
+      const legacyBasis = settings.basisFromHistory || Object.values(settings.basisTyped).some(Boolean);
+      const basis = stage.company && !legacyBasis ? companySimulationBasis(stage, stage.company) : choice.basis;
       const bar = progressBar(ctx.stderr, Date.now);
       const result = simulateStage(stage, {
         model: choice.model,
-        basis: choice.basis,
+        basis,
         paths: flags.paths,
         corr: flags.corr ?? 0,
         seed: flags.seed,
@@ -42,6 +47,9 @@ export function simulateCommand(env: CommandEnv): Command {
       bar.done();
       const provenance: SimulationProvenance = {
         ...choice.provenance,
+        ...(basis !== choice.basis && stage.company
+          ? { basisSource: `S₀ from ${stage.company.sourceDetail}; basis ${stage.company.basis.method}`, company: pricingDocument(stage.company) }
+          : {}),
         volumeSource: `${fmtCount(flags.paths)} sample paths of the ${exposure.forecast.model} forecast`,
         ...(budget ? { budget } : {}),
       };

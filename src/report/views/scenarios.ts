@@ -6,12 +6,16 @@ import { describeBudget, type Budget } from "../../scenarios/budget.js";
 import { renderCsv } from "../render/csv.js";
 import { fmtInt, fmtMoney, fmtPrice, fmtSignedPct } from "../render/format.js";
 import { renderTable } from "../render/table.js";
+import { pricingDocument } from "../../company/scenarios.js";
+import type { CompanyPricing } from "../../company/pricing.js";
 
 /** What `scenarios` adds to the basic grid; every field optional so older callers keep working. */
 export interface ScenarioExtras {
   twists?: TwistResult[];
   budget?: Budget;
   asOf?: string;
+  /** The company's pricing: its source and basis are stated in every output. */
+  company?: CompanyPricing;
 }
 
 export const MARGIN_PATH_ASSUMPTION =
@@ -32,7 +36,15 @@ export function scenarioCostFields(s: ScenarioOutcome): Record<string, unknown> 
     overHedgedTokens: s.overHedgedTokens,
     budget: s.budget,
     vsBudget: s.vsBudget,
+    // The company's side (issue 10): unhedgedCost above is the company's cost; indexCost the same tokens at the index.
+    ...(s.company ? { companyPrice: s.company.companyPrice, companyCost: s.company.companyCost, indexCost: s.company.indexCost, committedCost: s.company.committedCost, shortfallCost: s.company.shortfallCost } : {}),
   };
+}
+
+/** A scenario month for JSON: the company figures flattened beside the month's own (companyPrice, companyCost, indexCost). */
+function monthFields(m: ScenarioMonth): Record<string, unknown> {
+  const { company, ...rest } = m;
+  return { ...rest, ...(company ?? {}) };
 }
 
 function outcomeFields(s: ScenarioOutcome, includeMonths: boolean): Record<string, unknown> {
@@ -40,7 +52,7 @@ function outcomeFields(s: ScenarioOutcome, includeMonths: boolean): Record<strin
     ...scenarioCostFields(s),
     peakMarginOutflow: s.margin?.peakOutflow ?? null,
     peakMarginDate: s.margin?.peakDate ?? null,
-    ...(includeMonths ? { months: s.months, marginFlows: s.margin?.flows ?? null } : {}),
+    ...(includeMonths ? { months: s.months.map(monthFields), marginFlows: s.margin?.flows ?? null } : {}),
   };
 }
 
@@ -52,6 +64,7 @@ export function scenariosDocument(plan: HedgePlan, results: ScenarioResult[], in
     asOf: extras.asOf ?? null,
     budget: extras.budget ?? null,
     marginPathAssumption: extras.asOf ? MARGIN_PATH_ASSUMPTION : null,
+    ...(extras.company ? pricingDocument(extras.company) : { priceSource: "index", basis: null }),
     scenarios: results.map((s) => {
       const { volumeCase, ...rest } = outcomeFields(s, includeMonths);
       return { priceShock: s.priceShock, volumeCase, ...rest };
@@ -108,6 +121,7 @@ function outcomeCells(s: ScenarioOutcome, withBudget: boolean, withMargin: boole
     fmtInt(s.overHedgedTokens),
     ...(withBudget ? [s.vsBudget === null ? "–" : fmtMoney(s.vsBudget)] : []),
     ...(withMargin ? [s.margin ? fmtMoney(s.margin.peakOutflow) : "–"] : []),
+    ...(s.company ? [fmtMoney(s.company.indexCost)] : []),
   ];
 }
 
@@ -180,7 +194,7 @@ export function scenariosHuman(plan: HedgePlan, results: ScenarioResult[], colou
   const all: ScenarioOutcome[] = [...results, ...twists];
   const withBudget = all.some((s) => s.budget !== null);
   const withMargin = all.some((s) => s.margin !== null);
-  const extraHead = [...(withBudget ? ["vs budget"] : []), ...(withMargin ? ["peak margin out"] : [])];
+  const extraHead = [...(withBudget ? ["vs budget"] : []), ...(withMargin ? ["peak margin out"] : []), ...(extras.company ? ["index cost"] : [])];
   const table = renderTable({
     head: ["volume", "price shock", ...OUTCOME_HEAD, ...extraHead],
     rows: results.map((s) => [caseLabel(s.volumeCase), fmtSignedPct(s.priceShock), ...outcomeCells(s, withBudget, withMargin)]),
@@ -191,6 +205,7 @@ export function scenariosHuman(plan: HedgePlan, results: ScenarioResult[], colou
   let out =
     `P&L scenarios over ${first} … ${last} (${plan.months.length} months, ${fmtInt(plan.totals.contracts)} contracts long):\n` +
     `price shock = settlement vs the futures curve; volume = every month at that quantile of its forecast (×m = m × the forecast mean)\n` +
+    companyLine(extras.company) +
     (extras.budget ? `budget: ${describeBudget(extras.budget)}; vs budget = hedged cost − budget (positive = over)\n` : "") +
     table;
   if (twists.length > 0) {
@@ -221,4 +236,17 @@ export function scenariosHuman(plan: HedgePlan, results: ScenarioResult[], colou
     }
   }
   return out;
+}
+
+/** Which price the costs are at and how it follows the index, in words. */
+export function companyLine(p: CompanyPricing | undefined): string {
+  if (!p) return "costs at the index price (the usage file has no cost; give --prices FILE for the company's own price)\n";
+  const b = p.basis;
+  const basis =
+    b.method === "sticky"
+      ? "sticky (the company's price ignores the index: futures hedge none of it)"
+      : b.method === "index"
+        ? "index (the company pays the index)"
+        : `regression on changes, β ${b.beta.toFixed(3)}, R² ${b.rSquared?.toFixed(2) ?? "–"}, σ(ε) ${b.sigma.toFixed(4)}/Mtok over ${b.observations} changes`;
+  return `unhedged cost = the company's cost at ${p.sourceDetail}; index cost beside it; basis: ${basis}\n`;
 }

@@ -6,6 +6,7 @@ import type { RiskFigures } from "../../scenarios/risk.js";
 import type { SimulationResult } from "../../scenarios/simulate.js";
 import type { CostAtRiskParts, ParametricFigures, ParametricResult } from "../../scenarios/parametric.js";
 import { toCents } from "../../money/decimal.js";
+import { parametricCaR } from "../../company/car.js";
 import { renderCsv } from "../render/csv.js";
 import { fmtInt, fmtMoney, fmtPct } from "../render/format.js";
 import { renderHistogram } from "../render/histogram.js";
@@ -19,6 +20,8 @@ export interface SimulationProvenance {
   volSource: string;
   meanReversionSource?: string;
   basisSource: string;
+  /** The company's price source and basis block (issue 10), when the costs are the company's. */
+  company?: Record<string, unknown>;
   volumeSource: string;
   budget?: Budget;
   /** Notes to print and to record, e.g. a fallback from OU to GBM. */
@@ -81,13 +84,20 @@ export function simulateDocument(plan: HedgePlan, r: SimulationResult & { parame
       volSource: p.volSource,
       meanReversionSource: p.meanReversionSource ?? null,
     },
-    basis: { a: round(r.basis.a, 6), b: round(r.basis.b, 6), noise: round(r.basis.noise, 6), source: p.basisSource },
+    ...(p.company ?? {}),
+    ...(p.company ? { simulationBasis: { b: round(r.basis.b, 6), source: p.basisSource } } : { basis: { a: round(r.basis.a, 6), b: round(r.basis.b, 6), noise: round(r.basis.noise, 6), source: p.basisSource } }),
     corr: r.corr,
     volumeSource: p.volumeSource,
     budget: p.budget ?? null,
     contracts: plan.totals.contracts,
     unhedged: riskJson(r.unhedged),
     hedged: riskJson(r.hedged),
+    // Delta-normal Cost-at-Risk beside the Monte Carlo one: z·σ of the simulated cost (src/company/car.ts).
+    parametric: {
+      level: 0.95,
+      unhedgedCostAtRisk: round(parametricCaR(r.unhedged.mean, r.unhedged.sd).costAtRisk, 2),
+      hedgedCostAtRisk: round(parametricCaR(r.hedged.mean, r.hedged.sd).costAtRisk, 2),
+    },
     varianceReduction: r.varianceReduction === null ? null : round(r.varianceReduction, 6),
     ...parametricFields(r),
     probOverBudget: r.probOverBudget,
@@ -148,7 +158,9 @@ function modelLine(r: SimulationResult, p: SimulationProvenance): string {
     m.kind === "gbm"
       ? `GBM, volatility ${fmtPct(m.vol, 1)} a year (${p.volSource})`
       : `OU on log price, volatility ${fmtPct(m.vol, 1)} a year (${p.volSource}), mean reversion κ = ${m.meanReversion.toFixed(3)} a year (half-life ${m.meanReversion > 0 ? `${((Math.LN2 / m.meanReversion) * 12).toFixed(1)} months` : "∞"}; ${p.meanReversionSource ?? p.volSource})`;
-  const basis = `company price = ${r.basis.a} + ${r.basis.b} × index${r.basis.noise > 0 ? ` + noise (sd ${r.basis.noise} USD/Mtok)` : ""} (${p.basisSource})`;
+  const basis = r.basis.byMonth
+    ? `company price = S₀ + ${r.basis.b.toFixed(3)} × (index − curve) + basis noise σ(ε)·√tenor (${p.basisSource})`
+    : `company price = ${r.basis.a} + ${r.basis.b} × index${r.basis.noise > 0 ? ` + noise (sd ${r.basis.noise} USD/Mtok)` : ""} (${p.basisSource})`;
   return `${model}; settlement centred on the curve\n${basis}; price–volume copula correlation ${r.corr}; volumes: ${p.volumeSource}`;
 }
 
@@ -204,6 +216,7 @@ export function simulateHuman(plan: HedgePlan, r: SimulationResult & { parametri
   if (r.parametric) out += parametricTable(r, r.parametric, colour);
 
   const facts: string[] = [];
+  facts.push(`parametric (delta-normal) Cost-at-Risk 95%, z·σ: unhedged ${fmtMoney(parametricCaR(r.unhedged.mean, r.unhedged.sd).costAtRisk)} → hedged ${fmtMoney(parametricCaR(r.hedged.mean, r.hedged.sd).costAtRisk)}`);
   if (r.varianceReduction !== null) facts.push(`variance reduction: ${fmtPct(r.varianceReduction, 1)} (1 − Var hedged / Var unhedged)`);
   if (p.budget && r.probOverBudget !== null) {
     facts.push(`P(cost over budget ${describeBudget(p.budget)}): hedged ${fmtPct(r.probOverBudget, 1)}, unhedged ${fmtPct(r.probOverBudgetUnhedged, 1)}`);
