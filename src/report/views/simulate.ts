@@ -6,7 +6,6 @@ import type { RiskFigures } from "../../scenarios/risk.js";
 import type { SimulationResult } from "../../scenarios/simulate.js";
 import type { CostAtRiskParts, ParametricFigures, ParametricResult } from "../../scenarios/parametric.js";
 import { toCents } from "../../money/decimal.js";
-import { parametricCaR } from "../../company/car.js";
 import { renderCsv } from "../render/csv.js";
 import { fmtInt, fmtMoney, fmtPct } from "../render/format.js";
 import { renderHistogram } from "../render/histogram.js";
@@ -92,12 +91,6 @@ export function simulateDocument(plan: HedgePlan, r: SimulationResult & { parame
     contracts: plan.totals.contracts,
     unhedged: riskJson(r.unhedged),
     hedged: riskJson(r.hedged),
-    // Delta-normal Cost-at-Risk beside the Monte Carlo one: z·σ of the simulated cost (src/company/car.ts).
-    parametric: {
-      level: 0.95,
-      unhedgedCostAtRisk: round(parametricCaR(r.unhedged.mean, r.unhedged.sd).costAtRisk, 2),
-      hedgedCostAtRisk: round(parametricCaR(r.hedged.mean, r.hedged.sd).costAtRisk, 2),
-    },
     varianceReduction: r.varianceReduction === null ? null : round(r.varianceReduction, 6),
     ...parametricFields(r),
     probOverBudget: r.probOverBudget,
@@ -216,7 +209,6 @@ export function simulateHuman(plan: HedgePlan, r: SimulationResult & { parametri
   if (r.parametric) out += parametricTable(r, r.parametric, colour);
 
   const facts: string[] = [];
-  facts.push(`parametric (delta-normal) Cost-at-Risk 95%, z·σ: unhedged ${fmtMoney(parametricCaR(r.unhedged.mean, r.unhedged.sd).costAtRisk)} → hedged ${fmtMoney(parametricCaR(r.hedged.mean, r.hedged.sd).costAtRisk)}`);
   if (r.varianceReduction !== null) facts.push(`variance reduction: ${fmtPct(r.varianceReduction, 1)} (1 − Var hedged / Var unhedged)`);
   if (p.budget && r.probOverBudget !== null) {
     facts.push(`P(cost over budget ${describeBudget(p.budget)}): hedged ${fmtPct(r.probOverBudget, 1)}, unhedged ${fmtPct(r.probOverBudgetUnhedged, 1)}`);
