@@ -10,7 +10,7 @@ import { errorJson, formatError } from "./error-report.js";
 import { buildProgram } from "./program.js";
 import { VERSION } from "./version.js";
 import { makeCommandEnv, type RunContext } from "./commands/shared.js";
-import { helpTopic } from "./commands/help-topics.js";
+import { HELP_TOPIC_NAMES } from "./commands/help-topic-names.js";
 
 function colourFlag(argv: string[]): boolean | undefined {
   if (argv.includes("--no-color")) return false;
@@ -23,10 +23,14 @@ export async function run(argv: string[], io: IoContext = processContext()): Pro
   const env = makeCommandEnv(ctx);
   const wantsJson = argv.includes("--json");
 
-  if (argv[0] === "help" && argv[1] !== undefined && helpTopic(env, argv[1])) return EXIT.ok;
+  // The topics' texts come from the config and ingest modules: loaded only when a topic is asked for.
+  if (argv[0] === "help" && (HELP_TOPIC_NAMES as readonly string[]).includes(argv[1] ?? "")) {
+    const { helpTopic } = await import("./commands/help-topics.js");
+    if (helpTopic(env, argv[1]!)) return EXIT.ok;
+  }
 
   try {
-    await buildProgram(env).parseAsync(argv, { from: "user" });
+    await (await buildProgram(env, argv)).parseAsync(argv, { from: "user" });
     // A command may finish normally yet ask for a non-zero exit (`check` found a breach: 1).
     return ctx.exitCode ?? EXIT.ok;
   } catch (err) {
