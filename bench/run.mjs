@@ -15,7 +15,7 @@ const benches = readdirSync(here, { withFileTypes: true })
   .filter((name) => wanted.length === 0 || wanted.includes(name))
   .sort();
 
-if (!existsSync(join(here, "..", "dist", "index.js")) && !existsSync(join(here, "..", "dist", "cli", "main.js"))) {
+if (!existsSync(join(here, "..", "dist", "index.js")) && !existsSync(join(here, "..", "dist", "bundle", "cli", "main.js"))) {
   console.error("bench: dist/ is missing; run `npm run build` first");
   process.exit(2);
 }

@@ -11,7 +11,8 @@ import { errorJson, escapeControl, formatError } from "./error-report.js";
 import { buildProgram } from "./program.js";
 import { VERSION } from "./version.js";
 import { makeCommandEnv, type RunContext } from "./commands/shared.js";
-import { HELP_TOPIC_NAMES, helpTopic } from "./commands/help-topics.js";
+import { HELP_TOPIC_NAMES } from "./commands/help-topic-names.js";
+import { COMMANDS } from "./command-table.js";
 import { resetRunInputs } from "./files.js";
 
 function colourFlag(argv: string[]): boolean | undefined {
@@ -39,16 +40,19 @@ export async function run(argv: string[], io: IoContext = processContext()): Pro
   };
 
   if (argv[0] === "help" && argv[1] !== undefined) {
-    if (helpTopic(env, argv[1])) return EXIT.ok;
-    const program = buildProgram(env);
-    if (!program.commands.some((c) => c.name() === argv[1] || c.aliases().includes(argv[1]!))) {
-      const names = [...new Set([...program.commands.map((c) => c.name()), ...HELP_TOPIC_NAMES])];
+    // The topics' texts come from the config and ingest modules: loaded only when a topic is asked for.
+    if ((HELP_TOPIC_NAMES as readonly string[]).includes(argv[1])) {
+      const { helpTopic } = await import("./commands/help-topics.js");
+      if (helpTopic(env, argv[1])) return EXIT.ok;
+    }
+    if (!COMMANDS.some((c) => c.name === argv[1])) {
+      const names = [...new Set([...COMMANDS.map((c) => c.name), ...HELP_TOPIC_NAMES])];
       return fail(new HedgeError("USAGE", `no help topic or command "${argv[1]}"`, { value: argv[1], expected: `one of ${names.join(", ")}`, hint: "tokenhedge help lists the commands" }));
     }
   }
 
   try {
-    await buildProgram(env).parseAsync(argv, { from: "user" });
+    await (await buildProgram(env, argv)).parseAsync(argv, { from: "user" });
     // A command may finish normally yet ask for a non-zero exit (`check` found a breach: 1).
     return ctx.exitCode ?? EXIT.ok;
   } catch (err) {

@@ -1,23 +1,8 @@
 /** The commander tree: global flags, one sub-command per pipeline stage, examples in --help. */
-import { Command } from "commander";
+import { Command, Help } from "commander";
 import type { CommandEnv } from "./commands/shared.js";
-import { ingestCommand } from "./commands/ingest.js";
-import { forecastCommand } from "./commands/forecast.js";
-import { curveCommand } from "./commands/curve.js";
-import { hedgeRatioCommand } from "./commands/hedge-ratio.js";
-import { planCommand } from "./commands/plan.js";
-import { scenariosCommand } from "./commands/scenarios.js";
-import { simulateCommand } from "./commands/simulate.js";
-import { demoCommand } from "./commands/demo.js";
-import { configCommand } from "./commands/config.js";
-import { effectivenessCommand } from "./commands/effectiveness.js";
-import { checkCommand } from "./commands/check.js";
-import { reportCommand } from "./commands/report.js";
-import { initCommand } from "./commands/init.js";
-import { sqlCommand } from "./commands/sql.js";
-import { diffCommand } from "./commands/diff.js";
-import { basisCommand } from "./commands/basis.js";
-import { HELP_TOPIC_NAMES } from "./commands/help-topics.js";
+import { COMMANDS, invokedCommand } from "./command-table.js";
+import { HELP_TOPIC_NAMES } from "./commands/help-topic-names.js";
 import { VERSION } from "./version.js";
 
 
@@ -37,7 +22,8 @@ Every command takes --json (one versioned JSON document) and --csv for its table
 Help topics: ${HELP_TOPIC_NAMES.map((t) => `tokenhedge help ${t}`).join(", ")}
 `;
 
-export function buildProgram(env: CommandEnv): Command {
+/** The program for one command line: `argv` says which command to load (the rest stay unloaded). */
+export async function buildProgram(env: CommandEnv, argv: readonly string[]): Promise<Command> {
   const program = new Command("tokenhedge")
     .description("Forecast AI token usage and plan a futures hedge against AI-token and GPU-hour futures curves.")
     .version(VERSION, "-V, --version")
@@ -50,9 +36,21 @@ export function buildProgram(env: CommandEnv): Command {
       writeOut: (s) => env.ctx.stdout.write(s),
       writeErr: (s) => env.ctx.stderr.write(s),
     });
-  for (const make of [ingestCommand, forecastCommand, curveCommand, hedgeRatioCommand, planCommand, scenariosCommand, simulateCommand, demoCommand, configCommand, effectivenessCommand, checkCommand, reportCommand, initCommand, diffCommand, basisCommand, sqlCommand]) {
-    // addCommand (unlike .command) does not copy settings: exitOverride and output must reach every sub-command.
-    program.addCommand(make(env).copyInheritedSettings(program));
+  // Only the invoked command is built for real (command-table.ts says why); the others are stubs that carry the
+  // line the top-level help prints for them, term included, so that help reads exactly as with every command built.
+  const invoked = invokedCommand(argv);
+  const make = invoked ? await invoked.load() : undefined;
+  const stubTerms = new WeakMap<Command, string>();
+  program.configureHelp({ subcommandTerm: (cmd) => stubTerms.get(cmd) ?? new Help().subcommandTerm(cmd) });
+  for (const row of COMMANDS) {
+    if (row === invoked && make) {
+      // addCommand (unlike .command) does not copy settings: exitOverride and output must reach every sub-command.
+      program.addCommand(make(env).copyInheritedSettings(program));
+    } else {
+      const stub = new Command(row.name).description(row.description);
+      stubTerms.set(stub, row.usage === "" ? row.name : `${row.name} ${row.usage}`);
+      program.addCommand(stub);
+    }
   }
   return program;
 }

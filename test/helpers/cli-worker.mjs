@@ -3,7 +3,7 @@
 // Plain JavaScript because a worker thread loads files with Node itself, not through vitest's TypeScript transform.
 import { parentPort, workerData } from "node:worker_threads";
 
-const { run } = await import(new URL("../../dist/cli/main.js", import.meta.url).href);
+const { run } = await import(new URL("../../dist/bundle/cli/main.js", import.meta.url).href);
 const { port, signal } = workerData;
 
 parentPort.on("message", async ({ args, cwd, env }) => {

@@ -1,5 +1,5 @@
 /**
- * Run the CLI for a test. runCli / runJson run the built CLI in-process through `run(argv, io)` (dist/cli/main.js,
+ * Run the CLI for a test. runCli / runJson run the built CLI in-process through `run(argv, io)` (dist/bundle/cli/main.js,
  * built by `npm run build`) in a worker thread, with in-memory stdout/stderr and the given cwd and env; they stay
  * synchronous by blocking on the worker (Atomics.wait), so a test reads like a shell session. spawnCli spawns the
  * real `bin/tokenhedge` the way a user or CI job would, for the few smoke tests that need a real process.
