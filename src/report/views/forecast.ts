@@ -137,7 +137,7 @@ export function forecastDocument(input: ForecastView | ExposureForecast): Record
   if (view.monthly) {
     const m = view.monthly;
     doc.monthly = {
-      source: "daily sample paths summed per calendar month (FORECASTING.md §2.6)",
+      source: "daily sample paths summed per calendar month",
       model: m.model,
       partialMonth: m.partialMonth ? { ...m.partialMonth, observedTotal: r(m.partialMonth.observedTotal) } : null,
       forecast: m.points.map((p) => pointJson(p, r)),
@@ -166,8 +166,8 @@ export function forecastCsv(input: ForecastView | ExposureForecast): string {
 
 function describeModel(model: string): string {
   if (model.startsWith("weighted(")) return "weighted mixture of the candidates' sample paths (weights below)";
-  if (model === "combination") return "equal-weight mean of ETS, Theta and damped-trend ETS sample paths (FORECASTING.md §6.2)";
-  if (model.startsWith("combination(")) return "equal-weight combination of the components that could be fitted (FORECASTING.md §6.2)";
+  if (model === "combination") return "equal-weight mean of ETS, Theta and damped-trend ETS sample paths";
+  if (model.startsWith("combination(")) return "equal-weight combination of the components that could be fitted";
   if (model.startsWith("ETS(")) return "exponential smoothing state-space model (error, trend, season), fitted by maximum likelihood";
   if (model.startsWith("log-ETS")) return "additive ETS fitted to log usage, back-transformed";
   const simple: Record<string, string> = {
