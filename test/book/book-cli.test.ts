@@ -21,15 +21,16 @@ describe("plan --book on the fixtures", () => {
   const doc = runJson<Doc>(["plan", "--config", CONFIG, ...BOOK]);
 
   it("trades each month from what is held to the target", () => {
-    // 2026-12: target 65; maximum = min(⌊0.90 × 81.28⌋ = 73, ⌊P10 67.41⌋ = 67) = 67; held 48 + 26 = 74 → sell 7.
+    // 2026-12 (forecast 78.90 B, P10 66.04 B): target ⌊0.80 × 78.90⌋ = 63; maximum = min(⌊0.90 × 78.90⌋ = 71, ⌊P10 66.04⌋ = 66) = 66;
+    // held 48 + 26 = 74 → sell 8.
     const dec = doc.months[0]!;
-    expect([dec.targetContracts, dec.heldContracts, dec.trade]).toEqual([65, 74, { side: "sell", contracts: 7 }]);
-    // Sold at 2.10: 7 × 1,000 Mtok × 2.10 = $14,700; against the average 161.28 / 74: 7,000 × (2.10 − 2.17946) = −$556.22.
-    expect(doc.trades[0]).toMatchObject({ month: "2026-12", side: "sell", contracts: 7, price: 2.1, value: 14_700 });
-    expect(dec.unwindPnl).toBe(-556.22);
-    // 2027-01: 69 − 55 = buy 14; 2027-03: 61 − (38 − 4) = buy 27; 2027-06 (nothing held): buy 52.
+    expect([dec.targetContracts, dec.heldContracts, dec.trade]).toEqual([63, 74, { side: "sell", contracts: 8 }]);
+    // Sold at 2.10: 8 × 1,000 Mtok × 2.10 = $16,800; against the average 161.28 / 74: 8,000 × (2.10 − 2.17946) = −$635.68.
+    expect(doc.trades[0]).toMatchObject({ month: "2026-12", side: "sell", contracts: 8, price: 2.1, value: 16_800 });
+    expect(dec.unwindPnl).toBe(-635.68);
+    // 2027-01: 66 − 55 = buy 11; 2027-03: 57 − (38 − 4) = buy 23; 2027-06 (nothing held): buy 45.
     const trade = (m: string) => doc.months.find((x) => x.month === m)!.trade;
-    expect([trade("2027-01"), trade("2027-03"), trade("2027-06")]).toEqual([{ side: "buy", contracts: 14 }, { side: "buy", contracts: 27 }, { side: "buy", contracts: 52 }]);
+    expect([trade("2027-01"), trade("2027-03"), trade("2027-06")]).toEqual([{ side: "buy", contracts: 11 }, { side: "buy", contracts: 23 }, { side: "buy", contracts: 45 }]);
   });
 
   it("marks the book: realised on settled and closed months, unrealised on the curve", () => {
@@ -43,14 +44,14 @@ describe("plan --book on the fixtures", () => {
     // 2027-03: 4 sold back at 2.00 realise 4,000 × (2.00 − 2.03) = −120; 34 open at 1.93: 34,000 × (1.93 − 2.03) = −3,400.
     expect(m("2027-03")).toMatchObject({ realisedPnl: -120, unrealisedPnl: -3400 });
     // Realised −2,900 − 5,490 − 5,400 − 120 = −13,910; unrealised −5,880 − 4,200 − 3,960 − 3,400 − 2,400 − 2,000 = −21,840.
-    expect(doc.book.totals).toMatchObject({ realisedPnl: -13_910, unrealisedPnl: -21_840, variationMarginToDate: -35_750, buyContracts: 453, sellContracts: 7 });
+    expect(doc.book.totals).toMatchObject({ realisedPnl: -13_910, unrealisedPnl: -21_840, variationMarginToDate: -35_750, buyContracts: 378, sellContracts: 8 });
   });
 
   it("add-only keeps the over-hedge and flags it", () => {
     const r = runCli(["plan", "--config", CONFIG, ...BOOK, "--rebalance", "add-only"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/2026-12 .*\+74 .*–.*add-only: kept/);
-    expect(r.stderr).toContain("rebalance add-only: over-hedged in 1 month, not unwound: 2026-12 holds 74 > 67");
+    expect(r.stderr).toContain("rebalance add-only: over-hedged in 1 month, not unwound: 2026-12 holds 74 > 66");
   });
 
   it("book: and settlements: in a config, and the policy's rebalance key, do the same as the flags", () => {
@@ -75,7 +76,7 @@ describe("plan --book on the fixtures", () => {
     writeFileSync(a, runCli(["plan", "--config", CONFIG, "--json"]).stdout);
     writeFileSync(b, runCli(["plan", "--config", CONFIG, ...BOOK, "--json"]).stdout);
     const d = runJson<{ months: { month: string; status: string; heldContracts: { new: number }; trade: { new: string } }[]; totals: { realisedPnl: { new: number } } }>(["diff", a, b]);
-    expect(d.months[0]).toMatchObject({ month: "2026-12", status: "changed", heldContracts: { new: 74 }, trade: { new: "sell 7" } });
+    expect(d.months[0]).toMatchObject({ month: "2026-12", status: "changed", heldContracts: { new: 74 }, trade: { new: "sell 8" } });
     expect(d.totals.realisedPnl.new).toBe(-13_910);
     const human = runCli(["diff", a, b]);
     expect(human.stdout).toContain("12 changed, 0 added, 0 removed, 0 unchanged.");
@@ -106,7 +107,7 @@ describe("the report with the book", () => {
     expect(md).toContain("### Accounting framework");
     const doc = JSON.parse(readFileSync(join(dir, "2026-11", "report.json"), "utf8")) as { book: { totals: { realisedPnl: number } }; monthOnMonth: { months: { month: string; trade: { new: string } }[] } };
     expect(doc.book.totals.realisedPnl).toBe(-13_910);
-    expect(doc.monthOnMonth.months[0]).toMatchObject({ month: "2026-12", trade: { new: "sell 7" } });
+    expect(doc.monthOnMonth.months[0]).toMatchObject({ month: "2026-12", trade: { new: "sell 8" } });
     expect(readFileSync(join(dir, "2026-11", "report.html"), "utf8")).toContain('<section id="book">');
   });
 });
