@@ -43,10 +43,13 @@ describe("simulate on the fixtures", () => {
 
   it("with --basis index the company's price follows the index and the hedge cuts Cost-at-Risk", () => {
     const r = runCli(["simulate", ACME.usage, ...PLAN_ARGS, "--paths", "4000", "--vol", "0.45", "--basis", "index", "--json"]);
-    const d = JSON.parse(r.stdout) as SimDoc & { parametric: { unhedgedCostAtRisk: number; hedgedCostAtRisk: number } };
+    type Side = { mean: number; sd: number; costAtRisk: number };
+    const d = JSON.parse(r.stdout) as SimDoc & { parametric: { z: number; unhedged: Side; hedged: Side } };
     expect(d.hedged.costAtRisk95).toBeLessThan(d.unhedged.costAtRisk95);
-    // Delta-normal CaR beside the Monte Carlo one: z₀.₉₅·σ.
-    expect(d.parametric.hedgedCostAtRisk).toBeCloseTo(1.6448536 * d.hedged.sd, -1);
+    // Delta-normal CaR beside the Monte Carlo one: z₀.₉₅·σ with z₀.₉₅ = 1.644854, and the hedge lowers it too.
+    expect(d.parametric.z).toBeCloseTo(1.644854, 6);
+    expect(d.parametric.hedged.costAtRisk).toBeCloseTo(1.644854 * d.parametric.hedged.sd, -1);
+    expect(d.parametric.hedged.costAtRisk).toBeLessThan(d.parametric.unhedged.costAtRisk);
   });
 
   it("sweeps 0% … 150% in 151 points and names the minimisers", () => {
