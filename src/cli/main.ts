@@ -6,7 +6,7 @@
  */
 import { CommanderError } from "commander";
 import { EXIT, HedgeError } from "../errors.js";
-import { colourEnabled, processContext, type IoContext } from "./context.js";
+import { colourEnabled, columnsFromEnv, processContext, type IoContext } from "./context.js";
 import { errorJson, escapeControl, formatError } from "./error-report.js";
 import { buildProgram } from "./program.js";
 import { VERSION } from "./version.js";
@@ -28,7 +28,9 @@ function commanderUsage(err: CommanderError): HedgeError {
 }
 
 export async function run(argv: string[], io: IoContext = processContext()): Promise<number> {
-  const ctx: RunContext = { ...io, colour: colourEnabled(io, colourFlag(argv)) };
+  // A caller's IoContext without a width (a library or test run) still honours COLUMNS.
+  const columns = io.columns ?? columnsFromEnv(io.env);
+  const ctx: RunContext = { ...io, ...(columns !== undefined ? { columns } : {}), colour: colourEnabled(io, colourFlag(argv)) };
   const env = makeCommandEnv(ctx);
   const wantsJson = argv.includes("--json");
   resetRunInputs();

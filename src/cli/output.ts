@@ -51,8 +51,10 @@ export function emit(ctx: IoContext, flags: OutputFlags, r: Renderings, inputs: 
  */
 function humanText(ctx: IoContext, flags: OutputFlags, text: string): string {
   const toFile = flags.out !== undefined && flags.out !== "-";
-  const toTerminal = !toFile && ctx.stdout.isTTY;
-  return fitTables(text, { columns: toFile ? undefined : ctx.columns, boxes: toTerminal, wide: Boolean(flags.wide) });
+  // Colour asked for (--color, FORCE_COLOR) keeps the drawn table: the plain layout would drop the styling.
+  const coloured = (ctx as { colour?: boolean }).colour === true;
+  const boxes = (!toFile && ctx.stdout.isTTY) || coloured;
+  return fitTables(text, { columns: toFile ? undefined : ctx.columns, boxes, wide: Boolean(flags.wide) });
 }
 
 // Excel opens a BOM-less CSV in the system code page, so "≤ – −" in a header become mojibake.
