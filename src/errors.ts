@@ -1,6 +1,6 @@
 /**
  * Typed errors. Commands throw these; one handler in cli/main.ts turns them into a message and an
- * exit code (DESIGN.md §7). `code` is a closed union so tests and scripts can match on it.
+ * exit code (the README (conventions, exit codes)). `code` is a closed union so tests and scripts can match on it.
  */
 
 export const EXIT = {

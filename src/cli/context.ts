@@ -48,7 +48,7 @@ export function processContext(): IoContext {
 }
 
 /**
- * Colour on or off (DESIGN.md §7): `FORCE_COLOR` (non-zero) forces it, as Node documents; otherwise off
+ * Colour on or off (the README (conventions, exit codes)): `FORCE_COLOR` (non-zero) forces it, as Node documents; otherwise off
  * for `--no-color`, any `NO_COLOR`, `TERM=dumb`, or a stdout that is not a terminal. chalk does not read
  * NO_COLOR itself, hence this function; renderers get their chalk from report/render/colour.ts.
  */
@@ -62,7 +62,7 @@ export function colourEnabled(ctx: IoContext, flag: boolean | undefined): boolea
   return ctx.stdout.isTTY;
 }
 
-/** Prompts only on a terminal, never in CI (DESIGN.md §7). */
+/** Prompts only on a terminal, never in CI (the README (conventions, exit codes)). */
 export function canPrompt(ctx: IoContext): boolean {
   return ctx.stdinIsTTY && ctx.stdout.isTTY && !ctx.env.CI;
 }

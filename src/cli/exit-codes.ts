@@ -1,4 +1,4 @@
-/** The exit-code table (DESIGN.md §7), printed by `tokenhedge help exit-codes`. */
+/** The exit-code table (the README (conventions, exit codes)), printed by `tokenhedge help exit-codes`. */
 import { EXIT } from "../errors.js";
 
 export const EXIT_CODE_HELP = `Exit codes

@@ -1,6 +1,6 @@
 /**
  * The one exit point: build the program, run it, and turn every outcome into an exit code
- * (DESIGN.md §7). Commands throw HedgeError; commander's own usage errors become exit 2 (commander
+ * (the README (conventions, exit codes)). Commands throw HedgeError; commander's own usage errors become exit 2 (commander
  * would exit 1); anything else is a bug: exit 4 with a short note, the stack only with TOKENHEDGE_DEBUG.
  * Under `--json` every failure, usage errors included, also prints the JSON error document.
  */

@@ -2,7 +2,7 @@
  * The prompts `init` asks, behind a small interface: the real ones are @inquirer/prompts on the
  * terminal; the interface keeps the wizard's logic free of the library. Prompts run only when
  * canPrompt (context.ts) says so — stdin and stdout are terminals and CI is not set — and never with
- * --yes (DESIGN.md §7). Ctrl-C inside a prompt becomes exit 130, without a stack trace.
+ * --yes (the README (conventions, exit codes)). Ctrl-C inside a prompt becomes exit 130, without a stack trace.
  */
 import { HedgeError } from "../errors.js";
 

@@ -1,5 +1,5 @@
 /**
- * Merging config layers with provenance. Precedence (DESIGN.md §7, the order infracost and clig.dev
+ * Merging config layers with provenance. Precedence (the README (conventions, exit codes), the order infracost and clig.dev
  * use): flags > environment (`TOKENHEDGE_*`) > config file > defaults. Every leaf of the result
  * remembers which layer supplied it, so `tokenhedge config show` can say where each value came from.
  */

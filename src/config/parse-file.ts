@@ -1,7 +1,7 @@
 /**
  * Config file text → a validated config layer. YAML (`.yaml`, `.yml`) or JSON (`.json`), chosen by the
  * file's extension. Errors name the file, the line and column when YAML gives one, the key path and
- * what was expected (the changesets style `dot.path: message`, ECOSYSTEM.md §2 item 7), exit 2.
+ * what was expected (the changesets style `dot.path: message`, common CLI practice item 7), exit 2.
  */
 import { LineCounter, parseDocument, isNode, type Document } from "yaml";
 import type { ZodError } from "zod";

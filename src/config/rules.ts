@@ -96,7 +96,7 @@ export interface OverHedgeEstimate {
 }
 
 /**
- * Over-hedge probability per delivery month from simulated volume paths (DESIGN.md §5: a hedge above
+ * Over-hedge probability per delivery month from simulated volume paths (docs/METHODOLOGY.md: a hedge above
  * the volume that materialises is partly speculative): the share of paths whose volume for the month
  * falls below the tokens the plan hedges. `paths[j][i]` is path j's volume in `months[i]`.
  */

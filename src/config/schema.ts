@@ -1,5 +1,5 @@
 /**
- * The config file `hedge.config.yaml` / `.json` (DESIGN.md §7): every input and setting of a monthly
+ * The config file `hedge.config.yaml` / `.json` (the README (conventions, exit codes)): every input and setting of a monthly
  * run in one place, so a scheduled job or a CI check runs one command with no flags. Every key is
  * optional in the file itself: environment variables and flags may supply the rest, and
  * `requireComplete` (complete.ts) says what is still missing after the layers are merged.
@@ -54,7 +54,7 @@ export const usageSchema = z.strictObject({
 export const simulationSchema = z.strictObject({
   /** Monte Carlo paths. */
   paths: z.number().int().min(100, "at least 100 paths").max(1_000_000, "at most 1,000,000 paths").optional(),
-  /** Confidence level of Cost-at-Risk (DESIGN.md §5: P95 − mean). */
+  /** Confidence level of Cost-at-Risk (docs/METHODOLOGY.md: P95 − mean). */
   confidence: z.number().gt(0.5, "above 0.5").lt(1, "below 1").optional(),
   /** Annualised volatility of the settlement price (log returns), e.g. 0.45. */
   priceVolatility: z.number().min(0).max(5, "an annualised volatility such as 0.45").optional(),

@@ -1,5 +1,5 @@
 /**
- * Contract specifications. No exchange has published one for AI-token futures (DESIGN.md §1), so the
+ * Contract specifications. No exchange has published one for AI-token futures (docs/METHODOLOGY.md §3), so the
  * spec is always an input file (JSON or YAML) and never hard-coded; shipped specs are labelled illustrative.
  * Validation errors name the key path (`tokensPerGpuHour.models.gpt-4o: …`).
  */
@@ -70,7 +70,7 @@ export const contractSpecSchema = z
     minimumLot: z.number().int().positive().optional(),
     /** Cross hedge: tokens served per GPU-hour (only for a GPU-hour underlying): a number, or per model. */
     tokensPerGpuHour: tokensPerGpuHourSchema.optional(),
-    /** Index-token weights per token kind (DESIGN.md §4); every kind weighs 1 when absent. */
+    /** Index-token weights per token kind (docs/METHODOLOGY.md); every kind weighs 1 when absent. */
     indexWeights: z.record(z.string(), z.number().nonnegative()).optional(),
   })
   .strict()

@@ -8,7 +8,7 @@ import { relativeToTrend, type DeflationTrend, type RelativeToTrend } from "./de
 import { rollYields, type RollYields } from "./roll-yield.js";
 import { analyseCurve, type CurveAnalysis } from "./shape.js";
 
-/** "token": priced per Mtok (the default unit, DESIGN.md §4); "gpu-hour": per GPU-hour. */
+/** "token": priced per Mtok (the default unit, docs/METHODOLOGY.md); "gpu-hour": per GPU-hour. */
 export type CurveKind = "token" | "gpu-hour";
 
 export interface CurveReport {

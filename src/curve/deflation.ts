@@ -1,5 +1,5 @@
 /**
- * Reading a token curve against the structural deflation of token prices (DESIGN.md §1: roughly 10× a year
+ * Reading a token curve against the structural deflation of token prices (docs/METHODOLOGY.md §3: roughly 10× a year
  * at constant capability). A falling token curve is normal; what carries information is its slope *relative*
  * to the trend. With a trend factor D per year, the trend price t months after the front month is
  *   T(t) = F_front · D^(−t/12),

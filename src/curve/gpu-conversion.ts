@@ -1,5 +1,5 @@
 /**
- * Cross hedge of token spend with GPU-hour futures (DESIGN.md §4–5): token exposure Q becomes GPU-hours Q/k,
+ * Cross hedge of token spend with GPU-hour futures (docs/METHODOLOGY.md): token exposure Q becomes GPU-hours Q/k,
  * with k tokens served per GPU-hour. k is an assumption about the serving stack, not a market price, and an
  * error in it mis-sizes the hedge one for one — so it is always shown, and its sensitivity reported by the plan.
  *

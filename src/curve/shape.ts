@@ -1,5 +1,5 @@
 /**
- * Curve shape. Contango: later months dearer; backwardation: later months cheaper (DESIGN.md §1).
+ * Curve shape. Contango: later months dearer; backwardation: later months cheaper (docs/METHODOLOGY.md §3).
  * A step smaller than half a tick counts as flat, so price noise below the exchange's resolution does
  * not flip the reading.
  */

@@ -1,5 +1,5 @@
 /**
- * All hedge-accounting effectiveness figures for one hedging relationship (DESIGN.md §5): the dollar-offset test
+ * All hedge-accounting effectiveness figures for one hedging relationship (docs/METHODOLOGY.md): the dollar-offset test
  * (cumulative and per period), the regression test, and the cash-flow hedge reserve with its ineffectiveness.
  * The result is the shape `tokenhedge effectiveness --json` prints.
  */

@@ -2,7 +2,7 @@
  * Dollar-offset test of hedge effectiveness (ASC 815 practice; the 80–125% range of IAS 39 AG105(b) before
  * IFRS 9): the ratio of the hedge's change in value to the hedged item's, sign-flipped,
  *   ratio = −ΣΔhedge / ΣΔitem,
- * passes when 0.80 ≤ ratio ≤ 1.25 (the "80–125%" band; both bounds inclusive, DESIGN.md §5). It is computed
+ * passes when 0.80 ≤ ratio ≤ 1.25 (the "80–125%" band; both bounds inclusive, docs/METHODOLOGY.md). It is computed
  * cumulatively (inception to date — the usual basis) and for each period on its own.
  *
  * The ratio is unstable when the hedged item barely moves (the "small-dollar" problem): a few dollars of noise

@@ -1,7 +1,7 @@
 /**
  * Regression test of hedge effectiveness, as commonly applied under ASC 815 (IFRS 9 B6.4.13 also allows
  * quantitative assessments of this kind). Regress one series of period value changes on the other by OLS and
- * require all of (the criteria DESIGN.md §5 names):
+ * require all of (the criteria docs/METHODOLOGY.md names):
  *   R² ≥ 0.80,   −1.25 ≤ slope ≤ −0.80,   p < 0.05 for the F test of slope = 0 (1 and n − 2 df).
  *
  * The slope depends on which series is y (the two slopes multiply to R², not to 1), so the direction is explicit:

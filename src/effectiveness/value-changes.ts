@@ -3,11 +3,11 @@
  * Sign convention (what ASC 815 / IFRS 9 tests expect): a gain is positive. An effective hedge's changes have the
  * opposite sign to the hedged item's.
  *
- * From price changes, for a long futures hedge of a forecast purchase (a token buyer, DESIGN.md §1, §5):
+ * From price changes, for a long futures hedge of a forecast purchase (a token buyer, docs/METHODOLOGY.md §3, §5):
  *   hedge gain in period t   = N · Q_F · ΔF_t
  *   hedged item change       = −Q_A · ΔS_t   (a higher price makes the forecast purchase dearer: a loss)
  * The hedged item is thereby modelled as a hypothetical derivative — a forward purchase of Q_A at the company's
- * own price — as DESIGN.md §5 allows.
+ * own price — as docs/METHODOLOGY.md allows.
  *
  * A seller of capacity (`side: "short"`) hedges a forecast sale with short futures (N negative): a higher price is a
  * gain on the sale, so the hedged item change is +Q_A · ΔS_t and the hedge's N · Q_F · ΔF_t carries N's sign.
@@ -36,7 +36,7 @@ export interface PriceChangeHedge {
   exposureQuantity: number;
   /**
    * Quantity units in one quote unit, when they differ: 1e6 when quantities are tokens and prices are USD per
-   * million tokens (DESIGN.md §5: P&L = N · size · ΔF / 1e6). Default 1 (quantities already in quote units).
+   * million tokens (docs/METHODOLOGY.md: P&L = N · size · ΔF / 1e6). Default 1 (quantities already in quote units).
    */
   quoteUnitSize?: number;
   periods?: readonly string[];

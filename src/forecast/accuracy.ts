@@ -1,5 +1,5 @@
 /**
- * Point-forecast accuracy measures (FORECASTING.md §7; Hyndman & Koehler 2006, IJF 22(4); M4 guidelines;
+ * Point-forecast accuracy measures (docs/METHODOLOGY.md §2; Hyndman & Koehler 2006, IJF 22(4); M4 guidelines;
  * R's `accuracy`).
  */
 

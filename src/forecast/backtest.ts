@@ -1,5 +1,5 @@
 /**
- * Rolling-origin evaluation (time-series cross-validation; FPP3 §5.10; FORECASTING.md §7): refit each candidate
+ * Rolling-origin evaluation (time-series cross-validation; FPP3 §5.10; docs/METHODOLOGY.md §2): refit each candidate
  * at several forecast origins, forecast up to h steps, and score the forecasts against what happened: MAE, MASE
  * (Hyndman & Koehler 2006), sMAPE and MAPE (M3/M4 definitions), and the empirical coverage of the 80% and 95%
  * intervals.

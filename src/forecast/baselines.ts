@@ -1,5 +1,5 @@
 /**
- * Benchmark methods: naive, seasonal naive and random walk with drift (FORECASTING.md §5; FPP3 §5.2 and §5.5;
+ * Benchmark methods: naive, seasonal naive and random walk with drift (docs/METHODOLOGY.md §2; FPP3 §5.2 and §5.5;
  * R's `naive`, `snaive`, `rwf(drift = TRUE)`). σ̂ comes from the in-sample one-step residuals.
  */
 import { logNormalForecast, normalForecast, type FittedModel } from "./model.js";

@@ -1,6 +1,6 @@
 /**
  * Box–Cox transformation (Box & Cox 1964, JRSS B 26(2); FPP3 §3.1 and §5.6; R's `BoxCox`, `InvBoxCox`).
- * The product uses λ = 0 (log) for positive usage series (FORECASTING.md §4).
+ * The product uses λ = 0 (log) for positive usage series (docs/METHODOLOGY.md §2).
  */
 
 /** w = log y (λ = 0) or (y^λ − 1)/λ. */

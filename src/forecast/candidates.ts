@@ -26,7 +26,7 @@ export interface CandidateContext {
   cache?: Map<string, AutoEtsResult>;
   /**
    * Backtests only: fit the automatic ETS search once, at the first origin, and re-filter those fits with fixed
-   * parameters at later origins (FORECASTING.md §7 allows this for speed; no future data enters the parameters).
+   * parameters at later origins (docs/METHODOLOGY.md §2 allows this for speed; no future data enters the parameters).
    */
   refilter?: boolean;
 }
@@ -75,7 +75,7 @@ export const DRIFT_LOG: Candidate = {
   },
 };
 
-/** Holt's damped additive trend, fitted as ETS(A,Ad,N) by maximum likelihood (FORECASTING.md §1). */
+/** Holt's damped additive trend, fitted as ETS(A,Ad,N) by maximum likelihood (docs/METHODOLOGY.md §2). */
 export const HOLT_DAMPED: Candidate = {
   name: "holt-damped",
   fit: (y, context) => {

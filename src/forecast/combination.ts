@@ -1,5 +1,5 @@
 /**
- * Forecast combination (FORECASTING.md §6; M3: Makridakis & Hibon 2000, "Comb S-H-D"; M4: Makridakis,
+ * Forecast combination (docs/METHODOLOGY.md §2; M3: Makridakis & Hibon 2000, "Comb S-H-D"; M4: Makridakis,
  * Spiliotis & Assimakopoulos 2018/2020; Petropoulos & Svetunkov 2020; weighted by past accuracy: Bates & Granger
  * 1969). Point forecast: the weighted mean of the component means. Distribution [product]: the weighted mixture —
  * the pooled sample paths, a share from each component equal to its weight — so that disagreement between models

@@ -1,5 +1,5 @@
 /**
- * Classical decomposition, as R's `stats::decompose` (FORECASTING.md §3.3; Kendall & Stuart; FPP3 §3.4):
+ * Classical decomposition, as R's `stats::decompose` (docs/METHODOLOGY.md §2; Kendall & Stuart; FPP3 §3.4):
  * centred moving-average trend, seasonal figure = mean detrended value per position, normalised to mean 0
  * (additive) or 1 (multiplicative). Positions are counted from the first observation.
  */

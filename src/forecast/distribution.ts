@@ -1,6 +1,6 @@
 /**
  * Turn a fitted model into per-period forecasts: analytic quantiles where the model has a closed form, otherwise
- * type-8 quantiles of seeded sample paths (FORECASTING.md §2.3–2.5).
+ * type-8 quantiles of seeded sample paths (docs/METHODOLOGY.md §2).
  *
  * Usage is never negative, so every reported value (mean, bounds, quantiles, path values) is clamped at 0.
  * For quantiles this is exact — the quantiles of max(Y, 0) are max(Q_Y, 0) — and for the mean it is a

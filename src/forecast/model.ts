@@ -41,7 +41,7 @@ export function normalForecast(mean: Float64Array, sd: Float64Array): AnalyticFo
 }
 
 /**
- * Log-normal forecast distribution from log-scale mean μ and sd s (FORECASTING.md §4): quantiles exp(μ + z_p s)
+ * Log-normal forecast distribution from log-scale mean μ and sd s (docs/METHODOLOGY.md §2): quantiles exp(μ + z_p s)
  * (exact, the transform is monotone); mean exp(μ + s²/2).
  */
 export function logNormalForecast(logMean: Float64Array, logSd: Float64Array): AnalyticForecast {

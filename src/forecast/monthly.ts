@@ -1,5 +1,5 @@
 /**
- * Monthly totals from a daily model (FORECASTING.md §2.6). Quantiles of a sum are not sums of quantiles, so the
+ * Monthly totals from a daily model (docs/METHODOLOGY.md §2). Quantiles of a sum are not sums of quantiles, so the
  * monthly distribution is built path by path: for each simulated daily path i and calendar month M,
  *
  *   T_i(M) = Σ_{observed days d in M} y_d + Σ_{future days d in M} y_{i,d},

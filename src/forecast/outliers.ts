@@ -1,5 +1,5 @@
 /**
- * Data-quality treatment of usage series before fitting (FORECASTING.md §8):
+ * Data-quality treatment of usage series before fitting (docs/METHODOLOGY.md §2):
  *
  * 1. leading zeros are dropped (the product did not exist yet);
  * 2. daily series are screened on log y: weekly pattern removed (robust variant of the additive decomposition of

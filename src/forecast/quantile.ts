@@ -1,7 +1,7 @@
 /**
  * Sample quantiles, type 8 of Hyndman & Fan (1996), "Sample quantiles in statistical packages", The American
  * Statistician 50(4), 361–365: approximately median-unbiased whatever the distribution, and the type R's `forecast`
- * uses for simulated intervals (FORECASTING.md §2.4).
+ * uses for simulated intervals (docs/METHODOLOGY.md §2).
  */
 
 /** Quantile of an ascending-sorted sample at probability p (type 8). */

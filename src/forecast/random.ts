@@ -1,5 +1,5 @@
 /**
- * Seeded pseudo-random numbers for forecasting and Monte Carlo (FORECASTING.md §2.3: every draw is seeded
+ * Seeded pseudo-random numbers for forecasting and Monte Carlo (docs/METHODOLOGY.md §2: every draw is seeded
  * so that outputs are reproducible byte for byte).
  *
  * Generator: xoshiro128** (Blackman & Vigna, "Scrambled linear pseudorandom number generators", ACM TOMS 47(4),

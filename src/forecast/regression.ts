@@ -1,5 +1,5 @@
 /**
- * Small least-squares helpers used by initialisation (FORECASTING.md §1.7) and Theta (§3.2).
+ * Small least-squares helpers used by initialisation (docs/METHODOLOGY.md §2) and Theta (§3.2).
  */
 
 /** OLS of y on x: returns intercept and slope. Pairs with a NaN y are skipped. */

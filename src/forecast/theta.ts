@@ -1,7 +1,7 @@
 /**
  * The Theta method (Assimakopoulos & Nikolopoulos 2000, IJF 16(4)) in the form shown by Hyndman & Billah (2003),
  * IJF 19(2): simple exponential smoothing with a drift equal to half the slope of a linear trend, after classical
- * multiplicative seasonal adjustment when a lag-m autocorrelation test says so (FORECASTING.md §3; R's `thetaf`).
+ * multiplicative seasonal adjustment when a lag-m autocorrelation test says so (docs/METHODOLOGY.md §2; R's `thetaf`).
  *
  * [product] intervals are computed on the seasonally adjusted scale and multiplied by the seasonal index, and with
  * `log: true` the adjusted series is modelled on the log scale (the drift becomes a growth rate).

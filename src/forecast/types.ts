@@ -51,11 +51,11 @@ export interface ModelScore {
 
 /** How the model is chosen. "evidence" (the monthly default) combines the candidates whose rolling-origin
  * backtest error is near the best, weighted by it (see evidence.ts); "combination" always forecasts with the
- * equal-weight ETS + Theta + damped combination of FORECASTING.md §6.2 and scores the other candidates only for
+ * equal-weight ETS + Theta + damped combination of docs/METHODOLOGY.md §2 and scores the other candidates only for
  * the report. */
 export type SelectionMethod = "evidence" | "combination" | "holdout" | "aicc" | "backtest";
 
-/** What to do with detected outage days (FORECASTING.md §8). */
+/** What to do with detected outage days (docs/METHODOLOGY.md §2). */
 export type OutlierMode = "keep" | "interpolate";
 
 /** A data-quality observation about the input series, and what was done about it. */

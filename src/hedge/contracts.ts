@@ -1,5 +1,5 @@
 /**
- * Contract counts. N = h · Q / size (DESIGN.md §5), rounded by an explicit rule:
+ * Contract counts. N = h · Q / size (docs/METHODOLOGY.md), rounded by an explicit rule:
  * `down` never hedges more than the target (the prudent default for a forecast exposure: an
  * over-hedge is a speculative position), `up` never less, `nearest` as textbooks do.
  * Computed in decimal arithmetic so that exact multiples (0.8 × 12.5e9 / 1e9 = 10) do not become

@@ -19,7 +19,7 @@ export interface MonthlyUsage {
 }
 
 /**
- * Index tokens per complete month (DESIGN.md §4): Σ weight(kind) · tokens(kind), every kind weighing 1
+ * Index tokens per complete month (docs/METHODOLOGY.md): Σ weight(kind) · tokens(kind), every kind weighing 1
  * unless the contract says otherwise.
  */
 export function monthlyIndexTokens(series: UsageSeries, weights?: Record<string, number>): MonthlyUsage {

@@ -1,7 +1,7 @@
 /**
  * The hedge plan: per delivery month, the forecast exposure, the target ratio from a method (the policy ladder,
  * the minimum-variance ratio of a price history, or the price-and-volume risk hedge), an optional cap at a low
- * quantile of the volume forecast, the contract count and what it locks in (DESIGN.md §4–5). A consumer of
+ * quantile of the volume forecast, the contract count and what it locks in (docs/METHODOLOGY.md). A consumer of
  * tokens is short tokens, so the hedge is a long futures position.
  *
  * Nothing is clipped silently: a method ratio outside the policy band is kept and flagged; a ratio the volume cap
@@ -107,7 +107,7 @@ export interface KSensitivity {
 }
 
 export interface PlanConversion extends GpuConversion {
-  /** What an error in k does to the hedge (DESIGN.md §5: one for one). */
+  /** What an error in k does to the hedge (docs/METHODOLOGY.md: one for one). */
   sensitivity: KSensitivity[];
   warning: string;
 }

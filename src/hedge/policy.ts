@@ -1,7 +1,7 @@
 /**
  * Hedge policy: a ladder of target ratios by tenor (months ahead), with bands, and a rounding rule.
  * Typical corporate practice hedges near months heavily and far months lightly, because the volume
- * forecast is less certain further out (DESIGN.md §4).
+ * forecast is less certain further out (docs/METHODOLOGY.md).
  */
 import { z } from "zod";
 import { HedgeError } from "../errors.js";

@@ -16,7 +16,7 @@
  *
  * Units: h* is in units of Q (e.g. Mtok) when F is quoted per unit of Q; divide by the contract size for contracts.
  * Demand that falls when prices rise (Cov(Q, F) < 0) lowers h*; demand that rises with prices can push it above
- * E[Q] — a conflict with a policy cap at a low volume quantile that callers must show, not clip (DESIGN.md §5).
+ * E[Q] — a conflict with a policy cap at a low volume quantile that callers must show, not clip (docs/METHODOLOGY.md).
  */
 import { HedgeError } from "../errors.js";
 import { mean, sampleCovariance, sampleVariance, sum } from "../stats/descriptive.js";

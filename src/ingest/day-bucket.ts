@@ -2,7 +2,7 @@
  * Date cells → day numbers in the reporting zone, with the evidence the data-quality checks need
  * (date-only rows vs rows with a time of day) and the day/month-order decision for `a/b/yyyy`
  * dates: a value above 12 in the first position proves day-first, in the second month-first
- * (FORMATS.md: "Azure's MM/DD/YYYY can be confirmed from any day above 12 in the file"). Until
+ * (the exporters' published formats (tokenhedge help formats): "Azure's MM/DD/YYYY can be confirmed from any day above 12 in the file"). Until
  * one shows up, such days are kept under provisional keys and resolved when the file ends.
  */
 import { civilToDays, dayOfInstant, parseDateText, validCivil, type DateFormat, type ParsedDate, type Zone } from "./dates.js";

@@ -864,7 +864,7 @@ export class RowMapper {
   }
 
   /**
-   * Azure's ambiguity (FORMATS.md): cost ≈ quantity × unit price means the quantity is in pricing
+   * Azure's ambiguity (the exporters' published formats (tokenhedge help formats)): cost ≈ quantity × unit price means the quantity is in pricing
    * units (scale by the unit); cost ≈ quantity × unit price / factor means it is raw tokens.
    */
   private verifyUnit(rec: CsvRecord, q: Decimal, factor: string): string {

@@ -1,7 +1,7 @@
 /**
  * Exact money. Money read from input is summed with decimal.js so totals match the source to the cent
  * (binary floats drift: 0.1 + 0.2 !== 0.3). Modelled money (forecasts, simulations) stays float64 and is
- * rounded only for presentation (DESIGN.md §4).
+ * rounded only for presentation (docs/METHODOLOGY.md).
  */
 import { Decimal } from "decimal.js";
 

@@ -13,7 +13,7 @@
  * When β̂ is not in (0, 1) there is no mean reversion to estimate.
  *
  * Basis: OLS of the company price on the index (both USD/Mtok), spot = a + b·index + e, noise = the residual
- * standard error s (n − 2 divisor): S_company = a + b·Index (DESIGN.md §4).
+ * standard error s (n − 2 divisor): S_company = a + b·Index (docs/METHODOLOGY.md).
  */
 import { simpleRegression } from "../stats/regression.js";
 

@@ -1,5 +1,5 @@
 /**
- * Variation margin of the long futures position along a deterministic price path (DESIGN.md §5: daily or periodic
+ * Variation margin of the long futures position along a deterministic price path (docs/METHODOLOGY.md: daily or periodic
  * settlement of N · size · ΔF; the peak cumulative outflow is the liquidity the treasury must hold).
  *
  * Path assumption: each delivery month's futures price moves in a straight line, linear in calendar days, from

@@ -1,5 +1,5 @@
 /**
- * P&L of a long futures hedge in one delivery month (DESIGN.md §5):
+ * P&L of a long futures hedge in one delivery month (docs/METHODOLOGY.md):
  *   futures P&L = N · size · (S_T − F0) / quote divisor
  *   hedged cost = actual cost − futures P&L
  *   effective price = hedged cost / actual tokens · 1e6   (USD/Mtok)

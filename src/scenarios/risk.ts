@@ -1,5 +1,5 @@
 /**
- * Risk figures of a simulated total cost (DESIGN.md §5):
+ * Risk figures of a simulated total cost (docs/METHODOLOGY.md):
  *   mean, standard deviation (n − 1 divisor), P5 / P50 / P95 / P99 (type-7 quantiles, select.ts),
  *   Cost-at-Risk 95% = P95 − mean,
  *   CVaR 95% = the mean of the worst 5%: the average of the ⌈0.05·n⌉ largest costs (Acerbi & Tasche, "On the

@@ -1,5 +1,5 @@
 /**
- * Monte Carlo of the hedged and unhedged cost over the plan's horizon (issue 6; formulas DESIGN.md §5).
+ * Monte Carlo of the hedged and unhedged cost over the plan's horizon (issue 6; formulas docs/METHODOLOGY.md).
  *
  * Per path i and delivery month m:
  *   index settlement S_im from the price model (price-model.ts), centred so E[S_im] = F_m;
@@ -10,7 +10,7 @@
  *   over-hedged tokens Σ_m max(0, hedgedTokens_m − Q_im);
  *   variation margin at each month end t_k: Σ_{m settled} N_m·size·(S_im − F_m)/divisor
  *     + Σ_{m open} N_m·size·(F_m(t_k) − F_m)/divisor, and the path's peak need = the largest cumulative outflow.
- * Modelled money is float64 throughout and rounded only when shown (DESIGN.md §4).
+ * Modelled money is float64 throughout and rounded only when shown (docs/METHODOLOGY.md).
  *
  * One pass over the paths computes prices, margin, futures P&L and costs together, with typed arrays, precomputed
  * per-step constants and no per-path allocation. Three generator streams of the seed (random.ts) feed the price

@@ -5,7 +5,7 @@
  * Default: type 7 (R's and NumPy's default). With the sorted sample x₍₁₎ ≤ … ≤ x₍ₙ₎,
  *   h = (n − 1)·p + 1,   Q(p) = x₍⌊h⌋₎ + (h − ⌊h⌋)·(x₍⌊h⌋+1₎ − x₍⌊h⌋₎),
  * i.e. linear interpolation between order statistics with Q(0) = min and Q(1) = max.
- * Type 8 (median-unbiased; what FORECASTING.md §2.4 prescribes for simulated forecast paths):
+ * Type 8 (median-unbiased; what docs/METHODOLOGY.md §2 prescribes for simulated forecast paths):
  *   h = (n + ⅓)·p + ⅓, clamped to [1, n], then the same interpolation.
  */
 

@@ -1,5 +1,5 @@
 /**
- * Parameter space of ETS models (FORECASTING.md §1.5): the "usual" bounds 0 < β ≤ α, 0 < γ ≤ 1 − α, φ in
+ * Parameter space of ETS models (docs/METHODOLOGY.md §2): the "usual" bounds 0 < β ≤ α, 0 < γ ≤ 1 − α, φ in
  * [0.8, 0.98] and the admissible region of Hyndman, Akram & Archibald (2008), "The admissible parameter space for
  * exponential smoothing models", AISM 60(2) (R's `admissible()` in `R/ets.R`). R's default `bounds = "both"`
  * accepts a vector only when it passes both tests.

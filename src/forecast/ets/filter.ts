@@ -1,5 +1,5 @@
 /**
- * Run the ETS recursion over a series and accumulate the concentrated likelihood (FORECASTING.md §1.8; R's
+ * Run the ETS recursion over a series and accumulate the concentrated likelihood (docs/METHODOLOGY.md §2; R's
  * `etscalc`): L* = n·log(SSE) for additive errors, n·log(SSE) + 2·Σ log|μ_t| for multiplicative errors,
  * where n counts non-missing observations **[product]**.
  *

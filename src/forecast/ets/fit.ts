@@ -1,5 +1,5 @@
 /**
- * Fit one ETS model by maximum likelihood (FORECASTING.md §1.8–1.10; R's `etsmodel`): smoothing parameters and
+ * Fit one ETS model by maximum likelihood (docs/METHODOLOGY.md §2; R's `etsmodel`): smoothing parameters and
  * initial states are optimised jointly with Nelder–Mead on L*, under the usual and admissible constraints.
  */
 import { DEFAULT_BOUNDS, isAdmissible, withinUsualBounds, type ParamBounds } from "./constraints.js";
@@ -173,7 +173,7 @@ export function fitEts(y: ArrayLike<number>, spec: EtsSpec, options: EtsFitOptio
 
 /**
  * Re-run a fitted model over a longer (or different) series with its parameters and initial state held fixed:
- * the cheap alternative to refitting at each forecast origin of a backtest (FORECASTING.md §7, "re-filter with
+ * the cheap alternative to refitting at each forecast origin of a backtest (docs/METHODOLOGY.md §2, "re-filter with
  * fixed parameters for speed"). Information criteria are recomputed on the new data with the same parameter count.
  */
 export function refilterEts(fit: EtsFit, y: ArrayLike<number>): EtsFit {

@@ -1,5 +1,5 @@
 /**
- * Forecasts from a fitted ETS model: point forecasts (FORECASTING.md §1.4), analytic variances for class 1
+ * Forecasts from a fitted ETS model: point forecasts (docs/METHODOLOGY.md §2), analytic variances for class 1
  * (§2.1, HKOS ch. 6: v_h = σ²[1 + Σ c_j²], c_j = w'F^{j−1}g) and class 2 (§2.2, HKOS §6.3), and sample paths
  * (§2.3, R's `simulate.ets`).
  */

@@ -1,5 +1,5 @@
 /**
- * Starting values for the ETS optimiser (FORECASTING.md §1.6–1.7): R's `initparam` for the smoothing parameters
+ * Starting values for the ETS optimiser (docs/METHODOLOGY.md §2): R's `initparam` for the smoothing parameters
  * and the `initstate` heuristic of Hyndman, Koehler, Snyder & Grose (2002), IJF 18(3), §2.6, for the states.
  */
 import { decompose } from "../decompose.js";

@@ -1,6 +1,6 @@
 /**
  * Wrap a fitted ETS model as a FittedModel: analytic normal intervals for class-1 models only, simulation for
- * every other model (FORECASTING.md §2.2 [product]).
+ * every other model (docs/METHODOLOGY.md §2 [product]).
  */
 import type { FittedModel } from "../model.js";
 import { logNormalForecast, normalForecast } from "../model.js";
@@ -44,7 +44,7 @@ export function fitEtsModel(
 }
 
 /**
- * An ETS model fitted to log y (FORECASTING.md §4): class-1 models give exact log-normal quantiles exp(μ ± z√v)
+ * An ETS model fitted to log y (docs/METHODOLOGY.md §2): class-1 models give exact log-normal quantiles exp(μ ± z√v)
  * and the lognormal mean exp(μ + v/2); paths are simulated on the log scale and exponentiated value by value.
  */
 export function logEtsModel(fit: EtsFit): EtsModel {

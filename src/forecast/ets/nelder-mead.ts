@@ -2,7 +2,7 @@
  * Nelder–Mead simplex minimiser in the variant of R's `optim(method = "Nelder-Mead")` (C routine `nmmin`), which
  * R's `ets` uses: reflection 1, contraction 0.5, expansion 2, convergence when the spread of the simplex values
  * falls below reltol·(|f(x0)| + reltol), shrink towards the best vertex when a contraction fails
- * (Nelder & Mead 1965, Computer Journal 7(4); FORECASTING.md §1.9 lists the exact steps reproduced here).
+ * (Nelder & Mead 1965, Computer Journal 7(4); docs/METHODOLOGY.md §2 lists the exact steps reproduced here).
  */
 
 export interface NelderMeadOptions {

@@ -1,6 +1,6 @@
 /**
  * Complex roots of a real polynomial by the Aberth–Ehrlich simultaneous iteration (Aberth 1973, Math. Comp.
- * 27(122); Ehrlich 1967). Used only for the admissibility test of seasonal ETS models (FORECASTING.md §1.5,
+ * 27(122); Ehrlich 1967). Used only for the admissibility test of seasonal ETS models (docs/METHODOLOGY.md §2,
  * test 4), which compares the largest root modulus with 1 + 1e−10, so ~1e−12 accuracy is plenty.
  *
  * The optimiser asks this question thousands of times per fit, so the iteration works on typed arrays without

@@ -1,5 +1,5 @@
 /**
- * One step of the ETS recursion in error-correction form, exactly as R's `src/etscalc.c` (FORECASTING.md §1.2),
+ * One step of the ETS recursion in error-correction form, exactly as R's `src/etscalc.c` (docs/METHODOLOGY.md §2),
  * shared by the likelihood filter and the simulator so that both use the same arithmetic.
  *
  * State layout (§1.3): x = (ℓ, [b], s_0, s_{−1}, …, s_{−m+1}); the last seasonal slot is the one that applies to

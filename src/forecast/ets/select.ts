@@ -1,5 +1,5 @@
 /**
- * Automatic ETS selection by AICc (FORECASTING.md §1.10; R's `ets(y)` with defaults; HKSG 2002 §3):
+ * Automatic ETS selection by AICc (docs/METHODOLOGY.md §2; R's `ets(y)` with defaults; HKSG 2002 §3):
  * fit every admissible candidate and keep the one with the lowest AICc.
  */
 import { fitEts, type EtsFit, type EtsFitOptions } from "./fit.js";

@@ -1,5 +1,5 @@
 /**
- * ETS model identifiers and parameters (FORECASTING.md §1.1; Hyndman, Koehler, Ord & Snyder 2008, ch. 2).
+ * ETS model identifiers and parameters (docs/METHODOLOGY.md §2; Hyndman, Koehler, Ord & Snyder 2008, ch. 2).
  */
 
 export type ErrorType = "A" | "M";

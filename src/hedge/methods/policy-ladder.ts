@@ -1,6 +1,6 @@
 /**
  * The policy method: each delivery month takes the target ratio of its tenor bucket in the policy ladder
- * (DESIGN.md §4). Typical corporate practice hedges near months heavily and far months lightly, because the
+ * (docs/METHODOLOGY.md). Typical corporate practice hedges near months heavily and far months lightly, because the
  * volume forecast is less certain further out. A tenor beyond the ladder gets ratio 0, with a warning.
  */
 import type { HedgePolicy } from "../policy.js";

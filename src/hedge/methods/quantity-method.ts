@@ -1,6 +1,6 @@
 /**
  * The quantity method: the variance-minimising futures position when both price and volume are uncertain
- * (McKinnon 1967; Rolfo 1980; formula and its exactness in ../quantity-risk.ts, DESIGN.md §5):
+ * (McKinnon 1967; Rolfo 1980; formula and its exactness in ../quantity-risk.ts, docs/METHODOLOGY.md):
  *   N* = [E[Q]·Cov(P, F) + E[P]·Cov(Q, F)] / Var(F),
  * computed per delivery month from
  *   - E[Q], σ_Q: the month's volume forecast (mean; σ from its seeded sample paths),
@@ -8,7 +8,7 @@
  *       from an annualised volatility v of log prices (`--price-vol`), F₀·v·√(t/12) (lognormal, first order);
  *       else from a price history, σ_ΔF·√t (a random walk in levels, one period = one month);
  *   - Cov(P, F) = β·Var(F): β = h* of the history (scaled to exposure units, see mvhr-method.ts), or 1 when the
- *     company pays the index itself (P = F at settlement, basis b = 1, DESIGN.md §4);
+ *     company pays the index itself (P = F at settlement, basis b = 1, docs/METHODOLOGY.md);
  *   - Cov(Q, F) = ρ·σ_Q·σ_F with ρ the price–volume correlation (`--corr`, default 0);
  *   - E[P]: the company's price (given, or the history's last spot level), scaled to exposure units, else F₀.
  * Published cases (McKinnon's, Rolfo's) come as statistics: σ_Q and σ_F can be typed in (`--volume-sd`, `--price-sd`)

@@ -1,6 +1,6 @@
 /**
  * Reading the volume forecast's distribution: a named quantile (`p10`, `p25` …) of a month, its spread, and the
- * over-hedge a position implies. Over-hedge (DESIGN.md §5): hedged tokens above the volume that materialises turn
+ * over-hedge a position implies. Over-hedge (docs/METHODOLOGY.md): hedged tokens above the volume that materialises turn
  * that part of the hedge into a speculative position, so a plan reports, per month,
  *   P(over-hedge) = P(V < H)  and  E[max(0, H − V)],
  * estimated from the forecast's seeded sample paths (the empirical distribution of V).

@@ -1,5 +1,5 @@
 /**
- * The column mapping: how the columns of one export become canonical usage records (FORMATS.md,
+ * The column mapping: how the columns of one export become canonical usage records (the exporters' published formats (tokenhedge help formats),
  * "What a column-mapping option must be able to express"). Built-in profiles are mappings written
  * in TypeScript; users write the same thing as a YAML or JSON mapping file (`--mapping FILE`, or
  * `USAGE.csv.map.yaml` beside the file). Every key is validated here, and errors name the key path.
@@ -90,7 +90,7 @@ export const unitSchema = z.union([
       table: z.record(z.string(), multiplier),
       /**
        * Decide per row whether the quantity is in pricing units or already raw tokens, from
-       * cost ≈ quantity × unit price (FORMATS.md, "Azure quantity units").
+       * cost ≈ quantity × unit price (the exporters' published formats (tokenhedge help formats), "Azure quantity units").
        */
       verify: z.object({ cost: nonEmpty, unitPrice: nonEmpty }).strict().optional(),
     })

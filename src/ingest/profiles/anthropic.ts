@@ -1,5 +1,5 @@
 /**
- * Anthropic Console exports (FORMATS.md): the usage CSV `claude_api_tokens_YYYY_MM.csv`, whose
+ * Anthropic Console exports (the exporters' published formats (tokenhedge help formats)): the usage CSV `claude_api_tokens_YYYY_MM.csv`, whose
  * token columns are disjoint (no-cache input, cache writes 5 m / 1 h, cache reads, output), and
  * the cost CSV `claude_api_cost_*.csv`, long by `token_type` with display model names.
  */

@@ -1,5 +1,5 @@
 /**
- * AWS Cost and Usage Report 2.0 (Data Exports), Amazon Bedrock rows (FORMATS.md; AWS, "Understanding
+ * AWS Cost and Usage Report 2.0 (Data Exports), Amazon Bedrock rows (the exporters' published formats (tokenhedge help formats); AWS, "Understanding
  * your CUR data" for Bedrock). One line item per usage type and hour or day; the token kind is the
  * usage type's suffix (`-input-tokens`, `-output-tokens`, `-cache-read-input-token-count`,
  * `-cache-write-input-token-count`, optionally followed by `-cross-region-global`, `-batch` …), the

@@ -1,6 +1,6 @@
 /**
  * Azure Cost Management "cost details" export (MCA layout; EA exports use the same names in
- * PascalCase, and columns match case-insensitively), Azure OpenAI / AI services rows (FORMATS.md).
+ * PascalCase, and columns match case-insensitively), Azure OpenAI / AI services rows (the exporters' published formats (tokenhedge help formats)).
  * The token kind is in `meterName` ("gpt-4o-0806-Inp-glbl Tokens", "… Outp glbl Tokens",
  * "… cached Inp glbl"), the quantity is in `unitOfMeasure` (1K or 1M). Whether `quantity` is in
  * those pricing units or already raw tokens is decided per row from cost ≈ quantity × price.

@@ -1,5 +1,5 @@
 /**
- * DeepSeek platform usage ZIP, the `amount-*.csv` file (FORMATS.md): long by `type`
+ * DeepSeek platform usage ZIP, the `amount-*.csv` file (the exporters' published formats (tokenhedge help formats)): long by `type`
  * (`input_cache_hit_tokens`, `input_cache_miss_tokens`, `output_tokens`, and `request_count`,
  * which is not tokens), with a UTF-8 BOM and CRLF. Buckets carry their own offset (+08:00 in
  * real exports): a day is the date as written unless `--tz` asks for another zone. Cost is in

@@ -1,5 +1,5 @@
 /**
- * FinOps FOCUS 1.x cost and usage data (FOCUS specification; FORMATS.md): one row per charge
+ * FinOps FOCUS 1.x cost and usage data (FOCUS specification; the exporters' published formats (tokenhedge help formats)): one row per charge
  * period and SKU price. Token rows have `ConsumedUnit` = Tokens; the kind is only in the text of
  * `SkuMeter` (1.1+) or `ChargeDescription`. Credits, tax and adjustments are charges, not usage:
  * cost included, tokens never.

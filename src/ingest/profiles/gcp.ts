@@ -1,5 +1,5 @@
 /**
- * Google Cloud Billing report CSV, Vertex AI / Gemini API SKUs (FORMATS.md). One row per day and
+ * Google Cloud Billing report CSV, Vertex AI / Gemini API SKUs (the exporters' published formats (tokenhedge help formats)). One row per day and
  * SKU; the token kind and the model are in `SKU description`, `Usage amount` is a count of tokens
  * (`Usage unit` = count) written with thousands separators inside quotes ("260,580"). The
  * cost-table download carries a preamble above the header, found by the detector.

@@ -3,7 +3,7 @@
  * (`date,model,token_type,tokens,cost_usd`) or wide (`timestamp,…,input_tokens,cached_input_tokens,
  * output_tokens,cost_usd`, a per-request log). Columns are found by name; `--map` names them
  * explicitly. For wide files it must assume whether cache columns are part of the input column:
- * it assumes they are (the OpenAI and LiteLLM convention, FORMATS.md "Subset/containment rules")
+ * it assumes they are (the OpenAI and LiteLLM convention, the exporters' published formats (tokenhedge help formats) "Subset/containment rules")
  * and says so; `--containment disjoint` adds them as they are.
  */
 import { HedgeError } from "../../errors.js";

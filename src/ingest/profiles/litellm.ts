@@ -1,7 +1,7 @@
 /**
  * LiteLLM proxy daily spend tables (`LiteLLM_DailyUserSpend` and its team / organisation twins,
  * BerriAI/litellm schema.prisma). Current LiteLLM counts cache reads and cache writes inside
- * `prompt_tokens`, so both are subtracted from it; older versions did not (FORMATS.md): pass
+ * `prompt_tokens`, so both are subtracted from it; older versions did not (the exporters' published formats (tokenhedge help formats)): pass
  * `--containment disjoint` for those exports.
  */
 import type { TokenColumn } from "../mapping/schema.js";

@@ -1,5 +1,5 @@
 /**
- * OpenAI usage-dashboard exports (FORMATS.md): the completions usage export (one row per bucket ×
+ * OpenAI usage-dashboard exports (the exporters' published formats (tokenhedge help formats)): the completions usage export (one row per bucket ×
  * project × user × key × model …, floats such as `59200.0`, blank rows for empty buckets) and the
  * costs export (`amount_value` with 16 decimals, `line_item` such as "gpt-5-nano, input_tokens").
  * OpenAI documents `input_tokens` as all input tokens, cached ones included, so cached input is

@@ -1,5 +1,5 @@
 /**
- * OpenRouter Activity export (FORMATS.md): one row per day (or hour / month) and model slug, every
+ * OpenRouter Activity export (the exporters' published formats (tokenhedge help formats)): one row per day (or hour / month) and model slug, every
  * field quoted. Reasoning tokens are inside completion tokens (OpenRouter documents that reasoning
  * is billed as completion), so they are not added. Prompt tokens may include cached tokens the
  * export does not split out: they are reported as `input`, cache status unknown, rather than an

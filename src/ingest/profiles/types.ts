@@ -34,7 +34,7 @@ export interface Profile {
   build(header: Header, options: ProfileOptions): ProfileChoice;
 }
 
-/** "all of these columns" detection, the usual fingerprint (FORMATS.md, auto-detection). */
+/** "all of these columns" detection, the usual fingerprint (the exporters' published formats (tokenhedge help formats), auto-detection). */
 export function fingerprint(columns: readonly string[]): (h: Header) => string | undefined {
   return (h) => (columns.every((c) => h.has(c)) ? `header has ${columns.map((c) => `"${c}"`).join(" + ")}` : undefined);
 }

@@ -2,7 +2,7 @@
  * Safe HTML by construction: the `html` tag escapes every interpolated value unless it is already
  * markup (`Markup`, made only by this tag or by `trusted` for fixed strings of our own). A value that
  * came from an input file (a team name, a model name, a path) can therefore never become markup,
- * whatever it contains (DESIGN.md §7: values echoed into HTML are escaped). The same tag builds the
+ * whatever it contains (the README (conventions, exit codes): values echoed into HTML are escaped). The same tag builds the
  * inline SVG, which the HTML parser reads as markup too.
  */
 

@@ -2,7 +2,7 @@
  * CSV output (RFC 4180 quoting) with a spreadsheet formula-injection guard on text cells.
  * A text cell starting with = + - @ tab or CR is prefixed with a single quote (OWASP "CSV Injection").
  * Numbers are written as plain numbers and never guarded: csv-stringify's escape_formulas would turn
- * -1234.5 into '-1234.5 (ECOSYSTEM.md §4.2), which breaks every spreadsheet sum.
+ * -1234.5 into '-1234.5 (common CLI practice), which breaks every spreadsheet sum.
  */
 
 export type CsvCell = string | number | bigint | boolean | null | undefined;

@@ -1,5 +1,5 @@
 /**
- * `effectiveness`: the hedge-accounting tests on a history of value changes (DESIGN.md §5) — dollar
+ * `effectiveness`: the hedge-accounting tests on a history of value changes (docs/METHODOLOGY.md) — dollar
  * offset (cumulative and per period), regression, and the cash-flow hedge reserve — as the JSON
  * document, the per-period CSV and the human table.
  */
