@@ -1,6 +1,9 @@
 /** Colour: off without a terminal or with NO_COLOR, on with --color or FORCE_COLOR (DESIGN.md §7). */
 import { describe, expect, it } from "vitest";
-import { ACME, runCli } from "../helpers/run-cli.js";
+import { ACME, spawnCli as runCli } from "../helpers/run-cli.js";
+
+// The real binary: cli-table3 styles its borders through @colors/colors, which reads the process's own
+// argv and environment, so only a process of its own shows what a user's terminal gets.
 
 const ESC = "\u001b[";
 
