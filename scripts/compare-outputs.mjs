@@ -34,7 +34,7 @@ const usage = `${A}/usage.csv`;
 const TOKEN = ["--curve", `${A}/token-curve.csv`, "--contract", `${A}/token-contract.json`];
 const POLICY = [...TOKEN, "--policy", `${A}/policy.json`];
 const GPU = ["--curve", `${A}/gpu-curve.csv`, "--contract", `${A}/gpu-contract.json`, "--policy", `${A}/policy.json`];
-const HISTORY = ["--history", `${A}/price-history.csv`];
+const HISTORY = ["--history", `${A}/index-linked-price-history.csv`];
 const CONFIGS = [
   "fixtures/config/acme.config.yaml",
   "fixtures/config/inline.config.yaml",
@@ -65,7 +65,7 @@ all("plan-mvhr", ["plan", usage, ...TOKEN, "--method", "mvhr", ...HISTORY]);
 all("plan-quantity", ["plan", usage, ...TOKEN, "--method", "quantity", ...HISTORY, "--corr", "0.3"]);
 add("plan-quantity-nohistory", ["plan", usage, ...TOKEN, "--method", "quantity", "--price-vol", "0.45", "--company-price", "2.5", "--json"]);
 all("plan-gpu", ["plan", usage, ...GPU]);
-add("plan-gpu-quantity", ["plan", usage, ...GPU, "--method", "quantity", "--history", `${A}/gpu-price-history.csv`, "--json"]);
+add("plan-gpu-quantity", ["plan", usage, ...GPU, "--method", "quantity", "--history", `${A}/index-linked-gpu-price-history.csv`, "--json"]);
 add("plan-tail-minlot", ["plan", usage, ...POLICY, "--tail", "2.5", "--min-lot", "5", "--volume-cap", "none", "--volume-basis", "p50", "--json"]);
 add("plan-horizon-seed", ["plan", usage, ...POLICY, "--horizon", "6", "--seed", "7", "--json"]);
 add("plan-config", ["plan", "--config", CONFIGS[0], "--json"]);
@@ -89,7 +89,7 @@ add("simulate-ou", ["simulate", usage, ...POLICY, "--paths", "300", "--model", "
 add("simulate-ou-kappa", ["simulate", usage, ...POLICY, "--paths", "300", "--model", "ou", "--mean-reversion", "2", "--basis-a", "0.1", "--json"]);
 add("simulate-ou-missing", ["simulate", usage, ...POLICY, "--paths", "300", "--model", "ou"]);
 add("simulate-gbm-kappa", ["simulate", usage, ...POLICY, "--paths", "300", "--mean-reversion", "2", "--price-vol", "0.3", "--corr", "0.4", "--json"]);
-add("simulate-gpu-basis", ["simulate", usage, ...GPU, "--paths", "300", "--history", `${A}/gpu-price-history.csv`, "--basis-from-history", "--json"]);
+add("simulate-gpu-basis", ["simulate", usage, ...GPU, "--paths", "300", "--history", `${A}/index-linked-gpu-price-history.csv`, "--basis-from-history", "--json"]);
 add("simulate-config", ["simulate", "--config", "fixtures/config/breach/cost-at-risk.config.yaml", "--vol", "0.45", "--paths", "2000", "--json"]);
 all("effectiveness-values", ["effectiveness", "--history", "fixtures/effectiveness/worked-values.csv"]);
 add("effectiveness-prices", ["effectiveness", "--history", "fixtures/effectiveness/worked-prices.csv", "--contracts", "2", "--contract-size", "1000", "--exposure", "2000", "--json"]);

@@ -360,7 +360,7 @@ function historyCsv(spot, futures) {
   return lines.join("\n");
 }
 
-function generateHistories() {
+function generateHistories(rows) {
   const z = stream(4);
   const draw = () => Array.from({ length: HISTORY_MONTHS - 1 }, () => z());
   // Front-month token futures (USD/Mtok): 2.55 → 2.13, ending just above the 2026-12 curve price 2.10.
@@ -372,7 +372,51 @@ function generateHistories() {
   const futures = levels(2.55, 2.13, 0.038, futuresShocks);
   const spot = levels(2.62, 2.18, 0.036, spotShocks);
   const gpu = levels(2.85, 2.04, 0.07, gpuShocks);
-  return { token: historyCsv(spot, futures), gpu: historyCsv(spot, gpu) };
+  // The export's own story: the company pays unchanged list prices, so its blended price is cost ÷ tokens of
+  // usage.csv month by month (moving only with the model mix); months before the usage starts continue its
+  // pre-launch drift backwards.
+  const exportSpot = exportPrices(rows);
+  return {
+    token: historyCsv(exportSpot, futures),
+    gpu: historyCsv(exportSpot, gpu),
+    indexLinkedToken: historyCsv(spot, futures),
+    indexLinkedGpu: historyCsv(spot, gpu),
+  };
+}
+
+/** The usage's blended price per history month, USD/Mtok: Σ cost ÷ Σ tokens; earlier months extrapolated. */
+function exportPrices(rows) {
+  const byMonth = new Map();
+  for (const r of rows) {
+    const m = r.date.slice(0, 7);
+    const t = byMonth.get(m) ?? { tokens: 0n, cents: 0n };
+    t.tokens += BigInt(r.tokens);
+    t.cents += BigInt(r.cents);
+    byMonth.set(m, t);
+  }
+  const price = (m) => {
+    const t = byMonth.get(m);
+    return t ? (Number(t.cents) / 100 / Number(t.tokens)) * 1e6 : undefined;
+  };
+  const firstUsage = USAGE.firstDay.slice(0, 7);
+  const launch = USAGE.launchDay.slice(0, 7);
+  const pre = [];
+  for (let m = firstUsage; m < launch; m = addMonths(m, 1)) pre.push(price(m));
+  const drift = (pre[pre.length - 1] - pre[0]) / (pre.length - 1);
+  const out = [];
+  for (let i = 0; i < HISTORY_MONTHS; i++) {
+    const m = addMonths(HISTORY_FIRST_MONTH, i);
+    const p = price(m);
+    out.push(p !== undefined ? p : price(firstUsage) - drift * monthsFrom(m, firstUsage));
+  }
+  return out;
+}
+
+/** Whole months from a to b (b later). */
+function monthsFrom(a, b) {
+  const [ya, ma] = a.split("-").map(Number);
+  const [yb, mb] = b.split("-").map(Number);
+  return (yb - ya) * 12 + (mb - ma);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -507,6 +551,7 @@ announced product.
 | \`settlements.csv\` | final settlement prices of the delivered months (\`--settlements\`) |
 | \`price-history.csv\` | 24 months of company blended price vs front-month token futures |
 | \`gpu-price-history.csv\` | 24 months of company blended price vs the H100 GPU-hour index |
+| \`index-linked-price-history.csv\`, \`index-linked-gpu-price-history.csv\` | the same indices beside an illustrative index-linked company price |
 
 ### \`usage.csv\`
 
@@ -553,15 +598,19 @@ ${monthlyTable(months)}
 
 ### Price histories (header \`period,spot,futures\`, months ${HISTORY_FIRST_MONTH} … ${addMonths(HISTORY_FIRST_MONTH, HISTORY_MONTHS - 1)}, 4 decimals)
 
-- \`price-history.csv\`: \`spot\` = company blended price (USD/Mtok, 2.62 → 2.18), \`futures\` =
-  front-month token futures (USD/Mtok, 2.55 → 2.13); monthly changes correlated ρ ≈ 0.9
-  (constructed to hit 0.9 in the sample, before rounding to 4 decimals).
+- \`price-history.csv\`: \`spot\` = the company's blended price exactly as \`usage.csv\` shows it
+  (cost ÷ tokens per month, 2025-03 … 2026-10; the four months before the usage starts continue its
+  pre-launch drift backwards), \`futures\` = front-month token futures (USD/Mtok, 2.55 → 2.13). The
+  company pays unchanged list prices, so its price moves only with the model mix (2.15 → 2.07, then
+  2.43 after the launch moves volume to the dearest model, 2.39 by 2026-10) while the index falls:
+  regressed on changes, the index explains almost none of it — the sticky-list-price buyer.
 - \`gpu-price-history.csv\`: the same \`spot\` column; \`futures\` = H100 GPU-hour index
-  (USD/GPU-hour, 2.85 → 2.04); monthly changes correlated ρ ≈ 0.6 with spot — a cross hedge is weaker.
-
-The \`spot\` series is an illustrative negotiated blended price; it is independent of the
-list-price cost column of \`usage.csv\` (whose monthly blended price runs from about 2.07 to 2.43
-USD/Mtok, rising after the launch because the extra volume is mostly on the dearest model).
+  (USD/GPU-hour, 2.85 → 2.04).
+- \`index-linked-price-history.csv\`, \`index-linked-gpu-price-history.csv\`: an illustrative buyer whose
+  negotiated price follows the index (spot 2.62 → 2.18, monthly changes correlated ρ ≈ 0.9 with the token
+  futures, constructed to hit 0.9 in the sample before rounding to 4 decimals; ρ ≈ 0.6 with the GPU-hour
+  index — a cross hedge is weaker). These are the histories a minimum-variance hedge has something to
+  work with; they are not the \`usage.csv\` company's prices.
 
 ## \`hull/\` — a textbook check
 
@@ -586,7 +635,7 @@ barrels.
 
 function main() {
   const rows = generateUsage();
-  const histories = generateHistories();
+  const histories = generateHistories(rows);
   const written = [
     writeText("fixtures/acme/usage.csv", usageCsv(rows)),
     writeText("fixtures/acme/token-curve.csv", tokenCurveCsv()),
@@ -596,6 +645,8 @@ function main() {
     writeText("fixtures/acme/policy.json", checkedJson(POLICY_JSON)),
     writeText("fixtures/acme/price-history.csv", histories.token),
     writeText("fixtures/acme/gpu-price-history.csv", histories.gpu),
+    writeText("fixtures/acme/index-linked-price-history.csv", histories.indexLinkedToken),
+    writeText("fixtures/acme/index-linked-gpu-price-history.csv", histories.indexLinkedGpu),
     writeText("fixtures/acme/book.csv", BOOK_CSV),
     writeText("fixtures/acme/settlements.csv", SETTLEMENTS_CSV),
     writeText("fixtures/hull/airline-changes.csv", hullCsv()),

@@ -45,7 +45,10 @@ export const COMMANDS: readonly CommandRow[] = [
   {
     name: "plan",
     usage: "[options] [file]",
-    description: "the hedge plan: per delivery month the forecast, target ratio (policy ladder, minimum-variance h*, or price-and-volume risk), the volume cap, contracts, P(over-hedge), locked-in cost, margin and fees, with a summary line",
+    description:
+      "the hedge plan: per delivery month the forecast, target ratio (policy ladder, minimum-variance h*, or price-and-volume risk), " +
+      "the volume cap, contracts, P(over-hedge), locked-in cost, margin and fees; then, in the company's money, its expected cost, " +
+      "Cost-at-Risk unhedged → hedged, the cost of hedging and the part the index cannot hedge",
     load: async () => (await import("./commands/plan.js")).planCommand,
   },
   {
@@ -63,7 +66,7 @@ export const COMMANDS: readonly CommandRow[] = [
   {
     name: "demo",
     usage: "",
-    description: "the whole pipeline on the bundled fixtures (what `npm start` runs)",
+    description: "the whole pipeline on the bundled fixtures (what `npm start` runs): the answer first, then each stage",
     load: async () => (await import("./commands/demo.js")).demoCommand,
   },
   {

@@ -46,3 +46,16 @@ export function parseVolumeCases(value: string): (typeof VOLUME_CASES)[number][]
   if (parts.length === 0) throw new InvalidArgumentError("expected at least one volume case");
   return parts as (typeof VOLUME_CASES)[number][];
 }
+
+/** A rate or ratio written as a fraction or a percentage: "0.05" or "5%" → 0.05; within [0, 1]. */
+export function parseRateOption(name: string) {
+  return (value: string): number => {
+    const t = value.trim();
+    const pct = t.endsWith("%");
+    const n = Number(pct ? t.slice(0, -1) : t);
+    if (t === "" || t === "%" || !Number.isFinite(n)) throw new InvalidArgumentError(`${name} must be a rate such as 0.05 or 5%, got "${value}"`);
+    const r = pct ? n / 100 : n;
+    if (r < 0 || r > 1) throw new InvalidArgumentError(`${name} must be between 0 and 1 (0% and 100%), got "${value}"`);
+    return r;
+  };
+}

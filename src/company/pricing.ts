@@ -50,6 +50,13 @@ export interface CompanyPricing {
   warnings: string[];
 }
 
+/** The model mix future months are priced (and commitments matched) at: `--mix FILE`, else the window's token shares. */
+export function resolveMix(i: Pick<CompanyPricingInput, "cells" | "completeMonths" | "mix" | "window">): Mix | null {
+  if (i.mix) return i.mix;
+  const fromUsage = usagePrices(i.cells, i.completeMonths, i.window ?? DEFAULT_PRICE_WINDOW);
+  return fromUsage ? usageMix(fromUsage) : null;
+}
+
 export function resolveCompanyPricing(i: CompanyPricingInput): CompanyPricing {
   const warnings: string[] = [];
   const window = i.window ?? DEFAULT_PRICE_WINDOW;

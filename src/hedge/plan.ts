@@ -77,10 +77,18 @@ export interface PlanMonth {
   flags: PlanFlag[];
   /** Method-specific figures (e.g. the quantity method's price and volume terms). */
   methodDetail: Record<string, number | null> | null;
+  /**
+   * With commitments (take-or-pay volume at a fixed price): the tokens committed in the month, and the uncommitted
+   * remainder at `forecastBasis` that the ratio, the cap and P(over-hedge) apply to. Absent without commitments.
+   */
+  committedTokens?: number;
+  hedgeableTokens?: number;
 }
 
 export interface PlanTotals {
   forecastTokens: number;
+  /** Σ uncommitted remainder (the exposure the ratios apply to); absent without commitments. */
+  hedgeableTokens?: number;
   contracts: number;
   hedgedTokens: number;
   achievedRatio: number;
@@ -151,6 +159,11 @@ export interface PlanOptions {
   conversion?: GpuConversion | null;
   /** Relative errors in k to report; default ±10%, ±25%. */
   kSensitivity?: readonly number[];
+  /**
+   * Per month, the volume left once commitments are taken out (src/company/committed-exposure.ts) and the tokens
+   * committed: contracts are sized on it, the month's forecast fields stay the whole volume.
+   */
+  hedgeable?: ReadonlyMap<string, { forecast: VolumeForecastMonth; committedTokens: number }>;
 }
 
 export interface PlanInput {
@@ -199,7 +212,11 @@ export function buildPlan(input: PlanInput): HedgePlan {
     const tenor = months.length === 0 ? 1 : monthsBetween(months[0]!.month, f.month) + 1;
     const rung = rungFor(policy, tenor);
     const forecastTokens = Math.round(volumeAt(f, basis));
-    const ctx: MonthContext = { month: f.month, tenor, forecast: f, exposureTokens: forecastTokens, futuresPrice: point.price, tokensPerUnit: perUnit, priceScale, rung };
+    const committed = opts.hedgeable?.get(f.month);
+    // The exposure the hedge answers for: the whole volume, or the part no commitment has priced already.
+    const h = committed?.forecast ?? f;
+    const exposureTokens = committed ? Math.round(volumeAt(h, basis)) : forecastTokens;
+    const ctx: MonthContext = { month: f.month, tenor, forecast: h, exposureTokens, futuresPrice: point.price, tokensPerUnit: perUnit, priceScale, rung };
     const m = method.ratioFor(ctx);
     if (m.warning) warnings.push(m.warning);
     const target = m.ratio;
@@ -221,7 +238,7 @@ export function buildPlan(input: PlanInput): HedgePlan {
       outside.negative.push(`${point.month} ${pct(target)}`);
       ratio = 0;
     }
-    const exposure = new Dec(forecastTokens).div(perUnit);
+    const exposure = new Dec(exposureTokens).div(perUnit);
     const tailFactor = opts.tail ? opts.tail.spotPrice / point.price : null;
     const count = opts.tail
       ? sizeTailedContracts(ratio, exposure, spec.contractSize, opts.tail.spotPrice, point.price, policy.rounding, lot)
@@ -230,13 +247,13 @@ export function buildPlan(input: PlanInput): HedgePlan {
     let unrounded = count.unrounded;
     // The cap bounds the hedged tokens, after rounding: it binds only when the contracts would hedge more than the
     // cap quantile, and then the count is the most whole lots that fit under it.
-    const capTokens = cap ? Math.floor(volumeAt(f, cap)) : null;
+    const capTokens = cap ? Math.floor(volumeAt(h, cap)) : null;
     if (capTokens !== null) {
       const maxContracts = roundToLot(new Dec(capTokens).div(perUnit).div(spec.contractSize), "down", lot);
       if (contracts > maxContracts) {
         contracts = maxContracts;
         flags.push("capped");
-        if (forecastTokens > 0) ratio = Math.min(ratio, capTokens / forecastTokens);
+        if (exposureTokens > 0) ratio = Math.min(ratio, capTokens / exposureTokens);
         // Report the count the capped ratio implies (cap/size when the ratio itself was lowered).
         unrounded = Math.min(unrounded, new Dec(capTokens).div(perUnit).div(spec.contractSize).toNumber());
         if (band?.min != null && ratio < band.min - EPS) {
@@ -248,7 +265,7 @@ export function buildPlan(input: PlanInput): HedgePlan {
     if (contracts === 0 && count.unrounded > 0 && lot > 1) flags.push("below-lot");
     const hedgedTokens = Math.round(contracts * spec.contractSize * perUnit);
     const lockedIn = new Dec(contracts).times(spec.contractSize).times(point.price).div(divisor);
-    const over = overHedge(f.samples, hedgedTokens);
+    const over = overHedge(h.samples, hedgedTokens);
     months.push({
       month: f.month,
       contractMonth,
@@ -267,7 +284,7 @@ export function buildPlan(input: PlanInput): HedgePlan {
       contractsUnrounded: unrounded,
       contracts,
       hedgedTokens,
-      achievedRatio: forecastTokens > 0 ? hedgedTokens / forecastTokens : 0,
+      achievedRatio: exposureTokens > 0 ? hedgedTokens / exposureTokens : 0,
       futuresPrice: point.price,
       futuresPriceInterpolated: Boolean(point.interpolated),
       tailFactor,
@@ -278,6 +295,7 @@ export function buildPlan(input: PlanInput): HedgePlan {
       expectedOverHedgeTokens: over ? Math.round(over.expectedTokens) : null,
       flags,
       methodDetail: m.detail ?? null,
+      ...(committed ? { committedTokens: committed.committedTokens, hedgeableTokens: exposureTokens } : {}),
     });
   }
   for (const side of ["above", "below"] as const) {
@@ -310,14 +328,17 @@ export function buildPlan(input: PlanInput): HedgePlan {
   const sum = (pick: (m: PlanMonth) => number): number => months.reduce((acc, m) => acc.plus(pick(m)), new Dec(0)).toNumber();
   const hedgedTokens = sum((m) => m.hedgedTokens);
   const forecastTokens = sum((m) => m.forecastTokens);
+  // Ratios are of the exposure the hedge answers for: the uncommitted remainder where commitments apply.
+  const exposureTokens = sum((m) => m.hedgeableTokens ?? m.forecastTokens);
   const lockedInCost = sum((m) => m.lockedInCost);
   const totalContracts = sum((m) => m.contracts);
   const hedgedUnits = totalContracts * spec.contractSize;
   const totals: PlanTotals = {
     forecastTokens,
+    ...(opts.hedgeable && opts.hedgeable.size > 0 ? { hedgeableTokens: exposureTokens } : {}),
     contracts: totalContracts,
     hedgedTokens,
-    achievedRatio: forecastTokens > 0 ? hedgedTokens / forecastTokens : 0,
+    achievedRatio: exposureTokens > 0 ? hedgedTokens / exposureTokens : 0,
     lockedInCost,
     averageLockedInPrice: hedgedUnits > 0 ? Number(new Dec(lockedInCost).times(divisor).div(hedgedUnits).toFixed(4)) : null,
     initialMargin: sum((m) => m.initialMargin),
@@ -338,7 +359,7 @@ export function buildPlan(input: PlanInput): HedgePlan {
         tokensPerGpuHour: Number(k.toFixed(6)),
         contracts: other.totals.contracts,
         contractsChange: other.totals.contracts - totalContracts,
-        achievedRatioIfTrue: forecastTokens > 0 ? (hedgedTokens * (1 + change)) / forecastTokens : 0,
+        achievedRatioIfTrue: exposureTokens > 0 ? (hedgedTokens * (1 + change)) / exposureTokens : 0,
       };
     });
     planConversion = {

@@ -3,7 +3,9 @@
  * the mix, the basis to the index and any commitments, resolved once from `PipelineInputs.company`. Every later
  * stage (scenarios, simulate, check, report) reads the result from `PlanStage.company`.
  */
-import { resolveCompanyPricing, type CompanyPricing } from "../company/pricing.js";
+import { resolveCompanyPricing, resolveMix, type CompanyPricing } from "../company/pricing.js";
+import { uncommittedExposure } from "../company/committed-exposure.js";
+import type { VolumeForecastMonth } from "../hedge/methods/types.js";
 import type { ExposureForecast } from "../hedge/exposure.js";
 import type { HedgePlan } from "../hedge/plan.js";
 import type { CompanySettings, PipelineInputs } from "./inputs.js";
@@ -38,4 +40,23 @@ function levels(xs: readonly number[], kind: "levels" | "changes"): readonly num
   const out = [0];
   for (const x of xs) out.push(out[out.length - 1]! + x);
   return out;
+}
+
+/**
+ * With commitments, the forecast months with the committed volume taken out (at the mix future months are priced
+ * at) and each month's committed tokens: the plan sizes its contracts on that remainder. Null without commitments.
+ */
+export function committedExposureFor(inputs: PipelineInputs, exposure: ExposureForecast): { months: VolumeForecastMonth[]; committedTokens: number[] } | null {
+  const commitments = inputs.company?.commitments;
+  if (!commitments || commitments.commitments.length === 0) return null;
+  const mix = resolveMix({
+    cells: inputs.series.cells ?? [],
+    completeMonths: exposure.history.months,
+    ...(inputs.company?.mix ? { mix: inputs.company.mix } : {}),
+    ...(inputs.company?.window !== undefined ? { window: inputs.company.window } : {}),
+  });
+  const result = uncommittedExposure(exposure.months, commitments.commitments, mix?.lines ?? []);
+  const byMonth = new Map(result.committed.map((c) => [c.month, c.committedTokens]));
+  const months = result.months.filter((f) => byMonth.has(f.month));
+  return { months, committedTokens: months.map((f) => byMonth.get(f.month)!) };
 }

@@ -20,7 +20,7 @@ import { addMonths, monthsBetween } from "../time/period.js";
 import type { PipelineInputs, PolicyChoice, SizingSettings } from "./inputs.js";
 import { buildBookStage, type BookStage } from "./book-stage.js";
 import type { CompanyPricing } from "../company/pricing.js";
-import { companyPricingFor } from "./company-stage.js";
+import { committedExposureFor, companyPricingFor } from "./company-stage.js";
 
 /** What the plan stage gives every later stage. */
 export interface PlanStage {
@@ -93,6 +93,8 @@ export function buildPlanStage(inputs: PipelineInputs): PlanStage {
     ...(spec.indexWeights ? { weights: spec.indexWeights } : {}),
   });
   const options = planOptionsFor(inputs.sizing, spec, series);
+  const committed = committedExposureFor(inputs, exposure);
+  if (committed) options.hedgeable = new Map(committed.months.map((f, i) => [f.month, { forecast: f, committedTokens: committed.committedTokens[i]! }]));
   const plan = buildPlan({ forecast: exposure.months, curve: curve.points, spec, policy, options });
   const position = buildBookStage({ inputs, curve, policy, exposure, plan, options, origin: forecastOrigin({ exposure }) });
   return { inputs, curve, policy, exposure, plan, position, company: companyPricingFor(inputs, exposure, plan) };

@@ -137,6 +137,8 @@ export function runShocks(plan: HedgePlan, shocks: readonly number[], volumeCase
     const leg = { contracts: m.contracts, contractSize: plan.contract.contractSize, divisor, tokensPerUnit: perUnit, futuresPrice: m.futuresPrice, settlementPrice };
     let outcome: MonthOutcome = monthOutcome({ tokens: volume, ...leg });
     let company: CompanyFigures | undefined;
+    // Over-hedged against what the hedge answers for: the volume left after commitments, where they apply.
+    let exposed = volume;
     if (pricing) {
       const committed = pricing.commitments ? applyCommitments(pricing.commitments.commitments, pricing.mix?.lines ?? [], m.month, volume) : undefined;
       const c = companyMonthOutcome({ tokens: volume, companyPrice: pricing.priceByMonth.get(m.month)!, basis: pricing.basis, ...leg, ...(committed ? { committed } : {}) });
@@ -146,8 +148,9 @@ export function runShocks(plan: HedgePlan, shocks: readonly number[], volumeCase
       companySums.index = companySums.index.plus(c.indexCost);
       companySums.committed = companySums.committed.plus(c.committedCost);
       companySums.shortfall = companySums.shortfall.plus(c.shortfallCost);
+      if (committed) exposed = committed.uncommittedTokens;
     }
-    const overHedgedTokens = Math.max(0, m.hedgedTokens - volume);
+    const overHedgedTokens = Math.max(0, m.hedgedTokens - exposed);
     tokens = tokens.plus(volume);
     unhedged = unhedged.plus(outcome.unhedgedCost);
     pnl = pnl.plus(outcome.futuresPnl);

@@ -3,10 +3,11 @@
  * (simulate.ts): the price model, the basis P = a + b·I + η·ε, the volume paths and the price–volume correlation.
  *
  * The total cost is linearised around the means (first order) and taken as normal:
- *   U − E U ≈ V + Π + B,  V = Σ_m P̄_m·(Q_m − Q̄_m)/1e6        volume part, P̄_m = a + b·k·F_m
+ *   U − E U ≈ V + Π + B,  V = Σ_m P̄_m·(Q_m − Q̄_m)/1e6        volume part, P̄_m = a_m + b·k·F_m (a_m = a unless
+ *                                                              the basis is given per month, as the company's is)
  *                         Π = Σ_m c_m·(S_m − F_m),            price part, c_m = Q̄_m·b·k/1e6 (unhedged),
  *                                                              c_m = Q̄_m·b·k/1e6 − N_m·size/divisor (hedged)
- *                         B = Σ_m Q_m·η·ε_m/1e6               basis part, Var B = Σ_m η²·E[Q_m²]/1e12 (exact)
+ *                         B = Σ_m Q_m·η_m·ε_m/1e6             basis part, Var B = Σ_m η_m²·E[Q_m²]/1e12 (exact)
  *   Cov(S_m, S_n) = F_m·F_n·(exp(Cov(X(τ_m), X(τ_n))) − 1)   (lognormal settlement, price-model.ts; exact),
  *     Cov(X(s), X(t)) = e^{−κ(t − s)}·V(s) for s ≤ t (OU; κ = 0 gives GBM's σ²·s);
  *   Var V from the volume paths; Cov(V, Π) = ρ·σ_V·Corr(Π, Z)·σ_Π, with Z the forecast-weighted average
@@ -88,7 +89,10 @@ export function parametricRisk(input: ParametricInput): ParametricResult {
   const qMean = new Float64Array(M);
   const q2 = new Float64Array(M);
   const v = new Float64Array(n);
-  const pMean = F.map((f) => basis.a + bk * f);
+  // A basis given per month (the company's own price S₀_m, simulate-stage.ts) wins over the single a and noise.
+  const aOf = (m: number): number => basis.byMonth?.a[m] ?? basis.a;
+  const noiseOf = (m: number): number => basis.byMonth?.noise[m] ?? basis.noise;
+  const pMean = F.map((f, m) => aOf(m) + bk * f);
   for (let i = 0; i < n; i++) {
     let s = 0;
     for (let m = 0; m < M; m++) {
@@ -102,7 +106,7 @@ export function parametricRisk(input: ParametricInput): ParametricResult {
   const vMean = v.reduce((a, b) => a + b, 0) / n;
   const varVolume = n > 1 ? v.reduce((a, x) => a + (x - vMean) * (x - vMean), 0) / (n - 1) : 0;
   let varBasis = 0;
-  for (let m = 0; m < M; m++) varBasis += (basis.noise * basis.noise * q2[m]!) / 1e12;
+  for (let m = 0; m < M; m++) varBasis += (noiseOf(m) * noiseOf(m) * q2[m]!) / 1e12;
 
   // Settlement covariance C_mn (0 for a month already past its settlement: it settles at F).
   const kappa = model.kind === "ou" ? model.meanReversion : 0;

@@ -130,7 +130,7 @@ describe("textbook examples through the CLI", () => {
     expect(plan.trades.every((t) => t.side === "sell")).toBe(true);
     expect(runJson<{ position: { contracts: number } }>(["hedge-ratio", "--history", "fixtures/hull/airline-changes.csv", "--changes", "--exposure", "2000000", "--contract-size", "42000", "--side", "short"]).position.contracts).toBe(-37);
     const e = runJson<{ dollarOffset: { cumulative: number }; everyPeriod: { failedPeriods: string[] }; accounting: { framework: string; ineffectiveness: number } }>(
-      ["effectiveness", "--history", "fixtures/acme/price-history.csv", "--side", "short", "--contracts", "60", "--contract-size", "1000000000", "--exposure", "60000000000", "--quote-unit-size", "1000000", "--framework", "asc815"]);
+      ["effectiveness", "--history", "fixtures/acme/index-linked-price-history.csv", "--side", "short", "--contracts", "60", "--contract-size", "1000000000", "--exposure", "60000000000", "--quote-unit-size", "1000000", "--framework", "asc815"]);
     // The mirror image of the long hedge: the same 25,200 / 26,400 = 95.5%, and the same three interim failures.
     expect(e.dollarOffset.cumulative).toBeCloseTo(25_200 / 26_400, 6);
     expect(e.everyPeriod.failedPeriods).toEqual(["2025-01", "2025-02", "2025-03"]);

@@ -31,7 +31,7 @@ describe("the relationship on the book's actual trades", () => {
   });
 
   it("on the fixtures' price history, the cumulative test fails at three interim periods though the last passes", () => {
-    const rows = readFileSync("fixtures/acme/price-history.csv", "utf8").trim().split("\n").slice(1).map((l) => l.split(","));
+    const rows = readFileSync("fixtures/acme/index-linked-price-history.csv", "utf8").trim().split("\n").slice(1).map((l) => l.split(","));
     const prices = rows.map(([period, spot, futures]) => ({ period: period!, spot: Number(spot), futures: Number(futures) }));
     // 60 contracts held from the start against 60 B tokens: the relationship `effectiveness --config` tests.
     const book = parseBook(`${HEADER}\nT1,2024-11-01,c,2026-12,long,60,2.55\n`, "b.csv");

@@ -58,8 +58,8 @@ describe("plan: the default (policy ladder capped at the P10 volume)", () => {
 });
 
 describe("plan --method mvhr and quantity on the fixtures", () => {
-  it("mvhr: h* of fixtures/acme/price-history.csv (0.852192) in every month, outside the far bands and flagged", () => {
-    const plan = runJson<PlanDoc>(["plan", ACME.usage, ...PLAN_ARGS, "--method", "mvhr", "--history", "fixtures/acme/price-history.csv"]);
+  it("mvhr: h* of fixtures/acme/index-linked-price-history.csv (0.852192) in every month, outside the far bands and flagged", () => {
+    const plan = runJson<PlanDoc>(["plan", ACME.usage, ...PLAN_ARGS, "--method", "mvhr", "--history", "fixtures/acme/index-linked-price-history.csv"]);
     expect(plan.method.name).toBe("mvhr");
     for (const m of plan.months) {
       expect(m.targetRatio).toBeCloseTo(0.852192, 6);
@@ -105,7 +105,7 @@ describe("plan --method mvhr and quantity on the fixtures", () => {
   it("--tail and --min-lot change the sizing: lots of 5 are whole multiples of 5", () => {
     const plan = runJson<PlanDoc>(["plan", ACME.usage, ...PLAN_ARGS, "--min-lot", "5"]);
     for (const m of plan.months) expect(m.contracts % 5).toBe(0);
-    const history = ["--method", "mvhr", "--history", "fixtures/acme/price-history.csv"];
+    const history = ["--method", "mvhr", "--history", "fixtures/acme/index-linked-price-history.csv"];
     const tailed = runJson<PlanDoc & { months: (Month & { tailFactor: number })[] }>(["plan", ACME.usage, ...PLAN_ARGS, ...history, "--tail", "2.2", "--volume-cap", "none"]);
     expect(tailed.months[0]!.tailFactor).toBeCloseTo(2.2 / 2.1, 12);
     // A policy ladder is not tailed: its ratios are shares of volume (issue 10).

@@ -67,3 +67,24 @@ describe("one delivery month in closed form, and the Monte Carlo within its erro
     expect(Math.abs(mc.hedged.sd / q.hedged.sd - 1)).toBeLessThan(0.03);
   });
 });
+
+describe("a basis given per month (the company's own price) is the one used", () => {
+  const spec = contractSpecSchema.parse({
+    name: "t", illustrative: true, underlying: "token-index", quoteUnit: "USD/Mtok", contractSize: 1_000_000_000,
+    sizeUnit: "tokens", tickSize: 0.01, currency: "USD", initialMargin: 300, maintenanceMargin: 240,
+  });
+  const plan = buildPlan({ forecast: [{ month: "2027-11", mean: 1e9, p10: 1e9, p50: 1e9, p90: 1e9 }], curve: [{ month: "2027-11", price: 2 }], spec, policy: flatPolicy(0, "down", 1) });
+  // Two volume paths, 0.9e9 and 1.1e9 tokens; a sticky company price of 3.00 (b = 0) with a basis noise of 0.10.
+  const volumes = { paths: 2, months: 1, data: Float64Array.from([0.9e9, 1.1e9]) };
+  const basis = { a: 0, b: 0, noise: 0, byMonth: { a: [3], noise: [0.1] } };
+  const q = parametricRisk({ plan, volumes, model: { kind: "gbm", vol: 0.3 }, basis, corr: 0, asOf: "2026-11-30" });
+
+  it("volume: 3.00 × (900, 1,100) Mtok = 2,700 and 3,300 → sample sd √(2 × 300²) = 424.26; no price risk at b = 0", () => {
+    // Before the per-month basis was read, P̄ was a = 0 and the volume part vanished.
+    expect(q.unhedged.mean).toBeCloseTo(3000, 9);
+    expect(q.unhedged.parts.price).toBe(0);
+    // Basis: E[Q²] = (0.81e18 + 1.21e18)/2 = 1.01e18 → Var B = 0.1² × 1.01e18 / 1e12 = 10,100.
+    expect(q.unhedged.sd).toBeCloseTo(Math.sqrt(180_000 + 10_100), 9);
+    expect(q.unhedged.parts.volume + q.unhedged.parts.basis).toBeCloseTo(q.unhedged.costAtRisk, 9);
+  });
+});
