@@ -140,6 +140,7 @@ export function inputsFromConfig(ctx: IoContext, cfg: HedgeConfig, flags?: PlanF
   if (cfg.book) files.push(cfg.book);
   if (cfg.settlements) files.push(cfg.settlements);
   if (cfg.configFile) files.push(cfg.configFile);
+  if (cfg.company?.history && flags?.history === undefined) files.push(cfg.company.history);
   const company = companyFromFlags(ctx, companyFlagsOf(cfg, flags));
   return {
     series,
@@ -150,7 +151,7 @@ export function inputsFromConfig(ctx: IoContext, cfg: HedgeConfig, flags?: PlanF
     ...(cfg.rounding ? { rounding: cfg.rounding } : {}),
     seed: cfg.seed,
     ...(cfg.horizon !== undefined ? { horizon: cfg.horizon } : {}),
-    sizing: sizingFromFlags(ctx, flags ?? { seed: cfg.seed }),
+    sizing: sizingFromFlags(ctx, { ...(flags ?? { seed: cfg.seed }), ...(flags?.history === undefined && cfg.company?.history ? { history: cfg.company.history } : {}) }),
     company: company.settings,
     files: [...files, ...company.files],
     sources: cfg.sources,

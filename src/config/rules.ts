@@ -155,6 +155,31 @@ export function missingDaysRule(missingDays: readonly string[], max: number): Ru
   };
 }
 
+/** The R² at which `basisRSquared` is evaluated by default for a GPU-hour cross hedge. */
+export const DEFAULT_MIN_BASIS_R_SQUARED = 0.8;
+
+/**
+ * How much of the company's price the index explains: R² of the basis regression on changes (src/company/basis.ts).
+ * A sticky price scores 0 (the index explains none of it), a company paying the index 1. A plan without contracts
+ * hedges nothing, so the rule is not evaluated.
+ */
+export function basisRule(basis: { method: string; rSquared: number | null; beta: number; observations: number } | null, min: number, contracts: number, subject: string): RuleResult {
+  const base = { rule: "basisRSquared", subject, min, limit: limitText("number", min), unit: "number" as const };
+  if (contracts === 0) return { ...base, value: null, pass: null, note: "the plan holds no contracts" };
+  if (!basis) return { ...base, value: null, pass: null, note: "no company price (the usage has no cost and no --prices): the exposure is valued at the index" };
+  if (basis.method === "index") return { ...base, value: 1, pass: true, note: "basis index: the company pays the index" };
+  if (basis.method === "sticky") {
+    return { ...base, value: 0, pass: false, note: "basis sticky: the company's price ignores the index, so the futures hedge none of its cost (give company.history or --history for a regression basis)" };
+  }
+  const r2 = basis.rSquared;
+  return {
+    ...base,
+    value: r2,
+    pass: r2 === null ? false : atLeast(r2, min),
+    note: `ΔS = β·ΔF + ε on ${basis.observations} changes, β ${basis.beta.toFixed(3)}${r2 !== null && r2 < min ? ": the index explains too little of the company's price for a highly effective hedge" : ""}`,
+  };
+}
+
 /** Days from the last usage day to the as-of date (0 when the data runs past it). */
 export function staleDays(lastDay: string, asOf: string): number {
   return Math.max(0, dayToEpochDays(asOf) - dayToEpochDays(lastDay));

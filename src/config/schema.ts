@@ -104,6 +104,11 @@ export const thresholdsSchema = z.strictObject({
   maxMissingDays: z.number().int().nonnegative().optional(),
   /** Largest number of days between the last usage day and the as-of date. */
   maxStaleDays: z.number().int().nonnegative().optional(),
+  /**
+   * R² of the company's price changes on the index's (the basis regression) at least this; a sticky basis scores 0.
+   * Evaluated by default at 0.8 for a GPU-hour cross hedge.
+   */
+  minBasisRSquared: ratio.optional(),
 });
 
 export const reportSchema = z.strictObject({
@@ -121,6 +126,8 @@ export const companySchema = z.strictObject({
   price: z.literal("index").optional(),
   basis: z.enum(["sticky", "regression", "index"]).optional(),
   commitments: nonEmptyPath.optional(),
+  /** Price history `period,spot,futures` (levels): the company's price beside the index, for a regression basis (--history). */
+  history: nonEmptyPath.optional(),
 });
 
 export const configFileSchema = z.strictObject({

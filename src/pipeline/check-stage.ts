@@ -5,7 +5,9 @@
  */
 import type { HedgeConfig } from "../config/index.js";
 import {
+  basisRule,
   bandsFor,
+  DEFAULT_MIN_BASIS_R_SQUARED,
   costAtRiskRule,
   effectivenessRules,
   hedgeRatioBandRules,
@@ -122,6 +124,12 @@ export function evaluateChecks(stage: PlanStage, cfg: CheckSettings, asOf: strin
       if (!extras.effectiveness) throw new HedgeError("INTERNAL", "evaluateChecks: minEffectiveness needs the effectiveness result (see checksNeedEffectiveness)");
       rules.push(...effectivenessRules(extras.effectiveness, t.minEffectiveness, cfg.effectiveness.history));
     }
+  }
+  // The company's price against the index: asked for, or by default for a GPU-hour cross hedge (a weaker link).
+  const crossHedge = stage.plan.contract.underlying === "gpu-hour-index";
+  if (t.minBasisRSquared !== undefined || crossHedge) {
+    const subject = stage.inputs.sizing.history?.file ?? "company price";
+    rules.push(basisRule(stage.company?.basis ?? null, t.minBasisRSquared ?? DEFAULT_MIN_BASIS_R_SQUARED, stage.plan.totals.contracts, subject));
   }
   if (t.maxMissingDays !== undefined) rules.push(missingDaysRule(stage.inputs.series.missingDays, t.maxMissingDays));
   if (t.maxStaleDays !== undefined) rules.push(staleDataRule(stage.inputs.series.lastDay, asOf, t.maxStaleDays));

@@ -100,6 +100,15 @@ describe("one config per rule, each made to breach it: exit 1, output printed fi
     expect(doc.rules.find((r) => r.rule === "minEffectiveness.dollarOffset")!.value).toBeCloseTo(80 / 145, 9);
   });
 
+  it("basisRSquared: the export's own price regressed on the index's changes, R² 0.0106 (β −0.147, 23 changes) < 0.8", () => {
+    const { code, doc } = check(["--config", breach("basis")]);
+    expect(code).toBe(1);
+    expect(failed(doc)).toEqual(["basisRSquared"]);
+    const rule = doc.rules.find((r) => r.rule === "basisRSquared")!;
+    expect(rule.value).toBeCloseTo(0.010594, 6);
+    expect(rule).toMatchObject({ min: 0.8, subject: "fixtures/acme/price-history.csv" });
+  });
+
   it("maxMissingDays: 5 days removed from the usage file, at most 3 allowed", () => {
     const { code, doc } = check(["--config", breach("missing-days")]);
     expect(code).toBe(1);

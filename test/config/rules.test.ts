@@ -1,6 +1,7 @@
 /** Check rules (src/config/rules.ts) on small hand-made plans and paths. */
 import { describe, expect, it } from "vitest";
 import {
+  basisRule,
   atLeast,
   atMost,
   bandsFor,
@@ -144,5 +145,19 @@ describe("effectiveness and the summary", () => {
     ]);
     expect(s).toMatchObject({ pass: true, breaches: 0, notEvaluated: 1 });
     expect(summarise([{ rule: "c", subject: "", value: 1, limit: "", unit: "days", pass: false }]).pass).toBe(false);
+  });
+});
+
+describe("basisRSquared: how much of the company's price the index explains", () => {
+  const regression = (r2: number) => ({ method: "regression", beta: 0.85, rSquared: r2, observations: 23 });
+  it("regression: R² 0.81 ≥ 0.8 passes, 0.79 fails; a sticky price scores 0 and fails; the index itself passes with 1", () => {
+    expect(basisRule(regression(0.81), 0.8, 10, "h.csv")).toMatchObject({ rule: "basisRSquared", value: 0.81, min: 0.8, pass: true });
+    expect(basisRule(regression(0.79), 0.8, 10, "h.csv").pass).toBe(false);
+    expect(basisRule({ method: "sticky", beta: 0, rSquared: null, observations: 0 }, 0.8, 10, "company price")).toMatchObject({ value: 0, pass: false });
+    expect(basisRule({ method: "index", beta: 1, rSquared: null, observations: 0 }, 0.8, 10, "company price")).toMatchObject({ value: 1, pass: true });
+  });
+  it("is not evaluated for a plan without contracts or without a company price", () => {
+    expect(basisRule(regression(0.1), 0.8, 0, "h.csv").pass).toBeNull();
+    expect(basisRule(null, 0.8, 10, "company price").pass).toBeNull();
   });
 });
