@@ -25,7 +25,7 @@ import { HedgeError } from "../errors.js";
 import type { CheckMeta } from "../report/views/check.js";
 import { quantileSorted } from "../scenarios/select.js";
 import { simulate, type SimulationResult } from "../scenarios/simulate.js";
-import { companySimulationBasis } from "./simulate-stage.js";
+import { commitmentsFor, companySimulationBasis } from "./simulate-stage.js";
 import { volumeMatrix } from "../scenarios/volumes.js";
 import { DEFAULT_PRICE_VOLATILITY } from "./defaults.js";
 import { forecastOrigin, type PlanStage } from "./plan-stage.js";
@@ -64,6 +64,7 @@ export function simulateForChecks(stage: PlanStage, cfg: CheckSettings): Simulat
     asOf: forecastOrigin(stage),
     // The company's cost (issue 10): its own price through the basis, as `simulate` prices it.
     ...(stage.company ? { basis: companySimulationBasis(stage, stage.company) } : {}),
+    ...(commitmentsFor(stage) ? { commitments: commitmentsFor(stage)! } : {}),
     ...(cfg.budget !== undefined ? { budget: { kind: "total" as const, usd: cfg.budget } } : {}),
   });
   const sorted = Float64Array.from(result.samples.hedged).sort();

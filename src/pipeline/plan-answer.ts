@@ -11,15 +11,14 @@
 import { applyCommitments } from "../company/commitments.js";
 import { companyMonthOutcome } from "../company/outcome.js";
 import { Dec, toCents } from "../money/decimal.js";
-import type { HedgePlan } from "../hedge/plan.js";
 import { monthsBetween } from "../time/period.js";
 import { parametricRisk, type ParametricResult } from "../scenarios/parametric.js";
 import { estimateGbmVol } from "../scenarios/estimate.js";
-import type { Basis as SimulationBasis, VolumeMatrix } from "../scenarios/simulate.js";
+import type { Basis as SimulationBasis } from "../scenarios/simulate.js";
 import { volumeMatrix } from "../scenarios/volumes.js";
 import { DEFAULT_PRICE_VOLATILITY } from "./defaults.js";
 import { forecastOrigin, type PlanStage } from "./plan-stage.js";
-import { companySimulationBasis } from "./simulate-stage.js";
+import { commitmentsFor, companySimulationBasis, floatingVolumes, withFixedCost } from "./simulate-stage.js";
 
 /** Sample paths the plan's Cost-at-Risk is computed on (the forecast's own, seeded by the run's seed). */
 export const PLAN_RISK_PATHS = 2000;
@@ -124,9 +123,13 @@ export function planAnswer(stage: PlanStage, settings: PlanAnswerSettings = {}):
   const paths = PLAN_RISK_PATHS;
   let volumes = volumeMatrix(exposure.forecast.samplePaths(paths, inputs.seed), exposure.months.map((m) => m.month), plan.months.map((m) => m.month));
   // Committed volume is priced already: only the remainder carries the price (and its own volume) risk.
-  if (commitments.length > 0) volumes = uncommittedVolumes(volumes, plan, (month, v) => applyCommitments(commitments, mixLines, month, v).uncommittedTokens);
+  const simCommitments = commitmentsFor(stage);
+  if (simCommitments) volumes = floatingVolumes(volumes, simCommitments);
   const basis: SimulationBasis = company ? companySimulationBasis(stage, company) : { a: 0, b: 1, noise: 0 };
-  const r = parametricRisk({ plan, volumes, model: { kind: "gbm", vol }, basis, corr, asOf: forecastOrigin(stage), ...(settings.confidence !== undefined ? { confidence: settings.confidence } : {}) });
+  const r = withFixedCost(
+    parametricRisk({ plan, volumes, model: { kind: "gbm", vol }, basis, corr, asOf: forecastOrigin(stage), ...(settings.confidence !== undefined ? { confidence: settings.confidence } : {}) }),
+    simCommitments,
+  );
   const change = r.hedged.costAtRisk - r.unhedged.costAtRisk;
 
   const fees = plan.totals.fees;
@@ -156,13 +159,6 @@ export function planAnswer(stage: PlanStage, settings: PlanAnswerSettings = {}):
     unhedgeable: { basisCostAtRisk: basisPart, shareOfHedgedCostAtRisk: r.hedged.costAtRisk > 0 ? basisPart / r.hedged.costAtRisk : null },
     why: whyTheRatios(stage),
   };
-}
-
-function uncommittedVolumes(v: VolumeMatrix, plan: HedgePlan, g: (month: string, volume: number) => number): VolumeMatrix {
-  const M = plan.months.length;
-  const data = new Float64Array(v.data.length);
-  for (let i = 0; i < v.paths; i++) for (let m = 0; m < M; m++) data[i * M + m] = g(plan.months[m]!.month, v.data[i * M + m]!);
-  return { ...v, data };
 }
 
 /** The ratios' reason: the method and its source, the volume cap where it binds, commitments taken out. */

@@ -1,7 +1,9 @@
 /** The Monte Carlo stage of `tokenhedge simulate`: the plan stage's volume paths × a price model → the cost distribution. */
 import type { Budget } from "../scenarios/budget.js";
 import type { PriceModel } from "../scenarios/price-model.js";
-import { simulate, type Basis, type SimulationResult } from "../scenarios/simulate.js";
+import type { VolumeMatrix } from "../scenarios/simulate.js";
+import { simulate, type Basis, type SimulationCommitments, type SimulationResult } from "../scenarios/simulate.js";
+import { commitmentShare } from "../company/commitments.js";
 import { volumeMatrix } from "../scenarios/volumes.js";
 import { parametricRisk, type ParametricResult } from "../scenarios/parametric.js";
 import type { PlanStage } from "./plan-stage.js";
@@ -40,8 +42,12 @@ export function simulateStage(stage: PlanStage, s: SimulateSettings): Simulation
     asOf: s.asOf,
     ...(s.budget ? { budget: s.budget } : {}),
     ...(s.onProgress ? { onProgress: s.onProgress } : {}),
+    ...(commitmentsFor(stage) ? { commitments: commitmentsFor(stage)! } : {}),
   });
-  return { ...result, parametric: parametricRisk({ plan, volumes, model: s.model, basis: s.basis, corr: s.corr, asOf: s.asOf }) };
+  const commitments = commitmentsFor(stage);
+  // The delta-normal figures see the floating volume only: committed volume is paid at its fixed price.
+  const floating = commitments ? floatingVolumes(volumes, commitments) : volumes;
+  return { ...result, parametric: withFixedCost(parametricRisk({ plan, volumes: floating, model: s.model, basis: s.basis, corr: s.corr, asOf: s.asOf }), commitments) };
 }
 
 /**
@@ -61,4 +67,38 @@ export function companySimulationBasis(stage: Pick<PlanStage, "plan">, pricing: 
       noise: plan.months.map((m) => pricing.basis.sigma * Math.sqrt(m.tenor)),
     },
   };
+}
+
+/** The company's take-or-pay commitments per plan month, for the Monte Carlo; null without commitments. */
+export function commitmentsFor(stage: Pick<PlanStage, "plan" | "company">): SimulationCommitments | null {
+  const c = stage.company?.commitments;
+  if (!c || c.commitments.length === 0) return null;
+  const mix = stage.company?.mix?.lines ?? [];
+  return {
+    byMonth: stage.plan.months.map((pm) =>
+      c.commitments.filter((x) => pm.month >= x.from && pm.month <= x.to).map((x) => ({ share: commitmentShare(x, mix), tokens: x.tokensPerMonth, usdPerMtok: x.usdPerMtok })),
+    ),
+  };
+}
+
+/** Each path's volume less what its month's commitments use: the volume priced at the company's floating price. */
+export function floatingVolumes(v: VolumeMatrix, c: SimulationCommitments): VolumeMatrix {
+  const M = v.months;
+  const data = Float64Array.from(v.data);
+  for (let i = 0; i < v.paths; i++) {
+    for (let m = 0; m < M; m++) {
+      const q = v.data[i * M + m]!;
+      let f = q;
+      for (const cm of c.byMonth[m] ?? []) f -= Math.min(Math.round(q * cm.share), cm.tokens);
+      data[i * M + m] = Math.max(0, f);
+    }
+  }
+  return { ...v, data };
+}
+
+/** The delta-normal means with the committed volume's fixed cost added (it carries no risk: σ and CaR unchanged). */
+export function withFixedCost(r: ParametricResult, c: SimulationCommitments | null): ParametricResult {
+  if (!c) return r;
+  const fixed = c.byMonth.reduce((acc, list) => acc + list.reduce((a, x) => a + (x.tokens * x.usdPerMtok) / 1_000_000, 0), 0);
+  return { ...r, unhedged: { ...r.unhedged, mean: r.unhedged.mean + fixed }, hedged: { ...r.hedged, mean: r.hedged.mean + fixed } };
 }

@@ -46,8 +46,19 @@ export interface Basis {
   byMonth?: { a: readonly number[]; noise: readonly number[] };
 }
 
+/**
+ * Take-or-pay commitments per plan month (src/company/commitments.ts): commitment i covers the share sᵢ of a month's
+ * volume q at its fixed price Pᵢ, for Cᵢ tokens paid whatever is used. On a path the month then costs
+ *   Σ Cᵢ·Pᵢ/1e6 (fixed)  +  (q − Σ min(round(q·sᵢ), Cᵢ)) × the company's price/1e6,
+ * and its shortfall, the unused committed tokens paid for nothing, is Σ (Cᵢ − min(round(q·sᵢ), Cᵢ))·Pᵢ/1e6.
+ */
+export interface SimulationCommitments {
+  byMonth: readonly { share: number; tokens: number; usdPerMtok: number }[][];
+}
+
 export interface SimulationInput {
   plan: HedgePlan;
+  commitments?: SimulationCommitments;
   volumes: VolumeMatrix;
   model: PriceModel;
   basis?: Basis;
@@ -94,6 +105,8 @@ export interface SimulationResult {
   /** The plan's own overall ratio: hedged tokens / forecast tokens. */
   planRatio: number;
   months: SimulationMonth[];
+  /** With commitments: the take-or-pay shortfall over the horizon across paths (USD); null without commitments. */
+  takeOrPay: { meanShortfallCost: number; probabilityOfShortfall: number; p95ShortfallCost: number } | null;
   /** Per-path totals (not part of the JSON): for the histogram and for tests. */
   samples: { unhedged: Float64Array; hedged: Float64Array; sweepGain: Float64Array; peakMargin: Float64Array };
 }
@@ -203,6 +216,7 @@ interface CostInputs {
   hedgedTokens: Float64Array;
   noiseRng: NormalStream | null;
   budget: Budget | undefined;
+  commitments: SimulationCommitments | null;
 }
 
 interface PathOutputs {
@@ -221,6 +235,8 @@ interface PathOutputs {
   overTokens: number;
   overBudget: number;
   overBudgetUnhedged: number;
+  /** Per path: take-or-pay shortfall cost (length 0 without commitments). */
+  shortfall: Float64Array;
 }
 
 /**
@@ -253,6 +269,9 @@ function runPaths(s: PathSetup, n: number, rng: NormalStream, costs: CostInputs 
   const noiseRng = costs?.noiseRng ?? null;
   const hedgedTokens = costs?.hedgedTokens ?? new Float64Array(M);
   const budget = costs?.budget;
+  const commitments = costs?.commitments?.byMonth ?? null;
+  const fixedCost = Float64Array.from({ length: M }, (_, m) => (commitments?.[m] ?? []).reduce((acc, c) => acc + (c.tokens * c.usdPerMtok) / 1_000_000, 0));
+  const shortfall = new Float64Array(commitments ? n : 0);
   const z = new Float64Array(Math.max(1, K));
   const eta = new Float64Array(Math.max(1, M));
   let overPaths = 0;
@@ -273,6 +292,7 @@ function runPaths(s: PathSetup, n: number, rng: NormalStream, costs: CostInputs 
     let cost = 0;
     let tokens = 0;
     let over = 0;
+    let short = 0;
     for (let k = 0; k < K; k++) {
       x = phi[k]! * x + sd[k]! * z[k]!;
       // GBM: a month settling at t_k has ½V(τ_m) = −drift[k], so one exponential serves settlement and margin.
@@ -287,10 +307,21 @@ function runPaths(s: PathSetup, n: number, rng: NormalStream, costs: CostInputs 
         if (settlements) settlements[i * M + m] = st;
         if (withCosts) {
           const q = vol[vrow + m]!;
-          const c = (q * (aOf[m]! + bk * st + (noise > 0 ? noiseOf[m]! * eta[m]! : 0))) / 1_000_000;
+          // Floating volume: all of it, or what the month's commitments leave (they are paid at their fixed price).
+          let floating = q;
+          const list = commitments?.[m];
+          if (list && list.length > 0) {
+            for (const cm of list) {
+              const used = Math.min(Math.round(q * cm.share), cm.tokens);
+              floating -= used;
+              short += ((cm.tokens - used) * cm.usdPerMtok) / 1_000_000;
+            }
+            if (floating < 0) floating = 0;
+          }
+          const c = fixedCost[m]! + (floating * (aOf[m]! + bk * st + (noise > 0 ? noiseOf[m]! * eta[m]! : 0))) / 1_000_000;
           cost += c;
           tokens += q;
-          const o = hedgedTokens[m]! - q;
+          const o = hedgedTokens[m]! - floating;
           if (o > 0) over += o;
           sumQ[m] = sumQ[m]! + q;
           sumS[m] = sumS[m]! + st;
@@ -313,6 +344,7 @@ function runPaths(s: PathSetup, n: number, rng: NormalStream, costs: CostInputs 
     priceScore[i] = score / s.weightSum;
     if (withCosts) {
       unhedged[i] = cost;
+      if (commitments) shortfall[i] = short;
       const h = cost - settled;
       hedged[i] = h;
       if (over > 0) {
@@ -327,7 +359,7 @@ function runPaths(s: PathSetup, n: number, rng: NormalStream, costs: CostInputs 
     }
     if (onProgress && i % progressEvery === 0) onProgress(i / n);
   }
-  return { planPnl, sweepGain, peakMargin, priceScore, settlements, unhedged, hedged, sumQ, sumS, sumCost, sumPnl, overPaths, overTokens, overBudget, overBudgetUnhedged };
+  return { planPnl, sweepGain, peakMargin, priceScore, settlements, unhedged, hedged, sumQ, sumS, sumCost, sumPnl, overPaths, overTokens, overBudget, overBudgetUnhedged, shortfall };
 }
 
 /** Price side only, with the settlement matrix (settlements[i·M + m]); for the tests of the price model. */
@@ -374,6 +406,7 @@ export function simulate(input: SimulationInput): SimulationResult {
     hedgedTokens: Float64Array.from(plan.months, (m) => m.hedgedTokens),
     noiseRng: basis.noise > 0 || (basis.byMonth?.noise.some((x) => x > 0) ?? false) ? new NormalStream(seed, 2) : null,
     budget: input.budget,
+    commitments: input.commitments ?? null,
   };
   const from = corr !== 0 ? 0.35 : 0;
   const out = runPaths(setup, n, new NormalStream(seed, 0), costs, false, progress ? (f) => progress(from + (0.8 - from) * f) : undefined);
@@ -415,6 +448,18 @@ export function simulate(input: SimulationInput): SimulationResult {
       meanFuturesPnl: out.sumPnl[m]! / n,
       meanHedgedCost: (out.sumCost[m]! - out.sumPnl[m]!) / n,
     })),
+    takeOrPay: input.commitments ? takeOrPayFigures(out.shortfall) : null,
     samples: { unhedged: out.unhedged, hedged: out.hedged, sweepGain: out.sweepGain, peakMargin: out.peakMargin },
   };
+}
+
+function takeOrPayFigures(shortfall: Float64Array): NonNullable<SimulationResult["takeOrPay"]> {
+  const n = shortfall.length;
+  let sum = 0;
+  let hit = 0;
+  for (let i = 0; i < n; i++) {
+    sum += shortfall[i]!;
+    if (shortfall[i]! > 0) hit++;
+  }
+  return { meanShortfallCost: n > 0 ? sum / n : 0, probabilityOfShortfall: n > 0 ? hit / n : 0, p95ShortfallCost: n > 0 ? riskFiguresSelect(shortfall).p95 : 0 };
 }

@@ -50,7 +50,7 @@ export function planSummary(plan: HedgePlan): string {
   const t = plan.totals;
   const unit = plan.contract.underlying === "token-index" ? "/Mtok" : "/GPU-hour";
   const parts = [
-    `Hedges ${fmtPct(t.achievedRatio, 1)} of the next ${plan.months.length} months' forecast tokens with ${fmtInt(t.contracts)} contracts`,
+    `Hedges ${fmtPct(t.achievedRatio, 1)} of the next ${plan.months.length} months' ${t.hedgeableTokens !== undefined ? "uncommitted " : ""}forecast tokens with ${fmtInt(t.contracts)} contracts`,
     `locks in ${fmtMoneyShort(t.lockedInCost)}${t.averageLockedInPrice !== null ? ` at an average $${fmtPrice(t.averageLockedInPrice, 2)}${unit}` : ""}`,
     `initial margin ${fmtMoneyShort(t.initialMargin)}, fees ${fmtMoneyShort(t.fees)}`,
   ];
@@ -80,10 +80,13 @@ export function planHuman(plan: HedgePlan, colour: boolean): string {
   const t = plan.totals;
   const c = plan.contract;
   const gpu = c.underlying === "gpu-hour-index";
+  // With commitments the ratios apply to the uncommitted remainder: shown beside the whole forecast.
+  const committed = t.hedgeableTokens !== undefined;
   const table = renderTable({
     head: [
       "month",
       `forecast B tok (${plan.forecastBasis})`,
+      ...(committed ? ["uncommitted B tok"] : []),
       "target",
       "ratio",
       "contracts",
@@ -98,6 +101,7 @@ export function planHuman(plan: HedgePlan, colour: boolean): string {
     rows: plan.months.map((m) => [
       m.month,
       billions(m.forecastTokens),
+      ...(committed ? [billions(m.hedgeableTokens ?? m.forecastTokens)] : []),
       fmtPct(m.targetRatio, 1),
       fmtPct(m.hedgeRatio, 1),
       fmtInt(m.contracts),
@@ -109,7 +113,7 @@ export function planHuman(plan: HedgePlan, colour: boolean): string {
       fmtMoney(m.initialMargin),
       m.flags.map((f) => FLAG_TEXT[f]).join(", "),
     ]),
-    footer: [["total", billions(t.forecastTokens), "", "", fmtInt(t.contracts), billions(t.hedgedTokens), fmtPct(t.achievedRatio, 1), "", "", fmtMoney(t.lockedInCost), fmtMoney(t.initialMargin), ""]],
+    footer: [["total", billions(t.forecastTokens), ...(committed ? [billions(t.hedgeableTokens!)] : []), "", "", fmtInt(t.contracts), billions(t.hedgedTokens), fmtPct(t.achievedRatio, 1), "", "", fmtMoney(t.lockedInCost), fmtMoney(t.initialMargin), ""]],
     colour,
   });
   const lines = [

@@ -96,6 +96,9 @@ export function simulateDocument(plan: HedgePlan, r: SimulationResult & { parame
     probOverBudget: r.probOverBudget,
     probOverBudgetUnhedged: r.probOverBudgetUnhedged,
     probOverHedge: r.probOverHedge,
+    takeOrPay: r.takeOrPay
+      ? { meanShortfallCost: cents(r.takeOrPay.meanShortfallCost), probabilityOfShortfall: r.takeOrPay.probabilityOfShortfall, p95ShortfallCost: cents(r.takeOrPay.p95ShortfallCost) }
+      : null,
     expectedOverHedgedTokens: Math.round(r.expectedOverHedgedTokens),
     peakMarginP95: cents(r.peakMargin.p95),
     peakMargin: { mean: cents(r.peakMargin.mean), p50: cents(r.peakMargin.p50), p95: cents(r.peakMargin.p95), p99: cents(r.peakMargin.p99), max: cents(r.peakMargin.max) },
@@ -214,6 +217,12 @@ export function simulateHuman(plan: HedgePlan, r: SimulationResult & { parametri
     facts.push(`P(cost over budget ${describeBudget(p.budget)}): hedged ${fmtPct(r.probOverBudget, 1)}, unhedged ${fmtPct(r.probOverBudgetUnhedged, 1)}`);
   }
   facts.push(`over-hedging: P(some month's hedge above its realised volume) ${fmtPct(r.probOverHedge, 1)}; expected over-hedged tokens ${fmtInt(Math.round(r.expectedOverHedgedTokens))}`);
+  if (r.takeOrPay) {
+    facts.push(
+      `take-or-pay: P(volume falls below a commitment in some month) ${fmtPct(r.takeOrPay.probabilityOfShortfall, 1)}; ` +
+        `shortfall paid for unused committed tokens: mean ${fmtMoney(r.takeOrPay.meanShortfallCost)}, P95 ${fmtMoney(r.takeOrPay.p95ShortfallCost)}`,
+    );
+  }
   facts.push(
     `variation margin, peak cumulative outflow: P50 ${fmtMoney(cents(r.peakMargin.p50))}, P95 ${fmtMoney(cents(r.peakMargin.p95))}, P99 ${fmtMoney(cents(r.peakMargin.p99))}` +
       ` (plus initial margin ${fmtMoney(plan.totals.initialMargin)})`,
