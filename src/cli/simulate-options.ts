@@ -59,7 +59,7 @@ export function addSimulateOptions(cmd: Command): Command {
     .addOption(new Option("--basis-a <a>", "company price = a + b·index + noise: intercept a, USD/Mtok").argParser(parseNumberOption("--basis-a", -1000, 1000)).default(0))
     .addOption(new Option("--basis-b <b>", "slope b").argParser(parseNumberOption("--basis-b", -100, 100)).default(1))
     .addOption(new Option("--basis-noise <sd>", "standard deviation of the noise, USD/Mtok").argParser(parseNumberOption("--basis-noise", 0, 1000)).default(0))
-    .option("--basis-from-history", "estimate a, b and the noise from --history (OLS of spot on futures)")
+    .option("--basis-from-history", "estimate a, b and the noise from --history: OLS of the spot price changes on the futures price changes, anchored at the last month")
     .addOption(new Option("--paths <n>", "number of simulated paths").argParser(parseIntOption("--paths", 100, 1_000_000)).default(100_000))
     .addOption(new Option("--budget <amount>", "budget: USD for the whole horizon (2500000) or USD/Mtok (2.0/Mtok)").argParser(parseBudgetOption))
     .addOption(new Option("--as-of <date>", "start of the simulation, YYYY-MM-DD (default: the day after the last complete usage month)").argParser(parseAsOf))

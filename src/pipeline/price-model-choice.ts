@@ -7,7 +7,8 @@ import { HedgeError } from "../errors.js";
 import type { HedgePlan } from "../hedge/plan.js";
 import type { PriceHistory } from "../hedge/methods/price-history.js";
 import type { SimulationProvenance } from "../report/views/simulate.js";
-import { estimateBasis, estimateGbmVol, estimateOu } from "../scenarios/estimate.js";
+import { estimateGbmVol, estimateOu } from "../scenarios/estimate.js";
+import { regressionBasis } from "../company/basis.js";
 import type { PriceModel } from "../scenarios/price-model.js";
 import type { Basis } from "../scenarios/simulate.js";
 import { DEFAULT_PRICE_VOLATILITY } from "./defaults.js";
@@ -93,19 +94,25 @@ export function choosePriceModel(s: PriceModelSettings, history: PriceHistory | 
   };
 }
 
-/** company price = a + b·index + noise: the typed values, or an OLS estimate from the history in USD/Mtok. */
+/**
+ * company price = a + b·index + noise: the typed values, or (--basis-from-history) the regression on CHANGES of the
+ * history, ΔS = β·ΔF + ε (src/company/basis.ts; a regression on levels reports a spurious fit for two trending
+ * prices), anchored at the history's last pair: b = β, a = S_last − β·F_last, noise = σ(ε).
+ */
 function chooseBasis(s: PriceModelSettings, history: PriceHistory | undefined, plan: HedgePlan): { basis: Basis; basisSource: string } {
   const typed = s.basisTyped;
   if (!s.basisFromHistory) return { basis: s.basis, basisSource: typed.a || typed.b || typed.noise ? "flags" : "default: the company pays the index" };
   if (!history) throw new HedgeError("USAGE_MISSING_FLAG", "--basis-from-history needs --history", { expected: "--history FILE with period,spot,futures" });
   const perMtok = 1_000_000 / ((plan.contract.underlying === "token-index" ? 1_000_000 : 1) * (plan.contract.tokensPerGpuHour ?? 1));
-  const est = estimateBasis(history.spot, history.futures.map((f) => f * perMtok));
+  const index = history.futures.map((f) => f * perMtok);
+  const est = regressionBasis(history.spot, index, history.file);
+  const a = history.spot[history.spot.length - 1]! - est.beta * index[index.length - 1]!;
   return {
     basis: {
-      a: typed.a ? s.basis.a : Number(est.a.toFixed(6)),
-      b: typed.b ? s.basis.b : Number(est.b.toFixed(6)),
-      noise: typed.noise ? s.basis.noise : Number(est.noise.toFixed(6)),
+      a: typed.a ? s.basis.a : Number(a.toFixed(6)),
+      b: typed.b ? s.basis.b : Number(est.beta.toFixed(6)),
+      noise: typed.noise ? s.basis.noise : Number(est.sigma.toFixed(6)),
     },
-    basisSource: `OLS of spot on the index in ${history.file} (R² ${est.rSquared.toFixed(3)}, ${est.observations} months)`,
+    basisSource: `OLS of the company's price changes on the index's in ${history.file} (R² ${est.rSquared!.toFixed(3)} on ${est.observations} changes), anchored at the last month`,
   };
 }

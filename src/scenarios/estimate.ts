@@ -57,15 +57,3 @@ export function estimateOu(prices: readonly number[], periodsPerYear = MONTHS_PE
   return { ...ouFromAr1(beta, fit.residualStandardError, periodsPerYear), beta, observations: fit.observations };
 }
 
-export interface BasisEstimate {
-  a: number;
-  b: number;
-  noise: number;
-  rSquared: number;
-  observations: number;
-}
-
-export function estimateBasis(spot: readonly number[], index: readonly number[]): BasisEstimate {
-  const fit = simpleRegression(index, spot);
-  return { a: fit.intercept, b: fit.slope, noise: fit.residualStandardError, rSquared: fit.rSquared, observations: fit.observations };
-}
