@@ -3,6 +3,7 @@
  * tests and the scenario grid → the report model → the text of every report file. Pure: the shell hashes
  * the inputs, reads the effectiveness history and writes the files.
  */
+import { planAnswer } from "./plan-answer.js";
 import { describeSource, type HedgeConfig, type ResolvedConfig } from "../config/index.js";
 import { analyseCurve } from "../curve/shape.js";
 import { toJson } from "../report/json.js";
@@ -109,6 +110,7 @@ export function buildReportStage(i: ReportStageInput): { model: ReportModel; war
   });
   const withBook: ReportModel = {
     ...model,
+    company: { answer: planAnswer(stage), pricing: stage.company },
     hedgeBook: {
       book: stage.position.book,
       // Paths start at the forecast origin, as the scenarios' margin path does: the run date changes nothing here.

@@ -111,6 +111,18 @@ describe("report on the Acme config", () => {
     expect(md).toMatch(/### Risk-management objective and strategy/);
   });
 
+  it("reports in the company's money: its cost beside the index cost, the basis, and the answer in JSON, Markdown and HTML", () => {
+    const company = (JSON.parse(readFileSync(join(a, "report.json"), "utf8")) as { company: { priceSource: string; basis: { method: string }; totals: { companyCost: number; indexCost: number }; summary: string[] } }).company;
+    expect(company.priceSource).toBe("usage");
+    // No company history in the Acme config: sticky, the futures hedge none of the company's price.
+    expect(company.basis.method).toBe("sticky");
+    // The company pays 2.3995 USD/Mtok against a curve of 2.10 → 1.55: its cost runs above the index cost.
+    expect(company.totals.companyCost).toBeGreaterThan(company.totals.indexCost);
+    expect(company.summary.join(" ")).toMatch(/these futures hedge none of its cost/);
+    expect(readFileSync(join(a, "report.md"), "utf8")).toMatch(/## In the company's money/);
+    expect(readFileSync(join(a, "report.html"), "utf8")).toMatch(/<section id="company"><h2>In the company's money<\/h2>/);
+  });
+
   it("the cost distribution shares sum to 1 for each of hedged and unhedged", () => {
     const sum = (k: "hedged" | "unhedged") => doc.simulation.distribution.reduce((s, b) => s + b[k], 0);
     expect(sum("hedged")).toBeCloseTo(1, 3);

@@ -4,6 +4,7 @@
  * it opens offline, in a mail attachment or an archive. Every value from an input goes through the
  * `html` tag and is escaped. Each chart sits beside the table of the numbers it draws.
  */
+import { planAnswerSentences } from "../views/plan-answer.js";
 import { formatRuleValue } from "../views/check.js";
 import { html, join, trusted, type Markup } from "./escape.js";
 import { contractsChart, curveChart, distributionChart, scenarioChart, usageChart } from "../svg/charts.js";
@@ -97,6 +98,15 @@ function contractsSection(m: ReportModel): Markup {
   return html`<section id="contracts"><h2>Hedge plan: contracts per delivery month</h2>
 <p>${c.name}: ${fmtInt(c.contractSize)} ${c.sizeUnit} per contract, quoted in ${c.quoteUnit}; contracts rounded ${m.plan.rounding}${m.plan.volumeCap ? html`; never above the ${m.plan.volumeCap} volume forecast` : html``}.</p>
 ${figure(contractsChart(m), data)}</section>`;
+}
+
+/** The plan's answer in the company's money (escaped like the rest). */
+function companySection(m: ReportModel): Markup {
+  if (!m.company) return html``;
+  const { answer, pricing } = m.company;
+  const sentences = planAnswerSentences(answer, pricing).map((l) => html`<li>${l}</li>`);
+  const rows = answer.months.map((x) => [x.month, fmtPrice(x.companyPrice, 4), fmtMoney(x.companyCost), fmtMoney(x.indexCost)]);
+  return html`<section id="company"><h2>In the company's money</h2><ul>${join(sentences, "\n")}</ul>${table(["month", "company USD/Mtok", "company cost", "index cost"], rows, [0])}</section>`;
 }
 
 /** The hedge book's P&L and trades, the liquidity stress and the month-on-month comparison (escaped like the rest). */
@@ -218,6 +228,7 @@ export function reportHtml(m: ReportModel): string {
     usageSection(m),
     curveSection(m),
     contractsSection(m),
+    companySection(m),
     hedgeBookSection(m),
     distributionSection(m),
     scenariosSection(m),

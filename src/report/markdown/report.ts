@@ -3,6 +3,9 @@
  * files as in the HTML, saved beside it (`charts/*.svg`) and linked; each is followed by its table.
  * Text from inputs is escaped so it cannot become Markdown or raw HTML.
  */
+import type { CompanyPricing } from "../../company/pricing.js";
+import type { PlanAnswer } from "../../pipeline/plan-answer.js";
+import { planAnswerSentences } from "../views/plan-answer.js";
 import type { ReportModel } from "../views/report.js";
 import { mdEscape, mdTable } from "./table.js";
 export { mdEscape } from "./table.js";
@@ -57,6 +60,7 @@ export function reportMarkdown(m: ReportModel): string {
     m.plan.months.map((x) => [x.month, String(x.tenor), fmtInt(x.forecastTokens), fmtPct(x.hedgeRatio, 0), fmtInt(x.contracts), fmtInt(x.hedgedTokens), fmtPct(x.achievedRatio, 1), fmtPrice(x.futuresPrice, 3), fmtMoney(x.lockedInCost)]),
   ));
 
+  if (m.company) out.push(companyMarkdown(m.company.answer, m.company.pricing));
   if (m.hedgeBook) out.push(hedgeBookMarkdown(m.hedgeBook));
 
   out.push("## Hedged vs unhedged cost\n");
@@ -106,5 +110,13 @@ export function reportMarkdown(m: ReportModel): string {
   out.push(mdTable(["", ""], [["tool", `tokenhedge ${m.audit.toolVersion}`], ["as of", m.asOf], ["seed", String(m.audit.seed)], ["config", m.audit.configFile ?? "(none)"]], [0, 1]));
   out.push(mdTable(["input", "path", "SHA-256", "bytes"], m.audit.inputs.map((f) => [f.role, f.path, f.sha256, fmtInt(f.bytes)]), [0, 1, 2]));
   out.push(mdTable(["parameter", "value", "from"], m.audit.parameters.map((p) => [p.key, typeof p.value === "string" ? p.value : JSON.stringify(p.value), p.source]), [0, 1, 2]));
+  return out.join("\n");
+}
+
+/** The plan's answer in the company's money: the sentences a treasurer reads, and the month table. */
+function companyMarkdown(a: PlanAnswer, pricing: CompanyPricing | null): string {
+  const out = ["## In the company's money\n"];
+  out.push(planAnswerSentences(a, pricing).map((l) => `- ${mdEscape(l)}`).join("\n") + "\n");
+  out.push(mdTable(["month", "company USD/Mtok", "company cost", "index cost"], a.months.map((x) => [x.month, fmtPrice(x.companyPrice, 4), fmtMoney(x.companyCost), fmtMoney(x.indexCost)])));
   return out.join("\n");
 }

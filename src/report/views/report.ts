@@ -3,6 +3,9 @@
  * JSON (the canonical document), Markdown, self-contained HTML with inline SVG charts, and CSV tables.
  * Pure: the command reads the files, hashes them and runs the stages; this file only arranges results.
  */
+import type { CompanyPricing } from "../../company/pricing.js";
+import type { PlanAnswer } from "../../pipeline/plan-answer.js";
+import { planAnswerDocument } from "./plan-answer.js";
 import type { CurvePoint } from "../../curve/parse-curve.js";
 import type { ExposureForecast } from "../../hedge/exposure.js";
 import type { HedgePlan } from "../../hedge/plan.js";
@@ -110,6 +113,8 @@ export interface ReportModel {
   audit: { toolVersion: string; asOf: string; seed: number; configFile: string | null; inputs: ReportInputFile[]; parameters: ReportParameter[] };
   warnings: string[];
   hedgeBook?: ReportHedgeBook;
+  /** The plan's answer in the company's money (src/pipeline/plan-answer.ts) and the pricing it stands on. */
+  company?: { answer: PlanAnswer; pricing: CompanyPricing | null };
 }
 
 function usageRows(e: ExposureForecast): UsageRow[] {
@@ -253,6 +258,7 @@ export function reportDocument(m: ReportModel): Record<string, unknown> {
           monthOnMonth: m.hedgeBook.monthOnMonth,
         }
       : {}),
+    ...(m.company ? { company: planAnswerDocument(m.company.answer, m.company.pricing) } : {}),
     designationMemo: m.memo,
     audit: m.audit,
     warnings: m.warnings,
