@@ -11,7 +11,7 @@ import { parsePriceFile } from "../company/price-file.js";
 import type { CompanySettings } from "../pipeline/index.js";
 import type { IoContext } from "./context.js";
 import { readTextFile } from "./files.js";
-import { parseIntOption } from "./options.js";
+import { parseIntOption, parseRateOption } from "./options.js";
 
 export interface CompanyFlags {
   prices?: string;
@@ -20,6 +20,7 @@ export interface CompanyFlags {
   basis?: BasisMethod;
   commitments?: string;
   companyPrice?: number | "index";
+  kDrift?: number;
 }
 
 /** `--company-price`: a price per Mtok for the quantity method, or `index` to value the exposure at the index. */
@@ -37,7 +38,12 @@ export function addCompanyOptions(cmd: Command): Command {
     .addOption(new Option("--price-window <n>", "months of usage cost ÷ tokens the company's price is taken from").argParser(parseIntOption("--price-window", 1)))
     .option("--mix <file>", "model mix of future months: CSV provider,model,kind,share (default: the --price-window months' mix)")
     .addOption(new Option("--basis <method>", "how the company's price follows the index: sticky, regression (on changes of --history) or index (default: regression with --history, else sticky)").choices([...BASIS_METHODS]))
-    .option("--commitments <file>", "committed-use contracts: CSV provider,model,kind,from,to,tokensPerMonth,usdPerMtok (take-or-pay)");
+    .option("--commitments <file>", "committed-use contracts: CSV provider,model,kind,from,to,tokensPerMonth,usdPerMtok (take-or-pay)")
+    .addOption(
+      new Option("--k-drift <sigma>", "GPU-hour cross hedge: annual volatility of the tokens-per-GPU-hour conversion, e.g. 20% or 0.2 (default 20%, illustrative; 0 to ignore)").argParser(
+        parseRateOption("--k-drift"),
+      ),
+    );
 }
 
 export function companyFromFlags(ctx: IoContext, flags: CompanyFlags): { settings: CompanySettings; files: string[] } {
@@ -50,6 +56,7 @@ export function companyFromFlags(ctx: IoContext, flags: CompanyFlags): { setting
       ...(flags.companyPrice === "index" ? { useIndex: true } : {}),
       ...(flags.basis ? { basis: flags.basis } : {}),
       ...(flags.commitments ? { commitments: parseCommitments(readTextFile(flags.commitments, ctx.cwd), flags.commitments) } : {}),
+      ...(flags.kDrift !== undefined ? { kDrift: flags.kDrift } : {}),
     },
     files,
   };

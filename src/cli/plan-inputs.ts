@@ -208,6 +208,8 @@ function companyFlagsOf(cfg: HedgeConfig, flags?: PlanFlags): CompanyFlags {
   const basis = pick(flags?.basis, c.basis);
   const commitments = pick(flags?.commitments, c.commitments);
   const companyPrice = pick(flags?.companyPrice, c.price);
+  const kDrift = pick(flags?.kDrift, c.kDrift);
+  if (kDrift !== undefined) out.kDrift = kDrift;
   if (prices !== undefined) out.prices = prices;
   if (priceWindow !== undefined) out.priceWindow = priceWindow;
   if (mix !== undefined) out.mix = mix;

@@ -33,6 +33,8 @@ export interface CompanyPricingInput {
   /** Price levels of the company (S) and the index (F) for `--basis regression`. */
   history?: { spot: readonly number[]; futures: readonly number[]; file: string };
   commitments?: CommitmentFile;
+  /** Set for a GPU-hour cross hedge: σ of ln k a year and where it came from. */
+  conversionDrift?: { sigma: number; source: string };
 }
 
 export interface CompanyPricing {
@@ -47,6 +49,11 @@ export interface CompanyPricing {
   historyPrices: Map<string, number | null>;
   basis: Basis;
   commitments: CommitmentFile | null;
+  /**
+   * A GPU-hour cross hedge's conversion drift: ln k (tokens per GPU-hour) moves with efficiency gains at this annual
+   * volatility, so the index converted per Mtok is a noisier proxy of the token price. Null for a token contract.
+   */
+  conversionDrift: { sigma: number; source: string } | null;
   warnings: string[];
 }
 
@@ -99,5 +106,5 @@ export function resolveCompanyPricing(i: CompanyPricingInput): CompanyPricing {
   if (i.basis === undefined && method === "sticky") {
     warnings.push("basis: sticky (no --history): the company's price is taken to follow its own schedule, so futures on the index hedge none of it; give --history for a regression basis or --basis index");
   }
-  return { source, sourceDetail: detail, window: fromUsage, mix, priceByMonth, historyPrices, basis, commitments: i.commitments ?? null, warnings };
+  return { source, sourceDetail: detail, window: fromUsage, mix, priceByMonth, historyPrices, basis, commitments: i.commitments ?? null, conversionDrift: i.conversionDrift ?? null, warnings };
 }

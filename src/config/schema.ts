@@ -128,6 +128,8 @@ export const companySchema = z.strictObject({
   commitments: nonEmptyPath.optional(),
   /** Price history `period,spot,futures` (levels): the company's price beside the index, for a regression basis (--history). */
   history: nonEmptyPath.optional(),
+  /** GPU-hour cross hedge: annual volatility of the tokens-per-GPU-hour conversion (--k-drift). */
+  kDrift: ratio.optional(),
 });
 
 export const configFileSchema = z.strictObject({

@@ -32,8 +32,14 @@ export function companyPricingFor(inputs: PipelineInputs, exposure: ExposureFore
     // A history of changes is summed back into levels; their differences are the same changes.
     ...(history ? { history: { spot: levels(history.spot, history.kind), futures: levels(history.futures, history.kind), file: history.file } } : {}),
     ...(settings.commitments ? { commitments: settings.commitments } : {}),
+    ...(plan.contract.underlying === "gpu-hour-index"
+      ? { conversionDrift: settings.kDrift !== undefined ? { sigma: settings.kDrift, source: "--k-drift" } : { sigma: DEFAULT_K_DRIFT, source: `default ${DEFAULT_K_DRIFT * 100}% a year, illustrative (--k-drift)` } }
+      : {}),
   });
 }
+
+/** Annual volatility of ln k assumed for a GPU-hour cross hedge when none is given: illustrative, and said so. */
+export const DEFAULT_K_DRIFT = 0.2;
 
 function levels(xs: readonly number[], kind: "levels" | "changes"): readonly number[] {
   if (kind === "levels") return xs;

@@ -107,4 +107,6 @@ export interface CompanySettings {
   useIndex?: boolean;
   basis?: BasisMethod;
   commitments?: CommitmentFile;
+  /** GPU-hour cross hedge: annual volatility of ln k, the tokens-per-GPU-hour conversion (`--k-drift`). */
+  kDrift?: number;
 }

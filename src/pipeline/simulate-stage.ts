@@ -53,6 +53,9 @@ export function simulateStage(stage: PlanStage, s: SimulateSettings): Simulation
 /**
  * The simulation's basis from the company's pricing: company price = S₀_m + β·(I − F₀_m) + noise, i.e.
  * a_m = S₀_m − β·F₀_m (index in USD/Mtok), b = β, and noise σ(ε)·√tenor (σ(ε) is per monthly change).
+ * A GPU-hour cross hedge adds the conversion's drift: the index per Mtok is F·1e6/k, so a change of ln k moves it
+ * by −F₀_m·Δln k and the company's price by β times that; with σ_k a year, the noise of month m is
+ *   √((σ(ε)·√tenor)² + (β·F₀_m·σ_k·√(tenor/12))²)   (independent of ε).
  */
 export function companySimulationBasis(stage: Pick<PlanStage, "plan">, pricing: CompanyPricing): Basis {
   const { plan } = stage;
@@ -64,7 +67,11 @@ export function companySimulationBasis(stage: Pick<PlanStage, "plan">, pricing: 
     noise: 0,
     byMonth: {
       a: plan.months.map((m) => pricing.priceByMonth.get(m.month)! - beta * m.futuresPrice * perMtok),
-      noise: plan.months.map((m) => pricing.basis.sigma * Math.sqrt(m.tenor)),
+      noise: plan.months.map((m) => {
+        const own = pricing.basis.sigma * Math.sqrt(m.tenor);
+        const k = pricing.conversionDrift ? beta * m.futuresPrice * perMtok * pricing.conversionDrift.sigma * Math.sqrt(m.tenor / 12) : 0;
+        return Math.hypot(own, k);
+      }),
     },
   };
 }

@@ -29,7 +29,7 @@ function pricing(basis: Basis): CompanyPricing {
   return {
     source: "prices", sourceDetail: "test", window: null, mix: null,
     priceByMonth: new Map([["2027-01", 3], ["2027-02", 3]]),
-    historyPrices: new Map(), basis, commitments: null, warnings: [],
+    historyPrices: new Map(), basis, commitments: null, conversionDrift: null, warnings: [],
   };
 }
 

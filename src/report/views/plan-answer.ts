@@ -65,6 +65,13 @@ export function planAnswerSentences(a: PlanAnswer, pricing: CompanyPricing | nul
       );
     }
   }
+  const drift = pricing?.conversionDrift;
+  if (drift) {
+    out.push(
+      `Cross hedge: the GPU-hour index stands for tokens only through the tokens-per-GPU-hour conversion, which drifts with efficiency gains; ` +
+        `at σ ${fmtPct(drift.sigma, 0)} a year of ln k (${drift.source}) that drift is part of the basis risk above${basis?.method === "sticky" ? " (not with a sticky price, which follows neither)" : ""}.`,
+    );
+  }
   const c = a.costOfHedging;
   out.push(
     `Expected cost of hedging: ${fmtMoneyShort(c.total)} (fees ${fmtMoneyShort(c.fees)}` +
