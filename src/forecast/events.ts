@@ -24,7 +24,7 @@ import { HedgeError } from "../errors.js";
 import { addDays, dayToEpochDays, daysInMonth, monthIndex, monthOfDay } from "../time/period.js";
 import type { FittedModel } from "./model.js";
 import { periodAt } from "./periods.js";
-import type { AppliedEvent, ForecastEvent, Granularity, TimeSeries } from "./types.js";
+import type { AppliedEvent, Finding, ForecastEvent, Granularity, TimeSeries } from "./types.js";
 
 /** Fewest periods left after a history event without an uplift for the fit to start there. */
 export const MIN_AFTER: Record<Granularity, number> = { month: 12, day: 56 };
@@ -258,4 +258,34 @@ export function checkEvents(events: readonly ForecastEvent[]): void {
       throw new HedgeError("INPUT_INVALID", `event uplift ${String(e.uplift)}${where(e)} must be a positive factor`, { value: String(e.uplift), expected: "a factor > 0 such as 1.3" });
     }
   }
+}
+
+/** A detected level shift within this many days of a launch or migration in the events file is that event. */
+export const MATCH_DAYS = 14;
+
+function dayOf(period: string): string {
+  return period.length === 7 ? `${period}-01` : period;
+}
+
+/**
+ * Detected level shifts and outages that the events file accounts for: marked as such (their message says which
+ * event, and that it was corrected) so that they are no longer warned about as uncorrected.
+ */
+export function matchFindings(findings: readonly Finding[], events: readonly ForecastEvent[]): Finding[] {
+  return findings.map((f) => {
+    if (f.kind !== "level-shift" && f.kind !== "outage") return f;
+    const start = dayToEpochDays(dayOf(f.start));
+    const end = dayToEpochDays(dayOf(f.end));
+    const match = events.find((e) => {
+      if (f.kind === "outage") {
+        if (e.kind !== "outage") return false;
+        return dayToEpochDays(e.date) <= end + 1 && dayToEpochDays(e.end ?? e.date) >= start - 1;
+      }
+      return e.kind !== "outage" && Math.abs(dayToEpochDays(e.date) - start) <= MATCH_DAYS;
+    });
+    if (!match) return f;
+    const what = `${match.kind} ${match.date}${match.uplift !== undefined ? ` ${pct(match.uplift)}` : ""}`;
+    const done = f.kind === "outage" ? "excluded from the fit" : match.uplift !== undefined ? "corrected as a known level shift" : "the fit starts there if enough data follow";
+    return { ...f, action: f.kind === "outage" ? "interpolated" : f.action, message: `${f.message.replace(/ — a launch or migration\?.*$/, "")} — the events file's ${what}: ${done}`, event: true };
+  });
 }

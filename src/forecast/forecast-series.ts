@@ -11,7 +11,7 @@ import { combineModels } from "./combination.js";
 import { DEFAULT_PATHS, modelForecasts, simulatePaths } from "./distribution.js";
 import { forecastDrivers } from "./drivers.js";
 import { etsModel } from "./ets/model.js";
-import { applyEvents, checkEvents, scaledModel, type EventAdjustment } from "./events.js";
+import { applyEvents, checkEvents, matchFindings, scaledModel, type EventAdjustment } from "./events.js";
 import { autoEts } from "./ets/select.js";
 import { chooseByEvidence, GUARD_STEPS, MARGIN, type ScoredFit } from "./evidence.js";
 import { seasonalFigure } from "./growth.js";
@@ -320,8 +320,9 @@ export function prepareAndSelect(
     );
   }
   const selection = selectModel(prepared.values, series.granularity, options);
-  const findings = [...prepared.findings, ...dailyFindings(series, options.dailyHistory)];
-  for (const f of findings) if (f.kind === "level-shift") selection.warnings.push(f.message);
+  const detected = [...prepared.findings, ...dailyFindings(series, options.dailyHistory)];
+  const findings = options.events && options.events.length > 0 ? matchFindings(detected, options.events) : detected;
+  for (const f of findings) if (f.kind === "level-shift" && f.event !== true) selection.warnings.push(f.message);
   if (events) selection.warnings.push(...events.warnings);
   return { ...selection, findings, values: prepared.values, offset: prepared.offset, series, ...(events ? { events } : {}) };
 }
@@ -344,6 +345,8 @@ export function forecastSeries(input: TimeSeries, options: ForecastOptions): For
   const horizon = options.horizon;
   const periods = futurePeriods(series, horizon);
   let model = chosen.model;
+  // Growth in the drivers is the statistical forecast's own: a known launch or a plan is a step, not a trend.
+  const statisticalModel = model;
   const warnings: string[] = [];
   if (chosen.events) {
     const factor = chosen.events.factor;
@@ -358,6 +361,10 @@ export function forecastSeries(input: TimeSeries, options: ForecastOptions): For
     );
     model = blend.model;
     warnings.push(...blend.warnings);
+    const lastPlan = blend.months[blend.months.length - 1];
+    if (lastPlan && periods.length > 0 && (periods[periods.length - 1] as string) > lastPlan.month) {
+      warnings.push(`the volume plan ends at ${lastPlan.month}: later months (to ${periods[periods.length - 1]}) are the statistical forecast alone`);
+    }
   }
   const points = modelForecasts(model, periods, seed, pathCount);
   const drivers = forecastDrivers({
@@ -365,7 +372,7 @@ export function forecastSeries(input: TimeSeries, options: ForecastOptions): For
     granularity: series.granularity,
     start: periodAt(series.granularity, series.start, chosen.offset),
     m: seasonalPeriod(series.granularity),
-    model,
+    model: statisticalModel,
     horizon,
     findings: chosen.findings,
     rule: chosen.rule,

@@ -69,6 +69,8 @@ export interface Finding {
   /** What was done: dropped (leading zeros), interpolated (outages), or only flagged. */
   action: "dropped" | "interpolated" | "flagged";
   message: string;
+  /** Set when the events file accounts for it (a launch, migration or outage it names). */
+  event?: boolean;
 }
 
 export interface ForecastOptions {

@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import { planCsv, planDocument, planHuman } from "../../report/views/plan.js";
 import { bookTradesCsv, positionHuman, withPosition } from "../../report/views/book.js";
+import { forecastNotes, forecastNotesHuman } from "../../report/views/forecast-notes.js";
 import { emit, warn, type OutputFlags } from "../output.js";
 import { addPlanOptions, loadPlan, type PlanFlags } from "../plan-inputs.js";
 import type { CommandEnv } from "./shared.js";
@@ -17,9 +18,9 @@ export function planCommand(env: CommandEnv): Command {
     const { plan, exposure, inputs, position } = loadPlan(ctx, file, flags);
     warn(ctx, [...exposure.forecast.warnings, ...plan.warnings, ...(position.book?.warnings ?? [])]);
     emit(ctx, flags, {
-      json: () => withPosition(planDocument(plan, { forecastModel: exposure.forecast.model, seed: flags.seed }), plan, position),
+      json: () => withPosition(planDocument(plan, { forecastModel: exposure.forecast.model, forecastNotes: forecastNotes(exposure.forecast), seed: flags.seed }), plan, position),
       csv: () => (position.book ? bookTradesCsv(position.book) : planCsv(plan)),
-      human: () => planHuman(plan, ctx.colour) + positionHuman(position, ctx.colour),
+      human: () => planHuman(plan, ctx.colour) + forecastNotesHuman(exposure.forecast) + positionHuman(position, ctx.colour),
     }, inputs.files);
   });
 }

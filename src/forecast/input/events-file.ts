@@ -22,7 +22,7 @@ const FACTOR = /^[+]?(\d+(\.\d*)?|\.\d+)$/;
 const CHANGE = /^([+\-−]?)(\d+(\.\d*)?|\.\d+)\s*%$/;
 
 function fail(file: string, cell: Cell, field: string, message: string, expected: string, hint?: string): never {
-  throw new HedgeError("INPUT_INVALID", message, { file, line: cell.line, column: cell.column, field, value: cell.raw, expected, ...(hint ? { hint } : {}) });
+  throw new HedgeError("INPUT_INVALID", message, { file, line: cell.line, column: cell.column, field, value: cell.raw, expected, hint: hint ?? "fix that row of the file given to --events (or events: in the config)" });
 }
 
 function day(file: string, cell: Cell, field: string): string {
