@@ -98,6 +98,29 @@ describe("events in the history", () => {
   });
 });
 
+describe("events on a daily series", () => {
+  // A weekly pattern 70, 100, 100, 100, 100, 100, 60 from Monday 2025-01-06, eight weeks; Wednesday 2025-01-22 and
+  // Thursday 2025-01-23 (indexes 16, 17) are an outage at 5.
+  const pattern = [70, 100, 100, 100, 100, 100, 60];
+  const values = Array.from({ length: 56 }, (_, i) => pattern[i % 7] as number);
+  values[16] = 5;
+  values[17] = 5;
+  const daily: TimeSeries = { granularity: "day", start: "2025-01-06", values };
+
+  it("outage days take the mean of the same weekday a week before and after", () => {
+    const adj = applyEvents(daily, [{ kind: "outage", date: "2025-01-22", end: "2025-01-23" }]);
+    expect(adj.series.values).toEqual(Array.from({ length: 56 }, (_, i) => pattern[i % 7]));
+    expect(adj.applied[0]?.text).toBe("outage 2025-01-22–2025-01-23: 2 day(s) excluded from the fit and interpolated");
+  });
+
+  it("a future launch on a day scales the forecast from that day on", () => {
+    const flatDaily: TimeSeries = { granularity: "day", start: "2025-01-06", values: Array.from({ length: 56 }, () => 50) };
+    // Last day 2025-03-02; 2025-03-05 is step 3.
+    const r = forecastSeries(flatDaily, { horizon: 4, events: [{ kind: "launch", date: "2025-03-05", uplift: 2 }] });
+    expect(r.points.map((p) => p.mean)).toEqual([50, 50, 100, 100]);
+  });
+});
+
 describe("volume plan", () => {
   it("a plan of 200 at weight 0.5 against a statistical 100 gives 150; weight 1 overrides (200); other months stay 100", () => {
     const months = parseVolumePlanFile("month,tokens,weight\n2027-03,200,\n2027-04,200,1\n", "plan.csv");
