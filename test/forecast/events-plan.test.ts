@@ -3,7 +3,7 @@
  * whose answers can be worked by hand.
  */
 import { describe, expect, it } from "vitest";
-import { forecastSeries, parseEventsFile, parseVolumePlanFile, type TimeSeries } from "../../src/forecast/index.js";
+import { backtest, forecastSeries, parseEventsFile, parseVolumePlanFile, type TimeSeries } from "../../src/forecast/index.js";
 import { applyEvents, interpolateMissing } from "../../src/forecast/events.js";
 import { HedgeError } from "../../src/errors.js";
 
@@ -76,6 +76,14 @@ describe("events in the history", () => {
     const r = forecastSeries(series, { horizon: 2, events: [{ kind: "launch", date: "2026-01-01", uplift: 1.5 }] });
     expect(r.points.map((p) => p.mean)).toEqual([150, 150]);
     expect(r.events?.[0]?.effect).toBe("level-shift");
+  });
+
+  it("--backtest scores the series the forecast is fitted to: the corrected step leaves the naive forecast no error", () => {
+    const series: TimeSeries = { granularity: "month", start: "2025-01", values: Array.from({ length: 24 }, (_, i) => (i < 16 ? 100 : 150)) };
+    const naive = (r: ReturnType<typeof backtest>) => r.scores.find((x) => x.model === "naive")?.mae;
+    // Origins at 12 … 23 months of training, 3 steps ahead: the step at month 17 costs the origins before it 50.
+    expect(naive(backtest(series, { models: ["naive"] }))).toBeGreaterThan(0);
+    expect(naive(backtest(series, { models: ["naive"], events: [{ kind: "launch", date: "2026-05-01", uplift: 1.5 }] }))).toBe(0);
   });
 
   it("a mid-month launch: the month's days before it are scaled too (T' = T·u·D/(b + u·a))", () => {

@@ -173,7 +173,14 @@ export function forecastCommand(env: CommandEnv): Command {
         series.granularity === "day"
           ? monthlyFromForecast(series, result, monthsReached(addDays(series.start, series.values.length - 1), horizon), flags.paths)
           : undefined;
-      const report = flags.backtest ? backtest(series, { seed: flags.seed, ...(flags.outliers ? { outliers: flags.outliers } : {}) }) : undefined;
+      const report = flags.backtest
+        ? backtest(series, {
+            seed: flags.seed,
+            ...(flags.outliers ? { outliers: flags.outliers } : {}),
+            ...(knowledge.events ? { events: knowledge.events } : {}),
+            ...(loaded.daily ? { dailyHistory: loaded.daily } : {}),
+          })
+        : undefined;
       return {
         file,
         source: loaded.source,
