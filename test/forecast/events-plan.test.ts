@@ -157,6 +157,18 @@ describe("volume plan", () => {
     expect(r.drivers.sentence).toContain("Volume plan: 1 month(s) 2026-08 (mean = w·plan + (1 − w)·statistical, w = 0.5");
   });
 
+  it("one forecast everywhere: with events and a plan, a month is the same at horizons 3 and 12", () => {
+    const options = {
+      seed: 3,
+      events: [{ kind: "launch" as const, date: "2026-08-01", uplift: 1.25 }],
+      volumePlan: { months: [{ month: "2026-08", tokens: 5e9 }, { month: "2026-10", tokens: 6e9, weight: 1 }] },
+    };
+    const h3 = forecastSeries(noisy, { ...options, horizon: 3 });
+    const h12 = forecastSeries(noisy, { ...options, horizon: 12 });
+    expect(h3.points).toEqual(h12.points.slice(0, 3));
+    expect(h12.points[3]?.mean).toBeCloseTo(6e9, 0);
+  });
+
   it("plan months before the forecast are left out with a warning; a daily forecast refuses a plan", () => {
     const r = forecastSeries(flat, { horizon: 1, volumePlan: { months: [{ month: "2026-12", tokens: 1 }] } });
     expect(r.warnings.some((w) => w.includes("2026-12 is not after the last month of data"))).toBe(true);
