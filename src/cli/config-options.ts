@@ -48,6 +48,9 @@ export const FLAG_BINDINGS: FlagBindings = {
   paths: { path: "simulation.paths", kind: "integer", flag: "--paths" },
   book: { path: "book", kind: "string", isPath: true, flag: "--book" },
   settlements: { path: "settlements", kind: "string", isPath: true, flag: "--settlements" },
+  events: { path: "events", kind: "string", isPath: true, flag: "--events" },
+  volumePlan: { path: "volumePlan", kind: "string", isPath: true, flag: "--volume-plan" },
+  volumePlanWeight: { path: "volumePlanWeight", kind: "number", flag: "--volume-plan-weight" },
 };
 
 /**

@@ -18,8 +18,9 @@ import { readTextFile } from "./files.js";
 import { addCompanyOptions, companyFromFlags, parseCompanyPrice, type CompanyFlags } from "./company-options.js";
 import { applyDeferredConfig, COMMAND_KEY, FLAG_BINDINGS, withDeferredConfig } from "./config-options.js";
 import { addPositionOptions, positionSettings, type PositionFlags } from "./position-read.js";
+import { addKnowledgeOptions, readKnowledge, type KnowledgeFlags } from "./forecast-knowledge.js";
 
-export interface PlanFlags extends PositionFlags, CompanyFlags {
+export interface PlanFlags extends PositionFlags, CompanyFlags, KnowledgeFlags {
   curve?: string;
   contract?: string;
   policy?: string;
@@ -50,7 +51,7 @@ export interface PlanFlags extends PositionFlags, CompanyFlags {
 }
 
 export function addPlanOptions(cmd: Command): Command {
-  return addCompanyOptions(addPositionOptions(addForecastOptions(withDeferredConfig(cmd, { usageArgument: true }))))
+  return addCompanyOptions(addPositionOptions(addKnowledgeOptions(addForecastOptions(withDeferredConfig(cmd, { usageArgument: true })))))
     .option("--curve <file>", "futures curve CSV (month,price) or JSON")
     .option("--contract <file>", "contract spec JSON or YAML")
     .option("--policy <file>", "hedge policy JSON (a ladder of target ratios by tenor)")
@@ -107,6 +108,7 @@ export function resolvePlanInputs(ctx: IoContext, usageFile: string | undefined,
   const spec = loadContract(ctx, contractFile);
   const curve = loadCurve(ctx, curveFile);
   const company = companyFromFlags(ctx, flags);
+  const knowledge = readKnowledge(ctx, flags);
   const policy: PolicyChoice = flags.policy
     ? { kind: "ladder", policy: loadPolicy(ctx, flags.policy) }
     : flags.ratio !== undefined
@@ -123,7 +125,9 @@ export function resolvePlanInputs(ctx: IoContext, usageFile: string | undefined,
     ...(flags.horizon !== undefined ? { horizon: flags.horizon } : {}),
     sizing: sizingFromFlags(ctx, flags),
     company: company.settings,
-    files: [usageFile, curveFile, contractFile, ...(flags.policy ? [flags.policy] : []), ...(flags.history ? [flags.history] : []), ...(flags.book ? [flags.book] : []), ...(flags.settlements ? [flags.settlements] : []), ...company.files],
+    ...(knowledge.events ? { events: knowledge.events } : {}),
+    ...(knowledge.volumePlan ? { volumePlan: knowledge.volumePlan } : {}),
+    files: [usageFile, curveFile, contractFile, ...(flags.policy ? [flags.policy] : []), ...(flags.history ? [flags.history] : []), ...(flags.book ? [flags.book] : []), ...(flags.settlements ? [flags.settlements] : []), ...company.files, ...knowledge.files],
     sources: flagSources(flags),
     position: positionSettings(ctx, flags, { ...(flags.book ? { book: flags.book } : {}), ...(flags.settlements ? { settlements: flags.settlements } : {}), contractFile }),
   };
@@ -142,6 +146,12 @@ export function inputsFromConfig(ctx: IoContext, cfg: HedgeConfig, flags?: PlanF
   if (cfg.configFile) files.push(cfg.configFile);
   if (cfg.company?.history && flags?.history === undefined) files.push(cfg.company.history);
   const company = companyFromFlags(ctx, companyFlagsOf(cfg, flags));
+  const knowledge = readKnowledge(ctx, {
+    ...(cfg.events !== undefined ? { events: cfg.events } : {}),
+    ...(cfg.volumePlan !== undefined ? { volumePlan: cfg.volumePlan } : {}),
+    ...(cfg.volumePlanWeight !== undefined ? { volumePlanWeight: cfg.volumePlanWeight } : {}),
+  });
+  files.push(...knowledge.files);
   return {
     series,
     curve,
@@ -153,6 +163,8 @@ export function inputsFromConfig(ctx: IoContext, cfg: HedgeConfig, flags?: PlanF
     ...(cfg.horizon !== undefined ? { horizon: cfg.horizon } : {}),
     sizing: sizingFromFlags(ctx, { ...(flags ?? { seed: cfg.seed }), ...(flags?.history === undefined && cfg.company?.history ? { history: cfg.company.history } : {}) }),
     company: company.settings,
+    ...(knowledge.events ? { events: knowledge.events } : {}),
+    ...(knowledge.volumePlan ? { volumePlan: knowledge.volumePlan } : {}),
     files: [...files, ...company.files],
     sources: cfg.sources,
     position: positionSettings(ctx, flags ?? {}, { ...(cfg.book ? { book: cfg.book } : {}), ...(cfg.settlements ? { settlements: cfg.settlements } : {}), ...(typeof cfg.contract === "string" ? { contractFile: cfg.contract } : {}) }),

@@ -42,6 +42,10 @@ export interface HedgeConfig {
   settlements?: string;
   /** The company's price, basis and commitments (`company:`). */
   company?: CompanyConfig;
+  /** The events file and the volume plan (`events:`, `volumePlan:`, `volumePlanWeight:`). */
+  events?: string;
+  volumePlan?: string;
+  volumePlanWeight?: number;
   sources: Record<string, ValueSource>;
 }
 
@@ -117,6 +121,9 @@ export function requireComplete(resolved: ResolvedConfig): HedgeConfig {
     },
     ...(v.book !== undefined ? { book: v.book } : {}),
     ...(v.settlements !== undefined ? { settlements: v.settlements } : {}),
+    ...(v.events !== undefined ? { events: v.events } : {}),
+    ...(v.volumePlan !== undefined ? { volumePlan: v.volumePlan } : {}),
+    ...(v.volumePlanWeight !== undefined ? { volumePlanWeight: v.volumePlanWeight } : {}),
     ...(e
       ? {
           effectiveness: {

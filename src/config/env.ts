@@ -35,6 +35,9 @@ export const ENV_BINDINGS: Readonly<Record<string, SettingBinding>> = {
   TOKENHEDGE_AS_OF: { path: "asOf", kind: "string" },
   TOKENHEDGE_SIMULATION_PATHS: { path: "simulation.paths", kind: "integer" },
   TOKENHEDGE_EFFECTIVENESS_HISTORY: { path: "effectiveness.history", kind: "string", isPath: true },
+  TOKENHEDGE_EVENTS: { path: "events", kind: "string", isPath: true },
+  TOKENHEDGE_VOLUME_PLAN: { path: "volumePlan", kind: "string", isPath: true },
+  TOKENHEDGE_VOLUME_PLAN_WEIGHT: { path: "volumePlanWeight", kind: "number" },
 };
 
 /** Set `path` (dotted) in a plain object, creating the parents; defineProperty so no key reaches a prototype. */

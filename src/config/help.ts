@@ -19,6 +19,9 @@ const KEYS: readonly [string, string][] = [
   ["report", "{ title, entity }"],
   ["book", "hedge book CSV or YAML: the futures trades already held (trade_id, trade_date, contract, delivery_month, side, contracts, trade_price)"],
   ["settlements", "final settlement prices of delivered months (CSV month,settlement_price)"],
+  ["events", "launches, outages and migrations (CSV or YAML: date, kind launch|outage|migration, uplift, end, note)"],
+  ["volumePlan", "top-down volume plan (CSV or YAML: month, tokens, optional weight) blended with the forecast"],
+  ["volumePlanWeight", "weight 0–1 of the volume plan in the blend (default 0.5; 1 overrides the forecast)"],
 ];
 
 export const CONFIG_HELP = `Config file: hedge.config.yaml (or .yml / .json)

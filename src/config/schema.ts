@@ -155,6 +155,11 @@ export const configFileSchema = z.strictObject({
   /** Final settlement prices of delivered months (CSV month,settlement_price). */
   settlements: nonEmptyPath.optional(),
   company: companySchema.optional(),
+  /** Launches, outages and migrations the team knows of (CSV or YAML; --events). */
+  events: nonEmptyPath.optional(),
+  /** A top-down volume plan, month and tokens (CSV or YAML; --volume-plan), and its default weight. */
+  volumePlan: nonEmptyPath.optional(),
+  volumePlanWeight: z.number().min(0, "a weight 0 … 1").max(1, "a weight 0 … 1").optional(),
 });
 
 export type ConfigFile = z.output<typeof configFileSchema>;

@@ -8,7 +8,8 @@ import { candidateByName, defaultCandidates, NAIVE, SEASONAL_NAIVE, type Candida
 import { checkOptions, DEFAULT_SEED } from "./forecast-series.js";
 import { prepareSeries } from "./outliers.js";
 import { periodAt, seasonalPeriod } from "./periods.js";
-import type { Finding, OutlierMode, TimeSeries } from "./types.js";
+import { applyEvents, checkEvents } from "./events.js";
+import type { Finding, ForecastEvent, OutlierMode, TimeSeries } from "./types.js";
 import { validateSeries } from "./validate.js";
 
 export interface BacktestOptions {
@@ -22,6 +23,10 @@ export interface BacktestOptions {
   models?: string[];
   seed?: number;
   outliers?: OutlierMode;
+  /** Known events, applied to the history as the forecast applies them (events.ts), and the daily data behind a
+   * monthly series (for outages). */
+  events?: ForecastEvent[];
+  dailyHistory?: TimeSeries;
 }
 
 export interface BacktestReport {
@@ -34,8 +39,17 @@ export interface BacktestReport {
   warnings: string[];
 }
 
-export function backtest(series: TimeSeries, options: BacktestOptions = {}): BacktestReport {
-  validateSeries(series);
+export function backtest(input: TimeSeries, options: BacktestOptions = {}): BacktestReport {
+  validateSeries(input);
+  let series = input;
+  const eventWarnings: string[] = [];
+  if (options.events && options.events.length > 0) {
+    checkEvents(options.events);
+    const adjusted = applyEvents(input, options.events, options.dailyHistory);
+    series = adjusted.series;
+    eventWarnings.push(...adjusted.warnings);
+    validateSeries(series);
+  }
   const defaults = defaultRollingOrigin(series.granularity);
   const settings = {
     horizon: options.horizon ?? defaults.horizon,
@@ -79,6 +93,7 @@ export function backtest(series: TimeSeries, options: BacktestOptions = {}): Bac
     scores: run.scores,
     findings: prepared.findings,
     warnings: [
+      ...eventWarnings,
       ...run.warnings,
       `rolling-origin figures from ${plan.origins.length} origin(s) are noisy: treat small differences between models as ties`,
     ],

@@ -6,7 +6,7 @@
 import type { FittedModel } from "./model.js";
 import { growthLead, impliedGrowth, longRunGrowth, recentGrowth, RECENT_PERIODS, seasonalFigure } from "./growth.js";
 import { periodAt } from "./periods.js";
-import type { Finding, ForecastDrivers, Granularity, ModelScore } from "./types.js";
+import type { AppliedEvent, BlendMonth, Finding, ForecastDrivers, Granularity, ModelScore } from "./types.js";
 
 /** A horizon-end growth above the last six periods' growth by more than this (per period) is warned about. */
 export const GROWTH_WARNING_TOLERANCE = 0.001;
@@ -33,6 +33,20 @@ export interface DriverInput {
   rule: string;
   weights: Record<string, number>;
   candidates: readonly ModelScore[];
+  /** Events given (events.ts) and the volume plan's blend (volume-plan.ts), when there are any. */
+  events?: readonly AppliedEvent[];
+  blend?: readonly BlendMonth[];
+}
+
+/** The volume plan's blend in words: the months, and the weights (one, or a range). */
+export function blendText(blend: readonly BlendMonth[]): string {
+  if (blend.length === 0) return "no plan month after the data";
+  const first = (blend[0] as BlendMonth).month;
+  const last = (blend[blend.length - 1] as BlendMonth).month;
+  const weights = [...new Set(blend.map((b) => b.weight))].sort((a, b) => a - b);
+  const w = weights.length === 1 ? String(weights[0]) : `${weights[0]}–${weights[weights.length - 1]}`;
+  const how = weights.length === 1 && weights[0] === 1 ? "the plan overrides the statistical mean" : `mean = w·plan + (1 − w)·statistical, w = ${w}`;
+  return `${blend.length} month(s) ${first === last ? first : `${first} … ${last}`} (${how}; sample paths scaled to the blended mean)`;
 }
 
 function why(input: DriverInput): string {
@@ -97,7 +111,10 @@ export function forecastDrivers(input: DriverInput): ForecastDrivers {
   const sentence =
     `${trendText[0]?.toUpperCase()}${trendText.slice(1)}. Seasonality: ${seasonality.text}. ` +
     `Level shifts: ${listed(shifts.map((f) => `around ${f.start}`), "level shifts")}. ` +
-    `Outages: ${listed(outages.map(span), "outages")}. Why this model: ${reason}.`;
+    `Outages: ${listed(outages.map(span), "outages")}. ` +
+    (input.events && input.events.length > 0 ? `Events: ${input.events.map((e) => e.text).join("; ")}. ` : "") +
+    (input.blend ? `Volume plan: ${blendText(input.blend)}. ` : "") +
+    `Why this model: ${reason}.`;
   return {
     growth: { lastSixPeriods: recent, longRun, now, horizonEnd: end },
     seasonality,

@@ -11,6 +11,7 @@ import { combineModels } from "./combination.js";
 import { DEFAULT_PATHS, modelForecasts, simulatePaths } from "./distribution.js";
 import { forecastDrivers } from "./drivers.js";
 import { etsModel } from "./ets/model.js";
+import { applyEvents, checkEvents, matchFindings, scaledModel, type EventAdjustment } from "./events.js";
 import { autoEts } from "./ets/select.js";
 import { chooseByEvidence, GUARD_STEPS, MARGIN, type ScoredFit } from "./evidence.js";
 import { seasonalFigure } from "./growth.js";
@@ -20,6 +21,7 @@ import { prepareSeries } from "./outliers.js";
 import { futurePeriods, periodAt, seasonalPeriod } from "./periods.js";
 import type { Finding, ForecastOptions, ForecastResult, ModelScore, SelectionMethod, TimeSeries } from "./types.js";
 import { MIN_POINTS, validateSeries } from "./validate.js";
+import { blendWithPlan, checkVolumePlan, DEFAULT_PLAN_WEIGHT } from "./volume-plan.js";
 
 export const DEFAULT_SEED = 42;
 
@@ -288,10 +290,21 @@ function dailyFindings(series: TimeSeries, daily: TimeSeries | undefined): Findi
     .map((f) => ({ ...f, message: `daily data: ${f.message}` }));
 }
 
-/** Validate, clean and select. */
-export function prepareAndSelect(series: TimeSeries, options: ForecastOptions): Selection & { findings: Finding[]; values: Float64Array; offset: number } {
-  validateSeries(series);
+/** Validate, apply the events, clean and select. `series` in the result is the one fitted (events applied). */
+export function prepareAndSelect(
+  input: TimeSeries,
+  options: ForecastOptions,
+): Selection & { findings: Finding[]; values: Float64Array; offset: number; series: TimeSeries; events?: EventAdjustment } {
+  validateSeries(input);
   checkOptions(options);
+  let series = input;
+  let events: EventAdjustment | undefined;
+  if (options.events && options.events.length > 0) {
+    checkEvents(options.events);
+    events = applyEvents(input, options.events, options.dailyHistory);
+    series = events.series;
+    validateSeries(series);
+  }
   const m = seasonalPeriod(series.granularity);
   const prepared = prepareSeries(series.values, {
     granularity: series.granularity,
@@ -307,42 +320,89 @@ export function prepareAndSelect(series: TimeSeries, options: ForecastOptions): 
     );
   }
   const selection = selectModel(prepared.values, series.granularity, options);
-  const findings = [...prepared.findings, ...dailyFindings(series, options.dailyHistory)];
-  for (const f of findings) if (f.kind === "level-shift") selection.warnings.push(f.message);
-  return { ...selection, findings, values: prepared.values, offset: prepared.offset };
+  const detected = [...prepared.findings, ...dailyFindings(series, options.dailyHistory)];
+  const findings = options.events && options.events.length > 0 ? matchFindings(detected, options.events) : detected;
+  for (const f of findings) if (f.kind === "level-shift" && f.event !== true) selection.warnings.push(f.message);
+  if (events) selection.warnings.push(...events.warnings);
+  return { ...selection, findings, values: prepared.values, offset: prepared.offset, series, ...(events ? { events } : {}) };
 }
 
-export function forecastSeries(series: TimeSeries, options: ForecastOptions): ForecastResult {
-  const chosen = prepareAndSelect(series, options);
+export function forecastSeries(input: TimeSeries, options: ForecastOptions): ForecastResult {
+  if (options.volumePlan) {
+    if (input.granularity !== "month") {
+      throw new HedgeError("USAGE", "a volume plan (months and tokens) applies to monthly forecasts", {
+        value: "--period day",
+        expected: "a monthly forecast",
+        hint: "drop --period day, or drop --volume-plan",
+      });
+    }
+    checkVolumePlan(options.volumePlan);
+  }
+  const chosen = prepareAndSelect(input, options);
+  const series = chosen.series;
   const seed = options.seed ?? DEFAULT_SEED;
+  const pathCount = options.paths ?? DEFAULT_PATHS;
   const horizon = options.horizon;
   const periods = futurePeriods(series, horizon);
-  const model = chosen.model;
-  const points = modelForecasts(model, periods, seed, options.paths ?? DEFAULT_PATHS);
+  let model = chosen.model;
+  // Growth in the drivers is the statistical forecast's own: a known launch or a plan is a step, not a trend.
+  const statisticalModel = model;
+  const warnings: string[] = [];
+  if (chosen.events) {
+    const factor = chosen.events.factor;
+    if (chosen.events.applied.some((e) => e.effect === "forecast")) model = scaledModel(model, factor);
+  }
+  let blend: ReturnType<typeof blendWithPlan> | undefined;
+  if (options.volumePlan) {
+    const statistical = model;
+    const lastMonth = periodAt("month", series.start, series.values.length - 1);
+    blend = blendWithPlan(statistical, options.volumePlan, lastMonth, (h) =>
+      Float64Array.from(modelForecasts(statistical, futurePeriods(series, h), seed, pathCount), (p) => p.mean),
+    );
+    model = blend.model;
+    warnings.push(...blend.warnings);
+    const lastPlan = blend.months[blend.months.length - 1];
+    if (lastPlan && periods.length > 0 && (periods[periods.length - 1] as string) > lastPlan.month) {
+      warnings.push(`the volume plan ends at ${lastPlan.month}: later months (to ${periods[periods.length - 1]}) are the statistical forecast alone`);
+    }
+  }
+  const points = modelForecasts(model, periods, seed, pathCount);
   const drivers = forecastDrivers({
     y: chosen.values,
     granularity: series.granularity,
     start: periodAt(series.granularity, series.start, chosen.offset),
     m: seasonalPeriod(series.granularity),
-    model,
+    model: statisticalModel,
     horizon,
     findings: chosen.findings,
     rule: chosen.rule,
     weights: chosen.weights,
     candidates: chosen.candidates,
+    ...(chosen.events ? { events: chosen.events.applied } : {}),
+    ...(blend ? { blend: blend.months } : {}),
   });
   return {
     model: model.name,
     granularity: series.granularity,
     points,
     candidates: chosen.candidates,
-    warnings: [...chosen.warnings, ...drivers.warnings],
+    warnings: [...chosen.warnings, ...warnings, ...drivers.warnings],
     findings: chosen.findings,
     selection: chosen.selection,
     rule: chosen.rule,
     weights: chosen.weights,
     ...(chosen.spread !== undefined ? { spread: chosen.spread } : {}),
     drivers,
+    ...(chosen.events ? { events: chosen.events.applied } : {}),
+    ...(blend && options.volumePlan
+      ? {
+          volumePlan: {
+            ...(options.volumePlan.file !== undefined ? { file: options.volumePlan.file } : {}),
+            defaultWeight: options.volumePlan.weight ?? DEFAULT_PLAN_WEIGHT,
+            months: blend.months,
+          },
+        }
+      : {}),
     seed,
     samplePaths: (count: number, pathSeed?: number) => simulatePaths(model, horizon, count, pathSeed ?? seed),
     simulate: (steps: number, count: number, pathSeed?: number) => simulatePaths(model, steps, count, pathSeed ?? seed),

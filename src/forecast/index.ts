@@ -2,6 +2,10 @@
  * Public API of the forecasting core. Other parts of tokenhedge import from this file only.
  */
 export type {
+  AppliedEvent,
+  BlendMonth,
+  ForecastEvent,
+  VolumePlan,
   Finding,
   ForecastDrivers,
   ForecastOptions,
@@ -30,3 +34,6 @@ export { Rng, createRng } from "./random.js";
 export { normalQuantile, normalCdf } from "./normal.js";
 export { quantileSorted, quantiles } from "./quantile.js";
 export { DEFAULT_PATHS } from "./distribution.js";
+export { DEFAULT_PLAN_WEIGHT } from "./volume-plan.js";
+export { parseEventsFile } from "./input/events-file.js";
+export { parseVolumePlanFile } from "./input/volume-plan-file.js";

@@ -69,6 +69,8 @@ export interface Finding {
   /** What was done: dropped (leading zeros), interpolated (outages), or only flagged. */
   action: "dropped" | "interpolated" | "flagged";
   message: string;
+  /** Set when the events file accounts for it (a launch, migration or outage it names). */
+  event?: boolean;
 }
 
 export interface ForecastOptions {
@@ -94,6 +96,54 @@ export interface ForecastOptions {
   /** Monthly series only: the daily series behind it. It is screened for outages and level shifts, which are
    * reported with the monthly forecast (findings, drivers); the monthly fit does not change. */
   dailyHistory?: TimeSeries;
+  /** Launches, outages and migrations the team knows of (events.ts): outages are left out of the fit, history
+   * launches and migrations are a known level shift, future ones scale the forecast by their uplift. */
+  events?: ForecastEvent[];
+  /** A top-down volume plan blended with (or, at weight 1, overriding) the monthly forecast (volume-plan.ts). */
+  volumePlan?: VolumePlan;
+}
+
+/** A known event (`--events FILE`, `events:` in the config). */
+export interface ForecastEvent {
+  kind: "launch" | "outage" | "migration";
+  /** First day concerned, YYYY-MM-DD. */
+  date: string;
+  /** Outages: last day concerned (inclusive), YYYY-MM-DD; default the first. */
+  end?: string;
+  /** Expected level afterwards as a factor of the level before (1.3 = +30%). */
+  uplift?: number;
+  note?: string;
+  /** Where it was read, e.g. "events.csv:3", for messages. */
+  source?: string;
+}
+
+/** What was done with an event. */
+export interface AppliedEvent {
+  kind: ForecastEvent["kind"];
+  date: string;
+  end?: string;
+  uplift?: number;
+  note?: string;
+  /** excluded: outage left out of the fit; level-shift: history before it scaled by the uplift; fit-after: the fit
+   * starts at it; forecast: the forecast scaled from it on; ignored: nothing done (see text). */
+  effect: "excluded" | "level-shift" | "fit-after" | "forecast" | "ignored";
+  text: string;
+}
+
+/** A top-down volume plan: tokens per month, each with an optional weight (default `weight`, else 0.5). */
+export interface VolumePlan {
+  months: { month: string; tokens: number; weight?: number }[];
+  weight?: number;
+  file?: string;
+}
+
+/** One plan month blended: mean = weight · plan + (1 − weight) · statistical. */
+export interface BlendMonth {
+  month: string;
+  plan: number;
+  statistical: number;
+  weight: number;
+  mean: number;
 }
 
 /** What drives a forecast (see drivers.ts). Growth figures are per period (0.04 = 4% a month), null when not
@@ -147,6 +197,10 @@ export interface ForecastResult {
   /** Spread factor applied to the intervals by backtest calibration, when one was. */
   spread?: number;
   drivers: ForecastDrivers;
+  /** The events given and what was done with each (absent without events). */
+  events?: AppliedEvent[];
+  /** The volume plan's blend, month by month (absent without a plan). */
+  volumePlan?: { file?: string; defaultWeight: number; months: BlendMonth[] };
   /** The seed used for sample paths and simulated quantiles. */
   seed: number;
   /** `n` seeded sample paths of the future, each a Float64Array of length `horizon`. */

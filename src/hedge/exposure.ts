@@ -3,7 +3,7 @@
  * through the last delivery month of the curve.
  */
 import { HedgeError } from "../errors.js";
-import { forecastSeries, type ForecastResult, type SelectionMethod } from "../forecast/index.js";
+import { forecastSeries, type ForecastEvent, type ForecastResult, type SelectionMethod, type VolumePlan } from "../forecast/index.js";
 import { dailyTokens } from "../forecast/input/usage-daily.js";
 import { completeMonths, totalsByPeriod } from "../ingest/aggregate.js";
 import type { UsageSeries } from "../ingest/types.js";
@@ -67,6 +67,9 @@ export interface ExposureOptions {
    * an over-hedge; default 2,000 (0 for none).
    */
   paths?: number;
+  /** Known events and a top-down volume plan (src/forecast/events.ts, volume-plan.ts). */
+  events?: ForecastEvent[];
+  volumePlan?: VolumePlan;
 }
 
 export const DEFAULT_EXPOSURE_PATHS = 2000;
@@ -79,7 +82,14 @@ export function forecastExposure(series: UsageSeries, options: ExposureOptions):
   const horizon = Math.max(options.horizon ?? 0, needed, 1);
   const forecast = forecastSeries(
     { granularity: "month", start: history.start, values: history.values },
-    { horizon, seed, dailyHistory: dailyTokens(series), ...(options.select ? { select: options.select } : {}) },
+    {
+      horizon,
+      seed,
+      dailyHistory: dailyTokens(series),
+      ...(options.select ? { select: options.select } : {}),
+      ...(options.events ? { events: options.events } : {}),
+      ...(options.volumePlan ? { volumePlan: options.volumePlan } : {}),
+    },
   );
   const nPaths = options.paths ?? DEFAULT_EXPOSURE_PATHS;
   const paths = nPaths > 0 ? forecast.samplePaths(nPaths, seed) : [];

@@ -15,6 +15,7 @@ import type { BasisMethod } from "../company/basis.js";
 import type { CommitmentFile } from "../company/commitments.js";
 import type { Mix } from "../company/mix.js";
 import type { PriceTable } from "../company/price-file.js";
+import type { ForecastEvent, VolumePlan } from "../forecast/index.js";
 
 /** Where the plan's target ratios come from. */
 export type PolicyChoice =
@@ -76,6 +77,10 @@ export interface PipelineInputs {
   files: string[];
   /** Setting key path (`curve`, `usage.file`, `seed`, …) → where its value came from. */
   sources: Readonly<Record<string, ValueSource>>;
+  /** Launches, outages and migrations the team knows of (`--events`, `events:`). */
+  events?: ForecastEvent[];
+  /** A top-down volume plan blended with the forecast (`--volume-plan`, `volumePlan:`). */
+  volumePlan?: VolumePlan;
   /** The hedger's side, the book already held and how to trade it to target (absent: a buyer with no book). */
   position?: PositionSettings;
 }

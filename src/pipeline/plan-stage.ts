@@ -91,6 +91,8 @@ export function buildPlanStage(inputs: PipelineInputs): PlanStage {
     seed: inputs.seed,
     ...(inputs.horizon !== undefined ? { horizon: inputs.horizon } : {}),
     ...(spec.indexWeights ? { weights: spec.indexWeights } : {}),
+    ...(inputs.events ? { events: inputs.events } : {}),
+    ...(inputs.volumePlan ? { volumePlan: inputs.volumePlan } : {}),
   });
   const options = planOptionsFor(inputs.sizing, spec, series);
   const committed = committedExposureFor(inputs, exposure);

@@ -37,6 +37,8 @@ export function reportInputFiles(cfg: HedgeConfig): { role: string; path: string
   if (cfg.effectiveness) files.push({ role: "effectiveness history", path: cfg.effectiveness.history });
   if (cfg.book) files.push({ role: "hedge book", path: cfg.book });
   if (cfg.settlements) files.push({ role: "settlements", path: cfg.settlements });
+  if (cfg.events) files.push({ role: "events", path: cfg.events });
+  if (cfg.volumePlan) files.push({ role: "volume plan", path: cfg.volumePlan });
   return files;
 }
 

@@ -7,6 +7,7 @@ import { emit, warn, type OutputFlags } from "../output.js";
 import { parseAsOf, parseIntOption } from "../options.js";
 import { addConfigOption, resolveForCommand } from "../config-options.js";
 import { loadPlanFromConfig } from "../plan-inputs.js";
+import { addKnowledgeOptions } from "../forecast-knowledge.js";
 import { loadEffectiveness } from "../effectiveness-read.js";
 import { asOfFor } from "../as-of.js";
 import type { CommandEnv } from "./shared.js";
@@ -17,7 +18,7 @@ interface CheckFlags extends OutputFlags {
 
 export function checkCommand(env: CommandEnv): Command {
   const { ctx } = env;
-  const cmd = addConfigOption(new Command("check"))
+  const cmd = addKnowledgeOptions(addConfigOption(new Command("check")))
     .description("evaluate the config's thresholds (Cost-at-Risk, over-hedge probability, hedge-ratio bands, effectiveness, data quality); exit 1 on a breach")
     .addOption(new Option("--as-of <date>", "the run date for the stale-data rule (default: today, UTC)").argParser(parseAsOf))
     .addOption(new Option("--seed <n>", "seed of every random draw (default: the config's, else 42)").argParser(parseIntOption("--seed", 0, 2 ** 32 - 1)))

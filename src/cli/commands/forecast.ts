@@ -28,8 +28,9 @@ import { loadUsage } from "../inputs.js";
 import { parseIntOption } from "../options.js";
 import { emit, warn, type OutputFlags } from "../output.js";
 import type { CommandEnv, RunContext } from "./shared.js";
+import { addKnowledgeOptions, readKnowledge, type KnowledgeFlags } from "../forecast-knowledge.js";
 
-interface ForecastFlags extends OutputFlags {
+interface ForecastFlags extends OutputFlags, KnowledgeFlags {
   period: Granularity;
   horizon?: number;
   select?: SelectionMethod;
@@ -145,7 +146,7 @@ export function forecastCommand(env: CommandEnv): Command {
     .addOption(new Option("--seed <n>", "seed of the sample paths").argParser(parseIntOption("--seed", 0, 2 ** 32 - 1)).default(42))
     .addOption(new Option("--paths <n>", "sample paths for simulated quantiles").argParser(parseIntOption("--paths", 100, 1_000_000)).default(DEFAULT_PATHS))
     .option("--map <mapping>", "usage column mapping, e.g. date=day,tokens=n,kind=token_type");
-  return env.output(withConfig(cmd, env.ctx, { usageArgument: true })).action((file: string, flags: ForecastFlags) => {
+  return env.output(withConfig(addKnowledgeOptions(cmd), env.ctx, { usageArgument: true })).action((file: string, flags: ForecastFlags) => {
     const { ctx } = env;
     const period = flags.period;
     const horizon = flags.horizon ?? DEFAULT_HORIZON[period];
@@ -156,7 +157,10 @@ export function forecastCommand(env: CommandEnv): Command {
       });
     }
     const loaded = loadSeries(ctx, file, period, flags.map);
+    const knowledge = readKnowledge(ctx, flags);
     const options = {
+      ...(knowledge.events ? { events: knowledge.events } : {}),
+      ...(knowledge.volumePlan ? { volumePlan: knowledge.volumePlan } : {}),
       seed: flags.seed,
       ...(flags.select ? { select: flags.select } : {}),
       paths: flags.paths,
@@ -169,7 +173,14 @@ export function forecastCommand(env: CommandEnv): Command {
         series.granularity === "day"
           ? monthlyFromForecast(series, result, monthsReached(addDays(series.start, series.values.length - 1), horizon), flags.paths)
           : undefined;
-      const report = flags.backtest ? backtest(series, { seed: flags.seed, ...(flags.outliers ? { outliers: flags.outliers } : {}) }) : undefined;
+      const report = flags.backtest
+        ? backtest(series, {
+            seed: flags.seed,
+            ...(flags.outliers ? { outliers: flags.outliers } : {}),
+            ...(knowledge.events ? { events: knowledge.events } : {}),
+            ...(loaded.daily ? { dailyHistory: loaded.daily } : {}),
+          })
+        : undefined;
       return {
         file,
         source: loaded.source,
@@ -189,6 +200,6 @@ export function forecastCommand(env: CommandEnv): Command {
       json: () => forecastDocument(view),
       csv: () => forecastCsv(view),
       human: () => forecastHuman(view, ctx.colour),
-    }, [file]);
+    }, [file, ...knowledge.files]);
   });
 }

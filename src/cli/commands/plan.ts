@@ -3,6 +3,7 @@ import { planCsv, planDocument, planHuman } from "../../report/views/plan.js";
 import { planAnswerDocument, planAnswerHuman } from "../../report/views/plan-answer.js";
 import { bookTradesCsv, positionHuman, withPosition } from "../../report/views/book.js";
 import { planAnswer } from "../../pipeline/plan-answer.js";
+import { forecastNotes, forecastNotesHuman } from "../../report/views/forecast-notes.js";
 import { emit, warn, type OutputFlags } from "../output.js";
 import { parseRateOption } from "../options.js";
 import { addPlanOptions, loadPlan, type PlanFlags } from "../plan-inputs.js";
@@ -30,9 +31,10 @@ export function planCommand(env: CommandEnv): Command {
     const answer = planAnswer(stage, flags.fundingRate !== undefined ? { fundingRate: flags.fundingRate } : {});
     warn(ctx, [...exposure.forecast.warnings, ...plan.warnings, ...(company?.warnings ?? []), ...(position.book?.warnings ?? [])]);
     emit(ctx, flags, {
-      json: () => withPosition(planDocument(plan, { forecastModel: exposure.forecast.model, seed: flags.seed, company: planAnswerDocument(answer, company) }), plan, position),
+      json: () =>
+        withPosition(planDocument(plan, { forecastModel: exposure.forecast.model, forecastNotes: forecastNotes(exposure.forecast), seed: flags.seed, company: planAnswerDocument(answer, company) }), plan, position),
       csv: () => (position.book ? bookTradesCsv(position.book) : planCsv(plan)),
-      human: () => planHuman(plan, ctx.colour) + planAnswerHuman(answer, company, ctx.colour) + positionHuman(position, ctx.colour),
+      human: () => planHuman(plan, ctx.colour) + forecastNotesHuman(exposure.forecast) + planAnswerHuman(answer, company, ctx.colour) + positionHuman(position, ctx.colour),
     }, inputs.files);
   });
 }

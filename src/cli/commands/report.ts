@@ -7,6 +7,7 @@ import { warn } from "../output.js";
 import { parseAsOf, parseIntOption } from "../options.js";
 import { addConfigOption, resolveForCommand } from "../config-options.js";
 import { loadPlanFromConfig } from "../plan-inputs.js";
+import { addKnowledgeOptions } from "../forecast-knowledge.js";
 import { loadEffectiveness } from "../effectiveness-read.js";
 import { hashInputs, writeReportFiles } from "../report-files.js";
 import { asOfFor } from "../as-of.js";
@@ -28,7 +29,7 @@ interface ReportFlags {
 
 export function reportCommand(env: CommandEnv): Command {
   const { ctx } = env;
-  const cmd = addConfigOption(new Command("report"))
+  const cmd = addKnowledgeOptions(addConfigOption(new Command("report")))
     .description("the monthly report: report.md, a self-contained report.html with charts, report.json and CSV tables, with an audit block and a hedge designation memo")
     .option("--out <dir>", "directory to write the report into (created if missing)")
     .addOption(new Option("--as-of <date>", "the report date (default: today, UTC); the only value that changes between identical reruns").argParser(parseAsOf))

@@ -81,6 +81,7 @@ function usageSection(m: ReportModel): Markup {
   );
   return html`<section id="usage"><h2>Usage and forecast</h2>
 <p>Usage ${u.firstDay} … ${u.lastDay}, ${fmtInt(u.totalTokens)} tokens; ${u.missingDays.length} day${u.missingDays.length === 1 ? "" : "s"} without rows. Forecast model: <code>${u.model}</code>; tokens are index tokens (weighted by token kind per the contract).</p>
+<p>${u.forecastNotes.sentence}</p>
 ${figure(usageChart(m), data)}</section>`;
 }
 

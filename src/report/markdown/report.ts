@@ -44,6 +44,7 @@ export function reportMarkdown(m: ReportModel): string {
 
   out.push("## Usage and forecast\n");
   out.push(`Usage ${m.usage.firstDay} … ${m.usage.lastDay}; forecast model ${mdEscape(m.usage.model)}.\n`);
+  out.push(`${mdEscape(m.usage.forecastNotes.sentence)}\n`);
   out.push(`![Monthly tokens, history and forecast](${CHART_FILES.usage})\n`);
   const n = (v: number | null): string => (v === null ? "" : fmtInt(v));
   out.push(mdTable(["month", "actual", "forecast", "80% low", "80% high", "95% low", "95% high"], m.usage.rows.map((r) => [r.month, n(r.actual), r.actual !== null ? "" : n(r.mean), r.actual !== null ? "" : n(r.lo80), r.actual !== null ? "" : n(r.hi80), r.actual !== null ? "" : n(r.lo95), r.actual !== null ? "" : n(r.hi95)])));

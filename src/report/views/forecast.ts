@@ -123,6 +123,8 @@ export function forecastDocument(input: ForecastView | ExposureForecast): Record
       ...(result.spread !== undefined ? { spread: result.spread } : {}),
     },
     drivers: result.drivers,
+    ...(result.events ? { events: result.events } : {}),
+    ...(result.volumePlan ? { volumePlan: { ...result.volumePlan, months: result.volumePlan.months.map((m) => ({ ...m, statistical: r(m.statistical), mean: r(m.mean) })) } } : {}),
     granularity: result.granularity,
     seed: result.seed,
     paths: view.paths,
@@ -332,6 +334,17 @@ export function forecastHuman(input: ForecastView | ExposureForecast, colour: bo
   out.push(wrap(`selection: ${result.selection} — ${result.rule}`, 110, ""));
   if (Object.keys(result.weights).length > 1) out.push(wrap(`weights: ${describeWeights(result.weights)}`, 110, ""));
   out.push(`seed ${result.seed}, ${fmtInt(view.paths)} sample paths`);
+  if (result.events && result.events.length > 0) out.push(wrap(`events: ${result.events.map((e) => e.text).join("; ")}`, 110, ""));
+  if (result.volumePlan) {
+    const f = formatter(view.decimals);
+    const vp = result.volumePlan;
+    out.push(`volume plan${vp.file ? ` (${vp.file})` : ""}: mean = w·plan + (1 − w)·statistical, sample paths scaled to it (default w = ${vp.defaultWeight}):`);
+    out.push(
+      vp.months.length === 0
+        ? "  no plan month after the data"
+        : renderTable({ head: ["month", "plan", "statistical", "w", "blended mean"], rows: vp.months.map((m) => [m.month, f(m.plan), f(m.statistical), String(m.weight), f(m.mean)]), colour }).trimEnd(),
+    );
+  }
   out.push("");
   out.push(wrap(result.drivers.sentence, 110, ""));
   out.push("");
@@ -382,7 +395,7 @@ function isLastDayOfMonth(day: string): boolean {
   return addDays(day, 1).slice(8, 10) === "01";
 }
 
-function wrap(text: string, width: number, indent: string): string {
+export function wrap(text: string, width: number, indent: string): string {
   const lines: string[] = [];
   let line = "";
   for (const word of text.split(" ")) {

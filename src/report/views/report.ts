@@ -27,6 +27,7 @@ import type { RollSection } from "../../book/roll-section.js";
 import type { PlanDiff } from "../../book/diff.js";
 import { bookDocument } from "./book.js";
 import { effectivenessCsv } from "./effectiveness.js";
+import { forecastNotes, type ForecastNotes } from "./forecast-notes.js";
 
 export type { ReportInput, ReportInputFile, ReportParameter, ReportSimulationInput } from "./report-input.js";
 import type { ReportInput, ReportInputFile, ReportParameter } from "./report-input.js";
@@ -88,7 +89,7 @@ export interface ReportModel {
     checkPass: boolean | null;
     breaches: number | null;
   };
-  usage: { model: string; rows: UsageRow[]; firstDay: string; lastDay: string; missingDays: string[]; totalTokens: number | bigint };
+  usage: { model: string; rows: UsageRow[]; firstDay: string; lastDay: string; missingDays: string[]; totalTokens: number | bigint; forecastNotes: ForecastNotes };
   curve: { file: string; shape: string; reading: string; points: CurvePoint[] };
   plan: HedgePlan;
   scenarios: ScenarioResult[];
@@ -214,6 +215,7 @@ export function buildReport(i: ReportInput): ReportModel {
       lastDay: i.series.lastDay,
       missingDays: i.series.missingDays,
       totalTokens: i.series.totalTokens,
+      forecastNotes: forecastNotes(i.exposure.forecast),
     },
     curve: { file: i.curve.file, shape: i.curve.analysis.shape, reading: i.curve.analysis.reading, points: i.curve.points },
     plan: i.plan,
