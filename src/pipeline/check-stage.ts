@@ -22,7 +22,9 @@ import {
 } from "../config/rules.js";
 import type { EffectivenessResult } from "../effectiveness/index.js";
 import { HedgeError } from "../errors.js";
-import type { CheckMeta } from "../report/views/check.js";
+import type { CheckCompany, CheckMeta } from "../report/views/check.js";
+import { Dec } from "../money/decimal.js";
+import { companyCostMonths } from "./plan-answer.js";
 import { quantileSorted } from "../scenarios/select.js";
 import { simulate, type SimulationResult } from "../scenarios/simulate.js";
 import { commitmentsFor, companySimulationBasis } from "./simulate-stage.js";
@@ -136,8 +138,16 @@ export function evaluateChecks(stage: PlanStage, cfg: CheckSettings, asOf: strin
   if (t.maxStaleDays !== undefined) rules.push(staleDataRule(stage.inputs.series.lastDay, asOf, t.maxStaleDays));
   return {
     summary: summarise(rules),
-    meta: { configFile: cfg.configFile, asOf, seed: cfg.seed, paths: cfg.simulation.paths },
+    meta: { configFile: cfg.configFile, asOf, seed: cfg.seed, paths: cfg.simulation.paths, ...(stage.company ? { company: checkCompany(stage) } : {}) },
     overHedge,
     simulation: sim,
   };
+}
+
+/** The company's price the money rules stand on, and the expected company and index costs (plan-answer.ts months). */
+function checkCompany(stage: PlanStage): CheckCompany {
+  const pricing = stage.company!;
+  const months = companyCostMonths(stage);
+  const sum = (pick: (m: { companyCost: number; indexCost: number }) => number): number => months.reduce((a, m) => a.plus(pick(m)), new Dec(0)).toNumber();
+  return { priceSource: pricing.source, priceSourceDetail: pricing.sourceDetail, basis: pricing.basis.method, companyCost: sum((m) => m.companyCost), indexCost: sum((m) => m.indexCost) };
 }

@@ -66,6 +66,8 @@ export interface PlanAnswer {
   pricedAt: "company" | "index";
   months: PlanAnswerMonth[];
   totals: { companyCost: number; indexCost: number; committedTokens: number };
+  /** The history months at the export's own cost ÷ tokens, USD/Mtok (null where the export has no cost). */
+  history: { month: string; companyPrice: number | null }[];
   risk: PlanRisk;
   costOfHedging: CostOfHedging;
   /** The part of the hedged Cost-at-Risk the index cannot hedge (its basis part) and its share. */
@@ -82,30 +84,7 @@ export interface PlanAnswerSettings {
 
 export function planAnswer(stage: PlanStage, settings: PlanAnswerSettings = {}): PlanAnswer {
   const { plan, exposure, company, inputs } = stage;
-  const divisor = plan.contract.underlying === "token-index" ? 1_000_000 : 1;
-  const perUnit = plan.contract.tokensPerGpuHour ?? 1;
-  const perMtok = 1_000_000 / (divisor * perUnit);
-  const commitments = company?.commitments?.commitments ?? [];
-  const mixLines = company?.mix?.lines ?? [];
-
-  const months = plan.months.map((m): PlanAnswerMonth => {
-    const companyPrice = company?.priceByMonth.get(m.month) ?? m.futuresPrice * perMtok;
-    const committed = commitments.length > 0 ? applyCommitments(commitments, mixLines, m.month, m.forecastTokens) : undefined;
-    const o = companyMonthOutcome({
-      tokens: m.forecastTokens,
-      companyPrice,
-      basis: company?.basis ?? { method: "index", beta: 1, alpha: 0, sigma: 0, rSquared: null, observations: 0 },
-      contracts: m.contracts,
-      contractSize: plan.contract.contractSize,
-      divisor,
-      tokensPerUnit: perUnit,
-      futuresPrice: m.futuresPrice,
-      settlementPrice: m.futuresPrice,
-      ...(committed ? { committed } : {}),
-    });
-    // S₀ to the 10 decimals the cost is computed with, so companyCost = tokens × companyPrice / 1e6 to the cent.
-    return { month: m.month, companyPrice: Number(companyPrice.toFixed(10)), companyCost: o.companyCost, indexCost: o.indexCost, committedTokens: committed?.committedTokens ?? 0 };
-  });
+  const months = companyCostMonths(stage);
   const sum = (pick: (m: PlanAnswerMonth) => number): number => months.reduce((a, m) => a.plus(pick(m)), new Dec(0)).toNumber();
 
   // Volatility: --price-vol, else the price history's, else the illustrative default (said so).
@@ -143,6 +122,7 @@ export function planAnswer(stage: PlanStage, settings: PlanAnswerSettings = {}):
     pricedAt: company ? "company" : "index",
     months,
     totals: { companyCost: sum((m) => m.companyCost), indexCost: sum((m) => m.indexCost), committedTokens: sum((m) => m.committedTokens) },
+    history: [...(company?.historyPrices ?? new Map<string, number | null>())].map(([month, p]) => ({ month, companyPrice: p === null ? null : Number(p.toFixed(6)) })),
     risk: {
       method: "delta-normal",
       confidence: r.confidence,
@@ -162,6 +142,34 @@ export function planAnswer(stage: PlanStage, settings: PlanAnswerSettings = {}):
 }
 
 /** The ratios' reason: the method and its source, the volume cap where it binds, commitments taken out. */
+/** Per plan month: the company's price S₀, the forecast mean at it (commitments at their fixed price) and at F₀. */
+export function companyCostMonths(stage: Pick<PlanStage, "plan" | "company">): PlanAnswerMonth[] {
+  const { plan, company } = stage;
+  const divisor = plan.contract.underlying === "token-index" ? 1_000_000 : 1;
+  const perUnit = plan.contract.tokensPerGpuHour ?? 1;
+  const perMtok = 1_000_000 / (divisor * perUnit);
+  const commitments = company?.commitments?.commitments ?? [];
+  const mixLines = company?.mix?.lines ?? [];
+  return plan.months.map((m): PlanAnswerMonth => {
+    const companyPrice = company?.priceByMonth.get(m.month) ?? m.futuresPrice * perMtok;
+    const committed = commitments.length > 0 ? applyCommitments(commitments, mixLines, m.month, m.forecastTokens) : undefined;
+    const o = companyMonthOutcome({
+      tokens: m.forecastTokens,
+      companyPrice,
+      basis: company?.basis ?? { method: "index", beta: 1, alpha: 0, sigma: 0, rSquared: null, observations: 0 },
+      contracts: m.contracts,
+      contractSize: plan.contract.contractSize,
+      divisor,
+      tokensPerUnit: perUnit,
+      futuresPrice: m.futuresPrice,
+      settlementPrice: m.futuresPrice,
+      ...(committed ? { committed } : {}),
+    });
+    // S₀ to the 10 decimals the cost is computed with, so companyCost = tokens × companyPrice / 1e6 to the cent.
+    return { month: m.month, companyPrice: Number(companyPrice.toFixed(10)), companyCost: o.companyCost, indexCost: o.indexCost, committedTokens: committed?.committedTokens ?? 0 };
+  });
+}
+
 function whyTheRatios(stage: PlanStage): string {
   const { plan, policy } = stage;
   const parts: string[] = [];

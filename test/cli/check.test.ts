@@ -100,6 +100,13 @@ describe("one config per rule, each made to breach it: exit 1, output printed fi
     expect(doc.rules.find((r) => r.rule === "minEffectiveness.dollarOffset")!.value).toBeCloseTo(80 / 145, 9);
   });
 
+  it("states the company's price the money rules stand on: usage cost ÷ tokens, sticky, company cost above the index cost", () => {
+    const { doc } = check(["--config", breach("basis")]);
+    const company = (doc as unknown as { company: { priceSource: string; basis: string; companyCost: number; indexCost: number } }).company;
+    expect(company).toMatchObject({ priceSource: "usage", basis: "regression" });
+    expect(company.companyCost).toBeGreaterThan(company.indexCost);
+  });
+
   it("basisRSquared: the export's own price regressed on the index's changes, R² 0.0106 (β −0.147, 23 changes) < 0.8", () => {
     const { code, doc } = check(["--config", breach("basis")]);
     expect(code).toBe(1);

@@ -12,6 +12,7 @@ interface Answer {
   risk: { unhedged: Figures; hedged: Figures; change: number; priceVolatility: number };
   costOfHedging: { fees: number; marginFunding: number | null; total: number };
   unhedgeable: { basisCostAtRisk: number };
+  history: { month: string; companyPrice: number | null }[];
   summary: string[];
 }
 interface PlanDoc { months: { month: string; forecastTokens: number; futuresPrice: number; initialMargin: number; fees: number }[]; totals: { fees: number }; company: Answer }
@@ -35,6 +36,14 @@ describe("plan: the company's cost beside the index cost", () => {
     }
     // 2026-12: the price is the same in every month (no price file), so the company cost runs 2.3995/2.10 above the index.
     expect(a.months[0]!.companyCost / a.months[0]!.indexCost).toBeCloseTo(a.months[0]!.companyPrice / 2.1, 6);
+  });
+
+  it("history months carry the export's own cost ÷ tokens: 2026-10 is $165,216.69 / 69,031,220,107 tokens = 2.393362 USD/Mtok", () => {
+    const ingest = runJson<{ periods: { period: string; tokens: string | number; cost: string | number }[] }>(["ingest", ACME.usage]);
+    const byMonth = new Map(ingest.periods.map((p) => [p.period, (Number(p.cost) / Number(p.tokens)) * 1e6]));
+    expect(a.history).toHaveLength(20);
+    for (const h of a.history) expect(h.companyPrice).toBeCloseTo(byMonth.get(h.month)!, 6);
+    expect(a.history[a.history.length - 1]).toEqual({ month: "2026-10", companyPrice: 2.393362 });
   });
 
   it("cost of hedging: fees 629 × 1.50 = 943.50; margin at 5% a year from 2026-11 through each delivery month", () => {

@@ -9,6 +9,17 @@ export interface CheckMeta {
   asOf: string;
   seed: number;
   paths: number;
+  /** What the money rules are measured on: the company's price (its source and basis) and the expected costs. */
+  company?: CheckCompany;
+}
+
+export interface CheckCompany {
+  priceSource: string;
+  priceSourceDetail: string;
+  basis: string;
+  /** Forecast mean × the company's price over the plan's months, and the same tokens at the futures price. */
+  companyCost: number;
+  indexCost: number;
 }
 
 export function formatRuleValue(r: RuleResult): string {
@@ -42,6 +53,7 @@ export function checkDocument(s: CheckSummary, meta: CheckMeta): Record<string, 
     pass: s.pass,
     breaches: s.breaches,
     notEvaluated: s.notEvaluated,
+    ...(meta.company ? { company: meta.company } : {}),
     rules: s.rules.map((r) => ({ ...r, value: round(r.value) })),
   };
 }
@@ -64,7 +76,10 @@ export function checkHuman(s: CheckSummary, meta: CheckMeta, colour: boolean): s
     colour,
   });
   const notes = s.rules.filter((r) => r.note && (r.pass !== true || r.rule === "maxCostAtRisk")).map((r) => `  ${r.rule}${r.subject ? ` (${r.subject})` : ""}: ${r.note}`);
-  const head = `check ${meta.configFile ?? "(no config file)"} as of ${meta.asOf}, seed ${meta.seed}\n`;
+  const c = meta.company;
+  const head =
+    `check ${meta.configFile ?? "(no config file)"} as of ${meta.asOf}, seed ${meta.seed}\n` +
+    (c ? `costs at the company's price (${c.priceSourceDetail}; basis ${c.basis}): expected ${fmtMoney(c.companyCost)}, index cost ${fmtMoney(c.indexCost)}\n` : "");
   const tail = s.pass
     ? `all ${s.rules.length - s.notEvaluated} evaluated rules pass${s.notEvaluated ? ` (${s.notEvaluated} not evaluated)` : ""}\n`
     : `${s.breaches} of ${s.rules.length} rules breached: exit 1\n`;

@@ -18,6 +18,7 @@ export function planAnswerDocument(answer: PlanAnswer, pricing: CompanyPricing |
     pricedAt: answer.pricedAt,
     months: answer.months,
     totals: answer.totals,
+    history: answer.history,
     risk: answer.risk,
     costOfHedging: answer.costOfHedging,
     unhedgeable: answer.unhedgeable,
@@ -90,5 +91,7 @@ export function planAnswerHuman(a: PlanAnswer, pricing: CompanyPricing | null, c
     footer: [["total", "", fmtMoney(a.totals.companyCost), fmtMoney(a.totals.indexCost), ...(committed ? [(a.totals.committedTokens / 1e9).toFixed(2)] : [])]],
     colour,
   });
-  return `\nIn the company's money (forecast mean, index unmoved):\n${table}\n${planAnswerSentences(a, pricing).join("\n")}\n`;
+  const recent = a.history.slice(-6).filter((h) => h.companyPrice !== null);
+  const history = recent.length > 0 ? `history at the export's own cost per Mtok: ${recent.map((h) => `${h.month} ${fmtPrice(h.companyPrice, 4)}`).join(", ")}\n` : "";
+  return `\nIn the company's money (forecast mean, index unmoved):\n${table}${history}\n${planAnswerSentences(a, pricing).join("\n")}\n`;
 }
