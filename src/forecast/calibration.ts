@@ -13,7 +13,7 @@
  */
 import type { FittedModel } from "./model.js";
 import { normalQuantile } from "./normal.js";
-import { quantileSorted } from "./quantile.js";
+import { quantileType8Sorted } from "../stats/quantile.js";
 import type { Rng } from "./random.js";
 
 /** Fewest backtest points from which κ is estimated; with fewer the intervals are left as they are. */
@@ -51,7 +51,7 @@ export function mixturePits(pits: ReadonlyMap<string, ReadonlyMap<string, number
 export function spreadFactor(pits: readonly number[]): number | undefined {
   if (pits.length < MIN_CALIBRATION_POINTS) return undefined;
   const z = Float64Array.from(pits, (u) => Math.abs(normalQuantile(Math.min(Math.max(u, 1e-6), 1 - 1e-6)))).sort();
-  const kappa = quantileSorted(z, 0.8) / Z90;
+  const kappa = quantileType8Sorted(z, 0.8) / Z90;
   return Math.min(Math.max(kappa, SPREAD_BOUNDS[0]), SPREAD_BOUNDS[1]);
 }
 

@@ -28,5 +28,4 @@ export type { BacktestScore } from "./backtest.js";
 export { accuracy, maseScale, type Accuracy } from "./accuracy.js";
 export { Rng, createRng } from "./random.js";
 export { normalQuantile, normalCdf } from "./normal.js";
-export { quantileSorted, quantiles } from "./quantile.js";
 export { DEFAULT_PATHS } from "./distribution.js";

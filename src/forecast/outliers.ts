@@ -19,7 +19,7 @@
  * Every change is reported as a Finding.
  */
 import { periodAt } from "./periods.js";
-import { quantileSorted } from "./quantile.js";
+import { quantileType8Sorted } from "../stats/quantile.js";
 import type { Finding, Granularity } from "./types.js";
 
 
@@ -111,8 +111,8 @@ export function detectOutliers(y: ArrayLike<number>, m: number, width: number): 
   const { residuals } = robustResiduals(y, m, width);
   const sorted = residuals.filter((v) => !Number.isNaN(v)).sort();
   if (sorted.length < 4) return flags;
-  const q1 = quantileSorted(sorted, 0.25);
-  const q3 = quantileSorted(sorted, 0.75);
+  const q1 = quantileType8Sorted(sorted, 0.25);
+  const q3 = quantileType8Sorted(sorted, 0.75);
   // Fence 3·IQR as in tsoutliers, with a materiality floor of log 1.5: on very smooth series the IQR of
   // rolling-median residuals is tiny (a seventh of them are exactly 0) and ordinary noise would be flagged.
   const fence = Math.max(3 * (q3 - q1), Math.log(1.5));

@@ -21,7 +21,7 @@ import {
 import type { EffectivenessResult } from "../effectiveness/index.js";
 import { HedgeError } from "../errors.js";
 import type { CheckMeta } from "../report/views/check.js";
-import { quantileSorted } from "../scenarios/select.js";
+import { quantileType7Sorted } from "../stats/quantile.js";
 import { simulate, type SimulationResult } from "../scenarios/simulate.js";
 import { companySimulationBasis } from "./simulate-stage.js";
 import { volumeMatrix } from "../scenarios/volumes.js";
@@ -65,7 +65,7 @@ export function simulateForChecks(stage: PlanStage, cfg: CheckSettings): Simulat
     ...(cfg.budget !== undefined ? { budget: { kind: "total" as const, usd: cfg.budget } } : {}),
   });
   const sorted = Float64Array.from(result.samples.hedged).sort();
-  const costAtRisk = quantileSorted(sorted, confidence) - result.hedged.mean;
+  const costAtRisk = quantileType7Sorted(sorted, confidence) - result.hedged.mean;
   const volNote = cfg.simulation.priceVolatility === undefined ? `default ${DEFAULT_PRICE_VOLATILITY * 100}% (illustrative; set simulation.priceVolatility)` : `${vol * 100}%`;
   return {
     costAtRisk,

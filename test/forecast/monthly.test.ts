@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { HedgeError } from "../../src/errors.js";
 import { forecastMonthlyFromDaily, monthlyTotals } from "../../src/forecast/index.js";
-import { quantiles } from "../../src/forecast/quantile.js";
+import { quantilesType8 as quantiles } from "../../src/stats/quantile.js";
 
 describe("monthly totals from daily paths (FORECASTING.md §2.6, T18)", () => {
   it("T18: totals [30, 30, 34, 32] → P50 31, P95 34, mean 31.5, whereas daily P95s sum to 37", () => {
