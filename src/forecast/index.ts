@@ -27,5 +27,4 @@ export { backtest, type BacktestOptions, type BacktestReport } from "./backtest-
 export type { BacktestScore } from "./backtest.js";
 export { accuracy, maseScale, type Accuracy } from "./accuracy.js";
 export { Rng, createRng } from "./random.js";
-export { normalQuantile, normalCdf } from "./normal.js";
 export { DEFAULT_PATHS } from "./distribution.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { NormalStream } from "../../src/scenarios/random.js";
-import { normalCdf } from "../../src/forecast/normal.js";
+import { normalCdf } from "../../src/stats/normal.js";
 
 describe("ziggurat normals", () => {
   const n = 400_000;
