@@ -14,7 +14,7 @@
 import type { FittedModel } from "./model.js";
 import { normalQuantileAS241 } from "../stats/normal.js";
 import { quantileType8Sorted } from "../stats/quantile.js";
-import type { Rng } from "./random.js";
+import type { Rng } from "../stats/random.js";
 
 /** Fewest backtest points from which κ is estimated; with fewer the intervals are left as they are. */
 export const MIN_CALIBRATION_POINTS = 24;

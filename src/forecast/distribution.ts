@@ -8,7 +8,7 @@
  */
 import type { FittedModel } from "./model.js";
 import { quantileType8Sorted } from "../stats/quantile.js";
-import { Rng } from "./random.js";
+import { Rng } from "../stats/random.js";
 import type { PeriodForecast } from "./types.js";
 
 /** Default number of simulated paths (R's default for simulated intervals, §2.3). */

@@ -26,5 +26,5 @@ export {
 export { backtest, type BacktestOptions, type BacktestReport } from "./backtest-api.js";
 export type { BacktestScore } from "./backtest.js";
 export { accuracy, maseScale, type Accuracy } from "./accuracy.js";
-export { Rng, createRng } from "./random.js";
+export { Rng, createRng } from "../stats/random.js";
 export { DEFAULT_PATHS } from "./distribution.js";

@@ -3,7 +3,7 @@
  * builder treat ETS, Theta and the baselines alike.
  */
 import { normalQuantileAS241 } from "../stats/normal.js";
-import type { Rng } from "./random.js";
+import type { Rng } from "../stats/random.js";
 
 /** A forecast distribution known in closed form at each step. */
 export interface AnalyticForecast {

@@ -10,7 +10,7 @@ import { decompose } from "./decompose.js";
 import { fitEts } from "./ets/fit.js";
 import type { FittedModel } from "./model.js";
 import { normalQuantileAS241 } from "../stats/normal.js";
-import type { Rng } from "./random.js";
+import type { Rng } from "../stats/random.js";
 import { simpleRegression } from "./regression.js";
 
 const Z95_ONE_SIDED = 1.6448536269514722;

@@ -24,7 +24,7 @@ export interface SimulateSettings {
 export type SimulationWithParametric = SimulationResult & { parametric: ParametricResult };
 
 /**
- * Volume paths from the forecast model, seeded by the same seed (the price stream is offset, random.ts); the
+ * Volume paths from the forecast model, seeded by the same seed (the price stream is offset, stats/ziggurat.ts); the
  * parametric Cost-at-Risk is computed from the same paths, price model, basis and correlation.
  */
 export function simulateStage(stage: PlanStage, s: SimulateSettings): SimulationWithParametric {

@@ -13,7 +13,7 @@
  * ρ for moderate ρ (0.48 for ρ = 0.5). With ρ = 0 the pairing is the identity: independent draws stay independent.
  */
 import { normalQuantileAS241 } from "../stats/normal.js";
-import type { NormalStream } from "./random.js";
+import type { NormalStream } from "../stats/ziggurat.js";
 
 /** Indices 0..n−1 ordered by key ascending (ties by index, so the order is deterministic). */
 export function argsort(key: Float64Array): Uint32Array {

@@ -13,7 +13,7 @@
  * Modelled money is float64 throughout and rounded only when shown (docs/METHODOLOGY.md).
  *
  * One pass over the paths computes prices, margin, futures P&L and costs together, with typed arrays, precomputed
- * per-step constants and no per-path allocation. Three generator streams of the seed (random.ts) feed the price
+ * per-step constants and no per-path allocation. Three generator streams of the seed (stats/ziggurat.ts) feed the price
  * factor (K normals per path), the copula pairing (n normals, only when ρ ≠ 0) and the basis noise (M normals per
  * path, only when η > 0), so a seed fixes every figure and the price paths can be replayed: with ρ ≠ 0 a price-only
  * pass first scores the paths for the pairing.
@@ -23,7 +23,7 @@ import type { HedgePlan } from "../hedge/plan.js";
 import type { Budget } from "./budget.js";
 import { pairPaths } from "./copula.js";
 import { factorVariance, futuresCoefficients, timeGrid, transition, type PriceModel } from "./price-model.js";
-import { NormalStream } from "./random.js";
+import { NormalStream } from "../stats/ziggurat.js";
 import { riskFiguresSelect, type RiskFigures } from "./risk.js";
 import { hedgeRatioSweep, type SweepPoint } from "./sweep.js";
 

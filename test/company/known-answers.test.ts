@@ -10,7 +10,7 @@ import { deltaNormalDecomposition, empiricalCaR, parametricCaR, sampleDecomposit
 import { quantityRiskHedgeFromMoments } from "../../src/hedge/quantity-risk.js";
 import { momentsFromStatistics } from "../../src/hedge/quantity-statistics.js";
 import { simpleRegression } from "../../src/stats/regression.js";
-import { createRng } from "../../src/forecast/random.js";
+import { createRng } from "../../src/stats/random.js";
 import { tokenSpec } from "../scenarios/fixtures.js";
 
 const TOKENS = 10_000_000_007; // flat volume, odd so cents matter: 10,000.000007 Mtok

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { quantileType7Sorted as quantileSorted } from "../../src/stats/quantile.js";
 import { quantileOfCombination, quantileSelect, selectKth, selectScratch } from "../../src/stats/select.js";
-import { NormalStream } from "../../src/scenarios/random.js";
+import { NormalStream } from "../../src/stats/ziggurat.js";
 
 describe("stats/select: selection and type-7 quantiles", () => {
   it("type 7 on a worked example", () => {
