@@ -13,10 +13,13 @@
  *   intervals, docs/METHODOLOGY.md §2):
  *     h = (n + ⅓)·p + ⅓, clamped to [1, n], then the same interpolation.
  *   Used for forecast intervals, outlier fences, calibration and the volume basis of a plan.
+ * - Type 1 (the inverse of the empirical CDF, no interpolation): Q(p) = x₍⌈n·p⌉₎. Used for the Monte Carlo
+ *   Cost-at-Risk of the company cost (cost-at-risk.ts).
  *
  * All functions return NaN for an empty sample or p outside [0, 1].
  */
 
+/** The types quantile() and quantileOfSorted() take (type 1 has its own function, quantileType1Sorted). */
 export type QuantileType = 7 | 8;
 
 /** Type-7 quantile of an ascending-sorted sample (no copy; use it for many p on one sample). */
@@ -72,4 +75,14 @@ export function quantile(xs: readonly number[], p: number, type: QuantileType = 
 export function quantilesType8(sample: ArrayLike<number>, ps: readonly number[]): number[] {
   const sorted = Float64Array.from(sample).sort();
   return ps.map((p) => quantileType8Sorted(sorted, p));
+}
+
+/**
+ * Type 1, the inverse of the empirical distribution function: Q(p) = x₍⌈n·p⌉₎, taken as x₍₁₎ for p = 0. No
+ * interpolation, so the answer is always one of the draws; the Monte Carlo Cost-at-Risk of the company cost uses it.
+ */
+export function quantileType1Sorted(sorted: ArrayLike<number>, p: number): number {
+  const n = sorted.length;
+  if (n === 0 || !(p >= 0 && p <= 1)) return Number.NaN;
+  return sorted[Math.min(n - 1, Math.max(0, Math.ceil(p * n) - 1))]!;
 }
