@@ -1,4 +1,5 @@
 /** The Monte Carlo stage of `tokenhedge simulate`: the plan stage's volume paths × a price model → the cost distribution. */
+import { quoteToUsdPerMtok } from "../curve/contract.js";
 import type { Budget } from "../scenarios/budget.js";
 import type { PriceModel } from "../scenarios/price-model.js";
 import { simulate, type Basis, type SimulationResult } from "../scenarios/simulate.js";
@@ -50,7 +51,7 @@ export function simulateStage(stage: PlanStage, s: SimulateSettings): Simulation
  */
 export function companySimulationBasis(stage: Pick<PlanStage, "plan">, pricing: CompanyPricing): Basis {
   const { plan } = stage;
-  const perMtok = 1_000_000 / ((plan.contract.underlying === "token-index" ? 1_000_000 : 1) * (plan.contract.tokensPerGpuHour ?? 1));
+  const perMtok = quoteToUsdPerMtok(plan.contract);
   const beta = pricing.basis.beta;
   return {
     a: 0,

@@ -17,6 +17,7 @@
  * Euler allocation on this covariance (Tasche, "Risk contributions and performance measurement", 1999): the part of
  * factor k is z_α·Cov(X_k, X)/σ, and the parts sum to z_α·σ exactly, since Σ_k Cov(X_k, X) = Var X.
  */
+import { quoteDivisor, quoteToUsdPerMtok } from "../curve/contract.js";
 import type { HedgePlan } from "../hedge/plan.js";
 import { deltaNormalCostAtRisk } from "../stats/cost-at-risk.js";
 import { normalQuantile } from "../stats/normal.js";
@@ -75,8 +76,8 @@ export function parametricRisk(input: ParametricInput): ParametricResult {
   const z = normalQuantile(confidence);
   const M = plan.months.length;
   const n = volumes.paths;
-  const divisor = plan.contract.underlying === "token-index" ? 1_000_000 : 1;
-  const bk = basis.b * (1_000_000 / (divisor * (plan.contract.tokensPerGpuHour ?? 1)));
+  const divisor = quoteDivisor(plan.contract);
+  const bk = basis.b * quoteToUsdPerMtok(plan.contract);
   const F = plan.months.map((m) => m.futuresPrice);
   const tau = timeGrid(asOf, plan.months.map((m) => m.month)).settleTimes;
 

@@ -18,6 +18,7 @@
  * path, only when η > 0), so a seed fixes every figure and the price paths can be replayed: with ρ ≠ 0 a price-only
  * pass first scores the paths for the pairing.
  */
+import { quoteDivisor } from "../curve/contract.js";
 import { HedgeError } from "../errors.js";
 import type { HedgePlan } from "../hedge/plan.js";
 import type { Budget } from "./budget.js";
@@ -127,7 +128,7 @@ interface PathSetup {
 
 function pathSetup(plan: HedgePlan, model: PriceModel, asOf: string): PathSetup {
   const M = plan.months.length;
-  const divisor = plan.contract.underlying === "token-index" ? 1_000_000 : 1;
+  const divisor = quoteDivisor(plan.contract);
   const grid = timeGrid(asOf, plan.months.map((m) => m.month));
   const K = grid.times.length;
   if (K === 0) throw new HedgeError("USAGE", `every delivery month settles before the as-of date ${asOf}: nothing to simulate`, { value: asOf, hint: "use an earlier --as-of or a later curve" });
@@ -365,7 +366,7 @@ export function simulate(input: SimulationInput): SimulationResult {
     }
     volumeOf = pairPaths(totalVolume, scores, corr, new NormalStream(seed, 1));
   }
-  const divisor = plan.contract.underlying === "token-index" ? 1_000_000 : 1;
+  const divisor = quoteDivisor(plan.contract);
   const costs: CostInputs = {
     volumes,
     volumeOf,
