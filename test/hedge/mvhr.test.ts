@@ -1,12 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import {
-  hedgeRatioFromSeries,
-  hedgeRatioFromStatistics,
-  optimalContracts,
-  roundContractCount,
-  tailedContracts,
-} from "../../src/hedge/mvhr.js";
+import { optimalContracts, roundContractCount, tailedContracts } from "../../src/hedge/contracts.js";
+import { hedgeRatioFromSeries, hedgeRatioFromStatistics } from "../../src/hedge/mvhr.js";
 import { HedgeError } from "../../src/errors.js";
 
 // Hull, Options, Futures, and Other Derivatives, Example 3.3 / Table 3.2: 15 monthly changes (USD/gallon) in the
