@@ -2,6 +2,7 @@
  * `forecastSeries`: validate, clean (§8), choose a model (holdout, rolling-origin backtest or AICc), refit it on
  * the whole series and report per-period means, intervals, quantiles and seeded sample paths.
  */
+import { DEFAULT_SEED } from "../defaults.js";
 import { HedgeError } from "../errors.js";
 import { runBacktest, defaultRollingOrigin, rollingOrigins, type BacktestRun, type BacktestScore, type RollingOriginPlan } from "./backtest.js";
 import { mixturePits, spreadFactor, withSpread } from "./calibration.js";
@@ -21,7 +22,6 @@ import { futurePeriods, periodAt, seasonalPeriod } from "./periods.js";
 import type { Finding, ForecastOptions, ForecastResult, ModelScore, SelectionMethod, TimeSeries } from "./types.js";
 import { MIN_POINTS, validateSeries } from "./validate.js";
 
-export const DEFAULT_SEED = 42;
 
 /** Fewest rolling origins for which a backtest is preferred to the holdout by default. */
 const MIN_BACKTEST_ORIGINS = 3;

@@ -14,7 +14,8 @@ export type {
   SelectionMethod,
   TimeSeries,
 } from "./types.js";
-export { forecastSeries, DEFAULT_SEED } from "./forecast-series.js";
+export { forecastSeries } from "./forecast-series.js";
+export { DEFAULT_SEED } from "../defaults.js";
 export {
   forecastMonthlyFromDaily,
   monthlyFromForecast,

@@ -25,7 +25,7 @@ import { quantileType7Sorted } from "../stats/quantile.js";
 import { simulate, type SimulationResult } from "../scenarios/simulate.js";
 import { companySimulationBasis } from "./simulate-stage.js";
 import { volumeMatrix } from "../scenarios/volumes.js";
-import { DEFAULT_PRICE_VOLATILITY } from "./defaults.js";
+import { DEFAULT_PRICE_VOLATILITY } from "../defaults.js";
 import { forecastOrigin, type PlanStage } from "./plan-stage.js";
 
 /** The settings of a config run the checks and the report read. */

@@ -11,7 +11,7 @@ import type { SimulationProvenance } from "../report/views/simulate.js";
 import { estimateBasis, estimateGbmVol, estimateOu } from "../scenarios/estimate.js";
 import type { PriceModel } from "../scenarios/price-model.js";
 import type { Basis } from "../scenarios/simulate.js";
-import { DEFAULT_PRICE_VOLATILITY } from "./defaults.js";
+import { DEFAULT_PRICE_VOLATILITY } from "../defaults.js";
 
 export interface PriceModelSettings {
   model: "gbm" | "ou";

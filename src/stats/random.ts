@@ -14,6 +14,7 @@
  * Normal draws use the inverse-CDF method with Wichura's AS 241 (src/stats/normal.ts, normalQuantileAS241): one uniform per normal, no cached
  * second value, so the stream of normals is a simple function of the stream of uniforms.
  */
+import { DEFAULT_SEED } from "../defaults.js";
 import { normalQuantileAS241 } from "../stats/normal.js";
 
 const TWO_POW_26 = 67108864;
@@ -85,7 +86,7 @@ export class Rng {
   }
 }
 
-/** Convenience: a generator for `seed` (default 42, the product's fixed default seed). */
-export function createRng(seed = 42): Rng {
+/** Convenience: a generator for `seed` (default DEFAULT_SEED, the product's fixed default seed). */
+export function createRng(seed = DEFAULT_SEED): Rng {
   return new Rng(seed);
 }
