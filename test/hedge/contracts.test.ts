@@ -4,7 +4,7 @@ import { roundContractCount, roundContracts, roundToLot, sizeContracts, sizeTail
 import { Dec } from "../../src/money/decimal.js";
 
 describe("sizeContracts: N = h·Q/size under each rounding rule", () => {
-  // DESIGN.md §5 worked month: 12,400,000,000 tokens × 80% / 1,000,000,000 = 9.92 contracts.
+  // The worked month of docs/METHODOLOGY.md §5: 12,400,000,000 tokens × 80% / 1,000,000,000 = 9.92 contracts.
   const Q = 12_400_000_000;
   const size = 1_000_000_000;
 
@@ -73,7 +73,7 @@ describe("tailed count h·(S₀·Q)/(F₀·size), by hand", () => {
     expect(sizeTailedContracts(0.78, 2_000_000, 42_000, 1.94, 1.99, "up").contracts).toBe(37);
   });
 
-  it("the DESIGN.md month tailed at S₀ = 2.20, F₀ = 2.10: 9.92 × 2.2/2.1 = 10.3924 → 10 (down)", () => {
+  it("the worked month (docs/METHODOLOGY.md §5) tailed at S₀ = 2.20, F₀ = 2.10: 9.92 × 2.2/2.1 = 10.3924 → 10 (down)", () => {
     const n = sizeTailedContracts(0.8, 12_400_000_000, 1_000_000_000, 2.2, 2.1, "down");
     expect(n.unrounded).toBeCloseTo(10.392381, 5);
     expect(n.contracts).toBe(10);
