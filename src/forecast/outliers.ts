@@ -19,7 +19,7 @@
  * Every change is reported as a Finding.
  */
 import { periodAt } from "./periods.js";
-import { quantileType8Sorted } from "../stats/quantile.js";
+import { medianOfSorted, quantileType8Sorted } from "../stats/quantile.js";
 import type { Finding, Granularity } from "./types.js";
 
 
@@ -43,8 +43,7 @@ export function rollingMedian(x: ArrayLike<number>, width: number): Float64Array
       if (!Number.isNaN(v)) window.push(v);
     }
     window.sort((a, b) => a - b);
-    const mid = window.length >> 1;
-    out[t] = window.length === 0 ? Number.NaN : window.length % 2 ? (window[mid] as number) : ((window[mid - 1] as number) + (window[mid] as number)) / 2;
+    out[t] = medianOfSorted(window);
   }
   return out;
 }
@@ -70,10 +69,7 @@ export function interpolateGaps(x: ArrayLike<number>): Float64Array {
 }
 
 function median(values: number[]): number {
-  const v = values.filter((x) => !Number.isNaN(x)).sort((p, q) => p - q);
-  if (v.length === 0) return Number.NaN;
-  const mid = v.length >> 1;
-  return v.length % 2 ? (v[mid] as number) : ((v[mid - 1] as number) + (v[mid] as number)) / 2;
+  return medianOfSorted(values.filter((x) => !Number.isNaN(x)).sort((p, q) => p - q));
 }
 
 /**

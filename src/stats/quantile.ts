@@ -15,6 +15,9 @@
  *   Used for forecast intervals, outlier fences, calibration and the volume basis of a plan.
  * - Type 1 (the inverse of the empirical CDF, no interpolation): Q(p) = x₍⌈n·p⌉₎. Used for the Monte Carlo
  *   Cost-at-Risk of the company cost (cost-at-risk.ts).
+ * - "Lower" (NumPy's name): x₍⌊(n − 1)·p⌋₎, 0-based, no interpolation; the range of the report's cost histogram.
+ * - The median: the middle value or the midpoint of the two middle values (medianOfSorted), for the robust
+ *   statistics of outlier screening and data-quality checks.
  *
  * All functions return NaN for an empty sample or p outside [0, 1].
  */
@@ -85,4 +88,26 @@ export function quantileType1Sorted(sorted: ArrayLike<number>, p: number): numbe
   const n = sorted.length;
   if (n === 0 || !(p >= 0 && p <= 1)) return Number.NaN;
   return sorted[Math.min(n - 1, Math.max(0, Math.ceil(p * n) - 1))]!;
+}
+
+/**
+ * The order statistic at or below type 7's position, without interpolation: x₍⌊(n − 1)·p⌋₎ with 0-based order
+ * statistics (NumPy's method "lower"). The report's cost histogram takes its range from it.
+ */
+export function quantileLowerSorted(sorted: ArrayLike<number>, p: number): number {
+  const n = sorted.length;
+  if (n === 0 || !(p >= 0 && p <= 1)) return Number.NaN;
+  return sorted[Math.min(n - 1, Math.max(0, Math.floor(p * (n - 1))))]!;
+}
+
+/**
+ * The sample median of an ascending-sorted sample: the middle value, or the midpoint (a + b)/2 of the two middle
+ * values. In exact arithmetic it equals the type-7 and type-8 quantiles at ½; in floating point the midpoint can
+ * differ from type 7's a + ½·(b − a) in the last bit, so the medians of tokenhedge use this. NaN when empty.
+ */
+export function medianOfSorted(sorted: ArrayLike<number>): number {
+  const n = sorted.length;
+  if (n === 0) return Number.NaN;
+  const mid = n >> 1;
+  return n % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }

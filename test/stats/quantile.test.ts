@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { quantile, quantileOfSorted, quantilesType8, quantileType7Sorted, quantileType8Sorted } from "../../src/stats/quantile.js";
+import { medianOfSorted, quantile, quantileLowerSorted, quantileOfSorted, quantilesType8, quantileType7Sorted, quantileType8Sorted } from "../../src/stats/quantile.js";
 
 // A worked sample (the known answers are R's quantile(type = 7) and quantile(type = 8)).
 // Sorted: 1.2 2.3 3.1 4.4 5.0 5.5 6.6 7.4 8.7 9.8 (n = 10).
@@ -69,5 +69,20 @@ describe("stats/quantile: Hyndman–Fan type 8", () => {
     const qs = quantilesType8(s, [0.01, 0.2, 0.4, 0.6, 0.8, 0.99]);
     for (let i = 1; i < qs.length; i++) expect(qs[i]!).toBeGreaterThanOrEqual(qs[i - 1]!);
     expect(s).toEqual([5, 1, 4, 2, 3]);
+  });
+});
+
+describe("stats/quantile: the lower order statistic and the median", () => {
+  it("lower: n = 10, p = 0.25 → ⌊9·0.25⌋ = 2 → x₍₂₎ (0-based) = 3.1; p = 0.995 → ⌊8.955⌋ = 8 → 8.7", () => {
+    expect(quantileLowerSorted(sorted, 0.25)).toBe(3.1);
+    expect(quantileLowerSorted(sorted, 0.995)).toBe(8.7);
+    expect(quantileLowerSorted(sorted, 1)).toBe(9.8);
+    expect(quantileLowerSorted([], 0.5)).toBeNaN();
+  });
+
+  it("median: odd n the middle value, even n the midpoint of the middle two (5.0 and 5.5 → 5.25)", () => {
+    expect(medianOfSorted([1, 2, 7])).toBe(2);
+    expect(medianOfSorted(sorted)).toBe(5.25);
+    expect(medianOfSorted([])).toBeNaN();
   });
 });
