@@ -9,7 +9,7 @@ export { parseCurveCsv, type FuturesCurve, type CurvePoint } from "./curve/parse
 export { analyseCurve, type CurveAnalysis, type CurveShape } from "./curve/shape.js";
 export { parseContractSpec, contractSpecSchema, type ContractSpec } from "./curve/contract.js";
 export { parsePolicy, policySchema, flatPolicy, type HedgePolicy, type Rounding } from "./hedge/policy.js";
-export { sizeContracts } from "./hedge/contracts.js";
+export { sizeContracts, optimalContracts, tailedContracts } from "./hedge/contracts.js";
 export { buildPlan, type HedgePlan, type PlanMonth, type VolumeForecastMonth } from "./hedge/plan.js";
 export { forecastExposure, monthlyIndexTokens, type ExposureForecast } from "./hedge/exposure.js";
 export { monthOutcome, type MonthOutcome } from "./scenarios/pnl.js";
@@ -17,7 +17,7 @@ export { scenarioGrid, runScenario, DEFAULT_PRICE_SHOCKS, DEFAULT_VOLUME_CASES, 
 export { toJson, SCHEMA_VERSION } from "./report/json.js";
 export { forecastMonthlyFromDaily, backtest, createRng, type BacktestReport } from "./forecast/index.js";
 export { curveReport, type CurveReport } from "./curve/curve-report.js";
-export { hedgeRatioFromSeries, hedgeRatioFromStatistics, optimalContracts, tailedContracts, type HedgeRatioResult } from "./hedge/mvhr.js";
+export { hedgeRatioFromSeries, hedgeRatioFromStatistics, type HedgeRatioResult } from "./hedge/mvhr.js";
 export { quantityRiskHedgeFromMoments, quantityRiskHedgeFromSample, type QuantityRiskHedge } from "./hedge/quantity-risk.js";
 export { simulate, type SimulationInput, type SimulationResult } from "./scenarios/simulate.js";
 export { assessEffectiveness, valueChangesFromPriceChanges, cashFlowHedgeReserve, type EffectivenessResult } from "./effectiveness/index.js";

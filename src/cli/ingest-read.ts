@@ -16,6 +16,7 @@ import { parseMappingText } from "../ingest/mapping/load.js";
 import type { MappingSpec } from "../ingest/mapping/schema.js";
 import type { UsageSeries } from "../ingest/types.js";
 import type { IoContext } from "./context.js";
+import { bytesProgressBar, type ProgressBar } from "./progress-bar.js";
 
 const CHUNK = 1 << 20;
 
@@ -67,37 +68,6 @@ export function resolveMapping(ctx: IoContext, file: string, mappingFlag?: strin
   return { mapping: parseMappingText(text, source), source };
 }
 
-function fmtBytes(n: number): string {
-  if (n >= 1e9) return `${(n / 1e9).toFixed(2)} GB`;
-  if (n >= 1e6) return `${(n / 1e6).toFixed(1)} MB`;
-  return `${(n / 1e3).toFixed(0)} kB`;
-}
-
-/** A one-line progress bar redrawn at most ten times a second; silent unless stderr is a terminal. */
-export function progressBar(ctx: IoContext, total: number, label: string): { update(done: number): void; end(): void } {
-  if (!ctx.stderr.isTTY || total < 32 * CHUNK) return { update: () => undefined, end: () => undefined };
-  const started = Date.now();
-  let last = 0;
-  let drawn = false;
-  return {
-    update(done: number) {
-      const now = Date.now();
-      if (now - last < 100) return;
-      last = now;
-      const frac = Math.min(1, done / total);
-      const width = 24;
-      const filled = Math.round(frac * width);
-      const secs = (now - started) / 1000;
-      const rate = secs > 0 ? done / secs / 1e6 : 0;
-      ctx.stderr.write(`\r${label} [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${(frac * 100).toFixed(0).padStart(3)}%  ${fmtBytes(done)} / ${fmtBytes(total)}  ${rate.toFixed(0)} MB/s\u001b[K`);
-      drawn = true;
-    },
-    end() {
-      if (drawn) ctx.stderr.write("\r\u001b[K");
-    },
-  };
-}
-
 /** A gzip export (`.csv.gz`, as AWS Data Exports and Azure exports write them). */
 export function isGzip(file: string): boolean {
   return /\.gz$/i.test(file);
@@ -135,7 +105,7 @@ export function readUsageSync(ctx: IoContext, file: string, options: IngestOptio
   }
   try {
     const size = fstatSync(fd).size;
-    const bar = progressBar(ctx, size, `reading ${file}`);
+    const bar = bytesProgressBar(ctx.stderr, Date.now, size, `reading ${file}`, 32 * CHUNK);
     const buf = Buffer.allocUnsafe(CHUNK);
     const guard = new StreamTextGuard(file);
     for (;;) {
@@ -146,7 +116,7 @@ export function readUsageSync(ctx: IoContext, file: string, options: IngestOptio
       bar.update(ing.bytesRead);
     }
     guard.end();
-    bar.end();
+    bar.done();
     checkUnchanged(file, size, ing.bytesRead, fstatSync(fd).size);
   } finally {
     closeSync(fd);
@@ -163,7 +133,7 @@ export async function readUsageStream(ctx: IoContext, file: string, options: Ing
   const full = resolve(ctx.cwd, file);
   const size = checkFile(file, full);
   const ing = new UsageIngestor(options);
-  const bar = progressBar(ctx, size, `reading ${file}`);
+  const bar = bytesProgressBar(ctx.stderr, Date.now, size, `reading ${file}`, 32 * CHUNK);
   if (isGzip(file)) return readGzipStream(file, full, ing, bar);
   let fh: FileHandle;
   try {
@@ -189,7 +159,7 @@ export async function readUsageStream(ctx: IoContext, file: string, options: Ing
     }
     guard.end();
   } catch (err) {
-    bar.end();
+    bar.done();
     // File-system errors carry an errno code; data errors are already HedgeErrors.
     if (!(err instanceof HedgeError) && typeof (err as NodeJS.ErrnoException).code === "string") throw openError(file, full, err);
     throw err;
@@ -198,13 +168,13 @@ export async function readUsageStream(ctx: IoContext, file: string, options: Ing
     await pending?.catch(() => undefined);
     await fh.close();
   }
-  bar.end();
+  bar.done();
   checkUnchanged(file, size, ing.bytesRead, size);
   return ing.finish();
 }
 
 /** A .csv.gz streamed through zlib into the engine: memory is zlib's window and one chunk, whatever the size. */
-async function readGzipStream(file: string, full: string, ing: UsageIngestor, bar: { update(done: number): void; end(): void }): Promise<UsageSeries> {
+async function readGzipStream(file: string, full: string, ing: UsageIngestor, bar: ProgressBar): Promise<UsageSeries> {
   const raw = createReadStream(full, { highWaterMark: CHUNK });
   const gunzip = createGunzip({ chunkSize: CHUNK });
   raw.on("error", (err) => gunzip.destroy(err));
@@ -223,7 +193,7 @@ async function readGzipStream(file: string, full: string, ing: UsageIngestor, ba
   } finally {
     raw.destroy();
     gunzip.destroy();
-    bar.end();
+    bar.done();
   }
   return ing.finish();
 }

@@ -1,9 +1,6 @@
 /**
- * Cost-at-Risk: how far above its expected value the cost can run at a confidence level.
- *
- * Parametric (delta-normal, Jorion, Value at Risk, 3rd ed., ch. 7): with cost normally distributed with standard
- * deviation σ, CaR = z_α·σ (z₀.₉₅ = 1.6449). Mean 10m, sd 3m at 95%: CaR = 1.6449 × 3m = 4.93m; the 95th-percentile
- * cost is 10m + 4.93m = 14.93m.
+ * The company cost's Cost-at-Risk split by risk factor. The CaR itself (z_α·σ, Jorion, Value at Risk, 3rd ed.,
+ * ch. 7; and the Monte Carlo CaR) lives in src/stats/cost-at-risk.ts.
  *
  * Decomposition by Euler allocation (Tasche, "Risk contributions and performance measurement", 1999; Jorion ch. 7
  * "component VaR"): the cost change is written as a sum of factor contributions xᵢ (price, volume, basis), and
@@ -16,25 +13,8 @@
  * (the second-order ΔV·ΔS term is left out; the Monte Carlo test measures how small it is).
  */
 import { normalQuantile } from "../stats/normal.js";
-import { mean, sampleCovariance, sampleVariance } from "../stats/descriptive.js";
-
-export interface ParametricCaR {
-  level: number;
-  z: number;
-  mean: number;
-  sd: number;
-  /** z·σ. */
-  costAtRisk: number;
-  /** mean + z·σ: the cost at the level's quantile. */
-  quantile: number;
-}
-
-export function parametricCaR(meanCost: number, sd: number, level = 0.95): ParametricCaR {
-  if (!(level > 0 && level < 1)) throw new RangeError(`level must lie in (0, 1), got ${level}`);
-  if (!(sd >= 0)) throw new RangeError(`sd must be ≥ 0, got ${sd}`);
-  const z = normalQuantile(level);
-  return { level, z, mean: meanCost, sd, costAtRisk: z * sd, quantile: meanCost + z * sd };
-}
+import { deltaNormalCostAtRisk } from "../stats/cost-at-risk.js";
+import { sampleCovariance, sampleVariance } from "../stats/descriptive.js";
 
 export type RiskFactor = "price" | "volume" | "basis";
 
@@ -77,7 +57,7 @@ export function deltaNormalDecomposition(s: ExposureStatistics, level = 0.95): C
   const covB = c * c;
   const sd = Math.sqrt(covP + covV + covB);
   const part = (cov: number): number => (sd > 0 ? (z * cov) / sd : 0);
-  return { method: "euler", level, total: z * sd, parts: { price: part(covP), volume: part(covV), basis: part(covB) } };
+  return { method: "euler", level, total: deltaNormalCostAtRisk(sd, level), parts: { price: part(covP), volume: part(covV), basis: part(covB) } };
 }
 
 /** Euler allocation of sampled factor contributions (each array one factor's draws of xᵢ). */
@@ -88,12 +68,5 @@ export function sampleDecomposition(contributions: Record<RiskFactor, readonly n
   const z = normalQuantile(level);
   const sd = Math.sqrt(sampleVariance(total));
   const part = (xs: readonly number[]): number => (sd > 0 ? (z * sampleCovariance(xs, total)) / sd : 0);
-  return { method: "euler", level, total: z * sd, parts: { price: part(contributions.price), volume: part(contributions.volume), basis: part(contributions.basis) } };
-}
-
-/** Monte Carlo CaR of cost draws: the level's empirical quantile minus the mean. */
-export function empiricalCaR(costs: readonly number[], level = 0.95): number {
-  const sorted = [...costs].sort((x, y) => x - y);
-  const idx = Math.min(sorted.length - 1, Math.max(0, Math.ceil(level * sorted.length) - 1));
-  return sorted[idx]! - mean(costs);
+  return { method: "euler", level, total: deltaNormalCostAtRisk(sd, level), parts: { price: part(contributions.price), volume: part(contributions.volume), basis: part(contributions.basis) } };
 }

@@ -2,6 +2,7 @@
  * A resolved config with everything a plan needs: the usage file, the curve, the contract, and a
  * policy or a flat ratio. A missing key is a usage error (exit 2) that says every way to supply it.
  */
+import { DEFAULT_CONFIDENCE, DEFAULT_SEED, DEFAULT_SIMULATION_PATHS } from "../defaults.js";
 import { HedgeError } from "../errors.js";
 import type { ContractSpec } from "../curve/contract.js";
 import type { HedgePolicy, Rounding } from "../hedge/policy.js";
@@ -111,11 +112,11 @@ export function requireComplete(resolved: ResolvedConfig): HedgeConfig {
     ...(v.rounding !== undefined ? { rounding: v.rounding } : {}),
     ...(v.budget !== undefined ? { budget: v.budget } : {}),
     ...(v.horizon !== undefined ? { horizon: v.horizon } : {}),
-    seed: v.seed ?? 42,
+    seed: v.seed ?? DEFAULT_SEED,
     ...(v.asOf !== undefined ? { asOf: v.asOf } : {}),
     simulation: {
-      paths: v.simulation?.paths ?? 10_000,
-      confidence: v.simulation?.confidence ?? 0.95,
+      paths: v.simulation?.paths ?? DEFAULT_SIMULATION_PATHS,
+      confidence: v.simulation?.confidence ?? DEFAULT_CONFIDENCE,
       ...(v.simulation?.priceVolatility !== undefined ? { priceVolatility: v.simulation.priceVolatility } : {}),
       ...(v.simulation?.volumePriceCorrelation !== undefined ? { volumePriceCorrelation: v.simulation.volumePriceCorrelation } : {}),
     },

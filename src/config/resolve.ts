@@ -3,6 +3,7 @@
  * (each overriding the one before), with file paths rebased and the source of every value recorded.
  * Pure: the shell reads the file and passes its text, the environment and the flags in.
  */
+import { DEFAULT_CONFIDENCE, DEFAULT_SEED, DEFAULT_SIMULATION_PATHS } from "../defaults.js";
 import { envLayer } from "./env.js";
 import { mergeLayers, type ConfigLayer, type ValueSource } from "./layers.js";
 import { parseConfigText } from "./parse-file.js";
@@ -11,8 +12,8 @@ import type { ConfigFile } from "./schema.js";
 
 /** Built-in defaults; everything else is optional or comes from the command's own defaults. */
 export const CONFIG_DEFAULTS: ConfigFile = {
-  seed: 42,
-  simulation: { paths: 10_000, confidence: 0.95 },
+  seed: DEFAULT_SEED,
+  simulation: { paths: DEFAULT_SIMULATION_PATHS, confidence: DEFAULT_CONFIDENCE },
 };
 
 export interface ConfigFileInput {

@@ -125,6 +125,15 @@ function parseYamlText(text: string, file: string): unknown {
  * Price units per contract quote: a token contract quotes USD per 1,000,000 tokens, so the money value
  * of one contract is size / 1e6 × price; a GPU-hour contract quotes per GPU-hour, so it is size × price.
  */
-export function quoteDivisor(spec: ContractSpec): number {
+export function quoteDivisor(spec: Pick<ContractSpec, "underlying">): number {
   return spec.underlying === "token-index" ? 1_000_000 : 1;
+}
+
+/**
+ * USD per Mtok of one unit of the contract's quote: 1 for a token contract (it quotes USD/Mtok); for a GPU-hour
+ * contract, 1e6 / (tokens per GPU-hour), so a GPU-hour price becomes the price of a million tokens. Takes a plan's
+ * contract, whose tokensPerGpuHour is the effective number (null for a token contract).
+ */
+export function quoteToUsdPerMtok(contract: { underlying: ContractSpec["underlying"]; tokensPerGpuHour: number | null }): number {
+  return 1_000_000 / (quoteDivisor(contract) * (contract.tokensPerGpuHour ?? 1));
 }

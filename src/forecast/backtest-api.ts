@@ -5,7 +5,8 @@
 import { HedgeError } from "../errors.js";
 import { defaultRollingOrigin, rollingOrigins, runBacktest, type BacktestScore } from "./backtest.js";
 import { candidateByName, defaultCandidates, NAIVE, SEASONAL_NAIVE, type Candidate } from "./candidates.js";
-import { checkOptions, DEFAULT_SEED } from "./forecast-series.js";
+import { DEFAULT_SEED } from "../defaults.js";
+import { checkOptions } from "./forecast-series.js";
 import { prepareSeries } from "./outliers.js";
 import { periodAt, seasonalPeriod } from "./periods.js";
 import { applyEvents, checkEvents } from "./events.js";

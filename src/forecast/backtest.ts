@@ -12,7 +12,7 @@
 import { maseScale } from "./accuracy.js";
 import type { Candidate, CandidateContext } from "./candidates.js";
 import type { FittedModel } from "./model.js";
-import { quantileSorted } from "./quantile.js";
+import { quantileType8Sorted } from "../stats/quantile.js";
 import { simulatePaths } from "./distribution.js";
 import type { Granularity } from "./types.js";
 
@@ -124,10 +124,10 @@ function distributions(model: FittedModel, horizon: number, seed: number): StepD
   for (let h = 0; h < horizon; h++) {
     const column = Float64Array.from(paths, (p) => p[h] as number).sort();
     out.push({
-      lo80: quantileSorted(column, 0.1),
-      hi80: quantileSorted(column, 0.9),
-      lo95: quantileSorted(column, 0.025),
-      hi95: quantileSorted(column, 0.975),
+      lo80: quantileType8Sorted(column, 0.1),
+      hi80: quantileType8Sorted(column, 0.9),
+      lo95: quantileType8Sorted(column, 0.025),
+      hi95: quantileType8Sorted(column, 0.975),
       // Share of paths below a, ties counted half (the mid-distribution function).
       cdf: (a) => {
         let below = 0;

@@ -3,7 +3,7 @@
  * R's `naive`, `snaive`, `rwf(drift = TRUE)`). σ̂ comes from the in-sample one-step residuals.
  */
 import { logNormalForecast, normalForecast, type FittedModel } from "./model.js";
-import type { Rng } from "./random.js";
+import type { Rng } from "../stats/random.js";
 
 function finalValue(y: ArrayLike<number>): number {
   return y[y.length - 1] as number;

@@ -12,9 +12,9 @@
  * right tail longer than the left; the reported mean is then the mean of the scaled paths.
  */
 import type { FittedModel } from "./model.js";
-import { normalQuantile } from "./normal.js";
-import { quantileSorted } from "./quantile.js";
-import type { Rng } from "./random.js";
+import { normalQuantileAS241 } from "../stats/normal.js";
+import { quantileType8Sorted } from "../stats/quantile.js";
+import type { Rng } from "../stats/random.js";
 
 /** Fewest backtest points from which κ is estimated; with fewer the intervals are left as they are. */
 export const MIN_CALIBRATION_POINTS = 24;
@@ -26,7 +26,7 @@ export const MIN_CALIBRATION_POINTS = 24;
  */
 export const SPREAD_BOUNDS = [0.5, 1] as const;
 
-const Z90 = normalQuantile(0.9);
+const Z90 = normalQuantileAS241(0.9);
 
 /** Mixture PITs over the points every weighted model was scored on. */
 export function mixturePits(pits: ReadonlyMap<string, ReadonlyMap<string, number>>, weights: Record<string, number>): number[] {
@@ -50,8 +50,8 @@ export function mixturePits(pits: ReadonlyMap<string, ReadonlyMap<string, number
 /** κ from PIT values, or undefined when there are too few of them. */
 export function spreadFactor(pits: readonly number[]): number | undefined {
   if (pits.length < MIN_CALIBRATION_POINTS) return undefined;
-  const z = Float64Array.from(pits, (u) => Math.abs(normalQuantile(Math.min(Math.max(u, 1e-6), 1 - 1e-6)))).sort();
-  const kappa = quantileSorted(z, 0.8) / Z90;
+  const z = Float64Array.from(pits, (u) => Math.abs(normalQuantileAS241(Math.min(Math.max(u, 1e-6), 1 - 1e-6)))).sort();
+  const kappa = quantileType8Sorted(z, 0.8) / Z90;
   return Math.min(Math.max(kappa, SPREAD_BOUNDS[0]), SPREAD_BOUNDS[1]);
 }
 

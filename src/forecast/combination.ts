@@ -6,7 +6,7 @@
  * widens the intervals. Paths are never averaged pairwise, which would shrink the spread.
  */
 import type { FittedModel } from "./model.js";
-import type { Rng } from "./random.js";
+import type { Rng } from "../stats/random.js";
 
 /** A combination's parts, kept so that a combination inside a combination is flattened into one mixture. */
 export interface CombinedModel extends FittedModel {

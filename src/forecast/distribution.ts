@@ -7,8 +7,8 @@
  * conservative display rule when a linear model's mean drifts below zero.
  */
 import type { FittedModel } from "./model.js";
-import { quantileSorted } from "./quantile.js";
-import { Rng } from "./random.js";
+import { quantileType8Sorted } from "../stats/quantile.js";
+import { Rng } from "../stats/random.js";
 import type { PeriodForecast } from "./types.js";
 
 /** Default number of simulated paths (R's default for simulated intervals, §2.3). */
@@ -66,7 +66,7 @@ export function forecastsFromPaths(periods: readonly string[], paths: readonly F
   return periods.map((period, h) => {
     const column = Float64Array.from(paths, (p) => p[h] as number).sort();
     const mean = column.reduce((a, b) => a + b, 0) / column.length;
-    return periodForecast(period, mean, (p) => quantileSorted(column, p));
+    return periodForecast(period, mean, (p) => quantileType8Sorted(column, p));
   });
 }
 

@@ -2,6 +2,7 @@
  * `forecastSeries`: validate, clean (§8), choose a model (holdout, rolling-origin backtest or AICc), refit it on
  * the whole series and report per-period means, intervals, quantiles and seeded sample paths.
  */
+import { DEFAULT_SEED } from "../defaults.js";
 import { HedgeError } from "../errors.js";
 import { runBacktest, defaultRollingOrigin, rollingOrigins, type BacktestRun, type BacktestScore, type RollingOriginPlan } from "./backtest.js";
 import { mixturePits, spreadFactor, withSpread } from "./calibration.js";
@@ -23,7 +24,6 @@ import type { Finding, ForecastOptions, ForecastResult, ModelScore, SelectionMet
 import { MIN_POINTS, validateSeries } from "./validate.js";
 import { blendWithPlan, checkVolumePlan, DEFAULT_PLAN_WEIGHT } from "./volume-plan.js";
 
-export const DEFAULT_SEED = 42;
 
 /** Fewest rolling origins for which a backtest is preferred to the holdout by default. */
 const MIN_BACKTEST_ORIGINS = 3;

@@ -18,7 +18,8 @@ export type {
   SelectionMethod,
   TimeSeries,
 } from "./types.js";
-export { forecastSeries, DEFAULT_SEED } from "./forecast-series.js";
+export { forecastSeries } from "./forecast-series.js";
+export { DEFAULT_SEED } from "../defaults.js";
 export {
   forecastMonthlyFromDaily,
   monthlyFromForecast,
@@ -30,9 +31,7 @@ export {
 export { backtest, type BacktestOptions, type BacktestReport } from "./backtest-api.js";
 export type { BacktestScore } from "./backtest.js";
 export { accuracy, maseScale, type Accuracy } from "./accuracy.js";
-export { Rng, createRng } from "./random.js";
-export { normalQuantile, normalCdf } from "./normal.js";
-export { quantileSorted, quantiles } from "./quantile.js";
+export { Rng, createRng } from "../stats/random.js";
 export { DEFAULT_PATHS } from "./distribution.js";
 export { DEFAULT_PLAN_WEIGHT } from "./volume-plan.js";
 export { parseEventsFile } from "./input/events-file.js";

@@ -2,8 +2,8 @@
  * The common shape of a fitted forecasting model, so that selection, backtesting, combination and the result
  * builder treat ETS, Theta and the baselines alike.
  */
-import { normalQuantile } from "./normal.js";
-import type { Rng } from "./random.js";
+import { normalQuantileAS241 } from "../stats/normal.js";
+import type { Rng } from "../stats/random.js";
 
 /** A forecast distribution known in closed form at each step. */
 export interface AnalyticForecast {
@@ -36,7 +36,7 @@ export interface FittedModel {
 export function normalForecast(mean: Float64Array, sd: Float64Array): AnalyticForecast {
   return {
     mean,
-    quantile: (step, p) => (mean[step] as number) + normalQuantile(p) * (sd[step] as number),
+    quantile: (step, p) => (mean[step] as number) + normalQuantileAS241(p) * (sd[step] as number),
   };
 }
 
@@ -48,6 +48,6 @@ export function logNormalForecast(logMean: Float64Array, logSd: Float64Array): A
   const mean = Float64Array.from(logMean, (mu, i) => Math.exp(mu + (logSd[i] as number) ** 2 / 2));
   return {
     mean,
-    quantile: (step, p) => Math.exp((logMean[step] as number) + normalQuantile(p) * (logSd[step] as number)),
+    quantile: (step, p) => Math.exp((logMean[step] as number) + normalQuantileAS241(p) * (logSd[step] as number)),
   };
 }

@@ -19,7 +19,7 @@
  * Every change is reported as a Finding.
  */
 import { periodAt } from "./periods.js";
-import { quantileSorted } from "./quantile.js";
+import { medianOfSorted, quantileType8Sorted } from "../stats/quantile.js";
 import type { Finding, Granularity } from "./types.js";
 
 
@@ -43,8 +43,7 @@ export function rollingMedian(x: ArrayLike<number>, width: number): Float64Array
       if (!Number.isNaN(v)) window.push(v);
     }
     window.sort((a, b) => a - b);
-    const mid = window.length >> 1;
-    out[t] = window.length === 0 ? Number.NaN : window.length % 2 ? (window[mid] as number) : ((window[mid - 1] as number) + (window[mid] as number)) / 2;
+    out[t] = medianOfSorted(window);
   }
   return out;
 }
@@ -70,10 +69,7 @@ export function interpolateGaps(x: ArrayLike<number>): Float64Array {
 }
 
 function median(values: number[]): number {
-  const v = values.filter((x) => !Number.isNaN(x)).sort((p, q) => p - q);
-  if (v.length === 0) return Number.NaN;
-  const mid = v.length >> 1;
-  return v.length % 2 ? (v[mid] as number) : ((v[mid - 1] as number) + (v[mid] as number)) / 2;
+  return medianOfSorted(values.filter((x) => !Number.isNaN(x)).sort((p, q) => p - q));
 }
 
 /**
@@ -111,8 +107,8 @@ export function detectOutliers(y: ArrayLike<number>, m: number, width: number): 
   const { residuals } = robustResiduals(y, m, width);
   const sorted = residuals.filter((v) => !Number.isNaN(v)).sort();
   if (sorted.length < 4) return flags;
-  const q1 = quantileSorted(sorted, 0.25);
-  const q3 = quantileSorted(sorted, 0.75);
+  const q1 = quantileType8Sorted(sorted, 0.25);
+  const q3 = quantileType8Sorted(sorted, 0.75);
   // Fence 3·IQR as in tsoutliers, with a materiality floor of log 1.5: on very smooth series the IQR of
   // rolling-median residuals is tiny (a seventh of them are exactly 0) and ordinary noise would be flagged.
   const fence = Math.max(3 * (q3 - q1), Math.log(1.5));

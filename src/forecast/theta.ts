@@ -9,8 +9,8 @@
 import { decompose } from "./decompose.js";
 import { fitEts } from "./ets/fit.js";
 import type { FittedModel } from "./model.js";
-import { normalQuantile } from "./normal.js";
-import type { Rng } from "./random.js";
+import { normalQuantileAS241 } from "../stats/normal.js";
+import type { Rng } from "../stats/random.js";
 import { simpleRegression } from "./regression.js";
 
 const Z95_ONE_SIDED = 1.6448536269514722;
@@ -130,7 +130,7 @@ export function thetaModel(fit: ThetaFit, m: number): FittedModel {
       return {
         mean: point(horizon),
         quantile: (step, p) =>
-          back((f[step] as number) + normalQuantile(p) * (sd[step] as number)) * seasonalIndex(fit, m, step + 1),
+          back((f[step] as number) + normalQuantileAS241(p) * (sd[step] as number)) * seasonalIndex(fit, m, step + 1),
       };
     },
     samplePath: (horizon: number, rng: Rng) => {

@@ -2,6 +2,7 @@
  * Usage series → the monthly exposure to hedge: monthly index tokens of complete months, forecast
  * through the last delivery month of the curve.
  */
+import { DEFAULT_SEED } from "../defaults.js";
 import { HedgeError } from "../errors.js";
 import { forecastSeries, type ForecastEvent, type ForecastResult, type SelectionMethod, type VolumePlan } from "../forecast/index.js";
 import { dailyTokens } from "../forecast/input/usage-daily.js";
@@ -76,7 +77,7 @@ export const DEFAULT_EXPOSURE_PATHS = 2000;
 
 export function forecastExposure(series: UsageSeries, options: ExposureOptions): ExposureForecast {
   const history = monthlyIndexTokens(series, options.weights);
-  const seed = options.seed ?? 42;
+  const seed = options.seed ?? DEFAULT_SEED;
   const last = history.months[history.months.length - 1]!;
   const needed = options.through ? monthsBetween(last, options.through) : 0;
   const horizon = Math.max(options.horizon ?? 0, needed, 1);

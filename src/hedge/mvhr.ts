@@ -1,6 +1,7 @@
 /**
  * Minimum-variance hedge ratio and the optimal number of futures contracts (Hull, Options, Futures, and Other
- * Derivatives, ch. 3, "Cross hedging": equations for h*, N* and the tailed N*; Example 3.3 / Table 3.2).
+ * Derivatives, ch. 3, "Cross hedging": equations for h*, N* and the tailed N*; Example 3.3 / Table 3.2). The
+ * contract counts N* themselves are computed in contracts.ts, the one home of contract sizing and rounding.
  *
  *   h* = ρ·σ_S/σ_F = Cov(ΔS, ΔF)/Var(ΔF)   — the OLS slope of ΔS on ΔF (ΔS, ΔF: price changes over the hedge's
  *                                             period; a price history is differenced first)
@@ -15,34 +16,10 @@
 import { HedgeError } from "../errors.js";
 import { correlation, differences, sampleStandardDeviation } from "../stats/descriptive.js";
 import { simpleRegression, slopeConfidenceInterval } from "../stats/regression.js";
+import { optimalContracts, requirePositive as positive, tailedContracts, type HedgeExposure, type RoundedContracts } from "./contracts.js";
 
-/** How a fractional contract count becomes a whole one. */
-export type ContractRounding = "nearest" | "down" | "up";
-
-/**
- * A contract count: `value` is the whole number to trade, `unrounded` the exact optimum.
- * "down" rounds toward zero (never over-hedge, whatever the sign), "up" away from zero, "nearest" to the
- * nearest whole number with halves away from zero.
- */
-export interface RoundedContracts {
-  value: number;
-  unrounded: number;
-  rounding: ContractRounding;
-}
-
-/** The position being hedged and the contract it is hedged with. */
-export interface HedgeExposure {
-  /** Q_A: units exposed (e.g. Mtok, gallons), in the same unit as the contract size. */
-  quantity: number;
-  /** Q_F: units per futures contract. */
-  contractSize: number;
-  /** S₀, spot price today (needed for the tailed count). */
-  spotPrice?: number;
-  /** F₀, futures price today (needed for the tailed count). */
-  futuresPrice?: number;
-  /** Default "nearest", as in Hull's examples. */
-  rounding?: ContractRounding;
-}
+// The contract-count types belong to contracts.ts; re-exported for the callers that take them with the hedge ratio.
+export type { ContractRounding, HedgeExposure, RoundedContracts } from "./contracts.js";
 
 /** A spot and a futures price history, as price levels or as per-period changes. */
 export interface PriceSeriesInput {
@@ -196,40 +173,6 @@ export function hedgeRatioFromStatistics(statistics: HedgeStatistics, exposure?:
   return withContracts(result, exposure);
 }
 
-/** N* = h*·Q_A/Q_F (Hull ch. 3), rounded by `exposure.rounding` (default nearest). */
-export function optimalContracts(hedgeRatio: number, exposure: HedgeExposure): RoundedContracts {
-  const quantity = positive(exposure.quantity, "quantity");
-  const contractSize = positive(exposure.contractSize, "contractSize");
-  return roundContractCount((hedgeRatio * quantity) / contractSize, exposure.rounding ?? "nearest");
-}
-
-/** Tailed N* = h*·V_A/V_F with V_A = S₀·Q_A and V_F = F₀·Q_F (Hull ch. 3, "tailing the hedge"). */
-export function tailedContracts(
-  hedgeRatio: number,
-  exposure: HedgeExposure & { spotPrice: number; futuresPrice: number },
-): RoundedContracts {
-  const quantity = positive(exposure.quantity, "quantity");
-  const contractSize = positive(exposure.contractSize, "contractSize");
-  const spot = positive(exposure.spotPrice, "spotPrice");
-  const futures = positive(exposure.futuresPrice, "futuresPrice");
-  return roundContractCount((hedgeRatio * spot * quantity) / (futures * contractSize), exposure.rounding ?? "nearest");
-}
-
-/**
- * Rounds a contract count. A value within 1e−9 (relative) of a whole number is taken as that whole number first,
- * so that floating-point noise such as 0.3·10/1 = 3.0000000000000004 does not turn "up" into 4 contracts.
- */
-export function roundContractCount(unrounded: number, rounding: ContractRounding): RoundedContracts {
-  const whole = Math.round(unrounded);
-  const snapped = Math.abs(unrounded - whole) <= 1e-9 * Math.max(1, Math.abs(unrounded)) ? whole : unrounded;
-  const magnitude = Math.abs(snapped);
-  const rounded =
-    rounding === "down" ? Math.floor(magnitude) : rounding === "up" ? Math.ceil(magnitude) : Math.round(magnitude);
-  // Math.round rounds halves up for positive numbers; applying it to |x| gives halves away from zero.
-  const value = Math.sign(snapped) * rounded;
-  return { value: value === 0 ? 0 : value, unrounded, rounding };
-}
-
 /** Adds the contract counts, keeping `warnings` as the last key so the JSON reads in a stable, logical order. */
 function withContracts(result: HedgeRatioResult, exposure: HedgeExposure | undefined): HedgeRatioResult {
   if (!exposure) return result;
@@ -245,17 +188,6 @@ function withContracts(result: HedgeRatioResult, exposure: HedgeExposure | undef
       ? ["the tailed count needs both the spot price S₀ and the futures price F₀"]
       : [];
   return { ...statistics, contracts, warnings: [...warnings, ...missingPrice] };
-}
-
-function positive(value: number, name: string): number {
-  if (!(Number.isFinite(value) && value > 0)) {
-    throw new HedgeError("INPUT_INVALID", `${name} must be a positive number; got ${value}`, {
-      path: name,
-      value: String(value),
-      expected: "a number greater than 0",
-    });
-  }
-  return value;
 }
 
 function checkFinite(values: readonly number[], name: string): void {

@@ -3,6 +3,7 @@
  * before a forecast is built on the data. None of them stops the run; rows that are wrong one by
  * one (bad numbers, negative tokens, future dates) are row errors instead (strict by default).
  */
+import { medianOfSorted } from "../stats/quantile.js";
 import { addDays, dayToEpochDays } from "../time/period.js";
 import type { DayBucketer } from "./day-bucket.js";
 import type { Finding, RowErrorSummary, UsageSeries } from "./types.js";
@@ -27,9 +28,7 @@ function thousands(n: number): string {
 }
 
 function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const n = s.length;
-  return n % 2 === 1 ? s[(n - 1) / 2]! : (s[n / 2 - 1]! + s[n / 2]!) / 2;
+  return medianOfSorted([...xs].sort((a, b) => a - b));
 }
 
 /**

@@ -1,5 +1,5 @@
 /**
- * One mapping compiled against one header: turns each CSV record into additions to the cube, or
+ * One mapping compiled against one header (mapping-compile.ts): turns each CSV record into additions to the cube, or
  * into a counted skip (not token usage, filtered out, empty bucket, duplicate), or throws an
  * IngestRowError naming the cell, the raw value, what was expected and the rule in force.
  *
@@ -7,13 +7,12 @@
  * itself in the totals (which `--on-error skip` relies on).
  */
 import type { ErrorCode } from "../errors.js";
-import { HedgeError } from "../errors.js";
 import { fieldText, type CsvRecord } from "../csv/scanner.js";
 import { Cube } from "./cube.js";
 import { DayBucketer } from "./day-bucket.js";
 import { civilToDays, dateHint } from "./dates.js";
 import { ByteInterner, KeyHashSet, KeyHasher } from "./intern.js";
-import type { MappingSpec, ValueSource } from "./mapping/schema.js";
+import type { MappingSpec } from "./mapping/schema.js";
 import {
   decimalToBigInt,
   decimalToString,
@@ -26,8 +25,9 @@ import {
   type NumberStyle,
 } from "./numbers.js";
 import { IngestRowError } from "./row-error.js";
-import { CachedLookup, DimensionReader, conditionTest, describeCondition, ruleMatches, type Column, type KindDecision } from "./row-lookups.js";
+import type { Column, DimensionReader } from "./row-lookups.js";
 import { ExactDecimal } from "./exact.js";
+import { compileMapping, type CostOutput, type LongOutput, type MapperFilter, type Measure, type WideOutput } from "./mapping-compile.js";
 
 export type SkipCategory = "not-usage" | "cost-only" | "filtered" | "empty" | "duplicate";
 
@@ -65,25 +65,6 @@ const MAX_TOKENS = 9223372036854775807n;
 const FIRST_PLAUSIBLE_DAY = civilToDays(2000, 1, 1);
 const LAST_PLAUSIBLE_DAY = civilToDays(2099, 12, 31);
 
-interface Measure {
-  column: Column;
-  /** Multiplier as a decimal string ("1" for none). */
-  multiplier: string;
-}
-
-interface WideOutput {
-  kind: number;
-  kindName: string;
-  measure: number;
-  minus: number[];
-  rule: string;
-}
-
-interface UnitDecision {
-  factor: string | undefined;
-  text: string;
-}
-
 export interface UnitCheckStats {
   pricingUnits: number;
   rawTokens: number;
@@ -114,23 +95,15 @@ export class RowMapper {
   private readonly modelReader: DimensionReader | undefined;
   private readonly projectConst: number;
   private readonly projectReader: DimensionReader | undefined;
-  private readonly filters: { lookup: CachedLookup<boolean>; when: boolean; then: "skip" | "cost-only"; reason: string }[] = [];
-  private readonly measures: Measure[] = [];
+  private readonly filters: MapperFilter[];
+  private readonly measures: Measure[];
   /** The rule each measure serves (for messages). */
-  private readonly measureRules: string[] = [];
-  private readonly wide: WideOutput[] = [];
-  private readonly long: {
-    measure: number;
-    kindConst: number | undefined;
-    kindLookup: CachedLookup<KindDecision> | undefined;
-    kindRule: string;
-    unitFactor: string | undefined;
-    unitLookup: CachedLookup<UnitDecision> | undefined;
-    verify: { cost: Column; unitPrice: Column } | undefined;
-  } | undefined;
+  private readonly measureRules: string[];
+  private readonly wide: WideOutput[];
+  private readonly long: LongOutput | undefined;
   private readonly emptyTokensZero: boolean;
   private readonly skipEmpty: boolean;
-  private readonly cost: { column: Column; scale: string; currencyConst: number; currencyReader: DimensionReader | undefined; rule: string } | undefined;
+  private readonly cost: CostOutput | undefined;
   private readonly keyColumns: number[];
   private readonly hasher = new KeyHasher();
   private readonly seenKeys: KeyHashSet | undefined;
@@ -170,168 +143,25 @@ export class RowMapper {
     this.bucketer = options.bucketer;
     this.options = options;
 
-    const positions = new Map<string, number>();
-    const repeated = new Map<string, number>();
-    this.header.forEach((h, i) => {
-      const k = h.toLowerCase();
-      if (!positions.has(k)) positions.set(k, i);
-      else if (!repeated.has(k)) repeated.set(k, i);
-    });
-    const col = (name: string, what: string, optional = false): Column | undefined => {
-      const key = name.trim().toLowerCase();
-      const at = positions.get(key);
-      // A header naming the column twice: which one holds the data is a guess, so neither is taken.
-      const again = repeated.get(key);
-      if (at !== undefined && again !== undefined) {
-        throw new HedgeError("INPUT_INVALID", `the header names column "${name}" (${what}) twice, columns ${at + 1} and ${again + 1}`, {
-          file: this.file,
-          column: again + 1,
-          value: this.header.join(","),
-          expected: "each column used once in the header",
-          hint: "rename one of the columns, or point the mapping at a column by another name",
-        });
-      }
-      if (at === undefined) {
-        if (optional) return undefined;
-        throw new HedgeError("INPUT_MISSING_COLUMN", `column "${name}" (${what}) is not in the header`, {
-          file: this.file,
-          value: this.header.join(","),
-          expected: `a column named "${name}"`,
-          hint: `the header has: ${this.header.join(", ")}; choose another --format, or fix the mapping`,
-        });
-      }
-      return { index: at, name: this.header[at]! };
-    };
-    const need = (name: string, what: string): Column => col(name, what)!;
+    const c = compileMapping(spec, this.header, this.file, options.bucketer, this.cube);
+    this.dateCol = c.dateCol;
+    this.dateRule = c.dateRule;
+    this.providerConst = c.providerConst;
+    this.providerReader = c.providerReader;
+    this.modelConst = c.modelConst;
+    this.modelReader = c.modelReader;
+    this.projectConst = c.projectConst;
+    this.projectReader = c.projectReader;
+    this.filters = c.filters;
+    this.measures = c.measures;
+    this.measureRules = c.measureRules;
+    this.wide = c.wide;
+    this.long = c.long;
+    this.emptyTokensZero = c.emptyTokensZero;
+    this.skipEmpty = c.skipEmpty;
+    this.cost = c.cost;
+    this.keyColumns = c.keyColumns;
 
-    // Date.
-    this.dateCol = need(spec.date.column, "the date");
-    this.dateRule = `date ← column "${this.dateCol.name}" (format ${options.bucketer.options.format}, zone ${options.bucketer.options.zone.name}, days in ${options.bucketer.options.tz.name}${options.bucketer.options.asWritten ? ", as written" : ""})`;
-
-    // Dimensions.
-    const dim = (source: ValueSource | undefined, dict: { id(v: string): number }, what: string, fallback: string): [number, DimensionReader | undefined] => {
-      if (source === undefined) return [dict.id(fallback), undefined];
-      if (typeof source === "string") return [dict.id(source), undefined];
-      const c = need(source.column, what);
-      return [-1, new DimensionReader(c, source, (v) => dict.id(v === "" ? fallback : v))];
-    };
-    [this.providerConst, this.providerReader] = dim(spec.provider, this.cube.providers, "the provider", "unspecified");
-    [this.modelConst, this.modelReader] = dim(spec.model, this.cube.models, "the model", spec.model === undefined ? "all" : "unspecified");
-    [this.projectConst, this.projectReader] = dim(spec.project, this.cube.projects, "the project", spec.project === undefined ? "all" : "unspecified");
-
-    // Filters.
-    for (const f of spec.filters ?? []) {
-      const cond = (f.when ?? f.unless)!;
-      const c = col(cond.column, `a filter: ${describeCondition(cond)}`, true);
-      if (!c) {
-        // A filter on a column the file lacks cannot match: `when` never applies, `unless` always does.
-        if (f.unless) {
-          throw new HedgeError("INPUT_MISSING_COLUMN", `column "${cond.column}" (filter: keep rows where ${describeCondition(cond)}) is not in the header`, {
-            file: this.file,
-            expected: `a column named "${cond.column}"`,
-            hint: `the header has: ${this.header.join(", ")}`,
-          });
-        }
-        continue;
-      }
-      this.filters.push({ lookup: new CachedLookup(c, conditionTest(cond)), when: f.when !== undefined, then: f.then, reason: f.reason });
-    }
-
-    // Measures: token columns (wide) or the quantity column (long).
-    const measureIndex = new Map<number, number>();
-    const measure = (c: Column, multiplier: string): number => {
-      const key = c.index;
-      const existing = measureIndex.get(key);
-      if (existing !== undefined) return existing;
-      this.measures.push({ column: c, multiplier });
-      measureIndex.set(key, this.measures.length - 1);
-      return this.measures.length - 1;
-    };
-    if (spec.tokens) {
-      for (const t of spec.tokens) {
-        const c = col(t.column, `token kind ${t.kind}`, t.optional === true);
-        if (!c) continue;
-        const m = measure(c, String(t.multiplier ?? "1"));
-        const minus: number[] = [];
-        for (const name of t.minus ?? []) {
-          const mc = col(name, `contained in ${t.column}`, true);
-          if (mc) minus.push(measure(mc, String(t.multiplier ?? "1")));
-        }
-        const minusText = minus.map((i) => ` − "${this.measures[i]!.column.name}"`).join("");
-        this.wide.push({ kind: this.cube.kinds.id(t.kind), kindName: t.kind, measure: m, minus, rule: `${t.kind} ← "${c.name}"${minusText}${t.multiplier ? ` × ${t.multiplier}` : ""}` });
-      }
-      for (let k = 0; k < this.measures.length; k++) this.measureRules[k] = this.wide.find((w) => w.measure === k || w.minus.includes(k))?.rule ?? "";
-      if (this.wide.length === 0) {
-        throw new HedgeError("INPUT_MISSING_COLUMN", "none of the mapping's token columns is in the header", {
-          file: this.file,
-          expected: spec.tokens.map((t) => t.column).join(", "),
-          hint: `the header has: ${this.header.join(", ")}`,
-        });
-      }
-    }
-    if (spec.quantity) {
-      const q = spec.quantity;
-      const qc = need(q.column, "the token quantity");
-      let kindConst: number | undefined;
-      let kindLookup: CachedLookup<KindDecision> | undefined;
-      let kindRule: string;
-      if (typeof q.kind === "string") {
-        kindConst = this.cube.kinds.id(q.kind);
-        kindRule = `kind = ${q.kind}`;
-      } else {
-        const kc = need(q.kind.column, "the token kind");
-        const rules = q.kind.rules;
-        kindRule = rules ? `kind ← "${kc.name}" by ${rules.length} rules` : `kind ← "${kc.name}" as written`;
-        kindLookup = new CachedLookup<KindDecision>(kc, (text) => {
-          if (!rules) return text.trim() === "" ? { kind: this.cube.kinds.id("unspecified") } : { kind: this.cube.kinds.id(text.trim()) };
-          // noKind: cost of no single kind (kind −1, the cost slot of wide rows); no tokens.
-          for (const r of rules) if (ruleMatches(r, text)) return r.kind !== undefined ? { kind: this.cube.kinds.id(r.kind) } : r.ignore !== undefined ? { ignore: r.ignore } : { kind: -1 };
-          return { unknown: true };
-        });
-      }
-      let unitFactor: string | undefined;
-      let unitLookup: CachedLookup<UnitDecision> | undefined;
-      let verify: { cost: Column; unitPrice: Column } | undefined;
-      let unitText = "";
-      if (q.unit && "multiplier" in q.unit) {
-        unitFactor = String(q.unit.multiplier);
-        unitText = ` × ${unitFactor}`;
-      } else if (q.unit) {
-        const table = new Map<string, string>();
-        for (const [k, v] of Object.entries(q.unit.table)) table.set(k.replace(/\s+/g, "").toLowerCase(), String(v));
-        const uc = need(q.unit.column, "the unit");
-        unitLookup = new CachedLookup<UnitDecision>(uc, (text) => ({ factor: table.get(text.replace(/\s+/g, "").toLowerCase()), text: text.trim() }));
-        unitText = ` × tokens per "${uc.name}" unit`;
-        if (q.unit.verify) verify = { cost: need(q.unit.verify.cost, "the unit check's cost"), unitPrice: need(q.unit.verify.unitPrice, "the unit check's unit price") };
-      }
-      this.long = { measure: measure(qc, "1"), kindConst, kindLookup, kindRule: `${kindRule}; tokens ← "${qc.name}"${unitText}`, unitFactor, unitLookup, verify };
-    }
-    this.emptyTokensZero = spec.emptyTokens === "zero";
-    this.skipEmpty = spec.skipEmpty === true;
-
-    if (spec.cost) {
-      const cc = need(spec.cost.column, "the cost");
-      let currencyConst = -1;
-      let currencyReader: DimensionReader | undefined;
-      const cur = spec.cost.currency;
-      if (cur === undefined) currencyConst = this.cube.currencies.id("USD");
-      else if (typeof cur === "string") currencyConst = this.cube.currencies.id(cur.trim().toUpperCase());
-      else {
-        const c = need(cur.column, "the currency");
-        currencyReader = new DimensionReader(c, cur, (v) => this.cube.currencies.id(v === "" ? "USD" : v.toUpperCase()));
-      }
-      const scale = String(spec.cost.scale ?? "1");
-      this.cost = { column: cc, scale, currencyConst, currencyReader, rule: `cost ← "${cc.name}"${scale !== "1" ? ` × ${scale}` : ""}` };
-    }
-
-    // Duplicate key: the mapping's key columns, else every column that is not a measure.
-    const measureCols = new Set<number>(this.measures.map((m) => m.column.index));
-    if (this.cost) measureCols.add(this.cost.column.index);
-    if (this.long?.verify) {
-      measureCols.add(this.long.verify.cost.index);
-      measureCols.add(this.long.verify.unitPrice.index);
-    }
-    this.keyColumns = spec.key ? spec.key.map((k) => need(k, "the row key").index) : this.header.map((_, i) => i).filter((i) => !measureCols.has(i));
     // The duplicate check's memory is capped: 2^18 slots (2 MiB, about 180,000 rows) by default,
     // 2^24 (128 MiB, about 11.7 million rows) when --dedupe asks for duplicates to be removed.
     this.fastMeasureCols = Int32Array.from(this.measures.map((x) => x.column.index));

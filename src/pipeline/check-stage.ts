@@ -25,11 +25,11 @@ import { HedgeError } from "../errors.js";
 import type { CheckCompany, CheckMeta } from "../report/views/check.js";
 import { Dec } from "../money/decimal.js";
 import { companyCostMonths } from "./plan-answer.js";
-import { quantileSorted } from "../scenarios/select.js";
+import { quantileType7Sorted } from "../stats/quantile.js";
 import { simulate, type SimulationResult } from "../scenarios/simulate.js";
 import { commitmentsFor, companySimulationBasis } from "./simulate-stage.js";
 import { volumeMatrix } from "../scenarios/volumes.js";
-import { DEFAULT_PRICE_VOLATILITY } from "./defaults.js";
+import { DEFAULT_PRICE_VOLATILITY } from "../defaults.js";
 import { forecastOrigin, type PlanStage } from "./plan-stage.js";
 
 /** The settings of a config run the checks and the report read. */
@@ -70,7 +70,7 @@ export function simulateForChecks(stage: PlanStage, cfg: CheckSettings): Simulat
     ...(cfg.budget !== undefined ? { budget: { kind: "total" as const, usd: cfg.budget } } : {}),
   });
   const sorted = Float64Array.from(result.samples.hedged).sort();
-  const costAtRisk = quantileSorted(sorted, confidence) - result.hedged.mean;
+  const costAtRisk = quantileType7Sorted(sorted, confidence) - result.hedged.mean;
   const volNote = cfg.simulation.priceVolatility === undefined ? `default ${DEFAULT_PRICE_VOLATILITY * 100}% (illustrative; set simulation.priceVolatility)` : `${vol * 100}%`;
   return {
     costAtRisk,

@@ -3,6 +3,7 @@
  * the mix, the basis to the index and any commitments, resolved once from `PipelineInputs.company`. Every later
  * stage (scenarios, simulate, check, report) reads the result from `PlanStage.company`.
  */
+import { quoteToUsdPerMtok } from "../curve/contract.js";
 import { resolveCompanyPricing, resolveMix, type CompanyPricing } from "../company/pricing.js";
 import { uncommittedExposure } from "../company/committed-exposure.js";
 import type { VolumeForecastMonth } from "../hedge/methods/types.js";
@@ -18,7 +19,7 @@ export function companyPricingFor(inputs: PipelineInputs, exposure: ExposureFore
   const settings = inputs.company ?? {};
   const hasCost = inputs.series.totalCost !== null && inputs.series.totalCost !== undefined;
   if (!settings.prices && !hasCost && !settings.useIndex) return null;
-  const perMtok = 1_000_000 / ((plan.contract.underlying === "token-index" ? 1_000_000 : 1) * (plan.contract.tokensPerGpuHour ?? 1));
+  const perMtok = quoteToUsdPerMtok(plan.contract);
   const history = inputs.sizing.history;
   return resolveCompanyPricing({
     cells: inputs.series.cells ?? [],

@@ -9,6 +9,7 @@
  * Pure: the same stage and settings give the same figures.
  */
 import { applyCommitments } from "../company/commitments.js";
+import { quoteDivisor, quoteToUsdPerMtok } from "../curve/contract.js";
 import { companyMonthOutcome } from "../company/outcome.js";
 import { Dec, toCents } from "../money/decimal.js";
 import { monthsBetween } from "../time/period.js";
@@ -16,7 +17,7 @@ import { parametricRisk, type ParametricResult } from "../scenarios/parametric.j
 import { estimateGbmVol } from "../scenarios/estimate.js";
 import type { Basis as SimulationBasis } from "../scenarios/simulate.js";
 import { volumeMatrix } from "../scenarios/volumes.js";
-import { DEFAULT_PRICE_VOLATILITY } from "./defaults.js";
+import { DEFAULT_PRICE_VOLATILITY } from "../defaults.js";
 import { forecastOrigin, type PlanStage } from "./plan-stage.js";
 import { commitmentsFor, companySimulationBasis, floatingVolumes, withFixedCost } from "./simulate-stage.js";
 
@@ -141,13 +142,12 @@ export function planAnswer(stage: PlanStage, settings: PlanAnswerSettings = {}):
   };
 }
 
-/** The ratios' reason: the method and its source, the volume cap where it binds, commitments taken out. */
 /** Per plan month: the company's price S₀, the forecast mean at it (commitments at their fixed price) and at F₀. */
 export function companyCostMonths(stage: Pick<PlanStage, "plan" | "company">): PlanAnswerMonth[] {
   const { plan, company } = stage;
-  const divisor = plan.contract.underlying === "token-index" ? 1_000_000 : 1;
+  const divisor = quoteDivisor(plan.contract);
   const perUnit = plan.contract.tokensPerGpuHour ?? 1;
-  const perMtok = 1_000_000 / (divisor * perUnit);
+  const perMtok = quoteToUsdPerMtok(plan.contract);
   const commitments = company?.commitments?.commitments ?? [];
   const mixLines = company?.mix?.lines ?? [];
   return plan.months.map((m): PlanAnswerMonth => {
@@ -170,6 +170,7 @@ export function companyCostMonths(stage: Pick<PlanStage, "plan" | "company">): P
   });
 }
 
+/** The ratios' reason: the method and its source, the volume cap where it binds, commitments taken out. */
 function whyTheRatios(stage: PlanStage): string {
   const { plan, policy } = stage;
   const parts: string[] = [];

@@ -3,6 +3,7 @@
  * reversion and which company-price basis, each with where it came from. Precedence: flags, then the
  * price history, then the config, then an illustrative default (said to be so in the provenance).
  */
+import { quoteToUsdPerMtok } from "../curve/contract.js";
 import { HedgeError } from "../errors.js";
 import type { HedgePlan } from "../hedge/plan.js";
 import type { PriceHistory } from "../hedge/methods/price-history.js";
@@ -11,7 +12,7 @@ import { estimateGbmVol, estimateOu } from "../scenarios/estimate.js";
 import { regressionBasis } from "../company/basis.js";
 import type { PriceModel } from "../scenarios/price-model.js";
 import type { Basis } from "../scenarios/simulate.js";
-import { DEFAULT_PRICE_VOLATILITY } from "./defaults.js";
+import { DEFAULT_PRICE_VOLATILITY } from "../defaults.js";
 
 export interface PriceModelSettings {
   model: "gbm" | "ou";
@@ -103,7 +104,7 @@ function chooseBasis(s: PriceModelSettings, history: PriceHistory | undefined, p
   const typed = s.basisTyped;
   if (!s.basisFromHistory) return { basis: s.basis, basisSource: typed.a || typed.b || typed.noise ? "flags" : "default: the company pays the index" };
   if (!history) throw new HedgeError("USAGE_MISSING_FLAG", "--basis-from-history needs --history", { expected: "--history FILE with period,spot,futures" });
-  const perMtok = 1_000_000 / ((plan.contract.underlying === "token-index" ? 1_000_000 : 1) * (plan.contract.tokensPerGpuHour ?? 1));
+  const perMtok = quoteToUsdPerMtok(plan.contract);
   const index = history.futures.map((f) => f * perMtok);
   const est = regressionBasis(history.spot, index, history.file);
   const a = history.spot[history.spot.length - 1]! - est.beta * index[index.length - 1]!;

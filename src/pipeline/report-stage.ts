@@ -14,7 +14,7 @@ import { configEntries } from "../report/views/config.js";
 import { buildReport, reportCsvFiles, reportDocument, type ReportInputFile, type ReportModel } from "../report/views/report.js";
 import { DEFAULT_PRICE_SHOCKS, DEFAULT_VOLUME_CASES, scenarioGrid } from "../scenarios/grid.js";
 import { evaluateChecks, simulateForChecks } from "./check-stage.js";
-import { DEFAULT_PRICE_VOLATILITY } from "./defaults.js";
+import { DEFAULT_PRICE_VOLATILITY } from "../defaults.js";
 import type { EffectivenessRun } from "./effectiveness-stage.js";
 import { forecastOrigin, type PlanStage } from "./plan-stage.js";
 import { liquidityStage } from "./liquidity-stage.js";

@@ -1,4 +1,5 @@
 /** The Monte Carlo stage of `tokenhedge simulate`: the plan stage's volume paths × a price model → the cost distribution. */
+import { quoteToUsdPerMtok } from "../curve/contract.js";
 import type { Budget } from "../scenarios/budget.js";
 import type { PriceModel } from "../scenarios/price-model.js";
 import type { VolumeMatrix } from "../scenarios/simulate.js";
@@ -26,7 +27,7 @@ export interface SimulateSettings {
 export type SimulationWithParametric = SimulationResult & { parametric: ParametricResult };
 
 /**
- * Volume paths from the forecast model, seeded by the same seed (the price stream is offset, random.ts); the
+ * Volume paths from the forecast model, seeded by the same seed (the price stream is offset, stats/ziggurat.ts); the
  * parametric Cost-at-Risk is computed from the same paths, price model, basis and correlation.
  */
 export function simulateStage(stage: PlanStage, s: SimulateSettings): SimulationWithParametric {
@@ -59,7 +60,7 @@ export function simulateStage(stage: PlanStage, s: SimulateSettings): Simulation
  */
 export function companySimulationBasis(stage: Pick<PlanStage, "plan">, pricing: CompanyPricing): Basis {
   const { plan } = stage;
-  const perMtok = 1_000_000 / ((plan.contract.underlying === "token-index" ? 1_000_000 : 1) * (plan.contract.tokensPerGpuHour ?? 1));
+  const perMtok = quoteToUsdPerMtok(plan.contract);
   const beta = pricing.basis.beta;
   return {
     a: 0,

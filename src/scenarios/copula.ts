@@ -12,8 +12,8 @@
  * prices higher?". The Spearman rank correlation between total volume and average price is (6/π)·asin(ρ/2), about
  * ρ for moderate ρ (0.48 for ρ = 0.5). With ρ = 0 the pairing is the identity: independent draws stay independent.
  */
-import { normalQuantile } from "../forecast/normal.js";
-import type { NormalStream } from "./random.js";
+import { normalQuantileAS241 } from "../stats/normal.js";
+import type { NormalStream } from "../stats/ziggurat.js";
 
 /** Indices 0..n−1 ordered by key ascending (ties by index, so the order is deterministic). */
 export function argsort(key: Float64Array): Uint32Array {
@@ -41,7 +41,7 @@ export function pairPaths(volumeScore: Float64Array, priceScore: Float64Array, r
   const s = Math.sqrt(Math.max(0, 1 - rho * rho));
   for (let r = 0; r < n; r++) {
     const j = volumeOrder[r]!;
-    w[j] = rho * normalQuantile((r + 0.5) / n) + s * eps[j]!;
+    w[j] = rho * normalQuantileAS241((r + 0.5) / n) + s * eps[j]!;
   }
   const wOrder = argsort(w);
   const priceOrder = argsort(priceScore);

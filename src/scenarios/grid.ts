@@ -15,6 +15,7 @@
  * the basis, commitments at their fixed price — and the index cost stands beside it (src/company/outcome.ts);
  * the futures P&L stays on the index and the budget is compared with the company's hedged cost.
  */
+import { quoteDivisor } from "../curve/contract.js";
 import { Dec } from "../money/decimal.js";
 import { applyCommitments } from "../company/commitments.js";
 import { companyMonthOutcome } from "../company/outcome.js";
@@ -121,7 +122,7 @@ export function shockedPrice(futuresPrice: number, shock: number): number {
 
 /** One scenario with its own shock per delivery month (shocks[i] for plan.months[i]). */
 export function runShocks(plan: HedgePlan, shocks: readonly number[], volumeCase: VolumeCase, options: ScenarioOptions = {}): ScenarioOutcome {
-  const divisor = plan.contract.underlying === "token-index" ? 1_000_000 : 1;
+  const divisor = quoteDivisor(plan.contract);
   const perUnit = plan.contract.tokensPerGpuHour ?? 1;
   const budget = options.budget;
   let tokens = new Dec(0);

@@ -12,13 +12,15 @@
  *     Cov(X(s), X(t)) = e^{−κ(t − s)}·V(s) for s ≤ t (OU; κ = 0 gives GBM's σ²·s);
  *   Var V from the volume paths; Cov(V, Π) = ρ·σ_V·Corr(Π, Z)·σ_Π, with Z the forecast-weighted average
  *     settlement the copula pairs a path's volume with (copula.ts); B is independent of both.
- *   σ² = Var V + Var Π + 2·Cov(V, Π) + Var B;   CaR = z_α·σ  (z_0.95 = 1.6449).
+ *   σ² = Var V + Var Π + 2·Cov(V, Π) + Var B;   CaR = z_α·σ  (z_0.95 = 1.6449; stats/cost-at-risk.ts).
  * Ignored (second order): the products (Q_m − Q̄_m)·(S_m − F_m) and the skew of the lognormal price and of the volume.
  *
  * Euler allocation on this covariance (Tasche, "Risk contributions and performance measurement", 1999): the part of
  * factor k is z_α·Cov(X_k, X)/σ, and the parts sum to z_α·σ exactly, since Σ_k Cov(X_k, X) = Var X.
  */
+import { quoteDivisor, quoteToUsdPerMtok } from "../curve/contract.js";
 import type { HedgePlan } from "../hedge/plan.js";
+import { deltaNormalCostAtRisk } from "../stats/cost-at-risk.js";
 import { normalQuantile } from "../stats/normal.js";
 import { factorVariance, timeGrid, type PriceModel } from "./price-model.js";
 import type { Basis, VolumeMatrix } from "./simulate.js";
@@ -58,11 +60,6 @@ export interface ParametricResult {
   hedged: ParametricFigures;
 }
 
-/** CaR = z_α·σ of a normal cost: the textbook case mean 10m, sd 3m, 95% → 1.6449 × 3m = 4.93m. */
-export function deltaNormalCostAtRisk(sd: number, confidence = 0.95): number {
-  return normalQuantile(confidence) * sd;
-}
-
 /** Euler parts z·Cov(X_k, X)/σ from the three variances and the volume–price covariance. */
 export function eulerParts(varVolume: number, varPrice: number, covVolumePrice: number, varBasis: number, z: number): CostAtRiskParts {
   const variance = varVolume + varPrice + 2 * covVolumePrice + varBasis;
@@ -80,8 +77,8 @@ export function parametricRisk(input: ParametricInput): ParametricResult {
   const z = normalQuantile(confidence);
   const M = plan.months.length;
   const n = volumes.paths;
-  const divisor = plan.contract.underlying === "token-index" ? 1_000_000 : 1;
-  const bk = basis.b * (1_000_000 / (divisor * (plan.contract.tokensPerGpuHour ?? 1)));
+  const divisor = quoteDivisor(plan.contract);
+  const bk = basis.b * quoteToUsdPerMtok(plan.contract);
   const F = plan.months.map((m) => m.futuresPrice);
   const tau = timeGrid(asOf, plan.months.map((m) => m.month)).settleTimes;
 
@@ -129,7 +126,7 @@ export function parametricRisk(input: ParametricInput): ParametricResult {
     const covVolumePrice = corr * sdVolume * corrPriceScore * Math.sqrt(varPrice);
     const parts = eulerParts(varVolume, varPrice, covVolumePrice, varBasis, z);
     const sd = Math.sqrt(Math.max(0, varVolume + varPrice + 2 * covVolumePrice + varBasis));
-    return { mean: vMean, sd, costAtRisk: z * sd, parts };
+    return { mean: vMean, sd, costAtRisk: deltaNormalCostAtRisk(sd, confidence), parts };
   };
   const unhedgedC = plan.months.map((_, m) => (qMean[m]! * bk) / 1_000_000);
   const hedgedC = plan.months.map((pm, m) => unhedgedC[m]! - (pm.contracts * plan.contract.contractSize) / divisor);

@@ -1,12 +1,13 @@
 /**
  * Risk figures of a simulated total cost (docs/METHODOLOGY.md):
- *   mean, standard deviation (n − 1 divisor), P5 / P50 / P95 / P99 (type-7 quantiles, select.ts),
+ *   mean, standard deviation (n − 1 divisor), P5 / P50 / P95 / P99 (type-7 quantiles, stats/quantile.ts),
  *   Cost-at-Risk 95% = P95 − mean,
  *   CVaR 95% = the mean of the worst 5%: the average of the ⌈0.05·n⌉ largest costs (Acerbi & Tasche, "On the
  *   coherence of expected shortfall", J. Banking & Finance 26(7), 2002, for the definition on a sample).
  * Costs are losses here (higher is worse), so the "worst" tail is the upper one.
  */
-import { quantileSorted, selectKth } from "./select.js";
+import { quantileType7Sorted } from "../stats/quantile.js";
+import { selectKth } from "../stats/select.js";
 
 export interface RiskFigures {
   mean: number;
@@ -39,17 +40,17 @@ export function meanAndVariance(xs: ArrayLike<number>, n = xs.length): { mean: n
 export function riskFiguresSorted(sorted: Float64Array): RiskFigures {
   const n = sorted.length;
   const { mean, variance } = meanAndVariance(sorted);
-  const p95 = quantileSorted(sorted, 0.95);
+  const p95 = quantileType7Sorted(sorted, 0.95);
   const tail = Math.max(1, Math.ceil(0.05 * n - 1e-9));
   let worst = 0;
   for (let i = n - tail; i < n; i++) worst += sorted[i]!;
   return {
     mean,
     sd: Math.sqrt(Math.max(0, variance)),
-    p5: quantileSorted(sorted, 0.05),
-    p50: quantileSorted(sorted, 0.5),
+    p5: quantileType7Sorted(sorted, 0.05),
+    p50: quantileType7Sorted(sorted, 0.5),
     p95,
-    p99: quantileSorted(sorted, 0.99),
+    p99: quantileType7Sorted(sorted, 0.99),
     costAtRisk95: p95 - mean,
     cvar95: worst / tail,
   };
@@ -61,7 +62,7 @@ export function riskFigures(values: ArrayLike<number>): RiskFigures {
 }
 
 /**
- * Risk figures without sorting: the order statistics each quantile and the CVaR tail need are selected (select.ts),
+ * Risk figures without sorting: the order statistics each quantile and the CVaR tail need are selected (stats/select.ts),
  * each selection narrowing the range of the next. Same results as riskFiguresSorted; `values` is not modified.
  */
 export function riskFiguresSelect(values: Float64Array): RiskFigures {

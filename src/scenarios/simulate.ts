@@ -13,17 +13,18 @@
  * Modelled money is float64 throughout and rounded only when shown (docs/METHODOLOGY.md).
  *
  * One pass over the paths computes prices, margin, futures P&L and costs together, with typed arrays, precomputed
- * per-step constants and no per-path allocation. Three generator streams of the seed (random.ts) feed the price
+ * per-step constants and no per-path allocation. Three generator streams of the seed (stats/ziggurat.ts) feed the price
  * factor (K normals per path), the copula pairing (n normals, only when ρ ≠ 0) and the basis noise (M normals per
  * path, only when η > 0), so a seed fixes every figure and the price paths can be replayed: with ρ ≠ 0 a price-only
  * pass first scores the paths for the pairing.
  */
+import { quoteDivisor } from "../curve/contract.js";
 import { HedgeError } from "../errors.js";
 import type { HedgePlan } from "../hedge/plan.js";
 import type { Budget } from "./budget.js";
 import { pairPaths } from "./copula.js";
 import { factorVariance, futuresCoefficients, timeGrid, transition, type PriceModel } from "./price-model.js";
-import { NormalStream } from "./random.js";
+import { NormalStream } from "../stats/ziggurat.js";
 import { riskFiguresSelect, type RiskFigures } from "./risk.js";
 import { hedgeRatioSweep, type SweepPoint } from "./sweep.js";
 
@@ -140,7 +141,7 @@ interface PathSetup {
 
 function pathSetup(plan: HedgePlan, model: PriceModel, asOf: string): PathSetup {
   const M = plan.months.length;
-  const divisor = plan.contract.underlying === "token-index" ? 1_000_000 : 1;
+  const divisor = quoteDivisor(plan.contract);
   const grid = timeGrid(asOf, plan.months.map((m) => m.month));
   const K = grid.times.length;
   if (K === 0) throw new HedgeError("USAGE", `every delivery month settles before the as-of date ${asOf}: nothing to simulate`, { value: asOf, hint: "use an earlier --as-of or a later curve" });
@@ -397,7 +398,7 @@ export function simulate(input: SimulationInput): SimulationResult {
     }
     volumeOf = pairPaths(totalVolume, scores, corr, new NormalStream(seed, 1));
   }
-  const divisor = plan.contract.underlying === "token-index" ? 1_000_000 : 1;
+  const divisor = quoteDivisor(plan.contract);
   const costs: CostInputs = {
     volumes,
     volumeOf,

@@ -7,9 +7,9 @@
  *   mean(r) = Ū − r·Ḡ,   Var(r) = Var U − 2r·Cov(U, G) + r²·Var G,
  * minimised at h* = Cov(U, G)/Var(G) — the minimum-variance hedge ratio of Hull (Options, Futures, and Other
  * Derivatives, ch. 3) and, with uncertain volume in U, of McKinnon (1967). Only the 95th percentile needs the
- * draws: it is selected per ratio (select.ts), not sorted.
+ * draws: it is selected per ratio (stats/select.ts), not sorted.
  */
-import { quantileOfCombination, selectScratch } from "./select.js";
+import { quantileOfCombination, selectScratch } from "../stats/select.js";
 
 export interface SweepPoint {
   ratio: number;

@@ -1,4 +1,4 @@
-/** Colour: off without a terminal or with NO_COLOR, on with --color or FORCE_COLOR (DESIGN.md §7). */
+/** Colour: off without a terminal or with NO_COLOR, on with --color or FORCE_COLOR (the NO_COLOR convention, no-color.org, and FORCE_COLOR as chalk reads it). */
 import { describe, expect, it } from "vitest";
 import { ACME, spawnCli as runCli } from "../helpers/run-cli.js";
 

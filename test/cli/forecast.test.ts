@@ -103,7 +103,7 @@ describe("forecast --period day on the usage fixture", () => {
     expect(doc.findings).toContainEqual(expect.objectContaining({ kind: "outage", start: "2025-11-18", action: "interpolated" }));
   });
 
-  it("monthly totals come from summed daily paths, not from summed daily bounds (FORECASTING.md §2.6)", () => {
+  it("monthly totals come from summed daily paths, not from summed daily bounds (docs/METHODOLOGY.md §2, sample paths)", () => {
     const monthly = doc.monthly!;
     // 2026-11-01 + 89 days = 2027-01-29: the horizon reaches November, December and January.
     expect(monthly.forecast.map((p) => p.period)).toEqual(["2026-11", "2026-12", "2027-01"]);

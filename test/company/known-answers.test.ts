@@ -6,11 +6,12 @@ import { runScenario } from "../../src/scenarios/grid.js";
 import { INDEX_BASIS, STICKY_BASIS, regressionBasis, type Basis } from "../../src/company/basis.js";
 import { companyScenario } from "../../src/company/scenarios.js";
 import type { CompanyPricing } from "../../src/company/pricing.js";
-import { deltaNormalDecomposition, empiricalCaR, parametricCaR, sampleDecomposition } from "../../src/company/car.js";
+import { deltaNormalDecomposition, sampleDecomposition } from "../../src/company/car.js";
+import { empiricalCaR, parametricCaR } from "../../src/stats/cost-at-risk.js";
 import { quantityRiskHedgeFromMoments } from "../../src/hedge/quantity-risk.js";
 import { momentsFromStatistics } from "../../src/hedge/quantity-statistics.js";
 import { simpleRegression } from "../../src/stats/regression.js";
-import { createRng } from "../../src/forecast/random.js";
+import { createRng } from "../../src/stats/random.js";
 import { tokenSpec } from "../scenarios/fixtures.js";
 
 const TOKENS = 10_000_000_007; // flat volume, odd so cents matter: 10,000.000007 Mtok

@@ -1,4 +1,4 @@
-/** Config parsing, validation messages, precedence and provenance (DESIGN.md §7). */
+/** Config parsing, validation messages, precedence and provenance (the README, "Configuration: hedge.config.yaml"). */
 import { describe, expect, it } from "vitest";
 import { HedgeError } from "../../src/errors.js";
 import { parseConfigText, resolveConfig, requireComplete, missingKeys, describeSource } from "../../src/config/index.js";

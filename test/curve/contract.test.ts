@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
-import { parseContractSpec } from "../../src/curve/contract.js";
+import { parseContractSpec, quoteDivisor, quoteToUsdPerMtok } from "../../src/curve/contract.js";
 import { resolveGpuConversion } from "../../src/curve/gpu-conversion.js";
 import { HedgeError } from "../../src/errors.js";
 
@@ -87,5 +87,17 @@ describe("tokens per GPU-hour", () => {
     expect(c.tokensPerGpuHour).toBeCloseTo(624_481_713_680 / gpuHours, 5);
     expect(resolveGpuConversion(gpu, mix, 7_000_000)!.tokensPerGpuHour).toBe(7_000_000);
     expect(resolveGpuConversion(parseContractSpec(acme("token-contract.json"), "t.json"))).toBeNull();
+  });
+});
+
+describe("curve/contract: quote units", () => {
+  it("a token contract quotes USD/Mtok (divisor 1e6, 1 USD/Mtok per quote unit)", () => {
+    expect(quoteDivisor({ underlying: "token-index" })).toBe(1_000_000);
+    expect(quoteToUsdPerMtok({ underlying: "token-index", tokensPerGpuHour: null })).toBe(1);
+  });
+
+  it("a GPU-hour contract at 2,000,000 tokens per GPU-hour: 1 USD/GPU-hour = 1e6 / 2e6 = 0.5 USD/Mtok", () => {
+    expect(quoteDivisor({ underlying: "gpu-hour-index" })).toBe(1);
+    expect(quoteToUsdPerMtok({ underlying: "gpu-hour-index", tokensPerGpuHour: 2_000_000 })).toBe(0.5);
   });
 });

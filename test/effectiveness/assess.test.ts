@@ -4,7 +4,7 @@ import { valueChangesFromPriceChanges } from "../../src/effectiveness/value-chan
 
 describe("value changes from price changes (long hedge of a purchase)", () => {
   it("hedge = N·Q_F·ΔF, item = −Q_A·ΔS, worked by hand", () => {
-    // N = 9 contracts of 1,000 Mtok, exposure 12,400 Mtok (DESIGN.md §5 worked month), prices in USD/Mtok.
+    // N = 9 contracts of 1,000 Mtok, exposure 12,400 Mtok (the worked month of docs/METHODOLOGY.md §5), prices in USD/Mtok.
     // ΔF = +0.10, −0.05 → hedge 9 × 1,000 × 0.10 = 900, 9 × 1,000 × (−0.05) = −450
     // ΔS = +0.12, −0.04 → item −12,400 × 0.12 = −1,488, −12,400 × (−0.04) = +496
     const v = valueChangesFromPriceChanges({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { accuracy, maseScale } from "../../src/forecast/accuracy.js";
 
-describe("accuracy measures (FORECASTING.md §7, T16)", () => {
+describe("forecast/accuracy: accuracy measures (docs/METHODOLOGY.md §2; Hyndman & Koehler 2006)", () => {
   it("T16: Q (lag 4) = 4.25, MAE 1, MASE 0.2352941, sMAPE 5.044820, MAPE 5.008354 (R)", () => {
     const train = [10, 12, 14, 13, 15, 17, 16, 18];
     const q = maseScale(train, 4)!;

@@ -3,7 +3,7 @@ import { runBacktest, rollingOrigins } from "../../src/forecast/backtest.js";
 import { DRIFT, NAIVE } from "../../src/forecast/candidates.js";
 import { backtest } from "../../src/forecast/index.js";
 
-describe("rolling-origin evaluation (FORECASTING.md §7)", () => {
+describe("forecast/backtest: rolling-origin evaluation (Tashman 2000; docs/METHODOLOGY.md §2)", () => {
   it("plans monthly origins at each of the last 6 months with ≥ 12 training months", () => {
     expect(rollingOrigins(24, { horizon: 3, step: 1, count: 6, minTrain: 12 }).origins).toEqual([18, 19, 20, 21, 22, 23]);
     expect(rollingOrigins(15, { horizon: 3, step: 1, count: 6, minTrain: 12 }).origins).toEqual([12, 13, 14]);

@@ -4,7 +4,7 @@ import { fitDrift, fitNaive, fitSeasonalNaive } from "../../src/forecast/baselin
 const Z90 = 1.2815515655446004; // upper bound of an 80% interval
 const Z975 = 1.959963984540054; // upper bound of a 95% interval
 
-describe("naive (FORECASTING.md T10, R naive)", () => {
+describe("forecast/baselines: naive (R forecast::naive)", () => {
   const model = fitNaive([5, 7, 6, 9, 8]);
   it("forecasts the last value", () => {
     expect(Array.from(model.pointForecast(3))).toEqual([8, 8, 8]);
@@ -41,8 +41,8 @@ describe("seasonal naive (T12, R snaive)", () => {
     expect(Array.from(model.pointForecast(6))).toEqual([12, 22, 32, 42, 12, 22]);
   });
   it("σ̂² = 4 and se_h = σ̂√(k+1): 95% upper 15.91993 at h = 1, half-width 3.91993 (h ≤ 4) and 5.54362 (h = 5, 6)", () => {
-    // FORECASTING.md T12 lists "15.91993 (h = 1..4), 17.54362 (h = 5, 6)": those are the bounds around the first
-    // forecast value 12; for the other steps the same half-widths apply around 22, 32, 42.
+    // R's naive() on this series gives upper bounds 15.91993 and 17.54362 around the first forecast value 12; for
+    // the other steps the same half-widths apply around 22, 32, 42.
     const a = model.analytic(6)!;
     const point = model.pointForecast(6);
     expect(a.quantile(0, 0.975)).toBeCloseTo(15.91993, 4);

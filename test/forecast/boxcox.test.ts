@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { backTransformedMean, boxCox, invBoxCox } from "../../src/forecast/boxcox.js";
 import { logNormalForecast } from "../../src/forecast/model.js";
 
-describe("Box–Cox and back-transformation (FORECASTING.md §4, T17)", () => {
+describe("forecast/boxcox: Box–Cox and back-transformation (Box & Cox 1964; Hyndman & Athanasopoulos, FPP3)", () => {
   it("λ = 0 is the log; general λ round-trips", () => {
     expect(boxCox(Math.E, 0)).toBeCloseTo(1, 14);
     expect(boxCox(9, 0.5)).toBeCloseTo((3 - 1) / 0.5, 14);

@@ -3,7 +3,7 @@ import { fitDrift, fitNaive } from "../../src/forecast/baselines.js";
 import { combineModels } from "../../src/forecast/combination.js";
 import { simulatePaths } from "../../src/forecast/distribution.js";
 
-describe("forecast combination (FORECASTING.md §6.2)", () => {
+describe("forecast/combination: forecast combination (docs/METHODOLOGY.md §2; Makridakis & Hibon 2000)", () => {
   const y = [10, 12, 11, 14, 15, 17, 16, 19];
   const naive = fitNaive(y); // forecasts 19
   const drift = fitDrift(y); // d = 9/7, forecasts 19 + 9h/7

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { centredMovingAverage, decompose } from "../../src/forecast/decompose.js";
 
-describe("classical decomposition (R decompose, FORECASTING.md §3.3, T9)", () => {
+describe("forecast/decompose: classical decomposition (R decompose; Hyndman & Athanasopoulos, FPP3)", () => {
   const q = [20, 30, 25, 15, 24, 35, 29, 18, 27, 39, 33, 21];
   it("centred 2×4 moving average: T_3 = (20/2 + 30 + 25 + 15 + 24/2)/4 = 23", () => {
     const t = centredMovingAverage(q, 4);

@@ -12,8 +12,8 @@ import { forecastDrivers } from "../../src/forecast/drivers.js";
 import { chooseByEvidence, isDecelerating } from "../../src/forecast/evidence.js";
 import { impliedGrowth, longRunGrowth, recentGrowth, seasonalFigure } from "../../src/forecast/growth.js";
 import type { FittedModel } from "../../src/forecast/model.js";
-import { normalQuantile } from "../../src/forecast/normal.js";
-import { Rng } from "../../src/forecast/random.js";
+import { normalQuantileAS241 as normalQuantile } from "../../src/stats/normal.js";
+import { Rng } from "../../src/stats/random.js";
 
 /** A model whose point forecast is given (for the rule, only pointForecast matters). */
 function fixed(name: string, f: (h: number) => number): FittedModel {

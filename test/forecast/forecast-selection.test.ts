@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { forecastSeries } from "../../src/forecast/index.js";
 import datasets from "./data/r-datasets.json" with { type: "json" };
 
-describe("forecastSeries model selection (FORECASTING.md §1.10, §7)", () => {
+describe("forecast/forecast-series: model selection (docs/METHODOLOGY.md §2)", () => {
   it('select "aicc" reproduces R ets() on USAccDeaths and lists every ETS candidate with its AICc', () => {
     const r = forecastSeries({ granularity: "month", start: "1973-01", values: datasets.series.USAccDeaths.values }, { horizon: 6, select: "aicc" });
     expect(r.model).toBe("ETS(A,N,A)");

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { HedgeError } from "../../src/errors.js";
 import { forecastMonthlyFromDaily, monthlyTotals } from "../../src/forecast/index.js";
-import { quantiles } from "../../src/forecast/quantile.js";
+import { quantilesType8 as quantiles } from "../../src/stats/quantile.js";
 
-describe("monthly totals from daily paths (FORECASTING.md §2.6, T18)", () => {
+describe("forecast/monthly: monthly totals from daily paths (docs/METHODOLOGY.md §2, sample paths)", () => {
   it("T18: totals [30, 30, 34, 32] → P50 31, P95 34, mean 31.5, whereas daily P95s sum to 37", () => {
     const paths = [Float64Array.of(10, 20), Float64Array.of(12, 18), Float64Array.of(9, 25), Float64Array.of(11, 21)];
     const totals = monthlyTotals(paths, [0, 0], 1).map((t) => t[0]!);

@@ -5,7 +5,7 @@ const weekly = [1.0, 1.05, 1.1, 1.08, 1.02, 0.6, 0.55];
 const base = (n: number) => Array.from({ length: n }, (_, d) => Math.round(1000 * 1.003 ** d * weekly[d % 7]! * (1 + (((37 * d) % 11) - 5) / 200)));
 const options = { granularity: "day" as const, start: "2026-01-01", m: 7, mode: "interpolate" as const };
 
-describe("outlier and zero handling (FORECASTING.md §8)", () => {
+describe("forecast/outliers: outlier and zero handling (docs/METHODOLOGY.md §2)", () => {
   it("helpers: rolling median and linear gap filling", () => {
     expect(Array.from(rollingMedian([1, 9, 2, 8, 3], 3))).toEqual([5, 2, 8, 3, 5.5]);
     expect(Array.from(interpolateGaps([1, Number.NaN, Number.NaN, 4, Number.NaN]))).toEqual([1, 2, 3, 4, 4]);

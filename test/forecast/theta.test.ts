@@ -12,7 +12,7 @@ import datasets from "./data/r-datasets.json" with { type: "json" };
 
 const Z975 = 1.959963984540054;
 
-describe("Theta method (FORECASTING.md §3)", () => {
+describe("forecast/theta: Theta method (docs/METHODOLOGY.md §2; Hyndman & Billah 2003)", () => {
   it("T13 non-seasonal (R thetaf): SES α, drift, forecasts and 95% upper bounds", () => {
     const y = [10, 12, 11, 13, 15, 14, 16, 18, 17, 19];
     const fit = fitThetaParameters(y, 1)!;
@@ -65,7 +65,7 @@ describe("Theta method (FORECASTING.md §3)", () => {
     expect(point[0]! + Z975 * se1).toBeCloseTo(31.4211, 4); // R's additive bound, for reference
   });
 
-  it("reproduces R thetaf on AirPassengers, USAccDeaths and Nile (§10)", () => {
+  it("reproduces R thetaf on AirPassengers, USAccDeaths and Nile", () => {
     const cases: [keyof typeof datasets.series, number, number, number, number, [number, number]][] = [
       ["AirPassengers", 12, 0.8377521, 1.32307, 115.6926, [440.078, 447.645]],
       ["USAccDeaths", 12, 0.5517026, -5.849634, 68158.56, [8270.694, 8990.776]],

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { roundToLot, sizeContracts, sizeTailedContracts } from "../../src/hedge/contracts.js";
+import { roundContractCount, roundContracts, roundToLot, sizeContracts, sizeTailedContracts } from "../../src/hedge/contracts.js";
 import { Dec } from "../../src/money/decimal.js";
 
 describe("sizeContracts: N = h·Q/size under each rounding rule", () => {
-  // DESIGN.md §5 worked month: 12,400,000,000 tokens × 80% / 1,000,000,000 = 9.92 contracts.
+  // The worked month of docs/METHODOLOGY.md §5: 12,400,000,000 tokens × 80% / 1,000,000,000 = 9.92 contracts.
   const Q = 12_400_000_000;
   const size = 1_000_000_000;
 
@@ -73,7 +73,7 @@ describe("tailed count h·(S₀·Q)/(F₀·size), by hand", () => {
     expect(sizeTailedContracts(0.78, 2_000_000, 42_000, 1.94, 1.99, "up").contracts).toBe(37);
   });
 
-  it("the DESIGN.md month tailed at S₀ = 2.20, F₀ = 2.10: 9.92 × 2.2/2.1 = 10.3924 → 10 (down)", () => {
+  it("the worked month (docs/METHODOLOGY.md §5) tailed at S₀ = 2.20, F₀ = 2.10: 9.92 × 2.2/2.1 = 10.3924 → 10 (down)", () => {
     const n = sizeTailedContracts(0.8, 12_400_000_000, 1_000_000_000, 2.2, 2.1, "down");
     expect(n.unrounded).toBeCloseTo(10.392381, 5);
     expect(n.contracts).toBe(10);
@@ -101,5 +101,21 @@ describe("properties", () => {
         expect(BigInt(n) * 1_000_000_000n * 100n <= BigInt(pct) * BigInt(q)).toBe(true);
       }),
     );
+  });
+});
+
+describe("the two rounding families: the plan's counts against Hull's signed N*", () => {
+  it("agree on non-negative counts: 37.14 → down 37, up 38, nearest 37; 9.5 → nearest 10", () => {
+    for (const [x, rule, want] of [[37.14, "down", 37], [37.14, "up", 38], [37.14, "nearest", 37], [9.5, "nearest", 10]] as const) {
+      expect(roundContracts(new Dec(x), rule)).toBe(want);
+      expect(roundContractCount(x, rule).value).toBe(want);
+    }
+  });
+
+  it("differ on a negative count: the plan's down is floor (−3.5 → −4), N*'s down is toward zero (−3.5 → −3)", () => {
+    expect(roundContracts(new Dec(-3.5), "down")).toBe(-4);
+    expect(roundContractCount(-3.5, "down").value).toBe(-3);
+    expect(roundContracts(new Dec(-3.5), "up")).toBe(-3);
+    expect(roundContractCount(-3.5, "up").value).toBe(-4);
   });
 });

@@ -1,16 +1,11 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import {
-  hedgeRatioFromSeries,
-  hedgeRatioFromStatistics,
-  optimalContracts,
-  roundContractCount,
-  tailedContracts,
-} from "../../src/hedge/mvhr.js";
+import { optimalContracts, roundContractCount, tailedContracts } from "../../src/hedge/contracts.js";
+import { hedgeRatioFromSeries, hedgeRatioFromStatistics } from "../../src/hedge/mvhr.js";
 import { HedgeError } from "../../src/errors.js";
 
 // Hull, Options, Futures, and Other Derivatives, Example 3.3 / Table 3.2: 15 monthly changes (USD/gallon) in the
-// heating-oil futures price (ΔF) and the jet-fuel price (ΔS), as listed in DESIGN.md §5 (month 9's ΔF is +0.048).
+// heating-oil futures price (ΔF) and the jet-fuel price (ΔS), as listed in Hull's Table 3.2 (month 9's ΔF is +0.048).
 const dF = [0.021, 0.035, -0.046, 0.001, 0.044, -0.029, -0.026, -0.029, 0.048, -0.006, -0.036, -0.011, 0.019, -0.027, 0.029];
 const dS = [0.029, 0.02, -0.044, 0.008, 0.026, -0.019, -0.01, -0.007, 0.043, 0.011, -0.036, -0.018, 0.009, -0.032, 0.023];
 

@@ -31,7 +31,7 @@ const ladder = policySchema.parse({
 const f = (month: string, mean: number) => ({ month, mean, p10: mean * 0.9, p50: mean, p90: mean * 1.1 });
 
 describe("buildPlan", () => {
-  it("reproduces the DESIGN.md worked month and a second rung by hand", () => {
+  it("reproduces the worked month of docs/METHODOLOGY.md §5 and a second rung by hand", () => {
     const plan = buildPlan({
       forecast: [f("2026-12", 12_400_000_000), f("2027-01", 15_000_000_000)],
       curve: [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { quantityRiskHedgeFromMoments, quantityRiskHedgeFromSample } from "../../src/hedge/quantity-risk.js";
-import { createRng } from "../../src/forecast/random.js";
+import { createRng } from "../../src/stats/random.js";
 import { HedgeError } from "../../src/errors.js";
 
 /**

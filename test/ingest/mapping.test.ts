@@ -1,4 +1,4 @@
-/** Mapping files: everything FORMATS.md says a column mapping must express, and their validation. */
+/** Mapping files: everything the README's "Usage formats" and `tokenhedge help formats` say a column mapping must express, and their validation. */
 import { describe, expect, it } from "vitest";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

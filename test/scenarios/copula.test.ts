@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { argsort, pairPaths } from "../../src/scenarios/copula.js";
-import { NormalStream } from "../../src/scenarios/random.js";
+import { NormalStream } from "../../src/stats/ziggurat.js";
 
 function spearman(a: Float64Array, b: Float64Array): number {
   const rank = (x: Float64Array) => {

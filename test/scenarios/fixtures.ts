@@ -18,7 +18,7 @@ export const tokenSpec = contractSpecSchema.parse({
 const band = (mean: number) => ({ mean, p10: mean * 0.9, p50: mean, p90: mean * 1.1 });
 
 /**
- * DESIGN.md §5's worked month, plus a second month: 2026-12 forecast 12.4 B tokens at 2.10 (80% → 9 contracts),
+ * The worked month of docs/METHODOLOGY.md §5, plus a second month: 2026-12 forecast 12.4 B tokens at 2.10 (80% → 9 contracts),
  * 2027-01 forecast 12.5 B tokens at 2.00 (80% → floor(10.0) = 10 contracts). Contracts rounded down.
  */
 export function twoMonthPlan(): HedgePlan {

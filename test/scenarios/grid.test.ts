@@ -7,7 +7,7 @@ import { twoMonthPlan } from "./fixtures.js";
 describe("scenario grid", () => {
   const plan = twoMonthPlan();
 
-  it("reproduces the DESIGN.md worked month in a +25% scenario, with a rate budget per month", () => {
+  it("reproduces the worked month of docs/METHODOLOGY.md §5 in a +25% scenario, with a rate budget per month", () => {
     const s = runScenario(plan, 0.25, "mean", { budget: parseBudget("2.0/Mtok")! });
     const dec = s.months[0]!;
     expect(dec).toMatchObject({ month: "2026-12", settlementPrice: 2.625, unhedgedCost: 32_550, futuresPnl: 4_725, hedgedCost: 27_825, effectivePrice: 2.244 });

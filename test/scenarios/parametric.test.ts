@@ -3,16 +3,11 @@ import { describe, expect, it } from "vitest";
 import { contractSpecSchema } from "../../src/curve/contract.js";
 import { buildPlan } from "../../src/hedge/plan.js";
 import { flatPolicy } from "../../src/hedge/policy.js";
-import { deltaNormalCostAtRisk, eulerParts, parametricRisk } from "../../src/scenarios/parametric.js";
+import { eulerParts, parametricRisk } from "../../src/scenarios/parametric.js";
 import { simulate } from "../../src/scenarios/simulate.js";
 import { fixedVolumes } from "../../src/scenarios/volumes.js";
 
-describe("delta-normal Cost-at-Risk = z·σ", () => {
-  it("the textbook case: mean 10m, sd 3m, 95% → 1.644854 × 3m = 4.934561m (≈ 4.93m)", () => {
-    expect(deltaNormalCostAtRisk(3e6, 0.95)).toBeCloseTo(4_934_561, -1);
-    expect(deltaNormalCostAtRisk(3e6, 0.99) / 3e6).toBeCloseTo(2.326348, 5);
-  });
-
+describe("scenarios/parametric: Euler parts of the delta-normal Cost-at-Risk", () => {
   it("Euler parts sum to the total: Var V 4, Var Π 9, Cov 1, Var B 2 → σ² = 4 + 9 + 2 + 2 = 17", () => {
     const z = 1.644854;
     const p = eulerParts(4, 9, 1, 2, z);

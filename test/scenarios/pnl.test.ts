@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { monthOutcome } from "../../src/scenarios/pnl.js";
 
-describe("long hedge P&L (DESIGN.md §5 worked month)", () => {
+describe("scenarios/pnl: long hedge P&L (the worked month of docs/METHODOLOGY.md §5)", () => {
   // 9 contracts of 1,000,000,000 tokens bought at F0 = 2.10 USD/Mtok; settlement +25% → 2.625.
   const base = { tokens: 12_400_000_000, contracts: 9, contractSize: 1_000_000_000, divisor: 1_000_000, tokensPerUnit: 1, futuresPrice: 2.1 };
 

@@ -45,7 +45,7 @@ describe("hedge-ratio sweep", () => {
 describe("risk figures by selection", () => {
   it("equal the figures from a full sort, for several sizes, with and without ties", async () => {
     const { riskFiguresSelect, riskFiguresSorted } = await import("../../src/scenarios/risk.js");
-    const { NormalStream } = await import("../../src/scenarios/random.js");
+    const { NormalStream } = await import("../../src/stats/ziggurat.js");
     const rng = new NormalStream(12);
     for (const n of [20, 64, 99, 1_000, 12_345, 100_000]) {
       for (const ties of [false, true]) {

@@ -8,7 +8,7 @@ import { Dec, toCents } from "../../src/money/decimal.js";
 import { runScenario } from "../../src/scenarios/grid.js";
 import { simulate, simulateIndexPaths } from "../../src/scenarios/simulate.js";
 import { fixedVolumes, volumeMatrix } from "../../src/scenarios/volumes.js";
-import { NormalStream } from "../../src/scenarios/random.js";
+import { NormalStream } from "../../src/stats/ziggurat.js";
 import { forecastSeries } from "../../src/forecast/index.js";
 import { simulateDocument } from "../../src/report/views/simulate.js";
 import { toJson } from "../../src/report/json.js";

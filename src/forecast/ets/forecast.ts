@@ -3,7 +3,7 @@
  * (§2.1, HKOS ch. 6: v_h = σ²[1 + Σ c_j²], c_j = w'F^{j−1}g) and class 2 (§2.2, HKOS §6.3), and sample paths
  * (§2.3, R's `simulate.ets`).
  */
-import type { Rng } from "../random.js";
+import type { Rng } from "../../stats/random.js";
 import { oneStepMean, updateState } from "./recursion.js";
 import { effectivePhi, seasonOffset, type EtsParams, type EtsSpec } from "./spec.js";
 

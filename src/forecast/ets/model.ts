@@ -5,7 +5,7 @@
 import type { FittedModel } from "../model.js";
 import { logNormalForecast, normalForecast } from "../model.js";
 import { backTransformedMean } from "../boxcox.js";
-import type { Rng } from "../random.js";
+import type { Rng } from "../../stats/random.js";
 import { fitEts, type EtsFit, type EtsFitOptions } from "./fit.js";
 import { class1Variance, etsPointForecast, etsSamplePath, isClass1 } from "./forecast.js";
 import type { EtsSpec } from "./spec.js";

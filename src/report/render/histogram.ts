@@ -10,6 +10,7 @@
  *     0.0 .. 1.0 | ##                  | ====         M
  *     1.0 .. 2.0 | ######        M 95  | ==          95
  */
+import { quantileType7Sorted } from "../../stats/quantile.js";
 import { makeChalk } from "./colour.js";
 
 export interface HistogramSeries {
@@ -72,10 +73,7 @@ function mean(values: ArrayLike<number>): number {
 }
 
 function p95(values: ArrayLike<number>): number {
-  const sorted = Float64Array.from(values).sort();
-  const h = (sorted.length - 1) * 0.95;
-  const l = Math.floor(h);
-  return l + 1 < sorted.length ? sorted[l]! + (h - l) * (sorted[l + 1]! - sorted[l]!) : sorted[l]!;
+  return quantileType7Sorted(Float64Array.from(values).sort(), 0.95);
 }
 
 function range(series: readonly HistogramSeries[]): [number, number] {

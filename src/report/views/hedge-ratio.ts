@@ -1,5 +1,6 @@
 /** `hedge-ratio`: the minimum-variance hedge ratio, its statistics, and optional contract counts. */
-import type { HedgeExposure, HedgeRatioResult, RoundedContracts } from "../../hedge/mvhr.js";
+import type { HedgeExposure, RoundedContracts } from "../../hedge/contracts.js";
+import type { HedgeRatioResult } from "../../hedge/mvhr.js";
 import { renderCsv } from "../render/csv.js";
 import { fmtInt } from "../render/format.js";
 

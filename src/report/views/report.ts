@@ -6,6 +6,7 @@
 import type { CompanyPricing } from "../../company/pricing.js";
 import type { PlanAnswer } from "../../pipeline/plan-answer.js";
 import { planAnswerDocument } from "./plan-answer.js";
+import { quantileLowerSorted } from "../../stats/quantile.js";
 import type { CurvePoint } from "../../curve/parse-curve.js";
 import type { ExposureForecast } from "../../hedge/exposure.js";
 import type { HedgePlan } from "../../hedge/plan.js";
@@ -144,9 +145,8 @@ export function costDistribution(unhedged: ArrayLike<number>, hedged: ArrayLike<
   const su = Float64Array.from(unhedged).sort();
   const sh = Float64Array.from(hedged).sort();
   if (su.length === 0 || sh.length === 0) return [];
-  const q = (s: Float64Array, p: number): number => s[Math.min(s.length - 1, Math.max(0, Math.floor(p * (s.length - 1))))]!;
-  const lo = Math.min(q(su, 0.005), q(sh, 0.005));
-  const hi = Math.max(q(su, 0.995), q(sh, 0.995));
+  const lo = Math.min(quantileLowerSorted(su, 0.005), quantileLowerSorted(sh, 0.005));
+  const hi = Math.max(quantileLowerSorted(su, 0.995), quantileLowerSorted(sh, 0.995));
   // Bin width: a nice number near (hi − lo)/bins (Heckbert's rounding, scale.ts); edges on its multiples.
   const step = niceNumber(Math.max(hi - lo, 1e-9) / bins, true);
   const first = Math.floor(lo / step);

@@ -10,7 +10,7 @@ const expectArrayClose = (got: ArrayLike<number>, want: number[], digits = 6) =>
   want.forEach((w, i) => expect(got[i]).toBeCloseTo(w, digits));
 };
 
-describe("ETS filter (FORECASTING.md §9, checked against R)", () => {
+describe("forecast/ets: ETS filter (Hyndman et al. 2008; checked against R forecast::ets)", () => {
   it("T1 ETS(A,N,N): α = 0.5, ℓ0 = 10", () => {
     const spec: EtsSpec = { error: "A", trend: "N", damped: false, season: "N", m: 1 };
     const run = etsFilter(y, spec, params(0.5), Float64Array.from([10]));
@@ -83,7 +83,7 @@ describe("ETS filter (FORECASTING.md §9, checked against R)", () => {
     expectArrayClose(run.state, [11.032886, 1.004146, 1.003285, 1.027279, 0.991642], 5);
   });
 
-  it("propagates the state without correction over a missing value (§1.8)", () => {
+  it("propagates the state without correction over a missing value", () => {
     const spec: EtsSpec = { error: "A", trend: "N", damped: false, season: "N", m: 1 };
     // With y_3 missing: ℓ2 = 11 (as T1), ℓ3 = 11 (no correction), then y_4 = 13: ℓ4 = 11 + 0.5·2 = 12.
     const run = etsFilter([10, 12, Number.NaN, 13], spec, params(0.5), Float64Array.from([10]));

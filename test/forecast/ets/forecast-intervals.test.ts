@@ -6,7 +6,7 @@ import datasets from "../data/r-datasets.json" with { type: "json" };
 
 const { AirPassengers, USAccDeaths } = datasets.series;
 
-describe("ETS forecast distributions against R (FORECASTING.md §10)", () => {
+describe("forecast/ets/forecast: ETS forecast distributions against R forecast::ets (Hyndman et al. 2008)", () => {
   it("USAccDeaths ETS(A,N,A): analytic class-1 intervals at h = 1, 6, 12", () => {
     const model = etsModel(fitEts(USAccDeaths.values, { error: "A", trend: "N", damped: false, season: "A", m: 12 })!);
     const a = model.analytic(12)!;

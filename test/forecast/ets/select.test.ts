@@ -17,10 +17,10 @@ const spec = (error: "A" | "M", trend: "N" | "A", damped: boolean, season: "N" |
   m: season === "N" ? 1 : m,
 });
 
-describe("starting values (FORECASTING.md §1.6, §1.7, T9)", () => {
+describe("forecast/ets/select: starting values (R forecast::ets initparam)", () => {
   it("α₀ = 0.20006 non-seasonal, 0.028666 for m = 7, 0.016763 for m = 12; φ₀ = 0.9782", () => {
-    // α₀ = 0.0001 + 0.2·0.9998/m'. FORECASTING.md §1.6 prints 0.19006 for m' = 1, which is an arithmetic slip:
-    // 0.0001 + 0.19996 = 0.20006 (R 8.20 initparam gives 0.20006 too).
+    // α₀ = 0.0001 + 0.2·0.9998/m' (R forecast's initparam): 0.0001 + 0.19996 = 0.20006 for m' = 1 (R 8.20 gives
+    // 0.20006 too).
     expect(initialParams(spec("A", "A", true, "N", 1), DEFAULT_BOUNDS).alpha).toBeCloseTo(0.20006, 8);
     expect(initialParams(spec("A", "N", false, "A", 7), DEFAULT_BOUNDS).alpha).toBeCloseTo(0.0001 + 0.2 * 0.9998 / 7, 12);
     expect(initialParams(spec("A", "N", false, "A", 12), DEFAULT_BOUNDS).alpha).toBeCloseTo(0.016763, 6);
@@ -45,7 +45,7 @@ describe("starting values (FORECASTING.md §1.6, §1.7, T9)", () => {
   });
 });
 
-describe("admissibility (§1.5, T19)", () => {
+describe("forecast/ets/select: admissibility (Hyndman et al. 2008)", () => {
   const p = (alpha: number, beta: number, gamma = 0, phi = 1) => ({ alpha, beta, gamma, phi });
   it("α = 1.5 is admissible but outside the usual bounds; β > α is rejected", () => {
     const ses = spec("A", "N", false, "N", 1);
@@ -69,7 +69,7 @@ describe("admissibility (§1.5, T19)", () => {
   });
 });
 
-describe("candidate set (§1.10)", () => {
+describe("forecast/ets/select: candidate set (R forecast::ets)", () => {
   it("15 candidates for positive seasonal data, 6 non-seasonal, 3 with zeros", () => {
     const seasonal = Array.from({ length: 24 }, (_, i) => 10 + (i % 12));
     expect(etsCandidateSpecs(seasonal, 12)).toHaveLength(15);
@@ -78,8 +78,8 @@ describe("candidate set (§1.10)", () => {
   });
 });
 
-/** R forecast 8.20 figures from FORECASTING.md §10 (whole-procedure tests, T20). */
-describe("automatic ETS selection reproduces R (§10)", () => {
+/** Figures of R forecast 8.20's ets() on the same series (whole-procedure tests). */
+describe("forecast/ets/select: automatic ETS selection reproduces R forecast::ets", () => {
   it("USAccDeaths → ETS(A,N,A), with R's initial states and information criteria", () => {
     const fit = autoEts(USAccDeaths.values, 12).best!;
     expect(fit.name).toBe("ETS(A,N,A)");
@@ -138,7 +138,7 @@ describe("automatic ETS selection reproduces R (§10)", () => {
     expect(Math.sqrt(damped.sigma2)).toBeCloseTo(18.330554, 3);
   });
 
-  it("synthetic token-like series (§10): 24 months → ETS(M,A,N), first 18 → ETS(A,A,N), daily 70 → ETS(M,A,M)", () => {
+  it("synthetic token-like series: 24 months → ETS(M,A,N), first 18 → ETS(A,A,N), daily 70 → ETS(M,A,M)", () => {
     const u = [3, -2, 5, -4, 1, 0, -3, 4, -1, 2, -5, 3, 2, -1, 4, -3, 0, 1, -2, 3, -4, 2, 1, -1];
     const y = u.map((ut, i) => Math.round((100 * 1.04 ** (i + 1) * (1 + 0.15 * Math.sin((2 * Math.PI * (i + 1)) / 12)) + ut) * 10) / 10);
     expect(y.slice(0, 4)).toEqual([114.8, 120.2, 134.4, 128.2]);

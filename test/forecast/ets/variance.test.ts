@@ -5,7 +5,7 @@ import type { EtsSpec } from "../../../src/forecast/ets/spec.js";
 const expectArrayClose = (got: ArrayLike<number>, want: number[], digits = 6) =>
   want.forEach((w, i) => expect(got[i]).toBeCloseTo(w, digits));
 
-describe("class-1 forecast variances (FORECASTING.md §2.1, T7)", () => {
+describe("forecast/ets/forecast: class-1 forecast variances (Hyndman et al. 2008)", () => {
   it("A,A,N with α = 0.5, β = 0.1, σ² = 1: 1, 1.36, 1.85, 2.49, 3.3 (and the closed form of FPP3 Table 8.8)", () => {
     const spec: EtsSpec = { error: "A", trend: "A", damped: false, season: "N", m: 1 };
     const p = { alpha: 0.5, beta: 0.1, gamma: 0, phi: 1 };
@@ -48,7 +48,7 @@ describe("class-1 forecast variances (FORECASTING.md §2.1, T7)", () => {
   });
 });
 
-describe("class-2 forecast variances (§2.2, T8, R)", () => {
+describe("forecast/ets/forecast: class-2 forecast variances (Hyndman et al. 2008; checked against R)", () => {
   it("ETS(M,N,N), ℓ = 100, α = 0.5, σ² = 0.01", () => {
     const spec: EtsSpec = { error: "M", trend: "N", damped: false, season: "N", m: 1 };
     const p = { alpha: 0.5, beta: 0, gamma: 0, phi: 1 };

@@ -10,8 +10,9 @@
  *   selected among the few kept. When the bracket misses (rare, and checked exactly) it falls back to selecting on
  *   everything, so the result is always exact.
  *
- * Quantile definition: type 7 of Hyndman & Fan (1996), the default of R and NumPy:
- *   h = (n − 1)·p,  Q(p) = x₍⌊h⌋₎ + (h − ⌊h⌋)·(x₍⌊h⌋+1₎ − x₍⌊h⌋₎)  with 0-based order statistics x₍₀₎ ≤ … ≤ x₍ₙ₋₁₎.
+ * Quantile definition: type 7 of Hyndman & Fan (1996), the default of R and NumPy, with the arithmetic of
+ * quantileType7Sorted (quantile.ts): h = (n − 1)·p,  Q(p) = x₍⌊h⌋₎ + (h − ⌊h⌋)·(x₍⌊h⌋+1₎ − x₍⌊h⌋₎)  with 0-based
+ * order statistics x₍₀₎ ≤ … ≤ x₍ₙ₋₁₎; the tests check that both give the same value bit for bit.
  */
 
 function swap(a: Float64Array, i: number, j: number): void {
@@ -56,16 +57,6 @@ function minOf(a: Float64Array, lo: number, hi: number): number {
   let m = Infinity;
   for (let i = lo; i <= hi; i++) if (a[i]! < m) m = a[i]!;
   return m;
-}
-
-/** Type-7 quantile of an ascending array. */
-export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
-  const n = sorted.length;
-  if (n === 0) return Number.NaN;
-  const h = (n - 1) * p;
-  const k = Math.floor(h);
-  const lower = sorted[k]!;
-  return k + 1 < n ? lower + (h - k) * (sorted[k + 1]! - lower) : lower;
 }
 
 /** Type-7 quantile of `a` by selection; `a` is rearranged. */

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { quantileOfCombination, quantileSelect, quantileSorted, selectKth, selectScratch } from "../../src/scenarios/select.js";
-import { NormalStream } from "../../src/scenarios/random.js";
+import { quantileType7Sorted as quantileSorted } from "../../src/stats/quantile.js";
+import { quantileOfCombination, quantileSelect, selectKth, selectScratch } from "../../src/stats/select.js";
+import { NormalStream } from "../../src/stats/ziggurat.js";
 
-describe("selection and type-7 quantiles", () => {
+describe("stats/select: selection and type-7 quantiles", () => {
   it("type 7 on a worked example", () => {
     // 1..20: h = 19·0.95 = 18.05 → x₍₁₈₎ + 0.05·(x₍₁₉₎ − x₍₁₈₎) = 19 + 0.05 = 19.05 (0-based order statistics).
     const xs = Float64Array.from({ length: 20 }, (_, i) => i + 1);

@@ -11,10 +11,11 @@
  * index + 1), so that path i is the same whatever the horizon or the number of paths drawn (stream 0 is the plain
  * `new Rng(seed)`).
  *
- * Normal draws use the inverse-CDF method with Wichura's AS 241 (see normal.ts): one uniform per normal, no cached
+ * Normal draws use the inverse-CDF method with Wichura's AS 241 (src/stats/normal.ts, normalQuantileAS241): one uniform per normal, no cached
  * second value, so the stream of normals is a simple function of the stream of uniforms.
  */
-import { normalQuantile } from "./normal.js";
+import { DEFAULT_SEED } from "../defaults.js";
+import { normalQuantileAS241 } from "../stats/normal.js";
 
 const TWO_POW_26 = 67108864;
 const TWO_POW_53 = 9007199254740992;
@@ -76,7 +77,7 @@ export class Rng {
 
   /** Standard normal draw by inversion: Φ⁻¹(U). */
   normal(): number {
-    return normalQuantile(this.uniform());
+    return normalQuantileAS241(this.uniform());
   }
 
   /** Integer uniform on 0..n−1 (for bootstrap resampling). */
@@ -85,7 +86,7 @@ export class Rng {
   }
 }
 
-/** Convenience: a generator for `seed` (default 42, the product's fixed default seed). */
-export function createRng(seed = 42): Rng {
+/** Convenience: a generator for `seed` (default DEFAULT_SEED, the product's fixed default seed). */
+export function createRng(seed = DEFAULT_SEED): Rng {
   return new Rng(seed);
 }

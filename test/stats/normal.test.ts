@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { normalCdf, normalQuantile } from "../../src/forecast/normal.js";
+import { normalCdf, normalQuantile as acklam, normalQuantileAS241 as normalQuantile } from "../../src/stats/normal.js";
 
 // Reference values: standard normal tables (e.g. Abramowitz & Stegun Table 26.5) to 15+ digits.
-describe("normalQuantile (AS 241)", () => {
+describe("stats/normal: normalQuantileAS241 (Wichura AS 241)", () => {
   it.each([
     [0.975, 1.959963984540054],
     [0.95, 1.6448536269514722],
@@ -20,7 +20,7 @@ describe("normalQuantile (AS 241)", () => {
   });
 });
 
-describe("normalCdf", () => {
+describe("stats/normal: normalCdf", () => {
   it.each([
     [0, 0.5],
     [1.959963984540054, 0.975],
@@ -32,5 +32,14 @@ describe("normalCdf", () => {
   });
   it("inverts the quantile function", () => {
     for (const p of [0.001, 0.02, 0.2, 0.5, 0.8, 0.98, 0.999]) expect(normalCdf(normalQuantile(p))).toBeCloseTo(p, 12);
+  });
+});
+
+describe("stats/normal: the two Φ⁻¹ variants", () => {
+  it("Acklam + Halley and AS 241 agree to 1e−14 on a grid of p", () => {
+    for (let k = 1; k < 1000; k++) {
+      const p = k / 1000;
+      expect(Math.abs(acklam(p) - normalQuantile(p))).toBeLessThan(1e-14);
+    }
   });
 });

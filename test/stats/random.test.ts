@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { Rng } from "../../src/forecast/random.js";
+import { Rng } from "../../src/stats/random.js";
 
-describe("Rng (xoshiro128** + inversion normals)", () => {
+describe("stats/random: Rng (xoshiro128** + inversion normals)", () => {
   it("gives the same stream for the same seed and a different one for another seed", () => {
     const a = new Rng(7);
     const b = new Rng(7);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { NormalStream } from "../../src/scenarios/random.js";
-import { normalCdf } from "../../src/forecast/normal.js";
+import { NormalStream } from "../../src/stats/ziggurat.js";
+import { normalCdf } from "../../src/stats/normal.js";
 
-describe("ziggurat normals", () => {
+describe("stats/ziggurat: NormalStream (ziggurat normals)", () => {
   const n = 400_000;
   const xs = new Float64Array(n);
   new NormalStream(42).fill(xs);
