@@ -10,9 +10,9 @@ import type { FittedModel } from "./model.js";
 import { quantileSorted } from "./quantile.js";
 import { Rng } from "./random.js";
 import type { PeriodForecast } from "./types.js";
+import { DEFAULT_PATHS } from "./defaults.js";
 
-/** Default number of simulated paths (R's default for simulated intervals, §2.3). */
-export const DEFAULT_PATHS = 5000;
+export { DEFAULT_PATHS };
 
 function clamp0(x: number): number {
   return x > 0 ? x : 0;

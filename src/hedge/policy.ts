@@ -6,8 +6,9 @@
 import { z } from "zod";
 import { HedgeError } from "../errors.js";
 import { parseJsonText, zodToHedgeError } from "../schema/zod-errors.js";
+import { ROUNDING_RULES } from "./rounding.js";
 
-export const roundingSchema = z.enum(["nearest", "down", "up"]);
+export const roundingSchema = z.enum(ROUNDING_RULES);
 export type Rounding = z.infer<typeof roundingSchema>;
 
 const ratio = z.number().min(0).max(1);

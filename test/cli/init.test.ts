@@ -221,7 +221,7 @@ describe("init without a terminal", () => {
 
 describe("init helpers", () => {
   it("parseLadder reads percentages, one per 3-month bucket", async () => {
-    const { parseLadder, ladderPolicy, roundBudget } = await import("../../src/cli/commands/init.js");
+    const { parseLadder, ladderPolicy, roundBudget } = await import("../../src/cli/actions/init.js");
     expect(parseLadder("80, 60,40%,25")).toEqual([80, 60, 40, 25]);
     expect(() => parseLadder("80,120")).toThrow(/--ladder/);
     expect(() => parseLadder("")).toThrow(/--ladder/);

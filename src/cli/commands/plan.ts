@@ -1,9 +1,7 @@
+/** `tokenhedge plan`: the options; the action (actions/plan.ts) loads when it runs. */
 import { Command } from "commander";
-import { planCsv, planDocument, planHuman } from "../../report/views/plan.js";
-import { bookTradesCsv, positionHuman, withPosition } from "../../report/views/book.js";
-import { emit, warn, type OutputFlags } from "../output.js";
-import { addPlanOptions, loadPlan, type PlanFlags } from "../plan-inputs.js";
-import type { CommandEnv } from "./shared.js";
+import { addPlanOptions } from "../plan-flags.js";
+import { lazyAction, type CommandEnv } from "./shared.js";
 
 export function planCommand(env: CommandEnv): Command {
   const cmd = new Command("plan")
@@ -12,14 +10,5 @@ export function planCommand(env: CommandEnv): Command {
         "the volume cap, contracts, P(over-hedge), locked-in cost, margin and fees, with a summary line",
     )
     .argument("<file>", "usage CSV");
-  return env.output(addPlanOptions(cmd)).action((file: string, flags: PlanFlags & OutputFlags) => {
-    const { ctx } = env;
-    const { plan, exposure, inputs, position } = loadPlan(ctx, file, flags);
-    warn(ctx, [...exposure.forecast.warnings, ...plan.warnings, ...(position.book?.warnings ?? [])]);
-    emit(ctx, flags, {
-      json: () => withPosition(planDocument(plan, { forecastModel: exposure.forecast.model, seed: flags.seed }), plan, position),
-      csv: () => (position.book ? bookTradesCsv(position.book) : planCsv(plan)),
-      human: () => planHuman(plan, ctx.colour) + positionHuman(position, ctx.colour),
-    }, inputs.files);
-  });
+  return env.output(addPlanOptions(cmd)).action(lazyAction(async () => (await import("../actions/plan.js")).planAction(env)));
 }

@@ -1,0 +1,10 @@
+import type { Granularity } from "./types.js";
+
+/** Default number of simulated paths (R's default for simulated intervals, docs/METHODOLOGY.md §2.3). */
+export const DEFAULT_PATHS = 5000;
+
+/** Periods forecast when --horizon is not given. */
+export const DEFAULT_HORIZON: Record<Granularity, number> = { month: 12, day: 90 };
+
+/** Ten years either way: a longer forecast of usage is not a forecast. */
+export const MAX_HORIZON: Record<Granularity, number> = { month: 120, day: 3660 };
