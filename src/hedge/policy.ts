@@ -3,7 +3,7 @@
  * Typical corporate practice hedges near months heavily and far months lightly, because the volume
  * forecast is less certain further out (docs/METHODOLOGY.md).
  */
-import { z } from "zod";
+import * as z from "zod";
 import { HedgeError } from "../errors.js";
 import { parseJsonText, zodToHedgeError } from "../schema/zod-errors.js";
 import { ROUNDING_RULES } from "./rounding.js";

@@ -25,9 +25,10 @@ export function versusBudget(hedgedCost: number, budget: number): number {
   return new Dec(hedgedCost).minus(budget).toNumber();
 }
 
-const USD = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+// Made on first use (the first Intl.NumberFormat costs ~10 ms at start-up).
+let USD: Intl.NumberFormat | undefined;
 
 /** "$2,500,000.00 for the horizon" or "2 USD/Mtok". */
 export function describeBudget(budget: Budget): string {
-  return budget.kind === "total" ? `$${USD.format(budget.usd)} for the horizon` : `${budget.usdPerMtok} USD/Mtok`;
+  return budget.kind === "total" ? `$${(USD ??= new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })).format(budget.usd)} for the horizon` : `${budget.usdPerMtok} USD/Mtok`;
 }
