@@ -95,8 +95,9 @@ for (const r of results) {
 if (!duck && !args.includes("--no-duckdb")) lines.push("duckdb: not installed (optional: npm install @duckdb/node-api)");
 const dk = results.find((r) => r?.label === "duckdb");
 if (th && dk) {
-  const same = th.report.rows === dk.report.rows && th.report.tokens === dk.report.tokens && Number(th.report.cost) === Number(dk.report.cost);
-  lines.push("", `totals agree with DuckDB: ${same ? "yes" : "NO"} (rows ${dk.report.rows}, tokens ${dk.report.tokens}, cost ${dk.report.cost})`);
+  const same = th.report.rows === dk.report.rows && th.report.tokens === dk.report.tokens && Number(th.report.cost) === Number(dk.report.cost) && th.report.days === dk.report.days;
+  lines.push("", `totals agree with DuckDB: ${same ? "yes" : "NO"} (rows ${dk.report.rows}, tokens ${dk.report.tokens}, cost ${dk.report.cost}, days ${dk.report.days})`);
+  lines.push(`tokenhedge vs DuckDB per CPU-second: ${th.cpuSecs && dk.cpuSecs ? (dk.cpuSecs / th.cpuSecs).toFixed(2) : "–"}× (DuckDB uses every core; tokenhedge one)`);
   lines.push(`tokenhedge vs DuckDB: ${(dk.secs / th.secs).toFixed(2)}× (target ≥ 1.0×, issue 13)`);
 }
 summary("ingest", results.filter(Boolean).map((r) => ({ name: r.label, value: bytes / 1e6 / r.secs, unit: "MB/s", rssMb: r.rssMb })), th ? { base: "tokenhedge" } : {});
