@@ -18,7 +18,7 @@ import { holdoutLength, selectByHoldout } from "./holdout.js";
 import type { FittedModel } from "./model.js";
 import { prepareSeries } from "./outliers.js";
 import { futurePeriods, periodAt, seasonalPeriod } from "./periods.js";
-import type { Finding, ForecastOptions, ForecastResult, ModelScore, SelectionMethod, TimeSeries } from "./types.js";
+import type { Finding, ForecastOptions, ForecastProgress, ForecastResult, ModelScore, SelectionMethod, TimeSeries } from "./types.js";
 import { MIN_POINTS, validateSeries } from "./validate.js";
 
 export const DEFAULT_SEED = 42;
@@ -314,11 +314,12 @@ export function prepareAndSelect(series: TimeSeries, options: ForecastOptions): 
 
 export function forecastSeries(series: TimeSeries, options: ForecastOptions): ForecastResult {
   const chosen = prepareAndSelect(series, options);
+  options.onProgress?.({ stage: "select", done: 1, total: 1 });
   const seed = options.seed ?? DEFAULT_SEED;
   const horizon = options.horizon;
   const periods = futurePeriods(series, horizon);
   const model = chosen.model;
-  const points = modelForecasts(model, periods, seed, options.paths ?? DEFAULT_PATHS);
+  const points = modelForecasts(model, periods, seed, options.paths ?? DEFAULT_PATHS, options.onProgress);
   const drivers = forecastDrivers({
     y: chosen.values,
     granularity: series.granularity,
@@ -345,6 +346,6 @@ export function forecastSeries(series: TimeSeries, options: ForecastOptions): Fo
     drivers,
     seed,
     samplePaths: (count: number, pathSeed?: number) => simulatePaths(model, horizon, count, pathSeed ?? seed),
-    simulate: (steps: number, count: number, pathSeed?: number) => simulatePaths(model, steps, count, pathSeed ?? seed),
+    simulate: (steps: number, count: number, pathSeed?: number, onProgress?: (progress: ForecastProgress) => void) => simulatePaths(model, steps, count, pathSeed ?? seed, onProgress),
   };
 }

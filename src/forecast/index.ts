@@ -5,6 +5,7 @@ export type {
   Finding,
   ForecastDrivers,
   ForecastOptions,
+  ForecastProgress,
   ForecastResult,
   Granularity,
   ModelScore,

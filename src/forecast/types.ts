@@ -94,6 +94,18 @@ export interface ForecastOptions {
   /** Monthly series only: the daily series behind it. It is screened for outages and level shifts, which are
    * reported with the monthly forecast (findings, drivers); the monthly fit does not change. */
   dailyHistory?: TimeSeries;
+  /** Told how far the forecast has got (for a progress display; the forecast does not depend on it). */
+  onProgress?: (progress: ForecastProgress) => void;
+}
+
+/**
+ * Progress of a forecast: the model chosen ("select", reported once, when the selection is done), then the sample
+ * paths drawn ("paths": done of total paths) and their quantiles taken ("quantiles": done of total periods).
+ */
+export interface ForecastProgress {
+  stage: "select" | "paths" | "quantiles";
+  done: number;
+  total: number;
 }
 
 /** What drives a forecast (see drivers.ts). Growth figures are per period (0.04 = 4% a month), null when not
@@ -152,5 +164,5 @@ export interface ForecastResult {
   /** `n` seeded sample paths of the future, each a Float64Array of length `horizon`. */
   samplePaths(n: number, seed?: number): Float64Array[];
   /** `n` sample paths of any length from the same fit (path i is the same as in samplePaths, extended). */
-  simulate(horizon: number, n: number, seed?: number): Float64Array[];
+  simulate(horizon: number, n: number, seed?: number, onProgress?: (progress: ForecastProgress) => void): Float64Array[];
 }

@@ -9,7 +9,9 @@ import {
   backtest,
   forecastSeries,
   monthlyFromForecast,
+  type ForecastResult,
   type Granularity,
+  type MonthlyForecast,
   type OutlierMode,
   type SelectionMethod,
   type TimeSeries,
@@ -23,6 +25,7 @@ import { addDays, lastDayOfMonth, monthOfDay, monthsBetween } from "../../time/p
 import { readTextFile } from "../files.js";
 import { loadUsage } from "../inputs.js";
 import { emit, warn, type OutputFlags } from "../output.js";
+import { forecastProgress, progressBar } from "../progress.js";
 import type { CommandEnv, RunContext } from "../commands/shared.js";
 import { DEFAULT_HORIZON, MAX_HORIZON } from "../../forecast/defaults.js";
 
@@ -35,6 +38,7 @@ export interface ForecastFlags extends OutputFlags {
   seed: number;
   paths: number;
   map?: string;
+  quiet?: boolean;
 }
 
 
@@ -144,11 +148,21 @@ export function forecastAction(env: CommandEnv) {
     };
     const view = withFile(file, loaded, (): ForecastView => {
       const { series } = loaded;
-      const result = forecastSeries(series, { ...options, horizon, ...(loaded.daily ? { dailyHistory: loaded.daily } : {}) });
-      const monthly =
-        series.granularity === "day"
-          ? monthlyFromForecast(series, result, monthsReached(addDays(series.start, series.values.length - 1), horizon), flags.paths)
-          : undefined;
+      const months = series.granularity === "day" ? monthsReached(addDays(series.start, series.values.length - 1), horizon) : undefined;
+      // Progress with an estimate of the time left, on a terminal only and never under --json or --quiet.
+      const bar = !flags.json && !flags.quiet && ctx.stderr.isTTY ? progressBar(ctx.stderr, Date.now, "forecasting") : undefined;
+      const onProgress = bar
+        ? forecastProgress(bar, { paths: flags.paths, horizon, ...(months !== undefined ? { monthly: { days: Math.round(months * 30.44), months } } : {}) })
+        : undefined;
+      let result: ForecastResult;
+      let monthly: MonthlyForecast | undefined;
+      try {
+        // The model is selected once, here; the monthly totals reuse its sample paths' model.
+        result = forecastSeries(series, { ...options, horizon, ...(loaded.daily ? { dailyHistory: loaded.daily } : {}), ...(onProgress ? { onProgress } : {}) });
+        monthly = months !== undefined ? monthlyFromForecast(series, result, months, flags.paths, onProgress) : undefined;
+      } finally {
+        bar?.done();
+      }
       const report = flags.backtest ? backtest(series, { seed: flags.seed, ...(flags.outliers ? { outliers: flags.outliers } : {}) }) : undefined;
       return {
         file,

@@ -13,7 +13,7 @@ import { pricingDocument } from "../../company/scenarios.js";
 import { loadPlan } from "../plan-inputs.js";
 import { configBudget, takeBudgetFlag } from "../budget-flags.js";
 import { priceModelSettings, readLevels, type SimulateFlags } from "../simulate-options.js";
-import { progressBar } from "../simulate-progress.js";
+import { progressBar } from "../progress.js";
 import type { CommandEnv } from "../commands/shared.js";
 
 export function simulateAction(env: CommandEnv) {
