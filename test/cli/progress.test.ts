@@ -1,7 +1,7 @@
 /** The progress display of long work (src/cli/progress.ts): the time-left estimate, when it draws, the forecast's stages as one fraction. */
 import { describe, expect, it } from "vitest";
 import { etaText, forecastProgress, progressBar, type ProgressBar } from "../../src/cli/progress.js";
-import { run } from "../../src/cli/main.js";
+import { runCli } from "../helpers/run-cli.js";
 
 function tty(isTTY = true): { write: (s: string) => void; isTTY: boolean; text: () => string } {
   let text = "";
@@ -60,12 +60,11 @@ describe("forecastProgress", () => {
 
 describe("forecast on a terminal", () => {
   const quick = ["forecast", "fixtures/acme/usage.csv", "--period", "day", "--horizon", "30", "--paths", "200"];
-  const runOn = async (args: string[]): Promise<string> => {
-    const err = tty();
-    await run(args, { cwd: ".", env: { NO_COLOR: "1", TOKENHEDGE_CONFIG: "" }, stdout: tty(false), stderr: err, stdinIsTTY: false });
-    return err.text();
-  };
-  it("a quick run (under a second) and --json or --quiet runs print no progress", async () => {
-    for (const extra of [[], ["--json"], ["--quiet"]]) expect(await runOn([...quick, ...extra])).not.toMatch(/forecasting \[/);
+  it("a quick run (under a second) and --json or --quiet runs print no progress", () => {
+    for (const extra of [[], ["--json"], ["--quiet"]]) {
+      const r = runCli([...quick, ...extra], { stderrIsTTY: true });
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).not.toMatch(/forecasting \[/);
+    }
   });
 });

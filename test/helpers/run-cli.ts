@@ -20,6 +20,8 @@ export interface CliResult {
 export interface CliOptions {
   cwd?: string;
   env?: Record<string, string>;
+  /** Make stderr a terminal (progress displays draw only on one); stdout stays a pipe. */
+  stderrIsTTY?: boolean;
 }
 
 function cliEnv(options: CliOptions): Record<string, string> {
@@ -57,7 +59,7 @@ const RUN_TIMEOUT_MS = 120_000;
 
 /** Run the CLI in-process: same stdout, stderr and exit code as the binary, without a process per call. */
 export function runCli(args: string[], options: CliOptions = {}): CliResult {
-  return runInWorker(args, options.cwd ?? ROOT, cliEnv(options));
+  return runInWorker(args, options.cwd ?? ROOT, cliEnv(options), options.stderrIsTTY === true);
 }
 
 /**
@@ -68,10 +70,10 @@ export async function runHere(args: string[], cwd: string, env: Record<string, s
   return runInWorker(args, cwd, { NO_COLOR: "1", ...env });
 }
 
-function runInWorker(args: string[], cwd: string, env: Record<string, string>): CliResult {
+function runInWorker(args: string[], cwd: string, env: Record<string, string>, stderrIsTTY = false): CliResult {
   const h = cliHost();
   Atomics.store(h.signal, 0, 0);
-  h.worker.postMessage({ args, cwd, env });
+  h.worker.postMessage({ args, cwd, env, stderrIsTTY });
   if (Atomics.wait(h.signal, 0, 0, RUN_TIMEOUT_MS) === "timed-out") throw new Error(`tokenhedge ${args.join(" ")}: no answer in ${RUN_TIMEOUT_MS} ms`);
   const reply = receiveMessageOnPort(h.replies);
   if (!reply) throw new Error(`tokenhedge ${args.join(" ")}: the CLI worker signalled but sent no result`);
