@@ -28,5 +28,9 @@ await build({
   banner: { js: 'import { createRequire as __thCreateRequire } from "node:module"; const require = __thCreateRequire(import.meta.url);' },
   chunkNames: "chunk-[hash]",
   legalComments: "none",
+  // Less to read and parse at every start (about a third smaller); names kept, so class and function names that
+  // reach messages or a TOKENHEDGE_DEBUG stack stay readable.
+  minify: true,
+  keepNames: true,
   logLevel: "warning",
 });

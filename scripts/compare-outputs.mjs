@@ -112,7 +112,26 @@ add("config-show-human", ["config", "show", "--config", CONFIGS[0]]);
 add("demo", ["demo"]);
 add("help", ["--help"]);
 add("help-formats", ["help", "formats"]);
-for (const c of ["ingest", "forecast", "curve", "hedge-ratio", "plan", "scenarios", "simulate", "effectiveness", "check", "report", "config", "init"]) add(`help-${c}`, [c, "--help"]);
+add("help-exit-codes", ["help", "exit-codes"]);
+add("help-config", ["help", "config"]);
+add("help-unknown", ["help", "nonsense"]);
+add("version", ["--version"]);
+// Every command's help, both ways of asking (the command list as `tokenhedge --help` prints it).
+const COMMAND_NAMES = ["ingest", "forecast", "curve", "hedge-ratio", "plan", "scenarios", "simulate", "demo", "config", "effectiveness", "check", "report", "init", "diff", "basis", "sql"];
+for (const c of COMMAND_NAMES) {
+  add(`help-${c}`, [c, "--help"]);
+  add(`help-word-${c}`, ["help", c]);
+}
+add("help-config-show", ["config", "show", "--help"]);
+// Usage errors commander reports from the options alone (before any action runs).
+add("usage-ingest-format", ["ingest", usage, "--format", "nope"]);
+add("usage-plan-rounding", ["plan", usage, "--rounding", "nope"]);
+add("usage-plan-basis", ["plan", usage, "--basis", "nope"]);
+add("usage-forecast-paths", ["forecast", usage, "--paths", "5"]);
+add("usage-sql-dialect", ["sql", "--profile", "aws-cur", "--dialect", "nope"]);
+add("usage-sql-profile", ["sql", "--profile", "nope", "--dialect", "athena"]);
+add("usage-unknown-option", ["simulate", usage, "--nope"]);
+add("usage-json-unknown-option", ["scenarios", usage, "--nope", "--json"]);
 
 mkdirSync(out, { recursive: true });
 const { FORCE_COLOR: _f, TOKENHEDGE_CONFIG: _c, ...inherited } = process.env;

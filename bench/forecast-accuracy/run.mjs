@@ -3,18 +3,33 @@
 // token-usage series (weekly seasonality), holding out the last 56 days, next to R forecast 8.20's ets(),
 // auto.arima(), thetaf() and snaive() figures (r-figures.json, produced by r-figures.R, so this runs without R).
 //
-// Usage: npm run build && node bench/forecast-accuracy/run.mjs [--json]
+// Usage: npm run build && node bench/forecast-accuracy/run.mjs [--json] [--rerun-r]
 // (set TOKENHEDGE_DIST to use another build directory, e.g. one compiled from src/forecast alone).
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { spawnSync } from "node:child_process";
+import { summary } from "../summary.mjs";
+
+/** With --rerun-r and Rscript on the PATH, r-figures.R writes r-figures.json afresh; true when it did. */
+function rFigures() {
+  if (!process.argv.includes("--rerun-r")) return false;
+  const r = spawnSync("Rscript", ["r-figures.R"], { cwd: dirname(fileURLToPath(import.meta.url)), stdio: ["ignore", "ignore", "inherit"] });
+  if (r.error || r.status !== 0) {
+    process.stderr.write("bench: Rscript not available or failed; using the stored r-figures.json\n");
+    return false;
+  }
+  return true;
+}
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = resolve(process.env.TOKENHEDGE_DIST ?? join(here, "../../dist"));
 const { forecastSeries, maseScale } = await import(pathToFileURL(join(dist, "forecast/index.js")).href);
 
 const data = JSON.parse(readFileSync(join(here, "data.json"), "utf8"));
+// R itself runs only when present (--rerun-r regenerates r-figures.json with r-figures.R); otherwise the stored figures.
+const R_SOURCE = rFigures() ? " (R run now)" : " (stored r-figures.json)";
 const reference = JSON.parse(readFileSync(join(here, "r-figures.json"), "utf8"));
 const MONTHS = 12;
 const DAYS = 56;
@@ -158,6 +173,11 @@ if (process.argv.includes("--json")) {
       `${label} mean MASE: ours automatic ${f(ours)}, ours AICc ${f(mean((r) => r.aicc.mase))}, R ets ${f(ets)}, R arima ${f(mean((r) => r.r.arima.mase))}, R theta ${f(mean((r) => r.r.theta.mase))}, R snaive ${f(mean((r) => r.r.snaive.mase))}, R oracle (best R method per series, with hindsight) ${f(best)}`,
     );
     console.log(`${label} ours automatic against R ets ${rel(ours, ets)} (target ≤ −10%), against the R oracle ${rel(ours, best)} (target ≤ +3%)`);
+    summary(`forecast accuracy, ${label} (mean MASE, lower is better)`, [
+      { name: "tokenhedge automatic", value: ours, unit: "MASE" },
+      { name: `R ets${R_SOURCE}`, value: ets, unit: "MASE" },
+      { name: `R oracle${R_SOURCE}`, value: best, unit: "MASE" },
+    ], { base: "tokenhedge automatic" });
     for (const level of ["80", "95"]) {
       const key = `coverage${level}`;
       console.log(

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// The ingest benchmark (issue 3): a seeded per-request log of about 1 GB, read by `wc -l`,
-// tokenhedge's streaming ingest and csv-parse in the same run; prints seconds, MB/s and peak RSS
+// The ingest benchmark (issues 3 and 13): a seeded per-request log of about 1 GB, read by `wc -l`,
+// tokenhedge's streaming ingest, csv-parse and DuckDB in the same run; prints seconds, MB/s and peak RSS
 // of each, and tokenhedge's speed relative to the others.
-//   node bench/ingest/run.mjs [--mb 1000] [--file PATH] [--no-csv-parse] [--columns]
+//   node bench/ingest/run.mjs [--mb 1000] [--file PATH] [--no-csv-parse] [--no-duckdb] [--columns]
+// DuckDB (read_csv + GROUP BY, worker-duckdb.mjs) runs when @duckdb/node-api is installed.
 // The data goes to bench/data/ (git-ignored); tokenhedge is imported from dist/ (npm run build).
 import { existsSync, statSync } from "node:fs";
 import { spawnSync } from "node:child_process";
@@ -10,6 +11,7 @@ import { loadavg, cpus } from "node:os";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 import { generate } from "./generate.mjs";
+import { summary } from "../summary.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, "..", "..");
@@ -65,12 +67,15 @@ if (!args.includes("--no-csv-parse")) {
   if (args.includes("--columns")) results.push(measure("csv-parse (columns)", node, [join(HERE, "worker-csv-parse.mjs"), file, "columns"]));
 }
 let duck = false;
-try {
-  await import("@duckdb/node-api");
-  duck = true;
-} catch {
-  /* DuckDB is optional: only when installed as a dev dependency of the bench. */
+if (!args.includes("--no-duckdb")) {
+  try {
+    await import("@duckdb/node-api");
+    duck = true;
+  } catch {
+    /* DuckDB is optional: only when installed (an optional dependency, for the bench). */
+  }
 }
+if (duck) results.push(measure("duckdb", node, [join(HERE, "worker-duckdb.mjs"), file]));
 
 const th = results.find((r) => r?.label === "tokenhedge");
 const fmt = (n, d = 1) => (n === undefined ? "–" : n.toFixed(d));
@@ -87,7 +92,15 @@ for (const r of results) {
   const ratio = th ? r.secs / th.secs : undefined;
   lines.push(`${r.label.padEnd(22)}${fmt(r.secs, 2).padStart(9)}${fmt(mbps, 0).padStart(9)}${fmt(cpuMbps, 0).padStart(10)}${fmt(r.rssMb, 0).padStart(13)}${(r.label === "tokenhedge" ? "1.00" : fmt(1 / ratio, 2)).padStart(14)}`);
 }
-if (!duck) lines.push("duckdb: not installed (optional: add @duckdb/node-api as a dev dependency of the bench)");
+if (!duck && !args.includes("--no-duckdb")) lines.push("duckdb: not installed (optional: npm install @duckdb/node-api)");
+const dk = results.find((r) => r?.label === "duckdb");
+if (th && dk) {
+  const same = th.report.rows === dk.report.rows && th.report.tokens === dk.report.tokens && Number(th.report.cost) === Number(dk.report.cost) && th.report.days === dk.report.days;
+  lines.push("", `totals agree with DuckDB: ${same ? "yes" : "NO"} (rows ${dk.report.rows}, tokens ${dk.report.tokens}, cost ${dk.report.cost}, days ${dk.report.days})`);
+  lines.push(`tokenhedge vs DuckDB per CPU-second: ${th.cpuSecs && dk.cpuSecs ? (dk.cpuSecs / th.cpuSecs).toFixed(2) : "–"}× (DuckDB uses every core; tokenhedge one)`);
+  lines.push(`tokenhedge vs DuckDB: ${(dk.secs / th.secs).toFixed(2)}× (target ≥ 1.0×, issue 13)`);
+}
+summary("ingest", results.filter(Boolean).map((r) => ({ name: r.label, value: bytes / 1e6 / r.secs, unit: "MB/s", rssMb: r.rssMb })), th ? { base: "tokenhedge" } : {});
 const cp = results.find((r) => r?.label === "csv-parse");
 if (th && cp) {
   const same = th.report.tokens === cp.report.tokens && th.report.cost === cp.report.cost;

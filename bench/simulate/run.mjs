@@ -8,6 +8,7 @@
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
+import { summary } from "../summary.mjs";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const dist = join(here, "..", "..", "dist");
@@ -80,6 +81,7 @@ function runNumpy(py) {
 }
 
 const pythons = pythonsWithNumpy();
+const numpyRows = [];
 console.log(`simulate: ${N.toLocaleString("en-US")} paths × ${M} months, GBM σ 0.45, 151-point sweep; ${REPS} repetitions × ${ROUNDS} rounds, interleaved; node ${process.version}`);
 const js = { wall: [], cpu: [] };
 const np = new Map(pythons.map((p) => [p, { wall: [], cpu: [], last: undefined }]));
@@ -124,3 +126,4 @@ for (const [py, slot] of np) {
   );
   console.log(`    ratio JS/NumPy: wall ${(jsMin / npMin).toFixed(2)}, CPU ${(jsCpu / npCpu).toFixed(2)}  (target ≤ 0.60; JS target < 1000 ms)`);
 }
+summary("simulate (wall min, lower is better)", [{ name: "tokenhedge", value: jsMin, unit: "ms" }, ...numpyRows], { base: "tokenhedge" });

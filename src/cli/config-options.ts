@@ -25,54 +25,11 @@ import {
 } from "../config/index.js";
 import { readTextFile } from "./files.js";
 import type { IoContext } from "./context.js";
+import { CONFIG_FILE_NAMES, FLAG_BINDINGS, RESOLVED_KEY, COMMAND_KEY, type FlagBindings } from "./config-names.js";
 
-export const CONFIG_FILE_NAMES = ["hedge.config.yaml", "hedge.config.yml", "hedge.config.json"] as const;
-
-export type FlagBindings = Readonly<Record<string, SettingBinding & { flag: string }>>;
-
-/**
- * Option attribute name (commander's camelCase) → config key, and the flag as typed: the flags that
- * mean the same thing on every command that has them.
- */
-export const FLAG_BINDINGS: FlagBindings = {
-  curve: { path: "curve", kind: "string", isPath: true, flag: "--curve" },
-  contract: { path: "contract", kind: "string", isPath: true, flag: "--contract" },
-  policy: { path: "policy", kind: "string", isPath: true, flag: "--policy" },
-  ratio: { path: "ratio", kind: "number", flag: "--ratio" },
-  rounding: { path: "rounding", kind: "string", flag: "--rounding" },
-  horizon: { path: "horizon", kind: "integer", flag: "--horizon" },
-  seed: { path: "seed", kind: "integer", flag: "--seed" },
-  map: { path: "usage.map", kind: "string", flag: "--map" },
-  asOf: { path: "asOf", kind: "string", flag: "--as-of" },
-  budget: { path: "budget", kind: "number", flag: "--budget" },
-  paths: { path: "simulation.paths", kind: "integer", flag: "--paths" },
-  book: { path: "book", kind: "string", isPath: true, flag: "--book" },
-  settlements: { path: "settlements", kind: "string", isPath: true, flag: "--settlements" },
-  events: { path: "events", kind: "string", isPath: true, flag: "--events" },
-  volumePlan: { path: "volumePlan", kind: "string", isPath: true, flag: "--volume-plan" },
-  volumePlanWeight: { path: "volumePlanWeight", kind: "number", flag: "--volume-plan-weight" },
-};
-
-/**
- * The `effectiveness` command's flags. Kept apart because other commands use the same flag names for
- * other things (`plan --history` is a price history for the hedge ratio, not an effectiveness test).
- */
-export const EFFECTIVENESS_FLAG_BINDINGS: FlagBindings = {
-  history: { path: "effectiveness.history", kind: "string", isPath: true, flag: "--history" },
-  changes: { path: "effectiveness.changes", kind: "boolean", flag: "--changes" },
-  contracts: { path: "effectiveness.contracts", kind: "number", flag: "--contracts" },
-  contractSize: { path: "effectiveness.contractSize", kind: "number", flag: "--contract-size" },
-  exposure: { path: "effectiveness.exposure", kind: "number", flag: "--exposure" },
-  quoteUnitSize: { path: "effectiveness.quoteUnitSize", kind: "number", flag: "--quote-unit-size" },
-  regress: { path: "effectiveness.regress", kind: "string", flag: "--regress" },
-};
-
-/** The option key under which the resolved config is handed to an action. */
-export const RESOLVED_KEY = "resolvedConfig";
-
-export function addConfigOption(cmd: Command): Command {
-  return cmd.option("--config <file>", `config file (default: ${CONFIG_FILE_NAMES[0]} in the working directory, or ${CONFIG_ENV})`);
-}
+// The option declarations (--config, withConfig: cheap, no schema is loaded to build a command's options) live in
+// config-flags.ts, which loads this module only when an action is about to run.
+export { CONFIG_FILE_NAMES, COMMAND_KEY, EFFECTIVENESS_FLAG_BINDINGS, FLAG_BINDINGS, RESOLVED_KEY, type FlagBindings } from "./config-names.js";
 
 /** The config file to read, as the user named it; undefined when there is none. */
 export function findConfigFile(ctx: IoContext, explicit?: string): string | undefined {
@@ -165,37 +122,18 @@ export function applyConfigToCommand(ctx: IoContext, cmd: Command, usageArgument
   return resolved;
 }
 
+/** What withConfig's hook runs before the action: the config written back into the options, a usage file required. */
+export function applyConfigBeforeAction(ctx: IoContext, action: Command, usageArgument: boolean, bindings: FlagBindings): void {
+  applyConfigToCommand(ctx, action, usageArgument, bindings);
+  if (usageArgument) requireUsageArgument(action);
+}
+
 function requireUsageArgument(cmd: Command): void {
   if (cmd.processedArgs[0] !== undefined) return;
   throw new HedgeError("USAGE_MISSING_FLAG", "no usage file given", {
     expected: "a usage CSV argument, usage: in a config file (--config), or TOKENHEDGE_USAGE",
     hint: `e.g. tokenhedge ${cmd.name()} fixtures/acme/usage.csv, or tokenhedge ${cmd.name()} --config hedge.config.yaml`,
   });
-}
-
-/**
- * Give a command `--config` and the layered settings, applied before its action runs. With
- * `usageArgument`, the command's first argument (the usage CSV) becomes optional: the config may name it.
- */
-export function withConfig(cmd: Command, ctx: IoContext, options: { usageArgument?: boolean; bindings?: FlagBindings } = {}): Command {
-  const usageArgument = options.usageArgument ?? false;
-  if (usageArgument) cmd.registeredArguments[0]?.argOptional();
-  return addConfigOption(cmd).hook("preAction", (_self, action) => {
-    applyConfigToCommand(ctx, action, usageArgument, options.bindings ?? FLAG_BINDINGS);
-    if (usageArgument) requireUsageArgument(action);
-  });
-}
-
-/** Under this option key a command built without access to the IO context keeps a reference to itself. */
-export const COMMAND_KEY = "configCommand";
-
-/**
- * `--config` for a command whose options are declared where no IO context is at hand (plan-inputs.ts):
- * the hook only records the command; the action later calls `applyDeferredConfig(ctx, flags)`.
- */
-export function withDeferredConfig(cmd: Command, options: { usageArgument?: boolean } = {}): Command {
-  if (options.usageArgument) cmd.registeredArguments[0]?.argOptional();
-  return addConfigOption(cmd).hook("preAction", (_self, action) => void action.setOptionValueWithSource(COMMAND_KEY, action, "implied"));
 }
 
 /** The deferred half of withDeferredConfig: resolve and write back (see applyConfigToCommand). */

@@ -1,32 +1,20 @@
 /**
  * `--events FILE`, `--volume-plan FILE` and `--volume-plan-weight W` (config keys `events:`, `volumePlan:`,
- * `volumePlanWeight:`): what the team knows, read here and handed to the forecasting core (src/forecast/events.ts,
+ * `volumePlanWeight:`): what the team knows, declared in forecast-knowledge-flags.ts, read here and handed to the forecasting core (src/forecast/events.ts,
  * volume-plan.ts), which does the rest. Shared by every command that forecasts.
  */
-import { Option, type Command } from "commander";
-import { DEFAULT_PLAN_WEIGHT, parseEventsFile, parseVolumePlanFile, type ForecastEvent, type VolumePlan } from "../forecast/index.js";
+import { parseEventsFile, parseVolumePlanFile, type ForecastEvent, type VolumePlan } from "../forecast/index.js";
 import type { IoContext } from "./context.js";
 import { readTextFile } from "./files.js";
-import { parseNumberOption } from "./options.js";
+import type { KnowledgeFlags } from "./forecast-knowledge-flags.js";
 
-export interface KnowledgeFlags {
-  events?: string;
-  volumePlan?: string;
-  volumePlanWeight?: number;
-}
+export { addKnowledgeOptions, type KnowledgeFlags } from "./forecast-knowledge-flags.js";
 
 export interface Knowledge {
   events?: ForecastEvent[];
   volumePlan?: VolumePlan;
   /** The files read. */
   files: string[];
-}
-
-export function addKnowledgeOptions(cmd: Command): Command {
-  return cmd
-    .option("--events <file>", "known launches, outages and migrations (CSV or YAML: date,kind,uplift,end,note): outages left out of the fit, launches as a level shift, future launches scale the forecast")
-    .option("--volume-plan <file>", "a top-down volume plan (CSV or YAML: month,tokens[,weight]) blended with the statistical forecast")
-    .addOption(new Option("--volume-plan-weight <w>", `weight of the volume plan in months without their own (0 … 1; 1 overrides the forecast; default ${DEFAULT_PLAN_WEIGHT})`).argParser(parseNumberOption("--volume-plan-weight", 0, 1)));
 }
 
 /** Read the events and volume-plan files named by the flags (or the config keys written into them). */

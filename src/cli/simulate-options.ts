@@ -1,42 +1,12 @@
-/** The flags of `simulate` beyond the plan's: the price model, the basis, paths, budget and start date. */
-import { type Command, InvalidArgumentError, Option } from "commander";
+/** The price model's settings from simulate's flags (declared in simulate-flags.ts) and the --history levels. */
+import type { Command } from "commander";
 import { HedgeError } from "../errors.js";
-import type { ResolvedConfig } from "../config/index.js";
 import { parsePriceHistory, type PriceHistory } from "../hedge/methods/price-history.js";
 import type { PriceModelSettings } from "../pipeline/index.js";
-import type { Budget } from "../scenarios/budget.js";
 import { readTextFile } from "./files.js";
-import { parseAsOf, parseIntOption, parseNumberOption } from "./options.js";
-import type { OutputFlags } from "./output.js";
-import type { PlanFlags } from "./plan-inputs.js";
-import { parseBudgetOption } from "./budget-options.js";
+import type { SimulateFlags } from "./simulate-flags.js";
 
-/**
- * --history (with --spot-column, --futures-column) and --corr are the plan's own flags (plan-inputs.ts): the same
- * price history sizes a minimum-variance plan and gives the simulation its volatility, and the same price–volume
- * correlation sizes a quantity-risk plan and pairs the simulated paths (copula.ts).
- */
-export interface SimulateFlags extends PlanFlags, OutputFlags {
-  model: "gbm" | "ou";
-  vol?: number;
-  meanReversion?: number;
-  basisA: number;
-  basisB: number;
-  basisNoise: number;
-  basisFromHistory?: boolean;
-  paths: number;
-  budget?: Budget | number;
-  asOf?: string;
-  resolvedConfig?: ResolvedConfig;
-}
-
-/** "0.45" or "45%" → 0.45. */
-function parseVol(value: string): number {
-  const t = value.trim();
-  const n = t.endsWith("%") ? Number(t.slice(0, -1)) / 100 : Number(t);
-  if (t === "" || !Number.isFinite(n) || n < 0 || n > 5) throw new InvalidArgumentError(`--vol must be an annual volatility such as 0.45 or 45%, got "${value}"`);
-  return n;
-}
+export { addSimulateOptions, type SimulateFlags } from "./simulate-flags.js";
 
 /** The --history prices as levels (a volatility needs levels: log returns of the futures price). */
 export function readLevels(cwd: string, flags: SimulateFlags): PriceHistory {
@@ -48,35 +18,6 @@ export function readLevels(cwd: string, flags: SimulateFlags): PriceHistory {
     ...(flags.spotColumn ? { spotColumn: flags.spotColumn } : {}),
     ...(flags.futuresColumn ? { futuresColumn: flags.futuresColumn } : {}),
   });
-}
-
-/** simulate's own options, after the plan's (addPlanOptions) and the output flags. */
-export function addSimulateOptions(cmd: Command): Command {
-  return cmd
-    .addOption(new Option("--model <model>", "index price model: gbm (geometric Brownian motion) or ou (mean-reverting log price)").choices(["gbm", "ou"]).default("gbm"))
-    .addOption(new Option("--vol <sigma>", "annual volatility of the index, e.g. 0.45 or 45% (default: from --history, else 30%)").argParser(parseVol))
-    .addOption(new Option("--mean-reversion <kappa>", "OU mean-reversion speed per year, e.g. 2 (half-life ln2/κ years)").argParser(parseNumberOption("--mean-reversion", 0, 100)))
-    .addOption(new Option("--basis-a <a>", "company price = a + b·index + noise: intercept a, USD/Mtok").argParser(parseNumberOption("--basis-a", -1000, 1000)).default(0))
-    .addOption(new Option("--basis-b <b>", "slope b").argParser(parseNumberOption("--basis-b", -100, 100)).default(1))
-    .addOption(new Option("--basis-noise <sd>", "standard deviation of the noise, USD/Mtok").argParser(parseNumberOption("--basis-noise", 0, 1000)).default(0))
-    .option("--basis-from-history", "estimate a, b and the noise from --history: OLS of the spot price changes on the futures price changes, anchored at the last month")
-    .addOption(new Option("--paths <n>", "number of simulated paths").argParser(parseIntOption("--paths", 100, 1_000_000)).default(100_000))
-    .addOption(new Option("--budget <amount>", "budget: USD for the whole horizon (2500000) or USD/Mtok (2.0/Mtok)").argParser(parseBudgetOption))
-    .addOption(new Option("--as-of <date>", "start of the simulation, YYYY-MM-DD (default: the day after the last complete usage month)").argParser(parseAsOf))
-    .addHelpText(
-      "after",
-      `
-The plan's flags also drive the simulation: --history (period,spot,futures price levels) estimates the volatility
-(and, with --model ou, the mean reversion; with --basis-from-history, the basis); --corr is the price–volume
-correlation of the simulated paths (a Gaussian copula between a path's total volume and its average price);
---price-vol is used as --vol when --vol is not given. Volatility precedence: --vol, --price-vol, --history,
-the config's simulation.priceVolatility, else an illustrative 30%.
-
-Example:
-  tokenhedge simulate fixtures/acme/usage.csv --curve fixtures/acme/token-curve.csv --contract fixtures/acme/token-contract.json \\
-    --policy fixtures/acme/policy.json --vol 0.45 --budget 3500000
-`,
-    );
 }
 
 /** The price model's settings from the flags and the config (the choice itself is pure: choosePriceModel). */

@@ -14,9 +14,9 @@
 import { HedgeError } from "../errors.js";
 import { differences } from "../stats/descriptive.js";
 import { simpleRegression } from "../stats/regression.js";
+import { BASIS_METHODS, type BasisMethod } from "./basis-methods.js";
 
-export type BasisMethod = "sticky" | "regression" | "index";
-export const BASIS_METHODS: readonly BasisMethod[] = ["sticky", "regression", "index"];
+export { BASIS_METHODS, type BasisMethod };
 
 /** The JSON `basis` block. */
 export interface Basis {

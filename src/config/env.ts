@@ -7,6 +7,7 @@ import { HedgeError } from "../errors.js";
 import { formatPath } from "../schema/zod-errors.js";
 import { configFileSchema, type ConfigFile } from "./schema.js";
 import type { ConfigLayer } from "./layers.js";
+import { CONFIG_ENV } from "./env-name.js";
 
 export type SettingKind = "string" | "integer" | "number" | "boolean";
 
@@ -18,8 +19,7 @@ export interface SettingBinding {
   isPath?: boolean;
 }
 
-/** The config file to read; not a setting itself. */
-export const CONFIG_ENV = "TOKENHEDGE_CONFIG";
+export { CONFIG_ENV };
 
 export const ENV_BINDINGS: Readonly<Record<string, SettingBinding>> = {
   TOKENHEDGE_USAGE: { path: "usage.file", kind: "string", isPath: true },

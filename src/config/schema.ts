@@ -4,7 +4,7 @@
  * optional in the file itself: environment variables and flags may supply the rest, and
  * `requireComplete` (complete.ts) says what is still missing after the layers are merged.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { contractSpecSchema } from "../curve/contract.js";
 import { policySchema, roundingSchema } from "../hedge/policy.js";
 import { isDay } from "../time/period.js";

@@ -3,7 +3,7 @@
  * spec is always an input file (JSON or YAML) and never hard-coded; shipped specs are labelled illustrative.
  * Validation errors name the key path (`tokensPerGpuHour.models.gpt-4o: …`).
  */
-import { z } from "zod";
+import * as z from "zod";
 import { parse as parseYaml, YAMLParseError } from "yaml";
 import { HedgeError } from "../errors.js";
 import { parseJsonText, zodToHedgeError } from "../schema/zod-errors.js";

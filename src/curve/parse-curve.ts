@@ -7,7 +7,7 @@
  * for JSON, with the raw value and what was expected. A gap in the months is not an error here: see
  * complete-curve.ts, which interpolates it (and flags it) or rejects it against the contract's listed months.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { HedgeError } from "../errors.js";
 import { readCsvRows } from "../csv/read-rows.js";
 import { isMonth, monthIndex } from "../time/period.js";

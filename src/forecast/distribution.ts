@@ -9,10 +9,10 @@
 import type { FittedModel } from "./model.js";
 import { quantileType8Sorted } from "../stats/quantile.js";
 import { Rng } from "../stats/random.js";
-import type { PeriodForecast } from "./types.js";
+import type { ForecastProgress, PeriodForecast } from "./types.js";
+import { DEFAULT_PATHS } from "./defaults.js";
 
-/** Default number of simulated paths (R's default for simulated intervals, §2.3). */
-export const DEFAULT_PATHS = 5000;
+export { DEFAULT_PATHS };
 
 function clamp0(x: number): number {
   return x > 0 ? x : 0;
@@ -53,19 +53,25 @@ export function pathStratum(i: number): number {
  * stratum, so it does not depend on the horizon or on how many other paths are drawn: the same month gets the
  * same draws whichever command or horizon asks.
  */
-export function simulatePaths(model: FittedModel, horizon: number, count: number, seed: number): Float64Array[] {
+export function simulatePaths(model: FittedModel, horizon: number, count: number, seed: number, onProgress?: ProgressSink): Float64Array[] {
   return Array.from({ length: count }, (_, i) => {
     const path = model.samplePath(horizon, new Rng(seed, i + 1), pathStratum(i));
     for (let h = 0; h < horizon; h++) if (!((path[h] as number) > 0)) path[h] = 0;
+    if (onProgress && ((i + 1) % PROGRESS_EVERY === 0 || i + 1 === count)) onProgress({ stage: "paths", done: i + 1, total: count });
     return path;
   });
 }
 
+type ProgressSink = (progress: ForecastProgress) => void;
+/** Paths between two progress reports. */
+const PROGRESS_EVERY = 1024;
+
 /** Per-step forecasts from a set of paths: path mean and type-8 quantiles (§2.4). */
-export function forecastsFromPaths(periods: readonly string[], paths: readonly Float64Array[]): PeriodForecast[] {
+export function forecastsFromPaths(periods: readonly string[], paths: readonly Float64Array[], onProgress?: ProgressSink): PeriodForecast[] {
   return periods.map((period, h) => {
     const column = Float64Array.from(paths, (p) => p[h] as number).sort();
     const mean = column.reduce((a, b) => a + b, 0) / column.length;
+    onProgress?.({ stage: "quantiles", done: h + 1, total: periods.length });
     return periodForecast(period, mean, (p) => quantileType8Sorted(column, p));
   });
 }
@@ -76,6 +82,7 @@ export function modelForecasts(
   periods: readonly string[],
   seed: number,
   paths: number = DEFAULT_PATHS,
+  onProgress?: ProgressSink,
 ): PeriodForecast[] {
   const horizon = periods.length;
   const analytic = model.analytic(horizon);
@@ -84,5 +91,5 @@ export function modelForecasts(
       periodForecast(period, analytic.mean[h] as number, (p) => analytic.quantile(h, p)),
     );
   }
-  return forecastsFromPaths(periods, simulatePaths(model, horizon, paths, seed));
+  return forecastsFromPaths(periods, simulatePaths(model, horizon, paths, seed, onProgress), onProgress);
 }

@@ -20,7 +20,7 @@ import { holdoutLength, selectByHoldout } from "./holdout.js";
 import type { FittedModel } from "./model.js";
 import { prepareSeries } from "./outliers.js";
 import { futurePeriods, periodAt, seasonalPeriod } from "./periods.js";
-import type { Finding, ForecastOptions, ForecastResult, ModelScore, SelectionMethod, TimeSeries } from "./types.js";
+import type { Finding, ForecastOptions, ForecastProgress, ForecastResult, ModelScore, SelectionMethod, TimeSeries } from "./types.js";
 import { MIN_POINTS, validateSeries } from "./validate.js";
 import { blendWithPlan, checkVolumePlan, DEFAULT_PLAN_WEIGHT } from "./volume-plan.js";
 
@@ -339,6 +339,7 @@ export function forecastSeries(input: TimeSeries, options: ForecastOptions): For
     checkVolumePlan(options.volumePlan);
   }
   const chosen = prepareAndSelect(input, options);
+  options.onProgress?.({ stage: "select", done: 1, total: 1 });
   const series = chosen.series;
   const seed = options.seed ?? DEFAULT_SEED;
   const pathCount = options.paths ?? DEFAULT_PATHS;
@@ -366,7 +367,7 @@ export function forecastSeries(input: TimeSeries, options: ForecastOptions): For
       warnings.push(`the volume plan ends at ${lastPlan.month}: later months (to ${periods[periods.length - 1]}) are the statistical forecast alone`);
     }
   }
-  const points = modelForecasts(model, periods, seed, pathCount);
+  const points = modelForecasts(model, periods, seed, pathCount, options.onProgress);
   const drivers = forecastDrivers({
     y: chosen.values,
     granularity: series.granularity,
@@ -405,6 +406,6 @@ export function forecastSeries(input: TimeSeries, options: ForecastOptions): For
       : {}),
     seed,
     samplePaths: (count: number, pathSeed?: number) => simulatePaths(model, horizon, count, pathSeed ?? seed),
-    simulate: (steps: number, count: number, pathSeed?: number) => simulatePaths(model, steps, count, pathSeed ?? seed),
+    simulate: (steps: number, count: number, pathSeed?: number, onProgress?: (progress: ForecastProgress) => void) => simulatePaths(model, steps, count, pathSeed ?? seed, onProgress),
   };
 }

@@ -9,6 +9,7 @@ export type {
   Finding,
   ForecastDrivers,
   ForecastOptions,
+  ForecastProgress,
   ForecastResult,
   Granularity,
   ModelScore,

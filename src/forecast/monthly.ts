@@ -16,7 +16,7 @@ import { HedgeError } from "../errors.js";
 import { addDays, addMonths, daysInMonth, lastDayOfMonth, monthOfDay } from "../time/period.js";
 import { DEFAULT_PATHS, forecastsFromPaths } from "./distribution.js";
 import { forecastSeries } from "./forecast-series.js";
-import type { Finding, ForecastOptions, ForecastResult, ModelScore, PeriodForecast, SelectionMethod, TimeSeries } from "./types.js";
+import type { Finding, ForecastOptions, ForecastProgress, ForecastResult, ModelScore, PeriodForecast, SelectionMethod, TimeSeries } from "./types.js";
 
 export type MonthlyFromDailyOptions = Omit<ForecastOptions, "horizon"> & {
   /** Ignored: the daily horizon follows from `months`. Accepted so that ForecastOptions can be passed through. */
@@ -81,7 +81,13 @@ export function forecastMonthlyFromDaily(daily: TimeSeries, months: number, opti
  * Monthly totals from a daily forecast already made (the model is chosen once: `forecast --period day` shows the
  * daily points and these totals from the same fit and the same seeded paths).
  */
-export function monthlyFromForecast(daily: TimeSeries, forecast: ForecastResult, months: number, pathCount: number): MonthlyForecast {
+export function monthlyFromForecast(
+  daily: TimeSeries,
+  forecast: ForecastResult,
+  months: number,
+  pathCount: number,
+  onProgress?: (progress: ForecastProgress) => void,
+): MonthlyForecast {
   if (!Number.isInteger(months) || months < 1) {
     throw new HedgeError("USAGE", `number of months must be a whole number ≥ 1; got ${String(months)}`, {
       value: String(months),
@@ -112,11 +118,11 @@ export function monthlyFromForecast(daily: TimeSeries, forecast: ForecastResult,
     const firstDay = k === 0 && !complete ? Number(lastDay.slice(8, 10)) + 1 : 1;
     for (let d = firstDay; d <= daysInMonth(month); d++) dayMonths.push(k);
   });
-  const dailyPaths = forecast.simulate(dayMonths.length, pathCount);
+  const dailyPaths = forecast.simulate(dayMonths.length, pathCount, undefined, onProgress);
   const paths = monthlyTotals(dailyPaths, dayMonths, months, observed);
   return {
     model: forecast.model,
-    points: forecastsFromPaths(monthLabels, paths),
+    points: forecastsFromPaths(monthLabels, paths, onProgress),
     paths,
     partialMonth,
     candidates: forecast.candidates,

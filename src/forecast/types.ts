@@ -101,6 +101,18 @@ export interface ForecastOptions {
   events?: ForecastEvent[];
   /** A top-down volume plan blended with (or, at weight 1, overriding) the monthly forecast (volume-plan.ts). */
   volumePlan?: VolumePlan;
+  /** Told how far the forecast has got (for a progress display; the forecast does not depend on it). */
+  onProgress?: (progress: ForecastProgress) => void;
+}
+
+/**
+ * Progress of a forecast: the model chosen ("select", reported once, when the selection is done), then the sample
+ * paths drawn ("paths": done of total paths) and their quantiles taken ("quantiles": done of total periods).
+ */
+export interface ForecastProgress {
+  stage: "select" | "paths" | "quantiles";
+  done: number;
+  total: number;
 }
 
 /** A known event (`--events FILE`, `events:` in the config). */
@@ -206,5 +218,5 @@ export interface ForecastResult {
   /** `n` seeded sample paths of the future, each a Float64Array of length `horizon`. */
   samplePaths(n: number, seed?: number): Float64Array[];
   /** `n` sample paths of any length from the same fit (path i is the same as in samplePaths, extended). */
-  simulate(horizon: number, n: number, seed?: number): Float64Array[];
+  simulate(horizon: number, n: number, seed?: number, onProgress?: (progress: ForecastProgress) => void): Float64Array[];
 }

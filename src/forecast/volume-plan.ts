@@ -16,7 +16,9 @@ import { scaledModel } from "./events.js";
 import type { FittedModel } from "./model.js";
 import type { BlendMonth, VolumePlan } from "./types.js";
 
-export const DEFAULT_PLAN_WEIGHT = 0.5;
+import { DEFAULT_PLAN_WEIGHT } from "./defaults.js";
+
+export { DEFAULT_PLAN_WEIGHT };
 
 export interface Blend {
   model: FittedModel;

@@ -3,11 +3,12 @@
  * Typical corporate practice hedges near months heavily and far months lightly, because the volume
  * forecast is less certain further out (docs/METHODOLOGY.md).
  */
-import { z } from "zod";
+import * as z from "zod";
 import { HedgeError } from "../errors.js";
 import { parseJsonText, zodToHedgeError } from "../schema/zod-errors.js";
+import { ROUNDING_RULES } from "./rounding.js";
 
-export const roundingSchema = z.enum(["nearest", "down", "up"]);
+export const roundingSchema = z.enum(ROUNDING_RULES);
 export type Rounding = z.infer<typeof roundingSchema>;
 
 const ratio = z.number().min(0).max(1);

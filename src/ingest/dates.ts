@@ -10,20 +10,10 @@
  * dependency is needed; the offset is looked up once per hour of data.
  */
 import { HedgeError } from "../errors.js";
+import { DATE_FORMATS, type DateFormat } from "./option-names.js";
 
-export const DATE_FORMATS = [
-  "auto",
-  "iso8601",
-  "unix",
-  "unix_ms",
-  "YYYY-MM-DD",
-  "YYYY-MM-DD HH:MM",
-  "MM/DD/YYYY",
-  "DD/MM/YYYY",
-  "DD.MM.YYYY",
-  "YYYYMMDD",
-] as const;
-export type DateFormat = (typeof DATE_FORMATS)[number];
+export { DATE_FORMATS, type DateFormat };
+
 
 /** Days since 1970-01-01 of a proleptic Gregorian date (Hinnant, days_from_civil). */
 export function civilToDays(y: number, m: number, d: number): number {

@@ -1,9 +1,9 @@
 /** Breakdowns: totals per model, provider, project or token kind, overall and per period. */
 import { Dec } from "../money/decimal.js";
 import type { UsageCell, UsageSeries } from "./types.js";
+import { GROUP_BY, type GroupBy } from "./option-names.js";
 
-export const GROUP_BY = ["model", "provider", "project", "kind"] as const;
-export type GroupBy = (typeof GROUP_BY)[number];
+export { GROUP_BY, type GroupBy };
 
 export interface GroupPeriod {
   period: string;

@@ -7,9 +7,9 @@ import { quoteDivisor } from "../curve/contract.js";
 import { Dec, toCents } from "../money/decimal.js";
 import { liquiditySection, type LiquidityLeg, type LiquiditySection } from "../book/liquidity.js";
 import type { PlanStage } from "./plan-stage.js";
+import { DEFAULT_GAPS, DEFAULT_STRESS_PATHS } from "./defaults.js";
 
-export const DEFAULT_GAPS: readonly number[] = [-0.5, 0.5];
-export const DEFAULT_STRESS_PATHS = 2000;
+export { DEFAULT_GAPS, DEFAULT_STRESS_PATHS };
 
 export interface LiquiditySettings {
   asOf: string;

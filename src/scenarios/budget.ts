@@ -6,21 +6,9 @@
  * The difference reported is hedged cost − budget: positive means over budget.
  */
 import { Dec, toCents } from "../money/decimal.js";
+import { parseBudget, type Budget } from "./budget-text.js";
 
-export type Budget = { kind: "total"; usd: number } | { kind: "rate"; usdPerMtok: number };
-
-const NUMBER_RE = /^\$?\s*(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/;
-
-/** Parse a budget flag value; undefined when it is not one of the accepted forms. */
-export function parseBudget(text: string): Budget | undefined {
-  const t = text.trim();
-  const rate = /^(.*?)\s*(?:usd)?\s*\/\s*mtok$/i.exec(t);
-  const body = (rate ? rate[1]! : t).trim();
-  if (!NUMBER_RE.test(body)) return undefined;
-  const value = Number(body.replace(/[$,\s]/g, ""));
-  if (!Number.isFinite(value) || value <= 0) return undefined;
-  return rate ? { kind: "rate", usdPerMtok: value } : { kind: "total", usd: value };
-}
+export { parseBudget, type Budget };
 
 /** The budget for `tokens` tokens: the total itself, or rate × tokens / 1e6 rounded to cents. */
 export function budgetAmount(budget: Budget, tokens: number): number {
@@ -37,9 +25,10 @@ export function versusBudget(hedgedCost: number, budget: number): number {
   return new Dec(hedgedCost).minus(budget).toNumber();
 }
 
-const USD = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+// Made on first use (the first Intl.NumberFormat costs ~10 ms at start-up).
+let USD: Intl.NumberFormat | undefined;
 
 /** "$2,500,000.00 for the horizon" or "2 USD/Mtok". */
 export function describeBudget(budget: Budget): string {
-  return budget.kind === "total" ? `$${USD.format(budget.usd)} for the horizon` : `${budget.usdPerMtok} USD/Mtok`;
+  return budget.kind === "total" ? `$${(USD ??= new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })).format(budget.usd)} for the horizon` : `${budget.usdPerMtok} USD/Mtok`;
 }

@@ -25,12 +25,9 @@ import { budgetAmount, monthBudget, versusBudget, type Budget } from "./budget.j
 import { variationMarginPath, type MarginPath } from "./margin.js";
 import { effectivePrice, monthOutcome, type MonthOutcome } from "./pnl.js";
 import { twistShocks, type TwistDirection } from "./twist.js";
+import { DEFAULT_PRICE_SHOCKS, DEFAULT_VOLUME_CASES, type VolumeCase } from "./defaults.js";
 
-/** A forecast quantile, the forecast mean, or a multiple of the mean written "x<multiplier>", e.g. "x0.8". */
-export type VolumeCase = "p10" | "p50" | "p90" | "mean" | `x${string}`;
-
-export const DEFAULT_PRICE_SHOCKS: readonly number[] = [-0.5, -0.25, 0, 0.25, 0.5, 1];
-export const DEFAULT_VOLUME_CASES: readonly VolumeCase[] = ["p10", "p50", "p90"];
+export { DEFAULT_PRICE_SHOCKS, DEFAULT_VOLUME_CASES, type VolumeCase };
 
 export interface ScenarioOptions {
   budget?: Budget;

@@ -7,9 +7,9 @@
  */
 import { HedgeError } from "../errors.js";
 import type { DayLayout } from "./expr.js";
+import { DIALECTS, type DialectName } from "./dialect-names.js";
 
-export const DIALECTS = ["athena", "trino", "bigquery", "snowflake", "databricks", "spark", "duckdb"] as const;
-export type DialectName = (typeof DIALECTS)[number];
+export { DIALECTS, type DialectName };
 
 export interface Dialect {
   id: "trino" | "bigquery" | "snowflake" | "spark" | "duckdb";

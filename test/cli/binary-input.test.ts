@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { binaryKind, textProblem } from "../../src/csv/text-checks.js";
 import { escapeControl, escapeHumanOutput } from "../../src/cli/error-report.js";
-import { runHere } from "../helpers/run-in-process.js";
+import { runHere } from "../helpers/run-cli.js";
 
 let dir: string;
 beforeAll(() => {

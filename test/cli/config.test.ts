@@ -156,7 +156,7 @@ describe("--config on plan and scenarios", () => {
 describe("withConfig: --config for any command (e.g. forecast)", () => {
   it("fills the usage argument and the options not typed, from the config; typed flags win", async () => {
     const { Command } = await import("commander");
-    const { withConfig } = await import("../../src/cli/config-options.js");
+    const { withConfig } = await import("../../src/cli/config-flags.js");
     const { addForecastOptions } = await import("../../src/cli/commands/shared.js");
     const dir = mkdtempSync(join(tmpdir(), "th-withconfig-"));
     writeFileSync(join(dir, "h.yaml"), "usage: data/u.csv\nhorizon: 6\nseed: 9\n");

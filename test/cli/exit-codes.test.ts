@@ -7,8 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ACME, ROOT } from "../helpers/run-cli.js";
-import { runHere } from "../helpers/run-in-process.js";
+import { ACME, ROOT, runHere } from "../helpers/run-cli.js";
 
 let dir: string;
 beforeAll(() => {

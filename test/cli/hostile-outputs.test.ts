@@ -10,8 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { cleanStaleTemps, writeDirectoryAtomic, writeFileAtomic } from "../../src/cli/files.js";
 import { HedgeError } from "../../src/errors.js";
-import { ACME, ROOT } from "../helpers/run-cli.js";
-import { runHere } from "../helpers/run-in-process.js";
+import { ACME, ROOT, runHere } from "../helpers/run-cli.js";
 
 let dir: string;
 beforeEach(() => {

@@ -12,8 +12,7 @@ import { readTextFile, SMALL_INPUT_LIMIT } from "../../src/cli/files.js";
 import { MAX_RECORD_BYTES } from "../../src/csv/scanner.js";
 import { ingestUsage } from "../../src/ingest/index.js";
 import { errorOf } from "../helpers/error-of.js";
-import { ACME, ROOT } from "../helpers/run-cli.js";
-import { runHere } from "../helpers/run-in-process.js";
+import { ACME, ROOT, runHere } from "../helpers/run-cli.js";
 
 let dir: string;
 beforeAll(() => {

@@ -40,17 +40,28 @@ function drive(cwd: string, args: string[], steps: Step[], env: Record<string, s
   delete childEnv.TOKENHEDGE_CONFIG;
   const child = spawn("script", ["-qfec", quoted, "/dev/null"], { cwd, env: childEnv });
   let screen = "";
-  child.stdout.on("data", (d: Buffer) => (screen += d.toString("utf8")));
+  // Woken by each chunk of output (no polling): a step starts as soon as its prompt is on the screen.
+  let wake: () => void = () => undefined;
+  child.stdout.on("data", (d: Buffer) => {
+    screen += d.toString("utf8");
+    wake();
+  });
   const exited = new Promise<number | null>((res) => child.on("exit", (code) => res(code)));
+  const shown = (when: RegExp, from: number): Promise<void> =>
+    new Promise((res, rej) => {
+      const timer = setTimeout(() => rej(new Error(`no prompt matching ${when} after 30 s; screen:\n${screen.replace(ANSI, "")}`)), 30_000);
+      wake = () => {
+        if (!when.test(screen.slice(from).replace(ANSI, ""))) return;
+        clearTimeout(timer);
+        wake = () => undefined;
+        res();
+      };
+      wake();
+    });
   return (async () => {
     let seen = 0;
     for (const step of steps) {
-      for (let i = 0; ; i++) {
-        const rest = screen.slice(seen).replace(ANSI, "");
-        if (step.when.test(rest)) break;
-        if (i > 300) throw new Error(`no prompt matching ${step.when} after 30 s; screen:\n${screen.replace(ANSI, "")}`);
-        await new Promise((r) => setTimeout(r, 100));
-      }
+      await shown(step.when, seen);
       seen = screen.length;
       // Let the prompt finish drawing before typing.
       await new Promise((r) => setTimeout(r, 150));
@@ -221,7 +232,7 @@ describe("init without a terminal", () => {
 
 describe("init helpers", () => {
   it("parseLadder reads percentages, one per 3-month bucket", async () => {
-    const { parseLadder, ladderPolicy, roundBudget } = await import("../../src/cli/commands/init.js");
+    const { parseLadder, ladderPolicy, roundBudget } = await import("../../src/cli/actions/init.js");
     expect(parseLadder("80, 60,40%,25")).toEqual([80, 60, 40, 25]);
     expect(() => parseLadder("80,120")).toThrow(/--ladder/);
     expect(() => parseLadder("")).toThrow(/--ladder/);

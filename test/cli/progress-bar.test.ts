@@ -1,34 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { bytesProgressBar, simulationProgressBar } from "../../src/cli/progress-bar.js";
+import { bytesProgressBar } from "../../src/cli/progress-bar.js";
 
 /** A fake stderr that records writes; `isTTY` as given. */
 function stream(isTTY: boolean): { isTTY: boolean; out: string[]; write(s: string): boolean } {
   const out: string[] = [];
   return { isTTY, out, write: (s: string) => (out.push(s), true) };
 }
-
-describe("cli/progress-bar: simulation", () => {
-  it("draws nothing in the first second, then 30 cells per whole percent, and wipes with spaces", () => {
-    let t = 0;
-    const s = stream(true);
-    const bar = simulationProgressBar(s, () => t);
-    bar.update(0.2);
-    expect(s.out).toEqual([]);
-    t = 1500;
-    bar.update(0.5); // 50% → round(0.5·30) = 15 cells
-    bar.update(0.504); // still 50%: no redraw
-    bar.done();
-    expect(s.out).toEqual([`\rsimulating [${"#".repeat(15)}${".".repeat(15)}]  50%`, `\r${" ".repeat(50)}\r`]);
-  });
-
-  it("is silent when stderr is not a terminal", () => {
-    const s = stream(false);
-    const bar = simulationProgressBar(s, () => 5000);
-    bar.update(0.5);
-    bar.done();
-    expect(s.out).toEqual([]);
-  });
-});
 
 describe("cli/progress-bar: bytes read", () => {
   it("half of 2 GB after 5 s: 12 of 24 cells, 1.00 GB / 2.00 GB, 200 MB/s; erase-line to wipe", () => {

@@ -6,15 +6,16 @@ import { parentPort, workerData } from "node:worker_threads";
 const { run } = await import(new URL("../../dist/bundle/cli/main.js", import.meta.url).href);
 const { port, signal } = workerData;
 
-parentPort.on("message", async ({ args, cwd, env }) => {
+parentPort.on("message", async ({ args, cwd, env, stderrIsTTY = false }) => {
   let stdout = "";
   let stderr = "";
   const io = {
     cwd,
     env,
-    // Pipes, as with spawnSync: not terminals, so no colour unless the env forces it and no prompts.
+    // Pipes, as with spawnSync: not terminals, so no colour unless the env forces it and no prompts (a test may
+    // make stderr a terminal, for the progress displays).
     stdout: { write: (t) => void (stdout += t), isTTY: false },
-    stderr: { write: (t) => void (stderr += t), isTTY: false },
+    stderr: { write: (t) => void (stderr += t), isTTY: stderrIsTTY },
     stdinIsTTY: false,
   };
   let code;

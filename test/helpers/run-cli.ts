@@ -1,6 +1,6 @@
 /**
- * Run the CLI for a test. runCli / runJson run the built CLI in-process through `run(argv, io)` (dist/bundle/cli/main.js,
- * built by `npm run build`) in a worker thread, with in-memory stdout/stderr and the given cwd and env; they stay
+ * Run the CLI for a test (the one harness). runCli / runJson / runHere run the built CLI in-process through
+ * `run(argv, io)` (dist/bundle/cli/main.js, built by `npm run build`) in a worker thread, with in-memory stdout/stderr and the given cwd and env; they stay
  * synchronous by blocking on the worker (Atomics.wait), so a test reads like a shell session. spawnCli spawns the
  * real `bin/tokenhedge` the way a user or CI job would, for the few smoke tests that need a real process.
  */
@@ -20,6 +20,8 @@ export interface CliResult {
 export interface CliOptions {
   cwd?: string;
   env?: Record<string, string>;
+  /** Make stderr a terminal (progress displays draw only on one); stdout stays a pipe. */
+  stderrIsTTY?: boolean;
 }
 
 function cliEnv(options: CliOptions): Record<string, string> {
@@ -57,9 +59,21 @@ const RUN_TIMEOUT_MS = 120_000;
 
 /** Run the CLI in-process: same stdout, stderr and exit code as the binary, without a process per call. */
 export function runCli(args: string[], options: CliOptions = {}): CliResult {
+  return runInWorker(args, options.cwd ?? ROOT, cliEnv(options), options.stderrIsTTY === true);
+}
+
+/**
+ * The same in-process run with exactly this environment (NO_COLOR=1 and `env`, nothing inherited from the test's
+ * process): for the hostile-input cases, which must not see a developer's COLUMNS, CI or TOKENHEDGE_* variables.
+ */
+export async function runHere(args: string[], cwd: string, env: Record<string, string> = {}): Promise<CliResult> {
+  return runInWorker(args, cwd, { NO_COLOR: "1", ...env });
+}
+
+function runInWorker(args: string[], cwd: string, env: Record<string, string>, stderrIsTTY = false): CliResult {
   const h = cliHost();
   Atomics.store(h.signal, 0, 0);
-  h.worker.postMessage({ args, cwd: options.cwd ?? ROOT, env: cliEnv(options) });
+  h.worker.postMessage({ args, cwd, env, stderrIsTTY });
   if (Atomics.wait(h.signal, 0, 0, RUN_TIMEOUT_MS) === "timed-out") throw new Error(`tokenhedge ${args.join(" ")}: no answer in ${RUN_TIMEOUT_MS} ms`);
   const reply = receiveMessageOnPort(h.replies);
   if (!reply) throw new Error(`tokenhedge ${args.join(" ")}: the CLI worker signalled but sent no result`);

@@ -1,23 +1,11 @@
+/** `tokenhedge check`: the options; the action (actions/check.ts) loads when it runs. */
 import { Command, Option } from "commander";
-import { requireComplete } from "../../config/index.js";
-import { checkCsv, checkDocument, checkHuman } from "../../report/views/check.js";
-import { EXIT } from "../../errors.js";
-import { checksNeedEffectiveness, evaluateChecks } from "../../pipeline/index.js";
-import { emit, warn, type OutputFlags } from "../output.js";
 import { parseAsOf, parseIntOption } from "../options.js";
-import { addConfigOption, resolveForCommand } from "../config-options.js";
-import { loadPlanFromConfig } from "../plan-inputs.js";
-import { addKnowledgeOptions } from "../forecast-knowledge.js";
-import { loadEffectiveness } from "../effectiveness-read.js";
-import { asOfFor } from "../as-of.js";
-import type { CommandEnv } from "./shared.js";
-
-interface CheckFlags extends OutputFlags {
-  config?: string;
-}
+import { addConfigOption } from "../config-flags.js";
+import { addKnowledgeOptions } from "../forecast-knowledge-flags.js";
+import { lazyAction, type CommandEnv } from "./shared.js";
 
 export function checkCommand(env: CommandEnv): Command {
-  const { ctx } = env;
   const cmd = addKnowledgeOptions(addConfigOption(new Command("check")))
     .description("evaluate the config's thresholds (Cost-at-Risk, over-hedge probability, hedge-ratio bands, effectiveness, data quality); exit 1 on a breach")
     .addOption(new Option("--as-of <date>", "the run date for the stale-data rule (default: today, UTC)").argParser(parseAsOf))
@@ -32,18 +20,5 @@ Examples:
   tokenhedge check --config fixtures/config/acme.config.yaml --as-of 2026-11-05
   tokenhedge check --config hedge.config.yaml --json > check.json`,
     );
-  return env.output(cmd).action((flags: CheckFlags, self: Command) => {
-    const cfg = requireComplete(resolveForCommand(ctx, self));
-    const stage = loadPlanFromConfig(ctx, cfg);
-    warn(ctx, [...stage.exposure.forecast.warnings, ...stage.plan.warnings]);
-    const effectiveness = checksNeedEffectiveness(cfg) ? loadEffectiveness(ctx, cfg.effectiveness!).result : null;
-    const run = evaluateChecks(stage, cfg, asOfFor(cfg), { effectiveness });
-    emit(ctx, flags, {
-      json: () => checkDocument(run.summary, run.meta),
-      csv: () => checkCsv(run.summary),
-      human: () => checkHuman(run.summary, run.meta, ctx.colour),
-    }, stage.inputs.files);
-    // A breach is a result, not an error: the output above is complete, only the exit code says so.
-    if (!run.summary.pass) ctx.exitCode = EXIT.breach;
-  });
+  return env.output(cmd).action(lazyAction(async () => (await import("../actions/check.js")).checkAction(env)));
 }

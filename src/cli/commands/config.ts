@@ -1,14 +1,8 @@
+/** `tokenhedge config`: the options; the action (actions/config.ts) loads when it runs. */
 import { Command, Option } from "commander";
-import { missingKeys } from "../../config/index.js";
-import { configDocument, configHuman } from "../../report/views/config.js";
-import { toJson } from "../../report/json.js";
 import { parseAsOf, parseIntOption, parseNumberOption } from "../options.js";
-import { addConfigOption, resolveForCommand } from "../config-options.js";
-import type { CommandEnv } from "./shared.js";
-
-interface ShowFlags {
-  json?: boolean;
-}
+import { addConfigOption } from "../config-flags.js";
+import { lazyAction, type CommandEnv } from "./shared.js";
 
 /** `tokenhedge config show`: the resolved config and where each value came from. */
 export function configCommand(env: CommandEnv): Command {
@@ -27,10 +21,6 @@ export function configCommand(env: CommandEnv): Command {
     .exitOverride()
     .showHelpAfterError("(add --help for usage)")
     .configureOutput({ writeOut: (s) => ctx.stdout.write(s), writeErr: (s) => ctx.stderr.write(s) })
-    .action((flags: ShowFlags, cmd: Command) => {
-      const resolved = resolveForCommand(ctx, cmd);
-      const missing = missingKeys(resolved);
-      ctx.stdout.write(flags.json ? toJson(configDocument(resolved, missing)) : configHuman(resolved, missing, ctx.colour));
-    });
+    .action(lazyAction(async () => (await import("../actions/config.js")).configAction(env)));
   return new Command("config").description("show the resolved config (tokenhedge config show)").addCommand(show);
 }

@@ -1,16 +1,7 @@
+/** `tokenhedge curve`: the options; the action (actions/curve.ts) loads when it runs. */
 import { Command, Option } from "commander";
-import { curveReportCsv, curveReportDocument, curveReportHuman } from "../../report/views/curve.js";
-import { loadCurveReport } from "../curve-read.js";
 import { parseIntOption } from "../options.js";
-import { emit, type OutputFlags } from "../output.js";
-import type { CommandEnv } from "./shared.js";
-
-interface CurveFlags extends OutputFlags {
-  contract?: string;
-  deflation?: string;
-  chart: boolean;
-  width: number;
-}
+import { lazyAction, type CommandEnv } from "./shared.js";
 
 export function curveCommand(env: CommandEnv): Command {
   return env
@@ -24,13 +15,5 @@ export function curveCommand(env: CommandEnv): Command {
     .option("--deflation <rate>", "trend to read a token curve against: a factor per year (10x), a fall (90%), or none (default 10x for token curves, none for GPU-hour curves)")
     .option("--no-chart", "leave out the terminal chart")
     .addOption(new Option("--width <columns>", "chart width").argParser(parseIntOption("--width", 12, 200)).default(60))
-    .action((file: string, flags: CurveFlags) => {
-      const { ctx } = env;
-      const report = loadCurveReport(ctx, file, flags.contract, flags.deflation);
-      emit(ctx, flags, {
-        json: () => curveReportDocument(file, report),
-        csv: () => curveReportCsv(report),
-        human: () => curveReportHuman(file, report, { colour: ctx.colour, chart: flags.chart, width: flags.width }),
-      }, [file, ...(flags.contract ? [flags.contract] : [])]);
-    });
+    .action(lazyAction(async () => (await import("../actions/curve.js")).curveAction(env)));
 }

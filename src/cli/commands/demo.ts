@@ -1,66 +1,9 @@
+/** `tokenhedge demo`: the options; the action (actions/demo.ts) loads when it runs. */
 import { Command } from "commander";
-import { fileURLToPath } from "node:url";
-import { relative } from "node:path";
-import { DEFAULT_PRICE_SHOCKS, DEFAULT_VOLUME_CASES, scenarioGrid } from "../../scenarios/grid.js";
-import { ingestHuman } from "../../report/views/ingest.js";
-import { forecastHuman } from "../../report/views/forecast.js";
-import { planHuman, planSummary } from "../../report/views/plan.js";
-import { planAnswerHuman, planAnswerSentences } from "../../report/views/plan-answer.js";
-import { scenariosHuman } from "../../report/views/scenarios.js";
-import { curveReportHuman } from "../../report/views/curve.js";
-import { planAnswer } from "../../pipeline/plan-answer.js";
-import { forecastOrigin } from "../../pipeline/index.js";
-import { loadCurveReport } from "../curve-read.js";
-import { loadPlan } from "../plan-inputs.js";
-import { loadUsage } from "../inputs.js";
-import { warn } from "../output.js";
-import type { CommandEnv } from "./shared.js";
-
-/** The bundled fixtures, found relative to this file so `npm start` works from any directory. */
-function fixturesDir(cwd: string): string {
-  const abs = fileURLToPath(new URL("../../../fixtures/acme/", import.meta.url));
-  const rel = relative(cwd, abs);
-  return rel === "" ? "." : rel;
-}
+import { lazyAction, type CommandEnv } from "./shared.js";
 
 export function demoCommand(env: CommandEnv): Command {
   return new Command("demo")
     .description("the whole pipeline on the bundled fixtures (what `npm start` runs): the answer first, then each stage")
-    .action(() => {
-      const { ctx } = env;
-      const dir = fixturesDir(ctx.cwd);
-      const f = (name: string): string => `${dir}/${name}`;
-      const section = (title: string): void => ctx.stdout.write(`\n== ${title} ==\n`);
-
-      // The same inputs as `tokenhedge plan`, with the company's own price history for the basis.
-      const stage = loadPlan(ctx, f("usage.csv"), {
-        curve: f("token-curve.csv"),
-        contract: f("token-contract.json"),
-        policy: f("policy.json"),
-        history: f("price-history.csv"),
-        seed: 42,
-      });
-      const { plan, exposure, company } = stage;
-      const answer = planAnswer(stage);
-      warn(ctx, [...exposure.forecast.warnings, ...plan.warnings, ...(company?.warnings ?? [])]);
-
-      section("the answer");
-      ctx.stdout.write(`${planSummary(plan)}\n${planAnswerSentences(answer, company).join("\n")}\n`);
-      ctx.stdout.write(
-        `\nReproduce it: tokenhedge plan ${f("usage.csv")} --curve ${f("token-curve.csv")} --contract ${f("token-contract.json")} --policy ${f("policy.json")} --history ${f("price-history.csv")}\n`,
-      );
-
-      section(`ingest ${f("usage.csv")}`);
-      ctx.stdout.write(ingestHuman(loadUsage(ctx, f("usage.csv")), "month", ctx.colour));
-      section("forecast");
-      ctx.stdout.write(forecastHuman(exposure, ctx.colour));
-      section(`curve ${f("token-curve.csv")}`);
-      ctx.stdout.write(curveReportHuman(f("token-curve.csv"), loadCurveReport(ctx, f("token-curve.csv"), f("token-contract.json")), { colour: ctx.colour, chart: true }));
-      section("hedge plan");
-      ctx.stdout.write(planHuman(plan, ctx.colour) + planAnswerHuman(answer, company, ctx.colour));
-      section("P&L scenarios");
-      const options = { asOf: forecastOrigin(stage), ...(company ? { company } : {}) };
-      ctx.stdout.write(scenariosHuman(plan, scenarioGrid(plan, DEFAULT_PRICE_SHOCKS, DEFAULT_VOLUME_CASES, options), ctx.colour, { asOf: options.asOf, ...(company ? { company } : {}) }));
-      ctx.stdout.write(`\nEach stage is a command: tokenhedge ingest | forecast | curve | plan | scenarios | simulate | report (add --json or --csv). See tokenhedge --help.\n`);
-    });
+    .action(lazyAction(async () => (await import("../actions/demo.js")).demoAction(env)));
 }

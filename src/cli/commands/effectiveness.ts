@@ -1,22 +1,8 @@
+/** `tokenhedge effectiveness`: the options; the action (actions/effectiveness.ts) loads when it runs. */
 import { Command, Option } from "commander";
-import { HedgeError } from "../../errors.js";
-import { effectivenessCsv, effectivenessDocument, effectivenessHuman } from "../../report/views/effectiveness.js";
-import type { EffectivenessSettings } from "../../pipeline/index.js";
-import { loadEffectiveness } from "../effectiveness-read.js";
-import { emit, warn, type OutputFlags } from "../output.js";
 import { parseNumberOption } from "../options.js";
-import { EFFECTIVENESS_FLAG_BINDINGS, FLAG_BINDINGS, withConfig } from "../config-options.js";
-import type { CommandEnv } from "./shared.js";
-import { parseBook } from "../../book/book.js";
-import type { Framework } from "../../effectiveness/relationship.js";
-import { frameworkDocument, frameworkHuman } from "../../report/views/effectiveness-framework.js";
-import { readTextFile } from "../files.js";
-
-interface EffectivenessFlags extends OutputFlags, Omit<Partial<EffectivenessSettings>, "book"> {
-  config?: string;
-  framework?: Framework;
-  book?: string;
-}
+import { EFFECTIVENESS_FLAG_BINDINGS, FLAG_BINDINGS, withConfig } from "../config-flags.js";
+import { lazyAction, type CommandEnv } from "./shared.js";
 
 export function effectivenessCommand(env: CommandEnv): Command {
   const { ctx } = env;
@@ -40,27 +26,5 @@ Examples:
   tokenhedge effectiveness --history fixtures/effectiveness/worked-prices.csv --contracts 2 --contract-size 1000 --exposure 2000
   tokenhedge effectiveness --config fixtures/config/acme.config.yaml --json`,
     );
-  return env.output(withConfig(cmd, ctx, { bindings: { ...FLAG_BINDINGS, ...EFFECTIVENESS_FLAG_BINDINGS } })).action((flags: EffectivenessFlags) => {
-    if (!flags.history) {
-      throw new HedgeError("USAGE_MISSING_FLAG", "missing --history", { expected: "--history FILE (or effectiveness.history in the config)", hint: "e.g. --history fixtures/effectiveness/worked-values.csv" });
-    }
-    const settings: EffectivenessSettings = {
-      history: flags.history,
-      ...(flags.changes !== undefined ? { changes: flags.changes } : {}),
-      ...(flags.contracts !== undefined ? { contracts: flags.contracts } : {}),
-      ...(flags.contractSize !== undefined ? { contractSize: flags.contractSize } : {}),
-      ...(flags.exposure !== undefined ? { exposure: flags.exposure } : {}),
-      ...(flags.quoteUnitSize !== undefined ? { quoteUnitSize: flags.quoteUnitSize } : {}),
-      ...(flags.regress !== undefined ? { regress: flags.regress } : {}),
-      ...(flags.side !== undefined ? { side: flags.side } : {}),
-      ...(flags.book !== undefined ? { book: parseBook(readTextFile(flags.book, ctx.cwd), flags.book) } : {}),
-    };
-    const { input, result } = loadEffectiveness(ctx, settings);
-    warn(ctx, result.warnings);
-    emit(ctx, flags, {
-      json: () => ({ ...effectivenessDocument(input, result), ...frameworkDocument(result, flags.framework ?? null), ...(flags.book ? { book: flags.book } : {}) }),
-      csv: () => effectivenessCsv(result),
-      human: () => effectivenessHuman(input, result, ctx.colour) + frameworkHuman(result, flags.framework ?? null),
-    }, [settings.history, ...(flags.config ? [flags.config] : []), ...(flags.book ? [flags.book] : [])]);
-  });
+  return env.output(withConfig(cmd, ctx, { bindings: { ...FLAG_BINDINGS, ...EFFECTIVENESS_FLAG_BINDINGS } })).action(lazyAction(async () => (await import("../actions/effectiveness.js")).effectivenessAction(env)));
 }

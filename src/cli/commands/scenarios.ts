@@ -1,26 +1,11 @@
+/** `tokenhedge scenarios`: the options; the action (actions/scenarios.ts) loads when it runs. */
 import { Command, InvalidArgumentError, Option } from "commander";
-import { DEFAULT_PRICE_SHOCKS, DEFAULT_VOLUME_CASES, multiplierCase, scenarioGrid, twistGrid, type VolumeCase } from "../../scenarios/grid.js";
-import type { Budget } from "../../scenarios/budget.js";
-import { scenariosCsv, scenariosDocument, scenariosHuman } from "../../report/views/scenarios.js";
-import { DEFAULT_GAPS, DEFAULT_PRICE_VOLATILITY, DEFAULT_STRESS_PATHS, forecastOrigin, liquidityStage } from "../../pipeline/index.js";
-import { liquidityHuman, rollHuman } from "../../report/views/stress.js";
-import { configBudget, parseBudgetOption, takeBudgetFlag } from "../budget-options.js";
+import { DEFAULT_PRICE_SHOCKS, DEFAULT_VOLUME_CASES } from "../../scenarios/defaults.js";
+import { DEFAULT_GAPS, DEFAULT_STRESS_PATHS } from "../../pipeline/defaults.js";
+import { parseBudgetOption } from "../budget-flags.js";
 import { parseAsOf, parseIntOption, parseShockList, parseVolumeCases } from "../options.js";
-import { emit, warn, type OutputFlags } from "../output.js";
-import { addPlanOptions, loadPlan, type PlanFlags } from "../plan-inputs.js";
-import type { CommandEnv } from "./shared.js";
-
-interface ScenarioFlags extends PlanFlags, OutputFlags {
-  shocks: number[];
-  volumes: VolumeCase[];
-  volumeMultipliers?: number[];
-  twist: number;
-  budget?: Budget | number;
-  asOf?: string;
-  months?: boolean;
-  gap: number[];
-  stressPaths: number;
-}
+import { addPlanOptions } from "../plan-flags.js";
+import { lazyAction, type CommandEnv } from "./shared.js";
 
 /** "0.8,1.2" → [0.8, 1.2]: multiples of the forecast mean. */
 export function parseMultipliers(value: string): number[] {
@@ -59,24 +44,5 @@ export function scenariosCommand(env: CommandEnv): Command {
     .option("--months", "per-month breakdown and margin flows (in --json and in the tables)")
     .addOption(new Option("--gap <list>", "liquidity stress: day-one gaps of the index in %, e.g. -50,50").argParser(parseShockList).default([...DEFAULT_GAPS], "-50,50"))
     .addOption(new Option("--stress-paths <n>", "liquidity stress: simulated daily price paths for the P95/P99 peak funding need (0: none)").argParser(parseIntOption("--stress-paths", 0, 1_000_000)).default(DEFAULT_STRESS_PATHS))
-    .action((file: string, flags: ScenarioFlags, command: Command) => {
-      const { ctx } = env;
-      const budgetFlag = takeBudgetFlag(command, flags);
-      const stage = loadPlan(ctx, file, flags);
-      const { plan, exposure } = stage;
-      const budget = budgetFlag ?? configBudget(flags);
-      warn(ctx, [...exposure.forecast.warnings, ...plan.warnings, ...(stage.company?.warnings ?? [])]);
-      const asOf = flags.asOf ?? forecastOrigin(stage);
-      const cases: VolumeCase[] = [...new Set([...flags.volumes, ...(flags.volumeMultipliers ?? []).map(multiplierCase)])];
-      const options = { asOf, ...(budget ? { budget } : {}), ...(stage.company ? { company: stage.company } : {}) };
-      const results = scenarioGrid(plan, flags.shocks, cases, options);
-      const twists = flags.twist > 0 ? twistGrid(plan, flags.twist, cases, options) : [];
-      const extras = { twists, asOf, ...(budget ? { budget } : {}), ...(stage.company ? { company: stage.company } : {}) };
-      const liquidity = liquidityStage(stage, { asOf, gaps: flags.gap, paths: flags.stressPaths, seed: flags.seed, volatility: flags.priceVol ?? DEFAULT_PRICE_VOLATILITY });
-      emit(ctx, flags, {
-        json: () => ({ ...scenariosDocument(plan, results, Boolean(flags.months), extras), side: stage.position.side, liquidity, rolls: stage.position.rolls }),
-        csv: () => scenariosCsv(results, twists),
-        human: () => scenariosHuman(plan, results, ctx.colour, extras, Boolean(flags.months)) + "\n" + liquidityHuman(liquidity, ctx.colour) + (stage.position.rolls ? "\n" + rollHuman(stage.position.rolls, ctx.colour) : ""),
-      }, stage.inputs.files);
-    });
+    .action(lazyAction(async () => (await import("../actions/scenarios.js")).scenariosAction(env)));
 }

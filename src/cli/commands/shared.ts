@@ -31,6 +31,16 @@ export function makeCommandEnv(ctx: RunContext): CommandEnv {
   };
 }
 
+/**
+ * An action whose code, and everything it imports, loads only when it runs: a command's file declares its options
+ * (cheap) and names its action module; building the command for `--help` or for a usage error loads none of it.
+ */
+export function lazyAction<A extends unknown[]>(load: () => Promise<(...args: A) => unknown>): (...args: A) => Promise<void> {
+  return async (...args: A) => {
+    await (await load())(...args);
+  };
+}
+
 /** Options of the commands that forecast: the seed of the sample paths and the horizon. */
 export function addForecastOptions(cmd: Command, defaultHorizon?: number): Command {
   const horizon = new Option("--horizon <months>", "months to forecast").argParser(parseIntOption("--horizon", 1, 120));

@@ -1,69 +1,13 @@
-/**
- * `simulate`: Monte Carlo of price and volume over the plan's horizon — cost distribution, Cost-at-Risk, margin
- * need, and the hedge-ratio sweep. Same inputs as `plan` (plan-inputs.ts), plus the price model's parameters
- * (simulate-options.ts).
- */
+/** `tokenhedge simulate`: the options; the action (actions/simulate.ts) loads when it runs. */
 import { Command } from "commander";
-import { simulateCsv, simulateDocument, simulateHuman, type SimulationProvenance } from "../../report/views/simulate.js";
-import { choosePriceModel, companySimulationBasis, DEFAULT_STRESS_PATHS, forecastOrigin, liquidityStage, simulateStage } from "../../pipeline/index.js";
-import { liquidityHuman } from "../../report/views/stress.js";
-import { emit, warn } from "../output.js";
-import { pricingDocument } from "../../company/scenarios.js";
-import { addPlanOptions, loadPlan } from "../plan-inputs.js";
-import { configBudget, takeBudgetFlag } from "../budget-options.js";
-import { addSimulateOptions, priceModelSettings, readLevels, type SimulateFlags } from "../simulate-options.js";
-import { progressBar } from "../simulate-progress.js";
-import type { CommandEnv } from "./shared.js";
+import { addPlanOptions } from "../plan-flags.js";
+import { addSimulateOptions } from "../simulate-flags.js";
+import { lazyAction, type CommandEnv } from "./shared.js";
 
 export function simulateCommand(env: CommandEnv): Command {
   const cmd = new Command("simulate")
     .description("Monte Carlo of price and volume: cost distribution, Cost-at-Risk, margin need and a hedge-ratio sweep 0%–150%")
     .argument("<file>", "usage CSV");
   return addSimulateOptions(env.output(addPlanOptions(cmd)))
-    .action((file: string, flags: SimulateFlags, command: Command) => {
-      const { ctx } = env;
-      const budgetFlag = takeBudgetFlag(command, flags);
-      const stage = loadPlan(ctx, file, flags);
-      const { plan, exposure } = stage;
-      warn(ctx, [...exposure.forecast.warnings, ...plan.warnings, ...(stage.company?.warnings ?? [])]);
-      const budget = budgetFlag ?? configBudget(flags);
-      const history = flags.history ? readLevels(ctx.cwd, flags) : undefined;
-      const settings = priceModelSettings(flags, command);
-      const choice = choosePriceModel(settings, history, plan);
-      // The company's own price (issue 10) sets the basis unless --basis-a/-b/-noise or --basis-from-history say otherwise.
-      const legacyBasis = settings.basisFromHistory || Object.values(settings.basisTyped).some(Boolean);
-      const basis = stage.company && !legacyBasis ? companySimulationBasis(stage, stage.company) : choice.basis;
-      const bar = progressBar(ctx.stderr, Date.now);
-      const result = simulateStage(stage, {
-        model: choice.model,
-        basis,
-        paths: flags.paths,
-        corr: flags.corr ?? 0,
-        seed: flags.seed,
-        asOf: flags.asOf ?? forecastOrigin(stage),
-        ...(budget ? { budget } : {}),
-        onProgress: (f) => bar.update(f),
-      });
-      bar.done();
-      const provenance: SimulationProvenance = {
-        ...choice.provenance,
-        ...(basis !== choice.basis && stage.company
-          ? { basisSource: `S₀ from ${stage.company.sourceDetail}; basis ${stage.company.basis.method}`, company: pricingDocument(stage.company) }
-          : {}),
-        volumeSource: `${fmtCount(flags.paths)} sample paths of the ${exposure.forecast.model} forecast`,
-        ...(budget ? { budget } : {}),
-      };
-      // The funding need along daily paths of the same volatility, with the day-one gaps of the liquidity stress.
-      const liquidity = liquidityStage(stage, { asOf: flags.asOf ?? forecastOrigin(stage), seed: flags.seed, volatility: choice.model.vol, paths: Math.min(flags.paths, DEFAULT_STRESS_PATHS) });
-      const columns = Number(ctx.env.COLUMNS);
-      emit(ctx, flags, {
-        json: () => ({ ...simulateDocument(plan, result, provenance), liquidity }),
-        csv: () => simulateCsv(result),
-        human: () => simulateHuman(plan, result, provenance, { colour: ctx.colour, ...(Number.isFinite(columns) && columns > 0 ? { width: columns } : {}) }) + "\n" + liquidityHuman(liquidity, ctx.colour),
-      }, stage.inputs.files);
-    });
-}
-
-function fmtCount(n: number): string {
-  return n.toLocaleString("en-US");
+    .action(lazyAction(async () => (await import("../actions/simulate.js")).simulateAction(env)));
 }

@@ -1,30 +1,10 @@
+/** `tokenhedge sql`: the options; the action (actions/sql.ts) loads when it runs. */
 import { Command, InvalidArgumentError, Option } from "commander";
-import { createReadStream } from "node:fs";
-import { resolve } from "node:path";
-import { createGunzip } from "node:zlib";
-import { parse } from "csv-parse/sync";
-import { emit, type OutputFlags } from "../output.js";
-import { HedgeError } from "../../errors.js";
-import { detectDelimiter } from "../../ingest/engine.js";
 import { isDay } from "../../time/period.js";
-import { DIALECTS, type DialectName } from "../../sql/dialects.js";
-import type { DayLayout } from "../../sql/expr.js";
+import { DIALECTS } from "../../sql/dialect-names.js";
 import { DEFAULT_HEADERS } from "../../sql/headers.js";
-import { buildPlan } from "../../sql/plan.js";
-import { renderSql } from "../../sql/render.js";
-import type { CommandEnv, RunContext } from "./shared.js";
+import { lazyAction, type CommandEnv } from "./shared.js";
 
-interface SqlFlags extends OutputFlags {
-  profile: string;
-  dialect: DialectName;
-  table: string;
-  column?: Record<string, string>;
-  headerFrom?: string;
-  from?: string;
-  to?: string;
-  dateFormat?: DayLayout;
-  containment?: "nested" | "disjoint";
-}
 
 const SQL_PROFILES = Object.keys(DEFAULT_HEADERS);
 
@@ -70,47 +50,6 @@ Examples:
 The result's columns: usage_date, provider, model, project, token_kind, currency, tokens, cost, cost_only (docs/warehouse.md).
 `,
     )
-    .action((flags: SqlFlags) => run(env.ctx, flags));
+    .action(lazyAction(async () => (await import("../actions/sql.js")).sqlAction(env)));
 }
 
-/** The header line of a sample export, streamed (a multi-gigabyte or gzip file is not read whole). */
-async function readHeader(ctx: RunContext, file: string): Promise<string[]> {
-  const full = resolve(ctx.cwd, file);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  try {
-    const raw = createReadStream(full, { highWaterMark: 1 << 16 });
-    const stream = /\.gz$/i.test(file) ? raw.pipe(createGunzip()) : raw;
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      chunks.push(chunk);
-      size += chunk.length;
-      if (chunk.includes(10) || size > 1 << 20) break;
-    }
-    raw.destroy();
-  } catch (err) {
-    throw new HedgeError("USAGE", `--header-from: cannot read ${file}: ${(err as Error).message}`, { file, expected: "a readable CSV or .csv.gz export" });
-  }
-  const text = Buffer.concat(chunks).toString("utf8").replace(/^\ufeff/, "");
-  const line = text.split(/\r?\n/)[0] ?? "";
-  const rows = parse(line, { delimiter: detectDelimiter(Buffer.from(line)), relax_quotes: true }) as string[][];
-  const header = rows[0] ?? [];
-  if (header.length === 0) throw new HedgeError("USAGE", `--header-from: ${file} has no header line`, { file, expected: "a CSV export with a header" });
-  return header;
-}
-
-async function run(ctx: RunContext, flags: SqlFlags): Promise<void> {
-  const header = flags.headerFrom ? await readHeader(ctx, flags.headerFrom) : DEFAULT_HEADERS[flags.profile]!;
-  const plan = buildPlan(flags.profile, {
-    header,
-    ...(flags.dateFormat ? { dateLayout: flags.dateFormat } : {}),
-    ...(flags.containment ? { containment: flags.containment } : {}),
-    ...(flags.from ? { from: flags.from } : {}),
-    ...(flags.to ? { to: flags.to } : {}),
-  });
-  const command = ["tokenhedge sql", `--profile ${flags.profile}`, `--dialect ${flags.dialect}`, `--table ${flags.table}`, ...(flags.from ? [`--from ${flags.from}`] : []), ...(flags.to ? [`--to ${flags.to}`] : [])].join(" ");
-  const sql = renderSql(plan, { dialect: flags.dialect, table: flags.table, ...(flags.column ? { columns: flags.column } : {}), command });
-  emit(ctx, flags, {
-    json: () => ({ command: "sql", profile: plan.profile, dialect: flags.dialect, table: flags.table, resultColumns: plan.resultColumns, notes: plan.notes, sql }),
-    human: () => sql,
-  });
-}

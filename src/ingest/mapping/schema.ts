@@ -35,7 +35,7 @@
  * key: [request_id]                   # columns identifying a row, for duplicates
  * ```
  */
-import { z } from "zod";
+import * as z from "zod";
 import { DATE_FORMATS } from "../dates.js";
 
 const nonEmpty = z.string().min(1, "must not be empty");

@@ -1,5 +1,6 @@
 /** The built-in export profiles, in detection order (most specific first); generic is the fallback. */
 import { HedgeError } from "../../errors.js";
+import { PROFILE_IDS } from "../option-names.js";
 import { aggregatedProfile } from "./aggregated.js";
 import { anthropicCostProfile, anthropicUsageProfile } from "./anthropic.js";
 import { awsCurProfile } from "./aws-cur.js";
@@ -29,7 +30,7 @@ export const PROFILES: readonly Profile[] = [
   genericProfile,
 ];
 
-export const PROFILE_IDS: readonly string[] = PROFILES.map((p) => p.id);
+export { PROFILE_IDS };
 
 export function profileById(id: string): Profile {
   const p = PROFILES.find((x) => x.id === id.trim().toLowerCase());

@@ -1,8 +1,11 @@
 /** Number formatting for human tables (never for JSON or CSV, which carry plain numbers). */
 
-const intFmt = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+// Made on first use: the first Intl.NumberFormat costs ~10 ms (ICU), which a command that fails before printing a
+// table should not pay at start-up.
+let intFmt: Intl.NumberFormat | undefined;
 
 export function fmtInt(n: number | bigint): string {
+  intFmt ??= new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
   return intFmt.format(n);
 }
 

@@ -1,6 +1,6 @@
 /** `--budget` of `scenarios` and `simulate`: USD for the horizon or a rate per Mtok, and how it meets the config's `budget`. */
 import { InvalidArgumentError, type Command } from "commander";
-import { parseBudget, type Budget } from "../scenarios/budget.js";
+import { parseBudget, type Budget } from "../scenarios/budget-text.js";
 
 export function parseBudgetOption(value: string): Budget {
   const b = parseBudget(value);

@@ -1,0 +1,199 @@
+/**
+ * `tokenhedge forecast FILE`'s action (its options: commands/forecast.ts): load a usage export or a plain `period,value` series, forecast it by month or by day
+ * with 80% / 95% intervals, optionally backtest the candidate models, and print a table and fan chart, JSON or CSV.
+ */
+import { closeSync, openSync, readSync } from "node:fs";
+import { resolve } from "node:path";
+import { HedgeError } from "../../errors.js";
+import {
+  backtest,
+  forecastSeries,
+  monthlyFromForecast,
+  type ForecastResult,
+  type Granularity,
+  type MonthlyForecast,
+  type OutlierMode,
+  type SelectionMethod,
+  type TimeSeries,
+} from "../../forecast/index.js";
+import { completeMonthTotals } from "../../forecast/input/complete-months.js";
+import { isPeriodValueText, parsePeriodValue } from "../../forecast/input/period-value.js";
+import { dailyTokens } from "../../forecast/input/usage-daily.js";
+import { monthlyIndexTokens } from "../../hedge/exposure.js";
+import { forecastCsv, forecastDocument, forecastFindings, forecastHuman, forecastWarnings, type ForecastView } from "../../report/views/forecast.js";
+import { addDays, lastDayOfMonth, monthOfDay, monthsBetween } from "../../time/period.js";
+import { readTextFile } from "../files.js";
+import { readKnowledge, type KnowledgeFlags } from "../forecast-knowledge.js";
+import { loadUsage } from "../inputs.js";
+import { emit, warn, type OutputFlags } from "../output.js";
+import { forecastProgress, progressBar } from "../progress-bar.js";
+import type { CommandEnv, RunContext } from "../commands/shared.js";
+import { DEFAULT_HORIZON, MAX_HORIZON } from "../../forecast/defaults.js";
+
+export interface ForecastFlags extends OutputFlags, KnowledgeFlags {
+  period: Granularity;
+  horizon?: number;
+  select?: SelectionMethod;
+  outliers?: OutlierMode;
+  backtest?: boolean;
+  seed: number;
+  paths: number;
+  map?: string;
+  quiet?: boolean;
+}
+
+
+/** The series to forecast, whichever file it came from. */
+interface LoadedSeries {
+  source: "usage" | "series";
+  unit?: string;
+  decimals: number;
+  series: TimeSeries;
+  /** Partial months left out of a monthly series. */
+  excluded: string[];
+  /** The daily series behind a monthly one, screened for outages and level shifts (reported only). */
+  daily?: TimeSeries;
+}
+
+/** The first few kilobytes of a file, enough to see its header without reading a large export. */
+function readHead(ctx: RunContext, file: string): string | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(resolve(ctx.cwd, file), "r");
+    const buffer = Buffer.alloc(4096);
+    const n = readSync(fd, buffer, 0, buffer.length, 0);
+    return buffer.subarray(0, n).toString("utf8");
+  } catch {
+    // Missing or unreadable: the usage reader reports it with the standard message.
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+function loadSeries(ctx: RunContext, file: string, period: Granularity, map: string | undefined): LoadedSeries {
+  const head = readHead(ctx, file);
+  if (head !== undefined && isPeriodValueText(head)) {
+    if (map !== undefined) throw new HedgeError("USAGE", "--map applies to usage files, not to a period,value series", { file, hint: "drop --map" });
+    const parsed = parsePeriodValue(readTextFile(file, ctx.cwd), file);
+    const { series } = parsed;
+    if (series.granularity === "month" && period === "day") {
+      throw new HedgeError("USAGE", "the file holds monthly values; a daily forecast needs daily values", {
+        file,
+        value: "--period day",
+        expected: "--period month for a monthly series",
+      });
+    }
+    if (series.granularity === "day" && period === "month") {
+      const monthly = completeMonthTotals(series, file);
+      return { source: "series", decimals: parsed.decimals, series: monthly.series, excluded: monthly.excluded, daily: series };
+    }
+    return { source: "series", decimals: parsed.decimals, series, excluded: [] };
+  }
+  const usage = loadUsage(ctx, file, map);
+  if (period === "day") return { source: "usage", unit: "tokens", decimals: 0, series: dailyTokens(usage), excluded: [] };
+  const monthly = monthlyIndexTokens(usage);
+  return {
+    source: "usage",
+    unit: "tokens",
+    decimals: 0,
+    series: { granularity: "month", start: monthly.start, values: monthly.values },
+    excluded: monthly.excluded,
+    daily: dailyTokens(usage),
+  };
+}
+
+/** Calendar months a daily forecast of `horizon` days after `lastDay` reaches into (the current one if partial). */
+function monthsReached(lastDay: string, horizon: number): number {
+  const lastMonth = monthOfDay(lastDay);
+  const firstMonth = lastDay === lastDayOfMonth(lastMonth) ? monthOfDay(addDays(lastDay, 1)) : lastMonth;
+  return monthsBetween(firstMonth, monthOfDay(addDays(lastDay, horizon))) + 1;
+}
+
+/**
+ * Core errors about the series know nothing of files: name the file so the message says where to look, and when a
+ * monthly series is too short because partial months were left out, say so.
+ */
+function withFile<T>(file: string, loaded: LoadedSeries, run: () => T): T {
+  try {
+    return run();
+  } catch (err) {
+    if (err instanceof HedgeError && err.exitCode === 3 && err.details.file === undefined) {
+      const hint =
+        err.code === "SERIES_TOO_SHORT" && loaded.excluded.length > 0 && err.details.hint === undefined
+          ? { hint: `only complete months count (left out: ${loaded.excluded.join(", ")}); or forecast by day: --period day` }
+          : {};
+      throw new HedgeError(err.code, err.message, { ...err.details, file, ...hint });
+    }
+    throw err;
+  }
+}
+
+export function forecastAction(env: CommandEnv) {
+  return (file: string, flags: ForecastFlags): void => {
+    const { ctx } = env;
+    const period = flags.period;
+    const horizon = flags.horizon ?? DEFAULT_HORIZON[period];
+    if (horizon > MAX_HORIZON[period]) {
+      throw new HedgeError("USAGE", `--horizon must be at most ${MAX_HORIZON[period]} for --period ${period}, got ${horizon}`, {
+        value: String(horizon),
+        expected: `1 … ${MAX_HORIZON[period]}`,
+      });
+    }
+    const loaded = loadSeries(ctx, file, period, flags.map);
+    const knowledge = readKnowledge(ctx, flags);
+    const options = {
+      ...(knowledge.events ? { events: knowledge.events } : {}),
+      ...(knowledge.volumePlan ? { volumePlan: knowledge.volumePlan } : {}),
+      seed: flags.seed,
+      ...(flags.select ? { select: flags.select } : {}),
+      paths: flags.paths,
+      ...(flags.outliers ? { outliers: flags.outliers } : {}),
+    };
+    const view = withFile(file, loaded, (): ForecastView => {
+      const { series } = loaded;
+      const months = series.granularity === "day" ? monthsReached(addDays(series.start, series.values.length - 1), horizon) : undefined;
+      // Progress with an estimate of the time left, on a terminal only and never under --json or --quiet.
+      const bar = !flags.json && !flags.quiet && ctx.stderr.isTTY ? progressBar(ctx.stderr, Date.now, "forecasting") : undefined;
+      const onProgress = bar
+        ? forecastProgress(bar, { paths: flags.paths, horizon, ...(months !== undefined ? { monthly: { days: Math.round(months * 30.44), months } } : {}) })
+        : undefined;
+      let result: ForecastResult;
+      let monthly: MonthlyForecast | undefined;
+      try {
+        // The model is selected once, here; the monthly totals reuse its sample paths' model.
+        result = forecastSeries(series, { ...options, horizon, ...(loaded.daily ? { dailyHistory: loaded.daily } : {}), ...(onProgress ? { onProgress } : {}) });
+        monthly = months !== undefined ? monthlyFromForecast(series, result, months, flags.paths, onProgress) : undefined;
+      } finally {
+        bar?.done();
+      }
+      const report = flags.backtest
+        ? backtest(series, {
+            seed: flags.seed,
+            ...(flags.outliers ? { outliers: flags.outliers } : {}),
+            ...(knowledge.events ? { events: knowledge.events } : {}),
+            ...(loaded.daily ? { dailyHistory: loaded.daily } : {}),
+          })
+        : undefined;
+      return {
+        file,
+        source: loaded.source,
+        ...(loaded.unit ? { unit: loaded.unit } : {}),
+        decimals: loaded.decimals,
+        history: series,
+        excluded: loaded.excluded,
+        result,
+        paths: flags.paths,
+        ...(monthly ? { monthly } : {}),
+        ...(report ? { backtest: report } : {}),
+      };
+    });
+    warn(ctx, forecastWarnings(view));
+    for (const f of forecastFindings(view)) ctx.stderr.write(`finding: ${f.message}\n`);
+    emit(ctx, flags, {
+      json: () => forecastDocument(view),
+      csv: () => forecastCsv(view),
+      human: () => forecastHuman(view, ctx.colour),
+    }, [file, ...knowledge.files]);
+  };
+}

@@ -1,0 +1,98 @@
+/** `tokenhedge ingest`'s action (its options: commands/ingest.ts). */
+import { readUsageStream, resolveMapping } from "../ingest-read.js";
+import { isParquet, readUsageDuckDb } from "../duckdb-read.js";
+import { emit, warn } from "../output.js";
+import { ingestCsv, ingestDocument, ingestHuman } from "../../report/views/ingest.js";
+import { parseMapFlag } from "../../ingest/columns.js";
+import { mappingToYaml } from "../../ingest/mapping/load.js";
+import type { IngestOptions } from "../../ingest/options.js";
+import type { CommandEnv, RunContext } from "../commands/shared.js";
+import type { OutputFlags } from "../output.js";
+import type { Period } from "../../report/views/ingest.js";
+import type { DateFormat, GroupBy } from "../../ingest/option-names.js";
+
+export interface IngestFlags extends OutputFlags {
+  map?: string;
+  mapping?: string;
+  format?: string;
+  printMapping?: boolean;
+  period: Period;
+  delimiter?: string;
+  decimal?: "." | ",";
+  thousands?: string;
+  dateFormat?: DateFormat;
+  tz?: string;
+  containment?: "nested" | "disjoint";
+  onError: "stop" | "skip";
+  dedupe?: boolean;
+  asOf?: string;
+  staleDays?: number;
+  from?: string;
+  to?: string;
+  model?: string[];
+  provider?: string[];
+  project?: string[];
+  groupBy?: GroupBy;
+  excludeCredits?: boolean;
+  currency?: string;
+  engine: "builtin" | "duckdb";
+}
+
+export function ingestAction(env: CommandEnv) {
+  return (file: string, flags: IngestFlags): Promise<void> => runIngest(env.ctx, file, flags);
+}
+
+async function runIngest(ctx: RunContext, file: string, flags: IngestFlags): Promise<void> {
+  const found = resolveMapping(ctx, file, flags.mapping);
+  const options: IngestOptions = {
+    file,
+    ...(flags.map ? { map: parseMapFlag(flags.map) } : {}),
+    ...(found ? { mapping: found.mapping, mappingSource: found.source } : {}),
+    ...(flags.format ? { format: flags.format } : {}),
+    ...(flags.delimiter ? { delimiter: flags.delimiter as IngestOptions["delimiter"] } : {}),
+    ...(flags.decimal ? { decimal: flags.decimal } : {}),
+    ...(flags.thousands ? { thousands: flags.thousands as IngestOptions["thousands"] } : {}),
+    ...(flags.dateFormat ? { dateFormat: flags.dateFormat } : {}),
+    ...(flags.tz ? { tz: flags.tz } : {}),
+    ...(flags.containment ? { containment: flags.containment } : {}),
+    onError: flags.onError,
+    ...(flags.dedupe ? { dedupe: true } : {}),
+    ...(flags.asOf ? { asOf: flags.asOf } : {}),
+    ...(flags.staleDays !== undefined ? { staleDays: flags.staleDays } : {}),
+    ...(flags.from ? { from: flags.from } : {}),
+    ...(flags.to ? { to: flags.to } : {}),
+    ...(flags.model ? { models: flags.model } : {}),
+    ...(flags.provider ? { providers: flags.provider } : {}),
+    ...(flags.project ? { projects: flags.project } : {}),
+    ...(flags.excludeCredits ? { excludeCredits: true } : {}),
+    ...(flags.currency ? { currency: flags.currency } : {}),
+  };
+  const series = flags.engine === "duckdb" || isParquet(file) ? await readUsageDuckDb(ctx, file, options) : await readUsageStream(ctx, file, options);
+  if (flags.printMapping) {
+    ctx.stdout.write(`# ${series.profile?.title ?? "mapping"}: ${series.profile?.reason ?? ""}\n${mappingToYaml(series.mapping!)}`);
+    return;
+  }
+  // Which format and why, and every assumption, on stderr (stdout stays a clean document).
+  if (series.profile && (flags.json || flags.csv)) {
+    ctx.stderr.write(`note: format ${series.profile.id} (${series.profile.title}): ${series.profile.reason}\n`);
+    for (const n of series.profile.notes) ctx.stderr.write(`note: ${n}\n`);
+  }
+  warn(ctx, (series.findings ?? []).filter((f) => f.severity === "warning").map((f) => f.message));
+  const filters: Record<string, string | string[]> = {};
+  if (flags.from) filters.from = flags.from;
+  if (flags.to) filters.to = flags.to;
+  if (flags.model) filters.model = flags.model;
+  if (flags.provider) filters.provider = flags.provider;
+  if (flags.project) filters.project = flags.project;
+  const view = { ...(flags.groupBy ? { groupBy: flags.groupBy } : {}), filters };
+  emit(
+    ctx,
+    flags,
+    {
+      json: () => ingestDocument(series, flags.period, view),
+      csv: () => ingestCsv(series, flags.period, view),
+      human: () => ingestHuman(series, flags.period, ctx.colour, view),
+    },
+    [file],
+  );
+}

@@ -1,0 +1,33 @@
+/** `tokenhedge plan`'s action (its options: commands/plan.ts). */
+import { planCsv, planDocument, planHuman } from "../../report/views/plan.js";
+import { planAnswerDocument, planAnswerHuman } from "../../report/views/plan-answer.js";
+import { bookTradesCsv, positionHuman, withPosition } from "../../report/views/book.js";
+import { forecastNotes, forecastNotesHuman } from "../../report/views/forecast-notes.js";
+import { planAnswer } from "../../pipeline/plan-answer.js";
+import { emit, warn, type OutputFlags } from "../output.js";
+import { loadPlan, type PlanFlags } from "../plan-inputs.js";
+import type { CommandEnv } from "../commands/shared.js";
+
+interface PlanCommandFlags extends PlanFlags, OutputFlags {
+  fundingRate?: number;
+}
+
+export function planAction(env: CommandEnv) {
+  return (file: string, flags: PlanCommandFlags): void => {
+    const { ctx } = env;
+    const stage = loadPlan(ctx, file, flags);
+    const { plan, exposure, inputs, position, company } = stage;
+    const answer = planAnswer(stage, flags.fundingRate !== undefined ? { fundingRate: flags.fundingRate } : {});
+    warn(ctx, [...exposure.forecast.warnings, ...plan.warnings, ...(company?.warnings ?? []), ...(position.book?.warnings ?? [])]);
+    emit(ctx, flags, {
+      json: () =>
+        withPosition(
+          planDocument(plan, { forecastModel: exposure.forecast.model, forecastNotes: forecastNotes(exposure.forecast), seed: flags.seed, company: planAnswerDocument(answer, company) }),
+          plan,
+          position,
+        ),
+      csv: () => (position.book ? bookTradesCsv(position.book) : planCsv(plan)),
+      human: () => planHuman(plan, ctx.colour) + forecastNotesHuman(exposure.forecast) + planAnswerHuman(answer, company, ctx.colour) + positionHuman(position, ctx.colour),
+    }, inputs.files);
+  };
+}

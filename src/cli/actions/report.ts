@@ -1,0 +1,50 @@
+/** `tokenhedge report`'s action (its options: commands/report.ts). */
+import type { Command } from "commander";
+import { requireComplete } from "../../config/index.js";
+import { HedgeError } from "../../errors.js";
+import { buildReportStage, reportInputFiles, reportOutputs } from "../../pipeline/index.js";
+import { toJson } from "../../report/json.js";
+import { warn } from "../output.js";
+import { resolveForCommand } from "../config-options.js";
+import { loadPlanFromConfig } from "../plan-inputs.js";
+import { loadEffectiveness } from "../effectiveness-read.js";
+import { hashInputs, writeReportFiles } from "../report-files.js";
+import { asOfFor } from "../as-of.js";
+import { VERSION } from "../version.js";
+import type { CommandEnv } from "../commands/shared.js";
+import { join } from "node:path";
+import type { Framework } from "../../effectiveness/relationship.js";
+import { parseJsonText } from "../../schema/zod-errors.js";
+import { readTextFile } from "../files.js";
+
+export interface ReportFlags {
+  out?: string;
+  json?: boolean;
+  config?: string;
+  previous?: string;
+  framework?: Framework;
+  referencesIndex?: boolean;
+}
+
+export function reportAction(env: CommandEnv) {
+  return (flags: ReportFlags, self: Command): void => {
+    const { ctx } = env;
+    if (!flags.out) throw new HedgeError("USAGE_MISSING_FLAG", "missing --out", { expected: "--out DIR: the directory to write the report into", hint: "e.g. --out reports/2026-11" });
+    const resolved = resolveForCommand(ctx, self);
+    const cfg = requireComplete(resolved);
+    const asOf = asOfFor(cfg);
+    const files = reportInputFiles(cfg);
+    const stage = loadPlanFromConfig(ctx, cfg);
+    const hashes = hashInputs(ctx, files);
+    const effectiveness = cfg.effectiveness ? loadEffectiveness(ctx, cfg.effectiveness) : null;
+    const previousFile = flags.previous ? join(flags.previous, "report.json") : null;
+    const previous = previousFile ? { file: previousFile, document: parseJsonText(readTextFile(previousFile, ctx.cwd), previousFile, "INPUT_INVALID") } : null;
+    const accounting = flags.framework ? { framework: flags.framework, contractReferencesIndex: flags.referencesIndex === true } : null;
+    const { model, warnings } = buildReportStage({ stage, cfg, resolved, asOf, toolVersion: VERSION, hashes, effectiveness, previous, accounting });
+    warn(ctx, warnings);
+    const written = writeReportFiles(ctx, flags.out, reportOutputs(model), files.map((f) => f.path));
+    ctx.stderr.write(`wrote ${written.length} files to ${flags.out}\n`);
+    if (flags.json) ctx.stdout.write(toJson({ command: "report", out: flags.out, asOf, files: written }));
+    else ctx.stdout.write(written.map((w) => `${w.path}\n`).join(""));
+  };
+}

@@ -1,0 +1,46 @@
+/** `tokenhedge scenarios`'s action (its options: commands/scenarios.ts). */
+import type { Command } from "commander";
+import { multiplierCase, scenarioGrid, twistGrid, type VolumeCase } from "../../scenarios/grid.js";
+import type { Budget } from "../../scenarios/budget.js";
+import { scenariosCsv, scenariosDocument, scenariosHuman } from "../../report/views/scenarios.js";
+import { DEFAULT_PRICE_VOLATILITY, forecastOrigin, liquidityStage } from "../../pipeline/index.js";
+import { liquidityHuman, rollHuman } from "../../report/views/stress.js";
+import { configBudget, takeBudgetFlag } from "../budget-flags.js";
+import { emit, warn, type OutputFlags } from "../output.js";
+import { loadPlan, type PlanFlags } from "../plan-inputs.js";
+import type { CommandEnv } from "../commands/shared.js";
+
+export interface ScenarioFlags extends PlanFlags, OutputFlags {
+  shocks: number[];
+  volumes: VolumeCase[];
+  volumeMultipliers?: number[];
+  twist: number;
+  budget?: Budget | number;
+  asOf?: string;
+  months?: boolean;
+  gap: number[];
+  stressPaths: number;
+}
+
+export function scenariosAction(env: CommandEnv) {
+  return (file: string, flags: ScenarioFlags, command: Command): void => {
+    const { ctx } = env;
+    const budgetFlag = takeBudgetFlag(command, flags);
+    const stage = loadPlan(ctx, file, flags);
+    const { plan, exposure } = stage;
+    const budget = budgetFlag ?? configBudget(flags);
+    warn(ctx, [...exposure.forecast.warnings, ...plan.warnings, ...(stage.company?.warnings ?? [])]);
+    const asOf = flags.asOf ?? forecastOrigin(stage);
+    const cases: VolumeCase[] = [...new Set([...flags.volumes, ...(flags.volumeMultipliers ?? []).map(multiplierCase)])];
+    const options = { asOf, ...(budget ? { budget } : {}), ...(stage.company ? { company: stage.company } : {}) };
+    const results = scenarioGrid(plan, flags.shocks, cases, options);
+    const twists = flags.twist > 0 ? twistGrid(plan, flags.twist, cases, options) : [];
+    const extras = { twists, asOf, ...(budget ? { budget } : {}), ...(stage.company ? { company: stage.company } : {}) };
+    const liquidity = liquidityStage(stage, { asOf, gaps: flags.gap, paths: flags.stressPaths, seed: flags.seed, volatility: flags.priceVol ?? DEFAULT_PRICE_VOLATILITY });
+    emit(ctx, flags, {
+      json: () => ({ ...scenariosDocument(plan, results, Boolean(flags.months), extras), side: stage.position.side, liquidity, rolls: stage.position.rolls }),
+      csv: () => scenariosCsv(results, twists),
+      human: () => scenariosHuman(plan, results, ctx.colour, extras, Boolean(flags.months)) + "\n" + liquidityHuman(liquidity, ctx.colour) + (stage.position.rolls ? "\n" + rollHuman(stage.position.rolls, ctx.colour) : ""),
+    }, stage.inputs.files);
+  };
+}
