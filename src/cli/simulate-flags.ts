@@ -12,7 +12,10 @@ import type { PlanFlags } from "./plan-flags.js";
  * price history sizes a minimum-variance plan and gives the simulation its volatility, and the same price–volume
  * correlation sizes a quantity-risk plan and pairs the simulated paths (copula.ts).
  */
-export interface SimulateFlags extends PlanFlags, OutputFlags {
+export interface SimulateFlags extends Omit<PlanFlags, "method">, OutputFlags {
+  /** The plan's sizing methods, or parametric: the delta-normal Cost-at-Risk alone, sized by --sizing. */
+  method?: NonNullable<PlanFlags["method"]> | "parametric";
+  sizing?: NonNullable<PlanFlags["method"]>;
   model: "gbm" | "ou";
   vol?: number;
   meanReversion?: number;
@@ -36,7 +39,14 @@ function parseVol(value: string): number {
 
 /** simulate's own options, after the plan's (addPlanOptions) and the output flags. */
 export function addSimulateOptions(cmd: Command): Command {
+  // simulate's --method also takes parametric (the risk figures without price paths); the sizing then comes from --sizing.
+  const method = cmd.options.find((o) => o.long === "--method");
+  if (method) {
+    method.choices([...(method.argChoices ?? []), "parametric"]);
+    method.description += "; parametric: only the delta-normal Cost-at-Risk (z·σ) and its price, volume and basis parts, no price paths (size with --sizing)";
+  }
   return cmd
+    .addOption(new Option("--sizing <method>", "with --method parametric: where the target ratios come from (as --method for plan)").choices(["policy", "mvhr", "quantity"]))
     .addOption(new Option("--model <model>", "index price model: gbm (geometric Brownian motion) or ou (mean-reverting log price)").choices(["gbm", "ou"]).default("gbm"))
     .addOption(new Option("--vol <sigma>", "annual volatility of the index, e.g. 0.45 or 45% (default: from --history, else 30%)").argParser(parseVol))
     .addOption(new Option("--mean-reversion <kappa>", "OU mean-reversion speed per year, e.g. 2 (half-life ln2/κ years)").argParser(parseNumberOption("--mean-reversion", 0, 100)))
@@ -55,6 +65,9 @@ The plan's flags also drive the simulation: --history (period,spot,futures price
 correlation of the simulated paths (a Gaussian copula between a path's total volume and its average price);
 --price-vol is used as --vol when --vol is not given. Volatility precedence: --vol, --price-vol, --history,
 the config's simulation.priceVolatility, else an illustrative 30%.
+
+Delta-normal only: --method parametric gives CaR = z·σ of the linearised cost with its Euler parts, from the
+same volume paths, price model and basis (the figures equal the "delta-normal" table of the Monte Carlo run).
 
 Example:
   tokenhedge simulate fixtures/acme/usage.csv --curve fixtures/acme/token-curve.csv --contract fixtures/acme/token-contract.json \\

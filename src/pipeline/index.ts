@@ -23,7 +23,7 @@ export { buildPlanStage, resolvePolicy, planOptionsFor, forecastOrigin, type Pla
 export { companyPricingFor, type CompanySettings } from "./company-stage.js";
 export { DEFAULT_PRICE_VOLATILITY } from "../defaults.js";
 export { choosePriceModel, type PriceModelSettings, type PriceModelChoice } from "./price-model-choice.js";
-export { simulateStage, companySimulationBasis, type SimulateSettings } from "./simulate-stage.js";
+export { simulateStage, parametricStage, companySimulationBasis, type SimulateSettings, type ParametricSettings } from "./simulate-stage.js";
 export {
   evaluateChecks,
   simulateForChecks,

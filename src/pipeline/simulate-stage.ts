@@ -26,13 +26,38 @@ export interface SimulateSettings {
 /** The Monte Carlo result with the delta-normal figures and their Euler parts beside it (parametric.ts). */
 export type SimulationWithParametric = SimulationResult & { parametric: ParametricResult };
 
+/** The forecast's volume paths over the plan months, seeded by the run's seed (the price stream is offset, stats/ziggurat.ts). */
+function planVolumes(stage: PlanStage, paths: number, seed: number): VolumeMatrix {
+  const { plan, exposure } = stage;
+  return volumeMatrix(exposure.forecast.samplePaths(paths, seed), exposure.months.map((m) => m.month), plan.months.map((m) => m.month));
+}
+
+/** The delta-normal figures on given volume paths: the floating volume only, committed volume being paid at its fixed price. */
+function parametricOn(stage: PlanStage, volumes: VolumeMatrix, s: ParametricSettings): ParametricResult {
+  const commitments = commitmentsFor(stage);
+  const floating = commitments ? floatingVolumes(volumes, commitments) : volumes;
+  return withFixedCost(parametricRisk({ plan: stage.plan, volumes: floating, model: s.model, basis: s.basis, corr: s.corr, asOf: s.asOf }), commitments);
+}
+
+/** What the delta-normal figures need of the simulation's settings: no price paths, no budget. */
+export type ParametricSettings = Pick<SimulateSettings, "model" | "basis" | "paths" | "corr" | "seed" | "asOf">;
+
 /**
- * Volume paths from the forecast model, seeded by the same seed (the price stream is offset, stats/ziggurat.ts); the
- * parametric Cost-at-Risk is computed from the same paths, price model, basis and correlation.
+ * `simulate --method parametric`: the delta-normal Cost-at-Risk and its Euler parts alone, without price paths. The
+ * volume paths are the ones the Monte Carlo would draw with the same seed, so the figures equal its parametric block.
+ */
+export function parametricStage(stage: PlanStage, s: ParametricSettings): ParametricResult {
+  return parametricOn(stage, planVolumes(stage, s.paths, s.seed), s);
+}
+
+/**
+ * Volume paths from the forecast model, seeded by the same seed; the parametric Cost-at-Risk is computed from the
+ * same paths, price model, basis and correlation.
  */
 export function simulateStage(stage: PlanStage, s: SimulateSettings): SimulationWithParametric {
-  const { plan, exposure } = stage;
-  const volumes = volumeMatrix(exposure.forecast.samplePaths(s.paths, s.seed), exposure.months.map((m) => m.month), plan.months.map((m) => m.month));
+  const { plan } = stage;
+  const volumes = planVolumes(stage, s.paths, s.seed);
+  const commitments = commitmentsFor(stage);
   const result = simulate({
     plan,
     volumes,
@@ -43,12 +68,9 @@ export function simulateStage(stage: PlanStage, s: SimulateSettings): Simulation
     asOf: s.asOf,
     ...(s.budget ? { budget: s.budget } : {}),
     ...(s.onProgress ? { onProgress: s.onProgress } : {}),
-    ...(commitmentsFor(stage) ? { commitments: commitmentsFor(stage)! } : {}),
+    ...(commitments ? { commitments } : {}),
   });
-  const commitments = commitmentsFor(stage);
-  // The delta-normal figures see the floating volume only: committed volume is paid at its fixed price.
-  const floating = commitments ? floatingVolumes(volumes, commitments) : volumes;
-  return { ...result, parametric: withFixedCost(parametricRisk({ plan, volumes: floating, model: s.model, basis: s.basis, corr: s.corr, asOf: s.asOf }), commitments) };
+  return { ...result, parametric: parametricOn(stage, volumes, s) };
 }
 
 /**

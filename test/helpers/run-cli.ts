@@ -93,6 +93,7 @@ export const ACME = {
   tokenContract: "fixtures/acme/token-contract.json",
   gpuContract: "fixtures/acme/gpu-contract.json",
   policy: "fixtures/acme/policy.json",
+  priceHistory: "fixtures/acme/price-history.csv",
 };
 
 export const PLAN_ARGS = ["--curve", ACME.tokenCurve, "--contract", ACME.tokenContract, "--policy", ACME.policy];

@@ -5,22 +5,23 @@
  * (simulate-options.ts).
  */
 import type { Command } from "commander";
-import { simulateCsv, simulateDocument, simulateHuman, type SimulationProvenance } from "../../report/views/simulate.js";
+import { simulateCsv, simulateDocument, simulateHuman } from "../../report/views/simulate.js";
 import { choosePriceModel, companySimulationBasis, DEFAULT_STRESS_PATHS, forecastOrigin, liquidityStage, simulateStage } from "../../pipeline/index.js";
 import { liquidityHuman } from "../../report/views/stress.js";
 import { emit, warn } from "../output.js";
-import { pricingDocument } from "../../company/scenarios.js";
 import { loadPlan } from "../plan-inputs.js";
 import { configBudget, takeBudgetFlag } from "../budget-flags.js";
 import { priceModelSettings, readLevels, type SimulateFlags } from "../simulate-options.js";
 import { progressBar } from "../progress-bar.js";
+import { emitParametric, planFlagsOf, simulationProvenance } from "./simulate-parametric.js";
 import type { CommandEnv } from "../commands/shared.js";
 
 export function simulateAction(env: CommandEnv) {
   return (file: string, flags: SimulateFlags, command: Command): void => {
     const { ctx } = env;
     const budgetFlag = takeBudgetFlag(command, flags);
-    const stage = loadPlan(ctx, file, flags);
+    const parametricOnly = flags.method === "parametric";
+    const stage = loadPlan(ctx, file, planFlagsOf(flags));
     const { plan, exposure } = stage;
     warn(ctx, [...exposure.forecast.warnings, ...plan.warnings, ...(stage.company?.warnings ?? [])]);
     const budget = budgetFlag ?? configBudget(flags);
@@ -30,6 +31,10 @@ export function simulateAction(env: CommandEnv) {
     // The company's own price (issue 10) sets the basis unless --basis-a/-b/-noise or --basis-from-history say otherwise.
     const legacyBasis = settings.basisFromHistory || Object.values(settings.basisTyped).some(Boolean);
     const basis = stage.company && !legacyBasis ? companySimulationBasis(stage, stage.company) : choice.basis;
+    if (parametricOnly) {
+      emitParametric(ctx, flags, stage, { choice, basis, ...(budget ? { budget } : {}) });
+      return;
+    }
     const bar = progressBar(ctx.stderr, Date.now);
     const result = simulateStage(stage, {
       model: choice.model,
@@ -42,14 +47,7 @@ export function simulateAction(env: CommandEnv) {
       onProgress: (f) => bar.update(f),
     });
     bar.done();
-    const provenance: SimulationProvenance = {
-      ...choice.provenance,
-      ...(basis !== choice.basis && stage.company
-        ? { basisSource: `S₀ from ${stage.company.sourceDetail}; basis ${stage.company.basis.method}`, company: pricingDocument(stage.company) }
-        : {}),
-      volumeSource: `${fmtCount(flags.paths)} sample paths of the ${exposure.forecast.model} forecast`,
-      ...(budget ? { budget } : {}),
-    };
+    const provenance = simulationProvenance(stage, choice, basis, flags.paths, budget);
     // The funding need along daily paths of the same volatility, with the day-one gaps of the liquidity stress.
     const liquidity = liquidityStage(stage, { asOf: flags.asOf ?? forecastOrigin(stage), seed: flags.seed, volatility: choice.model.vol, paths: Math.min(flags.paths, DEFAULT_STRESS_PATHS) });
     const columns = Number(ctx.env.COLUMNS);
@@ -59,8 +57,4 @@ export function simulateAction(env: CommandEnv) {
       human: () => simulateHuman(plan, result, provenance, { colour: ctx.colour, ...(Number.isFinite(columns) && columns > 0 ? { width: columns } : {}) }) + "\n" + liquidityHuman(liquidity, ctx.colour),
     }, stage.inputs.files);
   };
-}
-
-function fmtCount(n: number): string {
-  return n.toLocaleString("en-US");
 }

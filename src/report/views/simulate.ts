@@ -51,11 +51,11 @@ function riskJson(r: RiskFigures): Record<string, number> {
   };
 }
 
-function partsJson(x: CostAtRiskParts): Record<string, unknown> {
+export function partsJson(x: CostAtRiskParts): Record<string, unknown> {
   return { method: x.method, price: cents(x.price), volume: cents(x.volume), basis: cents(x.basis), total: cents(x.total) };
 }
 
-function parametricJson(r: ParametricResult): Record<string, unknown> {
+export function parametricJson(r: ParametricResult): Record<string, unknown> {
   const side = (f: ParametricFigures) => ({ mean: cents(f.mean), sd: cents(f.sd), costAtRisk: cents(f.costAtRisk) });
   return { method: r.method, confidence: r.confidence, z: round(r.z, 6), unhedged: side(r.unhedged), hedged: side(r.hedged) };
 }
@@ -148,7 +148,7 @@ function riskTable(r: SimulationResult, colour: boolean): string {
   });
 }
 
-function modelLine(r: SimulationResult, p: SimulationProvenance): string {
+export function modelLine(r: Pick<SimulationResult, "model" | "basis" | "corr">, p: SimulationProvenance): string {
   const m = r.model;
   const model =
     m.kind === "gbm"
