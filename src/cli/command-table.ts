@@ -117,6 +117,12 @@ export const COMMANDS: readonly CommandRow[] = [
     description: "print the aggregation query of an export profile for the warehouse that holds the export (Athena/Trino, BigQuery, Snowflake, Databricks/Spark, DuckDB); its CSV result ingests to the same totals as the raw export",
     load: async () => (await import("./commands/sql.js")).sqlCommand,
   },
+  {
+    name: "completion",
+    usage: "<shell>",
+    description: "print a shell completion script (bash, zsh or fish) for every command, option and choice",
+    load: async () => (await import("./commands/completion.js")).completionCommand,
+  },
 ];
 
 /**
