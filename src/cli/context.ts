@@ -15,6 +15,10 @@ export interface IoContext {
   stdinIsTTY: boolean;
   /** The terminal's width in characters when stdout is a terminal (else COLUMNS, else unknown). */
   columns?: number;
+  /** --quiet: no progress, notes or warnings on stderr (errors still print); --verbose: also the inputs read and the time taken. */
+  verbosity?: "quiet" | "verbose";
+  /** When the run started (Date.now()), for --verbose's timing. */
+  startedAt?: number;
 }
 
 /**

@@ -16,7 +16,7 @@ import { parseMappingText } from "../ingest/mapping/load.js";
 import type { MappingSpec } from "../ingest/mapping/schema.js";
 import type { UsageSeries } from "../ingest/types.js";
 import type { IoContext } from "./context.js";
-import { bytesProgressBar, type ProgressBar } from "./progress-bar.js";
+import { bytesProgressBar, progressStream, type ProgressBar } from "./progress-bar.js";
 
 const CHUNK = 1 << 20;
 
@@ -105,7 +105,7 @@ export function readUsageSync(ctx: IoContext, file: string, options: IngestOptio
   }
   try {
     const size = fstatSync(fd).size;
-    const bar = bytesProgressBar(ctx.stderr, Date.now, size, `reading ${file}`, 32 * CHUNK);
+    const bar = bytesProgressBar(progressStream(ctx), Date.now, size, `reading ${file}`, 32 * CHUNK);
     const buf = Buffer.allocUnsafe(CHUNK);
     const guard = new StreamTextGuard(file);
     for (;;) {
@@ -133,7 +133,7 @@ export async function readUsageStream(ctx: IoContext, file: string, options: Ing
   const full = resolve(ctx.cwd, file);
   const size = checkFile(file, full);
   const ing = new UsageIngestor(options);
-  const bar = bytesProgressBar(ctx.stderr, Date.now, size, `reading ${file}`, 32 * CHUNK);
+  const bar = bytesProgressBar(progressStream(ctx), Date.now, size, `reading ${file}`, 32 * CHUNK);
   if (isGzip(file)) return readGzipStream(file, full, ing, bar);
   let fh: FileHandle;
   try {

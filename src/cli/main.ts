@@ -21,6 +21,16 @@ function colourFlag(argv: string[]): boolean | undefined {
   return undefined;
 }
 
+/** --quiet or --verbose, anywhere on the line before a `--` (the program takes them as global options). */
+function verbosityFlag(argv: string[]): "quiet" | "verbose" | undefined {
+  const end = argv.indexOf("--");
+  const flags = end >= 0 ? argv.slice(0, end) : argv;
+  const quiet = flags.includes("--quiet");
+  const verbose = flags.includes("--verbose");
+  if (quiet && verbose) throw new HedgeError("USAGE", "--quiet and --verbose cannot be used together", { hint: "pick one" });
+  return quiet ? "quiet" : verbose ? "verbose" : undefined;
+}
+
 /** commander's message ("error: unknown option '--x'") as a usage HedgeError, for the JSON document. */
 function commanderUsage(err: CommanderError): HedgeError {
   const message = err.message.replace(/^error:\s*/, "");
@@ -30,7 +40,7 @@ function commanderUsage(err: CommanderError): HedgeError {
 export async function run(argv: string[], io: IoContext = processContext()): Promise<number> {
   // A caller's IoContext without a width (a library or test run) still honours COLUMNS.
   const columns = io.columns ?? columnsFromEnv(io.env);
-  const ctx: RunContext = { ...io, ...(columns !== undefined ? { columns } : {}), colour: colourEnabled(io, colourFlag(argv)) };
+  const ctx: RunContext = { ...io, ...(columns !== undefined ? { columns } : {}), colour: colourEnabled(io, colourFlag(argv)), startedAt: Date.now() };
   const env = makeCommandEnv(ctx);
   const wantsJson = argv.includes("--json");
   resetRunInputs();
@@ -40,6 +50,12 @@ export async function run(argv: string[], io: IoContext = processContext()): Pro
     if (wantsJson) ctx.stderr.write(errorJson(err));
     return err.exitCode;
   };
+  try {
+    const verbosity = verbosityFlag(argv);
+    if (verbosity) ctx.verbosity = verbosity;
+  } catch (err) {
+    return fail(err as HedgeError);
+  }
 
   if (argv[0] === "help" && argv[1] !== undefined) {
     // The topics' texts come from the config and ingest modules: loaded only when a topic is asked for.

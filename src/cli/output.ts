@@ -5,6 +5,8 @@
 import { HedgeError } from "../errors.js";
 import { toJson } from "../report/json.js";
 import { fitTables } from "../report/render/fit-tables.js";
+import { statSync } from "node:fs";
+import { resolve } from "node:path";
 import { writeFileAtomic } from "./files.js";
 import type { IoContext } from "./context.js";
 import { escapeControl, escapeHumanOutput } from "./error-report.js";
@@ -39,10 +41,30 @@ export function emit(ctx: IoContext, flags: OutputFlags, r: Renderings, inputs: 
   const toFile = flags.out !== undefined && flags.out !== "-";
   if (toFile) {
     writeFileAtomic(flags.out!, text, ctx.cwd, inputs);
-    ctx.stderr.write(`wrote ${flags.out}\n`);
+    notice(ctx, `wrote ${flags.out}`);
   } else {
     ctx.stdout.write(text);
   }
+  if (ctx.verbosity === "verbose") verboseSummary(ctx, inputs);
+}
+
+/** A line on stderr that --quiet silences (notes, "wrote FILE"); errors never go through here. */
+export function notice(ctx: IoContext, line: string): void {
+  if (ctx.verbosity !== "quiet") ctx.stderr.write(`${line}\n`);
+}
+
+/** --verbose: each input read, with its size, and the time the run took. */
+function verboseSummary(ctx: IoContext, inputs: readonly string[]): void {
+  for (const file of new Set(inputs)) {
+    let size = "";
+    try {
+      size = ` (${statSync(resolve(ctx.cwd, file)).size.toLocaleString("en-US")} bytes)`;
+    } catch {
+      // Read through a config or gone since: the name is still worth printing.
+    }
+    ctx.stderr.write(`read: ${escapeControl(file, true)}${size}\n`);
+  }
+  if (ctx.startedAt !== undefined) ctx.stderr.write(`took: ${Date.now() - ctx.startedAt} ms\n`);
 }
 
 /**
@@ -68,5 +90,6 @@ function csvText(text: string, flags: OutputFlags): string {
 }
 
 export function warn(ctx: IoContext, messages: readonly string[]): void {
+  if (ctx.verbosity === "quiet") return;
   for (const m of messages) ctx.stderr.write(`warning: ${escapeControl(m, true)}\n`);
 }

@@ -29,6 +29,8 @@ export async function buildProgram(env: CommandEnv, argv: readonly string[]): Pr
     .version(VERSION, "-V, --version")
     .option("--no-color", "no colour (also NO_COLOR=1, TERM=dumb, or when stdout is not a terminal)")
     .option("--color", "colour even when stdout is not a terminal (also FORCE_COLOR=1)")
+    .option("--quiet", "no progress, notes or warnings on stderr (errors still print)")
+    .option("--verbose", "also print on stderr each input read, with its size, and the time taken")
     .addHelpText("after", EXAMPLES)
     .showHelpAfterError("(add --help for usage)")
     .exitOverride()

@@ -8,7 +8,7 @@
  *   reading usage.csv [############------------]  50%  512.0 MB / 1.02 GB  210 MB/s
  */
 import type { ForecastProgress } from "../forecast/index.js";
-import type { OutStream } from "./context.js";
+import type { IoContext, OutStream } from "./context.js";
 
 export interface ProgressBar {
   /** Report progress: a fraction in [0, 1] (simulation) or the bytes read so far (file reading). */
@@ -18,6 +18,11 @@ export interface ProgressBar {
 }
 
 const SILENT: ProgressBar = { update: () => undefined, done: () => undefined };
+
+/** The stream a bar draws on: stderr, or under --quiet one that is not a terminal, so nothing draws. */
+export function progressStream(ctx: IoContext): OutStream {
+  return ctx.verbosity === "quiet" ? { write: () => undefined, isTTY: false } : ctx.stderr;
+}
 
 /** `[###---]`: `filled` of `width` cells, the rest drawn with `empty`. */
 function cells(filled: number, width: number, empty: string): string {

@@ -25,8 +25,8 @@ import { addDays, lastDayOfMonth, monthOfDay, monthsBetween } from "../../time/p
 import { readTextFile } from "../files.js";
 import { readKnowledge, type KnowledgeFlags } from "../forecast-knowledge.js";
 import { loadUsage } from "../inputs.js";
-import { emit, warn, type OutputFlags } from "../output.js";
-import { forecastProgress, progressBar } from "../progress-bar.js";
+import { emit, notice, warn, type OutputFlags } from "../output.js";
+import { forecastProgress, progressBar, progressStream } from "../progress-bar.js";
 import type { CommandEnv, RunContext } from "../commands/shared.js";
 import { DEFAULT_HORIZON, MAX_HORIZON } from "../../forecast/defaults.js";
 
@@ -39,7 +39,6 @@ export interface ForecastFlags extends OutputFlags, KnowledgeFlags {
   seed: number;
   paths: number;
   map?: string;
-  quiet?: boolean;
 }
 
 
@@ -154,7 +153,8 @@ export function forecastAction(env: CommandEnv) {
       const { series } = loaded;
       const months = series.granularity === "day" ? monthsReached(addDays(series.start, series.values.length - 1), horizon) : undefined;
       // Progress with an estimate of the time left, on a terminal only and never under --json or --quiet.
-      const bar = !flags.json && !flags.quiet && ctx.stderr.isTTY ? progressBar(ctx.stderr, Date.now, "forecasting") : undefined;
+      const stream = progressStream(ctx);
+      const bar = !flags.json && stream.isTTY ? progressBar(stream, Date.now, "forecasting") : undefined;
       const onProgress = bar
         ? forecastProgress(bar, { paths: flags.paths, horizon, ...(months !== undefined ? { monthly: { days: Math.round(months * 30.44), months } } : {}) })
         : undefined;
@@ -189,7 +189,7 @@ export function forecastAction(env: CommandEnv) {
       };
     });
     warn(ctx, forecastWarnings(view));
-    for (const f of forecastFindings(view)) ctx.stderr.write(`finding: ${f.message}\n`);
+    for (const f of forecastFindings(view)) notice(ctx, `finding: ${f.message}`);
     emit(ctx, flags, {
       json: () => forecastDocument(view),
       csv: () => forecastCsv(view),

@@ -1,7 +1,7 @@
 /** `tokenhedge ingest`'s action (its options: commands/ingest.ts). */
 import { readUsageStream, resolveMapping } from "../ingest-read.js";
 import { isParquet, readUsageDuckDb } from "../duckdb-read.js";
-import { emit, warn } from "../output.js";
+import { emit, notice, warn } from "../output.js";
 import { ingestCsv, ingestDocument, ingestHuman } from "../../report/views/ingest.js";
 import { parseMapFlag } from "../../ingest/columns.js";
 import { mappingToYaml } from "../../ingest/mapping/load.js";
@@ -74,8 +74,8 @@ async function runIngest(ctx: RunContext, file: string, flags: IngestFlags): Pro
   }
   // Which format and why, and every assumption, on stderr (stdout stays a clean document).
   if (series.profile && (flags.json || flags.csv)) {
-    ctx.stderr.write(`note: format ${series.profile.id} (${series.profile.title}): ${series.profile.reason}\n`);
-    for (const n of series.profile.notes) ctx.stderr.write(`note: ${n}\n`);
+    notice(ctx, `note: format ${series.profile.id} (${series.profile.title}): ${series.profile.reason}`);
+    for (const n of series.profile.notes) notice(ctx, `note: ${n}`);
   }
   warn(ctx, (series.findings ?? []).filter((f) => f.severity === "warning").map((f) => f.message));
   const filters: Record<string, string | string[]> = {};

@@ -4,7 +4,7 @@ import { requireComplete } from "../../config/index.js";
 import { HedgeError } from "../../errors.js";
 import { buildReportStage, reportInputFiles, reportOutputs } from "../../pipeline/index.js";
 import { toJson } from "../../report/json.js";
-import { warn } from "../output.js";
+import { notice, warn } from "../output.js";
 import { resolveForCommand } from "../config-options.js";
 import { loadPlanFromConfig } from "../plan-inputs.js";
 import { loadEffectiveness } from "../effectiveness-read.js";
@@ -43,7 +43,7 @@ export function reportAction(env: CommandEnv) {
     const { model, warnings } = buildReportStage({ stage, cfg, resolved, asOf, toolVersion: VERSION, hashes, effectiveness, previous, accounting });
     warn(ctx, warnings);
     const written = writeReportFiles(ctx, flags.out, reportOutputs(model), files.map((f) => f.path));
-    ctx.stderr.write(`wrote ${written.length} files to ${flags.out}\n`);
+    notice(ctx, `wrote ${written.length} files to ${flags.out}`);
     if (flags.json) ctx.stdout.write(toJson({ command: "report", out: flags.out, asOf, files: written }));
     else ctx.stdout.write(written.map((w) => `${w.path}\n`).join(""));
   };

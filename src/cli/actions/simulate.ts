@@ -12,7 +12,7 @@ import { emit, warn } from "../output.js";
 import { loadPlan } from "../plan-inputs.js";
 import { configBudget, takeBudgetFlag } from "../budget-flags.js";
 import { priceModelSettings, readLevels, type SimulateFlags } from "../simulate-options.js";
-import { progressBar } from "../progress-bar.js";
+import { progressBar, progressStream } from "../progress-bar.js";
 import { emitParametric, planFlagsOf, simulationProvenance } from "./simulate-parametric.js";
 import type { CommandEnv } from "../commands/shared.js";
 
@@ -35,7 +35,7 @@ export function simulateAction(env: CommandEnv) {
       emitParametric(ctx, flags, stage, { choice, basis, ...(budget ? { budget } : {}) });
       return;
     }
-    const bar = progressBar(ctx.stderr, Date.now);
+    const bar = progressBar(progressStream(ctx), Date.now);
     const result = simulateStage(stage, {
       model: choice.model,
       basis,

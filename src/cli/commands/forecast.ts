@@ -20,7 +20,6 @@ export function forecastCommand(env: CommandEnv): Command {
     .option("--backtest", "also print a rolling-origin evaluation per model (MASE, sMAPE, MAPE, interval coverage)")
     .addOption(new Option("--seed <n>", "seed of the sample paths").argParser(parseIntOption("--seed", 0, 2 ** 32 - 1)).default(42))
     .addOption(new Option("--paths <n>", "sample paths for simulated quantiles").argParser(parseIntOption("--paths", 100, 1_000_000)).default(DEFAULT_PATHS))
-    .option("--map <mapping>", "usage column mapping, e.g. date=day,tokens=n,kind=token_type")
-    .option("--quiet", "no progress display on stderr (it shows only on a terminal, for runs longer than a second)");
+    .option("--map <mapping>", "usage column mapping, e.g. date=day,tokens=n,kind=token_type");
   return env.output(withConfig(addKnowledgeOptions(cmd), env.ctx, { usageArgument: true })).action(lazyAction(async () => (await import("../actions/forecast.js")).forecastAction(env)));
 }
