@@ -47,7 +47,8 @@ export async function buildProgram(env: CommandEnv, argv: readonly string[]): Pr
   for (const row of COMMANDS) {
     if (row === invoked && make) {
       // addCommand (unlike .command) does not copy settings: exitOverride and output must reach every sub-command.
-      program.addCommand(make(env).copyInheritedSettings(program));
+      const withTree: CommandEnv = { ...env, allCommands: () => Promise.all(COMMANDS.map(async (r) => (await r.load())(env))) };
+      program.addCommand(make(withTree).copyInheritedSettings(program));
     } else {
       const stub = new Command(row.name).description(row.description);
       stubTerms.set(stub, row.usage === "" ? row.name : `${row.name} ${row.usage}`);

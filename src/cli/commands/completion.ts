@@ -1,8 +1,7 @@
 /** `tokenhedge completion bash|zsh|fish`: the options; the action (actions/completion.ts) loads when it runs. */
 import { Argument, Command } from "commander";
+import { SHELLS } from "../completion/shells.js";
 import { lazyAction, type CommandEnv } from "./shared.js";
-
-export const SHELLS = ["bash", "zsh", "fish"] as const;
 
 export function completionCommand(env: CommandEnv): Command {
   return new Command("completion")

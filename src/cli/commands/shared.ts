@@ -13,6 +13,11 @@ export interface CommandEnv {
   ctx: RunContext;
   /** Adds --json, --csv (and --excel), --out FILE and --wide. */
   output(cmd: Command, opts?: { csv?: boolean }): Command;
+  /**
+   * Every command built for real (program.ts provides it). Only `completion` needs the whole tree; taking it from
+   * here rather than importing the command table keeps the modules free of cycles.
+   */
+  allCommands?: () => Promise<Command[]>;
 }
 
 export function makeCommandEnv(ctx: RunContext): CommandEnv {
