@@ -4,7 +4,7 @@ import { ROUNDING_RULES } from "../hedge/rounding.js";
 import { addForecastOptions } from "./commands/shared.js";
 import { addCompanyOptions, parseCompanyPrice, type CompanyFlags } from "./company-flags.js";
 import { withDeferredConfig } from "./config-flags.js";
-import { parseIntOption, parseNumberOption } from "./options.js";
+import { parseIntOption, parseNumberOption, parseRateOption } from "./options.js";
 import { addKnowledgeOptions, type KnowledgeFlags } from "./forecast-knowledge-flags.js";
 import { addPositionOptions, type PositionFlags } from "./position-flags.js";
 
@@ -43,7 +43,7 @@ export function addPlanOptions(cmd: Command): Command {
     .option("--curve <file>", "futures curve CSV (month,price) or JSON")
     .option("--contract <file>", "contract spec JSON or YAML")
     .option("--policy <file>", "hedge policy JSON (a ladder of target ratios by tenor)")
-    .addOption(new Option("--ratio <r>", "one target ratio for every month instead of a policy, e.g. 0.8").argParser(parseNumberOption("--ratio", 0, 1)).conflicts("policy"))
+    .addOption(new Option("--ratio <r>", "one target ratio for every month instead of a policy, e.g. 0.8 or 80%").argParser(parseRateOption("--ratio")).conflicts("policy"))
     .addOption(new Option("--rounding <rule>", "contract rounding (default: the policy's, else down)").choices(ROUNDING_RULES))
     .addOption(new Option("--method <method>", "where target ratios come from: the policy ladder, the minimum-variance ratio of --history, or price-and-volume risk").choices(["policy", "mvhr", "quantity"]).default("policy"))
     .option("--volume-cap <quantile>", "never hedge more tokens than this quantile of a month's volume forecast (none to switch off)", "p10")

@@ -98,9 +98,15 @@ describe("hedge-ratio from statistics", () => {
     const doc = runJson<HedgeRatioDoc>(args);
     expect(doc.contractsTailedUnrounded).toBeCloseTo(36.1985, 3);
     expect(doc.contractsTailed).toBe(36);
-    const up = runJson<HedgeRatioDoc>([...args, "--round", "up"]);
+    const up = runJson<HedgeRatioDoc>([...args, "--rounding", "up"]);
     expect(up.contractsTailed).toBe(37);
     expect(up.contracts).toBe(38); // 37.13 up
+    // --round is the alias of --rounding (one spelling per concept, plan's): same figures
+    const alias = runJson<HedgeRatioDoc>([...args, "--round", "up"]);
+    expect(alias.contractsTailed).toBe(37);
+    expect(alias.contracts).toBe(38);
+    const down = runJson<HedgeRatioDoc>([...args, "--rounding", "down"]);
+    expect(down.contracts).toBe(37); // 37.13 down
   });
 });
 

@@ -21,7 +21,9 @@ export interface HedgeRatioFlags extends OutputFlags {
   contractSize?: number;
   spot?: number;
   futures?: number;
-  round: "nearest" | "down" | "up";
+  rounding: "nearest" | "down" | "up";
+  /** The older spelling, kept as an alias of --rounding. */
+  round?: "nearest" | "down" | "up";
 }
 
 const usage = (message: string, expected: string): HedgeError => new HedgeError("USAGE", message, { expected, hint: "see tokenhedge hedge-ratio --help" });
@@ -64,7 +66,7 @@ function exposureFrom(flags: HedgeRatioFlags): HedgeExposure | undefined {
   return {
     quantity: flags.exposure,
     contractSize: flags.contractSize,
-    rounding: flags.round,
+    rounding: flags.round ?? flags.rounding,
     ...(flags.spot !== undefined ? { spotPrice: flags.spot } : {}),
     ...(flags.futures !== undefined ? { futuresPrice: flags.futures } : {}),
   };

@@ -1,6 +1,6 @@
 /** `tokenhedge config`: the options; the action (actions/config.ts) loads when it runs. */
 import { Command, Option } from "commander";
-import { parseAsOf, parseIntOption, parseNumberOption } from "../options.js";
+import { parseAsOf, parseIntOption, parseRateOption } from "../options.js";
 import { addConfigOption } from "../config-flags.js";
 import { lazyAction, type CommandEnv } from "./shared.js";
 
@@ -13,7 +13,7 @@ export function configCommand(env: CommandEnv): Command {
     .option("--curve <file>", "override the curve")
     .option("--contract <file>", "override the contract spec")
     .option("--policy <file>", "override the policy")
-    .addOption(new Option("--ratio <r>", "override with one target ratio").argParser(parseNumberOption("--ratio", 0, 1)))
+    .addOption(new Option("--ratio <r>", "override with one target ratio").argParser(parseRateOption("--ratio")))
     .addOption(new Option("--horizon <months>", "override the horizon").argParser(parseIntOption("--horizon", 1, 120)))
     .addOption(new Option("--seed <n>", "override the seed").argParser(parseIntOption("--seed", 0, 2 ** 32 - 1)))
     .addOption(new Option("--as-of <date>", "override the as-of date").argParser(parseAsOf))

@@ -20,7 +20,8 @@ export function hedgeRatioCommand(env: CommandEnv): Command {
     .addOption(new Option("--contract-size <q>", "Q_F: units per futures contract").argParser(num("--contract-size", 0)))
     .addOption(new Option("--spot <price>", "S0, spot price today (tailed count)").argParser(num("--spot", 0)))
     .addOption(new Option("--futures <price>", "F0, futures price today (tailed count)").argParser(num("--futures", 0)))
-    .addOption(new Option("--round <rule>", "rounding of contract counts").choices(["nearest", "down", "up"]).default("nearest"))
+    .addOption(new Option("--rounding <rule>", "rounding of contract counts (the spelling plan uses)").choices(["nearest", "down", "up"]).default("nearest"))
+    .addOption(new Option("--round <rule>", "alias of --rounding").choices(["nearest", "down", "up"]).hideHelp())
     .addOption(new Option("--side <side>", "long: buy N* futures against a purchase; short: sell N* against a sale (a seller of capacity)").choices(["long", "short"]).default("long"))
     .addHelpText(
       "after",

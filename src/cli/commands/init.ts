@@ -1,7 +1,7 @@
 /** `tokenhedge init`: the options; the wizard (actions/init.ts) loads when it runs. */
 import { Command, Option } from "commander";
 import { DEFAULT_CONFIG_NAME, parseLadder } from "../init-flags.js";
-import { parseIntOption, parseNumberOption } from "../options.js";
+import { parseIntOption, parseNumberOption, parseRateOption } from "../options.js";
 import { inquirerPrompter, type Prompter } from "../prompts.js";
 import { lazyAction, type CommandEnv } from "./shared.js";
 
@@ -12,7 +12,7 @@ export function initCommand(env: CommandEnv, prompter: Prompter = inquirerPrompt
     .option("--curve <file>", "futures curve CSV")
     .option("--contract <file>", "contract spec JSON")
     .addOption(new Option("--policy <file>", "hedge policy JSON").conflicts(["ratio", "ladder"]))
-    .addOption(new Option("--ratio <r>", "one hedge ratio for every month, 0–1").argParser(parseNumberOption("--ratio", 0, 1)).conflicts("ladder"))
+    .addOption(new Option("--ratio <r>", "one hedge ratio for every month, 0–1").argParser(parseRateOption("--ratio")).conflicts("ladder"))
     .addOption(new Option("--ladder <percents>", "target ratios in % per 3-month bucket (default 80,60,40,25)").argParser(parseLadder))
     .addOption(new Option("--budget <usd>", "budget for the horizon in USD (default: the forecast cost at the curve + 10%)").argParser(parseNumberOption("--budget", 0)))
     .addOption(new Option("--horizon <months>", "months to forecast at least").argParser(parseIntOption("--horizon", 1, 120)))
