@@ -34,6 +34,22 @@ td.text,th.text{text-align:left;white-space:normal}
 .illustrative{background:#fdecea;border-left:4px solid #c62828;padding:.4rem .7rem}
 code{font-size:.85em;word-break:break-all}
 footer{margin-top:3rem;color:#666;font-size:.85rem}
+@page{size:A4;margin:14mm 12mm}
+@page wide{size:A4 landscape}
+@media print{
+body{max-width:none;padding:0;font-size:10pt}
+nav{display:none}
+section{break-before:page}section#summary{break-before:auto}
+h2,h3{break-after:avoid}
+.data{max-height:none;overflow:visible;border:0}
+.figure{display:block}.figure svg{max-width:100%;break-inside:avoid}
+table{font-size:7.5pt;table-layout:auto}
+th{position:static;white-space:normal}
+td{white-space:normal;overflow-wrap:anywhere}
+tr{break-inside:avoid}thead{display:table-header-group}
+section#scenarios,section#audit{page:wide}
+.kpi,.warning,.illustrative{break-inside:avoid}
+}
 `;
 
 function table(head: readonly (string | Markup)[], rows: readonly (readonly (string | Markup)[])[], textColumns: readonly number[] = []): Markup {
