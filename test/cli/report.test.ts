@@ -56,7 +56,7 @@ describe("report on the Acme config", () => {
     const page = readFileSync(join(a, "report.html"), "utf8");
     const print = /@media print\{([\s\S]*?)\n\}/.exec(page)?.[1] ?? "";
     expect(print).toContain(".data{max-height:none;overflow:visible;border:0}");
-    expect(print).toContain("section{break-before:page}section#summary{break-before:auto}");
+    expect(print).toContain("section{break-before:page}section#executive{break-before:auto;break-after:page}section#summary{break-before:auto}");
     expect(print).toContain("table{font-size:7.5pt;table-layout:auto}");
     expect(print).toContain("th{position:static;white-space:normal}");
     expect(print).toContain("section#scenarios,section#audit{page:wide}");
