@@ -291,7 +291,7 @@ function writeAll(fd: number, content: string | Uint8Array): void {
 }
 
 /** Write `content` to a new file `tmp` with `mode` (exactly: the umask does not apply to a kept mode). */
-function writeNew(tmp: string, content: string, mode: number | undefined): void {
+function writeNew(tmp: string, content: string | Uint8Array, mode: number | undefined): void {
   const fd = openSync(tmp, "wx", mode ?? 0o666);
   try {
     writeAll(fd, content);
@@ -344,7 +344,7 @@ export function writeFileAtomic(path: string, content: string, cwd: string, prot
  * file written and flushed into a temporary directory inside it first, then renamed into place:
  * a full disk or a failed write changes nothing, and only the renames (no data) remain to be done.
  */
-export function writeDirectoryAtomic(dir: string, files: Readonly<Record<string, string>>, cwd: string, protectedInputs: readonly string[] = []): void {
+export function writeDirectoryAtomic(dir: string, files: Readonly<Record<string, string | Uint8Array>>, cwd: string, protectedInputs: readonly string[] = []): void {
   const full = writeTarget(resolve(cwd, dir));
   const names = Object.keys(files).sort();
   for (const name of names) guardInputs(join(dir, name), writeTarget(join(full, name)), cwd, protectedInputs, "choose another --out directory");

@@ -31,7 +31,7 @@ function guardOutputs(ctx: IoContext, outDir: string, names: string[], inputs: s
 }
 
 /** Write every output (name → text) under `out` as one directory update; returns what was written, in name order. */
-export function writeReportFiles(ctx: IoContext, out: string, outputs: Record<string, string>, inputs: string[]): { path: string; bytes: number }[] {
+export function writeReportFiles(ctx: IoContext, out: string, outputs: Record<string, string | Uint8Array>, inputs: string[]): { path: string; bytes: number }[] {
   const names = Object.keys(outputs).sort();
   guardOutputs(ctx, out, names, inputs);
   const outDir = resolve(ctx.cwd, out);
@@ -40,6 +40,10 @@ export function writeReportFiles(ctx: IoContext, out: string, outputs: Record<st
   }
   // The directory appears complete or not at all (a killed or disk-full run leaves the old one).
   writeDirectoryAtomic(out, outputs, ctx.cwd, inputs);
-  const written = names.map((name) => ({ path: join(out, name), bytes: Buffer.byteLength(outputs[name]!, "utf8") }));
+  const written = names.map((name) => ({ path: join(out, name), bytes: byteLength(outputs[name]!) }));
   return written;
+}
+
+function byteLength(content: string | Uint8Array): number {
+  return typeof content === "string" ? Buffer.byteLength(content, "utf8") : content.byteLength;
 }

@@ -52,6 +52,19 @@ describe("report on the Acme config", () => {
     expect(first.stderr).toMatch(/wrote 15 files/);
   });
 
+  it("report.html carries a print stylesheet: no scroll boxes, a page break per section, small wrapped table type, landscape for the scenario grid", () => {
+    const page = readFileSync(join(a, "report.html"), "utf8");
+    const print = /@media print\{([\s\S]*?)\n\}/.exec(page)?.[1] ?? "";
+    expect(print).toContain(".data{max-height:none;overflow:visible;border:0}");
+    expect(print).toContain("section{break-before:page}section#executive{break-before:auto;break-after:page}section#summary{break-before:auto}");
+    expect(print).toContain("table{font-size:7.5pt;table-layout:auto}");
+    expect(print).toContain("th{position:static;white-space:normal}");
+    expect(print).toContain("section#scenarios,section#audit{page:wide}");
+    expect(page).toContain("@page wide{size:A4 landscape}");
+    // the screen rules stay as they were: the scroll box exists on screen only
+    expect(page).toContain(".data{max-height:330px;overflow:auto;border:1px solid #eee}");
+  });
+
   it("a rerun with the same --as-of gives byte-identical files", () => {
     expect(second.code, second.stderr).toBe(0);
     for (const f of listFiles(a)) expect(readFileSync(join(b, f)).equals(readFileSync(join(a, f))), f).toBe(true);

@@ -24,10 +24,11 @@ export interface ReportFlags {
   previous?: string;
   framework?: Framework;
   referencesIndex?: boolean;
+  pdf?: boolean;
 }
 
 export function reportAction(env: CommandEnv) {
-  return (flags: ReportFlags, self: Command): void => {
+  return async (flags: ReportFlags, self: Command): Promise<void> => {
     const { ctx } = env;
     if (!flags.out) throw new HedgeError("USAGE_MISSING_FLAG", "missing --out", { expected: "--out DIR: the directory to write the report into", hint: "e.g. --out reports/2026-11" });
     const resolved = resolveForCommand(ctx, self);
@@ -42,7 +43,9 @@ export function reportAction(env: CommandEnv) {
     const accounting = flags.framework ? { framework: flags.framework, contractReferencesIndex: flags.referencesIndex === true } : null;
     const { model, warnings } = buildReportStage({ stage, cfg, resolved, asOf, toolVersion: VERSION, hashes, effectiveness, previous, accounting });
     warn(ctx, warnings);
-    const written = writeReportFiles(ctx, flags.out, reportOutputs(model), files.map((f) => f.path));
+    const outputs: Record<string, string | Uint8Array> = reportOutputs(model);
+    if (flags.pdf) outputs["report.pdf"] = (await import("../report-pdf.js")).renderPdf(outputs["report.html"] as string, ctx.env);
+    const written = writeReportFiles(ctx, flags.out, outputs, files.map((f) => f.path));
     notice(ctx, `wrote ${written.length} files to ${flags.out}`);
     if (flags.json) ctx.stdout.write(toJson({ command: "report", out: flags.out, asOf, files: written }));
     else ctx.stdout.write(written.map((w) => `${w.path}\n`).join(""));

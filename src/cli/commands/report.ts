@@ -17,6 +17,7 @@ export function reportCommand(env: CommandEnv): Command {
     .option("--settlements <file>", "final settlement prices of delivered months (or settlements: in the config)")
     .option("--previous <dir>", "last month's report directory: adds a month-on-month section against its report.json")
     .addOption(new Option("--framework <framework>", "accounting framework stated in the designation memo: asc815 or ifrs9").choices(["asc815", "ifrs9"]))
+    .option("--pdf", "also write report.pdf, printed from report.html by headless Chromium (TOKENHEDGE_CHROMIUM, else chromium on PATH)")
     .option("--references-index", "the purchase contract's price references the index: designate the price component (else the whole price risk)")
     .addHelpText(
       "after",

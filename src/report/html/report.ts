@@ -9,6 +9,7 @@ import { formatRuleValue } from "../views/check.js";
 import { html, join, trusted, type Markup } from "./escape.js";
 import { contractsChart, curveChart, distributionChart, scenarioChart, usageChart } from "../svg/charts.js";
 import type { ReportModel } from "../views/report.js";
+import { executiveSummary } from "../views/executive.js";
 import { fmtBillions, fmtInt, fmtMoney, fmtPct, fmtPrice, fmtSignedPct } from "../render/format.js";
 
 const STYLE = `
@@ -34,6 +35,24 @@ td.text,th.text{text-align:left;white-space:normal}
 .illustrative{background:#fdecea;border-left:4px solid #c62828;padding:.4rem .7rem}
 code{font-size:.85em;word-break:break-all}
 footer{margin-top:3rem;color:#666;font-size:.85rem}
+.exec dl{display:grid;grid-template-columns:max-content 1fr;gap:.35rem 1rem;margin:.6rem 0}.exec dt{font-weight:700}.exec dd{margin:0}
+.signoff td{height:2.2rem;min-width:9rem;border-bottom:1px solid #999}
+@page{size:A4;margin:14mm 12mm}
+@page wide{size:A4 landscape}
+@media print{
+body{max-width:none;padding:0;font-size:10pt}
+nav{display:none}
+section{break-before:page}section#executive{break-before:auto;break-after:page}section#summary{break-before:auto}
+h2,h3{break-after:avoid}
+.data{max-height:none;overflow:visible;border:0}
+.figure{display:block}.figure svg{max-width:100%;break-inside:avoid}
+table{font-size:7.5pt;table-layout:auto}
+th{position:static;white-space:normal}
+td{white-space:normal;overflow-wrap:anywhere}
+tr{break-inside:avoid}thead{display:table-header-group}
+section#scenarios,section#audit{page:wide}
+.kpi,.warning,.illustrative{break-inside:avoid}
+}
 `;
 
 function table(head: readonly (string | Markup)[], rows: readonly (readonly (string | Markup)[])[], textColumns: readonly number[] = []): Markup {
@@ -51,6 +70,12 @@ function verdict(pass: boolean | null): Markup {
 
 function kpi(value: string, label: string): Markup {
   return html`<div class="kpi"><b>${value}</b><span>${label}</span></div>`;
+}
+
+function executiveSection(m: ReportModel): Markup {
+  const e = executiveSummary(m);
+  const signOff = html`<table class="signoff"><thead><tr><th class="text"></th><th class="text">name</th><th class="text">signature</th><th class="text">date</th></tr></thead><tbody>${e.signOff.map((r) => html`<tr><th class="text">${r}</th><td></td><td></td><td></td></tr>`)}</tbody></table>`;
+  return html`<section id="executive" class="exec"><h2>Executive summary</h2><dl>${e.headlines.map((h) => html`<dt>${h.label}</dt><dd>${h.text}</dd>`)}</dl><h3>Decisions needed</h3><ol>${e.decisions.map((d) => html`<li>${d}</li>`)}</ol><h3>Sign-off</h3>${signOff}</section>`;
 }
 
 function summarySection(m: ReportModel): Markup {
@@ -210,6 +235,7 @@ function auditSection(m: ReportModel): Markup {
 }
 
 const TOC: readonly [string, string][] = [
+  ["executive", "Executive summary"],
   ["summary", "Summary"],
   ["usage", "Usage and forecast"],
   ["curve", "Futures curve"],
@@ -225,6 +251,7 @@ const TOC: readonly [string, string][] = [
 export function reportHtml(m: ReportModel): string {
   const present = TOC.filter(([id]) => (id === "check" ? m.check !== null : id === "effectiveness" ? m.effectiveness !== null : true));
   const body = join([
+    executiveSection(m),
     summarySection(m),
     usageSection(m),
     curveSection(m),

@@ -3,6 +3,7 @@
  * files as in the HTML, saved beside it (`charts/*.svg`) and linked; each is followed by its table.
  * Text from inputs is escaped so it cannot become Markdown or raw HTML.
  */
+import { executiveSummary } from "../views/executive.js";
 import type { CompanyPricing } from "../../company/pricing.js";
 import type { PlanAnswer } from "../../pipeline/plan-answer.js";
 import { planAnswerSentences } from "../views/plan-answer.js";
@@ -28,6 +29,12 @@ export function reportMarkdown(m: ReportModel): string {
   out.push(`# ${mdEscape(m.title)}\n`);
   out.push(`${m.entity ? `${mdEscape(m.entity)} · ` : ""}as of ${m.asOf} · tokenhedge ${mdEscape(m.audit.toolVersion)}\n`);
 
+  const e = executiveSummary(m);
+  out.push("## Executive summary\n");
+  out.push(e.headlines.map((h) => `- **${mdEscape(h.label)}**: ${mdEscape(h.text)}`).join("\n") + "\n");
+  out.push("Decisions needed:\n");
+  out.push(e.decisions.map((d, i) => `${i + 1}. ${mdEscape(d)}`).join("\n") + "\n");
+  out.push(mdTable(["sign-off", "name", "signature", "date"], e.signOff.map((r) => [r, "", "", ""])));
   out.push("## Summary\n");
   const lines = [
     `${fmtInt(s.contracts)} contracts long over ${s.horizon.from ?? "–"} … ${s.horizon.to ?? "–"} (${s.horizon.months} months)`,

@@ -32,3 +32,13 @@ export function fmtSignedPct(n: number, digits = 0): string {
 export function fmtBillions(n: number): string {
   return `${(n / 1e9).toFixed(2)} B`;
 }
+
+/** Headline money, rounded to three significant figures with K/M/B ($2.74M, $132K, $950): detail tables keep fmtMoney. */
+export function fmtMoneyShort(n: number): string {
+  const sign = n < 0 ? "-" : "";
+  const a = Math.abs(n);
+  const [div, unit] = a >= 1e9 ? [1e9, "B"] : a >= 1e6 ? [1e6, "M"] : a >= 1e3 ? [1e3, "K"] : [1, ""];
+  const v = a / div;
+  const digits = div === 1 ? 0 : v >= 100 ? 0 : v >= 10 ? 1 : 2;
+  return `${sign}$${v.toFixed(digits)}${unit}`;
+}

@@ -1,0 +1,39 @@
+/** The executive summary's headline money (rounded) and the summary leading report.md / report.html of the Acme config. */
+import { describe, expect, it } from "vitest";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fmtMoneyShort } from "../../src/report/render/format.js";
+import { runCli } from "../helpers/run-cli.js";
+
+describe("fmtMoneyShort: three significant figures with K/M/B", () => {
+  it("worked values", () => {
+    expect([fmtMoneyShort(2_738_500), fmtMoneyShort(188_700), fmtMoneyShort(1_161_150), fmtMoneyShort(950), fmtMoneyShort(12_345), fmtMoneyShort(-4_000_000), fmtMoneyShort(3.2e9)]).toEqual(["$2.74M", "$189K", "$1.16M", "$950", "$12.3K", "-$4.00M", "$3.20B"]);
+  });
+});
+
+describe("executive summary on the Acme config", () => {
+  const dir = mkdtempSync(join(tmpdir(), "th-exec-"));
+  const r = runCli(["report", "--config", "fixtures/config/acme.config.yaml", "--out", dir, "--as-of", "2026-11-05"]);
+  it("leads report.md with rounded headline money, the decisions and a sign-off block; the detail stays exact", () => {
+    expect(r.code, r.stderr).toBe(0);
+    const md = readFileSync(join(dir, "report.md"), "utf8");
+    const json = JSON.parse(readFileSync(join(dir, "report.json"), "utf8")) as { summary: { contracts: number; lockedInCost: number; initialMargin: number } };
+    expect(json.summary).toMatchObject({ contracts: 629, lockedInCost: 1161150, initialMargin: 188700 });
+    expect(md.indexOf("## Executive summary")).toBeGreaterThan(0);
+    expect(md.indexOf("## Executive summary")).toBeLessThan(md.indexOf("## Summary"));
+    expect(md).toContain("- **Recommendation**: Buy 629 Illustrative AI Token Price Index Futures \\(monthly\\) contracts, hedging 46.4% of the forecast \\(629.00 B tokens\\), locking in $1.16M.");
+    expect(md).toContain("- **Its cost**: Initial margin $189K held with the broker");
+    expect(md).toMatch(/- \*\*What it buys\*\*: Cost-at-Risk \\\(95%\\\) \$[\d.]+M unhedged → \$[\d.]+M hedged/);
+    expect(md).toContain("1. Approve the purchase of 629 contracts over 2026-12 … 2027-11 \\(12 months\\).");
+    for (const role of ["Prepared by", "Reviewed by", "Approved by"]) expect(md).toContain(`| ${role} |`);
+    expect(md).toContain("$1,161,150.00"); // the detail keeps exact money
+  });
+  it("leads report.html, on its own printed page", () => {
+    const page = readFileSync(join(dir, "report.html"), "utf8");
+    expect(page.indexOf('<section id="executive"')).toBeLessThan(page.indexOf('<section id="summary"'));
+    expect(page).toContain("<dt>Recommendation</dt><dd>Buy 629 ");
+    expect(page).toContain("section#executive{break-before:auto;break-after:page}");
+    expect(page).toMatch(/<table class="signoff">.*Prepared by.*Reviewed by.*Approved by/s);
+  });
+});
