@@ -80,7 +80,7 @@ export function resolvePlanInputs(ctx: IoContext, usageFile: string | undefined,
 
 /** A resolved config → pipeline inputs (contract and policy may be inline there); the plan flags, if any, size it. */
 export function inputsFromConfig(ctx: IoContext, cfg: HedgeConfig, flags?: PlanFlags): PipelineInputs {
-  const series = readUsageSync(ctx, cfg.usage.file, { file: cfg.usage.file, ...(cfg.usage.map ? { map: cfg.usage.map } : {}) });
+  const series = readUsageSync(ctx, cfg.usage.file, { file: cfg.usage.file, ...(cfg.usage.map ? { map: cfg.usage.map } : {}), ...(cfg.asOf ? { asOf: cfg.asOf } : {}) });
   const spec = typeof cfg.contract === "string" ? loadContract(ctx, cfg.contract) : cfg.contract;
   const curve = loadCurve(ctx, cfg.curve);
   const policy: PolicyChoice =

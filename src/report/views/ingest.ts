@@ -8,6 +8,18 @@ import { renderCsv } from "../render/csv.js";
 import { fmtInt, fmtMoney } from "../render/format.js";
 import { renderTable } from "../render/table.js";
 
+/** At most this many names on one summary line; the rest are counted (500,000 models must not print a 9.9 MB line). */
+export const SUMMARY_LIST_CAP = 20;
+
+/** `name tokens · …`, all of them up to the cap; above it the largest SUMMARY_LIST_CAP by tokens and a count of the rest. */
+export function cappedList(entries: Array<[string, bigint]>, plural: string, groupBy: string): string {
+  const line = (list: Array<[string, bigint]>) => list.map(([k, v]) => `${k} ${fmtInt(v)}`).join(" · ");
+  if (entries.length <= SUMMARY_LIST_CAP) return line(entries);
+  const top = [...entries].sort((a, b) => (a[1] === b[1] ? 0 : a[1] > b[1] ? -1 : 1)).slice(0, SUMMARY_LIST_CAP);
+  const rest = entries.length - SUMMARY_LIST_CAP;
+  return `${line(top)} · … and ${fmtInt(rest)} more ${plural} (${fmtInt(entries.length)} in all; --group-by ${groupBy} lists every one)`;
+}
+
 export type Period = "day" | "month";
 
 export interface IngestViewOptions {
@@ -115,8 +127,8 @@ export function ingestHuman(series: UsageSeries, period: Period, colour: boolean
     footer: [["total", fmtInt(series.totalTokens), series.totalCost === null ? "–" : fmtMoney(toCents(series.totalCost), currency)]],
     colour,
   });
-  const kinds = sortedEntries(series.byKind).map(([k, v]) => `${k} ${fmtInt(v)}`).join(" · ");
-  const models = sortedEntries(series.byModel).map(([k, v]) => `${k} ${fmtInt(v)}`).join(" · ");
+  const kinds = cappedList(sortedEntries(series.byKind), "kinds", "kind");
+  const models = cappedList(sortedEntries(series.byModel), "models", "model");
   const missing =
     series.missingDays.length === 0
       ? "none"
