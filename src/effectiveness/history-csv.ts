@@ -1,6 +1,7 @@
 /** The effectiveness history CSV: value changes (`period,hedge,item`) or prices (`period,spot,futures`). */
 import { HedgeError } from "../errors.js";
 import { readCsvRows } from "../csv/read-rows.js";
+import { checkPeriods } from "../csv/periods.js";
 import { parseDecimal, type Dec } from "../money/decimal.js";
 
 /** A history file read as columns: either value changes or prices. */
@@ -31,6 +32,7 @@ export function parseHistoryCsv(text: string, file: string): HistoryColumns {
   }
   const [a, b] = (isValues ? valueCols : priceCols) as [number, number];
   const periods: string[] = [];
+  const lines: number[] = [];
   const first: Dec[] = [];
   const second: Dec[] = [];
   for (const { record, info } of rows.slice(1)) {
@@ -47,10 +49,13 @@ export function parseHistoryCsv(text: string, file: string): HistoryColumns {
       return d;
     };
     periods.push(label);
+    lines.push(info.lines);
     first.push(read(a));
     second.push(read(b));
   }
   if (periods.length === 0) throw new HedgeError("INPUT_EMPTY", "the history has no rows", { file, line: 1, expected: "one row per period" });
+  // A duplicated or out-of-order period would be tested in file order: a month counted twice in a "pass".
+  checkPeriods(periods, lines, { file, column: period + 1, field: header[period]! });
   return isValues
     ? { kind: "value-changes", periods, hedge: first.map((d) => d.toNumber()), item: second.map((d) => d.toNumber()) }
     : { kind: "prices", periods, spot: first, futures: second };

@@ -156,6 +156,19 @@ describe("effectiveness: outputs and errors", () => {
     expect(r.stderr).toMatch(/bad-number.csv:3:2: cannot read "1,250" as a number/);
   });
 
+  it("a duplicated or out-of-order period is refused at its line, not tested in file order", () => {
+    const dir = mkdtempSync(join(tmpdir(), "th-eff-"));
+    // 2026-02 twice: used in file order it would count one month's offset twice in the cumulative test.
+    writeFileSync(join(dir, "dup.csv"), "period,hedge,item\n2026-01,100,-110\n2026-02,-50,45\n2026-02,-50,45\n");
+    const dup = runCli(["effectiveness", "--history", join(dir, "dup.csv")]);
+    expect(dup.code).toBe(3);
+    expect(dup.stderr).toMatch(/dup\.csv:4:1: period 2026-02 appears twice \(lines 3 and 4\)/);
+    writeFileSync(join(dir, "order.csv"), "period,hedge,item\n2026-02,100,-110\n2026-01,-50,45\n");
+    const order = runCli(["effectiveness", "--history", join(dir, "order.csv")]);
+    expect(order.code).toBe(3);
+    expect(order.stderr).toMatch(/order\.csv:3:1: periods are not in order: 2026-01 after 2026-02/);
+  });
+
   it("warns on stderr when the hedged item's cumulative change is tiny (small-dollar problem)", () => {
     // Σ item = 100 − 99.5 = 0.5 against Σ|item| = 199.5: 0.25%, below the 1% threshold
     const dir = mkdtempSync(join(tmpdir(), "th-eff-"));
