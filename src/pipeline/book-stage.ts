@@ -38,6 +38,11 @@ export interface BookStageInput {
 export function buildBookStage(i: BookStageInput): BookStage {
   const p = i.inputs.position;
   const side = p?.side ?? "long";
+  if (side === "short" && i.inputs.company?.commitments) {
+    throw new HedgeError("USAGE", "--commitments are committed-use purchases, a buyer's; a short hedge (--side short) does not take them", {
+      value: i.inputs.company.commitments.file, expected: "--side long with --commitments, or no --commitments", hint: "leave --commitments (or the config's commitments) out for a seller's hedge",
+    });
+  }
   const rebalance = p?.rebalance ?? i.policy.rebalance ?? "both";
   let book: BookSection | null = null;
   if (p?.book) {
@@ -57,4 +62,18 @@ export function buildBookStage(i: BookStageInput): BookStage {
     asOf: p?.asOf ?? i.origin, side, ...(p?.stackMonth !== undefined ? { stackMonth: p.stackMonth } : {}),
   });
   return { side, rebalance, book, rolls };
+}
+
+/**
+ * The budget a side takes: a buyer's cost budget (the flag's, else the config's). A seller's revenue target is not
+ * built, so `--budget` with `--side short` is refused and a config budget is left out with a warning.
+ */
+export function budgetForSide<B>(side: HedgeSide, fromFlag: B | undefined, fromConfig: B | undefined): { budget: B | undefined; warnings: string[] } {
+  if (side === "long") return { budget: fromFlag ?? fromConfig, warnings: [] };
+  if (fromFlag !== undefined) {
+    throw new HedgeError("USAGE", "--budget is a buyer's cost budget; a seller's revenue target (--side short) is not built yet", {
+      expected: "no --budget with --side short", hint: "leave --budget out, or use --side long",
+    });
+  }
+  return { budget: undefined, warnings: fromConfig !== undefined ? ["the config's budget is a buyer's cost budget: left out for --side short (a seller's revenue target is not built yet)"] : [] };
 }

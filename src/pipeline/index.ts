@@ -17,7 +17,7 @@
  * Pure like the rest of the core: no file, console, process, clock or unseeded randomness.
  */
 export type { PipelineInputs, PolicyChoice, SizingSettings, HedgeMethodName, PositionSettings } from "./inputs.js";
-export { buildBookStage, type BookStage } from "./book-stage.js";
+export { buildBookStage, budgetForSide, type BookStage } from "./book-stage.js";
 export { liquidityStage, positionLegs, DEFAULT_GAPS, DEFAULT_STRESS_PATHS, type LiquiditySettings } from "./liquidity-stage.js";
 export { buildPlanStage, resolvePolicy, planOptionsFor, forecastOrigin, type PlanStage } from "./plan-stage.js";
 export { companyPricingFor, type CompanySettings } from "./company-stage.js";

@@ -36,7 +36,7 @@ function planVolumes(stage: PlanStage, paths: number, seed: number): VolumeMatri
 function parametricOn(stage: PlanStage, volumes: VolumeMatrix, s: ParametricSettings): ParametricResult {
   const commitments = commitmentsFor(stage);
   const floating = commitments ? floatingVolumes(volumes, commitments) : volumes;
-  return withFixedCost(parametricRisk({ plan: stage.plan, volumes: floating, model: s.model, basis: s.basis, corr: s.corr, asOf: s.asOf }), commitments);
+  return withFixedCost(parametricRisk({ plan: stage.plan, volumes: floating, model: s.model, basis: s.basis, corr: s.corr, asOf: s.asOf, side: stage.position.side }), commitments);
 }
 
 /** What the delta-normal figures need of the simulation's settings: no price paths, no budget. */
@@ -66,6 +66,7 @@ export function simulateStage(stage: PlanStage, s: SimulateSettings): Simulation
     corr: s.corr,
     seed: s.seed,
     asOf: s.asOf,
+    side: stage.position.side,
     ...(s.budget ? { budget: s.budget } : {}),
     ...(s.onProgress ? { onProgress: s.onProgress } : {}),
     ...(commitments ? { commitments } : {}),

@@ -14,17 +14,24 @@
  * Given the company's pricing (src/company/), unhedged cost is the company's cost — its own price passed through
  * the basis, commitments at their fixed price — and the index cost stands beside it (src/company/outcome.ts);
  * the futures P&L stays on the index and the budget is compared with the company's hedged cost.
+ *
+ * A short hedger (`side: "short"`, a seller of capacity) holds −N contracts against a forecast sale. Its figures keep
+ * the same fields in a net-cost convention, revenue counted negative: unhedged = −Q·S_T, futures P&L = −N·size·(S_T − F0),
+ * hedged = unhedged − futures P&L = −(revenue + futures P&L), so −hedged/Q·1e6 is Hull's effective price received
+ * S₂ + F₁ − F₂ for a full hedge. Views show revenue = −net cost. A seller's budget (a revenue target) is not built:
+ * the pipeline refuses it.
  */
 import { quoteDivisor } from "../curve/contract.js";
 import { Dec } from "../money/decimal.js";
 import { applyCommitments } from "../company/commitments.js";
-import { companyMonthOutcome } from "../company/outcome.js";
+import { companyMonthOutcome, type CompanyMonthOutcome } from "../company/outcome.js";
 import type { CompanyPricing } from "../company/pricing.js";
 import type { HedgePlan, PlanMonth } from "../hedge/plan.js";
 import { budgetAmount, monthBudget, versusBudget, type Budget } from "./budget.js";
 import { variationMarginPath, type MarginPath } from "./margin.js";
 import { effectivePrice, monthOutcome, type MonthOutcome } from "./pnl.js";
 import { twistShocks, type TwistDirection } from "./twist.js";
+import type { HedgeSide } from "../book/rebalance.js";
 import { DEFAULT_PRICE_SHOCKS, DEFAULT_VOLUME_CASES, type VolumeCase } from "./defaults.js";
 
 export { DEFAULT_PRICE_SHOCKS, DEFAULT_VOLUME_CASES, type VolumeCase };
@@ -35,6 +42,8 @@ export interface ScenarioOptions {
   asOf?: string;
   /** The company's price and basis; without it every cost is at the index. */
   company?: CompanyPricing;
+  /** long (default): a buyer's cost hedged with long futures; short: a seller's revenue hedged with short futures. */
+  side?: HedgeSide;
 }
 
 /** The company-side figures of a month or a scenario (present when the company's pricing is given). */
@@ -127,19 +136,22 @@ export function runShocks(plan: HedgePlan, shocks: readonly number[], volumeCase
   let pnl = new Dec(0);
   let over = 0;
   const pricing = options.company;
+  // +1 long, −1 short: the position's contracts and the exposure's cash flow (a sale is a negative cost).
+  const sign = options.side === "short" ? -1 : 1;
+  if (sign < 0 && budget) throw new Error("a budget is a buyer's; the pipeline refuses one for a short hedge");
   const companySums = { company: new Dec(0), index: new Dec(0), committed: new Dec(0), shortfall: new Dec(0) };
   const months: ScenarioMonth[] = plan.months.map((m, i) => {
     const priceShock = shocks[i] ?? 0;
     const volume = volumeFor(m, volumeCase);
     const settlementPrice = shockedPrice(m.futuresPrice, priceShock);
-    const leg = { contracts: m.contracts, contractSize: plan.contract.contractSize, divisor, tokensPerUnit: perUnit, futuresPrice: m.futuresPrice, settlementPrice };
-    let outcome: MonthOutcome = monthOutcome({ tokens: volume, ...leg });
+    const leg = { contracts: sign * m.contracts, contractSize: plan.contract.contractSize, divisor, tokensPerUnit: perUnit, futuresPrice: m.futuresPrice, settlementPrice };
+    let outcome: MonthOutcome = signedOutcome(monthOutcome({ tokens: volume, ...leg }), sign);
     let company: CompanyFigures | undefined;
     // Over-hedged against what the hedge answers for: the volume left after commitments, where they apply.
     let exposed = volume;
     if (pricing) {
       const committed = pricing.commitments ? applyCommitments(pricing.commitments.commitments, pricing.mix?.lines ?? [], m.month, volume) : undefined;
-      const c = companyMonthOutcome({ tokens: volume, companyPrice: pricing.priceByMonth.get(m.month)!, basis: pricing.basis, ...leg, ...(committed ? { committed } : {}) });
+      const c = signedCompanyOutcome(companyMonthOutcome({ tokens: volume, companyPrice: pricing.priceByMonth.get(m.month)!, basis: pricing.basis, ...leg, ...(committed ? { committed } : {}) }), sign);
       outcome = { tokens: volume, unhedgedCost: c.companyCost, futuresPnl: c.futuresPnl, hedgedCost: c.hedgedCost, effectivePrice: volume > 0 ? effectivePrice(c.hedgedCost, volume) : null };
       company = { companyPrice: c.companyPrice, companyCost: c.companyCost, indexCost: c.indexCost, committedCost: c.committedCost, shortfallCost: c.shortfallCost };
       companySums.company = companySums.company.plus(c.companyCost);
@@ -170,7 +182,7 @@ export function runShocks(plan: HedgePlan, shocks: readonly number[], volumeCase
   const total = budget ? budgetAmount(budget, t) : null;
   const margin = options.asOf
     ? variationMarginPath({
-        legs: months.map((sm, i) => ({ month: sm.month, contracts: plan.months[i]!.contracts, futuresPrice: plan.months[i]!.futuresPrice, settlementPrice: sm.settlementPrice })),
+        legs: months.map((sm, i) => ({ month: sm.month, contracts: sign * plan.months[i]!.contracts, futuresPrice: plan.months[i]!.futuresPrice, settlementPrice: sm.settlementPrice })),
         contractSize: plan.contract.contractSize,
         divisor,
         asOf: options.asOf,
@@ -200,6 +212,27 @@ export function runShocks(plan: HedgePlan, shocks: readonly number[], volumeCase
           },
         }
       : {}),
+  };
+}
+
+/** A month's outcome in the net-cost convention of the side: a seller's cost is minus its revenue (futures P&L already signed). */
+function signedOutcome(o: MonthOutcome, sign: 1 | -1): MonthOutcome {
+  if (sign > 0) return o;
+  const unhedgedCost = -o.unhedgedCost;
+  const hedgedCost = new Dec(unhedgedCost).minus(o.futuresPnl).toNumber();
+  return { ...o, unhedgedCost, hedgedCost, effectivePrice: o.tokens > 0 ? effectivePrice(hedgedCost, o.tokens) : null };
+}
+
+function signedCompanyOutcome(c: CompanyMonthOutcome, sign: 1 | -1): CompanyMonthOutcome {
+  if (sign > 0) return c;
+  const companyCost = -c.companyCost;
+  return {
+    ...c,
+    companyCost,
+    indexCost: -c.indexCost,
+    committedCost: -c.committedCost,
+    shortfallCost: -c.shortfallCost,
+    hedgedCost: new Dec(companyCost).minus(c.futuresPnl).toNumber(),
   };
 }
 

@@ -15,10 +15,14 @@
  *   σ² = Var V + Var Π + 2·Cov(V, Π) + Var B;   CaR = z_α·σ  (z_0.95 = 1.6449; stats/cost-at-risk.ts).
  * Ignored (second order): the products (Q_m − Q̄_m)·(S_m − F_m) and the skew of the lognormal price and of the volume.
  *
+ * A short hedger (`side: "short"`): every cost is a net cost with revenue negative (simulate.ts), so V and the unhedged
+ * c_m change sign, the hedge adds +N_m·size/divisor, and Cov(V, Π) = sign·ρ·σ_V·Corr(Π, Z)·σ_Π (V = sign·Σ P̄·Q/1e6).
+ *
  * Euler allocation on this covariance (Tasche, "Risk contributions and performance measurement", 1999): the part of
  * factor k is z_α·Cov(X_k, X)/σ, and the parts sum to z_α·σ exactly, since Σ_k Cov(X_k, X) = Var X.
  */
 import { quoteDivisor, quoteToUsdPerMtok } from "../curve/contract.js";
+import type { HedgeSide } from "../book/rebalance.js";
 import type { HedgePlan } from "../hedge/plan.js";
 import { deltaNormalCostAtRisk } from "../stats/cost-at-risk.js";
 import { normalQuantile } from "../stats/normal.js";
@@ -34,6 +38,8 @@ export interface ParametricInput {
   asOf: string;
   /** Default 0.95. */
   confidence?: number;
+  /** long (default) or short: see simulate.ts. */
+  side?: HedgeSide;
 }
 
 /** Euler parts of a Cost-at-Risk; price + volume + basis = total. */
@@ -74,6 +80,7 @@ export function eulerParts(varVolume: number, varPrice: number, covVolumePrice: 
 export function parametricRisk(input: ParametricInput): ParametricResult {
   const { plan, volumes, model, basis, corr, asOf } = input;
   const confidence = input.confidence ?? 0.95;
+  const sign = input.side === "short" ? -1 : 1;
   const z = normalQuantile(confidence);
   const M = plan.months.length;
   const n = volumes.paths;
@@ -96,7 +103,7 @@ export function parametricRisk(input: ParametricInput): ParametricResult {
       const q = volumes.data[i * M + m]!;
       qMean[m] = qMean[m]! + q / n;
       q2[m] = q2[m]! + (q * q) / n;
-      s += (pMean[m]! * q) / 1_000_000;
+      s += (sign * pMean[m]! * q) / 1_000_000;
     }
     v[i] = s;
   }
@@ -123,12 +130,12 @@ export function parametricRisk(input: ParametricInput): ParametricResult {
   const figures = (c: readonly number[]): ParametricFigures => {
     const varPrice = quad(c, c);
     const corrPriceScore = varPrice > 0 && varZ > 0 ? quad(c, w) / Math.sqrt(varPrice * varZ) : 0;
-    const covVolumePrice = corr * sdVolume * corrPriceScore * Math.sqrt(varPrice);
+    const covVolumePrice = sign * corr * sdVolume * corrPriceScore * Math.sqrt(varPrice);
     const parts = eulerParts(varVolume, varPrice, covVolumePrice, varBasis, z);
     const sd = Math.sqrt(Math.max(0, varVolume + varPrice + 2 * covVolumePrice + varBasis));
     return { mean: vMean, sd, costAtRisk: deltaNormalCostAtRisk(sd, confidence), parts };
   };
-  const unhedgedC = plan.months.map((_, m) => (qMean[m]! * bk) / 1_000_000);
-  const hedgedC = plan.months.map((pm, m) => unhedgedC[m]! - (pm.contracts * plan.contract.contractSize) / divisor);
+  const unhedgedC = plan.months.map((_, m) => (sign * qMean[m]! * bk) / 1_000_000);
+  const hedgedC = plan.months.map((pm, m) => unhedgedC[m]! - (sign * pm.contracts * plan.contract.contractSize) / divisor);
   return { method: "delta-normal", confidence, z, unhedged: figures(unhedgedC), hedged: figures(hedgedC) };
 }

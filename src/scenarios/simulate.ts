@@ -10,6 +10,9 @@
  *   over-hedged tokens Σ_m max(0, hedgedTokens_m − Q_im);
  *   variation margin at each month end t_k: Σ_{m settled} N_m·size·(S_im − F_m)/divisor
  *     + Σ_{m open} N_m·size·(F_m(t_k) − F_m)/divisor, and the path's peak need = the largest cumulative outflow.
+ * A short hedger (`side: "short"`, a seller of capacity) holds −N_m contracts and its volume is a sale: every cost is a
+ * net cost with revenue negative (U_i = −Σ_m Q_im·P_im/1e6), so the risk figures read the same way — the Cost-at-Risk of
+ * the net cost is the seller's revenue shortfall at the confidence level (Revenue-at-Risk).
  * Modelled money is float64 throughout and rounded only when shown (docs/METHODOLOGY.md).
  *
  * One pass over the paths computes prices, margin, futures P&L and costs together, with typed arrays, precomputed
@@ -21,6 +24,7 @@
 import { quoteDivisor } from "../curve/contract.js";
 import { HedgeError } from "../errors.js";
 import type { HedgePlan } from "../hedge/plan.js";
+import type { HedgeSide } from "../book/rebalance.js";
 import type { Budget } from "./budget.js";
 import { pairPaths } from "./copula.js";
 import { factorVariance, futuresCoefficients, timeGrid, transition, type PriceModel } from "./price-model.js";
@@ -68,6 +72,8 @@ export interface SimulationInput {
   seed: number;
   asOf: string;
   budget?: Budget;
+  /** long (default): a buyer's cost hedged with long futures; short: a seller's revenue hedged with short futures. */
+  side?: HedgeSide;
   /** Called with the fraction done, about every 1% of the work. */
   onProgress?: (fraction: number) => void;
 }
@@ -83,6 +89,8 @@ export interface SimulationMonth {
 
 export interface SimulationResult {
   seed: number;
+  /** long: costs; short: net costs with revenue negative (the Cost-at-Risk is then the revenue shortfall). */
+  side: HedgeSide;
   paths: number;
   model: PriceModel;
   basis: Basis;
@@ -139,14 +147,15 @@ interface PathSetup {
   openValue: Float64Array;
 }
 
-function pathSetup(plan: HedgePlan, model: PriceModel, asOf: string): PathSetup {
+/** `sign` +1 for a long position, −1 for a short one: the contracts and the sweep's hedge are held with that sign. */
+function pathSetup(plan: HedgePlan, model: PriceModel, asOf: string, sign: 1 | -1 = 1): PathSetup {
   const M = plan.months.length;
   const divisor = quoteDivisor(plan.contract);
   const grid = timeGrid(asOf, plan.months.map((m) => m.month));
   const K = grid.times.length;
   if (K === 0) throw new HedgeError("USAGE", `every delivery month settles before the as-of date ${asOf}: nothing to simulate`, { value: asOf, hint: "use an earlier --as-of or a later curve" });
   const F = Float64Array.from(plan.months, (m) => m.futuresPrice);
-  const nsz = Float64Array.from(plan.months, (m) => (m.contracts * plan.contract.contractSize) / divisor);
+  const nsz = Float64Array.from(plan.months, (m) => (sign * m.contracts * plan.contract.contractSize) / divisor);
   const weight = Float64Array.from(plan.months, (m) => m.forecastTokens);
   const phi = new Float64Array(K);
   const sd = new Float64Array(K);
@@ -187,7 +196,7 @@ function pathSetup(plan: HedgePlan, model: PriceModel, asOf: string): PathSetup 
     K,
     F,
     nsz,
-    unit: Float64Array.from(plan.months, (m) => m.exposureUnits / divisor),
+    unit: Float64Array.from(plan.months, (m) => (sign * m.exposureUnits) / divisor),
     weight,
     weightSum: weight.reduce((a, b) => a + b, 0) || 1,
     halfV: Float64Array.from(grid.settleTimes, (t) => 0.5 * factorVariance(model, t)),
@@ -218,6 +227,8 @@ interface CostInputs {
   noiseRng: NormalStream | null;
   budget: Budget | undefined;
   commitments: SimulationCommitments | null;
+  /** +1: the volume is bought (a cost); −1: it is sold (revenue, a negative cost). */
+  sign: 1 | -1;
 }
 
 interface PathOutputs {
@@ -270,6 +281,7 @@ function runPaths(s: PathSetup, n: number, rng: NormalStream, costs: CostInputs 
   const noiseRng = costs?.noiseRng ?? null;
   const hedgedTokens = costs?.hedgedTokens ?? new Float64Array(M);
   const budget = costs?.budget;
+  const sign = costs?.sign ?? 1;
   const commitments = costs?.commitments?.byMonth ?? null;
   const fixedCost = Float64Array.from({ length: M }, (_, m) => (commitments?.[m] ?? []).reduce((acc, c) => acc + (c.tokens * c.usdPerMtok) / 1_000_000, 0));
   const shortfall = new Float64Array(commitments ? n : 0);
@@ -319,7 +331,7 @@ function runPaths(s: PathSetup, n: number, rng: NormalStream, costs: CostInputs 
             }
             if (floating < 0) floating = 0;
           }
-          const c = fixedCost[m]! + (floating * (aOf[m]! + bk * st + (noise > 0 ? noiseOf[m]! * eta[m]! : 0))) / 1_000_000;
+          const c = sign * (fixedCost[m]! + (floating * (aOf[m]! + bk * st + (noise > 0 ? noiseOf[m]! * eta[m]! : 0))) / 1_000_000);
           cost += c;
           tokens += q;
           const o = hedgedTokens[m]! - floating;
@@ -383,7 +395,9 @@ export function simulate(input: SimulationInput): SimulationResult {
   const M = plan.months.length;
   if (volumes.months !== M || volumes.data.length !== n * M) throw new Error(`volume matrix is ${volumes.paths}×${volumes.months}, expected paths × ${M} months`);
   const progress = input.onProgress;
-  const setup = pathSetup(plan, model, asOf);
+  const sign = input.side === "short" ? -1 : 1;
+  if (sign < 0 && (input.budget || input.commitments)) throw new Error("a budget and commitments are a buyer's; the pipeline refuses them for a short hedge");
+  const setup = pathSetup(plan, model, asOf, sign);
 
   // Pairing (copula.ts) needs every path's price score before any cost: a first, price-only pass; the main pass then
   // replays the identical price paths from the same stream. With ρ = 0 the pairing is the identity and one pass does.
@@ -408,6 +422,7 @@ export function simulate(input: SimulationInput): SimulationResult {
     noiseRng: basis.noise > 0 || (basis.byMonth?.noise.some((x) => x > 0) ?? false) ? new NormalStream(seed, 2) : null,
     budget: input.budget,
     commitments: input.commitments ?? null,
+    sign,
   };
   const from = corr !== 0 ? 0.35 : 0;
   const out = runPaths(setup, n, new NormalStream(seed, 0), costs, false, progress ? (f) => progress(from + (0.8 - from) * f) : undefined);
@@ -423,6 +438,7 @@ export function simulate(input: SimulationInput): SimulationResult {
   const budget = input.budget;
   return {
     seed,
+    side: sign < 0 ? "short" : "long",
     paths: n,
     model,
     basis,

@@ -3,7 +3,7 @@ import type { Command } from "commander";
 import { multiplierCase, scenarioGrid, twistGrid, type VolumeCase } from "../../scenarios/grid.js";
 import type { Budget } from "../../scenarios/budget.js";
 import { scenariosCsv, scenariosDocument, scenariosHuman } from "../../report/views/scenarios.js";
-import { DEFAULT_PRICE_VOLATILITY, forecastOrigin, liquidityStage } from "../../pipeline/index.js";
+import { budgetForSide, DEFAULT_PRICE_VOLATILITY, forecastOrigin, liquidityStage } from "../../pipeline/index.js";
 import { liquidityHuman, rollHuman } from "../../report/views/stress.js";
 import { configBudget, takeBudgetFlag } from "../budget-flags.js";
 import { emit, warn, type OutputFlags } from "../output.js";
@@ -28,14 +28,15 @@ export function scenariosAction(env: CommandEnv) {
     const budgetFlag = takeBudgetFlag(command, flags);
     const stage = loadPlan(ctx, file, flags);
     const { plan, exposure } = stage;
-    const budget = budgetFlag ?? configBudget(flags);
-    warn(ctx, [...exposure.forecast.warnings, ...plan.warnings, ...(stage.company?.warnings ?? [])]);
+    const sided = budgetForSide(stage.position.side, budgetFlag, configBudget(flags));
+    const budget = sided.budget;
+    warn(ctx, [...exposure.forecast.warnings, ...plan.warnings, ...(stage.company?.warnings ?? []), ...sided.warnings]);
     const asOf = flags.asOf ?? forecastOrigin(stage);
     const cases: VolumeCase[] = [...new Set([...flags.volumes, ...(flags.volumeMultipliers ?? []).map(multiplierCase)])];
-    const options = { asOf, ...(budget ? { budget } : {}), ...(stage.company ? { company: stage.company } : {}) };
+    const options = { asOf, side: stage.position.side, ...(budget ? { budget } : {}), ...(stage.company ? { company: stage.company } : {}) };
     const results = scenarioGrid(plan, flags.shocks, cases, options);
     const twists = flags.twist > 0 ? twistGrid(plan, flags.twist, cases, options) : [];
-    const extras = { twists, asOf, ...(budget ? { budget } : {}), ...(stage.company ? { company: stage.company } : {}) };
+    const extras = { twists, asOf, side: stage.position.side, ...(budget ? { budget } : {}), ...(stage.company ? { company: stage.company } : {}) };
     const liquidity = liquidityStage(stage, { asOf, gaps: flags.gap, paths: flags.stressPaths, seed: flags.seed, volatility: flags.priceVol ?? DEFAULT_PRICE_VOLATILITY });
     emit(ctx, flags, {
       json: () => ({ ...scenariosDocument(plan, results, Boolean(flags.months), extras), side: stage.position.side, liquidity, rolls: stage.position.rolls }),

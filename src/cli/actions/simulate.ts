@@ -6,7 +6,7 @@
  */
 import type { Command } from "commander";
 import { simulateCsv, simulateDocument, simulateHuman } from "../../report/views/simulate.js";
-import { choosePriceModel, companySimulationBasis, DEFAULT_STRESS_PATHS, forecastOrigin, liquidityStage, simulateStage } from "../../pipeline/index.js";
+import { budgetForSide, choosePriceModel, companySimulationBasis, DEFAULT_STRESS_PATHS, forecastOrigin, liquidityStage, simulateStage } from "../../pipeline/index.js";
 import { liquidityHuman } from "../../report/views/stress.js";
 import { emit, warn } from "../output.js";
 import { loadPlan } from "../plan-inputs.js";
@@ -23,8 +23,9 @@ export function simulateAction(env: CommandEnv) {
     const parametricOnly = flags.method === "parametric";
     const stage = loadPlan(ctx, file, planFlagsOf(flags));
     const { plan, exposure } = stage;
-    warn(ctx, [...exposure.forecast.warnings, ...plan.warnings, ...(stage.company?.warnings ?? [])]);
-    const budget = budgetFlag ?? configBudget(flags);
+    const sided = budgetForSide(stage.position.side, budgetFlag, configBudget(flags));
+    warn(ctx, [...exposure.forecast.warnings, ...plan.warnings, ...(stage.company?.warnings ?? []), ...sided.warnings]);
+    const budget = sided.budget;
     const history = flags.history ? readLevels(ctx.cwd, flags) : undefined;
     const settings = priceModelSettings(flags, command);
     const choice = choosePriceModel(settings, history, plan);

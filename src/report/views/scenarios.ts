@@ -8,6 +8,7 @@ import { fmtInt, fmtMoney, fmtPrice, fmtSignedPct } from "../render/format.js";
 import { renderTable } from "../render/table.js";
 import { pricingDocument } from "../../company/scenarios.js";
 import type { CompanyPricing } from "../../company/pricing.js";
+import type { HedgeSide } from "../../book/rebalance.js";
 
 /** What `scenarios` adds to the basic grid; every field optional so older callers keep working. */
 export interface ScenarioExtras {
@@ -16,6 +17,8 @@ export interface ScenarioExtras {
   asOf?: string;
   /** The company's pricing: its source and basis are stated in every output. */
   company?: CompanyPricing;
+  /** short: a seller's figures, net costs in the JSON (revenue negative), shown as revenue in the table. */
+  side?: HedgeSide;
 }
 
 export const MARGIN_PATH_ASSUMPTION =
@@ -62,6 +65,8 @@ export function scenariosDocument(plan: HedgePlan, results: ScenarioResult[], in
     horizon: { from: plan.months[0]?.month ?? null, to: plan.months[plan.months.length - 1]?.month ?? null, months: plan.months.length },
     contracts: plan.totals.contracts,
     asOf: extras.asOf ?? null,
+    side: extras.side ?? "long",
+    ...(extras.side === "short" ? { signConvention: SELLER_CONVENTION } : {}),
     budget: extras.budget ?? null,
     marginPathAssumption: extras.asOf ? MARGIN_PATH_ASSUMPTION : null,
     ...(extras.company ? pricingDocument(extras.company) : { priceSource: "index", basis: null }),
@@ -110,29 +115,44 @@ function pctOf(diff: number, base: number): string {
   return `${p > 0 ? "+" : ""}${p.toFixed(1)}%`;
 }
 
-function outcomeCells(s: ScenarioOutcome, withBudget: boolean, withMargin: boolean): string[] {
+/** A seller's JSON figures are net costs; this is said in the document (`signConvention`). */
+export const SELLER_CONVENTION =
+  "side short: unhedgedCost, hedgedCost, effective prices and indexCost are net costs with revenue negative (−hedgedCost is the revenue after the hedge); futuresPnl is the short position's P&L";
+
+/** +1 for a buyer; −1 for a seller, whose net costs the table shows as revenue (received). */
+function shownSign(side: HedgeSide | undefined): 1 | -1 {
+  return side === "short" ? -1 : 1;
+}
+
+function flip(n: number | null, sign: 1 | -1): number | null {
+  return n === null ? null : sign * n;
+}
+
+function outcomeCells(s: ScenarioOutcome, withBudget: boolean, withMargin: boolean, sign: 1 | -1 = 1): string[] {
   return [
     fmtInt(s.tokens),
-    fmtMoney(s.unhedgedCost),
+    fmtMoney(sign * s.unhedgedCost),
     fmtMoney(s.futuresPnl),
-    fmtMoney(s.hedgedCost),
-    fmtPrice(s.effectivePrice),
-    fmtPrice(s.unhedgedEffectivePrice),
+    fmtMoney(sign * s.hedgedCost),
+    fmtPrice(flip(s.effectivePrice, sign)),
+    fmtPrice(flip(s.unhedgedEffectivePrice, sign)),
     fmtInt(s.overHedgedTokens),
     ...(withBudget ? [s.vsBudget === null ? "–" : fmtMoney(s.vsBudget)] : []),
     ...(withMargin ? [s.margin ? fmtMoney(s.margin.peakOutflow) : "–"] : []),
-    ...(s.company ? [fmtMoney(s.company.indexCost)] : []),
+    ...(s.company ? [fmtMoney(sign * s.company.indexCost)] : []),
   ];
 }
 
 const OUTCOME_HEAD = ["tokens", "unhedged cost", "futures P&L", "hedged cost", "USD/Mtok hedged", "USD/Mtok unhedged", "over-hedged tokens"];
+const SELLER_HEAD = ["tokens", "unhedged revenue", "futures P&L", "hedged revenue", "USD/Mtok received", "USD/Mtok unhedged", "over-hedged tokens"];
 
 /**
  * Heat map: rows are parallel price shocks, columns volume cases; each cell is the hedged cost with a plain-text
  * mark against the budget ("OVER +3.1%" / "ok -4.0%"), or, without a budget, its change against the reference
  * scenario (0% shock at the P50 or first volume case). Colour (red over / green under) is only an extra.
  */
-export function heatMap(results: ScenarioResult[], colour: boolean): string {
+export function heatMap(results: ScenarioResult[], colour: boolean, side?: HedgeSide): string {
+  const sign = shownSign(side);
   const shocks = [...new Set(results.map((r) => r.priceShock))];
   const cases = [...new Set(results.map((r) => r.volumeCase))];
   const find = (s: number, c: string) => results.find((r) => r.priceShock === s && r.volumeCase === c);
@@ -148,31 +168,33 @@ export function heatMap(results: ScenarioResult[], colour: boolean): string {
         const mark = `${over ? "OVER" : "ok"} ${pctOf(r.vsBudget, r.budget)}`;
         return `${fmtCompactMoney(r.hedgedCost)} ${colour ? (over ? chalk.red(mark) : chalk.green(mark)) : mark}`;
       }
+      // Red is worse: a higher cost for a buyer, a lower revenue for a seller (a higher net cost either way).
       const diff = reference ? r.hedgedCost - reference.hedgedCost : 0;
-      const mark = reference ? pctOf(diff, reference.hedgedCost) : "";
-      return `${fmtCompactMoney(r.hedgedCost)} ${colour ? (diff > 0 ? chalk.red(mark) : diff < 0 ? chalk.green(mark) : mark) : mark}`;
+      const mark = reference ? pctOf(sign * diff, sign * reference.hedgedCost) : "";
+      return `${fmtCompactMoney(sign * r.hedgedCost)} ${colour ? (diff > 0 ? chalk.red(mark) : diff < 0 ? chalk.green(mark) : mark) : mark}`;
     }),
   ]);
   const withBudget = results.some((r) => r.budget !== null);
   const title = withBudget
     ? "hedged cost against budget (price shock × volume case; OVER = above budget, % of budget)"
-    : `hedged cost (price shock × volume case; % against the 0% ${reference ? caseLabel(reference.volumeCase) : ""} scenario)`;
+    : `hedged ${sign < 0 ? "revenue" : "cost"} (price shock × volume case; % against the 0% ${reference ? caseLabel(reference.volumeCase) : ""} scenario)`;
   return `${title}\n` + renderTable({ head: ["price shock", ...cases.map(caseLabel)], rows, colour });
 }
 
-function monthTable(months: ScenarioMonth[], colour: boolean): string {
+function monthTable(months: ScenarioMonth[], colour: boolean, sign: 1 | -1 = 1): string {
   const withBudget = months.some((m) => m.vsBudget !== null);
+  const [u, h] = sign < 0 ? ["unhedged revenue", "hedged revenue"] : ["unhedged cost", "hedged cost"];
   return renderTable({
-    head: ["month", "shock", "settlement", "tokens", "unhedged cost", "futures P&L", "hedged cost", "USD/Mtok", ...(withBudget ? ["vs budget"] : []), "over-hedged"],
+    head: ["month", "shock", "settlement", "tokens", u, "futures P&L", h, "USD/Mtok", ...(withBudget ? ["vs budget"] : []), "over-hedged"],
     rows: months.map((m) => [
       m.month,
       fmtSignedPct(m.priceShock, 1),
       fmtPrice(m.settlementPrice),
       fmtInt(m.tokens),
-      fmtMoney(m.unhedgedCost),
+      fmtMoney(sign * m.unhedgedCost),
       fmtMoney(m.futuresPnl),
-      fmtMoney(m.hedgedCost),
-      fmtPrice(m.effectivePrice),
+      fmtMoney(sign * m.hedgedCost),
+      fmtPrice(flip(m.effectivePrice, sign)),
       ...(withBudget ? [m.vsBudget === null ? "–" : fmtMoney(m.vsBudget)] : []),
       fmtInt(m.overHedgedTokens),
     ]),
@@ -194,18 +216,21 @@ export function scenariosHuman(plan: HedgePlan, results: ScenarioResult[], colou
   const all: ScenarioOutcome[] = [...results, ...twists];
   const withBudget = all.some((s) => s.budget !== null);
   const withMargin = all.some((s) => s.margin !== null);
-  const extraHead = [...(withBudget ? ["vs budget"] : []), ...(withMargin ? ["peak margin out"] : []), ...(extras.company ? ["index cost"] : [])];
+  const sign = shownSign(extras.side);
+  const head = sign < 0 ? SELLER_HEAD : OUTCOME_HEAD;
+  const extraHead = [...(withBudget ? ["vs budget"] : []), ...(withMargin ? ["peak margin out"] : []), ...(extras.company ? [sign < 0 ? "index revenue" : "index cost"] : [])];
   const table = renderTable({
-    head: ["volume", "price shock", ...OUTCOME_HEAD, ...extraHead],
-    rows: results.map((s) => [caseLabel(s.volumeCase), fmtSignedPct(s.priceShock), ...outcomeCells(s, withBudget, withMargin)]),
+    head: ["volume", "price shock", ...head, ...extraHead],
+    rows: results.map((s) => [caseLabel(s.volumeCase), fmtSignedPct(s.priceShock), ...outcomeCells(s, withBudget, withMargin, sign)]),
     colour,
   });
   const first = plan.months[0]?.month ?? "–";
   const last = plan.months[plan.months.length - 1]?.month ?? "–";
   let out =
-    `P&L scenarios over ${first} … ${last} (${plan.months.length} months, ${fmtInt(plan.totals.contracts)} contracts long):\n` +
+    `P&L scenarios over ${first} … ${last} (${plan.months.length} months, ${fmtInt(plan.totals.contracts)} contracts ${sign < 0 ? "short" : "long"}):\n` +
+    (sign < 0 ? "side short: a seller's forecast sale hedged with short futures; revenue = tokens × price, hedged revenue = revenue + futures P&L (Hull: S₂ + F₁ − F₂ received)\n" : "") +
     `price shock = settlement vs the futures curve; volume = every month at that quantile of its forecast (×m = m × the forecast mean)\n` +
-    companyLine(extras.company) +
+    companyLine(extras.company, extras.side) +
     (extras.budget ? `budget: ${describeBudget(extras.budget)}; vs budget = hedged cost − budget (positive = over)\n` : "") +
     table;
   if (twists.length > 0) {
@@ -213,12 +238,12 @@ export function scenariosHuman(plan: HedgePlan, results: ScenarioResult[], colou
     out +=
       `\ncurve twists by ${fmtSignedPct(amount)}: front-up = first month +${(amount * 100).toFixed(0)}%, last month −${(amount * 100).toFixed(0)}%, linear in between; front-down the reverse\n` +
       renderTable({
-        head: ["volume", "twist", ...OUTCOME_HEAD, ...extraHead],
-        rows: twists.map((t) => [caseLabel(t.volumeCase), t.twist, ...outcomeCells(t, withBudget, withMargin)]),
+        head: ["volume", "twist", ...head, ...extraHead],
+        rows: twists.map((t) => [caseLabel(t.volumeCase), t.twist, ...outcomeCells(t, withBudget, withMargin, sign)]),
         colour,
       });
   }
-  if (results.length > 0) out += `\n${heatMap(results, colour)}`;
+  if (results.length > 0) out += `\n${heatMap(results, colour, extras.side)}`;
   if (withMargin) {
     const worst = all.reduce((w, s) => ((s.margin?.peakOutflow ?? 0) > (w.margin?.peakOutflow ?? 0) ? s : w), all[0]!);
     const name = "priceShock" in worst ? `${fmtSignedPct((worst as ScenarioResult).priceShock)} shock` : `${(worst as TwistResult).twist} twist`;
@@ -229,24 +254,25 @@ export function scenariosHuman(plan: HedgePlan, results: ScenarioResult[], colou
   }
   if (showMonths) {
     for (const s of results) {
-      out += `\n${fmtSignedPct(s.priceShock)} shock, ${caseLabel(s.volumeCase)} volume, per month:\n${monthTable(s.months, colour)}${marginTable(s, colour)}`;
+      out += `\n${fmtSignedPct(s.priceShock)} shock, ${caseLabel(s.volumeCase)} volume, per month:\n${monthTable(s.months, colour, sign)}${marginTable(s, colour)}`;
     }
     for (const t of twists) {
-      out += `\n${t.twist} twist ${fmtSignedPct(t.twistAmount)}, ${caseLabel(t.volumeCase)} volume, per month:\n${monthTable(t.months, colour)}${marginTable(t, colour)}`;
+      out += `\n${t.twist} twist ${fmtSignedPct(t.twistAmount)}, ${caseLabel(t.volumeCase)} volume, per month:\n${monthTable(t.months, colour, sign)}${marginTable(t, colour)}`;
     }
   }
   return out;
 }
 
 /** Which price the costs are at and how it follows the index, in words. */
-export function companyLine(p: CompanyPricing | undefined): string {
+export function companyLine(p: CompanyPricing | undefined, side?: HedgeSide): string {
   if (!p) return "costs at the index price (the usage file has no cost; give --prices FILE for the company's own price)\n";
   const b = p.basis;
   const basis =
     b.method === "sticky"
       ? "sticky (the company's price ignores the index: futures hedge none of it)"
       : b.method === "index"
-        ? "index (the company pays the index)"
+        ? `index (the company ${side === "short" ? "receives" : "pays"} the index)`
         : `regression on changes, β ${b.beta.toFixed(3)}, R² ${b.rSquared?.toFixed(2) ?? "–"}, σ(ε) ${b.sigma.toFixed(4)}/Mtok over ${b.observations} changes`;
+  if (side === "short") return `unhedged revenue = the tokens at the company's price, ${p.sourceDetail}; index revenue beside it; basis: ${basis}\n`;
   return `unhedged cost = the company's cost at ${p.sourceDetail}; index cost beside it; basis: ${basis}\n`;
 }

@@ -69,10 +69,16 @@ function parametricFields(r: SimulationResult & { parametric?: ParametricResult 
   };
 }
 
+/** How a seller's figures read, in the table and the JSON. */
+export const SELLER_SIMULATION_CONVENTION =
+  "side short: a seller's forecast sale hedged with short futures; every cost below is a net cost, revenue negative (−cost = revenue), so the Cost-at-Risk is the revenue shortfall below the mean at that confidence (Revenue-at-Risk)";
+
 export function simulateDocument(plan: HedgePlan, r: SimulationResult & { parametric?: ParametricResult }, p: SimulationProvenance): Record<string, unknown> {
   return {
     command: "simulate",
     seed: r.seed,
+    side: r.side,
+    ...(r.side === "short" ? { signConvention: SELLER_SIMULATION_CONVENTION } : {}),
     paths: r.paths,
     asOf: r.asOf,
     horizon: { from: plan.months[0]?.month ?? null, to: plan.months[plan.months.length - 1]?.month ?? null, months: plan.months.length },
@@ -206,7 +212,8 @@ export function simulateHuman(plan: HedgePlan, r: SimulationResult & { parametri
   const lines: string[] = [];
   lines.push(`Monte Carlo of ${fmtInt(r.paths)} paths (seed ${r.seed}) over ${first} … ${last} (${plan.months.length} months), as of ${r.asOf}`);
   lines.push(modelLine(r, p));
-  lines.push(`plan: ${fmtInt(plan.totals.contracts)} contracts long, ${fmtPct(r.planRatio, 1)} of forecast tokens`);
+  lines.push(`plan: ${fmtInt(plan.totals.contracts)} contracts ${r.side}, ${fmtPct(r.planRatio, 1)} of forecast tokens`);
+  if (r.side === "short") lines.push(SELLER_SIMULATION_CONVENTION);
   for (const n of p.notes) lines.push(`note: ${n}`);
   let out = lines.join("\n") + "\n" + riskTable(r, colour);
   if (r.parametric) out += parametricTable(r, r.parametric, colour);
