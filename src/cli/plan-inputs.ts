@@ -18,6 +18,8 @@ import { applyDeferredConfig, COMMAND_KEY, FLAG_BINDINGS } from "./config-option
 import { positionSettings } from "./position-read.js";
 import type { PlanFlags } from "./plan-flags.js";
 import { readKnowledge } from "./forecast-knowledge.js";
+import { readSavedPlan } from "./saved-plan-read.js";
+import type { SavedPlan } from "../hedge/saved-plan.js";
 
 export { addPlanOptions, type PlanFlags } from "./plan-flags.js";
 
@@ -46,7 +48,8 @@ export function resolvePlanInputs(ctx: IoContext, usageFile: string | undefined,
   const curveFile = required(flags.curve, "--curve");
   const contractFile = required(flags.contract, "--contract");
   const method = flags.method ?? "policy";
-  if (!flags.policy && flags.ratio === undefined && method === "policy") {
+  const saved = flags.plan ? readSavedPlan(ctx, flags.plan) : undefined;
+  if (!flags.policy && flags.ratio === undefined && method === "policy" && !saved) {
     throw new HedgeError("USAGE_MISSING_FLAG", "missing --policy or --ratio", { expected: "--policy FILE or --ratio R", hint: "e.g. --policy fixtures/acme/policy.json or --ratio 0.8" });
   }
   const series = loadUsage(ctx, usageFile, flags.map);
@@ -58,7 +61,9 @@ export function resolvePlanInputs(ctx: IoContext, usageFile: string | undefined,
     ? { kind: "ladder", policy: loadPolicy(ctx, flags.policy) }
     : flags.ratio !== undefined
       ? { kind: "ratio", ratio: flags.ratio }
-      : { kind: "method", method };
+      : saved
+        ? savedPolicyChoice(saved)
+        : { kind: "method", method };
   return {
     series,
     curve,
@@ -72,14 +77,22 @@ export function resolvePlanInputs(ctx: IoContext, usageFile: string | undefined,
     company: company.settings,
     ...(knowledge.events ? { events: knowledge.events } : {}),
     ...(knowledge.volumePlan ? { volumePlan: knowledge.volumePlan } : {}),
-    files: [usageFile, curveFile, contractFile, ...(flags.policy ? [flags.policy] : []), ...(flags.history ? [flags.history] : []), ...(flags.book ? [flags.book] : []), ...(flags.settlements ? [flags.settlements] : []), ...company.files, ...knowledge.files],
+    ...(saved ? { savedPlan: saved } : {}),
+    files: [usageFile, curveFile, contractFile, ...(flags.plan ? [flags.plan] : []), ...(flags.policy ? [flags.policy] : []), ...(flags.history ? [flags.history] : []), ...(flags.book ? [flags.book] : []), ...(flags.settlements ? [flags.settlements] : []), ...company.files, ...knowledge.files],
     sources: flagSources(flags),
     position: positionSettings(ctx, flags, { ...(flags.book ? { book: flags.book } : {}), ...(flags.settlements ? { settlements: flags.settlements } : {}), contractFile }),
   };
 }
 
-/** A resolved config → pipeline inputs (contract and policy may be inline there); the plan flags, if any, size it. */
+/** The ladder a saved plan was sized with, for the book and the report (no --policy needed with --plan). */
+function savedPolicyChoice(saved: SavedPlan): PolicyChoice {
+  return saved.policy ? { kind: "ladder", policy: saved.policy } : { kind: "method", method: saved.plan.method.name };
+}
+
+/** A resolved config → pipeline inputs (contract and policy may be inline there); the plan flags, if any, size it; `--plan` reads a saved plan. */
 export function inputsFromConfig(ctx: IoContext, cfg: HedgeConfig, flags?: PlanFlags): PipelineInputs {
+  const savedFile = flags?.plan;
+  const saved = savedFile ? readSavedPlan(ctx, savedFile) : undefined;
   const series = readUsageSync(ctx, cfg.usage.file, { file: cfg.usage.file, ...(cfg.usage.map ? { map: cfg.usage.map } : {}), ...(cfg.asOf ? { asOf: cfg.asOf } : {}) });
   const spec = typeof cfg.contract === "string" ? loadContract(ctx, cfg.contract) : cfg.contract;
   const curve = loadCurve(ctx, cfg.curve);
@@ -89,6 +102,7 @@ export function inputsFromConfig(ctx: IoContext, cfg: HedgeConfig, flags?: PlanF
   if (cfg.book) files.push(cfg.book);
   if (cfg.settlements) files.push(cfg.settlements);
   if (cfg.configFile) files.push(cfg.configFile);
+  if (savedFile) files.push(savedFile);
   if (cfg.company?.history && flags?.history === undefined) files.push(cfg.company.history);
   const company = companyFromFlags(ctx, companyFlagsOf(cfg, flags));
   const knowledge = readKnowledge(ctx, {
@@ -110,6 +124,7 @@ export function inputsFromConfig(ctx: IoContext, cfg: HedgeConfig, flags?: PlanF
     company: company.settings,
     ...(knowledge.events ? { events: knowledge.events } : {}),
     ...(knowledge.volumePlan ? { volumePlan: knowledge.volumePlan } : {}),
+    ...(saved ? { savedPlan: saved } : {}),
     files: [...files, ...company.files],
     sources: cfg.sources,
     position: positionSettings(ctx, flags ?? {}, { ...(cfg.book ? { book: cfg.book } : {}), ...(cfg.settlements ? { settlements: cfg.settlements } : {}), ...(typeof cfg.contract === "string" ? { contractFile: cfg.contract } : {}) }),
