@@ -33,9 +33,9 @@ export function loadPlan(ctx: IoContext, usageFile: string | undefined, flags: P
   return buildPlanStage(resolvePlanInputs(ctx, usageFile, flags));
 }
 
-/** The plan stage of a resolved config (`check`, `report`, `init`). */
-export function loadPlanFromConfig(ctx: IoContext, cfg: HedgeConfig): PlanStage {
-  return buildPlanStage(inputsFromConfig(ctx, cfg));
+/** The plan stage of a resolved config (`check`, `report`, `init`); `report --plan FILE` gives a saved plan. */
+export function loadPlanFromConfig(ctx: IoContext, cfg: HedgeConfig, savedPlanFile?: string): PlanStage {
+  return buildPlanStage(inputsFromConfig(ctx, cfg, undefined, savedPlanFile));
 }
 
 /** Flags (or a config file / TOKENHEDGE_* variables: flags > env > file > defaults, config-options.ts) → pipeline inputs. */
@@ -90,8 +90,8 @@ function savedPolicyChoice(saved: SavedPlan): PolicyChoice {
 }
 
 /** A resolved config → pipeline inputs (contract and policy may be inline there); the plan flags, if any, size it; `--plan` reads a saved plan. */
-export function inputsFromConfig(ctx: IoContext, cfg: HedgeConfig, flags?: PlanFlags): PipelineInputs {
-  const savedFile = flags?.plan;
+export function inputsFromConfig(ctx: IoContext, cfg: HedgeConfig, flags?: PlanFlags, savedPlanFile?: string): PipelineInputs {
+  const savedFile = savedPlanFile ?? flags?.plan;
   const saved = savedFile ? readSavedPlan(ctx, savedFile) : undefined;
   const series = readUsageSync(ctx, cfg.usage.file, { file: cfg.usage.file, ...(cfg.usage.map ? { map: cfg.usage.map } : {}), ...(cfg.asOf ? { asOf: cfg.asOf } : {}) });
   const spec = typeof cfg.contract === "string" ? loadContract(ctx, cfg.contract) : cfg.contract;

@@ -117,3 +117,43 @@ describe("scenarios --plan FILE", () => {
     expect(runCli(["scenarios", ...ACME, "--plan", join(dir, "nope.json")]).code).toBe(3);
   });
 });
+
+describe("simulate --plan FILE", () => {
+  it("draws the same Monte Carlo as planning again on the same inputs, and says where the plan came from", () => {
+    const again = runCli(["simulate", ...ACME, "--paths", "2000", "--json"]);
+    const fromFile = runCli(["simulate", ...ACME, "--paths", "2000", "--plan", SAVED, "--json"]);
+    expect([again.code, fromFile.code]).toEqual([0, 0]);
+    const a = JSON.parse(again.stdout) as Record<string, unknown>;
+    const { planSource, ...b } = JSON.parse(fromFile.stdout) as Record<string, unknown>;
+    expect(JSON.stringify(b)).toBe(JSON.stringify(a));
+    expect(planSource).toMatchObject({ file: SAVED, pricedOn: "current-curve", contracts: 629 });
+    const human = runCli(["simulate", ...ACME, "--paths", "2000", "--plan", SAVED]);
+    expect(human.stdout.split("\n").slice(0, 2)).toEqual([
+      `plan: from ${SAVED} (saved plan, not re-planned: 12 months 2026-12 … 2027-11, 629 contracts, seed 42)`,
+      "prices: the saved contracts on today's curve fixtures/acme/token-curve.csv, and settlements are centred on it; no futures price moved since it was saved",
+    ]);
+  });
+
+  it("--method parametric takes the saved plan too", () => {
+    const doc = runJson<{ planSource: { contracts: number } }>(["simulate", ...ACME, "--paths", "2000", "--method", "parametric", "--plan", SAVED, "--json"]);
+    expect(doc.planSource.contracts).toBe(629);
+  });
+});
+
+describe("report --plan FILE", () => {
+  it("reports the saved plan: the same plan, scenarios and simulation, the file in the audit and planSource in report.json", () => {
+    const CONFIG = ["--config", "fixtures/config/acme.config.yaml", "--as-of", "2026-11-05"];
+    const fromConfig = runCli(["plan", "--config", "fixtures/config/acme.config.yaml", "--json"]);
+    const plan = join(dir, "acme-plan.json");
+    writeFileSync(plan, fromConfig.stdout);
+    const [a, b] = [join(dir, "report-again"), join(dir, "report-saved")];
+    expect(runCli(["report", ...CONFIG, "--out", a]).code).toBe(0);
+    expect(runCli(["report", ...CONFIG, "--out", b, "--plan", plan]).code).toBe(0);
+    const ra = JSON.parse(readFileSync(join(a, "report.json"), "utf8")) as Record<string, unknown> & { audit: { inputs: { role: string; path: string }[] } };
+    const rb = JSON.parse(readFileSync(join(b, "report.json"), "utf8")) as typeof ra;
+    for (const key of ["plan", "scenarios", "simulation", "check", "summary"]) expect(JSON.stringify(rb[key])).toBe(JSON.stringify(ra[key]));
+    expect(rb.planSource).toMatchObject({ file: plan, pricedOn: "current-curve", contracts: 629 });
+    expect(rb.audit.inputs.map((f) => f.role)).toContain("saved plan");
+    expect(readFileSync(join(b, "report.md"), "utf8")).toContain(`plan: from ${plan}`);
+  });
+});
