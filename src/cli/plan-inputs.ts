@@ -18,7 +18,8 @@ import { applyDeferredConfig, COMMAND_KEY, FLAG_BINDINGS } from "./config-option
 import { positionSettings } from "./position-read.js";
 import type { PlanFlags } from "./plan-flags.js";
 import { readKnowledge } from "./forecast-knowledge.js";
-import { readSavedPlan } from "./saved-plan-read.js";
+import { ignoredFlagsWarning, ignoredSizingFlags, readSavedPlan } from "./saved-plan-read.js";
+import { warn } from "./output.js";
 import type { SavedPlan } from "../hedge/saved-plan.js";
 
 export { addPlanOptions, type PlanFlags } from "./plan-flags.js";
@@ -41,6 +42,7 @@ export function loadPlanFromConfig(ctx: IoContext, cfg: HedgeConfig, savedPlanFi
 /** Flags (or a config file / TOKENHEDGE_* variables: flags > env > file > defaults, config-options.ts) → pipeline inputs. */
 export function resolvePlanInputs(ctx: IoContext, usageFile: string | undefined, flags: PlanFlags): PipelineInputs {
   const resolved = applyDeferredConfig(ctx, flags, true);
+  if (flags.plan) warn(ctx, ignoredFlagsWarning(flags.plan, ignoredSizingFlags(flags, (flags as unknown as Record<string, unknown>)[COMMAND_KEY] as Command | undefined)));
   if (resolved) return inputsFromConfig(ctx, requireComplete(resolved), flags);
   if (!usageFile) {
     throw new HedgeError("USAGE_MISSING_FLAG", "no usage file given", { expected: "a usage CSV argument, or --config FILE", hint: "see tokenhedge plan --help" });

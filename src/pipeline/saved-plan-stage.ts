@@ -49,6 +49,9 @@ export function savedPlanStage(inputs: PipelineInputs, saved: SavedPlan, curve: 
   });
   const drift = forecastDrift(mark.plan, exposure);
   const warnings = [...mark.warnings];
+  if (saved.seed !== null && saved.seed !== inputs.seed) {
+    warnings.push(`saved plan ${saved.file} was made with seed ${saved.seed}; this run draws with seed ${inputs.seed} (give --seed ${saved.seed} for the same volume paths)`);
+  }
   if (drift) {
     warnings.push(
       `saved plan ${saved.file}: this run's forecast of the usage differs from the saved one (largest ${drift.month}: P50 ${fmtB(drift.saved)} → ${fmtB(drift.current)} B tokens, ${(drift.change * 100).toFixed(1)}%); ` +

@@ -82,6 +82,20 @@ describe("scenarios --plan FILE", () => {
     expect(r.stderr).toContain("hedged tokens do not match the contracts in 1 month (edited by hand?)");
   });
 
+  it("sizing flags beside --plan change nothing and say so; a month of last month's plan no longer on the curve is left out", () => {
+    const older = edited("older.json", (d) => {
+      d.months = [{ ...d.months[0]!, month: "2026-11", contractMonth: "2026-11" }, ...d.months];
+    });
+    const r = runCli(["scenarios", ...ACME, "--plan", older, "--rounding", "nearest", "--volume-cap", "none", "--json"]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`warning: --rounding, --volume-cap do not change a saved plan's contracts: ignored with --plan ${older}`);
+    expect(r.stderr).toContain(`saved plan ${older}: 1 month left out: 2026-11 (2026-11 is not on fixtures/acme/token-curve.csv)`);
+    const doc = JSON.parse(r.stdout) as Record<string, unknown> & ScenarioDoc;
+    expect(doc.planSource).toMatchObject({ contracts: 629, dropped: [{ month: "2026-11", reason: "2026-11 is not on fixtures/acme/token-curve.csv" }] });
+    const again = JSON.parse(runCli(["scenarios", ...ACME, "--json"]).stdout) as Record<string, unknown>;
+    expect(JSON.stringify(doc.scenarios)).toBe(JSON.stringify(again.scenarios));
+  });
+
   it("a contract other than the plan's exits 3 naming the field", () => {
     const plan = edited("other-size.json", (d) => {
       (d.contract as Record<string, unknown>).contractSize = 500_000_000;
