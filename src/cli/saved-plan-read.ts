@@ -1,12 +1,22 @@
 /** Reading `--plan FILE`: the text here, the checks in the core (src/hedge/saved-plan.ts). */
 import type { Command } from "commander";
+import { HedgeError } from "../errors.js";
 import { parseSavedPlan, type SavedPlan } from "../hedge/saved-plan.js";
 import { parseJsonText } from "../schema/zod-errors.js";
 import type { IoContext } from "./context.js";
 import { readTextFile } from "./files.js";
 
 export function readSavedPlan(ctx: IoContext, file: string): SavedPlan {
-  return parseSavedPlan(parseJsonText(readTextFile(file, ctx.cwd), file, "INPUT_INVALID"), file);
+  const text = readTextFile(file, ctx.cwd);
+  let doc: unknown;
+  try {
+    doc = parseJsonText(text, file, "INPUT_INVALID");
+  } catch (err) {
+    // Most often plan's table saved without --json.
+    if (err instanceof HedgeError) throw new HedgeError(err.code, err.message, { ...err.details, hint: "save the plan as JSON: tokenhedge plan … --json > plan.json (or --json --out plan.json)" });
+    throw err;
+  }
+  return parseSavedPlan(doc, file);
 }
 
 /** Sizing flags, by option attribute: with `--plan` the saved contracts stand, so these change nothing. */

@@ -1,5 +1,5 @@
 /**
- * A saved plan: the JSON document `tokenhedge plan --json` (or `plan --out x.json`) writes, read back for
+ * A saved plan: the JSON document `tokenhedge plan --json` (or `plan --json --out x.json`) writes, read back for
  * `scenarios`, `simulate` and `report --plan FILE` instead of planning again.
  *
  * Checked with a zod schema: schemaVersion 1 and command "plan", at least one delivery month, each month once and in
@@ -126,7 +126,7 @@ export function parseSavedPlan(doc: unknown, file: string): SavedPlan {
   const result = savedPlanSchema.safeParse(doc);
   if (!result.success) {
     const err = zodToHedgeError("INPUT_INVALID", "saved plan", file, result.error, doc);
-    throw new HedgeError(err.code, err.message, { ...err.details, hint: "save one with tokenhedge plan --json > plan.json (or plan --out plan.json); a report's report.json is not a plan" });
+    throw new HedgeError(err.code, err.message, { ...err.details, hint: "save one with tokenhedge plan --json > plan.json (or plan --json --out plan.json); a report's report.json is not a plan" });
   }
   const d = result.data;
   const perUnit = d.contract.tokensPerGpuHour ?? 1;
