@@ -17,6 +17,8 @@ export interface PlanFlags extends PositionFlags, CompanyFlags, KnowledgeFlags {
   horizon?: number;
   seed: number;
   map?: string;
+  /** --plan FILE (scenarios, simulate, report; saved-plan-flags.ts): a saved plan instead of planning again. */
+  plan?: string;
   /** --config FILE (see config-options.ts); the usage FILE argument becomes optional with it. */
   config?: string;
   /** Hedge-ratio method and sizing flags (planOptionsFromFlags). */

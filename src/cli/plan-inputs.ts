@@ -18,6 +18,9 @@ import { applyDeferredConfig, COMMAND_KEY, FLAG_BINDINGS } from "./config-option
 import { positionSettings } from "./position-read.js";
 import type { PlanFlags } from "./plan-flags.js";
 import { readKnowledge } from "./forecast-knowledge.js";
+import { ignoredFlagsWarning, ignoredSizingFlags, readSavedPlan } from "./saved-plan-read.js";
+import { warn } from "./output.js";
+import type { SavedPlan } from "../hedge/saved-plan.js";
 
 export { addPlanOptions, type PlanFlags } from "./plan-flags.js";
 
@@ -31,14 +34,15 @@ export function loadPlan(ctx: IoContext, usageFile: string | undefined, flags: P
   return buildPlanStage(resolvePlanInputs(ctx, usageFile, flags));
 }
 
-/** The plan stage of a resolved config (`check`, `report`, `init`). */
-export function loadPlanFromConfig(ctx: IoContext, cfg: HedgeConfig): PlanStage {
-  return buildPlanStage(inputsFromConfig(ctx, cfg));
+/** The plan stage of a resolved config (`check`, `report`, `init`); `report --plan FILE` gives a saved plan. */
+export function loadPlanFromConfig(ctx: IoContext, cfg: HedgeConfig, savedPlanFile?: string): PlanStage {
+  return buildPlanStage(inputsFromConfig(ctx, cfg, undefined, savedPlanFile));
 }
 
 /** Flags (or a config file / TOKENHEDGE_* variables: flags > env > file > defaults, config-options.ts) → pipeline inputs. */
 export function resolvePlanInputs(ctx: IoContext, usageFile: string | undefined, flags: PlanFlags): PipelineInputs {
   const resolved = applyDeferredConfig(ctx, flags, true);
+  if (flags.plan) warn(ctx, ignoredFlagsWarning(flags.plan, ignoredSizingFlags(flags, (flags as unknown as Record<string, unknown>)[COMMAND_KEY] as Command | undefined)));
   if (resolved) return inputsFromConfig(ctx, requireComplete(resolved), flags);
   if (!usageFile) {
     throw new HedgeError("USAGE_MISSING_FLAG", "no usage file given", { expected: "a usage CSV argument, or --config FILE", hint: "see tokenhedge plan --help" });
@@ -46,7 +50,8 @@ export function resolvePlanInputs(ctx: IoContext, usageFile: string | undefined,
   const curveFile = required(flags.curve, "--curve");
   const contractFile = required(flags.contract, "--contract");
   const method = flags.method ?? "policy";
-  if (!flags.policy && flags.ratio === undefined && method === "policy") {
+  const saved = flags.plan ? readSavedPlan(ctx, flags.plan) : undefined;
+  if (!flags.policy && flags.ratio === undefined && method === "policy" && !saved) {
     throw new HedgeError("USAGE_MISSING_FLAG", "missing --policy or --ratio", { expected: "--policy FILE or --ratio R", hint: "e.g. --policy fixtures/acme/policy.json or --ratio 0.8" });
   }
   const series = loadUsage(ctx, usageFile, flags.map);
@@ -58,7 +63,9 @@ export function resolvePlanInputs(ctx: IoContext, usageFile: string | undefined,
     ? { kind: "ladder", policy: loadPolicy(ctx, flags.policy) }
     : flags.ratio !== undefined
       ? { kind: "ratio", ratio: flags.ratio }
-      : { kind: "method", method };
+      : saved
+        ? savedPolicyChoice(saved)
+        : { kind: "method", method };
   return {
     series,
     curve,
@@ -72,14 +79,22 @@ export function resolvePlanInputs(ctx: IoContext, usageFile: string | undefined,
     company: company.settings,
     ...(knowledge.events ? { events: knowledge.events } : {}),
     ...(knowledge.volumePlan ? { volumePlan: knowledge.volumePlan } : {}),
-    files: [usageFile, curveFile, contractFile, ...(flags.policy ? [flags.policy] : []), ...(flags.history ? [flags.history] : []), ...(flags.book ? [flags.book] : []), ...(flags.settlements ? [flags.settlements] : []), ...company.files, ...knowledge.files],
+    ...(saved ? { savedPlan: saved } : {}),
+    files: [usageFile, curveFile, contractFile, ...(flags.plan ? [flags.plan] : []), ...(flags.policy ? [flags.policy] : []), ...(flags.history ? [flags.history] : []), ...(flags.book ? [flags.book] : []), ...(flags.settlements ? [flags.settlements] : []), ...company.files, ...knowledge.files],
     sources: flagSources(flags),
     position: positionSettings(ctx, flags, { ...(flags.book ? { book: flags.book } : {}), ...(flags.settlements ? { settlements: flags.settlements } : {}), contractFile }),
   };
 }
 
-/** A resolved config → pipeline inputs (contract and policy may be inline there); the plan flags, if any, size it. */
-export function inputsFromConfig(ctx: IoContext, cfg: HedgeConfig, flags?: PlanFlags): PipelineInputs {
+/** The ladder a saved plan was sized with, for the book and the report (no --policy needed with --plan). */
+function savedPolicyChoice(saved: SavedPlan): PolicyChoice {
+  return saved.policy ? { kind: "ladder", policy: saved.policy } : { kind: "method", method: saved.plan.method.name };
+}
+
+/** A resolved config → pipeline inputs (contract and policy may be inline there); the plan flags, if any, size it; `--plan` reads a saved plan. */
+export function inputsFromConfig(ctx: IoContext, cfg: HedgeConfig, flags?: PlanFlags, savedPlanFile?: string): PipelineInputs {
+  const savedFile = savedPlanFile ?? flags?.plan;
+  const saved = savedFile ? readSavedPlan(ctx, savedFile) : undefined;
   const series = readUsageSync(ctx, cfg.usage.file, { file: cfg.usage.file, ...(cfg.usage.map ? { map: cfg.usage.map } : {}), ...(cfg.asOf ? { asOf: cfg.asOf } : {}) });
   const spec = typeof cfg.contract === "string" ? loadContract(ctx, cfg.contract) : cfg.contract;
   const curve = loadCurve(ctx, cfg.curve);
@@ -89,6 +104,7 @@ export function inputsFromConfig(ctx: IoContext, cfg: HedgeConfig, flags?: PlanF
   if (cfg.book) files.push(cfg.book);
   if (cfg.settlements) files.push(cfg.settlements);
   if (cfg.configFile) files.push(cfg.configFile);
+  if (savedFile) files.push(savedFile);
   if (cfg.company?.history && flags?.history === undefined) files.push(cfg.company.history);
   const company = companyFromFlags(ctx, companyFlagsOf(cfg, flags));
   const knowledge = readKnowledge(ctx, {
@@ -110,6 +126,7 @@ export function inputsFromConfig(ctx: IoContext, cfg: HedgeConfig, flags?: PlanF
     company: company.settings,
     ...(knowledge.events ? { events: knowledge.events } : {}),
     ...(knowledge.volumePlan ? { volumePlan: knowledge.volumePlan } : {}),
+    ...(saved ? { savedPlan: saved } : {}),
     files: [...files, ...company.files],
     sources: cfg.sources,
     position: positionSettings(ctx, flags ?? {}, { ...(cfg.book ? { book: cfg.book } : {}), ...(cfg.settlements ? { settlements: cfg.settlements } : {}), ...(typeof cfg.contract === "string" ? { contractFile: cfg.contract } : {}) }),

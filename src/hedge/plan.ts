@@ -127,7 +127,7 @@ function planWarnings(
 }
 
 /** The plan's totals: sums in decimal, the average locked-in price per unit of quote, and the month counts. */
-function planTotals(months: readonly PlanMonth[], contractSize: number, divisor: number): PlanTotals {
+export function planTotals(months: readonly PlanMonth[], contractSize: number, divisor: number): PlanTotals {
   const sum = (pick: (m: PlanMonth) => number): number => months.reduce((acc, m) => acc.plus(pick(m)), new Dec(0)).toNumber();
   const hedgedTokens = sum((m) => m.hedgedTokens);
   const forecastTokens = sum((m) => m.forecastTokens);

@@ -21,6 +21,7 @@ export { buildBookStage, budgetForSide, type BookStage } from "./book-stage.js";
 export { liquidityStage, positionLegs, DEFAULT_GAPS, DEFAULT_STRESS_PATHS, type LiquiditySettings } from "./liquidity-stage.js";
 export { buildPlanStage, resolvePolicy, planOptionsFor, forecastOrigin, type PlanStage } from "./plan-stage.js";
 export { companyPricingFor, type CompanySettings } from "./company-stage.js";
+export type { PlanSource } from "./saved-plan-stage.js";
 export { DEFAULT_PRICE_VOLATILITY } from "../defaults.js";
 export { choosePriceModel, type PriceModelSettings, type PriceModelChoice } from "./price-model-choice.js";
 export { simulateStage, parametricStage, companySimulationBasis, type SimulateSettings, type ParametricSettings } from "./simulate-stage.js";

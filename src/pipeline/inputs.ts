@@ -16,6 +16,7 @@ import type { CommitmentFile } from "../company/commitments.js";
 import type { Mix } from "../company/mix.js";
 import type { PriceTable } from "../company/price-file.js";
 import type { ForecastEvent, VolumePlan } from "../forecast/index.js";
+import type { SavedPlan } from "../hedge/saved-plan.js";
 
 /** Where the plan's target ratios come from. */
 export type PolicyChoice =
@@ -83,6 +84,8 @@ export interface PipelineInputs {
   volumePlan?: VolumePlan;
   /** The hedger's side, the book already held and how to trade it to target (absent: a buyer with no book). */
   position?: PositionSettings;
+  /** A saved plan (`--plan FILE`) used instead of planning: its months, contracts and forecast, on today's curve. */
+  savedPlan?: SavedPlan;
 }
 
 /** Held positions and trading rules (`--side`, `--book`, `--settlements`, `--allow-short`, policy `rebalance`). */

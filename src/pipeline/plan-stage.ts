@@ -21,6 +21,7 @@ import type { PipelineInputs, PolicyChoice, SizingSettings } from "./inputs.js";
 import { buildBookStage, type BookStage } from "./book-stage.js";
 import type { CompanyPricing } from "../company/pricing.js";
 import { committedExposureFor, companyPricingFor } from "./company-stage.js";
+import { savedPlanStage, type PlanSource } from "./saved-plan-stage.js";
 
 /** What the plan stage gives every later stage. */
 export interface PlanStage {
@@ -35,6 +36,8 @@ export interface PlanStage {
   position: BookStage;
   /** The company's price, basis and commitments for the plan's months; null without usage cost or a price file. */
   company: CompanyPricing | null;
+  /** Where the plan came from when it was read from a saved plan (`--plan FILE`); null when planned in this run. */
+  source: PlanSource | null;
 }
 
 /** The ladder the plan uses: the given one, a flat ratio over the curve's months, or a placeholder for a method. */
@@ -97,9 +100,15 @@ export function buildPlanStage(inputs: PipelineInputs): PlanStage {
   const options = planOptionsFor(inputs.sizing, spec, series);
   const committed = committedExposureFor(inputs, exposure);
   if (committed) options.hedgeable = new Map(committed.months.map((f, i) => [f.month, { forecast: f, committedTokens: committed.committedTokens[i]! }]));
-  const plan = buildPlan({ forecast: exposure.months, curve: curve.points, spec, policy, options });
+  const saved = inputs.savedPlan ? savedPlanStage(inputs, inputs.savedPlan, curve, exposure) : null;
+  const plan = saved ? saved.plan : buildPlan({ forecast: exposure.months, curve: curve.points, spec, policy, options });
   const position = buildBookStage({ inputs, curve, policy, exposure, plan, options, origin: forecastOrigin({ exposure }) });
-  return { inputs, curve, policy, exposure, plan, position, company: companyPricingFor(inputs, exposure, plan) };
+  if (saved && position.rolls) {
+    // Months past the curve would be sized again from this run's forecast: the saved plan holds none.
+    plan.warnings.push(`saved plan ${saved.source.file}: the forecast runs past the curve, but a saved plan holds no stacked months; plan again to stack and roll them`);
+    position.rolls = null;
+  }
+  return { inputs, curve, policy, exposure, plan, position, company: companyPricingFor(inputs, exposure, plan), source: saved?.source ?? null };
 }
 
 /** The day after the last usage month: the forecast origin, the default start of margin and price paths. */

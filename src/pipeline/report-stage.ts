@@ -112,6 +112,7 @@ export function buildReportStage(i: ReportStageInput): { model: ReportModel; war
   });
   const withBook: ReportModel = {
     ...model,
+    ...(stage.source ? { planSource: stage.source } : {}),
     company: { answer: planAnswer(stage), pricing: stage.company },
     hedgeBook: {
       book: stage.position.book,

@@ -25,6 +25,8 @@ export interface ReportFlags {
   framework?: Framework;
   referencesIndex?: boolean;
   pdf?: boolean;
+  /** A saved plan (`plan --json`) instead of planning again. */
+  plan?: string;
 }
 
 export function reportAction(env: CommandEnv) {
@@ -35,7 +37,8 @@ export function reportAction(env: CommandEnv) {
     const cfg = requireComplete(resolved);
     const asOf = asOfFor(cfg);
     const files = reportInputFiles(cfg);
-    const stage = loadPlanFromConfig(ctx, cfg);
+    if (flags.plan) files.push({ role: "saved plan", path: flags.plan });
+    const stage = loadPlanFromConfig(ctx, cfg, flags.plan);
     const hashes = hashInputs(ctx, files);
     const effectiveness = cfg.effectiveness ? loadEffectiveness(ctx, cfg.effectiveness) : null;
     const previousFile = flags.previous ? join(flags.previous, "report.json") : null;

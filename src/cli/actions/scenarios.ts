@@ -5,6 +5,7 @@ import type { Budget } from "../../scenarios/budget.js";
 import { scenariosCsv, scenariosDocument, scenariosHuman } from "../../report/views/scenarios.js";
 import { budgetForSide, DEFAULT_PRICE_VOLATILITY, forecastOrigin, liquidityStage } from "../../pipeline/index.js";
 import { liquidityHuman, rollHuman } from "../../report/views/stress.js";
+import { planSourceDocument, planSourceHuman } from "../../report/views/plan-source.js";
 import { configBudget, takeBudgetFlag } from "../budget-flags.js";
 import { emit, warn, type OutputFlags } from "../output.js";
 import { loadPlan, type PlanFlags } from "../plan-inputs.js";
@@ -39,9 +40,9 @@ export function scenariosAction(env: CommandEnv) {
     const extras = { twists, asOf, side: stage.position.side, ...(budget ? { budget } : {}), ...(stage.company ? { company: stage.company } : {}) };
     const liquidity = liquidityStage(stage, { asOf, gaps: flags.gap, paths: flags.stressPaths, seed: flags.seed, volatility: flags.priceVol ?? DEFAULT_PRICE_VOLATILITY });
     emit(ctx, flags, {
-      json: () => ({ ...scenariosDocument(plan, results, Boolean(flags.months), extras), side: stage.position.side, liquidity, rolls: stage.position.rolls }),
+      json: () => ({ ...scenariosDocument(plan, results, Boolean(flags.months), extras), side: stage.position.side, liquidity, rolls: stage.position.rolls, ...(stage.source ? { planSource: planSourceDocument(stage.source) } : {}) }),
       csv: () => scenariosCsv(results, twists),
-      human: () => scenariosHuman(plan, results, ctx.colour, extras, Boolean(flags.months)) + "\n" + liquidityHuman(liquidity, ctx.colour) + (stage.position.rolls ? "\n" + rollHuman(stage.position.rolls, ctx.colour) : ""),
+      human: () => (stage.source ? planSourceHuman(stage.source) : "") + scenariosHuman(plan, results, ctx.colour, extras, Boolean(flags.months)) + "\n" + liquidityHuman(liquidity, ctx.colour) + (stage.position.rolls ? "\n" + rollHuman(stage.position.rolls, ctx.colour) : ""),
     }, stage.inputs.files);
   };
 }

@@ -13,6 +13,7 @@ import { emit } from "../output.js";
 import type { PlanFlags } from "../plan-flags.js";
 import type { SimulateFlags } from "../simulate-options.js";
 import type { RunContext } from "../commands/shared.js";
+import { PLAN_SOURCE_USE, planSourceDocument, planSourceHuman } from "../../report/views/plan-source.js";
 
 /** The plan's flags of a simulate run: --method parametric sizes by --sizing (default the policy ladder). */
 export function planFlagsOf(flags: SimulateFlags): PlanFlags {
@@ -43,8 +44,8 @@ export function emitParametric(ctx: RunContext, flags: SimulateFlags, stage: Pla
   const run = { ...settings, result: parametricStage(stage, settings) };
   const provenance = simulationProvenance(stage, s.choice, s.basis, flags.paths, s.budget);
   emit(ctx, flags, {
-    json: () => parametricDocument(stage.plan, run, provenance),
+    json: () => ({ ...parametricDocument(stage.plan, run, provenance), ...(stage.source ? { planSource: planSourceDocument(stage.source) } : {}) }),
     csv: () => parametricCsv(run),
-    human: () => parametricHuman(stage.plan, run, provenance, ctx.colour),
+    human: () => (stage.source ? planSourceHuman(stage.source, PLAN_SOURCE_USE.simulate) : "") + parametricHuman(stage.plan, run, provenance, ctx.colour),
   }, stage.inputs.files);
 }

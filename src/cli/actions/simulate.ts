@@ -8,6 +8,7 @@ import type { Command } from "commander";
 import { simulateCsv, simulateDocument, simulateHuman } from "../../report/views/simulate.js";
 import { budgetForSide, choosePriceModel, companySimulationBasis, DEFAULT_STRESS_PATHS, forecastOrigin, liquidityStage, simulateStage } from "../../pipeline/index.js";
 import { liquidityHuman } from "../../report/views/stress.js";
+import { PLAN_SOURCE_USE, planSourceDocument, planSourceHuman } from "../../report/views/plan-source.js";
 import { emit, warn } from "../output.js";
 import { loadPlan } from "../plan-inputs.js";
 import { configBudget, takeBudgetFlag } from "../budget-flags.js";
@@ -53,9 +54,9 @@ export function simulateAction(env: CommandEnv) {
     const liquidity = liquidityStage(stage, { asOf: flags.asOf ?? forecastOrigin(stage), seed: flags.seed, volatility: choice.model.vol, paths: Math.min(flags.paths, DEFAULT_STRESS_PATHS) });
     const columns = Number(ctx.env.COLUMNS);
     emit(ctx, flags, {
-      json: () => ({ ...simulateDocument(plan, result, provenance), liquidity }),
+      json: () => ({ ...simulateDocument(plan, result, provenance), liquidity, ...(stage.source ? { planSource: planSourceDocument(stage.source) } : {}) }),
       csv: () => simulateCsv(result),
-      human: () => simulateHuman(plan, result, provenance, { colour: ctx.colour, ...(Number.isFinite(columns) && columns > 0 ? { width: columns } : {}) }) + "\n" + liquidityHuman(liquidity, ctx.colour),
+      human: () => (stage.source ? planSourceHuman(stage.source, PLAN_SOURCE_USE.simulate) : "") + simulateHuman(plan, result, provenance, { colour: ctx.colour, ...(Number.isFinite(columns) && columns > 0 ? { width: columns } : {}) }) + "\n" + liquidityHuman(liquidity, ctx.colour),
     }, stage.inputs.files);
   };
 }

@@ -4,6 +4,7 @@ import { parseAsOf, parseIntOption } from "../options.js";
 import { addConfigOption } from "../config-flags.js";
 import { addKnowledgeOptions } from "../forecast-knowledge-flags.js";
 import { lazyAction, type CommandEnv } from "./shared.js";
+import { SAVED_PLAN_HELP } from "../saved-plan-flags.js";
 
 export function reportCommand(env: CommandEnv): Command {
   const cmd = addKnowledgeOptions(addConfigOption(new Command("report")))
@@ -15,6 +16,7 @@ export function reportCommand(env: CommandEnv): Command {
     .option("--json", "print the list of files written as JSON (the report itself is report.json)")
     .option("--book <file>", "the hedge book already held (or book: in the config): the book's P&L and trades to target")
     .option("--settlements <file>", "final settlement prices of delivered months (or settlements: in the config)")
+    .option("--plan <file>", SAVED_PLAN_HELP)
     .option("--previous <dir>", "last month's report directory: adds a month-on-month section against its report.json")
     .addOption(new Option("--framework <framework>", "accounting framework stated in the designation memo: asc815 or ifrs9").choices(["asc815", "ifrs9"]))
     .option("--pdf", "also write report.pdf, printed from report.html by headless Chromium (TOKENHEDGE_CHROMIUM, else chromium on PATH)")
@@ -24,6 +26,7 @@ export function reportCommand(env: CommandEnv): Command {
       `
 Examples:
   tokenhedge report --config fixtures/config/acme.config.yaml --out out/2026-11 --as-of 2026-11-05
+  tokenhedge report --config hedge.config.yaml --plan plans/2026-11.json --out out/2026-12   (last month's saved plan on today's curve)
   0 6 2 * *  cd /srv/hedge && tokenhedge report --config hedge.config.yaml --out reports/$(date +\\%Y-\\%m)   (cron, monthly)`,
     );
   return cmd.action(lazyAction(async () => (await import("../actions/report.js")).reportAction(env)));

@@ -5,6 +5,7 @@ import { DEFAULT_GAPS, DEFAULT_STRESS_PATHS } from "../../pipeline/defaults.js";
 import { parseBudgetOption } from "../budget-flags.js";
 import { parseAsOf, parseIntOption, parseShockList, parseVolumeCases } from "../options.js";
 import { addPlanOptions } from "../plan-flags.js";
+import { addSavedPlanOption } from "../saved-plan-flags.js";
 import { lazyAction, type CommandEnv } from "./shared.js";
 
 /** "0.8,1.2" → [0.8, 1.2]: multiples of the forecast mean. */
@@ -30,7 +31,7 @@ export function scenariosCommand(env: CommandEnv): Command {
     .description("P&L of the hedge plan under price shocks, curve twists × volume cases: unhedged cost, futures P&L, hedged cost, effective USD/Mtok, budget, variation margin")
     .argument("<file>", "usage CSV");
   return env
-    .output(addPlanOptions(cmd))
+    .output(addSavedPlanOption(addPlanOptions(cmd)))
     .addOption(new Option("--shocks <list>", "settlement price shocks against the curve, in %").argParser(parseShockList).default([...DEFAULT_PRICE_SHOCKS], "-50,-25,0,25,50,100"))
     .addOption(
       new Option("--volumes <list>", "volume cases: p10, p50, p90, mean")

@@ -10,6 +10,7 @@ import { html, join, trusted, type Markup } from "./escape.js";
 import { contractsChart, curveChart, distributionChart, scenarioChart, usageChart } from "../svg/charts.js";
 import type { ReportModel } from "../views/report.js";
 import { executiveSummary } from "../views/executive.js";
+import { PLAN_SOURCE_USE, planSourceHuman } from "../views/plan-source.js";
 import { fmtBillions, fmtInt, fmtMoney, fmtPct, fmtPrice, fmtSignedPct } from "../render/format.js";
 
 const STYLE = `
@@ -121,8 +122,9 @@ function contractsSection(m: ReportModel): Markup {
     m.plan.months.map((x) => [x.month, String(x.tenor), fmtBillions(x.forecastTokens), fmtPct(x.hedgeRatio, 0), fmtInt(x.contracts), fmtPct(x.achievedRatio, 1), fmtPrice(x.futuresPrice, 3), fmtMoney(x.lockedInCost)]),
   );
   const c = m.plan.contract;
+  const source = m.planSource ? html`<p class="plan-source">${planSourceHuman(m.planSource, PLAN_SOURCE_USE.report).trimEnd().replace(/\n/g, "; ")}</p>` : html``;
   return html`<section id="contracts"><h2>Hedge plan: contracts per delivery month</h2>
-<p>${c.name}: ${fmtInt(c.contractSize)} ${c.sizeUnit} per contract, quoted in ${c.quoteUnit}; contracts rounded ${m.plan.rounding}${m.plan.volumeCap ? html`; never above the ${m.plan.volumeCap} volume forecast` : html``}.</p>
+${source}<p>${c.name}: ${fmtInt(c.contractSize)} ${c.sizeUnit} per contract, quoted in ${c.quoteUnit}; contracts rounded ${m.plan.rounding}${m.plan.volumeCap ? html`; never above the ${m.plan.volumeCap} volume forecast` : html``}.</p>
 ${figure(contractsChart(m), data)}</section>`;
 }
 

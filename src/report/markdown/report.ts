@@ -11,6 +11,7 @@ import type { ReportModel } from "../views/report.js";
 import { mdEscape, mdTable } from "./table.js";
 export { mdEscape } from "./table.js";
 import { hedgeBookMarkdown } from "./book.js";
+import { PLAN_SOURCE_USE, planSourceHuman } from "../views/plan-source.js";
 import { formatRuleValue } from "../views/check.js";
 import { fmtBillions, fmtInt, fmtMoney, fmtPct, fmtPrice, fmtSignedPct } from "../render/format.js";
 
@@ -62,6 +63,7 @@ export function reportMarkdown(m: ReportModel): string {
   out.push(mdTable(["delivery month", `price (${m.plan.contract.quoteUnit})`], m.curve.points.map((p) => [p.month, fmtPrice(p.price)])));
 
   out.push("## Hedge plan\n");
+  if (m.planSource) out.push(mdEscape(planSourceHuman(m.planSource, PLAN_SOURCE_USE.report).trimEnd().replace(/\n/g, "; ")) + "\n");
   out.push(`![Contracts per delivery month](${CHART_FILES.contracts})\n`);
   out.push(mdTable(
     ["month", "tenor", "forecast tokens", "ratio", "contracts", "hedged tokens", "achieved", "futures", "locked-in cost"],

@@ -32,6 +32,7 @@ import { forecastNotes, type ForecastNotes } from "./forecast-notes.js";
 
 export type { ReportInput, ReportInputFile, ReportParameter, ReportSimulationInput } from "./report-input.js";
 import type { ReportInput, ReportInputFile, ReportParameter } from "./report-input.js";
+import type { PlanSource } from "../../pipeline/saved-plan-stage.js";
 
 /** Round modelled floats for output: stable digits, no float noise in the document. */
 export const r2 = (n: number): number => Math.round(n * 100) / 100;
@@ -70,6 +71,8 @@ export interface ReportHedgeBook {
 
 export interface ReportModel {
   title: string;
+  /** Where the plan came from when it was read from a saved plan (`report --plan FILE`); absent when planned in this run. */
+  planSource?: PlanSource;
   entity: string | null;
   asOf: string;
   summary: {
@@ -239,6 +242,7 @@ export function reportDocument(m: ReportModel): Record<string, unknown> {
     summary: m.summary,
     usage: m.usage,
     curve: m.curve,
+    ...(m.planSource ? { planSource: m.planSource } : {}),
     plan: { contract: m.plan.contract, method: m.plan.method, rounding: m.plan.rounding, volumeCap: m.plan.volumeCap, months: m.hedgeBook?.book ? planMonthsWithBook(m.plan.months, m.hedgeBook.book) : m.plan.months, totals: m.plan.totals },
     scenarios: m.scenarios.map((s) => ({ priceShock: s.priceShock, ...scenarioCostFields(s) })),
     simulation: m.simulation,
