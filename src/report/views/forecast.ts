@@ -9,7 +9,7 @@ import type { ExposureForecast } from "../../hedge/exposure.js";
 import { addDays, addMonths } from "../../time/period.js";
 import { renderCsv } from "../render/csv.js";
 import { compactNumber, renderFanChart } from "../render/fan-chart.js";
-import { fmtInt } from "../render/format.js";
+import { fmtInt, fmtTokens, tokenScale } from "../render/format.js";
 import { renderTable } from "../render/table.js";
 
 export interface ForecastView {
@@ -227,10 +227,16 @@ function candidateTable(view: ForecastView, colour: boolean): string {
   });
 }
 
-function pointTable(points: readonly PeriodForecast[], first: string, decimals: number, colour: boolean): string {
-  const fmt = formatter(decimals);
+/**
+ * The forecast table. Token counts read in B tok (M tok, k tok for smaller usage) like the plan table's
+ * "forecast B tok (mean)"; a series of unknown unit keeps its own figures. JSON and CSV keep exact integers.
+ */
+function pointTable(points: readonly PeriodForecast[], first: string, decimals: number, colour: boolean, tokens = false): string {
+  const scale = tokens ? tokenScale(Math.max(0, ...points.map((p) => Math.max(Math.abs(p.hi95), Math.abs(p.lo95), Math.abs(p.mean))))) : null;
+  const fmt = scale ? (v: number) => fmtTokens(v, scale) : formatter(decimals);
+  const u = scale ? ` ${scale.unit}` : "";
   return renderTable({
-    head: [first, "mean", "P50", "80% low", "80% high", "95% low", "95% high"],
+    head: [first, `mean${u}`, `P50${u}`, `80% low${u}`, `80% high${u}`, `95% low${u}`, `95% high${u}`],
     rows: points.map((p) => [p.period, fmt(p.mean), fmt(p.quantiles.p50), fmt(p.lo80), fmt(p.hi80), fmt(p.lo95), fmt(p.hi95)]),
     colour,
   });
@@ -350,11 +356,11 @@ export function forecastHuman(input: ForecastView | ExposureForecast, colour: bo
   out.push("");
   out.push(forecastChart(view, colour));
   out.push(`forecast, ${result.points.length} ${g}${result.points.length === 1 ? "" : "s"} ahead (mean, median and central 80% / 95% intervals):`);
-  out.push(pointTable(result.points, g, view.decimals, colour));
+  out.push(pointTable(result.points, g, view.decimals, colour, view.unit === "tokens"));
   if (view.monthly) {
     const m = view.monthly;
     out.push(`monthly totals, summed path by path from ${fmtInt(view.paths)} daily sample paths (not from daily bounds):`);
-    out.push(pointTable(m.points, "month", view.decimals, colour));
+    out.push(pointTable(m.points, "month", view.decimals, colour, view.unit === "tokens"));
     const notes: string[] = [];
     if (m.partialMonth) {
       const fmt = formatter(view.decimals);
