@@ -11,6 +11,8 @@ import { renderCsv } from "../render/csv.js";
 import { compactNumber, renderFanChart } from "../render/fan-chart.js";
 import { fmtInt, fmtTokens, tokenScale } from "../render/format.js";
 import { renderTable } from "../render/table.js";
+import { quantileType8Sorted } from "../../stats/quantile.js";
+import { forecastSentence, type ForecastAnswerInput } from "../answer-sentences.js";
 
 export interface ForecastView {
   /** The input file as the user named it. */
@@ -322,6 +324,31 @@ export function forecastChart(view: ForecastView, colour: boolean): string {
   );
 }
 
+/**
+ * What the forecast answer sentence says: the horizon's total — the sum of the period means, and its P10 / P90 from
+ * the summed sample paths (a total's quantiles are not the sum of the periods'; at most DEFAULT_PATHS paths, the
+ * forecast's own seed) — and the growth the drivers measure.
+ */
+export function forecastAnswer(input: ForecastView | ExposureForecast): ForecastAnswerInput {
+  const view = isExposure(input) ? exposureForecastView(input) : input;
+  const { result } = view;
+  const points = result.points;
+  const totals = Float64Array.from(result.samplePaths(Math.min(view.paths, DEFAULT_PATHS), result.seed), (path) => path.reduce((a, v) => a + v, 0)).sort();
+  return {
+    granularity: result.granularity,
+    first: points[0]?.period ?? "",
+    last: points[points.length - 1]?.period ?? "",
+    periods: points.length,
+    mean: points.reduce((a, p) => a + p.mean, 0),
+    p10: quantileType8Sorted(totals, 0.1),
+    p90: quantileType8Sorted(totals, 0.9),
+    growthNow: result.drivers.growth.now,
+    growthEnd: result.drivers.growth.horizonEnd,
+    ...(view.unit !== undefined ? { unit: view.unit } : {}),
+    decimals: view.decimals,
+  };
+}
+
 export function forecastHuman(input: ForecastView | ExposureForecast, colour: boolean): string {
   const view = isExposure(input) ? exposureForecastView(input) : input;
   const { history, result } = view;
@@ -357,6 +384,8 @@ export function forecastHuman(input: ForecastView | ExposureForecast, colour: bo
   out.push(forecastChart(view, colour));
   out.push(`forecast, ${result.points.length} ${g}${result.points.length === 1 ? "" : "s"} ahead (mean, median and central 80% / 95% intervals):`);
   out.push(pointTable(result.points, g, view.decimals, colour, view.unit === "tokens"));
+  // The answer under the table, as `plan` prints its summary line.
+  if (result.points.length > 0) out.push(forecastSentence(forecastAnswer(view)), "");
   if (view.monthly) {
     const m = view.monthly;
     out.push(`monthly totals, summed path by path from ${fmtInt(view.paths)} daily sample paths (not from daily bounds):`);
