@@ -5,6 +5,7 @@ import type { Budget } from "../../scenarios/budget.js";
 import { scenariosCsv, scenariosDocument, scenariosHuman } from "../../report/views/scenarios.js";
 import { DEFAULT_PRICE_VOLATILITY, forecastOrigin, liquidityStage } from "../../pipeline/index.js";
 import { liquidityHuman, rollHuman } from "../../report/views/stress.js";
+import { scenariosSentence } from "../../report/risk-sentences.js";
 import { configBudget, takeBudgetFlag } from "../budget-flags.js";
 import { emit, warn, type OutputFlags } from "../output.js";
 import { loadPlan, type PlanFlags } from "../plan-inputs.js";
@@ -40,7 +41,7 @@ export function scenariosAction(env: CommandEnv) {
     emit(ctx, flags, {
       json: () => ({ ...scenariosDocument(plan, results, Boolean(flags.months), extras), side: stage.position.side, liquidity, rolls: stage.position.rolls }),
       csv: () => scenariosCsv(results, twists),
-      human: () => scenariosHuman(plan, results, ctx.colour, extras, Boolean(flags.months)) + "\n" + liquidityHuman(liquidity, ctx.colour) + (stage.position.rolls ? "\n" + rollHuman(stage.position.rolls, ctx.colour) : ""),
+      human: () => scenariosHuman(plan, results, ctx.colour, extras, Boolean(flags.months)) + "\n" + scenariosSentence(results) + "\n\n" + liquidityHuman(liquidity, ctx.colour) + (stage.position.rolls ? "\n" + rollHuman(stage.position.rolls, ctx.colour) : ""),
     }, stage.inputs.files);
   };
 }

@@ -8,6 +8,7 @@ import type { Command } from "commander";
 import { simulateCsv, simulateDocument, simulateHuman } from "../../report/views/simulate.js";
 import { choosePriceModel, companySimulationBasis, DEFAULT_STRESS_PATHS, forecastOrigin, liquidityStage, simulateStage } from "../../pipeline/index.js";
 import { liquidityHuman } from "../../report/views/stress.js";
+import { simulateSentence } from "../../report/risk-sentences.js";
 import { emit, warn } from "../output.js";
 import { loadPlan } from "../plan-inputs.js";
 import { configBudget, takeBudgetFlag } from "../budget-flags.js";
@@ -54,7 +55,7 @@ export function simulateAction(env: CommandEnv) {
     emit(ctx, flags, {
       json: () => ({ ...simulateDocument(plan, result, provenance), liquidity }),
       csv: () => simulateCsv(result),
-      human: () => simulateHuman(plan, result, provenance, { colour: ctx.colour, ...(Number.isFinite(columns) && columns > 0 ? { width: columns } : {}) }) + "\n" + liquidityHuman(liquidity, ctx.colour),
+      human: () => simulateHuman(plan, result, provenance, { colour: ctx.colour, ...(Number.isFinite(columns) && columns > 0 ? { width: columns } : {}) }) + "\n" + simulateSentence(result, plan.totals.initialMargin) + "\n\n" + liquidityHuman(liquidity, ctx.colour),
     }, stage.inputs.files);
   };
 }
