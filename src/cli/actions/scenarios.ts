@@ -6,6 +6,7 @@ import { scenariosCsv, scenariosDocument, scenariosHuman } from "../../report/vi
 import { budgetForSide, DEFAULT_PRICE_VOLATILITY, forecastOrigin, liquidityStage } from "../../pipeline/index.js";
 import { liquidityHuman, rollHuman } from "../../report/views/stress.js";
 import { planSourceDocument, planSourceHuman } from "../../report/views/plan-source.js";
+import { scenariosSentence } from "../../report/risk-sentences.js";
 import { configBudget, takeBudgetFlag } from "../budget-flags.js";
 import { emit, warn, type OutputFlags } from "../output.js";
 import { loadPlan, type PlanFlags } from "../plan-inputs.js";
@@ -42,7 +43,7 @@ export function scenariosAction(env: CommandEnv) {
     emit(ctx, flags, {
       json: () => ({ ...scenariosDocument(plan, results, Boolean(flags.months), extras), side: stage.position.side, liquidity, rolls: stage.position.rolls, ...(stage.source ? { planSource: planSourceDocument(stage.source) } : {}) }),
       csv: () => scenariosCsv(results, twists),
-      human: () => (stage.source ? planSourceHuman(stage.source) : "") + scenariosHuman(plan, results, ctx.colour, extras, Boolean(flags.months)) + "\n" + liquidityHuman(liquidity, ctx.colour) + (stage.position.rolls ? "\n" + rollHuman(stage.position.rolls, ctx.colour) : ""),
+      human: () => (stage.source ? planSourceHuman(stage.source) : "") + scenariosHuman(plan, results, ctx.colour, extras, Boolean(flags.months)) + "\n" + (stage.position.side === "long" ? scenariosSentence(results) + "\n\n" : "") + liquidityHuman(liquidity, ctx.colour) + (stage.position.rolls ? "\n" + rollHuman(stage.position.rolls, ctx.colour) : ""),
     }, stage.inputs.files);
   };
 }

@@ -9,6 +9,7 @@ import { simulateCsv, simulateDocument, simulateHuman } from "../../report/views
 import { budgetForSide, choosePriceModel, companySimulationBasis, DEFAULT_STRESS_PATHS, forecastOrigin, liquidityStage, simulateStage } from "../../pipeline/index.js";
 import { liquidityHuman } from "../../report/views/stress.js";
 import { PLAN_SOURCE_USE, planSourceDocument, planSourceHuman } from "../../report/views/plan-source.js";
+import { simulateSentence } from "../../report/risk-sentences.js";
 import { emit, warn } from "../output.js";
 import { loadPlan } from "../plan-inputs.js";
 import { configBudget, takeBudgetFlag } from "../budget-flags.js";
@@ -56,7 +57,8 @@ export function simulateAction(env: CommandEnv) {
     emit(ctx, flags, {
       json: () => ({ ...simulateDocument(plan, result, provenance), liquidity, ...(stage.source ? { planSource: planSourceDocument(stage.source) } : {}) }),
       csv: () => simulateCsv(result),
-      human: () => (stage.source ? planSourceHuman(stage.source, PLAN_SOURCE_USE.simulate) : "") + simulateHuman(plan, result, provenance, { colour: ctx.colour, ...(Number.isFinite(columns) && columns > 0 ? { width: columns } : {}) }) + "\n" + liquidityHuman(liquidity, ctx.colour),
+      // The answer sentence reads costs; a seller's figures are net costs, explained in the table instead.
+      human: () => (stage.source ? planSourceHuman(stage.source, PLAN_SOURCE_USE.simulate) : "") + simulateHuman(plan, result, provenance, { colour: ctx.colour, ...(Number.isFinite(columns) && columns > 0 ? { width: columns } : {}) }) + "\n" + (result.side === "long" ? simulateSentence(result, plan.totals.initialMargin) + "\n\n" : "") + liquidityHuman(liquidity, ctx.colour),
     }, stage.inputs.files);
   };
 }

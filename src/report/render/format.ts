@@ -42,3 +42,24 @@ export function fmtMoneyShort(n: number): string {
   const digits = div === 1 ? 0 : v >= 100 ? 0 : v >= 10 ? 1 : 2;
   return `${sign}$${v.toFixed(digits)}${unit}`;
 }
+
+/** The unit a table of token counts reads in, as the plan table does ("B tok"): chosen by the table's largest figure. */
+export interface TokenScale {
+  /** "B tok", "M tok" or "k tok", for the column headings. */
+  unit: string;
+  divisor: number;
+}
+
+/** B tok from a billion up, M tok from a million, k tok from a thousand; null below (exact integers read fine). */
+export function tokenScale(largest: number): TokenScale | null {
+  const a = Math.abs(largest);
+  if (a >= 1e9) return { unit: "B tok", divisor: 1e9 };
+  if (a >= 1e6) return { unit: "M tok", divisor: 1e6 };
+  if (a >= 1e3) return { unit: "k tok", divisor: 1e3 };
+  return null;
+}
+
+/** A token count in the scale's unit with 2 decimals (78,904,680,095 → "78.90" in B tok); exact without a scale. */
+export function fmtTokens(n: number, scale: TokenScale | null): string {
+  return scale === null ? fmtInt(Math.round(n)) : (n / scale.divisor).toFixed(2);
+}

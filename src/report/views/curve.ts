@@ -6,6 +6,7 @@ import { renderCsv } from "../render/csv.js";
 import { fmtPrice, fmtSignedPct } from "../render/format.js";
 import { renderLineChart } from "../render/line-chart.js";
 import { renderTable } from "../render/table.js";
+import { curveSentence, type CurveAnswerInput } from "../answer-sentences.js";
 
 const round = (n: number, d: number): number => Number(n.toFixed(d));
 const roundOrNull = (n: number | null, d: number): number | null => (n === null ? null : round(n, d));
@@ -96,6 +97,22 @@ export interface CurveHumanOptions {
   width?: number;
 }
 
+/** What the curve answer sentence says. */
+export function curveAnswer(r: CurveReport): CurveAnswerInput {
+  const a = r.analysis;
+  return {
+    shape: a.shape,
+    quoteUnit: r.quoteUnit,
+    digits: (r.tickSize < 0.01 ? 3 : 2) + 1,
+    front: a.front,
+    back: a.back,
+    frontToBackPct: a.frontToBackPct,
+    spanMonths: a.spanMonths,
+    annualisedChange: r.annualisedChange,
+    prices: a.steps.map((s) => s.price),
+  };
+}
+
 export function curveReportHuman(file: string, r: CurveReport, opts: CurveHumanOptions): string {
   const a = r.analysis;
   const rel = r.relative;
@@ -138,7 +155,8 @@ export function curveReportHuman(file: string, r: CurveReport, opts: CurveHumanO
   if (r.interpolated.length > 0) {
     lines.push(`interpolated (no quote in the file, filled linearly): ${r.interpolated.join(", ")}`);
   }
-  let out = table + "\n" + lines.join("\n") + "\n";
+  // The answer under the table, as `plan` prints its summary line.
+  let out = table + "\n" + curveSentence(curveAnswer(r)) + "\n\n" + lines.join("\n") + "\n";
   if (opts.chart && a.steps.length > 1) out += "\n" + curveChart(r, opts.colour, opts.width ?? 60);
   return out;
 }

@@ -9,8 +9,10 @@ import type { ExposureForecast } from "../../hedge/exposure.js";
 import { addDays, addMonths } from "../../time/period.js";
 import { renderCsv } from "../render/csv.js";
 import { compactNumber, renderFanChart } from "../render/fan-chart.js";
-import { fmtInt } from "../render/format.js";
+import { fmtInt, fmtTokens, tokenScale } from "../render/format.js";
 import { renderTable } from "../render/table.js";
+import { quantileType8Sorted } from "../../stats/quantile.js";
+import { forecastSentence, type ForecastAnswerInput } from "../answer-sentences.js";
 
 export interface ForecastView {
   /** The input file as the user named it. */
@@ -227,10 +229,16 @@ function candidateTable(view: ForecastView, colour: boolean): string {
   });
 }
 
-function pointTable(points: readonly PeriodForecast[], first: string, decimals: number, colour: boolean): string {
-  const fmt = formatter(decimals);
+/**
+ * The forecast table. Token counts read in B tok (M tok, k tok for smaller usage) like the plan table's
+ * "forecast B tok (mean)"; a series of unknown unit keeps its own figures. JSON and CSV keep exact integers.
+ */
+function pointTable(points: readonly PeriodForecast[], first: string, decimals: number, colour: boolean, tokens = false): string {
+  const scale = tokens ? tokenScale(Math.max(0, ...points.map((p) => Math.max(Math.abs(p.hi95), Math.abs(p.lo95), Math.abs(p.mean))))) : null;
+  const fmt = scale ? (v: number) => fmtTokens(v, scale) : formatter(decimals);
+  const u = scale ? ` ${scale.unit}` : "";
   return renderTable({
-    head: [first, "mean", "P50", "80% low", "80% high", "95% low", "95% high"],
+    head: [first, `mean${u}`, `P50${u}`, `80% low${u}`, `80% high${u}`, `95% low${u}`, `95% high${u}`],
     rows: points.map((p) => [p.period, fmt(p.mean), fmt(p.quantiles.p50), fmt(p.lo80), fmt(p.hi80), fmt(p.lo95), fmt(p.hi95)]),
     colour,
   });
@@ -316,6 +324,31 @@ export function forecastChart(view: ForecastView, colour: boolean): string {
   );
 }
 
+/**
+ * What the forecast answer sentence says: the horizon's total — the sum of the period means, and its P10 / P90 from
+ * the summed sample paths (a total's quantiles are not the sum of the periods'; at most DEFAULT_PATHS paths, the
+ * forecast's own seed) — and the growth the drivers measure.
+ */
+export function forecastAnswer(input: ForecastView | ExposureForecast): ForecastAnswerInput {
+  const view = isExposure(input) ? exposureForecastView(input) : input;
+  const { result } = view;
+  const points = result.points;
+  const totals = Float64Array.from(result.samplePaths(Math.min(view.paths, DEFAULT_PATHS), result.seed), (path) => path.reduce((a, v) => a + v, 0)).sort();
+  return {
+    granularity: result.granularity,
+    first: points[0]?.period ?? "",
+    last: points[points.length - 1]?.period ?? "",
+    periods: points.length,
+    mean: points.reduce((a, p) => a + p.mean, 0),
+    p10: quantileType8Sorted(totals, 0.1),
+    p90: quantileType8Sorted(totals, 0.9),
+    growthNow: result.drivers.growth.now,
+    growthEnd: result.drivers.growth.horizonEnd,
+    ...(view.unit !== undefined ? { unit: view.unit } : {}),
+    decimals: view.decimals,
+  };
+}
+
 export function forecastHuman(input: ForecastView | ExposureForecast, colour: boolean): string {
   const view = isExposure(input) ? exposureForecastView(input) : input;
   const { history, result } = view;
@@ -350,11 +383,13 @@ export function forecastHuman(input: ForecastView | ExposureForecast, colour: bo
   out.push("");
   out.push(forecastChart(view, colour));
   out.push(`forecast, ${result.points.length} ${g}${result.points.length === 1 ? "" : "s"} ahead (mean, median and central 80% / 95% intervals):`);
-  out.push(pointTable(result.points, g, view.decimals, colour));
+  out.push(pointTable(result.points, g, view.decimals, colour, view.unit === "tokens"));
+  // The answer under the table, as `plan` prints its summary line.
+  if (result.points.length > 0) out.push(forecastSentence(forecastAnswer(view)), "");
   if (view.monthly) {
     const m = view.monthly;
     out.push(`monthly totals, summed path by path from ${fmtInt(view.paths)} daily sample paths (not from daily bounds):`);
-    out.push(pointTable(m.points, "month", view.decimals, colour));
+    out.push(pointTable(m.points, "month", view.decimals, colour, view.unit === "tokens"));
     const notes: string[] = [];
     if (m.partialMonth) {
       const fmt = formatter(view.decimals);

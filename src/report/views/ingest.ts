@@ -7,6 +7,7 @@ import { exactInt } from "../json.js";
 import { renderCsv } from "../render/csv.js";
 import { fmtInt, fmtMoney } from "../render/format.js";
 import { renderTable } from "../render/table.js";
+import { ingestSentence, type IngestAnswerInput } from "../answer-sentences.js";
 
 /** At most this many names on one summary line; the rest are counted (500,000 models must not print a 9.9 MB line). */
 export const SUMMARY_LIST_CAP = 20;
@@ -118,6 +119,19 @@ function lines(n: number[]): string {
   return n.length === 0 ? "" : ` (line${n.length > 1 ? "s" : ""} ${n.join(", ")}${n.length >= 5 ? ", …" : ""})`;
 }
 
+/** What the ingest answer sentence says, from the series and its period table. */
+export function ingestAnswer(series: UsageSeries, periods: readonly PeriodTotal[], period: Period): IngestAnswerInput {
+  return {
+    period,
+    periods: periods.map((p) => ({ period: p.period, tokens: Number(p.tokens), complete: p.daysCovered === p.daysInPeriod })),
+    cost: series.totalCost === null ? null : toCents(series.totalCost),
+    currency: series.totalCost === null ? null : (series.currency ?? "USD"),
+    findings: (series.findings ?? []).length,
+    badRows: (series.rowErrors ?? []).reduce((s, e) => s + e.count, 0),
+    missingDays: series.missingDays.length,
+  };
+}
+
 export function ingestHuman(series: UsageSeries, period: Period, colour: boolean, options: IngestViewOptions = {}): string {
   const periods = totalsByPeriod(series, period);
   const currency = series.currency ?? "USD";
@@ -172,5 +186,6 @@ export function ingestHuman(series: UsageSeries, period: Period, colour: boolean
         colour,
       });
   }
-  return table + groups + "\n" + summary.join("\n") + "\n";
+  // The answer under the table, as `plan` prints its summary line.
+  return table + "\n" + ingestSentence(ingestAnswer(series, periods, period)) + "\n" + groups + "\n" + summary.join("\n") + "\n";
 }

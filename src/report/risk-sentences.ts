@@ -1,0 +1,78 @@
+/**
+ * The answer of `scenarios` and `simulate` in one sentence (issue 14), printed after each command's own tables and
+ * before the liquidity stress, as `plan` prints its summary line under its table. Pure text, no colours, human
+ * output only. Kept apart from the two commands' formatters (src/report/views/scenarios.ts, simulate.ts): it reads
+ * their results, it does not lay them out.
+ */
+import type { ScenarioResult } from "../scenarios/grid.js";
+import type { SimulationResult } from "../scenarios/simulate.js";
+import { fmtInt, fmtMoneyShort, fmtPct, fmtSignedPct } from "./render/format.js";
+
+/** "P50", "mean", "×1.2": a volume case as a reader says it. */
+function volumeWord(c: string): string {
+  if (/^p\d+$/.test(c)) return c.toUpperCase();
+  if (c.startsWith("x")) return `×${c.slice(1)}`;
+  return c;
+}
+
+const shockWord = (s: number): string => fmtSignedPct(s, 0);
+
+/** The case the sentence leads with: the median volume, else the mean, else the first case run. */
+function leadCase(results: readonly ScenarioResult[]): string | undefined {
+  const cases = results.map((r) => r.volumeCase as string);
+  return cases.includes("p50") ? "p50" : cases.includes("mean") ? "mean" : cases[0];
+}
+
+const range = (lo: number, hi: number): string => (fmtMoneyShort(lo) === fmtMoneyShort(hi) ? fmtMoneyShort(lo) : `${fmtMoneyShort(lo)}–${fmtMoneyShort(hi)}`);
+
+/**
+ * "At the P50 volume the hedged cost is $1.85M–$3.59M across price shocks -50% … +100% (unhedged $3.01M); worst of
+ * 18 scenarios $5.39M (P90 volume, -50% shock), $1.39M over budget; 5 of the 18 over budget; largest margin outflow
+ * $581K (-50% shock)."
+ */
+export function scenariosSentence(results: readonly ScenarioResult[]): string {
+  const lead = leadCase(results);
+  if (lead === undefined) return "No scenarios to run.";
+  const rows = results.filter((r) => r.volumeCase === lead);
+  const shocks = [...new Set(results.map((r) => r.priceShock))].sort((a, b) => a - b);
+  const hedged = rows.map((r) => r.hedgedCost);
+  const unhedged = rows.map((r) => r.unhedgedCost);
+  const parts: string[] = [];
+  parts.push(
+    `At the ${volumeWord(lead)} volume the hedged cost is ${range(Math.min(...hedged), Math.max(...hedged))}` +
+      (shocks.length > 1 ? ` across price shocks ${shockWord(shocks[0]!)} … ${shockWord(shocks[shocks.length - 1]!)}` : ` at a ${shockWord(shocks[0]!)} price shock`) +
+      ` (unhedged ${range(Math.min(...unhedged), Math.max(...unhedged))})`,
+  );
+  const worst = results.reduce((w, r) => (r.hedgedCost > w.hedgedCost ? r : w));
+  let worstText = `worst of ${fmtInt(results.length)} scenario${results.length === 1 ? "" : "s"} ${fmtMoneyShort(worst.hedgedCost)} (${volumeWord(worst.volumeCase)} volume, ${shockWord(worst.priceShock)} shock)`;
+  if (worst.vsBudget !== null) {
+    const over = results.filter((r) => r.vsBudget !== null && r.vsBudget > 0).length;
+    worstText +=
+      (worst.vsBudget > 0 ? `, ${fmtMoneyShort(worst.vsBudget)} over budget` : `, ${fmtMoneyShort(-worst.vsBudget)} under budget`) +
+      `; ${fmtInt(over)} of the ${fmtInt(results.length)} over budget`;
+  }
+  parts.push(worstText);
+  const withMargin = results.filter((r) => r.margin !== null);
+  if (withMargin.length > 0) {
+    const peak = withMargin.reduce((w, r) => (r.margin!.peakOutflow > w.margin!.peakOutflow ? r : w));
+    parts.push(peak.margin!.peakOutflow > 0 ? `largest margin outflow ${fmtMoneyShort(peak.margin!.peakOutflow)} (${shockWord(peak.priceShock)} shock)` : "no margin outflow in any scenario");
+  }
+  return `${parts.join("; ")}.`;
+}
+
+/**
+ * "Expected cost $3.25M unhedged → $3.25M hedged; Cost-at-Risk 95% $1.93M → $1.98M (+2.5%); P(over budget) 24.0% →
+ * 23.9%; peak margin outflow P95 $479K on top of $189K initial margin (5,000 paths)."
+ */
+export function simulateSentence(r: SimulationResult, initialMargin: number): string {
+  const u = r.unhedged;
+  const h = r.hedged;
+  const change = u.costAtRisk95 > 0 ? ` (${fmtSignedPct(h.costAtRisk95 / u.costAtRisk95 - 1, 1)})` : "";
+  const parts = [
+    `Expected cost ${fmtMoneyShort(u.mean)} unhedged → ${fmtMoneyShort(h.mean)} hedged`,
+    `Cost-at-Risk 95% ${fmtMoneyShort(u.costAtRisk95)} → ${fmtMoneyShort(h.costAtRisk95)}${change}`,
+  ];
+  if (r.probOverBudget !== null && r.probOverBudgetUnhedged !== null) parts.push(`P(over budget) ${fmtPct(r.probOverBudgetUnhedged, 1)} → ${fmtPct(r.probOverBudget, 1)}`);
+  parts.push(`peak margin outflow P95 ${fmtMoneyShort(r.peakMargin.p95)} on top of ${fmtMoneyShort(initialMargin)} initial margin (${fmtInt(r.paths)} paths)`);
+  return `${parts.join("; ")}.`;
+}
