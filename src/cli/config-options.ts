@@ -16,6 +16,7 @@ import {
   CONFIG_ENV,
   getPath,
   layerFromSettings,
+  PATH_KEYS,
   resolveConfig,
   type ConfigFileInput,
   type ConfigLayer,
@@ -23,7 +24,7 @@ import {
   type SettingBinding,
   type ValueSource,
 } from "../config/index.js";
-import { readTextFile } from "./files.js";
+import { readTextFile, registerInput } from "./files.js";
 import type { IoContext } from "./context.js";
 import { CONFIG_FILE_NAMES, FLAG_BINDINGS, RESOLVED_KEY, COMMAND_KEY, type FlagBindings } from "./config-names.js";
 
@@ -66,13 +67,33 @@ export function flagLayer(cmd: Command, usageArgument?: string, bindings: FlagBi
 
 /** Resolve the config for a command: its --config, the environment, the config file and its flags. */
 export function resolveForCommand(ctx: IoContext, cmd: Command, usageArgument?: string, bindings: FlagBindings = FLAG_BINDINGS): ResolvedConfig {
-  const name = findConfigFile(ctx, cmd.opts().config as string | undefined);
-  return resolveConfig({
+  const explicit = cmd.opts().config as string | undefined;
+  const name = findConfigFile(ctx, explicit);
+  const resolved = resolveConfig({
     cwd: resolve(ctx.cwd),
     ...(name !== undefined ? { file: readConfigFile(ctx, name) } : {}),
     env: ctx.env,
     flags: flagLayer(cmd, usageArgument, bindings),
   });
+  if (name !== undefined) {
+    const how = explicit !== undefined ? "given with --config" : ctx.env[CONFIG_ENV] !== undefined ? `named by ${CONFIG_ENV}` : "found in the working directory";
+    registerInput(resolve(ctx.cwd, name), `the config file, ${how}`);
+  }
+  protectConfigPaths(ctx, resolved);
+  return resolved;
+}
+
+/**
+ * Every file the config (or a TOKENHEDGE_* variable) names is an input of the run, read by this
+ * command or not: `plan --out` must not land on the `effectiveness.history` that `check` reads.
+ */
+function protectConfigPaths(ctx: IoContext, resolved: ResolvedConfig): void {
+  for (const key of PATH_KEYS) {
+    const value = getPath(resolved.values, key);
+    const source = resolved.sources[key];
+    if (typeof value !== "string" || source === undefined || (source.kind !== "file" && source.kind !== "env")) continue;
+    registerInput(resolve(ctx.cwd, value), source.kind === "file" ? `${key}: in the config ${source.file}` : `named by ${source.name}`);
+  }
 }
 
 /** True when a config file or a TOKENHEDGE_* variable supplied at least one value. */
