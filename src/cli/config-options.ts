@@ -16,6 +16,7 @@ import {
   CONFIG_ENV,
   getPath,
   layerFromSettings,
+  PATH_KEYS,
   resolveConfig,
   type ConfigFileInput,
   type ConfigLayer,
@@ -23,7 +24,7 @@ import {
   type SettingBinding,
   type ValueSource,
 } from "../config/index.js";
-import { readTextFile } from "./files.js";
+import { checkRegularInput, readTextFile, registerInput } from "./files.js";
 import type { IoContext } from "./context.js";
 import { CONFIG_FILE_NAMES, FLAG_BINDINGS, RESOLVED_KEY, COMMAND_KEY, type FlagBindings } from "./config-names.js";
 
@@ -35,19 +36,40 @@ export { CONFIG_FILE_NAMES, COMMAND_KEY, EFFECTIVENESS_FLAG_BINDINGS, FLAG_BINDI
 export function findConfigFile(ctx: IoContext, explicit?: string): string | undefined {
   const fromEnv = ctx.env[CONFIG_ENV];
   const named = explicit ?? (fromEnv !== undefined && fromEnv.trim() !== "" ? fromEnv : undefined);
+  const how = explicit !== undefined ? "given with --config" : `named by ${CONFIG_ENV}`;
   if (named !== undefined) {
     const full = resolve(ctx.cwd, named);
-    if (!existsSync(full) || !statSync(full).isFile()) {
+    if (!existsSync(full) || statSync(full).isDirectory()) {
       throw new HedgeError("USAGE", `config file not found: ${named}`, {
         file: named,
         expected: "a hedge.config.yaml or .json file",
         hint: explicit !== undefined ? "check the --config path, or write one with tokenhedge init" : `${CONFIG_ENV} names it; unset it or fix the path`,
       });
     }
+    refuseSpecialConfig(named, full, how);
     return named;
   }
   if (fromEnv !== undefined) return undefined; // set but empty: discovery off
-  return CONFIG_FILE_NAMES.find((n) => existsSync(resolve(ctx.cwd, n)));
+  const found = CONFIG_FILE_NAMES.find((n) => existsSync(resolve(ctx.cwd, n)));
+  if (found !== undefined) refuseSpecialConfig(found, resolve(ctx.cwd, found), "found in the working directory");
+  return found;
+}
+
+/**
+ * A config that is a FIFO (which may never get a writer, or `--config <(…)`) or a device
+ * (`/dev/zero` never ends) is a usage error, refused before it is opened.
+ */
+function refuseSpecialConfig(name: string, full: string, how: string): void {
+  try {
+    checkRegularInput(name, full, "config file");
+  } catch (err) {
+    if (!(err instanceof HedgeError) || err.code !== "INPUT_INVALID") throw err;
+    throw new HedgeError("USAGE", `${err.message} (the config file, ${how})`, {
+      ...err.details,
+      expected: "a regular hedge.config.yaml or .json file",
+      hint: statSync(full).isFIFO() ? `save the config to a file first (e.g. cat ${name} > my.config.yaml) and pass --config my.config.yaml` : "pass --config with a regular file (a config is read whole, within a size limit)",
+    });
+  }
 }
 
 export function readConfigFile(ctx: IoContext, name: string): ConfigFileInput {
@@ -66,13 +88,33 @@ export function flagLayer(cmd: Command, usageArgument?: string, bindings: FlagBi
 
 /** Resolve the config for a command: its --config, the environment, the config file and its flags. */
 export function resolveForCommand(ctx: IoContext, cmd: Command, usageArgument?: string, bindings: FlagBindings = FLAG_BINDINGS): ResolvedConfig {
-  const name = findConfigFile(ctx, cmd.opts().config as string | undefined);
-  return resolveConfig({
+  const explicit = cmd.opts().config as string | undefined;
+  const name = findConfigFile(ctx, explicit);
+  const resolved = resolveConfig({
     cwd: resolve(ctx.cwd),
     ...(name !== undefined ? { file: readConfigFile(ctx, name) } : {}),
     env: ctx.env,
     flags: flagLayer(cmd, usageArgument, bindings),
   });
+  if (name !== undefined) {
+    const how = explicit !== undefined ? "given with --config" : ctx.env[CONFIG_ENV] !== undefined ? `named by ${CONFIG_ENV}` : "found in the working directory";
+    registerInput(resolve(ctx.cwd, name), `the config file, ${how}`);
+  }
+  protectConfigPaths(ctx, resolved);
+  return resolved;
+}
+
+/**
+ * Every file the config (or a TOKENHEDGE_* variable) names is an input of the run, read by this
+ * command or not: `plan --out` must not land on the `effectiveness.history` that `check` reads.
+ */
+function protectConfigPaths(ctx: IoContext, resolved: ResolvedConfig): void {
+  for (const key of PATH_KEYS) {
+    const value = getPath(resolved.values, key);
+    const source = resolved.sources[key];
+    if (typeof value !== "string" || source === undefined || (source.kind !== "file" && source.kind !== "env")) continue;
+    registerInput(resolve(ctx.cwd, value), source.kind === "file" ? `${key}: in the config ${source.file}` : `named by ${source.name}`);
+  }
 }
 
 /** True when a config file or a TOKENHEDGE_* variable supplied at least one value. */

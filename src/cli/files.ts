@@ -76,13 +76,19 @@ export function checkRegularInput(path: string, full: string, what = "file"): nu
 }
 
 /**
- * Every file this run has read (real paths). An output is never written over one of them, whether
- * the user named it or the run found it (a mapping beside the data, a discovered config).
+ * Every input of this run (real paths, through symlinks), with what it is: the files it has read
+ * and the ones it found on its own (a mapping beside the data, a discovered config) or was pointed
+ * at by the config (book, settlements, histories, …). An output is never written over one of them.
  */
-const runInputs = new Set<string>();
+const runInputs = new Map<string, string>();
 
-export function registerInput(full: string): void {
-  runInputs.add(realOrSame(full));
+/**
+ * Protect `full` from this run's outputs. `role` says what the file is ("the config file", "the
+ * mapping found beside usage.csv"); a role replaces a generic one, never the other way round.
+ */
+export function registerInput(full: string, role?: string): void {
+  const key = writeTarget(full);
+  if (role !== undefined || !runInputs.has(key)) runInputs.set(key, role ?? "read by this run");
 }
 
 /** A new run (tests call `run` many times in one process). */
@@ -263,12 +269,14 @@ function realOrSame(p: string): string {
 
 /** Refuse before writing anything when an output would land on an input of the same run. */
 export function guardInputs(outPath: string, target: string, cwd: string, inputs: readonly string[], hint = "choose another output path"): void {
+  // The run's own record first: it says what the file is (the config, the mapping beside the data).
+  const role = runInputs.get(target);
+  if (role !== undefined) throw new HedgeError("USAGE", `refusing to write over the input file ${outPath} (${role})`, { file: outPath, hint });
   for (const input of inputs) {
     if (realOrSame(resolve(cwd, input)) === target) {
       throw new HedgeError("USAGE", `refusing to write over the input file ${input}`, { file: outPath, hint });
     }
   }
-  if (runInputs.has(target)) throw new HedgeError("USAGE", `refusing to write over the input file ${outPath} (read by this run)`, { file: outPath, hint });
 }
 
 const IO_FAILURES = new Set(["ENOSPC", "EDQUOT", "EIO", "EROFS", "EFBIG", "ENOMEM"]);

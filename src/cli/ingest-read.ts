@@ -60,6 +60,7 @@ export function resolveMapping(ctx: IoContext, file: string, mappingFlag?: strin
   let text: string;
   try {
     text = readTextFile(source, ctx.cwd);
+    registerInput(resolve(ctx.cwd, source), mappingFlag !== undefined ? "the --mapping file" : `the mapping found beside ${file}`);
   } catch (err) {
     // A missing mapping file is a usage error (the flag is wrong), not bad data.
     if (err instanceof HedgeError && err.code === "INPUT_NOT_FOUND") throw new HedgeError("USAGE", `--mapping: ${err.message}`, err.details);

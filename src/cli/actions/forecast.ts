@@ -22,7 +22,7 @@ import { dailyTokens } from "../../forecast/input/usage-daily.js";
 import { monthlyIndexTokens } from "../../hedge/exposure.js";
 import { forecastCsv, forecastDocument, forecastFindings, forecastHuman, forecastWarnings, type ForecastView } from "../../report/views/forecast.js";
 import { addDays, lastDayOfMonth, monthOfDay, monthsBetween } from "../../time/period.js";
-import { readTextFile } from "../files.js";
+import { checkRegularInput, readTextFile } from "../files.js";
 import { readKnowledge, type KnowledgeFlags } from "../forecast-knowledge.js";
 import { loadUsage } from "../inputs.js";
 import { emit, notice, warn, type OutputFlags } from "../output.js";
@@ -71,6 +71,8 @@ function readHead(ctx: RunContext, file: string): string | undefined {
 }
 
 function loadSeries(ctx: RunContext, file: string, period: Granularity, map: string | undefined): LoadedSeries {
+  // A FIFO would block the header peek below (and a device never end): refuse them first.
+  checkRegularInput(file, resolve(ctx.cwd, file), "usage file");
   const head = readHead(ctx, file);
   if (head !== undefined && isPeriodValueText(head)) {
     if (map !== undefined) throw new HedgeError("USAGE", "--map applies to usage files, not to a period,value series", { file, hint: "drop --map" });

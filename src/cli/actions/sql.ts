@@ -3,6 +3,7 @@ import { createReadStream } from "node:fs";
 import { resolve } from "node:path";
 import { createGunzip } from "node:zlib";
 import { parse } from "csv-parse/sync";
+import { checkRegularInput } from "../files.js";
 import { emit, type OutputFlags } from "../output.js";
 import { HedgeError } from "../../errors.js";
 import { detectDelimiter } from "../../ingest/engine.js";
@@ -35,6 +36,8 @@ async function readHeader(ctx: RunContext, file: string): Promise<string[]> {
   const chunks: Buffer[] = [];
   let size = 0;
   try {
+    // A FIFO would never open without a writer, and /dev/zero has no header line to end.
+    checkRegularInput(file, full, "CSV or .csv.gz export");
     const raw = createReadStream(full, { highWaterMark: 1 << 16 });
     const stream = /\.gz$/i.test(file) ? raw.pipe(createGunzip()) : raw;
     for await (const chunk of stream as AsyncIterable<Buffer>) {
@@ -44,7 +47,11 @@ async function readHeader(ctx: RunContext, file: string): Promise<string[]> {
     }
     raw.destroy();
   } catch (err) {
-    throw new HedgeError("USAGE", `--header-from: cannot read ${file}: ${(err as Error).message}`, { file, expected: "a readable CSV or .csv.gz export" });
+    throw new HedgeError("USAGE", `--header-from: cannot read ${file}: ${(err as Error).message}`, {
+      file,
+      expected: "a readable CSV or .csv.gz export",
+      ...(err instanceof HedgeError && err.details.hint !== undefined ? { hint: err.details.hint } : {}),
+    });
   }
   const text = Buffer.concat(chunks).toString("utf8").replace(/^\ufeff/, "");
   const line = text.split(/\r?\n/)[0] ?? "";
