@@ -17,7 +17,7 @@ const KEYS: readonly [string, string][] = [
   ["simulation", "{ paths (10000), confidence (0.95), priceVolatility, volumePriceCorrelation }"],
   ["effectiveness", "{ history, changes, contracts, contractSize, exposure, quoteUnitSize, regress: hedge-on-item | item-on-hedge }"],
   ["thresholds", "{ maxCostAtRisk, maxOverHedgeProbability, hedgeRatioBands: policy | [{ fromMonth, toMonth, min, max }], minEffectiveness: { rSquared, dollarOffset, dollarOffsetEveryPeriod }, maxMissingDays, maxStaleDays }"],
-  ["report", "{ title, entity }"],
+  ["report", "{ title, entity, framework: asc815|ifrs9, referencesIndex }: the report's title, the memo's entity and accounting framework"],
   ["book", "hedge book CSV or YAML: the futures trades already held (trade_id, trade_date, contract, delivery_month, side, contracts, trade_price)"],
   ["settlements", "final settlement prices of delivered months (CSV month,settlement_price)"],
   ["events", "launches, outages and migrations (CSV or YAML: date, kind launch|outage|migration, uplift, end, note)"],

@@ -115,6 +115,10 @@ export const reportSchema = z.strictObject({
   title: z.string().min(1).optional(),
   /** The reporting entity named in the hedge designation memo. */
   entity: z.string().min(1).optional(),
+  /** The accounting framework the memo states (--framework); --framework on the command line wins. */
+  framework: z.enum(["asc815", "ifrs9"]).optional(),
+  /** The purchase contract's price references the index: designate the price component (--references-index). */
+  referencesIndex: z.boolean().optional(),
 });
 
 /** The company's own price (issue 10): the files and choices of --prices, --price-window, --mix, --basis, --commitments. */

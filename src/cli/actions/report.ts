@@ -43,7 +43,9 @@ export function reportAction(env: CommandEnv) {
     const effectiveness = cfg.effectiveness ? loadEffectiveness(ctx, cfg.effectiveness) : null;
     const previousFile = flags.previous ? join(flags.previous, "report.json") : null;
     const previous = previousFile ? { file: previousFile, document: parseJsonText(readTextFile(previousFile, ctx.cwd), previousFile, "INPUT_INVALID") } : null;
-    const accounting = flags.framework ? { framework: flags.framework, contractReferencesIndex: flags.referencesIndex === true } : null;
+    // The framework is chosen explicitly, by flag or by the config's report.framework (the flag wins).
+    const framework = flags.framework ?? cfg.report.framework;
+    const accounting = framework ? { framework, contractReferencesIndex: flags.referencesIndex === true || cfg.report.referencesIndex === true } : null;
     const { model, warnings } = buildReportStage({ stage, cfg, resolved, asOf, toolVersion: VERSION, hashes, effectiveness, previous, accounting });
     warn(ctx, warnings);
     const outputs: Record<string, string | Uint8Array> = reportOutputs(model);
