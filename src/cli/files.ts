@@ -27,7 +27,7 @@ import {
 import { isUtf8 } from "node:buffer";
 import { basename, dirname, join, resolve } from "node:path";
 import { HedgeError } from "../errors.js";
-import { binaryKind, completeLength, excessiveNesting, firstBadByte, lineColumn, MAX_NESTING, textProblem } from "../csv/text-checks.js";
+import { binaryKind, completeLength, utf8Hint, type BinaryKind, excessiveNesting, firstBadByte, lineColumn, MAX_NESTING, textProblem } from "../csv/text-checks.js";
 
 /** The largest small input read whole (a curve, spec, policy, config or history is kilobytes). */
 export const SMALL_INPUT_LIMIT = 32 * 1024 * 1024;
@@ -138,7 +138,7 @@ export function readTextFile(path: string, cwd: string, limit = SMALL_INPUT_LIMI
     closeSync(fd);
   }
   const kind = binaryKind(bytes);
-  if (kind) throw new HedgeError("INPUT_INVALID", `this is ${kind.what}, not a text file`, { file: path, expected: "a UTF-8 text file", hint: kind.hint });
+  if (kind) throw binaryError(path, kind, "text file");
   const problem = textProblem(bytes);
   if (problem) throw new HedgeError("INPUT_INVALID", problem.message, { file: path, line: problem.line, column: problem.column, expected: "UTF-8 text without NUL bytes", hint: problem.hint });
   const text = bytes.toString("utf8");
@@ -150,6 +150,23 @@ export function readTextFile(path: string, cwd: string, limit = SMALL_INPUT_LIMI
     }
   }
   return text;
+}
+
+/** A file whose first bytes say it is not UTF-8 text: what it is, and how to convert it. */
+function binaryError(path: string, kind: BinaryKind, what: string, convert = path): HedgeError {
+  if (kind.encoding !== undefined) {
+    return new HedgeError("INPUT_INVALID", `this is ${kind.what}, not UTF-8`, { file: path, expected: `a UTF-8 ${what}`, hint: utf8Hint(kind.encoding, convert) });
+  }
+  return new HedgeError("INPUT_INVALID", `this is ${kind.what}, not a ${what}`, { file: path, expected: `a UTF-8 ${what}`, hint: kind.hint });
+}
+
+/**
+ * The magic-byte check on the first decompressed bytes of a `.gz` usage file (a gzipped UTF-16
+ * export is named as UTF-16, not met as NUL bytes or a missing column).
+ */
+export function checkDecompressedStart(file: string, first: Uint8Array): void {
+  const kind = binaryKind(first);
+  if (kind) throw binaryError(`${file} (decompressed)`, kind, "CSV file", file);
 }
 
 /**
@@ -171,7 +188,7 @@ export class StreamTextGuard {
       this.first = false;
       // A .gz name is the reader's to decompress; anything else must be text.
       const kind = /\.gz$/i.test(this.file) ? undefined : binaryKind(chunk);
-      if (kind) throw new HedgeError("INPUT_INVALID", `this is ${kind.what}, not a CSV file`, { file: this.file, expected: "a UTF-8 CSV file", hint: kind.hint });
+      if (kind) throw binaryError(this.file, kind, "CSV file");
     }
     const all = this.carry.length > 0 ? Buffer.concat([this.carry, chunk]) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
     const cut = completeLength(all);

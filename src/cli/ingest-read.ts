@@ -5,7 +5,7 @@
  * progress bar on stderr when stderr is a terminal.
  */
 import { closeSync, createReadStream, existsSync, fstatSync, openSync, readFileSync, readSync } from "node:fs";
-import { checkRegularInput, readTextFile, registerInput, StreamTextGuard } from "./files.js";
+import { checkDecompressedStart, checkRegularInput, readTextFile, registerInput, StreamTextGuard } from "./files.js";
 import { open, type FileHandle } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { createGunzip, gunzipSync } from "node:zlib";
@@ -95,6 +95,7 @@ export function readUsageSync(ctx: IoContext, file: string, options: IngestOptio
       }
       throw gzipError(file, err);
     }
+    checkDecompressedStart(file, bytes.subarray(0, 512));
     for (let at = 0; at < bytes.length; at += CHUNK) ing.push(bytes.subarray(at, Math.min(bytes.length, at + CHUNK)));
     return ing.finish();
   }
@@ -181,7 +182,10 @@ async function readGzipStream(file: string, full: string, ing: UsageIngestor, ba
   raw.on("error", (err) => gunzip.destroy(err));
   raw.pipe(gunzip);
   try {
+    let first = true;
     for await (const chunk of gunzip as AsyncIterable<Buffer>) {
+      if (first) checkDecompressedStart(file, chunk.subarray(0, 512));
+      first = false;
       ing.push(chunk);
       bar.update(raw.bytesRead);
     }

@@ -7,12 +7,59 @@
 export interface BinaryKind {
   what: string;
   hint: string;
+  /** For text in another Unicode encoding: its iconv name (UTF-16LE, UTF-32BE, …). */
+  encoding?: string;
 }
 
 function starts(b: Uint8Array, ...sig: number[]): boolean {
   if (b.length < sig.length) return false;
   for (let i = 0; i < sig.length; i++) if (b[i] !== sig[i]) return false;
   return true;
+}
+
+/** `usage.csv` → `usage.utf8.csv` (the converted copy's name in the hint). */
+function utf8Name(file: string): string {
+  const m = /^(.*[^/.])(\.[^./]+)$/.exec(file);
+  return m ? `${m[1]}.utf8${m[2]}` : `${file}.utf8`;
+}
+
+/** Shell-safe enough for a hint: a name with spaces or quotes is single-quoted. */
+function shellWord(s: string): string {
+  return /^[\w./@%+=:,-]+$/.test(s) ? s : `'${s.replace(/'/g, "'\\''")}'`;
+}
+
+/** The hint for UTF-16/UTF-32 text: the iconv line that converts `file` (the name the user gave, so it can be pasted). */
+export function utf8Hint(encoding: string, file: string): string {
+  const gz = /\.gz$/i.test(file);
+  const plain = file.replace(/\.gz$/i, "");
+  const from = gz ? `gunzip -c ${shellWord(file)} | iconv -f ${encoding} -t UTF-8` : `iconv -f ${encoding} -t UTF-8 ${shellWord(file)}`;
+  return `save it as UTF-8, e.g. ${from} > ${shellWord(utf8Name(plain))}`;
+}
+
+function unicode(encoding: string, bom?: string): BinaryKind {
+  return { what: `${encoding} text (${bom !== undefined ? `byte-order mark ${bom}` : "no byte-order mark"})`, hint: utf8Hint(encoding, "FILE"), encoding };
+}
+
+/**
+ * UTF-16 or UTF-32 without a byte-order mark, from where the zero bytes fall in the first bytes:
+ * ASCII text in UTF-16LE has a zero at every odd offset, in UTF-32LE at three offsets of four.
+ */
+function unmarkedUnicode(b: Uint8Array, n: number): BinaryKind | undefined {
+  const zeros = [0, 0, 0, 0];
+  for (let i = 0; i < n; i++) if (b[i] === 0) zeros[i % 4]!++;
+  const quarter = Math.floor(n / 4);
+  // Most positions: a few non-ASCII characters (é is E9 00 00 00, but 😀 is 00 F6 01 00) are allowed.
+  const all = (k: number): boolean => zeros[k]! >= quarter * 0.75;
+  const none = (k: number): boolean => zeros[k]! < quarter * 0.25;
+  if (n >= 8) {
+    if (none(0) && all(1) && all(2) && all(3)) return unicode("UTF-32LE");
+    if (all(0) && all(1) && all(2) && none(3)) return unicode("UTF-32BE");
+  }
+  const even = zeros[0]! + zeros[2]!;
+  const odd = zeros[1]! + zeros[3]!;
+  if (even > n / 4 && odd === 0) return unicode("UTF-16BE");
+  if (odd > n / 4 && even === 0) return unicode("UTF-16LE");
+  return undefined;
 }
 
 /** What the first bytes say the file is, or undefined for (possibly) text. */
@@ -23,21 +70,15 @@ export function binaryKind(b: Uint8Array): BinaryKind | undefined {
   if (starts(b, 0x28, 0xb5, 0x2f, 0xfd)) return { what: "a zstd-compressed file", hint: "decompress it first (zstd -d FILE) and pass the uncompressed file" };
   if (starts(b, 0x42, 0x5a, 0x68)) return { what: "a bzip2-compressed file", hint: "decompress it first (bunzip2 -k FILE) and pass the uncompressed file" };
   if (starts(b, 0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00)) return { what: "an xz-compressed file", hint: "decompress it first (xz -dk FILE) and pass the uncompressed file" };
-  const recode = "re-encode it as UTF-8 (iconv -f ENCODING -t UTF-8 FILE > FILE.utf8.csv) and pass that file";
-  if (starts(b, 0xff, 0xfe, 0x00, 0x00) || starts(b, 0x00, 0x00, 0xfe, 0xff)) return { what: "UTF-32 text", hint: recode.replace("ENCODING", "UTF-32") };
-  if (starts(b, 0xff, 0xfe) || starts(b, 0xfe, 0xff)) return { what: "UTF-16 text", hint: recode.replace("ENCODING", "UTF-16") };
-  // UTF-16 without a byte order mark: every other byte of ASCII text is zero.
+  // The UTF-32LE mark begins with the UTF-16LE one: test the longer first.
+  if (starts(b, 0xff, 0xfe, 0x00, 0x00)) return unicode("UTF-32LE", "FF FE 00 00");
+  if (starts(b, 0x00, 0x00, 0xfe, 0xff)) return unicode("UTF-32BE", "00 00 FE FF");
+  if (starts(b, 0xff, 0xfe)) return unicode("UTF-16LE", "FF FE");
+  if (starts(b, 0xfe, 0xff)) return unicode("UTF-16BE", "FE FF");
   const n = Math.min(b.length, 512);
   if (n >= 4) {
-    let evenZero = 0;
-    let oddZero = 0;
-    for (let i = 0; i < n; i++) {
-      if (b[i] !== 0) continue;
-      if (i % 2 === 0) evenZero++;
-      else oddZero++;
-    }
-    if (evenZero > n / 4 && oddZero === 0) return { what: "UTF-16 text (big-endian, no byte order mark)", hint: recode.replace("ENCODING", "UTF-16BE") };
-    if (oddZero > n / 4 && evenZero === 0) return { what: "UTF-16 text (little-endian, no byte order mark)", hint: recode.replace("ENCODING", "UTF-16LE") };
+    const marked = unmarkedUnicode(b, n);
+    if (marked) return marked;
     let control = 0;
     for (let i = 0; i < n; i++) {
       const c = b[i]!;

@@ -3,7 +3,7 @@
  * (src/cli/) only reads files, resolves flags and config into a `PipelineInputs`, and prints.
  *
  *   PipelineInputs (inputs.ts)          parsed usage, curve, contract, policy choice, sizing, seed, provenance
- *     └─ buildPlanStage (plan-stage.ts)  completed curve → policy → exposure forecast → hedge plan   = PlanStage
+ *     └─ buildPlanStage (plan-stage.ts)  usage cost and contract in one currency (currency.ts) → completed curve → policy → exposure forecast → hedge plan   = PlanStage
  *          ├─ scenarios                  scenarioGrid / twistGrid (src/scenarios/grid.ts) on stage.plan
  *          ├─ simulateStage              choosePriceModel (price-model-choice.ts) → Monte Carlo
  *          ├─ evaluateChecks             the config's thresholds as rules (check-stage.ts, rules in src/config/rules.ts)
@@ -22,6 +22,7 @@ export { liquidityStage, positionLegs, DEFAULT_GAPS, DEFAULT_STRESS_PATHS, type 
 export { buildPlanStage, resolvePolicy, planOptionsFor, forecastOrigin, type PlanStage } from "./plan-stage.js";
 export { companyPricingFor, type CompanySettings } from "./company-stage.js";
 export type { PlanSource } from "./saved-plan-stage.js";
+export { checkCostCurrency, usageCostCurrency } from "./currency.js";
 export { DEFAULT_PRICE_VOLATILITY } from "../defaults.js";
 export { choosePriceModel, type PriceModelSettings, type PriceModelChoice } from "./price-model-choice.js";
 export { simulateStage, parametricStage, companySimulationBasis, type SimulateSettings, type ParametricSettings } from "./simulate-stage.js";

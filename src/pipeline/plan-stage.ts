@@ -22,6 +22,7 @@ import { buildBookStage, type BookStage } from "./book-stage.js";
 import type { CompanyPricing } from "../company/pricing.js";
 import { committedExposureFor, companyPricingFor } from "./company-stage.js";
 import { savedPlanStage, type PlanSource } from "./saved-plan-stage.js";
+import { checkCostCurrency } from "./currency.js";
 
 /** What the plan stage gives every later stage. */
 export interface PlanStage {
@@ -85,6 +86,7 @@ export function planOptionsFor(sizing: SizingSettings, spec: ContractSpec, serie
 /** Resolved inputs → completed curve, policy, exposure forecast (through the curve's last month) and plan. */
 export function buildPlanStage(inputs: PipelineInputs): PlanStage {
   const { series, spec } = inputs;
+  checkCostCurrency(series, spec, inputs.position?.contractFile);
   const curve = completeCurve(inputs.curve, spec.listedMonths, spec.name);
   // A flat ratio covers every calendar month of the curve (tenor counts months ahead, not rows of a quarterly curve).
   const first = curve.points[0]!.month;
