@@ -41,7 +41,7 @@ export function scenariosAction(env: CommandEnv) {
     const extras = { twists, asOf, side: stage.position.side, ...(budget ? { budget } : {}), ...(stage.company ? { company: stage.company } : {}) };
     const liquidity = liquidityStage(stage, { asOf, gaps: flags.gap, paths: flags.stressPaths, seed: flags.seed, volatility: flags.priceVol ?? DEFAULT_PRICE_VOLATILITY });
     emit(ctx, flags, {
-      json: () => ({ ...scenariosDocument(plan, results, Boolean(flags.months), extras), side: stage.position.side, liquidity, rolls: stage.position.rolls, ...(stage.source ? { planSource: planSourceDocument(stage.source) } : {}) }),
+      json: () => ({ ...scenariosDocument(plan, results, Boolean(flags.months), extras), liquidity, rolls: stage.position.rolls, ...(stage.source ? { planSource: planSourceDocument(stage.source) } : {}) }),
       csv: () => scenariosCsv(results, twists),
       human: () => (stage.source ? planSourceHuman(stage.source) : "") + scenariosHuman(plan, results, ctx.colour, extras, Boolean(flags.months)) + "\n" + (stage.position.side === "long" ? scenariosSentence(results) + "\n\n" : "") + liquidityHuman(liquidity, ctx.colour) + (stage.position.rolls ? "\n" + rollHuman(stage.position.rolls, ctx.colour) : ""),
     }, stage.inputs.files);
