@@ -28,4 +28,18 @@ describe("scenarios --side short", () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--budget is a buyer's cost budget/);
   });
+
+  it("--commitments with --side short exits 2 (committed purchases are a buyer's)", () => {
+    const r = runCli([...base, "--side", "short", "--commitments", "fixtures/acme/commitments.csv"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--commitments are committed-use purchases/);
+    expect(runCli([...base, "--commitments", "fixtures/acme/commitments.csv", "--json"]).code).toBe(0);
+  });
+
+  it("a config budget is left out for a seller with a warning, and the run goes on", () => {
+    const r = runCli(["scenarios", "--config", "fixtures/config/acme.config.yaml", "--side", "short", "--json"]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/the config's budget is a buyer's cost budget: left out for --side short/);
+    expect(JSON.parse(r.stdout).budget).toBeNull();
+  });
 });
