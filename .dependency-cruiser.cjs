@@ -11,7 +11,8 @@ module.exports = {
   forbidden: [
     {
       name: "core-imports-cli",
-      comment: "The core is pure and knows nothing of the command line: the shell (src/cli/) calls the core, never the reverse.",
+      comment:
+        "The core is pure and knows nothing of the command line: the shell (src/cli/) calls the core, never the reverse.",
       severity: "error",
       from: { path: "^src/(?!cli/)" },
       to: { path: "^src/cli/" },
@@ -21,7 +22,10 @@ module.exports = {
       comment: "The core does no I/O: files, processes and the network are the shell's (src/cli/).",
       severity: "error",
       from: { path: "^src/(?!cli/)" },
-      to: { dependencyTypes: ["core"], path: "^(node:)?(fs|fs/promises|child_process|net|http|https|process|readline|os)$" },
+      to: {
+        dependencyTypes: ["core"],
+        path: "^(node:)?(fs|fs/promises|child_process|net|http|https|process|readline|os)$",
+      },
     },
     {
       name: "lower-layer-imports-config",

@@ -19,7 +19,18 @@ export default tseslint.config(
     // Plain-JavaScript scripts run on Node: declare the Node globals they use.
     languageOptions: {
       globals: Object.fromEntries(
-        ["process", "console", "URL", "Buffer", "performance", "setTimeout", "clearTimeout", "setImmediate", "TextDecoder", "TextEncoder"].map((g) => [g, "readonly"]),
+        [
+          "process",
+          "console",
+          "URL",
+          "Buffer",
+          "performance",
+          "setTimeout",
+          "clearTimeout",
+          "setImmediate",
+          "TextDecoder",
+          "TextEncoder",
+        ].map((g) => [g, "readonly"]),
       ),
     },
   },

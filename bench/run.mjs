@@ -22,7 +22,10 @@ const benches = readdirSync(here, { withFileTypes: true })
   .filter((name) => (wanted.length === 0 || wanted.includes(name)) && !skipped.includes(name))
   .sort((a, b) => (a === "startup" ? -1 : b === "startup" ? 1 : a.localeCompare(b)));
 
-if (!existsSync(join(here, "..", "dist", "index.js")) || !existsSync(join(here, "..", "dist", "bundle", "cli", "main.js"))) {
+if (
+  !existsSync(join(here, "..", "dist", "index.js")) ||
+  !existsSync(join(here, "..", "dist", "bundle", "cli", "main.js"))
+) {
   console.error("bench: dist/ is missing; run `npm run build` first");
   process.exit(2);
 }
@@ -33,7 +36,10 @@ const summaryFile = join(dir, "summary.jsonl");
 let failed = 0;
 for (const name of benches) {
   console.log(`\n### bench/${name}`);
-  const r = spawnSync(process.execPath, [join(here, name, "run.mjs"), ...(quick ? (QUICK_ARGS[name] ?? []) : [])], { stdio: "inherit", env: { ...process.env, BENCH_SUMMARY: summaryFile } });
+  const r = spawnSync(process.execPath, [join(here, name, "run.mjs"), ...(quick ? (QUICK_ARGS[name] ?? []) : [])], {
+    stdio: "inherit",
+    env: { ...process.env, BENCH_SUMMARY: summaryFile },
+  });
   if (r.status !== 0) failed++;
 }
 if (benches.length === 0) console.log("no benchmarks found");
@@ -41,7 +47,10 @@ if (benches.length === 0) console.log("no benchmarks found");
 // Side by side: every figure, and its ratio to the section's reference (start-up: × node -e 0; ingest: MB/s as a
 // multiple of tokenhedge's, so below 1 the other reader is slower; simulate and accuracy: × tokenhedge's).
 if (existsSync(summaryFile)) {
-  const sections = readFileSync(summaryFile, "utf8").trim().split("\n").map((l) => JSON.parse(l));
+  const sections = readFileSync(summaryFile, "utf8")
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l));
   console.log("\n### summary (ratio to the row marked =)");
   for (const s of sections) {
     console.log(`\n${s.section}`);
@@ -49,7 +58,9 @@ if (existsSync(summaryFile)) {
     for (const r of s.rows) {
       const ratio = base ? r.value / base.value : undefined;
       const value = r.unit === "MASE" ? r.value.toFixed(3) : r.value.toFixed(r.value < 10 ? 2 : 0);
-      console.log(`  ${r.name.padEnd(46)} ${value.padStart(9)} ${r.unit.padEnd(5)} ${r === base ? "    =" : ratio === undefined ? "" : `${ratio.toFixed(2)}×`.padStart(6)}${r.rssMb ? `  peak RSS ${r.rssMb.toFixed(0)} MB` : ""}`);
+      console.log(
+        `  ${r.name.padEnd(46)} ${value.padStart(9)} ${r.unit.padEnd(5)} ${r === base ? "    =" : ratio === undefined ? "" : `${ratio.toFixed(2)}×`.padStart(6)}${r.rssMb ? `  peak RSS ${r.rssMb.toFixed(0)} MB` : ""}`,
+      );
     }
   }
 }

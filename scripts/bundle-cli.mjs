@@ -25,7 +25,9 @@ await build({
   platform: "node",
   target: "node20",
   // CommonJS dependencies (cli-table3 and its helpers) call require() for Node built-ins; ESM has no require.
-  banner: { js: 'import { createRequire as __thCreateRequire } from "node:module"; const require = __thCreateRequire(import.meta.url);' },
+  banner: {
+    js: 'import { createRequire as __thCreateRequire } from "node:module"; const require = __thCreateRequire(import.meta.url);',
+  },
   chunkNames: "chunk-[hash]",
   legalComments: "none",
   // Less to read and parse at every start (about a third smaller); names kept, so class and function names that

@@ -38,15 +38,30 @@ const HISTORY = ["--history", `${A}/index-linked-price-history.csv`];
 const CONFIGS = [
   "fixtures/config/acme.config.yaml",
   "fixtures/config/inline.config.yaml",
-  ...["cost-at-risk", "dollar-offset", "hedge-ratio-band", "min-effectiveness", "missing-days", "over-hedge", "stale-data"].map((b) => `fixtures/config/breach/${b}.config.yaml`),
-  ...["bad-data.config.yaml", "unknown-key.config.json", "wrong-type.config.yaml"].map((b) => `fixtures/config/invalid/${b}`),
+  ...[
+    "cost-at-risk",
+    "dollar-offset",
+    "hedge-ratio-band",
+    "min-effectiveness",
+    "missing-days",
+    "over-hedge",
+    "stale-data",
+  ].map((b) => `fixtures/config/breach/${b}.config.yaml`),
+  ...["bad-data.config.yaml", "unknown-key.config.json", "wrong-type.config.yaml"].map(
+    (b) => `fixtures/config/invalid/${b}`,
+  ),
 ];
-const FORMATS = [["json", ["--json"]], ["csv", ["--csv"]], ["human", []]];
+const FORMATS = [
+  ["json", ["--json"]],
+  ["csv", ["--csv"]],
+  ["human", []],
+];
 
 /** name → argv. `all` expands a case into --json, --csv and the human table. */
 const cases = [];
 const add = (name, argv) => cases.push([name, argv]);
-const all = (name, argv, formats = FORMATS) => formats.forEach(([f, extra]) => add(`${name}.${f}`, [...argv, ...extra]));
+const all = (name, argv, formats = FORMATS) =>
+  formats.forEach(([f, extra]) => add(`${name}.${f}`, [...argv, ...extra]));
 
 all("ingest-acme", ["ingest", usage]);
 add("ingest-bad-date", ["ingest", "fixtures/invalid/bad-date/usage.csv", "--json"]);
@@ -58,15 +73,57 @@ add("forecast-air", ["forecast", "fixtures/series/air-passengers.csv", "--json"]
 add("forecast-config", ["forecast", "--config", CONFIGS[0], "--horizon", "2", "--json"]);
 all("curve-token", ["curve", `${A}/token-curve.csv`]);
 add("curve-gap", ["curve", "fixtures/curves/token-gap.csv", "--json"]);
-all("hedge-ratio-hull", ["hedge-ratio", "--history", "fixtures/hull/airline-changes.csv", "--changes", "--exposure", "2000000", "--contract-size", "42000"]);
+all("hedge-ratio-hull", [
+  "hedge-ratio",
+  "--history",
+  "fixtures/hull/airline-changes.csv",
+  "--changes",
+  "--exposure",
+  "2000000",
+  "--contract-size",
+  "42000",
+]);
 all("plan-policy", ["plan", usage, ...POLICY]);
 add("plan-ratio", ["plan", usage, ...TOKEN, "--ratio", "0.8", "--rounding", "nearest", "--json"]);
 all("plan-mvhr", ["plan", usage, ...TOKEN, "--method", "mvhr", ...HISTORY]);
 all("plan-quantity", ["plan", usage, ...TOKEN, "--method", "quantity", ...HISTORY, "--corr", "0.3"]);
-add("plan-quantity-nohistory", ["plan", usage, ...TOKEN, "--method", "quantity", "--price-vol", "0.45", "--company-price", "2.5", "--json"]);
+add("plan-quantity-nohistory", [
+  "plan",
+  usage,
+  ...TOKEN,
+  "--method",
+  "quantity",
+  "--price-vol",
+  "0.45",
+  "--company-price",
+  "2.5",
+  "--json",
+]);
 all("plan-gpu", ["plan", usage, ...GPU]);
-add("plan-gpu-quantity", ["plan", usage, ...GPU, "--method", "quantity", "--history", `${A}/index-linked-gpu-price-history.csv`, "--json"]);
-add("plan-tail-minlot", ["plan", usage, ...POLICY, "--tail", "2.5", "--min-lot", "5", "--volume-cap", "none", "--volume-basis", "p50", "--json"]);
+add("plan-gpu-quantity", [
+  "plan",
+  usage,
+  ...GPU,
+  "--method",
+  "quantity",
+  "--history",
+  `${A}/index-linked-gpu-price-history.csv`,
+  "--json",
+]);
+add("plan-tail-minlot", [
+  "plan",
+  usage,
+  ...POLICY,
+  "--tail",
+  "2.5",
+  "--min-lot",
+  "5",
+  "--volume-cap",
+  "none",
+  "--volume-basis",
+  "p50",
+  "--json",
+]);
 add("plan-horizon-seed", ["plan", usage, ...POLICY, "--horizon", "6", "--seed", "7", "--json"]);
 add("plan-config", ["plan", "--config", CONFIGS[0], "--json"]);
 add("plan-config-inline", ["plan", "--config", CONFIGS[1], "--json"]);
@@ -76,36 +133,203 @@ add("plan-config-missing-usage", ["plan", `${A}/does-not-exist.csv`, "--config",
 add("plan-config-unknown-key", ["plan", "--config", "fixtures/config/invalid/unknown-key.config.json"]);
 add("plan-missing-policy", ["plan", usage, ...TOKEN]);
 add("plan-missing-curve", ["plan", usage]);
-add("plan-bad-contract", ["plan", usage, "--curve", `${A}/token-curve.csv`, "--contract", "fixtures/invalid/bad-contract/contract.json", "--policy", `${A}/policy.json`]);
+add("plan-bad-contract", [
+  "plan",
+  usage,
+  "--curve",
+  `${A}/token-curve.csv`,
+  "--contract",
+  "fixtures/invalid/bad-contract/contract.json",
+  "--policy",
+  `${A}/policy.json`,
+]);
 add("plan-mvhr-no-history", ["plan", usage, ...TOKEN, "--method", "mvhr"]);
 all("scenarios-policy", ["scenarios", usage, ...POLICY]);
-add("scenarios-months-budget", ["scenarios", usage, ...POLICY, "--months", "--budget", "2.0/Mtok", "--volume-multipliers", "0.8,1.2", "--json"]);
-add("scenarios-total-budget", ["scenarios", usage, ...POLICY, "--budget", "3500000", "--twist", "0", "--as-of", "2026-11-05", "--json"]);
+add("scenarios-months-budget", [
+  "scenarios",
+  usage,
+  ...POLICY,
+  "--months",
+  "--budget",
+  "2.0/Mtok",
+  "--volume-multipliers",
+  "0.8,1.2",
+  "--json",
+]);
+add("scenarios-total-budget", [
+  "scenarios",
+  usage,
+  ...POLICY,
+  "--budget",
+  "3500000",
+  "--twist",
+  "0",
+  "--as-of",
+  "2026-11-05",
+  "--json",
+]);
 add("scenarios-config", ["scenarios", "--config", CONFIGS[0], "--json"]);
 all("simulate-gbm", ["simulate", usage, ...POLICY, "--paths", "500", "--vol", "0.45", "--budget", "3500000"]);
 add("simulate-default-vol", ["simulate", usage, ...POLICY, "--paths", "300", "--json"]);
 add("simulate-history", ["simulate", usage, ...POLICY, "--paths", "300", ...HISTORY, "--json"]);
-add("simulate-ou", ["simulate", usage, ...POLICY, "--paths", "300", "--model", "ou", ...HISTORY, "--basis-from-history", "--json"]);
-add("simulate-ou-kappa", ["simulate", usage, ...POLICY, "--paths", "300", "--model", "ou", "--mean-reversion", "2", "--basis-a", "0.1", "--json"]);
+add("simulate-ou", [
+  "simulate",
+  usage,
+  ...POLICY,
+  "--paths",
+  "300",
+  "--model",
+  "ou",
+  ...HISTORY,
+  "--basis-from-history",
+  "--json",
+]);
+add("simulate-ou-kappa", [
+  "simulate",
+  usage,
+  ...POLICY,
+  "--paths",
+  "300",
+  "--model",
+  "ou",
+  "--mean-reversion",
+  "2",
+  "--basis-a",
+  "0.1",
+  "--json",
+]);
 add("simulate-ou-missing", ["simulate", usage, ...POLICY, "--paths", "300", "--model", "ou"]);
-add("simulate-gbm-kappa", ["simulate", usage, ...POLICY, "--paths", "300", "--mean-reversion", "2", "--price-vol", "0.3", "--corr", "0.4", "--json"]);
-add("simulate-gpu-basis", ["simulate", usage, ...GPU, "--paths", "300", "--history", `${A}/index-linked-gpu-price-history.csv`, "--basis-from-history", "--json"]);
-add("simulate-config", ["simulate", "--config", "fixtures/config/breach/cost-at-risk.config.yaml", "--vol", "0.45", "--paths", "2000", "--json"]);
+add("simulate-gbm-kappa", [
+  "simulate",
+  usage,
+  ...POLICY,
+  "--paths",
+  "300",
+  "--mean-reversion",
+  "2",
+  "--price-vol",
+  "0.3",
+  "--corr",
+  "0.4",
+  "--json",
+]);
+add("simulate-gpu-basis", [
+  "simulate",
+  usage,
+  ...GPU,
+  "--paths",
+  "300",
+  "--history",
+  `${A}/index-linked-gpu-price-history.csv`,
+  "--basis-from-history",
+  "--json",
+]);
+add("simulate-config", [
+  "simulate",
+  "--config",
+  "fixtures/config/breach/cost-at-risk.config.yaml",
+  "--vol",
+  "0.45",
+  "--paths",
+  "2000",
+  "--json",
+]);
 all("effectiveness-values", ["effectiveness", "--history", "fixtures/effectiveness/worked-values.csv"]);
-add("effectiveness-prices", ["effectiveness", "--history", "fixtures/effectiveness/worked-prices.csv", "--contracts", "2", "--contract-size", "1000", "--exposure", "2000", "--json"]);
-add("effectiveness-changes", ["effectiveness", "--history", "fixtures/effectiveness/worked-price-changes.csv", "--changes", "--contracts", "2", "--contract-size", "1000", "--exposure", "2000", "--regress", "item-on-hedge", "--json"]);
+add("effectiveness-prices", [
+  "effectiveness",
+  "--history",
+  "fixtures/effectiveness/worked-prices.csv",
+  "--contracts",
+  "2",
+  "--contract-size",
+  "1000",
+  "--exposure",
+  "2000",
+  "--json",
+]);
+add("effectiveness-changes", [
+  "effectiveness",
+  "--history",
+  "fixtures/effectiveness/worked-price-changes.csv",
+  "--changes",
+  "--contracts",
+  "2",
+  "--contract-size",
+  "1000",
+  "--exposure",
+  "2000",
+  "--regress",
+  "item-on-hedge",
+  "--json",
+]);
 add("effectiveness-prices-missing", ["effectiveness", "--history", "fixtures/effectiveness/worked-prices.csv"]);
 add("effectiveness-offset-fails", ["effectiveness", "--history", "fixtures/effectiveness/offset-fails.csv", "--json"]);
 add("effectiveness-bad-number", ["effectiveness", "--history", "fixtures/effectiveness/bad-number.csv"]);
 add("effectiveness-config", ["effectiveness", "--config", CONFIGS[0], "--json"]);
 add("effectiveness-missing", ["effectiveness"]);
-CONFIGS.forEach((cfg, i) => all(`check-${i}-${cfg.split("/").pop()}`, ["check", "--config", cfg, "--as-of", "2026-11-05"]));
-add("check-paths-seed", ["check", "--config", CONFIGS[0], "--as-of", "2026-11-05", "--paths", "1000", "--seed", "7", "--json"]);
+CONFIGS.forEach((cfg, i) =>
+  all(`check-${i}-${cfg.split("/").pop()}`, ["check", "--config", cfg, "--as-of", "2026-11-05"]),
+);
+add("check-paths-seed", [
+  "check",
+  "--config",
+  CONFIGS[0],
+  "--as-of",
+  "2026-11-05",
+  "--paths",
+  "1000",
+  "--seed",
+  "7",
+  "--json",
+]);
 add("check-no-config", ["check"]);
-add("report-acme", ["report", "--config", CONFIGS[0], "--out", reportDir, "--as-of", "2026-11-05", "--paths", "1000", "--json"]);
-add("report-acme-list", ["report", "--config", CONFIGS[0], "--out", reportDir, "--as-of", "2026-11-05", "--paths", "500"]);
-add("report-inline", ["report", "--config", CONFIGS[1], "--out", reportDir, "--as-of", "2026-11-05", "--paths", "500", "--json"]);
-add("report-breach", ["report", "--config", CONFIGS[2], "--out", reportDir, "--as-of", "2026-11-05", "--paths", "500", "--json"]);
+add("report-acme", [
+  "report",
+  "--config",
+  CONFIGS[0],
+  "--out",
+  reportDir,
+  "--as-of",
+  "2026-11-05",
+  "--paths",
+  "1000",
+  "--json",
+]);
+add("report-acme-list", [
+  "report",
+  "--config",
+  CONFIGS[0],
+  "--out",
+  reportDir,
+  "--as-of",
+  "2026-11-05",
+  "--paths",
+  "500",
+]);
+add("report-inline", [
+  "report",
+  "--config",
+  CONFIGS[1],
+  "--out",
+  reportDir,
+  "--as-of",
+  "2026-11-05",
+  "--paths",
+  "500",
+  "--json",
+]);
+add("report-breach", [
+  "report",
+  "--config",
+  CONFIGS[2],
+  "--out",
+  reportDir,
+  "--as-of",
+  "2026-11-05",
+  "--paths",
+  "500",
+  "--json",
+]);
 add("report-no-out", ["report", "--config", CONFIGS[0]]);
 add("config-show", ["config", "show", "--config", CONFIGS[0], "--json"]);
 add("config-show-human", ["config", "show", "--config", CONFIGS[0]]);
@@ -117,7 +341,24 @@ add("help-config", ["help", "config"]);
 add("help-unknown", ["help", "nonsense"]);
 add("version", ["--version"]);
 // Every command's help, both ways of asking (the command list as `tokenhedge --help` prints it).
-const COMMAND_NAMES = ["ingest", "forecast", "curve", "hedge-ratio", "plan", "scenarios", "simulate", "demo", "config", "effectiveness", "check", "report", "init", "diff", "basis", "sql"];
+const COMMAND_NAMES = [
+  "ingest",
+  "forecast",
+  "curve",
+  "hedge-ratio",
+  "plan",
+  "scenarios",
+  "simulate",
+  "demo",
+  "config",
+  "effectiveness",
+  "check",
+  "report",
+  "init",
+  "diff",
+  "basis",
+  "sql",
+];
 for (const c of COMMAND_NAMES) {
   add(`help-${c}`, [c, "--help"]);
   add(`help-word-${c}`, ["help", c]);

@@ -168,15 +168,13 @@ function generateUsage() {
     const t = d - first;
     const drift = t / (last - first);
     logNoise = USAGE.levelPhi * logNoise + USAGE.levelSigma * z();
-    const level =
-      USAGE.weekdayStartTokens * Math.exp(dailyGrowth * t + logNoise) * USAGE.dayOfWeek[weekday(d)];
+    const level = USAGE.weekdayStartTokens * Math.exp(dailyGrowth * t + logNoise) * USAGE.dayOfWeek[weekday(d)];
     const step = d >= launch ? USAGE.launchStep : 0;
     // Every day draws the same number of normals, so the outage does not shift later draws.
     const outageNoise = z();
     for (const model of MODELS) {
       const share =
-        USAGE.mixStart[model] + (USAGE.mixEnd[model] - USAGE.mixStart[model]) * drift +
-        step * USAGE.launchSplit[model];
+        USAGE.mixStart[model] + (USAGE.mixEnd[model] - USAGE.mixStart[model]) * drift + step * USAGE.launchSplit[model];
       let modelTokens = level * share * Math.exp(USAGE.modelSigma * z());
       if (d === outage) modelTokens *= USAGE.outageFactor * Math.exp(0.1 * outageNoise);
       const weights = TOKEN_TYPES.map((k) => USAGE.typeMix[model][k] * Math.exp(USAGE.typeSigma * z()));
@@ -425,10 +423,40 @@ function monthsFrom(a, b) {
 
 // Hull, Options, Futures, and Other Derivatives, Example 3.3 / Table 3.2: monthly changes in the
 // heating-oil futures price (ΔF) and the jet-fuel price (ΔS), USD/gallon. Month 9's ΔF is +0.048.
-const HULL_DELTA_F = ["0.021", "0.035", "-0.046", "0.001", "0.044", "-0.029", "-0.026", "-0.029", "0.048",
-  "-0.006", "-0.036", "-0.011", "0.019", "-0.027", "0.029"];
-const HULL_DELTA_S = ["0.029", "0.020", "-0.044", "0.008", "0.026", "-0.019", "-0.010", "-0.007", "0.043",
-  "0.011", "-0.036", "-0.018", "0.009", "-0.032", "0.023"];
+const HULL_DELTA_F = [
+  "0.021",
+  "0.035",
+  "-0.046",
+  "0.001",
+  "0.044",
+  "-0.029",
+  "-0.026",
+  "-0.029",
+  "0.048",
+  "-0.006",
+  "-0.036",
+  "-0.011",
+  "0.019",
+  "-0.027",
+  "0.029",
+];
+const HULL_DELTA_S = [
+  "0.029",
+  "0.020",
+  "-0.044",
+  "0.008",
+  "0.026",
+  "-0.019",
+  "-0.010",
+  "-0.007",
+  "0.043",
+  "0.011",
+  "-0.036",
+  "-0.018",
+  "0.009",
+  "-0.032",
+  "0.023",
+];
 
 function hullCsv() {
   const lines = ["period,spot,futures"];

@@ -20,9 +20,18 @@ for (const base of TWINS) {
   const csv = root + base + ".csv";
   const out = root + base + ".parquet";
   // Row order as in the CSV, one row group, compressed: a small, reproducible file.
-  await c.run(`COPY (SELECT * FROM read_csv(${lit(csv)}, header = true)) TO ${lit(out)} (FORMAT PARQUET, COMPRESSION ZSTD, ROW_GROUP_SIZE 100000)`);
-  const d = await c.runAndReadAll(`SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM read_parquet(${lit(out)}))`);
-  console.log(`${base}.parquet: ${d.getRowObjectsJson().map((r) => `${r.column_name} ${r.column_type}`).join(", ")}`);
+  await c.run(
+    `COPY (SELECT * FROM read_csv(${lit(csv)}, header = true)) TO ${lit(out)} (FORMAT PARQUET, COMPRESSION ZSTD, ROW_GROUP_SIZE 100000)`,
+  );
+  const d = await c.runAndReadAll(
+    `SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM read_parquet(${lit(out)}))`,
+  );
+  console.log(
+    `${base}.parquet: ${d
+      .getRowObjectsJson()
+      .map((r) => `${r.column_name} ${r.column_type}`)
+      .join(", ")}`,
+  );
 }
 c.closeSync();
 db.closeSync();

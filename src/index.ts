@@ -3,8 +3,22 @@
  * notebook or another service gets the CLI's exact numbers.
  */
 export { HedgeError, EXIT, type ErrorCode, type ErrorDetails } from "./errors.js";
-export { ingestUsage, totalsByPeriod, completeMonths, parseMapFlag, type UsageSeries, type UsageRecord, type PeriodTotal } from "./ingest/index.js";
-export { forecastSeries, type TimeSeries, type ForecastResult, type PeriodForecast, type ForecastOptions } from "./forecast/index.js";
+export {
+  ingestUsage,
+  totalsByPeriod,
+  completeMonths,
+  parseMapFlag,
+  type UsageSeries,
+  type UsageRecord,
+  type PeriodTotal,
+} from "./ingest/index.js";
+export {
+  forecastSeries,
+  type TimeSeries,
+  type ForecastResult,
+  type PeriodForecast,
+  type ForecastOptions,
+} from "./forecast/index.js";
 export { parseCurveCsv, type FuturesCurve, type CurvePoint } from "./curve/parse-curve.js";
 export { analyseCurve, type CurveAnalysis, type CurveShape } from "./curve/shape.js";
 export { parseContractSpec, contractSpecSchema, type ContractSpec } from "./curve/contract.js";
@@ -13,17 +27,39 @@ export { sizeContracts, optimalContracts, tailedContracts } from "./hedge/contra
 export { buildPlan, type HedgePlan, type PlanMonth, type VolumeForecastMonth } from "./hedge/plan.js";
 export { forecastExposure, monthlyIndexTokens, type ExposureForecast } from "./hedge/exposure.js";
 export { monthOutcome, type MonthOutcome } from "./scenarios/pnl.js";
-export { scenarioGrid, runScenario, DEFAULT_PRICE_SHOCKS, DEFAULT_VOLUME_CASES, type ScenarioResult, type VolumeCase } from "./scenarios/grid.js";
+export {
+  scenarioGrid,
+  runScenario,
+  DEFAULT_PRICE_SHOCKS,
+  DEFAULT_VOLUME_CASES,
+  type ScenarioResult,
+  type VolumeCase,
+} from "./scenarios/grid.js";
 export { toJson, SCHEMA_VERSION } from "./report/json.js";
 export { forecastMonthlyFromDaily, backtest, createRng, type BacktestReport } from "./forecast/index.js";
 export { curveReport, type CurveReport } from "./curve/curve-report.js";
 export { hedgeRatioFromSeries, hedgeRatioFromStatistics, type HedgeRatioResult } from "./hedge/mvhr.js";
-export { quantityRiskHedgeFromMoments, quantityRiskHedgeFromSample, type QuantityRiskHedge } from "./hedge/quantity-risk.js";
+export {
+  quantityRiskHedgeFromMoments,
+  quantityRiskHedgeFromSample,
+  type QuantityRiskHedge,
+} from "./hedge/quantity-risk.js";
 export { simulate, type SimulationInput, type SimulationResult } from "./scenarios/simulate.js";
-export { assessEffectiveness, valueChangesFromPriceChanges, cashFlowHedgeReserve, type EffectivenessResult } from "./effectiveness/index.js";
+export {
+  assessEffectiveness,
+  valueChangesFromPriceChanges,
+  cashFlowHedgeReserve,
+  type EffectivenessResult,
+} from "./effectiveness/index.js";
 export { parseHistoryCsv, type HistoryColumns } from "./effectiveness/history-csv.js";
 export { parsePriceHistory, type PriceHistory } from "./hedge/methods/price-history.js";
-export { parseConfigText, resolveConfig, requireComplete, type HedgeConfig, type ResolvedConfig } from "./config/index.js";
+export {
+  parseConfigText,
+  resolveConfig,
+  requireComplete,
+  type HedgeConfig,
+  type ResolvedConfig,
+} from "./config/index.js";
 // The pipeline (src/pipeline/): plan, check and report from parsed inputs, exactly as the CLI runs them.
 export {
   buildPlanStage,

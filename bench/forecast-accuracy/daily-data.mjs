@@ -11,7 +11,10 @@ const here = dirname(fileURLToPath(import.meta.url));
 const fixtures = join(here, "../../fixtures");
 
 function rows(file) {
-  return readFileSync(file, "utf8").trim().split(/\r?\n/).map((line) => line.split(","));
+  return readFileSync(file, "utf8")
+    .trim()
+    .split(/\r?\n/)
+    .map((line) => line.split(","));
 }
 
 function dailyTotals(file, dateColumn, valueColumn) {

@@ -15,7 +15,10 @@ import { summary } from "../summary.mjs";
 /** With --rerun-r and Rscript on the PATH, r-figures.R writes r-figures.json afresh; true when it did. */
 function rFigures() {
   if (!process.argv.includes("--rerun-r")) return false;
-  const r = spawnSync("Rscript", ["r-figures.R"], { cwd: dirname(fileURLToPath(import.meta.url)), stdio: ["ignore", "ignore", "inherit"] });
+  const r = spawnSync("Rscript", ["r-figures.R"], {
+    cwd: dirname(fileURLToPath(import.meta.url)),
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   if (r.error || r.status !== 0) {
     process.stderr.write("bench: Rscript not available or failed; using the stored r-figures.json\n");
     return false;
@@ -71,7 +74,13 @@ function evaluate(section, name, granularity, start, values, h, m, r) {
     series: name,
     n: train.length,
     h,
-    auto: { model: auto.model, selection: auto.selection, weights: auto.weights, seconds, ...score(train, test, auto.points, m) },
+    auto: {
+      model: auto.model,
+      selection: auto.selection,
+      weights: auto.weights,
+      seconds,
+      ...score(train, test, auto.points, m),
+    },
     aicc: { model: aicc.model, ...score(train, test, aicc.points, m) },
     r,
   };
@@ -93,7 +102,11 @@ const decSeries = data.series[dec.series];
 const deceleration = dec.origins.map((origin, i) => {
   const [year, period] = decSeries.start;
   const forecast = forecastSeries(
-    { granularity: "month", start: `${year}-${String(period).padStart(2, "0")}`, values: decSeries.values.slice(0, origin) },
+    {
+      granularity: "month",
+      start: `${year}-${String(period).padStart(2, "0")}`,
+      values: decSeries.values.slice(0, origin),
+    },
     { horizon: dec.horizon },
   );
   const continuation = dec.process[origin + dec.horizon - 1];
@@ -114,14 +127,23 @@ const tokensEvent = (() => {
   const s = data.series.tokens;
   const start = `${s.start[0]}-${String(s.start[1]).padStart(2, "0")}`;
   const train = s.values.slice(0, -MONTHS);
-  const f = forecastSeries({ granularity: "month", start, values: train }, { horizon: MONTHS, events: [{ kind: "launch", date: "2024-07-01", uplift: 1.4 }] });
+  const f = forecastSeries(
+    { granularity: "month", start, values: train },
+    { horizon: MONTHS, events: [{ kind: "launch", date: "2024-07-01", uplift: 1.4 }] },
+  );
   return { model: f.model, spread: f.spread ?? null, ...score(train, s.values.slice(-MONTHS), f.points, 12) };
 })();
 // The series whose training part holds a one-off level shift (the fitted spread absorbs the step).
 const SHIFTED = ["tokens", "UKDriverDeaths"];
 
 if (process.argv.includes("--json")) {
-  console.log(JSON.stringify({ rows, deceleration, events: { tokens: { without: tokensRow?.auto, withLaunch: tokensEvent } } }, null, 2));
+  console.log(
+    JSON.stringify(
+      { rows, deceleration, events: { tokens: { without: tokensRow?.auto, withLaunch: tokensEvent } } },
+      null,
+      2,
+    ),
+  );
 } else {
   // A weighted combination's name lists every part; the table shows the leading part and how many others.
   const shortModel = (a) => {
@@ -131,11 +153,29 @@ if (process.argv.includes("--json")) {
   const f = (x, d = 3) => (x === null || x === undefined ? "—" : x.toFixed(d));
   const pad = (s, w) => String(s).padEnd(w);
   const header = [
-    pad("series", 15), pad("ours: automatic choice", 26), pad("MASE", 6), pad("sMAPE", 6), pad("cov95", 6), "|",
-    pad("ours: AICc ETS", 14), pad("MASE", 6), pad("cov95", 6), "|",
-    pad("R ets()", 12), pad("MASE", 6), pad("sMAPE", 6), pad("cov95", 6), "|",
-    pad("R auto.arima()", 34), pad("MASE", 6), pad("sMAPE", 6), pad("cov95", 6), "|",
-    pad("R theta", 7), pad("cov95", 6), pad("R snaive", 8),
+    pad("series", 15),
+    pad("ours: automatic choice", 26),
+    pad("MASE", 6),
+    pad("sMAPE", 6),
+    pad("cov95", 6),
+    "|",
+    pad("ours: AICc ETS", 14),
+    pad("MASE", 6),
+    pad("cov95", 6),
+    "|",
+    pad("R ets()", 12),
+    pad("MASE", 6),
+    pad("sMAPE", 6),
+    pad("cov95", 6),
+    "|",
+    pad("R auto.arima()", 34),
+    pad("MASE", 6),
+    pad("sMAPE", 6),
+    pad("cov95", 6),
+    "|",
+    pad("R theta", 7),
+    pad("cov95", 6),
+    pad("R snaive", 8),
   ].join(" ");
   const line = (r) =>
     [
@@ -172,19 +212,30 @@ if (process.argv.includes("--json")) {
     console.log(
       `${label} mean MASE: ours automatic ${f(ours)}, ours AICc ${f(mean((r) => r.aicc.mase))}, R ets ${f(ets)}, R arima ${f(mean((r) => r.r.arima.mase))}, R theta ${f(mean((r) => r.r.theta.mase))}, R snaive ${f(mean((r) => r.r.snaive.mase))}, R oracle (best R method per series, with hindsight) ${f(best)}`,
     );
-    console.log(`${label} ours automatic against R ets ${rel(ours, ets)} (target ≤ −10%), against the R oracle ${rel(ours, best)} (target ≤ +3%)`);
-    summary(`forecast accuracy, ${label} (mean MASE, lower is better)`, [
-      { name: "tokenhedge automatic", value: ours, unit: "MASE" },
-      { name: `R ets${R_SOURCE}`, value: ets, unit: "MASE" },
-      { name: `R oracle${R_SOURCE}`, value: best, unit: "MASE" },
-    ], { base: "tokenhedge automatic" });
+    console.log(
+      `${label} ours automatic against R ets ${rel(ours, ets)} (target ≤ −10%), against the R oracle ${rel(ours, best)} (target ≤ +3%)`,
+    );
+    summary(
+      `forecast accuracy, ${label} (mean MASE, lower is better)`,
+      [
+        { name: "tokenhedge automatic", value: ours, unit: "MASE" },
+        { name: `R ets${R_SOURCE}`, value: ets, unit: "MASE" },
+        { name: `R oracle${R_SOURCE}`, value: best, unit: "MASE" },
+      ],
+      { base: "tokenhedge automatic" },
+    );
     for (const level of ["80", "95"]) {
       const key = `coverage${level}`;
       console.log(
         `${label} mean ${level}% coverage: ours automatic ${f(mean((r) => r.auto[key]))}, ours AICc ${f(mean((r) => r.aicc[key]))}, R ets ${f(mean((r) => r.r.ets[key]))}, R arima ${f(mean((r) => r.r.arima[key]))}, R theta ${f(mean((r) => r.r.theta[key]))} (target ${level === "80" ? "0.77–0.83" : "0.93–0.97"})`,
       );
     }
-    console.log(`${label} mean time per automatic forecast ${f(mean((r) => r.auto.seconds), 2)} s`);
+    console.log(
+      `${label} mean time per automatic forecast ${f(
+        mean((r) => r.auto.seconds),
+        2,
+      )} s`,
+    );
   };
   const sections = [
     ["monthly", `monthly: hold-out last ${MONTHS} months; MASE scale: in-sample seasonal naive at lag 12`],
@@ -206,7 +257,12 @@ if (process.argv.includes("--json")) {
   console.log("");
   console.log(
     `monthly coverage without the series whose training holds a level shift (${SHIFTED.join(", ")}; ${plain.length} series): ` +
-      `80% ${f(avg(plain, (r) => r.auto.coverage80))}, 95% ${f(avg(plain, (r) => r.auto.coverage95))}; those two: 80% ${f(avg(monthly.filter((r) => SHIFTED.includes(r.series)), (r) => r.auto.coverage80))}`,
+      `80% ${f(avg(plain, (r) => r.auto.coverage80))}, 95% ${f(avg(plain, (r) => r.auto.coverage95))}; those two: 80% ${f(
+        avg(
+          monthly.filter((r) => SHIFTED.includes(r.series)),
+          (r) => r.auto.coverage80,
+        ),
+      )}`,
   );
   if (tokensRow) {
     console.log(
@@ -218,9 +274,20 @@ if (process.argv.includes("--json")) {
   console.log(
     `deceleration (${dec.series}: growth falling from 10% to 4% a month over 24 months, then 4%): 12-month-ahead mean ÷ the process's own value 12 months on (target 0.80–1.25 at every origin)`,
   );
-  console.log([pad("origin", 8), pad("ours: model", 44), pad("ours", 6), pad("R ets", 6), pad("R arima", 8), "R theta"].join(" "));
+  console.log(
+    [pad("origin", 8), pad("ours: model", 44), pad("ours", 6), pad("R ets", 6), pad("R arima", 8), "R theta"].join(" "),
+  );
   for (const d of deceleration) {
-    console.log([pad(d.origin, 8), pad(d.model, 44), pad(f(d.ours, 2), 6), pad(f(d.rEts, 2), 6), pad(f(d.rArima, 2), 8), f(d.rTheta, 2)].join(" "));
+    console.log(
+      [
+        pad(d.origin, 8),
+        pad(d.model, 44),
+        pad(f(d.ours, 2), 6),
+        pad(f(d.rEts, 2), 6),
+        pad(f(d.rArima, 2), 8),
+        f(d.rTheta, 2),
+      ].join(" "),
+    );
   }
   const inside = deceleration.filter((d) => d.ours >= 0.8 && d.ours <= 1.25).length;
   console.log(`ours inside 0.80–1.25 at ${inside} of ${deceleration.length} origins`);

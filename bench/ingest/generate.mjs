@@ -16,7 +16,16 @@ export function generate(out, megabytes, seed = 20260301) {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  const models = ["gpt-4.1", "gpt-4.1-mini", "gpt-4o", "claude-sonnet-4", "claude-haiku-4-5", "gemini-2.5-flash", "o4-mini", "deepseek-chat"];
+  const models = [
+    "gpt-4.1",
+    "gpt-4.1-mini",
+    "gpt-4o",
+    "claude-sonnet-4",
+    "claude-haiku-4-5",
+    "gemini-2.5-flash",
+    "o4-mini",
+    "deepseek-chat",
+  ];
   const price = [2.0, 0.4, 2.5, 3.0, 1.0, 0.3, 1.1, 0.27]; // USD per Mtok input; output 4×
   const projects = Array.from({ length: 24 }, (_, i) => `proj-${String(i + 1).padStart(2, "0")}`);
   const target = megabytes * 1_000_000;
@@ -40,7 +49,7 @@ export function generate(out, megabytes, seed = 20260301) {
     const cached = rand() < 0.4 ? Math.floor(input * rand()) : 0;
     const output = 10 + Math.floor(rand() * rand() * 3000);
     // Cost in micro-dollars, written with six decimals; one row in five quoted.
-    const micro = Math.round(((input - cached) * price[m] + cached * price[m] * 0.1 + output * price[m] * 4));
+    const micro = Math.round((input - cached) * price[m] + cached * price[m] * 0.1 + output * price[m] * 4);
     const cost = `${Math.floor(micro / 1e6)}.${String(micro % 1e6).padStart(6, "0")}`;
     buf += `${ts},${id},${projects[Math.floor(rand() * projects.length)]},${models[m]},${input},${cached},${output},${rand() < 0.2 ? `"${cost}"` : cost}\n`;
     rows++;

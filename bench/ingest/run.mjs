@@ -39,7 +39,10 @@ const haveTime = existsSync("/usr/bin/time");
 function measure(label, cmd, cmdArgs) {
   const t0 = performance.now();
   const r = haveTime
-    ? spawnSync("/usr/bin/time", ["-f", "__TIME__ %e %U %S %M", cmd, ...cmdArgs], { encoding: "utf8", maxBuffer: 1 << 26 })
+    ? spawnSync("/usr/bin/time", ["-f", "__TIME__ %e %U %S %M", cmd, ...cmdArgs], {
+        encoding: "utf8",
+        maxBuffer: 1 << 26,
+      })
     : spawnSync(cmd, cmdArgs, { encoding: "utf8", maxBuffer: 1 << 26 });
   const wall = (performance.now() - t0) / 1000;
   if (r.status !== 0) {
@@ -64,7 +67,8 @@ results.push(measure("wc -l", "wc", ["-l", file]));
 results.push(measure("tokenhedge", node, [join(HERE, "worker-tokenhedge.mjs"), file]));
 if (!args.includes("--no-csv-parse")) {
   results.push(measure("csv-parse", node, [join(HERE, "worker-csv-parse.mjs"), file]));
-  if (args.includes("--columns")) results.push(measure("csv-parse (columns)", node, [join(HERE, "worker-csv-parse.mjs"), file, "columns"]));
+  if (args.includes("--columns"))
+    results.push(measure("csv-parse (columns)", node, [join(HERE, "worker-csv-parse.mjs"), file, "columns"]));
 }
 let duck = false;
 if (!args.includes("--no-duckdb")) {
@@ -81,7 +85,9 @@ const th = results.find((r) => r?.label === "tokenhedge");
 const fmt = (n, d = 1) => (n === undefined ? "–" : n.toFixed(d));
 const lines = [
   `file: ${file} (${(bytes / 1e6).toFixed(0)} MB${th?.report.rows ? `, ${th.report.rows.toLocaleString("en-US")} rows` : ""})`,
-  `machine: ${cpus().length} × ${cpus()[0]?.model ?? "?"}, load average ${loadavg().map((x) => x.toFixed(1)).join(" ")} (other processes share the CPUs: MB per CPU-second is the steadier figure)`,
+  `machine: ${cpus().length} × ${cpus()[0]?.model ?? "?"}, load average ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(" ")} (other processes share the CPUs: MB per CPU-second is the steadier figure)`,
   "",
   `${"reader".padEnd(22)}${"seconds".padStart(9)}${"MB/s".padStart(9)}${"MB/cpu-s".padStart(10)}${"peak RSS MB".padStart(13)}${"tokenhedge ×".padStart(14)}`,
 ];
@@ -90,22 +96,45 @@ for (const r of results) {
   const mbps = bytes / 1e6 / r.secs;
   const cpuMbps = r.cpuSecs ? bytes / 1e6 / r.cpuSecs : undefined;
   const ratio = th ? r.secs / th.secs : undefined;
-  lines.push(`${r.label.padEnd(22)}${fmt(r.secs, 2).padStart(9)}${fmt(mbps, 0).padStart(9)}${fmt(cpuMbps, 0).padStart(10)}${fmt(r.rssMb, 0).padStart(13)}${(r.label === "tokenhedge" ? "1.00" : fmt(1 / ratio, 2)).padStart(14)}`);
+  lines.push(
+    `${r.label.padEnd(22)}${fmt(r.secs, 2).padStart(9)}${fmt(mbps, 0).padStart(9)}${fmt(cpuMbps, 0).padStart(10)}${fmt(r.rssMb, 0).padStart(13)}${(r.label === "tokenhedge" ? "1.00" : fmt(1 / ratio, 2)).padStart(14)}`,
+  );
 }
-if (!duck && !args.includes("--no-duckdb")) lines.push("duckdb: not installed (optional: npm install @duckdb/node-api)");
+if (!duck && !args.includes("--no-duckdb"))
+  lines.push("duckdb: not installed (optional: npm install @duckdb/node-api)");
 const dk = results.find((r) => r?.label === "duckdb");
 if (th && dk) {
-  const same = th.report.rows === dk.report.rows && th.report.tokens === dk.report.tokens && Number(th.report.cost) === Number(dk.report.cost) && th.report.days === dk.report.days;
-  lines.push("", `totals agree with DuckDB: ${same ? "yes" : "NO"} (rows ${dk.report.rows}, tokens ${dk.report.tokens}, cost ${dk.report.cost}, days ${dk.report.days})`);
-  lines.push(`tokenhedge vs DuckDB per CPU-second: ${th.cpuSecs && dk.cpuSecs ? (dk.cpuSecs / th.cpuSecs).toFixed(2) : "–"}× (DuckDB uses every core; tokenhedge one)`);
+  const same =
+    th.report.rows === dk.report.rows &&
+    th.report.tokens === dk.report.tokens &&
+    Number(th.report.cost) === Number(dk.report.cost) &&
+    th.report.days === dk.report.days;
+  lines.push(
+    "",
+    `totals agree with DuckDB: ${same ? "yes" : "NO"} (rows ${dk.report.rows}, tokens ${dk.report.tokens}, cost ${dk.report.cost}, days ${dk.report.days})`,
+  );
+  lines.push(
+    `tokenhedge vs DuckDB per CPU-second: ${th.cpuSecs && dk.cpuSecs ? (dk.cpuSecs / th.cpuSecs).toFixed(2) : "–"}× (DuckDB uses every core; tokenhedge one)`,
+  );
   lines.push(`tokenhedge vs DuckDB: ${(dk.secs / th.secs).toFixed(2)}× (target ≥ 1.0×, issue 13)`);
 }
-summary("ingest", results.filter(Boolean).map((r) => ({ name: r.label, value: bytes / 1e6 / r.secs, unit: "MB/s", rssMb: r.rssMb })), th ? { base: "tokenhedge" } : {});
+summary(
+  "ingest",
+  results.filter(Boolean).map((r) => ({ name: r.label, value: bytes / 1e6 / r.secs, unit: "MB/s", rssMb: r.rssMb })),
+  th ? { base: "tokenhedge" } : {},
+);
 const cp = results.find((r) => r?.label === "csv-parse");
 if (th && cp) {
   const same = th.report.tokens === cp.report.tokens && th.report.cost === cp.report.cost;
-  lines.push("", `totals agree with csv-parse: ${same ? "yes" : "NO"} (tokens ${th.report.tokens}, cost ${th.report.cost})`);
-  lines.push(`tokenhedge is ${(cp.secs / th.secs).toFixed(1)}× csv-parse's speed; wc -l is ${(th.secs / results[0].secs).toFixed(1)}× tokenhedge's`);
+  lines.push(
+    "",
+    `totals agree with csv-parse: ${same ? "yes" : "NO"} (tokens ${th.report.tokens}, cost ${th.report.cost})`,
+  );
+  lines.push(
+    `tokenhedge is ${(cp.secs / th.secs).toFixed(1)}× csv-parse's speed; wc -l is ${(th.secs / results[0].secs).toFixed(1)}× tokenhedge's`,
+  );
 }
-lines.push(`target (issue 3): ≥ 220 MB/s and peak RSS ≤ 150 MB → tokenhedge ${th ? `${(bytes / 1e6 / th.secs).toFixed(0)} MB/s, ${fmt(th.rssMb, 0)} MB` : "did not run"}`);
+lines.push(
+  `target (issue 3): ≥ 220 MB/s and peak RSS ≤ 150 MB → tokenhedge ${th ? `${(bytes / 1e6 / th.secs).toFixed(0)} MB/s, ${fmt(th.rssMb, 0)} MB` : "did not run"}`,
+);
 process.stdout.write(lines.join("\n") + "\n");

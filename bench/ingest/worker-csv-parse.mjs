@@ -11,7 +11,23 @@ const byDayModel = new Map();
 let rows = 0;
 let tokens = 0;
 let micro = 0;
-const parser = createReadStream(file, { highWaterMark: 1 << 20 }).pipe(parse({ from_line: 2, columns: columns ? ["timestamp", "request_id", "project", "model", "input_tokens", "cached_input_tokens", "output_tokens", "cost_usd"] : false }));
+const parser = createReadStream(file, { highWaterMark: 1 << 20 }).pipe(
+  parse({
+    from_line: 2,
+    columns: columns
+      ? [
+          "timestamp",
+          "request_id",
+          "project",
+          "model",
+          "input_tokens",
+          "cached_input_tokens",
+          "output_tokens",
+          "cost_usd",
+        ]
+      : false,
+  }),
+);
 for await (const r of parser) {
   const day = columns ? r.timestamp.slice(0, 10) : r[0].slice(0, 10);
   const model = columns ? r.model : r[3];
@@ -24,4 +40,15 @@ for await (const r of parser) {
 }
 const secs = (performance.now() - t0) / 1000;
 const c = process.cpuUsage(c0);
-process.stdout.write(JSON.stringify({ reader: columns ? "csv-parse (columns)" : "csv-parse", secs, cpuSecs: (c.user + c.system) / 1e6, rows, tokens: String(tokens), cost: (micro / 1e6).toFixed(6), groups: byDayModel.size, maxRssKb: process.resourceUsage().maxRSS }) + "\n");
+process.stdout.write(
+  JSON.stringify({
+    reader: columns ? "csv-parse (columns)" : "csv-parse",
+    secs,
+    cpuSecs: (c.user + c.system) / 1e6,
+    rows,
+    tokens: String(tokens),
+    cost: (micro / 1e6).toFixed(6),
+    groups: byDayModel.size,
+    maxRssKb: process.resourceUsage().maxRSS,
+  }) + "\n",
+);

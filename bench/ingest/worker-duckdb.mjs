@@ -22,5 +22,15 @@ const [rows, tokens, cost, days, cells] = reader.getRows()[0];
 const secs = (performance.now() - t0) / 1000;
 const c1 = process.cpuUsage(c0);
 process.stdout.write(
-  JSON.stringify({ reader: "duckdb", secs, cpuSecs: (c1.user + c1.system) / 1e6, rows: Number(rows), tokens: String(tokens), cost: String(cost), days: Number(days), cells: Number(cells), maxRssKb: process.resourceUsage().maxRSS }) + "\n",
+  JSON.stringify({
+    reader: "duckdb",
+    secs,
+    cpuSecs: (c1.user + c1.system) / 1e6,
+    rows: Number(rows),
+    tokens: String(tokens),
+    cost: String(cost),
+    days: Number(days),
+    cells: Number(cells),
+    maxRssKb: process.resourceUsage().maxRSS,
+  }) + "\n",
 );

@@ -3,7 +3,13 @@
 import { readUsageStream } from "../../dist/cli/ingest-read.js";
 
 const file = process.argv[2];
-const ctx = { cwd: process.cwd(), env: {}, stdout: { write() {}, isTTY: false }, stderr: { write: (s) => process.stderr.write(s), isTTY: false }, stdinIsTTY: false };
+const ctx = {
+  cwd: process.cwd(),
+  env: {},
+  stdout: { write() {}, isTTY: false },
+  stderr: { write: (s) => process.stderr.write(s), isTTY: false },
+  stdinIsTTY: false,
+};
 const t0 = performance.now();
 const c0 = process.cpuUsage();
 const s = await readUsageStream(ctx, file, { file });
@@ -11,5 +17,14 @@ const secs = (performance.now() - t0) / 1000;
 const c1 = process.cpuUsage(c0);
 const cpuSecs = (c1.user + c1.system) / 1e6;
 process.stdout.write(
-  JSON.stringify({ reader: "tokenhedge", secs, cpuSecs, rows: s.rowsRead, tokens: s.totalTokens.toString(), cost: s.totalCost?.toFixed() ?? null, days: s.days.length, maxRssKb: process.resourceUsage().maxRSS }) + "\n",
+  JSON.stringify({
+    reader: "tokenhedge",
+    secs,
+    cpuSecs,
+    rows: s.rowsRead,
+    tokens: s.totalTokens.toString(),
+    cost: s.totalCost?.toFixed() ?? null,
+    days: s.days.length,
+    maxRssKb: process.resourceUsage().maxRSS,
+  }) + "\n",
 );

@@ -27,8 +27,15 @@ const ROUNDS = 2;
 // The plan (numpy_sim.py builds the same numbers): curve 2.10 falling 0.025 a month, forecast 80 B tokens growing
 // 3% a month, 60% of it hedged with 1 B-token contracts rounded down.
 const spec = contractSpecSchema.parse({
-  name: "bench token contract", underlying: "token-index", quoteUnit: "USD/Mtok", contractSize: 1e9, sizeUnit: "tokens",
-  tickSize: 0.01, currency: "USD", initialMargin: 300, maintenanceMargin: 240,
+  name: "bench token contract",
+  underlying: "token-index",
+  quoteUnit: "USD/Mtok",
+  contractSize: 1e9,
+  sizeUnit: "tokens",
+  tickSize: 0.01,
+  currency: "USD",
+  initialMargin: 300,
+  maintenanceMargin: 240,
 });
 const months = Array.from({ length: M }, (_, i) => addMonths("2026-12", i));
 const forecast = months.map((month, i) => {
@@ -82,7 +89,9 @@ function runNumpy(py) {
 
 const pythons = pythonsWithNumpy();
 const numpyRows = [];
-console.log(`simulate: ${N.toLocaleString("en-US")} paths × ${M} months, GBM σ 0.45, 151-point sweep; ${REPS} repetitions × ${ROUNDS} rounds, interleaved; node ${process.version}`);
+console.log(
+  `simulate: ${N.toLocaleString("en-US")} paths × ${M} months, GBM σ 0.45, 151-point sweep; ${REPS} repetitions × ${ROUNDS} rounds, interleaved; node ${process.version}`,
+);
 const js = { wall: [], cpu: [] };
 const np = new Map(pythons.map((p) => [p, { wall: [], cpu: [], last: undefined }]));
 let last;
@@ -118,12 +127,20 @@ for (const [py, slot] of np) {
   }
   const npMin = Math.min(...slot.wall);
   const npCpu = Math.min(...slot.cpu);
-  console.log(`  NumPy ${r.numpy} (${r.executable}, Python ${r.python}), vectorised, np.quantile (partition) per ratio:`);
-  console.log(`    wall min ${fmt(npMin)} ms (best of each round: ${slot.wall.map(fmt).join(", ")}); CPU min ${fmt(npCpu)} ms`);
+  console.log(
+    `  NumPy ${r.numpy} (${r.executable}, Python ${r.python}), vectorised, np.quantile (partition) per ratio:`,
+  );
+  console.log(
+    `    wall min ${fmt(npMin)} ms (best of each round: ${slot.wall.map(fmt).join(", ")}); CPU min ${fmt(npCpu)} ms`,
+  );
   console.log(
     `    unhedged mean ${r.unhedgedMean.toFixed(0)}, CaR95 ${r.unhedgedCaR95.toFixed(0)}; hedged CaR95 ${r.hedgedCaR95.toFixed(0)}; ` +
       `P(over-hedge) ${r.probOverHedge.toFixed(4)}; peak margin P95 ${r.peakMarginP95.toFixed(0)}; min-variance ratio ${r.minVarianceRatio}, min-CaR ratio ${r.minCarRatio}`,
   );
-  console.log(`    ratio JS/NumPy: wall ${(jsMin / npMin).toFixed(2)}, CPU ${(jsCpu / npCpu).toFixed(2)}  (target ≤ 0.60; JS target < 1000 ms)`);
+  console.log(
+    `    ratio JS/NumPy: wall ${(jsMin / npMin).toFixed(2)}, CPU ${(jsCpu / npCpu).toFixed(2)}  (target ≤ 0.60; JS target < 1000 ms)`,
+  );
 }
-summary("simulate (wall min, lower is better)", [{ name: "tokenhedge", value: jsMin, unit: "ms" }, ...numpyRows], { base: "tokenhedge" });
+summary("simulate (wall min, lower is better)", [{ name: "tokenhedge", value: jsMin, unit: "ms" }, ...numpyRows], {
+  base: "tokenhedge",
+});

@@ -7,7 +7,19 @@ import { build } from "esbuild";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
-const r = await build({ absWorkingDir: root, entryPoints: ["src/cli/main.ts"], outdir: "/unused", bundle: true, splitting: true, format: "esm", platform: "node", target: "node20", metafile: true, write: false, logLevel: "error" });
+const r = await build({
+  absWorkingDir: root,
+  entryPoints: ["src/cli/main.ts"],
+  outdir: "/unused",
+  bundle: true,
+  splitting: true,
+  format: "esm",
+  platform: "node",
+  target: "node20",
+  metafile: true,
+  write: false,
+  logLevel: "error",
+});
 const outs = r.metafile.outputs;
 const byEntry = {};
 for (const [f, o] of Object.entries(outs)) if (o.entryPoint) byEntry[o.entryPoint] = f;
@@ -29,7 +41,21 @@ for (const [ep, f] of Object.entries(byEntry).sort()) {
     bytes += outs[c].bytes;
     inputs.push(...Object.keys(outs[c].inputs));
   }
-  const packages = [...new Set(inputs.filter((i) => i.includes("node_modules")).map((i) => i.replace(/.*node_modules\/((@[^/]+\/)?[^/]+).*/, "$1")))];
-  console.log(`${ep.padEnd(40)} ${String(set.size).padStart(3)} chunks ${(bytes / 1024).toFixed(0).padStart(5)} KB  ${String(inputs.filter((i) => i.startsWith("src")).length).padStart(3)} source files  ${packages.join(",")}`);
-  if (show && ep.includes(show)) console.log(inputs.filter((i) => i.startsWith("src")).map((i) => `    ${i}`).join("\n"));
+  const packages = [
+    ...new Set(
+      inputs
+        .filter((i) => i.includes("node_modules"))
+        .map((i) => i.replace(/.*node_modules\/((@[^/]+\/)?[^/]+).*/, "$1")),
+    ),
+  ];
+  console.log(
+    `${ep.padEnd(40)} ${String(set.size).padStart(3)} chunks ${(bytes / 1024).toFixed(0).padStart(5)} KB  ${String(inputs.filter((i) => i.startsWith("src")).length).padStart(3)} source files  ${packages.join(",")}`,
+  );
+  if (show && ep.includes(show))
+    console.log(
+      inputs
+        .filter((i) => i.startsWith("src"))
+        .map((i) => `    ${i}`)
+        .join("\n"),
+    );
 }

@@ -17,7 +17,9 @@ const runs = Number(args.find((a) => /^\d+$/.test(a)) ?? 15);
 
 // The command names, as the CLI lists them: read from its own top-level help, so new commands are benched too.
 const help = spawnSync(process.execPath, [bin, "--help"], { encoding: "utf8" }).stdout;
-const commands = [...help.slice(help.indexOf("Commands:"), help.indexOf("Examples:")).matchAll(/^ {2}([a-z][a-z-]*)/gm)].map((m) => m[1]).filter((c) => c !== "help");
+const commands = [...help.slice(help.indexOf("Commands:"), help.indexOf("Examples:")).matchAll(/^ {2}([a-z][a-z-]*)/gm)]
+  .map((m) => m[1])
+  .filter((c) => c !== "help");
 
 // Each command as far as its first input: the action is loaded, the missing file is its first read (exit 2 or 3).
 const M = "/nonexistent/tokenhedge-bench.csv";
@@ -45,12 +47,19 @@ const cases = [
   ["node -e 0", ["-e", "0"], [0]],
   ["tokenhedge --help", [bin, "--help"], [0]],
   ...commands.map((c) => [`tokenhedge ${c} --help`, [bin, c, "--help"], [0]]),
-  ...(args.includes("--no-actions") ? [] : commands.filter((c) => ACTIONS[c]).map((c) => [`tokenhedge ${c} (to its first input)`, [bin, c, ...ACTIONS[c]], [2, 3]])),
+  ...(args.includes("--no-actions")
+    ? []
+    : commands
+        .filter((c) => ACTIONS[c])
+        .map((c) => [`tokenhedge ${c} (to its first input)`, [bin, c, ...ACTIONS[c]], [2, 3]])),
 ];
 
 function once(argv, codes) {
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, argv, { stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, NO_COLOR: "1", TOKENHEDGE_CONFIG: "" } });
+  const r = spawnSync(process.execPath, argv, {
+    stdio: ["ignore", "ignore", "pipe"],
+    env: { ...process.env, NO_COLOR: "1", TOKENHEDGE_CONFIG: "" },
+  });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   if (!codes.includes(r.status)) throw new Error(`${argv.join(" ")} exited ${r.status}: ${r.stderr}`);
   return ms;
@@ -63,8 +72,20 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 const medians = times.map(median);
-console.log(`start-up, median of ${runs} (load average ${loadavg().map((l) => l.toFixed(2)).join(" ")})`);
-cases.forEach(([name], k) => console.log(`  ${name.padEnd(44)} ${medians[k].toFixed(1).padStart(7)} ms  ${(medians[k] / medians[0]).toFixed(2)}×`));
+console.log(
+  `start-up, median of ${runs} (load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ")})`,
+);
+cases.forEach(([name], k) =>
+  console.log(`  ${name.padEnd(44)} ${medians[k].toFixed(1).padStart(7)} ms  ${(medians[k] / medians[0]).toFixed(2)}×`),
+);
 const worst = Math.max(...medians.slice(2).map((m) => m / medians[0]));
-console.log(`  --help ${(medians[1] / medians[0]).toFixed(2)}× (target ≤ 1.5×); slowest command ${worst.toFixed(2)}× (target ≤ 2×)`);
-summary("startup", cases.map(([name], k) => ({ name, value: medians[k], unit: "ms" })), { base: "node -e 0" });
+console.log(
+  `  --help ${(medians[1] / medians[0]).toFixed(2)}× (target ≤ 1.5×); slowest command ${worst.toFixed(2)}× (target ≤ 2×)`,
+);
+summary(
+  "startup",
+  cases.map(([name], k) => ({ name, value: medians[k], unit: "ms" })),
+  { base: "node -e 0" },
+);

@@ -36,7 +36,9 @@ export interface BasisHedgeResult {
 }
 
 export function basisHedge(i: BasisHedgeInput): BasisHedgeResult {
-  const f1 = new Dec(i.f1), f2 = new Dec(i.f2), s2 = new Dec(i.s2);
+  const f1 = new Dec(i.f1),
+    f2 = new Dec(i.f2),
+    s2 = new Dec(i.s2);
   const gain = i.side === "short" ? f1.minus(f2) : f2.minus(f1);
   const effective = i.side === "short" ? s2.plus(gain) : s2.minus(gain);
   return {

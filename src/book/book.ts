@@ -67,14 +67,23 @@ interface RawTrade {
 /** `.yaml`/`.yml` files as YAML, everything else as CSV. */
 export function parseBook(text: string, file: string): HedgeBook {
   const raws = /\.ya?ml$/i.test(file) ? yamlRows(text, file) : csvRows(text, file);
-  if (raws.length === 0) throw new HedgeError("INPUT_EMPTY", "the book has no trades", { file, expected: "one row per futures trade", hint: "leave --book out to plan from nothing" });
+  if (raws.length === 0)
+    throw new HedgeError("INPUT_EMPTY", "the book has no trades", {
+      file,
+      expected: "one row per futures trade",
+      hint: "leave --book out to plan from nothing",
+    });
   const seen = new Map<string, string>();
   const trades = raws.map((raw) => {
     const trade = readTrade(raw, file);
     const before = seen.get(trade.tradeId);
     if (before !== undefined) {
       throw new HedgeError("INPUT_INVALID", `trade id ${trade.tradeId} appears twice (${before} and ${raw.source})`, {
-        file, ...raw.at("tradeId"), field: "trade_id", value: trade.tradeId, expected: "each trade id once",
+        file,
+        ...raw.at("tradeId"),
+        field: "trade_id",
+        value: trade.tradeId,
+        expected: "each trade id once",
       });
     }
     seen.set(trade.tradeId, raw.source);
@@ -85,32 +94,81 @@ export function parseBook(text: string, file: string): HedgeBook {
 
 function readTrade(raw: RawTrade, file: string): BookTrade {
   const fail = (field: Field, message: string, value: string, expected: string, hint?: string): never => {
-    throw new HedgeError("INPUT_INVALID", message, { file, ...raw.at(field), field: snake(field), value, expected, ...(hint ? { hint } : {}) });
+    throw new HedgeError("INPUT_INVALID", message, {
+      file,
+      ...raw.at(field),
+      field: snake(field),
+      value,
+      expected,
+      ...(hint ? { hint } : {}),
+    });
   };
   const text = (field: Field): string => (raw.get(field) ?? "").trim();
   const tradeId = text("tradeId");
   if (tradeId === "") fail("tradeId", "a trade without a trade id", tradeId, "a trade id such as T-0001");
   const tradeDate = text("tradeDate");
-  if (!isDay(tradeDate)) fail("tradeDate", `cannot read trade date "${tradeDate}"`, tradeDate, "a date YYYY-MM-DD", "e.g. 2026-11-20");
+  if (!isDay(tradeDate))
+    fail("tradeDate", `cannot read trade date "${tradeDate}"`, tradeDate, "a date YYYY-MM-DD", "e.g. 2026-11-20");
   const contract = text("contract");
-  if (contract === "") fail("contract", "a trade without a contract", contract, "the contract's spec name or spec file");
+  if (contract === "")
+    fail("contract", "a trade without a contract", contract, "the contract's spec name or spec file");
   const deliveryMonth = text("deliveryMonth");
-  if (!isMonth(deliveryMonth)) fail("deliveryMonth", `cannot read delivery month "${deliveryMonth}"`, deliveryMonth, "a delivery month YYYY-MM", "e.g. 2027-03");
+  if (!isMonth(deliveryMonth))
+    fail(
+      "deliveryMonth",
+      `cannot read delivery month "${deliveryMonth}"`,
+      deliveryMonth,
+      "a delivery month YYYY-MM",
+      "e.g. 2027-03",
+    );
   if (isDay(tradeDate) && tradeDate.slice(0, 7) > deliveryMonth) {
-    fail("tradeDate", `trade ${tradeId} is dated ${tradeDate}, after its delivery month ${deliveryMonth}`, tradeDate, `a trade date before the end of ${deliveryMonth}`);
+    fail(
+      "tradeDate",
+      `trade ${tradeId} is dated ${tradeDate}, after its delivery month ${deliveryMonth}`,
+      tradeDate,
+      `a trade date before the end of ${deliveryMonth}`,
+    );
   }
   const side = text("side").toLowerCase();
-  if (side !== "long" && side !== "short") fail("side", `side "${text("side")}" is neither long nor short`, text("side"), "long (futures bought) or short (futures sold)");
+  if (side !== "long" && side !== "short")
+    fail(
+      "side",
+      `side "${text("side")}" is neither long nor short`,
+      text("side"),
+      "long (futures bought) or short (futures sold)",
+    );
   const rawContracts = text("contracts");
   const contracts = /^\d+$/.test(rawContracts) ? Number(rawContracts) : Number.NaN;
   if (!(Number.isSafeInteger(contracts) && contracts > 0)) {
-    fail("contracts", `contracts "${rawContracts}" is not a positive whole number`, rawContracts, "a whole number of contracts ≥ 1", "record a sale as side short, not as negative contracts");
+    fail(
+      "contracts",
+      `contracts "${rawContracts}" is not a positive whole number`,
+      rawContracts,
+      "a whole number of contracts ≥ 1",
+      "record a sale as side short, not as negative contracts",
+    );
   }
   const rawPrice = text("tradePrice");
   const price = parseDecimal(rawPrice);
-  if (price === undefined || !price.greaterThan(0)) fail("tradePrice", `trade price "${rawPrice}" is not a positive number`, rawPrice, "a positive price in the contract's quote unit, such as 2.05");
+  if (price === undefined || !price.greaterThan(0))
+    fail(
+      "tradePrice",
+      `trade price "${rawPrice}" is not a positive number`,
+      rawPrice,
+      "a positive price in the contract's quote unit, such as 2.05",
+    );
   const line = raw.at("tradeId").line;
-  return { tradeId, tradeDate, contract, deliveryMonth, side: side as FuturesSide, contracts, tradePrice: price!.toNumber(), source: raw.source, ...(line !== undefined ? { line } : {}) };
+  return {
+    tradeId,
+    tradeDate,
+    contract,
+    deliveryMonth,
+    side: side as FuturesSide,
+    contracts,
+    tradePrice: price!.toNumber(),
+    source: raw.source,
+    ...(line !== undefined ? { line } : {}),
+  };
 }
 
 function snake(field: Field): string {
@@ -120,13 +178,20 @@ function snake(field: Field): string {
 function csvRows(text: string, file: string): RawTrade[] {
   const rows = readCsvRows(text, file);
   const header = rows[0]?.record.map((h) => h.trim().toLowerCase());
-  if (!header) throw new HedgeError("INPUT_EMPTY", "the book file is empty", { file, expected: `a header ${FIELDS.map(snake).join(",")}` });
+  if (!header)
+    throw new HedgeError("INPUT_EMPTY", "the book file is empty", {
+      file,
+      expected: `a header ${FIELDS.map(snake).join(",")}`,
+    });
   const col = {} as Record<Field, number>;
   for (const field of FIELDS) {
     col[field] = header.findIndex((h) => CSV_NAMES[field].includes(h));
     if (col[field] < 0) {
       throw new HedgeError("INPUT_MISSING_COLUMN", `the book has no ${snake(field)} column`, {
-        file, line: 1, value: rows[0]!.record.join(","), expected: `a header ${FIELDS.map(snake).join(",")}`,
+        file,
+        line: 1,
+        value: rows[0]!.record.join(","),
+        expected: `a header ${FIELDS.map(snake).join(",")}`,
       });
     }
   }
@@ -144,24 +209,44 @@ function yamlRows(text: string, file: string): RawTrade[] {
   const err = doc.errors[0];
   if (err) {
     const pos = lineCounter.linePos(err.pos[0]);
-    throw new HedgeError("INPUT_INVALID", `not valid YAML: ${err.message.split("\n")[0]}`, { file, line: pos.line, column: pos.col, expected: "a YAML list of trades" });
+    throw new HedgeError("INPUT_INVALID", `not valid YAML: ${err.message.split("\n")[0]}`, {
+      file,
+      line: pos.line,
+      column: pos.col,
+      expected: "a YAML list of trades",
+    });
   }
   const root = doc.contents;
   const listPath: string[] = isMap(root) && root.has("trades") ? ["trades"] : [];
   const list = listPath.length > 0 ? doc.getIn(listPath, true) : root;
   if (!isSeq(list)) {
-    throw new HedgeError("INPUT_INVALID", "the book must be a list of trades", { file, path: listPath.join(".") || "(root)", expected: `a YAML list of { ${FIELDS.join(", ")} } (or trades: above it)` });
+    throw new HedgeError("INPUT_INVALID", "the book must be a list of trades", {
+      file,
+      path: listPath.join(".") || "(root)",
+      expected: `a YAML list of { ${FIELDS.join(", ")} } (or trades: above it)`,
+    });
   }
   return list.items.map((item, i) => {
     const path = [...listPath, i];
     const label = `${listPath.join(".")}[${i}]`;
     if (!isMap(item)) {
-      throw new HedgeError("INPUT_INVALID", `${label} is not a trade`, { file, ...position(doc, lineCounter, path), path: label, expected: `a mapping of ${FIELDS.join(", ")}` });
+      throw new HedgeError("INPUT_INVALID", `${label} is not a trade`, {
+        file,
+        ...position(doc, lineCounter, path),
+        path: label,
+        expected: `a mapping of ${FIELDS.join(", ")}`,
+      });
     }
     for (const pair of item.items) {
       const key = isNode(pair.key) ? String((pair.key as { value?: unknown }).value) : String(pair.key);
       if (!(FIELDS as readonly string[]).includes(key)) {
-        throw new HedgeError("INPUT_INVALID", `${label}: unknown key "${key}"`, { file, ...position(doc, lineCounter, path), path: `${label}.${key}`, value: key, expected: `one of ${FIELDS.join(", ")}` });
+        throw new HedgeError("INPUT_INVALID", `${label}: unknown key "${key}"`, {
+          file,
+          ...position(doc, lineCounter, path),
+          path: `${label}.${key}`,
+          value: key,
+          expected: `one of ${FIELDS.join(", ")}`,
+        });
       }
     }
     return {
@@ -192,14 +277,26 @@ function position(doc: Document, lines: LineCounter, path: readonly (string | nu
  */
 export function checkContract(book: HedgeBook, specName: string, specFile: string | null): void {
   const base = specFile ? specFile.replace(/^.*[\\/]/, "") : null;
-  const accepted = new Set([specName.toLowerCase(), ...(base ? [base.toLowerCase(), base.replace(/\.[^.]+$/, "").toLowerCase()] : [])]);
+  const accepted = new Set([
+    specName.toLowerCase(),
+    ...(base ? [base.toLowerCase(), base.replace(/\.[^.]+$/, "").toLowerCase()] : []),
+  ]);
   for (const t of book.trades) {
     const c = t.contract.toLowerCase();
     if (!accepted.has(c) && !accepted.has(c.replace(/^.*[\\/]/, ""))) {
-      throw new HedgeError("INPUT_INVALID", `trade ${t.tradeId} (${t.source}) is in contract "${t.contract}", not the one planned`, {
-        file: book.file, ...(t.line !== undefined ? { line: t.line } : {}), path: t.source, field: "contract", value: t.contract,
-        expected: `"${specName}"${base ? ` or ${base}` : ""}`, hint: "plan that contract with --contract, or keep one book per contract",
-      });
+      throw new HedgeError(
+        "INPUT_INVALID",
+        `trade ${t.tradeId} (${t.source}) is in contract "${t.contract}", not the one planned`,
+        {
+          file: book.file,
+          ...(t.line !== undefined ? { line: t.line } : {}),
+          path: t.source,
+          field: "contract",
+          value: t.contract,
+          expected: `"${specName}"${base ? ` or ${base}` : ""}`,
+          hint: "plan that contract with --contract, or keep one book per contract",
+        },
+      );
     }
   }
 }

@@ -61,7 +61,14 @@ interface MonthRow {
 interface ReadDocument {
   info: DocumentInfo;
   months: Map<string, MonthRow>;
-  totals: { forecastTokens: number | null; contracts: number | null; lockedInCost: number | null; costAtRisk: number | null; realisedPnl: number | null; unrealisedPnl: number | null };
+  totals: {
+    forecastTokens: number | null;
+    contracts: number | null;
+    lockedInCost: number | null;
+    costAtRisk: number | null;
+    realisedPnl: number | null;
+    unrealisedPnl: number | null;
+  };
 }
 
 type Json = Record<string, unknown>;
@@ -70,7 +77,10 @@ const isObject = (v: unknown): v is Json => v !== null && typeof v === "object" 
 function readDocument(doc: unknown, file: string): ReadDocument {
   const bad = (path: string, value: unknown, expected: string): never => {
     throw new HedgeError("INPUT_INVALID", `not a saved plan or report: ${path}`, {
-      file, path, value: value === undefined ? "(missing)" : JSON.stringify(value).slice(0, 80), expected,
+      file,
+      path,
+      value: value === undefined ? "(missing)" : JSON.stringify(value).slice(0, 80),
+      expected,
       hint: "save one with tokenhedge plan --json > plan.json, or give report's report.json",
     });
   };
@@ -90,13 +100,15 @@ function readDocument(doc: unknown, file: string): ReadDocument {
     const at = `${prefix}months[${i}]`;
     if (!isObject(m)) bad(at, m, "a delivery month object");
     const row = m as Json;
-    if (typeof row.month !== "string" || !/^\d{4}-(0[1-9]|1[0-2])$/.test(row.month)) bad(`${at}.month`, row.month, "a delivery month YYYY-MM");
+    if (typeof row.month !== "string" || !/^\d{4}-(0[1-9]|1[0-2])$/.test(row.month))
+      bad(`${at}.month`, row.month, "a delivery month YYYY-MM");
     const month = row.month as string;
     if (months.has(month)) bad(`${at}.month`, month, "each delivery month once");
     let trade: string | null = null;
     if (row.trade !== undefined && row.trade !== null) {
       const t = row.trade as Json;
-      if (!isObject(t) || !["buy", "sell", "none"].includes(t.side as string) || typeof t.contracts !== "number") bad(`${at}.trade`, row.trade, '{ "side": "buy" | "sell" | "none", "contracts": N }');
+      if (!isObject(t) || !["buy", "sell", "none"].includes(t.side as string) || typeof t.contracts !== "number")
+        bad(`${at}.trade`, row.trade, '{ "side": "buy" | "sell" | "none", "contracts": N }');
       trade = t.side === "none" ? "none" : `${t.side as string} ${t.contracts as number}`;
     }
     months.set(month, {
@@ -113,7 +125,11 @@ function readDocument(doc: unknown, file: string): ReadDocument {
   const book = isObject(root.book) ? (root.book as Json) : isObject(plan!.book) ? (plan!.book as Json) : {};
   const bookTotals = isObject(book.totals) ? (book.totals as Json) : {};
   return {
-    info: { file, command: typeof root.command === "string" ? root.command : root.plan ? "report" : "plan", asOf: typeof root.asOf === "string" ? root.asOf : null },
+    info: {
+      file,
+      command: typeof root.command === "string" ? root.command : root.plan ? "report" : "plan",
+      asOf: typeof root.asOf === "string" ? root.asOf : null,
+    },
     months,
     totals: {
       forecastTokens: num(totals.forecastTokens, `${prefix}totals.forecastTokens`),
@@ -134,7 +150,14 @@ export function diffPlans(oldDoc: unknown, oldFile: string, newDoc: unknown, new
   const a = readDocument(oldDoc, oldFile);
   const b = readDocument(newDoc, newFile);
   const months = [...new Set([...a.months.keys(), ...b.months.keys()])].sort();
-  const empty: MonthRow = { forecastTokens: null, targetContracts: null, heldContracts: null, trade: null, lockedInCost: null, probabilityOverHedge: null };
+  const empty: MonthRow = {
+    forecastTokens: null,
+    targetContracts: null,
+    heldContracts: null,
+    trade: null,
+    lockedInCost: null,
+    probabilityOverHedge: null,
+  };
   const rows = months.map((month): MonthDiff => {
     const o = a.months.get(month);
     const n = b.months.get(month);
@@ -149,11 +172,17 @@ export function diffPlans(oldDoc: unknown, oldFile: string, newDoc: unknown, new
       lockedInCost: change(x.lockedInCost, y.lockedInCost),
       probabilityOverHedge: change(x.probabilityOverHedge, y.probabilityOverHedge),
     };
-    const same = (["forecastTokens", "targetContracts", "heldContracts", "lockedInCost", "probabilityOverHedge"] as const).every((k) => d[k].old === d[k].new) && x.trade === y.trade;
+    const same =
+      (["forecastTokens", "targetContracts", "heldContracts", "lockedInCost", "probabilityOverHedge"] as const).every(
+        (k) => d[k].old === d[k].new,
+      ) && x.trade === y.trade;
     return { ...d, status: !o ? "added" : !n ? "removed" : same ? "unchanged" : "changed" };
   });
   const warnings: string[] = [];
-  if (a.info.asOf && b.info.asOf && a.info.asOf > b.info.asOf) warnings.push(`the "old" document (${a.info.asOf}) is newer than the "new" one (${b.info.asOf}): are the arguments swapped?`);
+  if (a.info.asOf && b.info.asOf && a.info.asOf > b.info.asOf)
+    warnings.push(
+      `the "old" document (${a.info.asOf}) is newer than the "new" one (${b.info.asOf}): are the arguments swapped?`,
+    );
   return {
     old: a.info,
     new: b.info,

@@ -75,9 +75,17 @@ export interface GapStress {
 
 /** A day-one gap held flat: every leg pays N·size·F·gap/divisor at once. */
 export function gapStress(i: LiquidityInput, gap: number): GapStress {
-  const dayOne = i.legs.reduce((a, l) => a.plus(new Dec(l.contracts).times(i.contractSize).times(l.futuresPrice).times(gap).div(i.divisor)), new Dec(0));
+  const dayOne = i.legs.reduce(
+    (a, l) => a.plus(new Dec(l.contracts).times(i.contractSize).times(l.futuresPrice).times(gap).div(i.divisor)),
+    new Dec(0),
+  );
   const need = dayOne.isNegative() ? dayOne.negated() : new Dec(0);
-  return { gap, dayOneMargin: toCents(dayOne), fundingNeed: toCents(need), cashBuffer: toCents(need.plus(i.initialMargin)) };
+  return {
+    gap,
+    dayOneMargin: toCents(dayOne),
+    fundingNeed: toCents(need),
+    cashBuffer: toCents(need.plus(i.initialMargin)),
+  };
 }
 
 export interface SimulatedStress {
@@ -151,7 +159,11 @@ export interface LiquiditySection {
 }
 
 /** Gap stresses and, when asked for, the simulated peak funding need of one position. */
-export function liquiditySection(i: LiquidityInput, gaps: readonly number[], sim: SimulatedStressOptions | null): LiquiditySection {
+export function liquiditySection(
+  i: LiquidityInput,
+  gaps: readonly number[],
+  sim: SimulatedStressOptions | null,
+): LiquiditySection {
   const g = gaps.map((gap) => gapStress(i, gap));
   const s = sim ? simulatedStress(i, sim) : null;
   const buffers = [...g.map((x) => x.cashBuffer), ...(s ? [s.cashBuffer] : []), i.initialMargin];

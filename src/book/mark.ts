@@ -57,14 +57,23 @@ export interface MarkInput {
 
 export function markBook(input: MarkInput): BookMark {
   const curve = new Map(input.curve.map((p) => [p.month, p.price]));
-  const money = (contracts: Dec, priceMove: Dec): Dec => contracts.times(input.contractSize).times(priceMove).div(input.divisor);
+  const money = (contracts: Dec, priceMove: Dec): Dec =>
+    contracts.times(input.contractSize).times(priceMove).div(input.divisor);
   const months: MonthMark[] = [];
   const warnings: string[] = [];
   for (const [month, list] of tradesByMonth(input.trades)) {
-    let L = new Dec(0), S = new Dec(0), costL = new Dec(0), costS = new Dec(0);
+    let L = new Dec(0),
+      S = new Dec(0),
+      costL = new Dec(0),
+      costS = new Dec(0);
     for (const t of list) {
-      if (t.side === "long") { L = L.plus(t.contracts); costL = costL.plus(new Dec(t.contracts).times(t.tradePrice)); }
-      else { S = S.plus(t.contracts); costS = costS.plus(new Dec(t.contracts).times(t.tradePrice)); }
+      if (t.side === "long") {
+        L = L.plus(t.contracts);
+        costL = costL.plus(new Dec(t.contracts).times(t.tradePrice));
+      } else {
+        S = S.plus(t.contracts);
+        costS = costS.plus(new Dec(t.contracts).times(t.tradePrice));
+      }
     }
     const avgL = L.isZero() ? null : costL.div(L);
     const avgS = S.isZero() ? null : costS.div(S);
@@ -74,12 +83,16 @@ export function markBook(input: MarkInput): BookMark {
     const openPrice = net.isZero() ? null : net.greaterThan(0) ? avgL! : avgS!;
     const settlement = input.settlements.get(month);
     const curvePrice = curve.get(month);
-    const status: MarkStatus = settlement !== undefined ? "settled" : net.isZero() ? "closed" : curvePrice !== undefined ? "open" : "unpriced";
+    const status: MarkStatus =
+      settlement !== undefined ? "settled" : net.isZero() ? "closed" : curvePrice !== undefined ? "open" : "unpriced";
     const mark = settlement ?? curvePrice ?? null;
     const openPnl = openPrice === null || mark === null ? new Dec(0) : money(net, new Dec(mark).minus(openPrice));
     const realised = status === "settled" || status === "closed" ? closedPnl.plus(openPnl) : closedPnl;
     const unrealised = status === "open" ? openPnl : new Dec(0);
-    if (status === "unpriced") warnings.push(`${month}: ${net.toNumber()} contracts held, but the month is neither on the curve nor in the settlements; not marked`);
+    if (status === "unpriced")
+      warnings.push(
+        `${month}: ${net.toNumber()} contracts held, but the month is neither on the curve nor in the settlements; not marked`,
+      );
     const signedCost = costL.minus(costS);
     months.push({
       month,
@@ -96,7 +109,8 @@ export function markBook(input: MarkInput): BookMark {
       lockedInPrice: net.isZero() ? null : Number(signedCost.div(net).toFixed(4)),
     });
   }
-  const sum = (pick: (m: MonthMark) => number | null): number => months.reduce((a, m) => a.plus(pick(m) ?? 0), new Dec(0)).toNumber();
+  const sum = (pick: (m: MonthMark) => number | null): number =>
+    months.reduce((a, m) => a.plus(pick(m) ?? 0), new Dec(0)).toNumber();
   return {
     months,
     totals: {

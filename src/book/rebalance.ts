@@ -102,7 +102,8 @@ export function rebalanceBook(input: RebalanceInput): RebalanceResult {
   const out: MonthRebalance[] = [];
   const trades: DeskTrade[] = [];
   const warnings: string[] = [];
-  const value = (contracts: number, price: number): number => toCents(new Dec(contracts).times(input.contractSize).times(price).div(input.divisor));
+  const value = (contracts: number, price: number): number =>
+    toCents(new Dec(contracts).times(input.contractSize).times(price).div(input.divisor));
 
   for (const m of input.months) {
     const h = heldBy.get(m.month);
@@ -135,9 +136,16 @@ export function rebalanceBook(input: RebalanceInput): RebalanceResult {
     // An unwind (reducing the open position) realises P&L against the position's average price.
     const reducing = side !== "none" && Math.sign(change) !== Math.sign(held) && held !== 0;
     const closed = reducing ? Math.min(contracts, Math.abs(held)) : 0;
-    const unwindPnl = closed > 0 && h?.averagePrice != null
-      ? toCents(new Dec(closed).times(Math.sign(held)).times(input.contractSize).times(new Dec(m.futuresPrice).minus(h.averagePrice)).div(input.divisor))
-      : 0;
+    const unwindPnl =
+      closed > 0 && h?.averagePrice != null
+        ? toCents(
+            new Dec(closed)
+              .times(Math.sign(held))
+              .times(input.contractSize)
+              .times(new Dec(m.futuresPrice).minus(h.averagePrice))
+              .div(input.divisor),
+          )
+        : 0;
     const afterSigned = after * d;
     out.push({
       month: m.month,
@@ -147,28 +155,58 @@ export function rebalanceBook(input: RebalanceInput): RebalanceResult {
       heldContracts: held,
       trade: { side, contracts },
       afterTradeContracts: afterSigned,
-      afterTradeRatio: m.forecastTokens > 0 ? (Math.abs(afterSigned) * input.contractSize * input.tokensPerUnit) / m.forecastTokens : null,
+      afterTradeRatio:
+        m.forecastTokens > 0
+          ? (Math.abs(afterSigned) * input.contractSize * input.tokensPerUnit) / m.forecastTokens
+          : null,
       futuresPrice: m.futuresPrice,
       tradeValue: value(contracts, m.futuresPrice),
       unwindPnl,
       flags,
     });
-    if (side !== "none") trades.push({ month: m.month, side, contracts, price: m.futuresPrice, value: value(contracts, m.futuresPrice), reason });
+    if (side !== "none")
+      trades.push({
+        month: m.month,
+        side,
+        contracts,
+        price: m.futuresPrice,
+        value: value(contracts, m.futuresPrice),
+        reason,
+      });
   }
   for (const h of input.held) {
     if (planned.has(h.month) || h.contracts === 0) continue;
     out.push({
-      month: h.month, forecastTokens: null, targetContracts: null, maximumContracts: null, heldContracts: h.contracts,
-      trade: { side: "none", contracts: 0 }, afterTradeContracts: h.contracts, afterTradeRatio: null, futuresPrice: null,
-      tradeValue: 0, unwindPnl: 0, flags: ["not-planned"],
+      month: h.month,
+      forecastTokens: null,
+      targetContracts: null,
+      maximumContracts: null,
+      heldContracts: h.contracts,
+      trade: { side: "none", contracts: 0 },
+      afterTradeContracts: h.contracts,
+      afterTradeRatio: null,
+      futuresPrice: null,
+      tradeValue: 0,
+      unwindPnl: 0,
+      flags: ["not-planned"],
     });
-    warnings.push(`${h.month}: the book holds ${h.contracts} contracts but the plan has no target for this month; no trade proposed`);
+    warnings.push(
+      `${h.month}: the book holds ${h.contracts} contracts but the plan has no target for this month; no trade proposed`,
+    );
   }
   out.sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
-  const blocked = out.filter((m) => m.flags.includes("unwind-blocked")).map((m) => `${m.month} holds ${Math.abs(m.heldContracts)} > ${Math.abs(m.maximumContracts!)}`);
-  if (blocked.length > 0) warnings.push(`rebalance add-only: over-hedged in ${blocked.length} month${blocked.length === 1 ? "" : "s"}, not unwound: ${blocked.join("; ")}`);
+  const blocked = out
+    .filter((m) => m.flags.includes("unwind-blocked"))
+    .map((m) => `${m.month} holds ${Math.abs(m.heldContracts)} > ${Math.abs(m.maximumContracts!)}`);
+  if (blocked.length > 0)
+    warnings.push(
+      `rebalance add-only: over-hedged in ${blocked.length} month${blocked.length === 1 ? "" : "s"}, not unwound: ${blocked.join("; ")}`,
+    );
   const refused = out.filter((m) => m.flags.includes("short-refused")).map((m) => m.month);
-  if (refused.length > 0) warnings.push(`a net ${input.side === "long" ? "short" : "long"} position was asked for in ${refused.join(", ")}; held at 0 (pass --allow-short to take it)`);
+  if (refused.length > 0)
+    warnings.push(
+      `a net ${input.side === "long" ? "short" : "long"} position was asked for in ${refused.join(", ")}; held at 0 (pass --allow-short to take it)`,
+    );
   const sum = (xs: number[]): number => xs.reduce((a, x) => a.plus(x), new Dec(0)).toNumber();
   return {
     months: out,

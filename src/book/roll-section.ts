@@ -36,14 +36,18 @@ export function rollSection(i: RollSectionInput): RollSection | null {
   const curve = i.curve;
   const last = curve[curve.length - 1];
   if (!last) return null;
-  const beyond = i.forecast.filter((f) => f.month > last.month).map((f) => f.month).sort();
+  const beyond = i.forecast
+    .filter((f) => f.month > last.month)
+    .map((f) => f.month)
+    .sort();
   if (beyond.length === 0) return null;
   const stackMonth = i.stackMonth ?? last.month;
   const stack = curve.find((p) => p.month === stackMonth);
   if (!stack) throw new RangeError(`stack month ${stackMonth} is not on the curve`);
   // Size past-the-curve months with their true tenors: the curve is extended flat at the stack price.
   const extended: CurvePoint[] = [...curve];
-  for (let k = 1; k <= monthsBetween(last.month, beyond[beyond.length - 1]!); k++) extended.push({ month: addMonths(last.month, k), price: stack.price });
+  for (let k = 1; k <= monthsBetween(last.month, beyond[beyond.length - 1]!); k++)
+    extended.push({ month: addMonths(last.month, k), price: stack.price });
   const spec: ContractSpec = { ...i.spec, listedMonths: undefined };
   const plan = buildPlan({ ...i, curve: extended, spec });
   const shifts = i.shifts ?? DEFAULT_ROLL_SHIFTS;
@@ -51,7 +55,16 @@ export function rollSection(i: RollSectionInput): RollSection | null {
   const months = plan.months
     .filter((m) => m.month > last.month && m.contracts > 0)
     .map((m) => ({
-      ...rollSchedule({ asOf: i.asOf, curve, month: m.month, contracts: m.contracts * d, stackMonth, contractSize: i.spec.contractSize, divisor: quoteDivisor(i.spec), shifts }),
+      ...rollSchedule({
+        asOf: i.asOf,
+        curve,
+        month: m.month,
+        contracts: m.contracts * d,
+        stackMonth,
+        contractSize: i.spec.contractSize,
+        divisor: quoteDivisor(i.spec),
+        shifts,
+      }),
       forecastTokens: m.forecastTokens,
       hedgeRatio: m.hedgeRatio,
     }));

@@ -47,7 +47,13 @@ export interface BookSection {
 }
 
 export function bookSection(i: BookSectionInput): BookSection {
-  const mark = markBook({ trades: i.book.trades, curve: i.curve, settlements: i.settlements, contractSize: i.spec.contractSize, divisor: quoteDivisor(i.spec) });
+  const mark = markBook({
+    trades: i.book.trades,
+    curve: i.curve,
+    settlements: i.settlements,
+    contractSize: i.spec.contractSize,
+    divisor: quoteDivisor(i.spec),
+  });
   const r = rebalanceBook({
     months: targetsFromPlan(i.plan, i.side),
     held: heldFromBook(i.book.trades, mark.months),
@@ -74,13 +80,26 @@ export function bookSection(i: BookSectionInput): BookSection {
 }
 
 /** A plan month with the book's fields, as plan JSON carries them. */
-export type PlanMonthWithBook = PlanMonth & Pick<MonthRebalance, "targetContracts" | "heldContracts" | "trade" | "afterTradeContracts" | "afterTradeRatio" | "unwindPnl"> & { bookFlags: MonthRebalance["flags"] };
+export type PlanMonthWithBook = PlanMonth &
+  Pick<
+    MonthRebalance,
+    "targetContracts" | "heldContracts" | "trade" | "afterTradeContracts" | "afterTradeRatio" | "unwindPnl"
+  > & { bookFlags: MonthRebalance["flags"] };
 
 /** Plan months with `targetContracts`, `heldContracts`, `trade`, `afterTradeRatio` … from the book section. */
 export function planMonthsWithBook(months: readonly PlanMonth[], section: BookSection): PlanMonthWithBook[] {
   const by = new Map(section.months.map((m) => [m.month, m]));
   return months.map((m) => {
     const r = by.get(m.month)!;
-    return { ...m, targetContracts: r.targetContracts, heldContracts: r.heldContracts, trade: r.trade, afterTradeContracts: r.afterTradeContracts, afterTradeRatio: r.afterTradeRatio, unwindPnl: r.unwindPnl, bookFlags: r.flags };
+    return {
+      ...m,
+      targetContracts: r.targetContracts,
+      heldContracts: r.heldContracts,
+      trade: r.trade,
+      afterTradeContracts: r.afterTradeContracts,
+      afterTradeRatio: r.afterTradeRatio,
+      unwindPnl: r.unwindPnl,
+      bookFlags: r.flags,
+    };
   });
 }

@@ -155,7 +155,9 @@ export function rollSchedule(i: RollPlanInput): RollPlan {
       const rollMonth = leg.closeDate.slice(0, 7);
       const scale = new Dec(1).plus(shift);
       const close = Number(new Dec(priceAt(monthsBetween(rollMonth, leg.contract))).times(scale).toFixed(6));
-      const pnl = toCents(new Dec(i.contracts).times(i.contractSize).times(new Dec(close).minus(openPrice)).div(i.divisor));
+      const pnl = toCents(
+        new Dec(i.contracts).times(i.contractSize).times(new Dec(close).minus(openPrice)).div(i.divisor),
+      );
       cumulative = cumulative.plus(pnl);
       if (cumulative.negated().greaterThan(worst)) worst = cumulative.negated();
       out.push({ contract: leg.contract, openPrice, closePrice: close, pnl, cumulative: cumulative.toNumber() });

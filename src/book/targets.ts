@@ -17,10 +17,17 @@ export function targetsFromPlan(plan: HedgePlan, side: HedgeSide): TargetMonth[]
     let maximum = m.contracts;
     if (m.band?.max != null) {
       let limit = roundToLot(new Dec(m.band.max).times(m.exposureUnits).div(size), "down", plan.lot);
-      if (m.capTokens !== null) limit = Math.min(limit, roundToLot(new Dec(m.capTokens).div(perUnit).div(size), "down", plan.lot));
+      if (m.capTokens !== null)
+        limit = Math.min(limit, roundToLot(new Dec(m.capTokens).div(perUnit).div(size), "down", plan.lot));
       maximum = Math.max(m.contracts, limit);
     }
-    return { month: m.month, forecastTokens: m.forecastTokens, targetContracts: m.contracts * d, maximumContracts: maximum * d, futuresPrice: m.futuresPrice };
+    return {
+      month: m.month,
+      forecastTokens: m.forecastTokens,
+      targetContracts: m.contracts * d,
+      maximumContracts: maximum * d,
+      futuresPrice: m.futuresPrice,
+    };
   });
 }
 
@@ -28,7 +35,10 @@ export function targetsFromPlan(plan: HedgePlan, side: HedgeSide): TargetMonth[]
  * What the book holds in months not yet settled or closed, for rebalancing: net contracts and the open position's
  * average price, from the trades at full precision (the marks round it to 4 decimals for display).
  */
-export function heldFromBook(trades: readonly BookTrade[], marks: readonly { month: string; status: string }[]): HeldMonth[] {
+export function heldFromBook(
+  trades: readonly BookTrade[],
+  marks: readonly { month: string; status: string }[],
+): HeldMonth[] {
   const open = new Set(marks.filter((m) => m.status === "open" || m.status === "unpriced").map((m) => m.month));
   const out: HeldMonth[] = [];
   for (const [month, list] of tradesByMonth(trades)) {

@@ -4,7 +4,10 @@ import { parseBudget, type Budget } from "../scenarios/budget-text.js";
 
 export function parseBudgetOption(value: string): Budget {
   const b = parseBudget(value);
-  if (!b) throw new InvalidArgumentError(`--budget must be USD for the horizon (e.g. 2500000) or a rate (e.g. 2.0/Mtok), got "${value}"`);
+  if (!b)
+    throw new InvalidArgumentError(
+      `--budget must be USD for the horizon (e.g. 2500000) or a rate (e.g. 2.0/Mtok), got "${value}"`,
+    );
   return b;
 }
 

@@ -21,7 +21,8 @@ export const COMMANDS: readonly CommandRow[] = [
   {
     name: "ingest",
     usage: "[options] [file]",
-    description: "read a usage export (OpenAI, Anthropic, AWS CUR, Azure, GCP, FOCUS, LiteLLM, OpenRouter, DeepSeek or any CSV): per-period totals, kinds, models, cost, data-quality findings",
+    description:
+      "read a usage export (OpenAI, Anthropic, AWS CUR, Azure, GCP, FOCUS, LiteLLM, OpenRouter, DeepSeek or any CSV): per-period totals, kinds, models, cost, data-quality findings",
     load: async () => (await import("./commands/ingest.js")).ingestCommand,
   },
   {
@@ -33,13 +34,15 @@ export const COMMANDS: readonly CommandRow[] = [
   {
     name: "curve",
     usage: "[options] <file>",
-    description: "shape of a futures curve (contango / backwardation / mixed / flat), its slope against a token-price deflation trend, roll yield, interpolated months and a chart",
+    description:
+      "shape of a futures curve (contango / backwardation / mixed / flat), its slope against a token-price deflation trend, roll yield, interpolated months and a chart",
     load: async () => (await import("./commands/curve.js")).curveCommand,
   },
   {
     name: "hedge-ratio",
     usage: "[options]",
-    description: "minimum-variance hedge ratio h* (Hull ch. 3) from a price history or from statistics, with ρ, σ's, R², its standard error and 95% interval, and contract counts",
+    description:
+      "minimum-variance hedge ratio h* (Hull ch. 3) from a price history or from statistics, with ρ, σ's, R², its standard error and 95% interval, and contract counts",
     load: async () => (await import("./commands/hedge-ratio.js")).hedgeRatioCommand,
   },
   {
@@ -54,19 +57,22 @@ export const COMMANDS: readonly CommandRow[] = [
   {
     name: "scenarios",
     usage: "[options] [file]",
-    description: "P&L of the hedge plan under price shocks, curve twists × volume cases: unhedged cost, futures P&L, hedged cost, effective USD/Mtok, budget, variation margin",
+    description:
+      "P&L of the hedge plan under price shocks, curve twists × volume cases: unhedged cost, futures P&L, hedged cost, effective USD/Mtok, budget, variation margin",
     load: async () => (await import("./commands/scenarios.js")).scenariosCommand,
   },
   {
     name: "simulate",
     usage: "[options] [file]",
-    description: "Monte Carlo of price and volume: cost distribution, Cost-at-Risk, margin need and a hedge-ratio sweep 0%–150%",
+    description:
+      "Monte Carlo of price and volume: cost distribution, Cost-at-Risk, margin need and a hedge-ratio sweep 0%–150%",
     load: async () => (await import("./commands/simulate.js")).simulateCommand,
   },
   {
     name: "demo",
     usage: "",
-    description: "the whole pipeline on the bundled fixtures (what `npm start` runs): the answer first, then each stage",
+    description:
+      "the whole pipeline on the bundled fixtures (what `npm start` runs): the answer first, then each stage",
     load: async () => (await import("./commands/demo.js")).demoCommand,
   },
   {
@@ -78,43 +84,50 @@ export const COMMANDS: readonly CommandRow[] = [
   {
     name: "effectiveness",
     usage: "[options]",
-    description: "hedge-accounting effectiveness tests (ASC 815 / IFRS 9 style): dollar offset, regression, cash-flow hedge reserve",
+    description:
+      "hedge-accounting effectiveness tests (ASC 815 / IFRS 9 style): dollar offset, regression, cash-flow hedge reserve",
     load: async () => (await import("./commands/effectiveness.js")).effectivenessCommand,
   },
   {
     name: "check",
     usage: "[options]",
-    description: "evaluate the config's thresholds (Cost-at-Risk, over-hedge probability, hedge-ratio bands, effectiveness, data quality); exit 1 on a breach",
+    description:
+      "evaluate the config's thresholds (Cost-at-Risk, over-hedge probability, hedge-ratio bands, effectiveness, data quality); exit 1 on a breach",
     load: async () => (await import("./commands/check.js")).checkCommand,
   },
   {
     name: "report",
     usage: "[options]",
-    description: "the monthly report: report.md, a self-contained report.html with charts, report.json and CSV tables, with an audit block and a hedge designation memo",
+    description:
+      "the monthly report: report.md, a self-contained report.html with charts, report.json and CSV tables, with an audit block and a hedge designation memo",
     load: async () => (await import("./commands/report.js")).reportCommand,
   },
   {
     name: "init",
     usage: "[options]",
-    description: "interactive wizard: look at a usage file, ask for the curve, contract, policy and budget, show the plan, write hedge.config.yaml",
+    description:
+      "interactive wizard: look at a usage file, ask for the curve, contract, policy and budget, show the plan, write hedge.config.yaml",
     load: async () => (await import("./commands/init.js")).initCommand,
   },
   {
     name: "diff",
     usage: "[options] <old> <new>",
-    description: "month on month: what changed between two saved plans (plan --json) or reports (report.json) in forecast, target, held, trades, cost and risk",
+    description:
+      "month on month: what changed between two saved plans (plan --json) or reports (report.json) in forecast, target, held, trades, cost and risk",
     load: async () => (await import("./commands/diff.js")).diffCommand,
   },
   {
     name: "basis",
     usage: "[options]",
-    description: "the price a hedge locks in with basis risk (Hull ch. 3): S2 + F1 − F2, received by a short hedger and paid by a long one; with --legs, a stack-and-roll hedge's gain over its legs",
+    description:
+      "the price a hedge locks in with basis risk (Hull ch. 3): S2 + F1 − F2, received by a short hedger and paid by a long one; with --legs, a stack-and-roll hedge's gain over its legs",
     load: async () => (await import("./commands/basis.js")).basisCommand,
   },
   {
     name: "sql",
     usage: "[options]",
-    description: "print the aggregation query of an export profile for the warehouse that holds the export (Athena/Trino, BigQuery, Snowflake, Databricks/Spark, DuckDB); its CSV result ingests to the same totals as the raw export",
+    description:
+      "print the aggregation query of an export profile for the warehouse that holds the export (Athena/Trino, BigQuery, Snowflake, Databricks/Spark, DuckDB); its CSV result ingests to the same totals as the raw export",
     load: async () => (await import("./commands/sql.js")).sqlCommand,
   },
   {

@@ -22,7 +22,9 @@ export function companyFromFlags(ctx: IoContext, flags: CompanyFlags): { setting
       ...(flags.mix ? { mix: parseMixFile(readTextFile(flags.mix, ctx.cwd), flags.mix) } : {}),
       ...(flags.companyPrice === "index" ? { useIndex: true } : {}),
       ...(flags.basis ? { basis: flags.basis } : {}),
-      ...(flags.commitments ? { commitments: parseCommitments(readTextFile(flags.commitments, ctx.cwd), flags.commitments) } : {}),
+      ...(flags.commitments
+        ? { commitments: parseCommitments(readTextFile(flags.commitments, ctx.cwd), flags.commitments) }
+        : {}),
       ...(flags.kDrift !== undefined ? { kDrift: flags.kDrift } : {}),
     },
     files,

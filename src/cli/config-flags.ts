@@ -9,18 +9,31 @@ import { CONFIG_ENV } from "../config/env-name.js";
 import type { IoContext } from "./context.js";
 import { CONFIG_FILE_NAMES, COMMAND_KEY, FLAG_BINDINGS, type FlagBindings } from "./config-names.js";
 
-export { CONFIG_FILE_NAMES, COMMAND_KEY, EFFECTIVENESS_FLAG_BINDINGS, FLAG_BINDINGS, RESOLVED_KEY, type FlagBindings } from "./config-names.js";
-
+export {
+  CONFIG_FILE_NAMES,
+  COMMAND_KEY,
+  EFFECTIVENESS_FLAG_BINDINGS,
+  FLAG_BINDINGS,
+  RESOLVED_KEY,
+  type FlagBindings,
+} from "./config-names.js";
 
 export function addConfigOption(cmd: Command): Command {
-  return cmd.option("--config <file>", `config file (default: ${CONFIG_FILE_NAMES[0]} in the working directory, or ${CONFIG_ENV})`);
+  return cmd.option(
+    "--config <file>",
+    `config file (default: ${CONFIG_FILE_NAMES[0]} in the working directory, or ${CONFIG_ENV})`,
+  );
 }
 
 /**
  * Give a command `--config` and the layered settings, applied before its action runs. With
  * `usageArgument`, the command's first argument (the usage CSV) becomes optional: the config may name it.
  */
-export function withConfig(cmd: Command, ctx: IoContext, options: { usageArgument?: boolean; bindings?: FlagBindings } = {}): Command {
+export function withConfig(
+  cmd: Command,
+  ctx: IoContext,
+  options: { usageArgument?: boolean; bindings?: FlagBindings } = {},
+): Command {
   const usageArgument = options.usageArgument ?? false;
   if (usageArgument) cmd.registeredArguments[0]?.argOptional();
   // The config layers (and their schemas) load only when the action is about to run, not to build the options.
@@ -36,5 +49,8 @@ export function withConfig(cmd: Command, ctx: IoContext, options: { usageArgumen
  */
 export function withDeferredConfig(cmd: Command, options: { usageArgument?: boolean } = {}): Command {
   if (options.usageArgument) cmd.registeredArguments[0]?.argOptional();
-  return addConfigOption(cmd).hook("preAction", (_self, action) => void action.setOptionValueWithSource(COMMAND_KEY, action, "implied"));
+  return addConfigOption(cmd).hook(
+    "preAction",
+    (_self, action) => void action.setOptionValueWithSource(COMMAND_KEY, action, "implied"),
+  );
 }

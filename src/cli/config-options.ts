@@ -30,7 +30,14 @@ import { CONFIG_FILE_NAMES, FLAG_BINDINGS, RESOLVED_KEY, COMMAND_KEY, type FlagB
 
 // The option declarations (--config, withConfig: cheap, no schema is loaded to build a command's options) live in
 // config-flags.ts, which loads this module only when an action is about to run.
-export { CONFIG_FILE_NAMES, COMMAND_KEY, EFFECTIVENESS_FLAG_BINDINGS, FLAG_BINDINGS, RESOLVED_KEY, type FlagBindings } from "./config-names.js";
+export {
+  CONFIG_FILE_NAMES,
+  COMMAND_KEY,
+  EFFECTIVENESS_FLAG_BINDINGS,
+  FLAG_BINDINGS,
+  RESOLVED_KEY,
+  type FlagBindings,
+} from "./config-names.js";
 
 /** The config file to read, as the user named it; undefined when there is none. */
 export function findConfigFile(ctx: IoContext, explicit?: string): string | undefined {
@@ -43,7 +50,10 @@ export function findConfigFile(ctx: IoContext, explicit?: string): string | unde
       throw new HedgeError("USAGE", `config file not found: ${named}`, {
         file: named,
         expected: "a hedge.config.yaml or .json file",
-        hint: explicit !== undefined ? "check the --config path, or write one with tokenhedge init" : `${CONFIG_ENV} names it; unset it or fix the path`,
+        hint:
+          explicit !== undefined
+            ? "check the --config path, or write one with tokenhedge init"
+            : `${CONFIG_ENV} names it; unset it or fix the path`,
       });
     }
     refuseSpecialConfig(named, full, how);
@@ -67,7 +77,9 @@ function refuseSpecialConfig(name: string, full: string, how: string): void {
     throw new HedgeError("USAGE", `${err.message} (the config file, ${how})`, {
       ...err.details,
       expected: "a regular hedge.config.yaml or .json file",
-      hint: statSync(full).isFIFO() ? `save the config to a file first (e.g. cat ${name} > my.config.yaml) and pass --config my.config.yaml` : "pass --config with a regular file (a config is read whole, within a size limit)",
+      hint: statSync(full).isFIFO()
+        ? `save the config to a file first (e.g. cat ${name} > my.config.yaml) and pass --config my.config.yaml`
+        : "pass --config with a regular file (a config is read whole, within a size limit)",
     });
   }
 }
@@ -82,12 +94,22 @@ export function flagLayer(cmd: Command, usageArgument?: string, bindings: FlagBi
   const settings: { name: string; binding: SettingBinding; value: unknown }[] = Object.entries(bindings)
     .filter(([attr]) => cmd.getOptionValueSource(attr) === "cli" && opts[attr] !== undefined)
     .map(([attr, binding]) => ({ name: binding.flag, binding, value: opts[attr] as unknown }));
-  if (usageArgument !== undefined) settings.push({ name: "the FILE argument", binding: { path: "usage.file", kind: "string", isPath: true }, value: usageArgument });
+  if (usageArgument !== undefined)
+    settings.push({
+      name: "the FILE argument",
+      binding: { path: "usage.file", kind: "string", isPath: true },
+      value: usageArgument,
+    });
   return layerFromSettings("flag", settings);
 }
 
 /** Resolve the config for a command: its --config, the environment, the config file and its flags. */
-export function resolveForCommand(ctx: IoContext, cmd: Command, usageArgument?: string, bindings: FlagBindings = FLAG_BINDINGS): ResolvedConfig {
+export function resolveForCommand(
+  ctx: IoContext,
+  cmd: Command,
+  usageArgument?: string,
+  bindings: FlagBindings = FLAG_BINDINGS,
+): ResolvedConfig {
   const explicit = cmd.opts().config as string | undefined;
   const name = findConfigFile(ctx, explicit);
   const resolved = resolveConfig({
@@ -97,7 +119,12 @@ export function resolveForCommand(ctx: IoContext, cmd: Command, usageArgument?: 
     flags: flagLayer(cmd, usageArgument, bindings),
   });
   if (name !== undefined) {
-    const how = explicit !== undefined ? "given with --config" : ctx.env[CONFIG_ENV] !== undefined ? `named by ${CONFIG_ENV}` : "found in the working directory";
+    const how =
+      explicit !== undefined
+        ? "given with --config"
+        : ctx.env[CONFIG_ENV] !== undefined
+          ? `named by ${CONFIG_ENV}`
+          : "found in the working directory";
     registerInput(resolve(ctx.cwd, name), `the config file, ${how}`);
   }
   protectConfigPaths(ctx, resolved);
@@ -112,8 +139,12 @@ function protectConfigPaths(ctx: IoContext, resolved: ResolvedConfig): void {
   for (const key of PATH_KEYS) {
     const value = getPath(resolved.values, key);
     const source = resolved.sources[key];
-    if (typeof value !== "string" || source === undefined || (source.kind !== "file" && source.kind !== "env")) continue;
-    registerInput(resolve(ctx.cwd, value), source.kind === "file" ? `${key}: in the config ${source.file}` : `named by ${source.name}`);
+    if (typeof value !== "string" || source === undefined || (source.kind !== "file" && source.kind !== "env"))
+      continue;
+    registerInput(
+      resolve(ctx.cwd, value),
+      source.kind === "file" ? `${key}: in the config ${source.file}` : `named by ${source.name}`,
+    );
   }
 }
 
@@ -142,7 +173,12 @@ function mapFlagText(map: unknown): string | undefined {
  * return it. Returns undefined, changing nothing, when neither a config file nor a TOKENHEDGE_*
  * variable is in play.
  */
-export function applyConfigToCommand(ctx: IoContext, cmd: Command, usageArgument: boolean, bindings: FlagBindings = FLAG_BINDINGS): ResolvedConfig | undefined {
+export function applyConfigToCommand(
+  ctx: IoContext,
+  cmd: Command,
+  usageArgument: boolean,
+  bindings: FlagBindings = FLAG_BINDINGS,
+): ResolvedConfig | undefined {
   const typedUsage = usageArgument ? (cmd.processedArgs[0] as string | undefined) : undefined;
   const resolved = resolveForCommand(ctx, cmd, typedUsage, bindings);
   if (!configInPlay(resolved)) return undefined;
@@ -165,7 +201,12 @@ export function applyConfigToCommand(ctx: IoContext, cmd: Command, usageArgument
 }
 
 /** What withConfig's hook runs before the action: the config written back into the options, a usage file required. */
-export function applyConfigBeforeAction(ctx: IoContext, action: Command, usageArgument: boolean, bindings: FlagBindings): void {
+export function applyConfigBeforeAction(
+  ctx: IoContext,
+  action: Command,
+  usageArgument: boolean,
+  bindings: FlagBindings,
+): void {
   applyConfigToCommand(ctx, action, usageArgument, bindings);
   if (usageArgument) requireUsageArgument(action);
 }

@@ -22,7 +22,9 @@ export function loadCurveReport(ctx: IoContext, file: string, contractFile?: str
   }
   const trend = deflation !== undefined ? parseDeflation(deflation) : kind === "token" ? DEFAULT_TOKEN_DEFLATION : null;
   if (curve.interpolated.length > 0) {
-    warn(ctx, [`${file}: no price for ${curve.interpolated.join(", ")}; interpolated linearly between the neighbouring months (flagged)`]);
+    warn(ctx, [
+      `${file}: no price for ${curve.interpolated.join(", ")}; interpolated linearly between the neighbouring months (flagged)`,
+    ]);
   }
   return curveReport(curve, { kind, kindSource, tickSize: spec?.tickSize ?? 0.01, trend });
 }

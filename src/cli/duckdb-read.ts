@@ -34,10 +34,14 @@ export async function loadDuckDb(why: string, pkg: string = DUCKDB_PACKAGE): Pro
   try {
     return (await import(pkg)) as DuckModule;
   } catch (err) {
-    throw new HedgeError("USAGE", `${why} needs the optional package ${pkg}, which is not installed (${(err as Error).message.split("\n")[0]})`, {
-      expected: `${pkg} installed`,
-      hint: `npm install ${pkg} (it ships a native DuckDB for your platform), or read CSV exports without --engine duckdb`,
-    });
+    throw new HedgeError(
+      "USAGE",
+      `${why} needs the optional package ${pkg}, which is not installed (${(err as Error).message.split("\n")[0]})`,
+      {
+        expected: `${pkg} installed`,
+        hint: `npm install ${pkg} (it ships a native DuckDB for your platform), or read CSV exports without --engine duckdb`,
+      },
+    );
   }
 }
 
@@ -58,7 +62,9 @@ function refuseFlags(options: IngestOptions): void {
     options.dedupe ? "--dedupe" : undefined,
   ].filter((x) => x !== undefined);
   if (bad.length > 0) {
-    throw new HedgeError("USAGE", `${bad.join(", ")} cannot be used with --engine duckdb (or Parquet)`, { hint: "DuckDB runs the built-in profile's query; drop the flag, or read a CSV with the built-in reader" });
+    throw new HedgeError("USAGE", `${bad.join(", ")} cannot be used with --engine duckdb (or Parquet)`, {
+      hint: "DuckDB runs the built-in profile's query; drop the flag, or read a CSV with the built-in reader",
+    });
   }
 }
 
@@ -79,20 +85,47 @@ export async function readUsageDuckDb(ctx: IoContext, pattern: string, options: 
       await c.run(`CREATE VIEW th_source AS SELECT * FROM ${source}`);
     } catch (err) {
       const m = (err as Error).message;
-      if (/no files found|does not exist|cannot open/i.test(m)) throw new HedgeError("INPUT_NOT_FOUND", `no file matches ${pattern}`, { file: pattern, expected: "a file or glob of exports", hint: "quote the glob so the shell passes it through, e.g. 'exports/*.parquet'" });
-      throw new HedgeError("INPUT_INVALID", `DuckDB cannot read ${pattern}: ${m.split("\n")[0]}`, { file: pattern, expected: "CSV, .csv.gz or Parquet exports" });
+      if (/no files found|does not exist|cannot open/i.test(m))
+        throw new HedgeError("INPUT_NOT_FOUND", `no file matches ${pattern}`, {
+          file: pattern,
+          expected: "a file or glob of exports",
+          hint: "quote the glob so the shell passes it through, e.g. 'exports/*.parquet'",
+        });
+      throw new HedgeError("INPUT_INVALID", `DuckDB cannot read ${pattern}: ${m.split("\n")[0]}`, {
+        file: pattern,
+        expected: "CSV, .csv.gz or Parquet exports",
+      });
     }
     const described = await c.runAndReadAll("DESCRIBE th_source");
     const header = described.getRowObjectsJson().map((r) => String(r.column_name));
-    const chosen = options.format ? { profile: profileById(options.format), reason: `--format ${options.format}` } : detectProfile(makeHeader(header));
-    if (!chosen) throw new HedgeError("INPUT_MISSING_COLUMN", `no known export's columns in ${pattern}`, { file: pattern, value: header.join(","), expected: "the columns of a supported export (tokenhedge help formats)", hint: "pass --format, or read the file without --engine duckdb" });
-    const plan = buildPlan(chosen.profile.id, { header, ...(options.containment ? { containment: options.containment } : {}) });
+    const chosen = options.format
+      ? { profile: profileById(options.format), reason: `--format ${options.format}` }
+      : detectProfile(makeHeader(header));
+    if (!chosen)
+      throw new HedgeError("INPUT_MISSING_COLUMN", `no known export's columns in ${pattern}`, {
+        file: pattern,
+        value: header.join(","),
+        expected: "the columns of a supported export (tokenhedge help formats)",
+        hint: "pass --format, or read the file without --engine duckdb",
+      });
+    const plan = buildPlan(chosen.profile.id, {
+      header,
+      ...(options.containment ? { containment: options.containment } : {}),
+    });
     const out = join(dir, "aggregated.csv");
     const sql = renderSql(plan, { dialect: "duckdb", table: "th_source" });
     try {
       await c.run(`COPY (${sql.trim().replace(/;$/, "")}) TO ${literal(out)} (HEADER, DELIMITER ',')`);
     } catch (err) {
-      throw new HedgeError("INPUT_INVALID", `DuckDB could not aggregate ${pattern}: ${(err as Error).message.split("\n")[0]}`, { file: pattern, expected: `cells the ${chosen.profile.id} profile can read`, hint: "read one file with the built-in reader (without --engine duckdb) for the row and column of the bad cell" });
+      throw new HedgeError(
+        "INPUT_INVALID",
+        `DuckDB could not aggregate ${pattern}: ${(err as Error).message.split("\n")[0]}`,
+        {
+          file: pattern,
+          expected: `cells the ${chosen.profile.id} profile can read`,
+          hint: "read one file with the built-in reader (without --engine duckdb) for the row and column of the bad cell",
+        },
+      );
     }
     const ing = new UsageIngestor({ ...options, format: "aggregated", file: pattern });
     ing.push(readFileSync(out));

@@ -15,13 +15,19 @@ export function escapeControl(text: string, keepLayout = false): string {
   });
 }
 
+// A colour sequence (SGR); the capture keeps it in split()'s output.
+// eslint-disable-next-line no-control-regex
+const SGR_SEQUENCE = /(\u001b\[[0-9;]*m)/;
+
 /**
  * A human rendering made safe for a terminal: every control character escaped except line breaks,
  * tabs and the colour sequences (SGR, `ESC[…m`) the renderers themselves write.
  */
 export function escapeHumanOutput(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.split(/(\u001b\[[0-9;]*m)/).map((part, i) => (i % 2 === 1 ? part : escapeControl(part, true))).join("");
+  return text
+    .split(SGR_SEQUENCE)
+    .map((part, i) => (i % 2 === 1 ? part : escapeControl(part, true)))
+    .join("");
 }
 
 export function formatError(err: HedgeError): string {
@@ -30,7 +36,8 @@ export function formatError(err: HedgeError): string {
   const lines = [`tokenhedge: error: ${loc ? `${loc}: ` : ""}${err.message}`];
   if (d.field !== undefined) lines.push(`  column:   ${d.column ?? "?"} (${d.field})`);
   if (d.path !== undefined) lines.push(`  key:      ${d.path}`);
-  if (d.value !== undefined && !err.message.includes(`"${d.value}"`)) lines.push(`  value:    ${JSON.stringify(d.value)}`);
+  if (d.value !== undefined && !err.message.includes(`"${d.value}"`))
+    lines.push(`  value:    ${JSON.stringify(d.value)}`);
   if (d.expected !== undefined) lines.push(`  expected: ${d.expected}`);
   if (d.hint !== undefined) lines.push(`  hint:     ${d.hint}`);
   return escapeControl(lines.join("\n"), true) + "\n";
@@ -38,5 +45,8 @@ export function formatError(err: HedgeError): string {
 
 /** The JSON error document; JSON.stringify already escapes every control character. */
 export function errorJson(err: HedgeError): string {
-  return JSON.stringify({ error: { code: err.code, exitCode: err.exitCode, message: err.message, details: err.details } }) + "\n";
+  return (
+    JSON.stringify({ error: { code: err.code, exitCode: err.exitCode, message: err.message, details: err.details } }) +
+    "\n"
+  );
 }

@@ -27,7 +27,17 @@ import {
 import { isUtf8 } from "node:buffer";
 import { basename, dirname, join, resolve } from "node:path";
 import { HedgeError } from "../errors.js";
-import { binaryKind, completeLength, utf8Hint, type BinaryKind, excessiveNesting, firstBadByte, lineColumn, MAX_NESTING, textProblem } from "../csv/text-checks.js";
+import {
+  binaryKind,
+  completeLength,
+  utf8Hint,
+  type BinaryKind,
+  excessiveNesting,
+  firstBadByte,
+  lineColumn,
+  MAX_NESTING,
+  textProblem,
+} from "../csv/text-checks.js";
 
 /** The largest small input read whole (a curve, spec, policy, config or history is kilobytes). */
 export const SMALL_INPUT_LIMIT = 32 * 1024 * 1024;
@@ -43,12 +53,20 @@ function kindOf(st: Stats): string | undefined {
 function readError(path: string, full: string, err: unknown): HedgeError {
   if (err instanceof HedgeError) return err;
   const code = (err as NodeJS.ErrnoException).code;
-  if (code === "EIO") return new HedgeError("IO_ERROR", `cannot read ${path}: ${(err as Error).message}`, { file: path, hint: "the disk or the network file system failed; try again" });
-  return new HedgeError("INPUT_NOT_FOUND", code === "ENOENT" ? `no such file: ${path}` : `cannot read ${path}: ${(err as Error).message}`, {
-    file: path,
-    expected: "a readable file",
-    ...(code === "ENOENT" ? { hint: `looked in ${dirname(full)}` } : {}),
-  });
+  if (code === "EIO")
+    return new HedgeError("IO_ERROR", `cannot read ${path}: ${(err as Error).message}`, {
+      file: path,
+      hint: "the disk or the network file system failed; try again",
+    });
+  return new HedgeError(
+    "INPUT_NOT_FOUND",
+    code === "ENOENT" ? `no such file: ${path}` : `cannot read ${path}: ${(err as Error).message}`,
+    {
+      file: path,
+      expected: "a readable file",
+      ...(code === "ENOENT" ? { hint: `looked in ${dirname(full)}` } : {}),
+    },
+  );
 }
 
 /**
@@ -62,14 +80,17 @@ export function checkRegularInput(path: string, full: string, what = "file"): nu
   } catch (err) {
     throw readError(path, full, err);
   }
-  if (st.isDirectory()) throw new HedgeError("INPUT_NOT_FOUND", `${path} is a directory, not a file`, { file: path, expected: "a file" });
+  if (st.isDirectory())
+    throw new HedgeError("INPUT_NOT_FOUND", `${path} is a directory, not a file`, { file: path, expected: "a file" });
   const special = kindOf(st);
   if (special !== undefined) {
     throw new HedgeError("INPUT_INVALID", `this is ${special}, not a regular file`, {
       file: path,
       expected: `a regular ${what}`,
       // A pipe's data can be saved; a device (/dev/zero, /dev/stdin of a terminal) may never end.
-      hint: st.isFIFO() ? `copy the data into a file first (e.g. cat ${path} > input.csv) and pass that file` : "pass a regular file (inputs are read whole, within a size limit)",
+      hint: st.isFIFO()
+        ? `copy the data into a file first (e.g. cat ${path} > input.csv) and pass that file`
+        : "pass a regular file (inputs are read whole, within a size limit)",
     });
   }
   return st.size;
@@ -102,11 +123,15 @@ export function readTextFile(path: string, cwd: string, limit = SMALL_INPUT_LIMI
   const size = checkRegularInput(path, full);
   registerInput(full);
   if (size > limit) {
-    throw new HedgeError("INPUT_INVALID", `${path} is ${size} bytes, more than the ${limit}-byte limit for this kind of input`, {
-      file: path,
-      expected: `at most ${limit} bytes`,
-      hint: "is this the right file? curves, contract specs, policies, configs and histories are small text files",
-    });
+    throw new HedgeError(
+      "INPUT_INVALID",
+      `${path} is ${size} bytes, more than the ${limit}-byte limit for this kind of input`,
+      {
+        file: path,
+        expected: `at most ${limit} bytes`,
+        hint: "is this the right file? curves, contract specs, policies, configs and histories are small text files",
+      },
+    );
   }
   let fd: number;
   try {
@@ -126,10 +151,14 @@ export function readTextFile(path: string, cwd: string, limit = SMALL_INPUT_LIMI
       if (at === buf.length) break;
     }
     if (at !== size || fstatSync(fd).size !== size) {
-      throw new HedgeError("INPUT_INVALID", `${path} changed while it was read (${size} bytes when opened, ${at === buf.length ? "more" : at} bytes read)`, {
-        file: path,
-        hint: "wait until whatever writes the file has finished, then run again",
-      });
+      throw new HedgeError(
+        "INPUT_INVALID",
+        `${path} changed while it was read (${size} bytes when opened, ${at === buf.length ? "more" : at} bytes read)`,
+        {
+          file: path,
+          hint: "wait until whatever writes the file has finished, then run again",
+        },
+      );
     }
     bytes = buf.subarray(0, at);
   } catch (err) {
@@ -140,13 +169,25 @@ export function readTextFile(path: string, cwd: string, limit = SMALL_INPUT_LIMI
   const kind = binaryKind(bytes);
   if (kind) throw binaryError(path, kind, "text file");
   const problem = textProblem(bytes);
-  if (problem) throw new HedgeError("INPUT_INVALID", problem.message, { file: path, line: problem.line, column: problem.column, expected: "UTF-8 text without NUL bytes", hint: problem.hint });
+  if (problem)
+    throw new HedgeError("INPUT_INVALID", problem.message, {
+      file: path,
+      line: problem.line,
+      column: problem.column,
+      expected: "UTF-8 text without NUL bytes",
+      hint: problem.hint,
+    });
   const text = bytes.toString("utf8");
   if (/\.(json|ya?ml)$/i.test(path) || /^\uFEFF?\s*[[{]/.test(text)) {
     const at = excessiveNesting(text);
     if (at >= 0) {
       const pos = lineColumn(bytes, Buffer.byteLength(text.slice(0, at), "utf8"));
-      throw new HedgeError("INPUT_INVALID", `nests lists or objects more than ${MAX_NESTING} levels deep`, { file: path, ...pos, expected: `at most ${MAX_NESTING} levels of [ ] and { }`, hint: "this is not a tokenhedge input file: curves, specs, policies and configs nest a few levels" });
+      throw new HedgeError("INPUT_INVALID", `nests lists or objects more than ${MAX_NESTING} levels deep`, {
+        file: path,
+        ...pos,
+        expected: `at most ${MAX_NESTING} levels of [ ] and { }`,
+        hint: "this is not a tokenhedge input file: curves, specs, policies and configs nest a few levels",
+      });
     }
   }
   return text;
@@ -155,9 +196,17 @@ export function readTextFile(path: string, cwd: string, limit = SMALL_INPUT_LIMI
 /** A file whose first bytes say it is not UTF-8 text: what it is, and how to convert it. */
 function binaryError(path: string, kind: BinaryKind, what: string, convert = path): HedgeError {
   if (kind.encoding !== undefined) {
-    return new HedgeError("INPUT_INVALID", `this is ${kind.what}, not UTF-8`, { file: path, expected: `a UTF-8 ${what}`, hint: utf8Hint(kind.encoding, convert) });
+    return new HedgeError("INPUT_INVALID", `this is ${kind.what}, not UTF-8`, {
+      file: path,
+      expected: `a UTF-8 ${what}`,
+      hint: utf8Hint(kind.encoding, convert),
+    });
   }
-  return new HedgeError("INPUT_INVALID", `this is ${kind.what}, not a ${what}`, { file: path, expected: `a UTF-8 ${what}`, hint: kind.hint });
+  return new HedgeError("INPUT_INVALID", `this is ${kind.what}, not a ${what}`, {
+    file: path,
+    expected: `a UTF-8 ${what}`,
+    hint: kind.hint,
+  });
 }
 
 /**
@@ -190,7 +239,10 @@ export class StreamTextGuard {
       const kind = /\.gz$/i.test(this.file) ? undefined : binaryKind(chunk);
       if (kind) throw binaryError(this.file, kind, "CSV file");
     }
-    const all = this.carry.length > 0 ? Buffer.concat([this.carry, chunk]) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
+    const all =
+      this.carry.length > 0
+        ? Buffer.concat([this.carry, chunk])
+        : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
     const cut = completeLength(all);
     const body = all.subarray(0, cut);
     if (body.indexOf(0) >= 0 || !isUtf8(body)) this.fail(body);
@@ -212,7 +264,13 @@ export class StreamTextGuard {
     const pos = lineColumn(body, at, this.line);
     const column = pos.line === this.line ? pos.column + this.column0 : pos.column;
     const p = textProblem(body.subarray(at), pos.line)!;
-    throw new HedgeError("INPUT_INVALID", p.message, { file: this.file, line: pos.line, column, expected: "UTF-8 text without NUL bytes", hint: p.hint });
+    throw new HedgeError("INPUT_INVALID", p.message, {
+      file: this.file,
+      line: pos.line,
+      column,
+      expected: "UTF-8 text without NUL bytes",
+      hint: p.hint,
+    });
   }
 }
 
@@ -285,10 +343,20 @@ function realOrSame(p: string): string {
 }
 
 /** Refuse before writing anything when an output would land on an input of the same run. */
-export function guardInputs(outPath: string, target: string, cwd: string, inputs: readonly string[], hint = "choose another output path"): void {
+export function guardInputs(
+  outPath: string,
+  target: string,
+  cwd: string,
+  inputs: readonly string[],
+  hint = "choose another output path",
+): void {
   // The run's own record first: it says what the file is (the config, the mapping beside the data).
   const role = runInputs.get(target);
-  if (role !== undefined) throw new HedgeError("USAGE", `refusing to write over the input file ${outPath} (${role})`, { file: outPath, hint });
+  if (role !== undefined)
+    throw new HedgeError("USAGE", `refusing to write over the input file ${outPath} (${role})`, {
+      file: outPath,
+      hint,
+    });
   for (const input of inputs) {
     if (realOrSame(resolve(cwd, input)) === target) {
       throw new HedgeError("USAGE", `refusing to write over the input file ${input}`, { file: outPath, hint });
@@ -303,8 +371,23 @@ export function writeError(path: string, err: unknown): HedgeError {
   if (err instanceof HedgeError) return err;
   const code = (err as NodeJS.ErrnoException).code ?? "";
   const message = `cannot write ${path}: ${(err as Error).message}`;
-  if (IO_FAILURES.has(code)) return new HedgeError("IO_ERROR", message, { file: path, hint: code === "EDQUOT" || code === "ENOSPC" ? "free some disk space and run again; nothing was written" : "nothing was written" });
-  return new HedgeError("USAGE", message, { file: path, hint: code === "ENAMETOOLONG" ? "use a shorter file name" : code === "ENOENT" ? "create the directory first" : "choose a path you can write to" });
+  if (IO_FAILURES.has(code))
+    return new HedgeError("IO_ERROR", message, {
+      file: path,
+      hint:
+        code === "EDQUOT" || code === "ENOSPC"
+          ? "free some disk space and run again; nothing was written"
+          : "nothing was written",
+    });
+  return new HedgeError("USAGE", message, {
+    file: path,
+    hint:
+      code === "ENAMETOOLONG"
+        ? "use a shorter file name"
+        : code === "ENOENT"
+          ? "create the directory first"
+          : "choose a path you can write to",
+  });
 }
 
 /** Write all of `content` to `fd`, then flush it to the disk. */
@@ -332,7 +415,12 @@ function writeNew(tmp: string, content: string | Uint8Array, mode: number | unde
  * is followed to its target; a device or FIFO is written to directly, never replaced; any of
  * `protectedInputs` (resolved through symlinks) is refused.
  */
-export function writeFileAtomic(path: string, content: string, cwd: string, protectedInputs: readonly string[] = []): void {
+export function writeFileAtomic(
+  path: string,
+  content: string,
+  cwd: string,
+  protectedInputs: readonly string[] = [],
+): void {
   const target = writeTarget(resolve(cwd, path));
   guardInputs(path, target, cwd, protectedInputs);
   let st: Stats | undefined;
@@ -341,7 +429,8 @@ export function writeFileAtomic(path: string, content: string, cwd: string, prot
   } catch {
     st = undefined;
   }
-  if (st?.isDirectory()) throw new HedgeError("USAGE", `cannot write ${path}: it is a directory`, { file: path, hint: "give a file name" });
+  if (st?.isDirectory())
+    throw new HedgeError("USAGE", `cannot write ${path}: it is a directory`, { file: path, hint: "give a file name" });
   if (st && kindOf(st) !== undefined) {
     try {
       writeFileSync(target, content, "utf8");
@@ -369,17 +458,27 @@ export function writeFileAtomic(path: string, content: string, cwd: string, prot
  * file written and flushed into a temporary directory inside it first, then renamed into place:
  * a full disk or a failed write changes nothing, and only the renames (no data) remain to be done.
  */
-export function writeDirectoryAtomic(dir: string, files: Readonly<Record<string, string | Uint8Array>>, cwd: string, protectedInputs: readonly string[] = []): void {
+export function writeDirectoryAtomic(
+  dir: string,
+  files: Readonly<Record<string, string | Uint8Array>>,
+  cwd: string,
+  protectedInputs: readonly string[] = [],
+): void {
   const full = writeTarget(resolve(cwd, dir));
   const names = Object.keys(files).sort();
-  for (const name of names) guardInputs(join(dir, name), writeTarget(join(full, name)), cwd, protectedInputs, "choose another --out directory");
+  for (const name of names)
+    guardInputs(join(dir, name), writeTarget(join(full, name)), cwd, protectedInputs, "choose another --out directory");
   let st: Stats | undefined;
   try {
     st = statSync(full);
   } catch {
     st = undefined;
   }
-  if (st && !st.isDirectory()) throw new HedgeError("USAGE", `--out ${dir} is a file, not a directory`, { file: dir, hint: "give a directory; it is created if missing" });
+  if (st && !st.isDirectory())
+    throw new HedgeError("USAGE", `--out ${dir} is a file, not a directory`, {
+      file: dir,
+      hint: "give a directory; it is created if missing",
+    });
   const parent = st ? full : dirname(full);
   cleanStaleTemps(parent);
   const tmp = tempName(parent, ".d");

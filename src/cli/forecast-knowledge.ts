@@ -26,7 +26,11 @@ export function readKnowledge(ctx: IoContext, flags: KnowledgeFlags): Knowledge 
   }
   if (flags.volumePlan) {
     const months = parseVolumePlanFile(readTextFile(flags.volumePlan, ctx.cwd), flags.volumePlan);
-    out.volumePlan = { months, file: flags.volumePlan, ...(flags.volumePlanWeight !== undefined ? { weight: flags.volumePlanWeight } : {}) };
+    out.volumePlan = {
+      months,
+      file: flags.volumePlan,
+      ...(flags.volumePlanWeight !== undefined ? { weight: flags.volumePlanWeight } : {}),
+    };
     out.files.push(flags.volumePlan);
   }
   return out;

@@ -23,11 +23,15 @@ const CHUNK = 1 << 20;
 function openError(path: string, full: string, err: unknown): HedgeError {
   if (err instanceof HedgeError) return err;
   const code = (err as NodeJS.ErrnoException).code;
-  return new HedgeError("INPUT_NOT_FOUND", code === "ENOENT" ? `no such file: ${path}` : `cannot read ${path}: ${(err as Error).message}`, {
-    file: path,
-    expected: "a readable file",
-    ...(code === "ENOENT" ? { hint: `looked in ${dirname(full)}` } : {}),
-  });
+  return new HedgeError(
+    "INPUT_NOT_FOUND",
+    code === "ENOENT" ? `no such file: ${path}` : `cannot read ${path}: ${(err as Error).message}`,
+    {
+      file: path,
+      expected: "a readable file",
+      ...(code === "ENOENT" ? { hint: `looked in ${dirname(full)}` } : {}),
+    },
+  );
 }
 
 function checkFile(path: string, full: string): number {
@@ -39,14 +43,22 @@ function checkFile(path: string, full: string): number {
 /** A file that shrank or grew while it was read gives a partial answer: refuse it. */
 function checkUnchanged(file: string, sizeAtOpen: number, read: number, sizeNow: number): void {
   if (read === sizeAtOpen && sizeNow === sizeAtOpen) return;
-  throw new HedgeError("INPUT_INVALID", `${file} changed while it was read (${sizeAtOpen} bytes when opened, ${read} bytes read)`, {
-    file,
-    hint: "wait until whatever writes the file has finished (or copy it), then run again",
-  });
+  throw new HedgeError(
+    "INPUT_INVALID",
+    `${file} changed while it was read (${sizeAtOpen} bytes when opened, ${read} bytes read)`,
+    {
+      file,
+      hint: "wait until whatever writes the file has finished (or copy it), then run again",
+    },
+  );
 }
 
 /** The mapping in force: `--mapping FILE`, else `USAGE.csv.map.yaml|yml|json` beside the file, else none. */
-export function resolveMapping(ctx: IoContext, file: string, mappingFlag?: string): { mapping: MappingSpec; source: string } | undefined {
+export function resolveMapping(
+  ctx: IoContext,
+  file: string,
+  mappingFlag?: string,
+): { mapping: MappingSpec; source: string } | undefined {
   let source = mappingFlag;
   if (source === undefined) {
     for (const ext of [".map.yaml", ".map.yml", ".map.json"]) {
@@ -60,10 +72,14 @@ export function resolveMapping(ctx: IoContext, file: string, mappingFlag?: strin
   let text: string;
   try {
     text = readTextFile(source, ctx.cwd);
-    registerInput(resolve(ctx.cwd, source), mappingFlag !== undefined ? "the --mapping file" : `the mapping found beside ${file}`);
+    registerInput(
+      resolve(ctx.cwd, source),
+      mappingFlag !== undefined ? "the --mapping file" : `the mapping found beside ${file}`,
+    );
   } catch (err) {
     // A missing mapping file is a usage error (the flag is wrong), not bad data.
-    if (err instanceof HedgeError && err.code === "INPUT_NOT_FOUND") throw new HedgeError("USAGE", `--mapping: ${err.message}`, err.details);
+    if (err instanceof HedgeError && err.code === "INPUT_NOT_FOUND")
+      throw new HedgeError("USAGE", `--mapping: ${err.message}`, err.details);
     throw err;
   }
   return { mapping: parseMappingText(text, source), source };
@@ -75,7 +91,11 @@ export function isGzip(file: string): boolean {
 }
 
 function gzipError(file: string, err: unknown): HedgeError {
-  return new HedgeError("INPUT_INVALID", `${file} is not readable gzip data: ${(err as Error).message}`, { file, expected: "a gzip-compressed CSV", hint: "a truncated download? re-download the export, or drop the .gz suffix if the file is not compressed" });
+  return new HedgeError("INPUT_INVALID", `${file} is not readable gzip data: ${(err as Error).message}`, {
+    file,
+    expected: "a gzip-compressed CSV",
+    hint: "a truncated download? re-download the export, or drop the .gz suffix if the file is not compressed",
+  });
 }
 
 /** Read a usage file synchronously in chunks (for commands whose pipeline is synchronous). */
@@ -91,7 +111,11 @@ export function readUsageSync(ctx: IoContext, file: string, options: IngestOptio
       bytes = gunzipSync(readFileSync(full), { maxOutputLength: 1 << 30 });
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") {
-        throw new HedgeError("INPUT_INVALID", `${file} decompresses to more than 1 GiB`, { file, expected: "a smaller gzip export here", hint: "run `tokenhedge ingest` on it (streamed) or aggregate it first with `tokenhedge sql`" });
+        throw new HedgeError("INPUT_INVALID", `${file} decompresses to more than 1 GiB`, {
+          file,
+          expected: "a smaller gzip export here",
+          hint: "run `tokenhedge ingest` on it (streamed) or aggregate it first with `tokenhedge sql`",
+        });
       }
       throw gzipError(file, err);
     }
@@ -163,7 +187,8 @@ export async function readUsageStream(ctx: IoContext, file: string, options: Ing
   } catch (err) {
     bar.done();
     // File-system errors carry an errno code; data errors are already HedgeErrors.
-    if (!(err instanceof HedgeError) && typeof (err as NodeJS.ErrnoException).code === "string") throw openError(file, full, err);
+    if (!(err instanceof HedgeError) && typeof (err as NodeJS.ErrnoException).code === "string")
+      throw openError(file, full, err);
     throw err;
   } finally {
     // A read may still be in flight when the engine stopped on bad data: let it settle first.

@@ -20,10 +20,16 @@ export interface InitFlags {
 
 /** "80,60,40,25" → [80, 60, 40, 25]: target ratios in percent, one per three-month bucket. */
 export function parseLadder(text: string): number[] {
-  const parts = text.split(",").map((s) => s.trim().replace(/%$/, "")).filter((s) => s !== "");
+  const parts = text
+    .split(",")
+    .map((s) => s.trim().replace(/%$/, ""))
+    .filter((s) => s !== "");
   const values = parts.map(Number);
   if (parts.length === 0 || parts.length > 8 || values.some((v) => !Number.isFinite(v) || v < 0 || v > 100)) {
-    throw new HedgeError("USAGE", `--ladder: cannot read "${text}"`, { value: text, expected: "1 to 8 percentages from 0 to 100, one per 3-month bucket, e.g. 80,60,40,25" });
+    throw new HedgeError("USAGE", `--ladder: cannot read "${text}"`, {
+      value: text,
+      expected: "1 to 8 percentages from 0 to 100, one per 3-month bucket, e.g. 80,60,40,25",
+    });
   }
   return values;
 }

@@ -27,7 +27,8 @@ function verbosityFlag(argv: string[]): "quiet" | "verbose" | undefined {
   const flags = end >= 0 ? argv.slice(0, end) : argv;
   const quiet = flags.includes("--quiet");
   const verbose = flags.includes("--verbose");
-  if (quiet && verbose) throw new HedgeError("USAGE", "--quiet and --verbose cannot be used together", { hint: "pick one" });
+  if (quiet && verbose)
+    throw new HedgeError("USAGE", "--quiet and --verbose cannot be used together", { hint: "pick one" });
   return quiet ? "quiet" : verbose ? "verbose" : undefined;
 }
 
@@ -40,7 +41,12 @@ function commanderUsage(err: CommanderError): HedgeError {
 export async function run(argv: string[], io: IoContext = processContext()): Promise<number> {
   // A caller's IoContext without a width (a library or test run) still honours COLUMNS.
   const columns = io.columns ?? columnsFromEnv(io.env);
-  const ctx: RunContext = { ...io, ...(columns !== undefined ? { columns } : {}), colour: colourEnabled(io, colourFlag(argv)), startedAt: Date.now() };
+  const ctx: RunContext = {
+    ...io,
+    ...(columns !== undefined ? { columns } : {}),
+    colour: colourEnabled(io, colourFlag(argv)),
+    startedAt: Date.now(),
+  };
   const env = makeCommandEnv(ctx);
   const wantsJson = argv.includes("--json");
   resetRunInputs();
@@ -65,7 +71,13 @@ export async function run(argv: string[], io: IoContext = processContext()): Pro
     }
     if (!COMMANDS.some((c) => c.name === argv[1])) {
       const names = [...new Set([...COMMANDS.map((c) => c.name), ...HELP_TOPIC_NAMES])];
-      return fail(new HedgeError("USAGE", `no help topic or command "${argv[1]}"`, { value: argv[1], expected: `one of ${names.join(", ")}`, hint: "tokenhedge help lists the commands" }));
+      return fail(
+        new HedgeError("USAGE", `no help topic or command "${argv[1]}"`, {
+          value: argv[1],
+          expected: `one of ${names.join(", ")}`,
+          hint: "tokenhedge help lists the commands",
+        }),
+      );
     }
   }
 
@@ -76,14 +88,17 @@ export async function run(argv: string[], io: IoContext = processContext()): Pro
   } catch (err) {
     if (err instanceof CommanderError) {
       // Help and version are successes; every other commander error is a usage error (already printed).
-      if (err.code === "commander.helpDisplayed" || err.code === "commander.version" || err.code === "commander.help") return EXIT.ok;
+      if (err.code === "commander.helpDisplayed" || err.code === "commander.version" || err.code === "commander.help")
+        return EXIT.ok;
       if (err.exitCode === 0) return EXIT.ok;
       return fail(commanderUsage(err), true);
     }
     if (err instanceof HedgeError) return fail(err);
     const e = err as Error;
     if (wantsJson) ctx.stderr.write(errorJson(new HedgeError("INTERNAL", e?.message ?? String(err))));
-    ctx.stderr.write(`tokenhedge: internal error: ${escapeControl(e?.message ?? String(err))}\nThis is a bug in tokenhedge ${VERSION}; please report it with the command line you ran.\n`);
+    ctx.stderr.write(
+      `tokenhedge: internal error: ${escapeControl(e?.message ?? String(err))}\nThis is a bug in tokenhedge ${VERSION}; please report it with the command line you ran.\n`,
+    );
     if (ctx.env.TOKENHEDGE_DEBUG) ctx.stderr.write(`${e?.stack ?? ""}\n`);
     return EXIT.internal;
   }

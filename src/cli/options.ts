@@ -14,7 +14,8 @@ export function parseIntOption(name: string, min: number, max = Number.MAX_SAFE_
 export function parseNumberOption(name: string, min = -Infinity, max = Infinity) {
   return (value: string): number => {
     const n = Number(value.trim());
-    if (value.trim() === "" || !Number.isFinite(n)) throw new InvalidArgumentError(`${name} must be a number, got "${value}"`);
+    if (value.trim() === "" || !Number.isFinite(n))
+      throw new InvalidArgumentError(`${name} must be a number, got "${value}"`);
     if (n < min || n > max) throw new InvalidArgumentError(`${name} must be between ${min} and ${max}, got ${n}`);
     return n;
   };
@@ -22,11 +23,16 @@ export function parseNumberOption(name: string, min = -Infinity, max = Infinity)
 
 /** A list of percentage shocks: "-50,-25,0,25,50,100" or "-50%,+25%" → [-0.5, -0.25, …]. */
 export function parseShockList(value: string): number[] {
-  const parts = value.split(",").map((s) => s.trim()).filter((s) => s !== "");
-  if (parts.length === 0) throw new InvalidArgumentError(`expected a comma-separated list of percentages, got "${value}"`);
+  const parts = value
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
+  if (parts.length === 0)
+    throw new InvalidArgumentError(`expected a comma-separated list of percentages, got "${value}"`);
   return parts.map((p) => {
     const n = Number(p.replace(/%$/, ""));
-    if (!Number.isFinite(n) || n <= -100) throw new InvalidArgumentError(`price shock "${p}" must be a percentage above -100, e.g. -25 or +50`);
+    if (!Number.isFinite(n) || n <= -100)
+      throw new InvalidArgumentError(`price shock "${p}" must be a percentage above -100, e.g. -25 or +50`);
     return n / 100;
   });
 }
@@ -39,9 +45,13 @@ export function parseAsOf(value: string): string {
 const VOLUME_CASES = ["p10", "p50", "p90", "mean"] as const;
 
 export function parseVolumeCases(value: string): (typeof VOLUME_CASES)[number][] {
-  const parts = value.split(",").map((s) => s.trim().toLowerCase()).filter((s) => s !== "");
+  const parts = value
+    .split(",")
+    .map((s) => s.trim().toLowerCase())
+    .filter((s) => s !== "");
   for (const p of parts) {
-    if (!(VOLUME_CASES as readonly string[]).includes(p)) throw new InvalidArgumentError(`volume case "${p}" is not one of ${VOLUME_CASES.join(", ")}`);
+    if (!(VOLUME_CASES as readonly string[]).includes(p))
+      throw new InvalidArgumentError(`volume case "${p}" is not one of ${VOLUME_CASES.join(", ")}`);
   }
   if (parts.length === 0) throw new InvalidArgumentError("expected at least one volume case");
   return parts as (typeof VOLUME_CASES)[number][];
@@ -53,7 +63,8 @@ export function parseRateOption(name: string) {
     const t = value.trim();
     const pct = t.endsWith("%");
     const n = Number(pct ? t.slice(0, -1) : t);
-    if (t === "" || t === "%" || !Number.isFinite(n)) throw new InvalidArgumentError(`${name} must be a rate such as 0.05 or 5%, got "${value}"`);
+    if (t === "" || t === "%" || !Number.isFinite(n))
+      throw new InvalidArgumentError(`${name} must be a rate such as 0.05 or 5%, got "${value}"`);
     const r = pct ? n / 100 : n;
     if (r < 0 || r > 1) throw new InvalidArgumentError(`${name} must be between 0 and 1 (0% and 100%), got "${value}"`);
     return r;

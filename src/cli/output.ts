@@ -28,7 +28,8 @@ export interface Renderings {
 }
 
 export function chooseFormat(flags: OutputFlags, hasCsv: boolean): "json" | "csv" | "human" {
-  if (flags.json && flags.csv) throw new HedgeError("USAGE", "--json and --csv cannot be used together", { hint: "pick one output format" });
+  if (flags.json && flags.csv)
+    throw new HedgeError("USAGE", "--json and --csv cannot be used together", { hint: "pick one output format" });
   if (flags.excel && !flags.csv) throw new HedgeError("USAGE", "--excel shapes CSV output", { hint: "add --csv" });
   if (flags.csv && !hasCsv) throw new HedgeError("USAGE", "this command has no CSV output", { hint: "use --json" });
   return flags.json ? "json" : flags.csv ? "csv" : "human";
@@ -36,7 +37,12 @@ export function chooseFormat(flags: OutputFlags, hasCsv: boolean): "json" | "csv
 
 export function emit(ctx: IoContext, flags: OutputFlags, r: Renderings, inputs: string[] = []): void {
   const format = chooseFormat(flags, r.csv !== undefined);
-  const text = format === "json" ? toJson(r.json()) : format === "csv" ? csvText(r.csv!(), flags) : humanText(ctx, flags, escapeHumanOutput(r.human()));
+  const text =
+    format === "json"
+      ? toJson(r.json())
+      : format === "csv"
+        ? csvText(r.csv!(), flags)
+        : humanText(ctx, flags, escapeHumanOutput(r.human()));
   // `--out -` is stdout, as in most Unix tools, never a file named "-".
   const toFile = flags.out !== undefined && flags.out !== "-";
   if (toFile) {
@@ -80,7 +86,18 @@ function humanText(ctx: IoContext, flags: OutputFlags, text: string): string {
 }
 
 // Excel opens a BOM-less CSV in the system code page, so "≤ – −" in a header become mojibake.
-const ASCII_FOR: Record<string, string> = { "≤": "<=", "≥": ">=", "–": "-", "—": "-", "−": "-", "×": "x", "ρ": "rho", "σ": "sigma", "·": ".", "…": "..." };
+const ASCII_FOR: Record<string, string> = {
+  "≤": "<=",
+  "≥": ">=",
+  "–": "-",
+  "—": "-",
+  "−": "-",
+  "×": "x",
+  ρ: "rho",
+  σ: "sigma",
+  "·": ".",
+  "…": "...",
+};
 
 function csvText(text: string, flags: OutputFlags): string {
   if (!flags.excel) return text;

@@ -8,7 +8,13 @@ import { HedgeError } from "../errors.js";
 import type { HedgePolicy } from "../hedge/policy.js";
 import { parsePriceHistory, type PriceHistory } from "../hedge/methods/price-history.js";
 import { requireComplete, type HedgeConfig, type ValueSource } from "../config/index.js";
-import { buildPlanStage, type PipelineInputs, type PlanStage, type PolicyChoice, type SizingSettings } from "../pipeline/index.js";
+import {
+  buildPlanStage,
+  type PipelineInputs,
+  type PlanStage,
+  type PolicyChoice,
+  type SizingSettings,
+} from "../pipeline/index.js";
 import { loadContract, loadCurve, loadPolicy, loadUsage } from "./inputs.js";
 import { readUsageSync } from "./ingest-read.js";
 import type { IoContext } from "./context.js";
@@ -25,7 +31,11 @@ import type { SavedPlan } from "../hedge/saved-plan.js";
 export { addPlanOptions, type PlanFlags } from "./plan-flags.js";
 
 function required(value: string | undefined, flag: string): string {
-  if (!value) throw new HedgeError("USAGE_MISSING_FLAG", `missing ${flag}`, { expected: `${flag} FILE`, hint: "see tokenhedge plan --help" });
+  if (!value)
+    throw new HedgeError("USAGE_MISSING_FLAG", `missing ${flag}`, {
+      expected: `${flag} FILE`,
+      hint: "see tokenhedge plan --help",
+    });
   return value;
 }
 
@@ -42,17 +52,30 @@ export function loadPlanFromConfig(ctx: IoContext, cfg: HedgeConfig, savedPlanFi
 /** Flags (or a config file / TOKENHEDGE_* variables: flags > env > file > defaults, config-options.ts) → pipeline inputs. */
 export function resolvePlanInputs(ctx: IoContext, usageFile: string | undefined, flags: PlanFlags): PipelineInputs {
   const resolved = applyDeferredConfig(ctx, flags, true);
-  if (flags.plan) warn(ctx, ignoredFlagsWarning(flags.plan, ignoredSizingFlags(flags, (flags as unknown as Record<string, unknown>)[COMMAND_KEY] as Command | undefined)));
+  if (flags.plan)
+    warn(
+      ctx,
+      ignoredFlagsWarning(
+        flags.plan,
+        ignoredSizingFlags(flags, (flags as unknown as Record<string, unknown>)[COMMAND_KEY] as Command | undefined),
+      ),
+    );
   if (resolved) return inputsFromConfig(ctx, requireComplete(resolved), flags);
   if (!usageFile) {
-    throw new HedgeError("USAGE_MISSING_FLAG", "no usage file given", { expected: "a usage CSV argument, or --config FILE", hint: "see tokenhedge plan --help" });
+    throw new HedgeError("USAGE_MISSING_FLAG", "no usage file given", {
+      expected: "a usage CSV argument, or --config FILE",
+      hint: "see tokenhedge plan --help",
+    });
   }
   const curveFile = required(flags.curve, "--curve");
   const contractFile = required(flags.contract, "--contract");
   const method = flags.method ?? "policy";
   const saved = flags.plan ? readSavedPlan(ctx, flags.plan) : undefined;
   if (!flags.policy && flags.ratio === undefined && method === "policy" && !saved) {
-    throw new HedgeError("USAGE_MISSING_FLAG", "missing --policy or --ratio", { expected: "--policy FILE or --ratio R", hint: "e.g. --policy fixtures/acme/policy.json or --ratio 0.8" });
+    throw new HedgeError("USAGE_MISSING_FLAG", "missing --policy or --ratio", {
+      expected: "--policy FILE or --ratio R",
+      hint: "e.g. --policy fixtures/acme/policy.json or --ratio 0.8",
+    });
   }
   const series = loadUsage(ctx, usageFile, flags.map);
   const spec = loadContract(ctx, contractFile);
@@ -80,9 +103,24 @@ export function resolvePlanInputs(ctx: IoContext, usageFile: string | undefined,
     ...(knowledge.events ? { events: knowledge.events } : {}),
     ...(knowledge.volumePlan ? { volumePlan: knowledge.volumePlan } : {}),
     ...(saved ? { savedPlan: saved } : {}),
-    files: [usageFile, curveFile, contractFile, ...(flags.plan ? [flags.plan] : []), ...(flags.policy ? [flags.policy] : []), ...(flags.history ? [flags.history] : []), ...(flags.book ? [flags.book] : []), ...(flags.settlements ? [flags.settlements] : []), ...company.files, ...knowledge.files],
+    files: [
+      usageFile,
+      curveFile,
+      contractFile,
+      ...(flags.plan ? [flags.plan] : []),
+      ...(flags.policy ? [flags.policy] : []),
+      ...(flags.history ? [flags.history] : []),
+      ...(flags.book ? [flags.book] : []),
+      ...(flags.settlements ? [flags.settlements] : []),
+      ...company.files,
+      ...knowledge.files,
+    ],
     sources: flagSources(flags),
-    position: positionSettings(ctx, flags, { ...(flags.book ? { book: flags.book } : {}), ...(flags.settlements ? { settlements: flags.settlements } : {}), contractFile }),
+    position: positionSettings(ctx, flags, {
+      ...(flags.book ? { book: flags.book } : {}),
+      ...(flags.settlements ? { settlements: flags.settlements } : {}),
+      contractFile,
+    }),
   };
 }
 
@@ -92,15 +130,31 @@ function savedPolicyChoice(saved: SavedPlan): PolicyChoice {
 }
 
 /** A resolved config → pipeline inputs (contract and policy may be inline there); the plan flags, if any, size it; `--plan` reads a saved plan. */
-export function inputsFromConfig(ctx: IoContext, cfg: HedgeConfig, flags?: PlanFlags, savedPlanFile?: string): PipelineInputs {
+export function inputsFromConfig(
+  ctx: IoContext,
+  cfg: HedgeConfig,
+  flags?: PlanFlags,
+  savedPlanFile?: string,
+): PipelineInputs {
   const savedFile = savedPlanFile ?? flags?.plan;
   const saved = savedFile ? readSavedPlan(ctx, savedFile) : undefined;
-  const series = readUsageSync(ctx, cfg.usage.file, { file: cfg.usage.file, ...(cfg.usage.map ? { map: cfg.usage.map } : {}), ...(cfg.asOf ? { asOf: cfg.asOf } : {}) });
+  const series = readUsageSync(ctx, cfg.usage.file, {
+    file: cfg.usage.file,
+    ...(cfg.usage.map ? { map: cfg.usage.map } : {}),
+    ...(cfg.asOf ? { asOf: cfg.asOf } : {}),
+  });
   const spec = typeof cfg.contract === "string" ? loadContract(ctx, cfg.contract) : cfg.contract;
   const curve = loadCurve(ctx, cfg.curve);
   const policy: PolicyChoice =
-    cfg.policy === undefined ? { kind: "ratio", ratio: cfg.ratio! } : { kind: "ladder", policy: typeof cfg.policy === "string" ? loadPolicy(ctx, cfg.policy) : cfg.policy };
-  const files = [cfg.usage.file, cfg.curve, ...(typeof cfg.contract === "string" ? [cfg.contract] : []), ...(typeof cfg.policy === "string" ? [cfg.policy] : [])];
+    cfg.policy === undefined
+      ? { kind: "ratio", ratio: cfg.ratio! }
+      : { kind: "ladder", policy: typeof cfg.policy === "string" ? loadPolicy(ctx, cfg.policy) : cfg.policy };
+  const files = [
+    cfg.usage.file,
+    cfg.curve,
+    ...(typeof cfg.contract === "string" ? [cfg.contract] : []),
+    ...(typeof cfg.policy === "string" ? [cfg.policy] : []),
+  ];
   if (cfg.book) files.push(cfg.book);
   if (cfg.settlements) files.push(cfg.settlements);
   if (cfg.configFile) files.push(cfg.configFile);
@@ -122,14 +176,21 @@ export function inputsFromConfig(ctx: IoContext, cfg: HedgeConfig, flags?: PlanF
     ...(cfg.rounding ? { rounding: cfg.rounding } : {}),
     seed: cfg.seed,
     ...(cfg.horizon !== undefined ? { horizon: cfg.horizon } : {}),
-    sizing: sizingFromFlags(ctx, { ...(flags ?? { seed: cfg.seed }), ...(flags?.history === undefined && cfg.company?.history ? { history: cfg.company.history } : {}) }),
+    sizing: sizingFromFlags(ctx, {
+      ...(flags ?? { seed: cfg.seed }),
+      ...(flags?.history === undefined && cfg.company?.history ? { history: cfg.company.history } : {}),
+    }),
     company: company.settings,
     ...(knowledge.events ? { events: knowledge.events } : {}),
     ...(knowledge.volumePlan ? { volumePlan: knowledge.volumePlan } : {}),
     ...(saved ? { savedPlan: saved } : {}),
     files: [...files, ...company.files],
     sources: cfg.sources,
-    position: positionSettings(ctx, flags ?? {}, { ...(cfg.book ? { book: cfg.book } : {}), ...(cfg.settlements ? { settlements: cfg.settlements } : {}), ...(typeof cfg.contract === "string" ? { contractFile: cfg.contract } : {}) }),
+    position: positionSettings(ctx, flags ?? {}, {
+      ...(cfg.book ? { book: cfg.book } : {}),
+      ...(cfg.settlements ? { settlements: cfg.settlements } : {}),
+      ...(typeof cfg.contract === "string" ? { contractFile: cfg.contract } : {}),
+    }),
   };
 }
 

@@ -5,7 +5,6 @@ import { COMMANDS, invokedCommand } from "./command-table.js";
 import { HELP_TOPIC_NAMES } from "./commands/help-topic-names.js";
 import { VERSION } from "./version.js";
 
-
 const A = "fixtures/acme";
 const EXAMPLES = `
 Examples:
@@ -47,7 +46,10 @@ export async function buildProgram(env: CommandEnv, argv: readonly string[]): Pr
   for (const row of COMMANDS) {
     if (row === invoked && make) {
       // addCommand (unlike .command) does not copy settings: exitOverride and output must reach every sub-command.
-      const withTree: CommandEnv = { ...env, allCommands: () => Promise.all(COMMANDS.map(async (r) => (await r.load())(env))) };
+      const withTree: CommandEnv = {
+        ...env,
+        allCommands: () => Promise.all(COMMANDS.map(async (r) => (await r.load())(env))),
+      };
       program.addCommand(make(withTree).copyInheritedSettings(program));
     } else {
       const stub = new Command(row.name).description(row.description);

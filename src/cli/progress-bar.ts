@@ -32,12 +32,17 @@ function cells(filled: number, width: number, empty: string): string {
 /** "ETA 12 s", "ETA 2 min 05 s": the time left at the rate so far. */
 export function etaText(elapsedMs: number, fraction: number): string {
   if (!(fraction > 0) || fraction >= 1) return "";
-  const left = Math.round((elapsedMs / fraction) * (1 - fraction) / 1000);
+  const left = Math.round(((elapsedMs / fraction) * (1 - fraction)) / 1000);
   return left < 60 ? `ETA ${left} s` : `ETA ${Math.floor(left / 60)} min ${String(left % 60).padStart(2, "0")} s`;
 }
 
 /** A progress bar labelled `label`; `now` is the clock (milliseconds), `shownAfterMs` the quiet first stretch. */
-export function progressBar(stderr: OutStream, now: () => number, label = "simulating", shownAfterMs = 1000): ProgressBar {
+export function progressBar(
+  stderr: OutStream,
+  now: () => number,
+  label = "simulating",
+  shownAfterMs = 1000,
+): ProgressBar {
   const start = now();
   let shown = false;
   let last = -1;
@@ -59,7 +64,9 @@ export function progressBar(stderr: OutStream, now: () => number, label = "simul
       const width = 30;
       const fill = Math.round((pct / 100) * width);
       const eta = fraction > origin.f ? etaText(t - origin.t, (fraction - origin.f) / (1 - origin.f)) : "";
-      stderr.write(`\r${label} [${"#".repeat(fill)}${".".repeat(width - fill)}] ${String(pct).padStart(3)}%${eta ? `  ${eta}` : ""}\u001b[K`);
+      stderr.write(
+        `\r${label} [${"#".repeat(fill)}${".".repeat(width - fill)}] ${String(pct).padStart(3)}%${eta ? `  ${eta}` : ""}\u001b[K`,
+      );
     },
     done() {
       if (shown) stderr.write("\r\u001b[K");
@@ -107,7 +114,13 @@ function formatBytes(n: number): string {
  * The file reader's bar: 24 cells with the bytes read, the size and the rate, redrawn at most ten times a second;
  * silent for a file under `minBytes` (it is read before a bar would help). Wiped with an erase-line sequence.
  */
-export function bytesProgressBar(stderr: OutStream, now: () => number, total: number, label: string, minBytes: number): ProgressBar {
+export function bytesProgressBar(
+  stderr: OutStream,
+  now: () => number,
+  total: number,
+  label: string,
+  minBytes: number,
+): ProgressBar {
   if (!stderr.isTTY || total < minBytes) return SILENT;
   const started = now();
   let last = 0;

@@ -50,7 +50,9 @@ export function inquirerPrompter(): Prompter {
       ),
     number: (message, options = {}) =>
       guarded(async () => {
-        const value = await (await inquirer()).number({
+        const value = await (
+          await inquirer()
+        ).number({
           message,
           required: true,
           ...(options.default !== undefined ? { default: options.default } : {}),
@@ -60,7 +62,14 @@ export function inquirerPrompter(): Prompter {
         return value ?? options.default ?? 0;
       }),
     choose: (message, choices, defaultValue) =>
-      guarded(async () => (await inquirer()).select({ message, choices: choices.map((c) => ({ ...c })), ...(defaultValue !== undefined ? { default: defaultValue } : {}) })),
-    yesNo: (message, defaultValue) => guarded(async () => (await inquirer()).confirm({ message, default: defaultValue })),
+      guarded(async () =>
+        (await inquirer()).select({
+          message,
+          choices: choices.map((c) => ({ ...c })),
+          ...(defaultValue !== undefined ? { default: defaultValue } : {}),
+        }),
+      ),
+    yesNo: (message, defaultValue) =>
+      guarded(async () => (await inquirer()).confirm({ message, default: defaultValue })),
   };
 }

@@ -11,7 +11,12 @@ import type { IoContext } from "./context.js";
 export function hashInputs(ctx: IoContext, files: { role: string; path: string }[]): ReportInputFile[] {
   return files.map((f) => {
     const bytes = readFileSync(resolve(ctx.cwd, f.path));
-    return { role: f.role, path: f.path, sha256: createHash("sha256").update(bytes).digest("hex"), bytes: bytes.length };
+    return {
+      role: f.role,
+      path: f.path,
+      sha256: createHash("sha256").update(bytes).digest("hex"),
+      bytes: bytes.length,
+    };
   });
 }
 
@@ -22,21 +27,33 @@ function guardOutputs(ctx: IoContext, outDir: string, names: string[], inputs: s
   for (const name of names) {
     const target = real(resolve(ctx.cwd, outDir, name));
     if (protectedPaths.has(target)) {
-      throw new HedgeError("USAGE", `refusing to write ${name} over the input file ${relative(ctx.cwd, target) || target}`, {
-        file: join(outDir, name),
-        hint: "choose another --out directory",
-      });
+      throw new HedgeError(
+        "USAGE",
+        `refusing to write ${name} over the input file ${relative(ctx.cwd, target) || target}`,
+        {
+          file: join(outDir, name),
+          hint: "choose another --out directory",
+        },
+      );
     }
   }
 }
 
 /** Write every output (name → text) under `out` as one directory update; returns what was written, in name order. */
-export function writeReportFiles(ctx: IoContext, out: string, outputs: Record<string, string | Uint8Array>, inputs: string[]): { path: string; bytes: number }[] {
+export function writeReportFiles(
+  ctx: IoContext,
+  out: string,
+  outputs: Record<string, string | Uint8Array>,
+  inputs: string[],
+): { path: string; bytes: number }[] {
   const names = Object.keys(outputs).sort();
   guardOutputs(ctx, out, names, inputs);
   const outDir = resolve(ctx.cwd, out);
   if (existsSync(outDir) && !statSync(outDir).isDirectory()) {
-    throw new HedgeError("USAGE", `--out ${out} is a file, not a directory`, { file: out, hint: "give a directory; it is created if missing" });
+    throw new HedgeError("USAGE", `--out ${out} is a file, not a directory`, {
+      file: out,
+      hint: "give a directory; it is created if missing",
+    });
   }
   // The directory appears complete or not at all (a killed or disk-full run leaves the old one).
   writeDirectoryAtomic(out, outputs, ctx.cwd, inputs);

@@ -33,7 +33,9 @@ export function findChromium(env: Record<string, string | undefined>): string | 
 export function renderPdf(html: string, env: Record<string, string | undefined>): Uint8Array {
   const browser = findChromium(env);
   if (!browser) {
-    const where = env.TOKENHEDGE_CHROMIUM ? `TOKENHEDGE_CHROMIUM=${env.TOKENHEDGE_CHROMIUM} does not exist` : `none of ${CHROMIUM_NAMES.join(", ")} is on PATH`;
+    const where = env.TOKENHEDGE_CHROMIUM
+      ? `TOKENHEDGE_CHROMIUM=${env.TOKENHEDGE_CHROMIUM} does not exist`
+      : `none of ${CHROMIUM_NAMES.join(", ")} is on PATH`;
     throw new HedgeError("IO_ERROR", `report --pdf needs headless Chromium: ${where}`, {
       expected: "a Chromium or Chrome binary",
       hint: "install it (Debian: apt-get install chromium) or set TOKENHEDGE_CHROMIUM=/path/to/chromium; without --pdf the report is written as HTML and Markdown",
@@ -64,7 +66,11 @@ export function renderPdf(html: string, env: Record<string, string | undefined>)
       { encoding: "utf8", timeout: TIMEOUT_MS, stdio: ["ignore", "pipe", "pipe"] },
     );
     if (r.error || !existsSync(pdf)) {
-      const why = r.error ? (r.error.message.includes("ETIMEDOUT") ? `timed out after ${TIMEOUT_MS / 1000} s` : r.error.message) : `exited ${String(r.status)} without writing a PDF`;
+      const why = r.error
+        ? r.error.message.includes("ETIMEDOUT")
+          ? `timed out after ${TIMEOUT_MS / 1000} s`
+          : r.error.message
+        : `exited ${String(r.status)} without writing a PDF`;
       throw new HedgeError("IO_ERROR", `report --pdf: ${browser} ${why}`, {
         hint: "run without --pdf, or set TOKENHEDGE_CHROMIUM to another Chromium binary",
       });

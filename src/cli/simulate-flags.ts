@@ -33,7 +33,8 @@ export interface SimulateFlags extends Omit<PlanFlags, "method">, OutputFlags {
 function parseVol(value: string): number {
   const t = value.trim();
   const n = t.endsWith("%") ? Number(t.slice(0, -1)) / 100 : Number(t);
-  if (t === "" || !Number.isFinite(n) || n < 0 || n > 5) throw new InvalidArgumentError(`--vol must be an annual volatility such as 0.45 or 45%, got "${value}"`);
+  if (t === "" || !Number.isFinite(n) || n < 0 || n > 5)
+    throw new InvalidArgumentError(`--vol must be an annual volatility such as 0.45 or 45%, got "${value}"`);
   return n;
 }
 
@@ -43,20 +44,67 @@ export function addSimulateOptions(cmd: Command): Command {
   const method = cmd.options.find((o) => o.long === "--method");
   if (method) {
     method.choices([...(method.argChoices ?? []), "parametric"]);
-    method.description += "; parametric: only the delta-normal Cost-at-Risk (z·σ) and its price, volume and basis parts, no price paths (size with --sizing)";
+    method.description +=
+      "; parametric: only the delta-normal Cost-at-Risk (z·σ) and its price, volume and basis parts, no price paths (size with --sizing)";
   }
   return cmd
-    .addOption(new Option("--sizing <method>", "with --method parametric: where the target ratios come from (as --method for plan)").choices(["policy", "mvhr", "quantity"]))
-    .addOption(new Option("--model <model>", "index price model: gbm (geometric Brownian motion) or ou (mean-reverting log price)").choices(["gbm", "ou"]).default("gbm"))
-    .addOption(new Option("--vol <sigma>", "annual volatility of the index, e.g. 0.45 or 45% (default: from --history, else 30%)").argParser(parseVol))
-    .addOption(new Option("--mean-reversion <kappa>", "OU mean-reversion speed per year, e.g. 2 (half-life ln2/κ years)").argParser(parseNumberOption("--mean-reversion", 0, 100)))
-    .addOption(new Option("--basis-a <a>", "company price = a + b·index + noise: intercept a, USD/Mtok").argParser(parseNumberOption("--basis-a", -1000, 1000)).default(0))
+    .addOption(
+      new Option(
+        "--sizing <method>",
+        "with --method parametric: where the target ratios come from (as --method for plan)",
+      ).choices(["policy", "mvhr", "quantity"]),
+    )
+    .addOption(
+      new Option(
+        "--model <model>",
+        "index price model: gbm (geometric Brownian motion) or ou (mean-reverting log price)",
+      )
+        .choices(["gbm", "ou"])
+        .default("gbm"),
+    )
+    .addOption(
+      new Option(
+        "--vol <sigma>",
+        "annual volatility of the index, e.g. 0.45 or 45% (default: from --history, else 30%)",
+      ).argParser(parseVol),
+    )
+    .addOption(
+      new Option(
+        "--mean-reversion <kappa>",
+        "OU mean-reversion speed per year, e.g. 2 (half-life ln2/κ years)",
+      ).argParser(parseNumberOption("--mean-reversion", 0, 100)),
+    )
+    .addOption(
+      new Option("--basis-a <a>", "company price = a + b·index + noise: intercept a, USD/Mtok")
+        .argParser(parseNumberOption("--basis-a", -1000, 1000))
+        .default(0),
+    )
     .addOption(new Option("--basis-b <b>", "slope b").argParser(parseNumberOption("--basis-b", -100, 100)).default(1))
-    .addOption(new Option("--basis-noise <sd>", "standard deviation of the noise, USD/Mtok").argParser(parseNumberOption("--basis-noise", 0, 1000)).default(0))
-    .option("--basis-from-history", "estimate a, b and the noise from --history: OLS of the spot price changes on the futures price changes, anchored at the last month")
-    .addOption(new Option("--paths <n>", "number of simulated paths").argParser(parseIntOption("--paths", 100, 1_000_000)).default(100_000))
-    .addOption(new Option("--budget <amount>", "budget: USD for the whole horizon (2500000) or USD/Mtok (2.0/Mtok)").argParser(parseBudgetOption))
-    .addOption(new Option("--as-of <date>", "start of the simulation, YYYY-MM-DD (default: the day after the last complete usage month)").argParser(parseAsOf))
+    .addOption(
+      new Option("--basis-noise <sd>", "standard deviation of the noise, USD/Mtok")
+        .argParser(parseNumberOption("--basis-noise", 0, 1000))
+        .default(0),
+    )
+    .option(
+      "--basis-from-history",
+      "estimate a, b and the noise from --history: OLS of the spot price changes on the futures price changes, anchored at the last month",
+    )
+    .addOption(
+      new Option("--paths <n>", "number of simulated paths")
+        .argParser(parseIntOption("--paths", 100, 1_000_000))
+        .default(100_000),
+    )
+    .addOption(
+      new Option("--budget <amount>", "budget: USD for the whole horizon (2500000) or USD/Mtok (2.0/Mtok)").argParser(
+        parseBudgetOption,
+      ),
+    )
+    .addOption(
+      new Option(
+        "--as-of <date>",
+        "start of the simulation, YYYY-MM-DD (default: the day after the last complete usage month)",
+      ).argParser(parseAsOf),
+    )
     .addHelpText(
       "after",
       `

@@ -12,7 +12,11 @@ export { addSimulateOptions, type SimulateFlags } from "./simulate-flags.js";
 export function readLevels(cwd: string, flags: SimulateFlags): PriceHistory {
   const file = flags.history!;
   if (flags.changes) {
-    throw new HedgeError("USAGE", "simulate needs price levels in --history, not changes", { file, expected: "--history without --changes", hint: "or give --vol" });
+    throw new HedgeError("USAGE", "simulate needs price levels in --history, not changes", {
+      file,
+      expected: "--history without --changes",
+      hint: "or give --vol",
+    });
   }
   return parsePriceHistory(readTextFile(file, cwd), file, {
     ...(flags.spotColumn ? { spotColumn: flags.spotColumn } : {}),

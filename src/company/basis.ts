@@ -39,19 +39,41 @@ export function regressionBasis(spotLevels: readonly number[], futuresLevels: re
   const dS = differences(spotLevels);
   const dF = differences(futuresLevels);
   if (dS.length < 3) {
-    throw new HedgeError("SERIES_TOO_SHORT", `--basis regression needs at least 4 price levels (3 changes); the history has ${spotLevels.length}`, {
-      ...(file ? { file } : {}), expected: "a price history of 4 or more periods", hint: "use --basis sticky or --basis index",
-    });
+    throw new HedgeError(
+      "SERIES_TOO_SHORT",
+      `--basis regression needs at least 4 price levels (3 changes); the history has ${spotLevels.length}`,
+      {
+        ...(file ? { file } : {}),
+        expected: "a price history of 4 or more periods",
+        hint: "use --basis sticky or --basis index",
+      },
+    );
   }
   try {
     const fit = simpleRegression(dF, dS);
-    return { method: "regression", beta: fit.slope, alpha: fit.intercept, sigma: fit.residualStandardError, rSquared: fit.rSquared, observations: fit.observations };
+    return {
+      method: "regression",
+      beta: fit.slope,
+      alpha: fit.intercept,
+      sigma: fit.residualStandardError,
+      rSquared: fit.rSquared,
+      observations: fit.observations,
+    };
   } catch (e) {
-    throw new HedgeError("INPUT_INVALID", `--basis regression: ${(e as Error).message}`, { ...(file ? { file } : {}), expected: "an index that changes over the history", hint: "use --basis sticky" });
+    throw new HedgeError("INPUT_INVALID", `--basis regression: ${(e as Error).message}`, {
+      ...(file ? { file } : {}),
+      expected: "an index that changes over the history",
+      hint: "use --basis sticky",
+    });
   }
 }
 
 /** The company's price after the index moves from F₀ to F_T. */
-export function companyPriceAfter(basis: Basis, companyPrice: number, futuresPrice: number, settlementPrice: number): number {
+export function companyPriceAfter(
+  basis: Basis,
+  companyPrice: number,
+  futuresPrice: number,
+  settlementPrice: number,
+): number {
   return companyPrice + basis.beta * (settlementPrice - futuresPrice);
 }

@@ -57,16 +57,29 @@ export function deltaNormalDecomposition(s: ExposureStatistics, level = 0.95): C
   const covB = c * c;
   const sd = Math.sqrt(covP + covV + covB);
   const part = (cov: number): number => (sd > 0 ? (z * cov) / sd : 0);
-  return { method: "euler", level, total: deltaNormalCostAtRisk(sd, level), parts: { price: part(covP), volume: part(covV), basis: part(covB) } };
+  return {
+    method: "euler",
+    level,
+    total: deltaNormalCostAtRisk(sd, level),
+    parts: { price: part(covP), volume: part(covV), basis: part(covB) },
+  };
 }
 
 /** Euler allocation of sampled factor contributions (each array one factor's draws of xᵢ). */
-export function sampleDecomposition(contributions: Record<RiskFactor, readonly number[]>, level = 0.95): CarDecomposition {
+export function sampleDecomposition(
+  contributions: Record<RiskFactor, readonly number[]>,
+  level = 0.95,
+): CarDecomposition {
   const n = contributions.price.length;
   const total: number[] = [];
   for (let k = 0; k < n; k++) total.push(contributions.price[k]! + contributions.volume[k]! + contributions.basis[k]!);
   const z = normalQuantile(level);
   const sd = Math.sqrt(sampleVariance(total));
   const part = (xs: readonly number[]): number => (sd > 0 ? (z * sampleCovariance(xs, total)) / sd : 0);
-  return { method: "euler", level, total: deltaNormalCostAtRisk(sd, level), parts: { price: part(contributions.price), volume: part(contributions.volume), basis: part(contributions.basis) } };
+  return {
+    method: "euler",
+    level,
+    total: deltaNormalCostAtRisk(sd, level),
+    parts: { price: part(contributions.price), volume: part(contributions.volume), basis: part(contributions.basis) },
+  };
 }

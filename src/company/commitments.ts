@@ -37,35 +37,91 @@ const MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
 export function parseCommitments(text: string, file: string): CommitmentFile {
   const rows = readCsvRows(text, file);
   const header = rows[0]?.record.map((h) => h.trim().toLowerCase());
-  if (!header) throw new HedgeError("INPUT_EMPTY", "the commitments file is empty", { file, expected: "a header provider,model,kind,from,to,tokensPerMonth,usdPerMtok" });
+  if (!header)
+    throw new HedgeError("INPUT_EMPTY", "the commitments file is empty", {
+      file,
+      expected: "a header provider,model,kind,from,to,tokensPerMonth,usdPerMtok",
+    });
   const cols = COLUMNS.map((c) => {
     const i = header.indexOf(c);
-    if (i < 0) throw new HedgeError("INPUT_MISSING_COLUMN", `no ${c} column in the commitments header`, { file, line: 1, value: header.join(","), expected: "the columns provider,model,kind,from,to,tokensPerMonth,usdPerMtok", hint: "see docs/company-cost.md" });
+    if (i < 0)
+      throw new HedgeError("INPUT_MISSING_COLUMN", `no ${c} column in the commitments header`, {
+        file,
+        line: 1,
+        value: header.join(","),
+        expected: "the columns provider,model,kind,from,to,tokensPerMonth,usdPerMtok",
+        hint: "see docs/company-cost.md",
+      });
     return i;
   });
   const commitments = rows.slice(1).map(({ record, info }): Commitment => {
     const line = info.lines;
     const cell = (i: number): string => (record[cols[i]!] ?? "").trim();
     const [from, to] = [cell(3), cell(4)];
-    for (const [v, name] of [[from, "from"], [to, "to"]] as const) {
-      if (!MONTH_RE.test(v)) throw new HedgeError("INPUT_DATE_PARSE", `cannot read ${name} "${v}"`, { file, line, column: cols[name === "from" ? 3 : 4]! + 1, field: name, value: v, expected: "a month YYYY-MM" });
+    for (const [v, name] of [
+      [from, "from"],
+      [to, "to"],
+    ] as const) {
+      if (!MONTH_RE.test(v))
+        throw new HedgeError("INPUT_DATE_PARSE", `cannot read ${name} "${v}"`, {
+          file,
+          line,
+          column: cols[name === "from" ? 3 : 4]! + 1,
+          field: name,
+          value: v,
+          expected: "a month YYYY-MM",
+        });
     }
-    if (to < from) throw new HedgeError("INPUT_INVALID", `the commitment ends (${to}) before it starts (${from})`, { file, line, value: `${from}..${to}`, expected: "from ≤ to" });
+    if (to < from)
+      throw new HedgeError("INPUT_INVALID", `the commitment ends (${to}) before it starts (${from})`, {
+        file,
+        line,
+        value: `${from}..${to}`,
+        expected: "from ≤ to",
+      });
     const tokensRaw = cell(5);
-    if (!/^\d+$/.test(tokensRaw)) throw new HedgeError("INPUT_NUMBER_PARSE", `cannot read tokensPerMonth "${tokensRaw}"`, { file, line, column: cols[5]! + 1, field: "tokensPerMonth", value: tokensRaw, expected: "a whole number of tokens, e.g. 20000000000" });
+    if (!/^\d+$/.test(tokensRaw))
+      throw new HedgeError("INPUT_NUMBER_PARSE", `cannot read tokensPerMonth "${tokensRaw}"`, {
+        file,
+        line,
+        column: cols[5]! + 1,
+        field: "tokensPerMonth",
+        value: tokensRaw,
+        expected: "a whole number of tokens, e.g. 20000000000",
+      });
     const priceRaw = cell(6);
     const price = parseDecimal(priceRaw)?.toNumber();
-    if (price === undefined || price < 0) throw new HedgeError("INPUT_NUMBER_PARSE", `cannot read usdPerMtok "${priceRaw}"`, { file, line, column: cols[6]! + 1, field: "usdPerMtok", value: priceRaw, expected: "a fixed price in USD per million tokens, e.g. 2.10" });
-    return { provider: cell(0) || "*", model: cell(1) || "*", kind: cell(2) || "*", from, to, tokensPerMonth: Number(tokensRaw), usdPerMtok: price, line };
+    if (price === undefined || price < 0)
+      throw new HedgeError("INPUT_NUMBER_PARSE", `cannot read usdPerMtok "${priceRaw}"`, {
+        file,
+        line,
+        column: cols[6]! + 1,
+        field: "usdPerMtok",
+        value: priceRaw,
+        expected: "a fixed price in USD per million tokens, e.g. 2.10",
+      });
+    return {
+      provider: cell(0) || "*",
+      model: cell(1) || "*",
+      kind: cell(2) || "*",
+      from,
+      to,
+      tokensPerMonth: Number(tokensRaw),
+      usdPerMtok: price,
+      line,
+    };
   });
   return { file, commitments };
 }
 
-const matches = (pattern: string, value: string): boolean => pattern === "*" || pattern.toLowerCase() === value.toLowerCase();
+const matches = (pattern: string, value: string): boolean =>
+  pattern === "*" || pattern.toLowerCase() === value.toLowerCase();
 
 /** Share of the month's volume a commitment can cover: the mix lines it matches. */
 export function commitmentShare(c: Commitment, mix: readonly MixLine[]): number {
-  return mix.filter((l) => matches(c.provider, l.provider) && matches(c.model, l.model) && matches(c.kind, l.kind)).reduce((s, l) => s + l.share, 0);
+  return mix
+    .filter((l) => matches(c.provider, l.provider) && matches(c.model, l.model) && matches(c.kind, l.kind))
+    .reduce((s, l) => s + l.share, 0);
 }
 
 /** A month's commitments applied to its volume. */
@@ -83,7 +139,12 @@ export interface CommittedMonth {
   shortfallCost: number;
 }
 
-export function applyCommitments(commitments: readonly Commitment[], mix: readonly MixLine[], month: string, volume: number): CommittedMonth {
+export function applyCommitments(
+  commitments: readonly Commitment[],
+  mix: readonly MixLine[],
+  month: string,
+  volume: number,
+): CommittedMonth {
   let committed = 0;
   let used = 0;
   let cost = new Dec(0);

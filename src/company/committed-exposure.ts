@@ -28,7 +28,11 @@ export interface CommittedExposure {
   committed: CommittedExposureMonth[];
 }
 
-export function uncommittedExposure(months: readonly VolumeForecastMonth[], commitments: readonly Commitment[], mix: readonly MixLine[]): CommittedExposure {
+export function uncommittedExposure(
+  months: readonly VolumeForecastMonth[],
+  commitments: readonly Commitment[],
+  mix: readonly MixLine[],
+): CommittedExposure {
   const committed: CommittedExposureMonth[] = [];
   const out = months.map((f): VolumeForecastMonth => {
     const g = (v: number): number => applyCommitments(commitments, mix, f.month, v).uncommittedTokens;
@@ -36,7 +40,12 @@ export function uncommittedExposure(months: readonly VolumeForecastMonth[], comm
     if (committedTokens === 0) return f;
     const samples = f.samples ? Float64Array.from(f.samples, g) : undefined;
     const mean = samples && samples.length > 0 ? samples.reduce((s, x) => s + x, 0) / samples.length : g(f.mean);
-    committed.push({ month: f.month, committedTokens, forecastTokens: Math.round(f.mean), uncommittedTokens: Math.round(mean) });
+    committed.push({
+      month: f.month,
+      committedTokens,
+      forecastTokens: Math.round(f.mean),
+      uncommittedTokens: Math.round(mean),
+    });
     return {
       ...f,
       mean,

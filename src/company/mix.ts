@@ -28,10 +28,21 @@ export interface Mix {
 export function parseMixFile(text: string, file: string): Mix {
   const rows = readCsvRows(text, file);
   const header = rows[0]?.record.map((h) => h.trim().toLowerCase());
-  if (!header) throw new HedgeError("INPUT_EMPTY", "the mix file is empty", { file, expected: "a header provider,model,kind,share" });
+  if (!header)
+    throw new HedgeError("INPUT_EMPTY", "the mix file is empty", {
+      file,
+      expected: "a header provider,model,kind,share",
+    });
   const col = (name: string): number => {
     const i = header.indexOf(name);
-    if (i < 0) throw new HedgeError("INPUT_MISSING_COLUMN", `no ${name} column in the mix file header`, { file, line: 1, value: header.join(","), expected: "the columns provider,model,kind,share", hint: "leave --mix out to use the recent months' mix" });
+    if (i < 0)
+      throw new HedgeError("INPUT_MISSING_COLUMN", `no ${name} column in the mix file header`, {
+        file,
+        line: 1,
+        value: header.join(","),
+        expected: "the columns provider,model,kind,share",
+        hint: "leave --mix out to use the recent months' mix",
+      });
     return i;
   };
   const [p, m, k, s] = [col("provider"), col("model"), col("kind"), col("share")];
@@ -40,19 +51,38 @@ export function parseMixFile(text: string, file: string): Mix {
     const raw = (record[s] ?? "").trim();
     const share = parseDecimal(raw)?.toNumber();
     if (share === undefined || share < 0 || share > 1) {
-      throw new HedgeError("INPUT_NUMBER_PARSE", `cannot read share "${raw}"`, { file, line: info.lines, column: s + 1, field: "share", value: raw, expected: "a share between 0 and 1, e.g. 0.25" });
+      throw new HedgeError("INPUT_NUMBER_PARSE", `cannot read share "${raw}"`, {
+        file,
+        line: info.lines,
+        column: s + 1,
+        field: "share",
+        value: raw,
+        expected: "a share between 0 and 1, e.g. 0.25",
+      });
     }
     total += share;
-    return { provider: (record[p] ?? "").trim(), model: (record[m] ?? "").trim(), kind: (record[k] ?? "").trim(), share };
+    return {
+      provider: (record[p] ?? "").trim(),
+      model: (record[m] ?? "").trim(),
+      kind: (record[k] ?? "").trim(),
+      share,
+    };
   });
   if (lines.length === 0 || Math.abs(total - 1) > 1e-6) {
-    throw new HedgeError("INPUT_INVALID", `the mix shares sum to ${total}, not 1`, { file, expected: "shares that sum to 1", hint: "rescale the share column" });
+    throw new HedgeError("INPUT_INVALID", `the mix shares sum to ${total}, not 1`, {
+      file,
+      expected: "shares that sum to 1",
+      hint: "rescale the share column",
+    });
   }
   return { source: file, lines };
 }
 
 export function usageMix(prices: UsagePrices): Mix {
-  return { source: "usage", lines: prices.lines.map(({ provider, model, kind, share }) => ({ provider, model, kind, share })) };
+  return {
+    source: "usage",
+    lines: prices.lines.map(({ provider, model, kind, share }) => ({ provider, model, kind, share })),
+  };
 }
 
 /** Where each line's price comes from: the price file, else the export's own cost over the window. */
@@ -70,15 +100,21 @@ export function blendedPrice(mix: Mix, sources: PriceSources, month: string): nu
   for (const l of mix.lines) {
     if (l.share === 0) continue;
     const row = sources.table ? priceFor(sources.table, l.provider, l.model, l.kind, month) : undefined;
-    const fromUsage = sources.usage?.lines.find((u) => u.provider === l.provider && u.model === l.model && u.kind === l.kind)?.usdPerMtok ?? null;
+    const fromUsage =
+      sources.usage?.lines.find((u) => u.provider === l.provider && u.model === l.model && u.kind === l.kind)
+        ?.usdPerMtok ?? null;
     const p = row?.usdPerMtok ?? fromUsage;
     if (p === null || p === undefined) {
-      throw new HedgeError("INPUT_INVALID", `no price for ${l.provider || "(no provider)"} / ${l.model} / ${l.kind} in ${month}`, {
-        ...(sources.table ? { file: sources.table.file } : {}),
-        value: `${l.model} ${l.kind}`,
-        expected: "a price row (or * row) effective by the month, or usage with cost for that model and kind",
-        hint: "add a row to --prices, or use --company-price index",
-      });
+      throw new HedgeError(
+        "INPUT_INVALID",
+        `no price for ${l.provider || "(no provider)"} / ${l.model} / ${l.kind} in ${month}`,
+        {
+          ...(sources.table ? { file: sources.table.file } : {}),
+          value: `${l.model} ${l.kind}`,
+          expected: "a price row (or * row) effective by the month, or usage with cost for that model and kind",
+          hint: "add a row to --prices, or use --company-price index",
+        },
+      );
     }
     price += l.share * p;
   }

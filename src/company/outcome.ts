@@ -48,7 +48,9 @@ export function companyMonthOutcome(i: CompanyMonthInput): CompanyMonthOutcome {
   const committedCost = i.committed?.committedCost ?? 0;
   const cost = toCents(new Dec(floating).times(new Dec(price).toDecimalPlaces(10)).div(1_000_000).plus(committedCost));
   const indexCost = toCents(indexCostOf(i.tokens, i.settlementPrice, i.divisor, i.tokensPerUnit));
-  const pnl = toCents(new Dec(i.contracts).times(i.contractSize).times(new Dec(i.settlementPrice).minus(i.futuresPrice)).div(i.divisor));
+  const pnl = toCents(
+    new Dec(i.contracts).times(i.contractSize).times(new Dec(i.settlementPrice).minus(i.futuresPrice)).div(i.divisor),
+  );
   return {
     tokens: i.tokens,
     companyPrice: Number(price.toFixed(6)),

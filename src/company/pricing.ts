@@ -81,30 +81,62 @@ export function resolveCompanyPricing(i: CompanyPricingInput): CompanyPricing {
     source = "index";
     detail = "the index (--company-price index)";
   } else {
-    throw new HedgeError("USAGE_MISSING_FLAG", "no company price: the usage file has no cost and no price file was given", {
-      expected: "a usage file with a cost column, or --prices FILE",
-      hint: "give --prices FILE, or --company-price index to value the exposure at the index",
-    });
+    throw new HedgeError(
+      "USAGE_MISSING_FLAG",
+      "no company price: the usage file has no cost and no price file was given",
+      {
+        expected: "a usage file with a cost column, or --prices FILE",
+        hint: "give --prices FILE, or --company-price index to value the exposure at the index",
+      },
+    );
   }
-  if (i.useIndex && source !== "index") warnings.push(`--company-price index ignored: the ${source === "prices" ? "price file" : "usage cost"} gives the company's price`);
+  if (i.useIndex && source !== "index")
+    warnings.push(
+      `--company-price index ignored: the ${source === "prices" ? "price file" : "usage cost"} gives the company's price`,
+    );
   const mix = source === "index" ? null : (i.mix ?? (fromUsage ? usageMix(fromUsage) : null));
   if (source === "prices" && !mix) {
-    throw new HedgeError("USAGE_MISSING_FLAG", "a price file needs a model mix: the usage file has no cost-bearing lines to take it from", { expected: "--mix FILE", hint: "give --mix FILE with provider,model,kind,share" });
+    throw new HedgeError(
+      "USAGE_MISSING_FLAG",
+      "a price file needs a model mix: the usage file has no cost-bearing lines to take it from",
+      { expected: "--mix FILE", hint: "give --mix FILE with provider,model,kind,share" },
+    );
   }
   const priceByMonth = new Map<string, number>();
   for (const m of i.months) {
-    priceByMonth.set(m.month, source === "index" ? m.indexPrice : blendedPrice(mix!, { ...(i.prices ? { table: i.prices } : {}), usage: fromUsage }, m.month));
+    priceByMonth.set(
+      m.month,
+      source === "index"
+        ? m.indexPrice
+        : blendedPrice(mix!, { ...(i.prices ? { table: i.prices } : {}), usage: fromUsage }, m.month),
+    );
   }
   let basis: Basis;
   const method = i.basis ?? (source === "index" ? "index" : i.history ? "regression" : "sticky");
   if (method === "regression") {
     if (!i.history) {
-      throw new HedgeError("USAGE_MISSING_FLAG", "--basis regression needs a price history", { expected: "--history FILE with the company's price and the index", hint: "e.g. --history fixtures/acme/price-history.csv, or --basis sticky" });
+      throw new HedgeError("USAGE_MISSING_FLAG", "--basis regression needs a price history", {
+        expected: "--history FILE with the company's price and the index",
+        hint: "e.g. --history fixtures/acme/price-history.csv, or --basis sticky",
+      });
     }
     basis = regressionBasis(i.history.spot, i.history.futures, i.history.file);
   } else basis = method === "index" ? INDEX_BASIS : STICKY_BASIS;
   if (i.basis === undefined && method === "sticky") {
-    warnings.push("basis: sticky (no --history): the company's price is taken to follow its own schedule, so futures on the index hedge none of it; give --history for a regression basis or --basis index");
+    warnings.push(
+      "basis: sticky (no --history): the company's price is taken to follow its own schedule, so futures on the index hedge none of it; give --history for a regression basis or --basis index",
+    );
   }
-  return { source, sourceDetail: detail, window: fromUsage, mix, priceByMonth, historyPrices, basis, commitments: i.commitments ?? null, conversionDrift: i.conversionDrift ?? null, warnings };
+  return {
+    source,
+    sourceDetail: detail,
+    window: fromUsage,
+    mix,
+    priceByMonth,
+    historyPrices,
+    basis,
+    commitments: i.commitments ?? null,
+    conversionDrift: i.conversionDrift ?? null,
+    warnings,
+  };
 }

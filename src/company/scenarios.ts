@@ -29,11 +29,19 @@ export interface CompanyScenario {
 export function companyScenario(plan: HedgePlan, outcome: ScenarioOutcome, pricing: CompanyPricing): CompanyScenario {
   const divisor = plan.contract.underlying === "token-index" ? 1_000_000 : 1;
   const perUnit = plan.contract.tokensPerGpuHour ?? 1;
-  const sums = { company: new Dec(0), index: new Dec(0), pnl: new Dec(0), committed: new Dec(0), shortfall: new Dec(0) };
+  const sums = {
+    company: new Dec(0),
+    index: new Dec(0),
+    pnl: new Dec(0),
+    committed: new Dec(0),
+    shortfall: new Dec(0),
+  };
   let tokens = 0;
   const months = outcome.months.map((sm, i): CompanyScenarioMonth => {
     const pm = plan.months[i]!;
-    const committed = pricing.commitments ? applyCommitments(pricing.commitments.commitments, pricing.mix?.lines ?? [], sm.month, sm.tokens) : undefined;
+    const committed = pricing.commitments
+      ? applyCommitments(pricing.commitments.commitments, pricing.mix?.lines ?? [], sm.month, sm.tokens)
+      : undefined;
     const o = companyMonthOutcome({
       tokens: sm.tokens,
       companyPrice: pricing.priceByMonth.get(sm.month) ?? pm.futuresPrice * (1_000_000 / (divisor * perUnit)),

@@ -32,10 +32,14 @@ export interface UsagePrices {
   blendedUsdPerMtok: number;
 }
 
-export const lineKey = (provider: string, model: string, kind: string): string => `${provider}\u0000${model}\u0000${kind}`;
+export const lineKey = (provider: string, model: string, kind: string): string =>
+  `${provider}\u0000${model}\u0000${kind}`;
 
 /** Cost per Mtok by month (every month of `months`), exactly as the export has it: Σ cost ÷ Σ tokens. */
-export function monthlyCompanyPrice(cells: readonly UsageCell[], months: readonly string[]): Map<string, number | null> {
+export function monthlyCompanyPrice(
+  cells: readonly UsageCell[],
+  months: readonly string[],
+): Map<string, number | null> {
   const tokens = new Map<string, bigint>();
   const cost = new Map<string, Dec>();
   for (const c of cells) {
@@ -43,18 +47,24 @@ export function monthlyCompanyPrice(cells: readonly UsageCell[], months: readonl
     tokens.set(m, (tokens.get(m) ?? 0n) + c.tokens);
     if (c.cost) cost.set(m, (cost.get(m) ?? new Dec(0)).plus(c.cost));
   }
-  return new Map(months.map((m) => {
-    const t = tokens.get(m) ?? 0n;
-    const k = cost.get(m);
-    return [m, t > 0n && k ? k.div(t.toString()).times(1_000_000).toNumber() : null];
-  }));
+  return new Map(
+    months.map((m) => {
+      const t = tokens.get(m) ?? 0n;
+      const k = cost.get(m);
+      return [m, t > 0n && k ? k.div(t.toString()).times(1_000_000).toNumber() : null];
+    }),
+  );
 }
 
 /**
  * Prices and mix of the last `window` of the given complete months. Returns null when the export has no cost
  * (no cost column) or the window holds no tokens.
  */
-export function usagePrices(cells: readonly UsageCell[], completeMonths: readonly string[], window = DEFAULT_PRICE_WINDOW): UsagePrices | null {
+export function usagePrices(
+  cells: readonly UsageCell[],
+  completeMonths: readonly string[],
+  window = DEFAULT_PRICE_WINDOW,
+): UsagePrices | null {
   const months = completeMonths.slice(Math.max(0, completeMonths.length - window));
   const inWindow = new Set(months);
   const acc = new Map<string, { provider: string; model: string; kind: string; tokens: bigint; cost: Dec }>();

@@ -55,7 +55,11 @@ const WAYS: Record<string, { key: string; env: string; flag: string }> = {
   "usage.file": { key: "usage:", env: "TOKENHEDGE_USAGE", flag: "the FILE argument" },
   curve: { key: "curve:", env: "TOKENHEDGE_CURVE", flag: "--curve FILE" },
   contract: { key: "contract:", env: "TOKENHEDGE_CONTRACT", flag: "--contract FILE" },
-  policy: { key: "policy: (or ratio:)", env: "TOKENHEDGE_POLICY (or TOKENHEDGE_RATIO)", flag: "--policy FILE (or --ratio R)" },
+  policy: {
+    key: "policy: (or ratio:)",
+    env: "TOKENHEDGE_POLICY (or TOKENHEDGE_RATIO)",
+    flag: "--policy FILE (or --ratio R)",
+  },
 };
 
 export function missingError(key: string, configFile: string | null): HedgeError {
@@ -92,7 +96,10 @@ export function requireComplete(resolved: ResolvedConfig): HedgeConfig {
   const missing = missingKeys(resolved);
   if (missing.length > 0) throw missingError(missing[0]!, resolved.configFile);
   const v = resolved.values;
-  const usage = (typeof v.usage === "string" ? { file: v.usage } : v.usage!) as { file: string; map?: string | Partial<ColumnMap> };
+  const usage = (typeof v.usage === "string" ? { file: v.usage } : v.usage!) as {
+    file: string;
+    map?: string | Partial<ColumnMap>;
+  };
   const map = columnMap(usage.map);
   const e = v.effectiveness;
   if (e && !e.history) {
@@ -118,7 +125,9 @@ export function requireComplete(resolved: ResolvedConfig): HedgeConfig {
       paths: v.simulation?.paths ?? DEFAULT_SIMULATION_PATHS,
       confidence: v.simulation?.confidence ?? DEFAULT_CONFIDENCE,
       ...(v.simulation?.priceVolatility !== undefined ? { priceVolatility: v.simulation.priceVolatility } : {}),
-      ...(v.simulation?.volumePriceCorrelation !== undefined ? { volumePriceCorrelation: v.simulation.volumePriceCorrelation } : {}),
+      ...(v.simulation?.volumePriceCorrelation !== undefined
+        ? { volumePriceCorrelation: v.simulation.volumePriceCorrelation }
+        : {}),
     },
     ...(v.book !== undefined ? { book: v.book } : {}),
     ...(v.settlements !== undefined ? { settlements: v.settlements } : {}),

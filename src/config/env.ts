@@ -54,7 +54,12 @@ export function setPath(target: Record<string, unknown>, path: string, value: un
       node = next as Record<string, unknown>;
     }
   }
-  Object.defineProperty(node, parts[parts.length - 1]!, { value, enumerable: true, writable: true, configurable: true });
+  Object.defineProperty(node, parts[parts.length - 1]!, {
+    value,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
 }
 
 export function getPath(source: unknown, path: string): unknown {
@@ -84,7 +89,10 @@ function convert(raw: string, kind: SettingKind): unknown {
  * Build a layer from named string settings (environment variables, or flags given as text) and validate
  * it with the config schema; a bad value is reported under its own name.
  */
-export function layerFromSettings(kind: "env" | "flag", settings: readonly { name: string; binding: SettingBinding; value: unknown }[]): ConfigLayer {
+export function layerFromSettings(
+  kind: "env" | "flag",
+  settings: readonly { name: string; binding: SettingBinding; value: unknown }[],
+): ConfigLayer {
   const values: Record<string, unknown> = {};
   const names: Record<string, string> = {};
   for (const s of settings) {
@@ -95,14 +103,19 @@ export function layerFromSettings(kind: "env" | "flag", settings: readonly { nam
   if (!result.success) {
     const issue = result.error.issues[0]!;
     const key = formatPath(issue.path);
-    const name = Object.entries(names).find(([p]) => key === p || key.startsWith(`${p}.`) || p.startsWith(`${key}.`))?.[1] ?? key;
+    const name =
+      Object.entries(names).find(([p]) => key === p || key.startsWith(`${p}.`) || p.startsWith(`${key}.`))?.[1] ?? key;
     const raw = settings.find((s) => s.name === name)?.value;
-    throw new HedgeError("CONFIG_INVALID", `${kind === "env" ? "environment variable" : "flag"} ${name}: ${issue.message}`, {
-      path: key,
-      ...(raw !== undefined ? { value: String(raw) } : {}),
-      expected: issue.message,
-      hint: kind === "env" ? `unset ${name} or give it a valid value` : `see tokenhedge help config`,
-    });
+    throw new HedgeError(
+      "CONFIG_INVALID",
+      `${kind === "env" ? "environment variable" : "flag"} ${name}: ${issue.message}`,
+      {
+        path: key,
+        ...(raw !== undefined ? { value: String(raw) } : {}),
+        expected: issue.message,
+        hint: kind === "env" ? `unset ${name} or give it a valid value` : `see tokenhedge help config`,
+      },
+    );
   }
   return { kind, values: result.data as ConfigFile, names };
 }

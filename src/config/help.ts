@@ -7,7 +7,10 @@ const KEYS: readonly [string, string][] = [
   ["usage", "usage CSV path, or { file, map } with map as date=COL,tokens=COL,… or a mapping"],
   ["curve", "futures curve CSV (month,price)"],
   ["contract", "contract spec JSON path, or the spec written inline"],
-  ["policy", "hedge policy JSON path, or the policy written inline (ladder of { fromMonth, toMonth, ratio, min, max }, rebalance: both | add-only)"],
+  [
+    "policy",
+    "hedge policy JSON path, or the policy written inline (ladder of { fromMonth, toMonth, ratio, min, max }, rebalance: both | add-only)",
+  ],
   ["ratio", "one target ratio 0–1 instead of a policy"],
   ["rounding", "nearest | down | up"],
   ["budget", "USD of token spend over the plan horizon"],
@@ -15,10 +18,22 @@ const KEYS: readonly [string, string][] = [
   ["seed", `seed of every random draw (default ${DEFAULT_SEED})`],
   ["asOf", "YYYY-MM-DD, the run date (default today); usually given as --as-of"],
   ["simulation", "{ paths (10000), confidence (0.95), priceVolatility, volumePriceCorrelation }"],
-  ["effectiveness", "{ history, changes, contracts, contractSize, exposure, quoteUnitSize, regress: hedge-on-item | item-on-hedge }"],
-  ["thresholds", "{ maxCostAtRisk, maxOverHedgeProbability, hedgeRatioBands: policy | [{ fromMonth, toMonth, min, max }], minEffectiveness: { rSquared, dollarOffset, dollarOffsetEveryPeriod }, maxMissingDays, maxStaleDays }"],
-  ["report", "{ title, entity, framework: asc815|ifrs9, referencesIndex }: the report's title, the memo's entity and accounting framework"],
-  ["book", "hedge book CSV or YAML: the futures trades already held (trade_id, trade_date, contract, delivery_month, side, contracts, trade_price)"],
+  [
+    "effectiveness",
+    "{ history, changes, contracts, contractSize, exposure, quoteUnitSize, regress: hedge-on-item | item-on-hedge }",
+  ],
+  [
+    "thresholds",
+    "{ maxCostAtRisk, maxOverHedgeProbability, hedgeRatioBands: policy | [{ fromMonth, toMonth, min, max }], minEffectiveness: { rSquared, dollarOffset, dollarOffsetEveryPeriod }, maxMissingDays, maxStaleDays }",
+  ],
+  [
+    "report",
+    "{ title, entity, framework: asc815|ifrs9, referencesIndex }: the report's title, the memo's entity and accounting framework",
+  ],
+  [
+    "book",
+    "hedge book CSV or YAML: the futures trades already held (trade_id, trade_date, contract, delivery_month, side, contracts, trade_price)",
+  ],
   ["settlements", "final settlement prices of delivered months (CSV month,settlement_price)"],
   ["events", "launches, outages and migrations (CSV or YAML: date, kind launch|outage|migration, uplift, end, note)"],
   ["volumePlan", "top-down volume plan (CSV or YAML: month, tokens, optional weight) blended with the forecast"],
@@ -36,7 +51,9 @@ Keys:
 ${KEYS.map(([k, v]) => `  ${k.padEnd(14)} ${v}`).join("\n")}
 
 Environment variables:
-${Object.entries(ENV_BINDINGS).map(([name, b]) => `  ${name.padEnd(34)} ${b.path}`).join("\n")}
+${Object.entries(ENV_BINDINGS)
+  .map(([name, b]) => `  ${name.padEnd(34)} ${b.path}`)
+  .join("\n")}
   TOKENHEDGE_CONFIG                  the config file (empty: no config file at all)
 
 Example: fixtures/config/acme.config.yaml

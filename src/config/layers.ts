@@ -6,10 +6,7 @@
 import type { ConfigFile } from "./schema.js";
 
 export type ValueSource =
-  | { kind: "default" }
-  | { kind: "file"; file: string }
-  | { kind: "env"; name: string }
-  | { kind: "flag"; name: string };
+  { kind: "default" } | { kind: "file"; file: string } | { kind: "env"; name: string } | { kind: "flag"; name: string };
 
 /** One layer: its values (same shape as the file) and, for env and flags, the name behind each key path. */
 export interface ConfigLayer {
@@ -57,7 +54,13 @@ function removePrefix(sources: Map<string, ValueSource>, key: string): void {
   for (const k of [...sources.keys()]) if (k === key || k.startsWith(`${key}.`)) sources.delete(k);
 }
 
-function mergeInto(target: Record<string, unknown>, incoming: Record<string, unknown>, prefix: string, layer: ConfigLayer, sources: Map<string, ValueSource>): void {
+function mergeInto(
+  target: Record<string, unknown>,
+  incoming: Record<string, unknown>,
+  prefix: string,
+  layer: ConfigLayer,
+  sources: Map<string, ValueSource>,
+): void {
   for (const key of Object.keys(incoming)) {
     const value = incoming[key];
     if (value === undefined) continue;

@@ -17,7 +17,11 @@ export function syntaxOf(file: string): ConfigSyntax {
 }
 
 /** Where a key path sits in a YAML document (1-based line and column), when it can be found. */
-function yamlPosition(doc: Document, lines: LineCounter, path: readonly PropertyKey[]): { line: number; column: number } | undefined {
+function yamlPosition(
+  doc: Document,
+  lines: LineCounter,
+  path: readonly PropertyKey[],
+): { line: number; column: number } | undefined {
   // Walk up to the deepest part of the path that exists: an unknown key's issue points at its parent.
   for (let n = path.length; n >= 0; n--) {
     const node = doc.getIn(path.slice(0, n) as unknown[], true);
@@ -36,7 +40,11 @@ function describeIssue(issue: ZodError["issues"][number]): string {
   return issue.message;
 }
 
-function configError(file: string, error: ZodError, locate?: (path: readonly PropertyKey[]) => { line: number; column: number } | undefined): HedgeError {
+function configError(
+  file: string,
+  error: ZodError,
+  locate?: (path: readonly PropertyKey[]) => { line: number; column: number } | undefined,
+): HedgeError {
   const lines = error.issues.map((i) => {
     const where = locate?.(i.path);
     return `  ${formatPath(i.path)}: ${describeIssue(i)}${where ? ` (line ${where.line})` : ""}`;
@@ -77,7 +85,11 @@ export function parseConfigText(text: string, file: string, syntax: ConfigSyntax
   }
   if (raw === null || raw === undefined) raw = {};
   if (typeof raw !== "object" || Array.isArray(raw)) {
-    throw new HedgeError("CONFIG_INVALID", "the config must be a mapping of keys to values", { file, path: "(root)", expected: "keys such as usage:, curve:, contract:" });
+    throw new HedgeError("CONFIG_INVALID", "the config must be a mapping of keys to values", {
+      file,
+      path: "(root)",
+      expected: "keys such as usage:, curve:, contract:",
+    });
   }
   const result = configFileSchema.safeParse(raw);
   if (!result.success) throw configError(file, result.error, locate);

@@ -10,7 +10,21 @@ import type { ConfigLayer } from "./layers.js";
 import { getPath, setPath } from "./env.js";
 
 /** Every key that holds a file path. */
-export const PATH_KEYS = ["usage.file", "curve", "contract", "policy", "effectiveness.history", "book", "settlements", "company.prices", "company.mix", "company.commitments", "company.history", "events", "volumePlan"] as const;
+export const PATH_KEYS = [
+  "usage.file",
+  "curve",
+  "contract",
+  "policy",
+  "effectiveness.history",
+  "book",
+  "settlements",
+  "company.prices",
+  "company.mix",
+  "company.commitments",
+  "company.history",
+  "events",
+  "volumePlan",
+] as const;
 
 /** `p` (relative to `baseDir`, or absolute) as a path relative to `cwd`. */
 export function rebase(p: string, baseDir: string, cwd: string): string {

@@ -53,7 +53,10 @@ export function resolveConfig(input: ResolveInput): ResolvedConfig {
     layers.push(resolveLayerPaths({ kind: "file", file: input.file.name, values }, input.file.dir, input.cwd));
   }
   layers.push(resolveLayerPaths(envLayer(input.env), input.cwd, input.cwd));
-  if (input.flags) layers.push(resolveLayerPaths({ ...input.flags, values: normaliseUsage(input.flags.values) }, input.cwd, input.cwd));
+  if (input.flags)
+    layers.push(
+      resolveLayerPaths({ ...input.flags, values: normaliseUsage(input.flags.values) }, input.cwd, input.cwd),
+    );
   const merged = mergeLayers(layers);
   return { configFile: input.file?.name ?? null, values: merged.values, sources: merged.sources };
 }

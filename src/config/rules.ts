@@ -7,7 +7,11 @@ import type { HedgePlan } from "../hedge/plan.js";
 import type { HedgePolicy } from "../hedge/policy.js";
 import { dayToEpochDays } from "../time/period.js";
 import type { Thresholds } from "./schema.js";
-import { REGRESSION_SIGNIFICANCE, REGRESSION_SLOPE_LOWER, REGRESSION_SLOPE_UPPER } from "../effectiveness/regression-test.js";
+import {
+  REGRESSION_SIGNIFICANCE,
+  REGRESSION_SLOPE_LOWER,
+  REGRESSION_SLOPE_UPPER,
+} from "../effectiveness/regression-test.js";
 
 /** ratio and probability are shown as percentages; number as a plain decimal (R²). */
 export type RuleUnit = "USD" | "ratio" | "probability" | "days" | "number";
@@ -36,7 +40,8 @@ const pct = (x: number): string => `${Number((x * 100).toFixed(2))}%`;
 
 /** The limit in the rule's unit, for people. */
 export function limitText(unit: RuleUnit, min?: number, max?: number): string {
-  const f = (x: number): string => (unit === "ratio" || unit === "probability" ? pct(x) : unit === "USD" ? `$${x.toLocaleString("en-US")}` : String(x));
+  const f = (x: number): string =>
+    unit === "ratio" || unit === "probability" ? pct(x) : unit === "USD" ? `$${x.toLocaleString("en-US")}` : String(x);
   if (min !== undefined && max !== undefined) return `${f(min)} – ${f(max)}`;
   if (max !== undefined) return `≤ ${f(max)}`;
   if (min !== undefined) return `≥ ${f(min)}`;
@@ -61,8 +66,14 @@ export interface Band {
 /** The bands to test: the config's own list, or the policy ladder's min/max (`hedgeRatioBands: policy`). */
 export function bandsFor(setting: Thresholds["hedgeRatioBands"], policy: HedgePolicy): Band[] {
   if (setting === undefined) return [];
-  if (setting !== "policy") return setting.map((b) => ({ fromMonth: b.fromMonth, toMonth: b.toMonth, min: b.min, max: b.max }));
-  return policy.ladder.map((r) => ({ fromMonth: r.fromMonth, toMonth: r.toMonth, min: r.min ?? r.ratio, max: r.max ?? r.ratio }));
+  if (setting !== "policy")
+    return setting.map((b) => ({ fromMonth: b.fromMonth, toMonth: b.toMonth, min: b.min, max: b.max }));
+  return policy.ladder.map((r) => ({
+    fromMonth: r.fromMonth,
+    toMonth: r.toMonth,
+    min: r.min ?? r.ratio,
+    max: r.max ?? r.ratio,
+  }));
 }
 
 /**
@@ -100,7 +111,11 @@ export interface OverHedgeEstimate {
  * the volume that materialises is partly speculative): the share of paths whose volume for the month
  * falls below the tokens the plan hedges. `paths[j][i]` is path j's volume in `months[i]`.
  */
-export function overHedgeProbability(plan: HedgePlan, months: readonly string[], paths: readonly ArrayLike<number>[]): OverHedgeEstimate {
+export function overHedgeProbability(
+  plan: HedgePlan,
+  months: readonly string[],
+  paths: readonly ArrayLike<number>[],
+): OverHedgeEstimate {
   const index = new Map(months.map((m, i) => [m, i]));
   const byMonth: { month: string; probability: number }[] = [];
   for (const m of plan.months) {
@@ -163,13 +178,30 @@ export const DEFAULT_MIN_BASIS_R_SQUARED = 0.8;
  * A sticky price scores 0 (the index explains none of it), a company paying the index 1. A plan without contracts
  * hedges nothing, so the rule is not evaluated.
  */
-export function basisRule(basis: { method: string; rSquared: number | null; beta: number; observations: number } | null, min: number, contracts: number, subject: string): RuleResult {
+export function basisRule(
+  basis: { method: string; rSquared: number | null; beta: number; observations: number } | null,
+  min: number,
+  contracts: number,
+  subject: string,
+): RuleResult {
   const base = { rule: "basisRSquared", subject, min, limit: limitText("number", min), unit: "number" as const };
   if (contracts === 0) return { ...base, value: null, pass: null, note: "the plan holds no contracts" };
-  if (!basis) return { ...base, value: null, pass: null, note: "no company price (the usage has no cost and no --prices): the exposure is valued at the index" };
-  if (basis.method === "index") return { ...base, value: 1, pass: true, note: "basis index: the company pays the index" };
+  if (!basis)
+    return {
+      ...base,
+      value: null,
+      pass: null,
+      note: "no company price (the usage has no cost and no --prices): the exposure is valued at the index",
+    };
+  if (basis.method === "index")
+    return { ...base, value: 1, pass: true, note: "basis index: the company pays the index" };
   if (basis.method === "sticky") {
-    return { ...base, value: 0, pass: false, note: "basis sticky: the company's price ignores the index, so the futures hedge none of its cost (give company.history or --history for a regression basis)" };
+    return {
+      ...base,
+      value: 0,
+      pass: false,
+      note: "basis sticky: the company's price ignores the index, so the futures hedge none of its cost (give company.history or --history for a regression basis)",
+    };
   }
   const r2 = basis.rSquared;
   return {
@@ -200,11 +232,19 @@ export function staleDataRule(lastDay: string, asOf: string, max: number): RuleR
 }
 
 export interface EffectivenessFigures {
-  dollarOffset: { cumulative: number | null; pass: boolean; byPeriod?: readonly { period: string; cumulativePass: boolean }[] };
+  dollarOffset: {
+    cumulative: number | null;
+    pass: boolean;
+    byPeriod?: readonly { period: string; cumulativePass: boolean }[];
+  };
   regression: { rSquared: number; slope?: number; pValue?: number; pass: boolean } | null;
 }
 
-export function effectivenessRules(e: EffectivenessFigures, min: NonNullable<Thresholds["minEffectiveness"]>, history: string): RuleResult[] {
+export function effectivenessRules(
+  e: EffectivenessFigures,
+  min: NonNullable<Thresholds["minEffectiveness"]>,
+  history: string,
+): RuleResult[] {
   const out: RuleResult[] = [];
   if (min.rSquared !== undefined) {
     const r2 = e.regression?.rSquared ?? null;
@@ -270,7 +310,10 @@ export function effectivenessRules(e: EffectivenessFigures, min: NonNullable<Thr
       limit: limitText("number", undefined, 0),
       unit: "number",
       pass: failed.length === 0,
-      note: failed.length === 0 ? "cumulative ratio within 80–125% at every period" : `cumulative ratio outside 80–125% in ${failed.join(", ")}`,
+      note:
+        failed.length === 0
+          ? "cumulative ratio within 80–125% at every period"
+          : `cumulative ratio outside 80–125% in ${failed.join(", ")}`,
     });
   }
   return out;

@@ -21,16 +21,21 @@ const day = z.string().refine(isDay, "a date YYYY-MM-DD");
 function pathOrInline<T extends z.ZodType>(inline: T, what: string) {
   return z.unknown().transform((value, ctx): string | z.output<T> => {
     if (typeof value === "string") {
-      if (value.trim() === "") ctx.addIssue({ code: "custom", message: `a path to the ${what} file, or the ${what} written inline` });
+      if (value.trim() === "")
+        ctx.addIssue({ code: "custom", message: `a path to the ${what} file, or the ${what} written inline` });
       return value;
     }
     if (value === null || typeof value !== "object" || Array.isArray(value)) {
-      ctx.addIssue({ code: "custom", message: `a path to the ${what} file (a string), or the ${what} written inline (a mapping)` });
+      ctx.addIssue({
+        code: "custom",
+        message: `a path to the ${what} file (a string), or the ${what} written inline (a mapping)`,
+      });
       return z.NEVER;
     }
     const parsed = inline.safeParse(value);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, code: "custom", path: issue.path, message: issue.message });
+      for (const issue of parsed.error.issues)
+        ctx.addIssue({ ...issue, code: "custom", path: issue.path, message: issue.message });
       return z.NEVER;
     }
     return parsed.data as z.output<T>;
@@ -42,7 +47,12 @@ const COLUMN_FIELDS = ["date", "tokens", "kind", "model", "cost"] as const;
 /** Column mapping: `date=day,tokens=n` (the --map syntax) or a mapping `{ date: day, tokens: n }`. */
 export const columnMapSchema = z.union([
   z.string().min(1),
-  z.strictObject(Object.fromEntries(COLUMN_FIELDS.map((f) => [f, z.string().min(1).optional()])) as Record<(typeof COLUMN_FIELDS)[number], z.ZodOptional<z.ZodString>>),
+  z.strictObject(
+    Object.fromEntries(COLUMN_FIELDS.map((f) => [f, z.string().min(1).optional()])) as Record<
+      (typeof COLUMN_FIELDS)[number],
+      z.ZodOptional<z.ZodString>
+    >,
+  ),
 ]);
 
 /** Every key optional, even the file: a partial layer (TOKENHEDGE_MAP alone) must validate; complete.ts requires the file. */
@@ -71,7 +81,10 @@ export const effectivenessSchema = z.strictObject({
   /** The spot/futures columns are already period changes (otherwise they are levels). */
   changes: z.boolean().optional(),
   /** Contracts held: positive long, negative short (a short hedge of a forecast sale). */
-  contracts: z.number().refine((n) => Number.isFinite(n) && n !== 0, "a non-zero number of contracts (negative for a short hedge)").optional(),
+  contracts: z
+    .number()
+    .refine((n) => Number.isFinite(n) && n !== 0, "a non-zero number of contracts (negative for a short hedge)")
+    .optional(),
   contractSize: z.number().positive().optional(),
   exposure: z.number().positive().optional(),
   /** Quantity units per quote unit: 1000000 when quantities are tokens and prices USD/Mtok. */
@@ -148,7 +161,12 @@ export const configFileSchema = z.strictObject({
   /** Budget for token spend over the plan horizon, in USD. */
   budget: z.number().positive("an amount in USD > 0").optional(),
   horizon: z.number().int().min(1).max(120).optional(),
-  seed: z.number().int().min(0).max(2 ** 32 - 1).optional(),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 32 - 1)
+    .optional(),
   asOf: day.optional(),
   simulation: simulationSchema.optional(),
   effectiveness: effectivenessSchema.optional(),

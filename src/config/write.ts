@@ -6,7 +6,29 @@
 import { Document, isMap, isSeq } from "yaml";
 import type { ConfigFile } from "./schema.js";
 
-const ORDER = ["version", "usage", "curve", "contract", "policy", "ratio", "rounding", "budget", "horizon", "seed", "asOf", "simulation", "effectiveness", "thresholds", "report", "book", "settlements", "company", "events", "volumePlan", "volumePlanWeight"];
+const ORDER = [
+  "version",
+  "usage",
+  "curve",
+  "contract",
+  "policy",
+  "ratio",
+  "rounding",
+  "budget",
+  "horizon",
+  "seed",
+  "asOf",
+  "simulation",
+  "effectiveness",
+  "thresholds",
+  "report",
+  "book",
+  "settlements",
+  "company",
+  "events",
+  "volumePlan",
+  "volumePlanWeight",
+];
 
 function ordered(values: ConfigFile): Record<string, unknown> {
   const out: Record<string, unknown> = {};

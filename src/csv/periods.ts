@@ -25,18 +25,39 @@ export function checkPeriods(labels: readonly string[], lines: readonly number[]
     const line = lines[i]!;
     const before = seen.get(label);
     if (before !== undefined) {
-      throw new HedgeError("INPUT_INVALID", `period ${label} appears twice (lines ${before} and ${line})`, { file, line, column, field, value: label, expected: "each period once", hint: "remove the duplicate row" });
+      throw new HedgeError("INPUT_INVALID", `period ${label} appears twice (lines ${before} and ${line})`, {
+        file,
+        line,
+        column,
+        field,
+        value: label,
+        expected: "each period once",
+        hint: "remove the duplicate row",
+      });
     }
     seen.set(label, line);
     if (i === 0 || (!months && !days)) continue;
     const prev = labels[i - 1]!;
     const step = months ? monthIndex(label) - monthIndex(prev) : dayToEpochDays(label) - dayToEpochDays(prev);
     if (step < 0) {
-      throw new HedgeError("INPUT_INVALID", `periods are not in order: ${label} after ${prev}`, { file, line, column, field, value: label, expected: `a period after ${prev}`, hint: "sort the history by period" });
+      throw new HedgeError("INPUT_INVALID", `periods are not in order: ${label} after ${prev}`, {
+        file,
+        line,
+        column,
+        field,
+        value: label,
+        expected: `a period after ${prev}`,
+        hint: "sort the history by period",
+      });
     }
     if (months && step > 1) {
       throw new HedgeError("INPUT_INVALID", `the history has a gap: ${label} follows ${prev}`, {
-        file, line, column, field, value: label, expected: "consecutive months",
+        file,
+        line,
+        column,
+        field,
+        value: label,
+        expected: "consecutive months",
         hint: "a change across a gap spans several months: fill the missing months, or start the history after the gap",
       });
     }

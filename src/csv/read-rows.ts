@@ -10,7 +10,12 @@ export interface CsvRow {
 /** Split CSV text into rows, turning csv-parse's errors into ours with the line number. */
 export function readCsvRows(text: string, file: string): CsvRow[] {
   try {
-    return parse(text, { bom: true, info: true, skip_empty_lines: true, relax_column_count: false }) as unknown as CsvRow[];
+    return parse(text, {
+      bom: true,
+      info: true,
+      skip_empty_lines: true,
+      relax_column_count: false,
+    }) as unknown as CsvRow[];
   } catch (err) {
     const e = err as { code?: string; message?: string; lines?: number };
     const line = typeof e.lines === "number" ? e.lines : undefined;
@@ -28,4 +33,3 @@ export function readCsvRows(text: string, file: string): CsvRow[] {
     });
   }
 }
-

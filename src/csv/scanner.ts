@@ -103,7 +103,11 @@ export class CsvScanner {
         // One record longer than the buffer: grow (bounded by the longest record, not the file),
         // up to a limit: a 50 MB "field" is a broken file (an unclosed quote, a binary blob), not usage.
         if (this.buf.length > MAX_RECORD_BYTES) {
-          throw new CsvSyntaxError(`a record longer than ${MAX_RECORD_BYTES >> 20} MiB`, this.line, "an unclosed quote swallowing the rest of the file, or a field that is not usage data; real usage rows are short");
+          throw new CsvSyntaxError(
+            `a record longer than ${MAX_RECORD_BYTES >> 20} MiB`,
+            this.line,
+            "an unclosed quote swallowing the rest of the file, or a field that is not usage data; real usage rows are short",
+          );
         }
         const bigger = new Uint8Array(this.buf.length * 2);
         bigger.set(this.buf.subarray(0, this.len));
@@ -321,7 +325,11 @@ export class CsvScanner {
           }
           if (p >= len) {
             if (!final) return -1;
-            throw new CsvSyntaxError("a quoted field is never closed", line, "a quote opened on this line has no closing quote before the end of the file");
+            throw new CsvSyntaxError(
+              "a quoted field is never closed",
+              line,
+              "a quote opened on this line has no closing quote before the end of the file",
+            );
           }
           // p is at a quote: a doubled quote is a literal quote, otherwise the field ends.
           if (p + 1 < len && buf[p + 1] === QUOTE) {

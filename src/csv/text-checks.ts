@@ -32,12 +32,18 @@ function shellWord(s: string): string {
 export function utf8Hint(encoding: string, file: string): string {
   const gz = /\.gz$/i.test(file);
   const plain = file.replace(/\.gz$/i, "");
-  const from = gz ? `gunzip -c ${shellWord(file)} | iconv -f ${encoding} -t UTF-8` : `iconv -f ${encoding} -t UTF-8 ${shellWord(file)}`;
+  const from = gz
+    ? `gunzip -c ${shellWord(file)} | iconv -f ${encoding} -t UTF-8`
+    : `iconv -f ${encoding} -t UTF-8 ${shellWord(file)}`;
   return `save it as UTF-8, e.g. ${from} > ${shellWord(utf8Name(plain))}`;
 }
 
 function unicode(encoding: string, bom?: string): BinaryKind {
-  return { what: `${encoding} text (${bom !== undefined ? `byte-order mark ${bom}` : "no byte-order mark"})`, hint: utf8Hint(encoding, "FILE"), encoding };
+  return {
+    what: `${encoding} text (${bom !== undefined ? `byte-order mark ${bom}` : "no byte-order mark"})`,
+    hint: utf8Hint(encoding, "FILE"),
+    encoding,
+  };
 }
 
 /**
@@ -64,12 +70,33 @@ function unmarkedUnicode(b: Uint8Array, n: number): BinaryKind | undefined {
 
 /** What the first bytes say the file is, or undefined for (possibly) text. */
 export function binaryKind(b: Uint8Array): BinaryKind | undefined {
-  if (starts(b, 0x1f, 0x8b)) return { what: "a gzip-compressed file", hint: "decompress it first (gunzip -k FILE) and pass the uncompressed file" };
-  if (starts(b, 0x50, 0x4b, 0x03, 0x04) || starts(b, 0x50, 0x4b, 0x05, 0x06)) return { what: "a zip archive (or an .xlsx workbook)", hint: "unzip it, or save the sheet as CSV, and pass the CSV file" };
-  if (starts(b, 0x50, 0x41, 0x52, 0x31)) return { what: "a Parquet file", hint: "export it as CSV (e.g. duckdb -c \"COPY (FROM 'FILE.parquet') TO 'FILE.csv'\") and pass the CSV file" };
-  if (starts(b, 0x28, 0xb5, 0x2f, 0xfd)) return { what: "a zstd-compressed file", hint: "decompress it first (zstd -d FILE) and pass the uncompressed file" };
-  if (starts(b, 0x42, 0x5a, 0x68)) return { what: "a bzip2-compressed file", hint: "decompress it first (bunzip2 -k FILE) and pass the uncompressed file" };
-  if (starts(b, 0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00)) return { what: "an xz-compressed file", hint: "decompress it first (xz -dk FILE) and pass the uncompressed file" };
+  if (starts(b, 0x1f, 0x8b))
+    return {
+      what: "a gzip-compressed file",
+      hint: "decompress it first (gunzip -k FILE) and pass the uncompressed file",
+    };
+  if (starts(b, 0x50, 0x4b, 0x03, 0x04) || starts(b, 0x50, 0x4b, 0x05, 0x06))
+    return {
+      what: "a zip archive (or an .xlsx workbook)",
+      hint: "unzip it, or save the sheet as CSV, and pass the CSV file",
+    };
+  if (starts(b, 0x50, 0x41, 0x52, 0x31))
+    return {
+      what: "a Parquet file",
+      hint: "export it as CSV (e.g. duckdb -c \"COPY (FROM 'FILE.parquet') TO 'FILE.csv'\") and pass the CSV file",
+    };
+  if (starts(b, 0x28, 0xb5, 0x2f, 0xfd))
+    return {
+      what: "a zstd-compressed file",
+      hint: "decompress it first (zstd -d FILE) and pass the uncompressed file",
+    };
+  if (starts(b, 0x42, 0x5a, 0x68))
+    return {
+      what: "a bzip2-compressed file",
+      hint: "decompress it first (bunzip2 -k FILE) and pass the uncompressed file",
+    };
+  if (starts(b, 0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00))
+    return { what: "an xz-compressed file", hint: "decompress it first (xz -dk FILE) and pass the uncompressed file" };
   // The UTF-32LE mark begins with the UTF-16LE one: test the longer first.
   if (starts(b, 0xff, 0xfe, 0x00, 0x00)) return unicode("UTF-32LE", "FF FE 00 00");
   if (starts(b, 0x00, 0x00, 0xfe, 0xff)) return unicode("UTF-32BE", "00 00 FE FF");
@@ -138,7 +165,13 @@ export function textProblem(b: Uint8Array, startLine = 1, partialEnd = false): T
   const at = firstBadByte(b, partialEnd);
   if (at < 0) return undefined;
   const { line, column } = lineColumn(b, at, startLine);
-  if (b[at] === 0) return { message: "a NUL byte (binary data in a text file)", line, column, hint: "the file is damaged or not text; export it again" };
+  if (b[at] === 0)
+    return {
+      message: "a NUL byte (binary data in a text file)",
+      line,
+      column,
+      hint: "the file is damaged or not text; export it again",
+    };
   return {
     message: `invalid UTF-8 (byte 0x${b[at]!.toString(16).padStart(2, "0")})`,
     line,
@@ -153,7 +186,7 @@ export function textProblem(b: Uint8Array, startLine = 1, partialEnd = false): T
  * says where it starts).
  */
 export function firstBadByte(b: Uint8Array, partialEnd: boolean): number {
-  for (let i = 0; i < b.length; ) {
+  for (let i = 0; i < b.length;) {
     const c = b[i]!;
     if (c !== 0 && c < 0x80) {
       i++;

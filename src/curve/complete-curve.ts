@@ -26,19 +26,26 @@ export function checkListedMonths(curve: FuturesCurve, listedMonths?: readonly n
     if (p.interpolated || listed.has(calendarMonth(p.month))) return;
     const line = curve.lines?.[i];
     const source = curve.sources?.[i];
-    throw new HedgeError("CURVE_INVALID", `delivery month ${p.month} is not listed by the contract${contractName ? ` "${contractName}"` : ""}`, {
-      file: curve.file,
-      ...(line !== undefined ? { line, column: 1 } : source !== undefined ? { path: `${source}.month` } : {}),
-      field: "month",
-      value: p.month,
-      expected: `a delivery month in a listed calendar month (${[...listed].sort((a, b) => a - b).join(", ")})`,
-      hint: "remove the month from the curve, or add it to the contract's listedMonths",
-    });
+    throw new HedgeError(
+      "CURVE_INVALID",
+      `delivery month ${p.month} is not listed by the contract${contractName ? ` "${contractName}"` : ""}`,
+      {
+        file: curve.file,
+        ...(line !== undefined ? { line, column: 1 } : source !== undefined ? { path: `${source}.month` } : {}),
+        field: "month",
+        value: p.month,
+        expected: `a delivery month in a listed calendar month (${[...listed].sort((a, b) => a - b).join(", ")})`,
+        hint: "remove the month from the curve, or add it to the contract's listedMonths",
+      },
+    );
   });
 }
 
 /** Linear interpolation of every listed month missing between two quoted months; prices kept to 10 decimals. */
-export function fillMissingMonths(points: readonly CurvePoint[], listedMonths?: readonly number[]): { points: CurvePoint[]; interpolated: string[] } {
+export function fillMissingMonths(
+  points: readonly CurvePoint[],
+  listedMonths?: readonly number[],
+): { points: CurvePoint[]; interpolated: string[] } {
   const listed = listedMonths ? new Set(listedMonths) : undefined;
   const out: CurvePoint[] = [];
   const interpolated: string[] = [];
@@ -61,7 +68,11 @@ export function fillMissingMonths(points: readonly CurvePoint[], listedMonths?: 
 }
 
 /** Check against the contract's listed months, then fill the gaps. */
-export function completeCurve(curve: FuturesCurve, listedMonths?: readonly number[], contractName?: string): CompletedCurve {
+export function completeCurve(
+  curve: FuturesCurve,
+  listedMonths?: readonly number[],
+  contractName?: string,
+): CompletedCurve {
   checkListedMonths(curve, listedMonths, contractName);
   const { points, interpolated } = fillMissingMonths(curve.points, listedMonths);
   if (interpolated.length === 0) return { ...curve, interpolated };

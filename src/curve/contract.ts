@@ -26,11 +26,15 @@ export type TokensPerGpuHour = number | PerModelConversion;
  */
 const tokensPerGpuHourSchema = z.unknown().transform((value, ctx): TokensPerGpuHour => {
   if (typeof value === "number") {
-    if (!(Number.isFinite(value) && value > 0)) ctx.addIssue({ code: "custom", message: "a positive number of tokens per GPU-hour, e.g. 5000000" });
+    if (!(Number.isFinite(value) && value > 0))
+      ctx.addIssue({ code: "custom", message: "a positive number of tokens per GPU-hour, e.g. 5000000" });
     return value;
   }
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    ctx.addIssue({ code: "custom", message: "a number (blended tokens per GPU-hour) or { blended?, models: { MODEL: tokens per GPU-hour } }" });
+    ctx.addIssue({
+      code: "custom",
+      message: "a number (blended tokens per GPU-hour) or { blended?, models: { MODEL: tokens per GPU-hour } }",
+    });
     return z.NEVER;
   }
   const parsed = perModelConversionSchema.safeParse(value);
@@ -77,20 +81,40 @@ export const contractSpecSchema = z
   .superRefine((spec, ctx) => {
     const tokenish = spec.underlying === "token-index";
     if (tokenish && (spec.quoteUnit !== "USD/Mtok" || spec.sizeUnit !== "tokens")) {
-      ctx.addIssue({ code: "custom", path: ["quoteUnit"], message: "a token-index contract is quoted in USD/Mtok with a size in tokens" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["quoteUnit"],
+        message: "a token-index contract is quoted in USD/Mtok with a size in tokens",
+      });
     }
     if (!tokenish && (spec.quoteUnit !== "USD/GPU-hour" || spec.sizeUnit !== "gpu-hours")) {
-      ctx.addIssue({ code: "custom", path: ["quoteUnit"], message: "a gpu-hour-index contract is quoted in USD/GPU-hour with a size in gpu-hours" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["quoteUnit"],
+        message: "a gpu-hour-index contract is quoted in USD/GPU-hour with a size in gpu-hours",
+      });
     }
     if (!tokenish && spec.tokensPerGpuHour === undefined) {
-      ctx.addIssue({ code: "custom", path: ["tokensPerGpuHour"], message: "required for a gpu-hour-index contract (tokens served per GPU-hour)" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["tokensPerGpuHour"],
+        message: "required for a gpu-hour-index contract (tokens served per GPU-hour)",
+      });
     }
     if (tokenish && spec.tokensPerGpuHour !== undefined) {
-      ctx.addIssue({ code: "custom", path: ["tokensPerGpuHour"], message: "only for a gpu-hour-index contract (a token contract needs no conversion)" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["tokensPerGpuHour"],
+        message: "only for a gpu-hour-index contract (a token contract needs no conversion)",
+      });
     }
     // Prices are quoted in USD: a contract in another currency needs an FX rate, which no input gives.
     if (spec.currency !== spec.quoteUnit.slice(0, 3)) {
-      ctx.addIssue({ code: "custom", path: ["currency"], message: `the contract is quoted in ${spec.quoteUnit}, so its currency must be ${spec.quoteUnit.slice(0, 3)} (no FX conversion is applied)` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["currency"],
+        message: `the contract is quoted in ${spec.quoteUnit}, so its currency must be ${spec.quoteUnit.slice(0, 3)} (no FX conversion is applied)`,
+      });
     }
     if (spec.maintenanceMargin > spec.initialMargin) {
       ctx.addIssue({ code: "custom", path: ["maintenanceMargin"], message: "must not exceed initialMargin" });
@@ -134,6 +158,9 @@ export function quoteDivisor(spec: Pick<ContractSpec, "underlying">): number {
  * contract, 1e6 / (tokens per GPU-hour), so a GPU-hour price becomes the price of a million tokens. Takes a plan's
  * contract, whose tokensPerGpuHour is the effective number (null for a token contract).
  */
-export function quoteToUsdPerMtok(contract: { underlying: ContractSpec["underlying"]; tokensPerGpuHour: number | null }): number {
+export function quoteToUsdPerMtok(contract: {
+  underlying: ContractSpec["underlying"];
+  tokensPerGpuHour: number | null;
+}): number {
   return 1_000_000 / (quoteDivisor(contract) * (contract.tokensPerGpuHour ?? 1));
 }

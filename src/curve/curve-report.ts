@@ -42,7 +42,10 @@ export function curveReport(curve: CompletedCurve, opts: CurveReportOptions): Cu
     quoteUnit: curve.quoteUnit ?? (opts.kind === "token" ? "USD/Mtok" : "USD/GPU-hour"),
     tickSize: opts.tickSize,
     analysis,
-    annualisedChange: analysis.spanMonths > 0 ? Math.pow(analysis.back.price / analysis.front.price, 12 / analysis.spanMonths) - 1 : null,
+    annualisedChange:
+      analysis.spanMonths > 0
+        ? Math.pow(analysis.back.price / analysis.front.price, 12 / analysis.spanMonths) - 1
+        : null,
     rollYield: rollYields(curve.points),
     relative: opts.trend && curve.points.length > 1 ? relativeToTrend(curve.points, opts.trend, opts.tickSize) : null,
     interpolated: curve.interpolated,

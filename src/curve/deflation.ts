@@ -83,7 +83,11 @@ const READINGS: Record<RelativeShape, string> = {
   "mixed against the trend": "some steps slower and some faster than the deflation trend: kinks relative to the trend",
 };
 
-export function relativeToTrend(points: readonly CurvePoint[], trend: DeflationTrend, tickSize = 0.01): RelativeToTrend {
+export function relativeToTrend(
+  points: readonly CurvePoint[],
+  trend: DeflationTrend,
+  tickSize = 0.01,
+): RelativeToTrend {
   const front = points[0]!;
   const back = points[points.length - 1]!;
   const lnD = Math.log(trend.factorPerYear);
@@ -102,7 +106,14 @@ export function relativeToTrend(points: readonly CurvePoint[], trend: DeflationT
     }
     return { month: p.month, price: p.price, trendPrice, relativeToTrend: p.price / trendPrice, stepVersusTrend: step };
   });
-  const shape: RelativeShape = ups === 0 && downs === 0 ? "on trend" : downs === 0 ? "relative contango" : ups === 0 ? "relative backwardation" : "mixed against the trend";
+  const shape: RelativeShape =
+    ups === 0 && downs === 0
+      ? "on trend"
+      : downs === 0
+        ? "relative contango"
+        : ups === 0
+          ? "relative backwardation"
+          : "mixed against the trend";
   const span = monthsBetween(front.month, back.month);
   const curveAnnualChange = span > 0 ? Math.pow(back.price / front.price, 12 / span) - 1 : 0;
   const trendAnnualChange = 1 / trend.factorPerYear - 1;

@@ -39,25 +39,37 @@ export function resolveGpuConversion(
   if (spec.underlying !== "gpu-hour-index") return null;
   if (override !== undefined) {
     if (!(override > 0 && Number.isFinite(override))) {
-      throw new HedgeError("USAGE", `tokens per GPU-hour must be positive; got ${override}`, { value: String(override), expected: "e.g. 5000000" });
+      throw new HedgeError("USAGE", `tokens per GPU-hour must be positive; got ${override}`, {
+        value: String(override),
+        expected: "e.g. 5000000",
+      });
     }
     return { tokensPerGpuHour: override, source: "--tokens-per-gpu-hour", byModel: null };
   }
   const k = spec.tokensPerGpuHour;
   if (k === undefined) {
-    throw new HedgeError("CONTRACT_INVALID", "a gpu-hour-index contract needs tokensPerGpuHour", { path: "tokensPerGpuHour", expected: "tokens served per GPU-hour" });
+    throw new HedgeError("CONTRACT_INVALID", "a gpu-hour-index contract needs tokensPerGpuHour", {
+      path: "tokensPerGpuHour",
+      expected: "tokens served per GPU-hour",
+    });
   }
   if (typeof k === "number") return { tokensPerGpuHour: k, source: "contract spec (blended)", byModel: null };
 
-  const mix = [...(modelMix ?? new Map<string, bigint | number>())].map(([model, t]) => ({ model, tokens: Number(t) })).filter((m) => m.tokens > 0);
+  const mix = [...(modelMix ?? new Map<string, bigint | number>())]
+    .map(([model, t]) => ({ model, tokens: Number(t) }))
+    .filter((m) => m.tokens > 0);
   const namedModels = mix.filter((m) => m.model !== "all" && m.model !== "unspecified");
   if (namedModels.length === 0) {
     if (k.blended === undefined) {
-      throw new HedgeError("CONTRACT_INVALID", "tokensPerGpuHour is given per model, but the usage has no model column to weight it by", {
-        path: "tokensPerGpuHour.blended",
-        expected: "a blended value for usage without models",
-        hint: "add tokensPerGpuHour.blended, or map the model column with --map model=COLUMN",
-      });
+      throw new HedgeError(
+        "CONTRACT_INVALID",
+        "tokensPerGpuHour is given per model, but the usage has no model column to weight it by",
+        {
+          path: "tokensPerGpuHour.blended",
+          expected: "a blended value for usage without models",
+          hint: "add tokensPerGpuHour.blended, or map the model column with --map model=COLUMN",
+        },
+      );
     }
     return { tokensPerGpuHour: k.blended, source: "contract spec (blended; the usage names no models)", byModel: null };
   }
@@ -65,11 +77,15 @@ export function resolveGpuConversion(
     const own = Object.hasOwn(k.models, m.model) ? k.models[m.model] : undefined;
     const value = own ?? k.blended;
     if (value === undefined) {
-      throw new HedgeError("CONTRACT_INVALID", `tokensPerGpuHour has no entry for model "${m.model}" and no blended fallback`, {
-        path: `tokensPerGpuHour.models.${m.model}`,
-        value: m.model,
-        expected: "tokens per GPU-hour for every model in the usage, or tokensPerGpuHour.blended",
-      });
+      throw new HedgeError(
+        "CONTRACT_INVALID",
+        `tokensPerGpuHour has no entry for model "${m.model}" and no blended fallback`,
+        {
+          path: `tokensPerGpuHour.models.${m.model}`,
+          value: m.model,
+          expected: "tokens per GPU-hour for every model in the usage, or tokensPerGpuHour.blended",
+        },
+      );
     }
     return { model: m.model, tokens: m.tokens, tokensPerGpuHour: value, usedBlended: own === undefined };
   });

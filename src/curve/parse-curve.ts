@@ -45,7 +45,11 @@ export function parseCurve(text: string, file: string): FuturesCurve {
 export function parseCurveCsv(text: string, file: string): FuturesCurve {
   const rows = readCsvRows(text, file);
   const header = rows[0]?.record.map((h) => h.trim().toLowerCase());
-  if (!header) throw new HedgeError("INPUT_EMPTY", "the curve file is empty", { file, expected: "a header `month,price` and one row per delivery month" });
+  if (!header)
+    throw new HedgeError("INPUT_EMPTY", "the curve file is empty", {
+      file,
+      expected: "a header `month,price` and one row per delivery month",
+    });
   const monthCol = header.findIndex((h) => h === "month" || h === "delivery_month" || h === "period");
   const priceCol = header.findIndex((h) => h === "price" || h === "settle" || h === "futures_price");
   if (monthCol < 0 || priceCol < 0) {
@@ -65,39 +69,72 @@ export function parseCurveCsv(text: string, file: string): FuturesCurve {
     const month = (record[monthCol] ?? "").trim();
     if (!isMonth(month)) {
       throw new HedgeError("CURVE_INVALID", `cannot read delivery month "${month}"`, {
-        file, line, column: monthCol + 1, field: "month", value: month, expected: "a delivery month YYYY-MM", hint: "e.g. 2027-03",
+        file,
+        line,
+        column: monthCol + 1,
+        field: "month",
+        value: month,
+        expected: "a delivery month YYYY-MM",
+        hint: "e.g. 2027-03",
       });
     }
     const rawPrice = (record[priceCol] ?? "").trim();
     const price = parseDecimal(rawPrice)?.toNumber();
     if (price === undefined || !(price > 0) || !(price < MAX_PRICE)) {
-      throw new HedgeError("CURVE_INVALID", `price "${rawPrice}" for ${month} is not a positive number below ${MAX_PRICE}`, {
-        file, line, column: priceCol + 1, field: "price", value: rawPrice, expected: "a positive price such as 2.10",
-      });
+      throw new HedgeError(
+        "CURVE_INVALID",
+        `price "${rawPrice}" for ${month} is not a positive number below ${MAX_PRICE}`,
+        {
+          file,
+          line,
+          column: priceCol + 1,
+          field: "price",
+          value: rawPrice,
+          expected: "a positive price such as 2.10",
+        },
+      );
     }
     const previous = seen.get(month);
     if (previous !== undefined) {
       throw new HedgeError("CURVE_INVALID", `delivery month ${month} appears twice (lines ${previous} and ${line})`, {
-        file, line, column: monthCol + 1, field: "month", value: month, expected: "each delivery month once",
+        file,
+        line,
+        column: monthCol + 1,
+        field: "month",
+        value: month,
+        expected: "each delivery month once",
       });
     }
     const last = points[points.length - 1];
     if (last && monthIndex(month) < monthIndex(last.month)) {
       throw new HedgeError("CURVE_INVALID", `delivery months are not in order: ${month} after ${last.month}`, {
-        file, line, column: monthCol + 1, field: "month", value: month, expected: `a month after ${last.month}`, hint: "sort the curve by delivery month",
+        file,
+        line,
+        column: monthCol + 1,
+        field: "month",
+        value: month,
+        expected: `a month after ${last.month}`,
+        hint: "sort the curve by delivery month",
       });
     }
     seen.set(month, line);
     points.push({ month, price });
     lines.push(line);
   }
-  if (points.length === 0) throw new HedgeError("INPUT_EMPTY", "the curve has no delivery months", { file, line: 1, expected: "one row per delivery month" });
+  if (points.length === 0)
+    throw new HedgeError("INPUT_EMPTY", "the curve has no delivery months", {
+      file,
+      line: 1,
+      expected: "one row per delivery month",
+    });
   return { file, points, lines, sources: lines.map((l) => `line ${l}`) };
 }
 
 const jsonPointSchema = z.strictObject({
   month: z.string().refine(isMonth, "a delivery month YYYY-MM, e.g. 2027-03"),
-  price: z.number().refine((p) => Number.isFinite(p) && p > 0 && p < MAX_PRICE, "a positive price such as 2.10 (below 1e9)"),
+  price: z
+    .number()
+    .refine((p) => Number.isFinite(p) && p > 0 && p < MAX_PRICE, "a positive price such as 2.10 (below 1e9)"),
 });
 
 const jsonCurveSchema = z.union([
@@ -130,19 +167,35 @@ export function parseCurveJson(text: string, file: string): FuturesCurve {
   const list = Array.isArray(data) ? data : data.points;
   const prefix = Array.isArray(data) ? "" : "points";
   const sources = list.map((_, i) => `${prefix}[${i}]`);
-  if (list.length === 0) throw new HedgeError("INPUT_EMPTY", "the curve has no delivery months", { file, path: prefix || "(root)", expected: "one point per delivery month" });
+  if (list.length === 0)
+    throw new HedgeError("INPUT_EMPTY", "the curve has no delivery months", {
+      file,
+      path: prefix || "(root)",
+      expected: "one point per delivery month",
+    });
   const seen = new Map<string, number>();
   list.forEach((p, i) => {
     const before = seen.get(p.month);
     if (before !== undefined) {
-      throw new HedgeError("CURVE_INVALID", `delivery month ${p.month} appears twice (${sources[before]} and ${sources[i]})`, {
-        file, path: `${sources[i]}.month`, value: p.month, expected: "each delivery month once",
-      });
+      throw new HedgeError(
+        "CURVE_INVALID",
+        `delivery month ${p.month} appears twice (${sources[before]} and ${sources[i]})`,
+        {
+          file,
+          path: `${sources[i]}.month`,
+          value: p.month,
+          expected: "each delivery month once",
+        },
+      );
     }
     const last = list[i - 1];
     if (last && monthIndex(p.month) < monthIndex(last.month)) {
       throw new HedgeError("CURVE_INVALID", `delivery months are not in order: ${p.month} after ${last.month}`, {
-        file, path: `${sources[i]}.month`, value: p.month, expected: `a month after ${last.month}`, hint: "sort the curve by delivery month",
+        file,
+        path: `${sources[i]}.month`,
+        value: p.month,
+        expected: `a month after ${last.month}`,
+        hint: "sort the curve by delivery month",
       });
     }
     seen.set(p.month, i);

@@ -30,7 +30,8 @@ export interface CurveAnalysis {
 
 const READINGS: Record<CurveShape, string> = {
   contango: "later months dearer: the market expects tighter capacity ahead",
-  backwardation: "later months cheaper: near-term demand overheating or a supply disruption, or structural price deflation",
+  backwardation:
+    "later months cheaper: near-term demand overheating or a supply disruption, or structural price deflation",
   mixed: "no single direction: kinks along the curve",
   flat: "no change along the curve within half a tick",
 };
@@ -56,7 +57,10 @@ export function analyseCurve(points: CurvePoint[], tickSize = 0.01): CurveAnalys
       changePct: prev ? (p.price - prev.price) / prev.price : null,
     };
   });
-  const shape = classifySteps(steps.slice(1).map((s) => s.change!), tickSize / 2);
+  const shape = classifySteps(
+    steps.slice(1).map((s) => s.change!),
+    tickSize / 2,
+  );
   return {
     shape,
     reading: READINGS[shape],

@@ -16,7 +16,11 @@ export type HistoryColumns =
 export function parseHistoryCsv(text: string, file: string): HistoryColumns {
   const rows = readCsvRows(text, file);
   const header = rows[0]?.record.map((h) => h.trim().toLowerCase());
-  if (!header) throw new HedgeError("INPUT_EMPTY", "the history file is empty", { file, expected: "a header `period,hedge,item` or `period,spot,futures`" });
+  if (!header)
+    throw new HedgeError("INPUT_EMPTY", "the history file is empty", {
+      file,
+      expected: "a header `period,hedge,item` or `period,spot,futures`",
+    });
   const col = (name: string): number => header.indexOf(name);
   const period = col("period") >= 0 ? col("period") : col("month");
   const valueCols = [col("hedge"), col("item")];
@@ -37,13 +41,26 @@ export function parseHistoryCsv(text: string, file: string): HistoryColumns {
   const second: Dec[] = [];
   for (const { record, info } of rows.slice(1)) {
     const label = (record[period] ?? "").trim();
-    if (label === "") throw new HedgeError("INPUT_INVALID", "empty period", { file, line: info.lines, column: period + 1, field: header[period]!, expected: "a period label such as 2026-03" });
+    if (label === "")
+      throw new HedgeError("INPUT_INVALID", "empty period", {
+        file,
+        line: info.lines,
+        column: period + 1,
+        field: header[period]!,
+        expected: "a period label such as 2026-03",
+      });
     const read = (c: number): Dec => {
       const raw = (record[c] ?? "").trim();
       const d = parseDecimal(raw);
       if (d === undefined) {
         throw new HedgeError("INPUT_NUMBER_PARSE", `cannot read "${raw}" as a number`, {
-          file, line: info.lines, column: c + 1, field: header[c]!, value: raw, expected: "a plain decimal number such as -1250.50", hint: "no thousands separators; a decimal point, not a comma",
+          file,
+          line: info.lines,
+          column: c + 1,
+          field: header[c]!,
+          value: raw,
+          expected: "a plain decimal number such as -1250.50",
+          hint: "no thousands separators; a decimal point, not a comma",
         });
       }
       return d;
@@ -53,7 +70,8 @@ export function parseHistoryCsv(text: string, file: string): HistoryColumns {
     first.push(read(a));
     second.push(read(b));
   }
-  if (periods.length === 0) throw new HedgeError("INPUT_EMPTY", "the history has no rows", { file, line: 1, expected: "one row per period" });
+  if (periods.length === 0)
+    throw new HedgeError("INPUT_EMPTY", "the history has no rows", { file, line: 1, expected: "one row per period" });
   // A duplicated or out-of-order period would be tested in file order: a month counted twice in a "pass".
   checkPeriods(periods, lines, { file, column: period + 1, field: header[period]! });
   return isValues

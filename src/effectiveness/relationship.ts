@@ -60,7 +60,10 @@ export function relationshipChanges(i: RelationshipInput): ValueChanges {
     const byMonth = new Map<string, number>();
     for (const tr of i.trades) {
       if (tr.tradeDate > cutoff || tr.deliveryMonth < cur.period) continue;
-      byMonth.set(tr.deliveryMonth, (byMonth.get(tr.deliveryMonth) ?? 0) + (tr.side === "long" ? tr.contracts : -tr.contracts));
+      byMonth.set(
+        tr.deliveryMonth,
+        (byMonth.get(tr.deliveryMonth) ?? 0) + (tr.side === "long" ? tr.contracts : -tr.contracts),
+      );
     }
     // Before the first trade (or after the last delivery) there is no relationship to test.
     if (byMonth.size === 0) continue;
@@ -98,7 +101,11 @@ export interface FrameworkAccounting {
   rule: string;
 }
 
-export function frameworkAccounting(framework: Framework, hedgeCumulative: number, itemCumulative: number): FrameworkAccounting {
+export function frameworkAccounting(
+  framework: Framework,
+  hedgeCumulative: number,
+  itemCumulative: number,
+): FrameworkAccounting {
   if (framework === "asc815") {
     return {
       framework,
@@ -121,11 +128,21 @@ export interface HedgedItemDesignation {
   text: string;
 }
 
-export function designateHedgedItem(framework: Framework, contractReferencesIndex: boolean, index: string | null): HedgedItemDesignation {
+export function designateHedgedItem(
+  framework: Framework,
+  contractReferencesIndex: boolean,
+  index: string | null,
+): HedgedItemDesignation {
   const ref = framework === "ifrs9" ? "IFRS 9 §6.3.7" : "ASC 815-20-25-15(i)(3)";
   return contractReferencesIndex
-    ? { kind: "price-component", text: `the ${index ?? "index"} price component of the forecast token purchases (${ref}): the purchase contract references the index` }
-    : { kind: "whole-price-risk", text: "the whole price risk of the forecast token purchases: the purchase contract does not reference the index, so no component can be designated" };
+    ? {
+        kind: "price-component",
+        text: `the ${index ?? "index"} price component of the forecast token purchases (${ref}): the purchase contract references the index`,
+      }
+    : {
+        kind: "whole-price-risk",
+        text: "the whole price risk of the forecast token purchases: the purchase contract does not reference the index, so no component can be designated",
+      };
 }
 
 export interface Dedesignation {
@@ -137,8 +154,15 @@ export interface Dedesignation {
 }
 
 /** Months whose forecast has fallen below the hedged amount: the excess is de-designated. */
-export function dedesignations(months: readonly { month: string; hedgedTokens: number; forecastTokens: number }[]): Dedesignation[] {
+export function dedesignations(
+  months: readonly { month: string; hedgedTokens: number; forecastTokens: number }[],
+): Dedesignation[] {
   return months
     .filter((m) => m.hedgedTokens > m.forecastTokens)
-    .map((m) => ({ month: m.month, hedgedTokens: m.hedgedTokens, forecastTokens: m.forecastTokens, excessTokens: m.hedgedTokens - m.forecastTokens }));
+    .map((m) => ({
+      month: m.month,
+      hedgedTokens: m.hedgedTokens,
+      forecastTokens: m.forecastTokens,
+      excessTokens: m.hedgedTokens - m.forecastTokens,
+    }));
 }

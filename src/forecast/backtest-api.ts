@@ -61,7 +61,9 @@ export function backtest(input: TimeSeries, options: BacktestOptions = {}): Back
   checkOptions({ horizon: settings.horizon, seed: options.seed, models: options.models });
   for (const [key, value] of Object.entries(settings)) {
     if (!Number.isInteger(value) || value < 1) {
-      throw new HedgeError("USAGE", `backtest ${key} must be a whole number ≥ 1; got ${String(value)}`, { value: String(value) });
+      throw new HedgeError("USAGE", `backtest ${key} must be a whole number ≥ 1; got ${String(value)}`, {
+        value: String(value),
+      });
     }
   }
   const m = seasonalPeriod(series.granularity);

@@ -221,7 +221,9 @@ export function runBacktest(
       continue;
     }
     if (reasons.size > 0) {
-      warnings.push(`${candidate.name} was skipped at ${plan.origins.length - origins} of ${plan.origins.length} origins: ${[...reasons].join("; ")}`);
+      warnings.push(
+        `${candidate.name} was skipped at ${plan.origins.length - origins} of ${plan.origins.length} origins: ${[...reasons].join("; ")}`,
+      );
     }
     scores.push({
       model: candidate.name,
@@ -235,7 +237,12 @@ export function runBacktest(
       points,
       byHorizon: steps
         .filter((st) => st.points > 0)
-        .map((st) => ({ step: st.step, points: st.points, coverage80: st.in80 / st.points, coverage95: st.in95 / st.points })),
+        .map((st) => ({
+          step: st.step,
+          points: st.points,
+          coverage80: st.in80 / st.points,
+          coverage95: st.in95 / st.points,
+        })),
     });
     pits.set(candidate.name, modelPits);
   }

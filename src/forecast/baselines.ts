@@ -22,7 +22,10 @@ export function fitNaive(y: ArrayLike<number>): FittedModel {
     nObs: n,
     pointForecast: point,
     analytic: (horizon) =>
-      normalForecast(point(horizon), Float64Array.from({ length: horizon }, (_, i) => sigma * Math.sqrt(i + 1))),
+      normalForecast(
+        point(horizon),
+        Float64Array.from({ length: horizon }, (_, i) => sigma * Math.sqrt(i + 1)),
+      ),
     samplePath: (horizon: number, rng: Rng) => {
       const path = new Float64Array(horizon);
       let level = last;
@@ -130,7 +133,8 @@ export function fitDrift(y: ArrayLike<number>): FittedModel {
  */
 export function fitDriftLog(y: ArrayLike<number>): FittedModel {
   const parameters = driftParameters(Array.from({ length: y.length }, (_, i) => Math.log(y[i] as number)));
-  const analytic = (horizon: number) => logNormalForecast(driftMeans(parameters, horizon), driftSds(parameters, horizon));
+  const analytic = (horizon: number) =>
+    logNormalForecast(driftMeans(parameters, horizon), driftSds(parameters, horizon));
   return {
     name: "drift-log",
     nObs: parameters.n,

@@ -29,7 +29,10 @@ export const SPREAD_BOUNDS = [0.5, 1] as const;
 const Z90 = normalQuantileAS241(0.9);
 
 /** Mixture PITs over the points every weighted model was scored on. */
-export function mixturePits(pits: ReadonlyMap<string, ReadonlyMap<string, number>>, weights: Record<string, number>): number[] {
+export function mixturePits(
+  pits: ReadonlyMap<string, ReadonlyMap<string, number>>,
+  weights: Record<string, number>,
+): number[] {
   const names = Object.keys(weights);
   const first = pits.get(names[0] as string);
   if (!first) return [];

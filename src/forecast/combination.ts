@@ -23,7 +23,11 @@ function isCombined(model: FittedModel): model is CombinedModel {
  * stratum falls in [w_1 + … + w_{i−1}, w_1 + … + w_i): with strata spread evenly over [0, 1) that is a share w_i
  * of the paths, however many are drawn.
  */
-export function combineModels(name: string, components: readonly FittedModel[], weights?: readonly number[]): CombinedModel {
+export function combineModels(
+  name: string,
+  components: readonly FittedModel[],
+  weights?: readonly number[],
+): CombinedModel {
   if (components.length === 0) throw new Error("a combination needs at least one component");
   const raw = weights ?? components.map(() => 1);
   const total = raw.reduce((a, b) => a + b, 0);

@@ -51,7 +51,8 @@ export function decompose(y: ArrayLike<number>, m: number, type: DecompositionTy
   const figure = new Float64Array(m);
   for (let j = 0; j < m; j++) figure[j] = (sums[j] as number) / (counts[j] as number);
   const mean = figure.reduce((a, b) => a + b, 0) / m;
-  for (let j = 0; j < m; j++) figure[j] = type === "additive" ? (figure[j] as number) - mean : (figure[j] as number) / mean;
+  for (let j = 0; j < m; j++)
+    figure[j] = type === "additive" ? (figure[j] as number) - mean : (figure[j] as number) / mean;
   const seasonal = new Float64Array(n);
   for (let t = 0; t < n; t++) seasonal[t] = figure[t % m] as number;
   return { trend, figure, seasonal };

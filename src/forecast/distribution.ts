@@ -53,11 +53,18 @@ export function pathStratum(i: number): number {
  * stratum, so it does not depend on the horizon or on how many other paths are drawn: the same month gets the
  * same draws whichever command or horizon asks.
  */
-export function simulatePaths(model: FittedModel, horizon: number, count: number, seed: number, onProgress?: ProgressSink): Float64Array[] {
+export function simulatePaths(
+  model: FittedModel,
+  horizon: number,
+  count: number,
+  seed: number,
+  onProgress?: ProgressSink,
+): Float64Array[] {
   return Array.from({ length: count }, (_, i) => {
     const path = model.samplePath(horizon, new Rng(seed, i + 1), pathStratum(i));
     for (let h = 0; h < horizon; h++) if (!((path[h] as number) > 0)) path[h] = 0;
-    if (onProgress && ((i + 1) % PROGRESS_EVERY === 0 || i + 1 === count)) onProgress({ stage: "paths", done: i + 1, total: count });
+    if (onProgress && ((i + 1) % PROGRESS_EVERY === 0 || i + 1 === count))
+      onProgress({ stage: "paths", done: i + 1, total: count });
     return path;
   });
 }
@@ -67,7 +74,11 @@ type ProgressSink = (progress: ForecastProgress) => void;
 const PROGRESS_EVERY = 1024;
 
 /** Per-step forecasts from a set of paths: path mean and type-8 quantiles (§2.4). */
-export function forecastsFromPaths(periods: readonly string[], paths: readonly Float64Array[], onProgress?: ProgressSink): PeriodForecast[] {
+export function forecastsFromPaths(
+  periods: readonly string[],
+  paths: readonly Float64Array[],
+  onProgress?: ProgressSink,
+): PeriodForecast[] {
   return periods.map((period, h) => {
     const column = Float64Array.from(paths, (p) => p[h] as number).sort();
     const mean = column.reduce((a, b) => a + b, 0) / column.length;

@@ -11,7 +11,20 @@ import type { AppliedEvent, BlendMonth, Finding, ForecastDrivers, Granularity, M
 /** A horizon-end growth above the last six periods' growth by more than this (per period) is warned about. */
 export const GROWTH_WARNING_TOLERANCE = 0.001;
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 
 function seasonName(granularity: Granularity, label: string): string {
@@ -45,14 +58,22 @@ export function blendText(blend: readonly BlendMonth[]): string {
   const last = (blend[blend.length - 1] as BlendMonth).month;
   const weights = [...new Set(blend.map((b) => b.weight))].sort((a, b) => a - b);
   const w = weights.length === 1 ? String(weights[0]) : `${weights[0]}–${weights[weights.length - 1]}`;
-  const how = weights.length === 1 && weights[0] === 1 ? "the plan overrides the statistical mean" : `mean = w·plan + (1 − w)·statistical, w = ${w}`;
+  const how =
+    weights.length === 1 && weights[0] === 1
+      ? "the plan overrides the statistical mean"
+      : `mean = w·plan + (1 − w)·statistical, w = ${w}`;
   return `${blend.length} month(s) ${first === last ? first : `${first} … ${last}`} (${how}; sample paths scaled to the blended mean)`;
 }
 
 function why(input: DriverInput): string {
   const parts = Object.entries(input.weights);
   const score = (name: string) => input.candidates.find((c) => c.model === name);
-  const error = (c: ModelScore | undefined) => (c?.mase !== undefined ? `MASE ${c.mase.toFixed(2)}` : c?.smape !== undefined ? `sMAPE ${c.smape.toFixed(1)}%` : undefined);
+  const error = (c: ModelScore | undefined) =>
+    c?.mase !== undefined
+      ? `MASE ${c.mase.toFixed(2)}`
+      : c?.smape !== undefined
+        ? `sMAPE ${c.smape.toFixed(1)}%`
+        : undefined;
   const used = parts.map(([name, w]) => {
     const e = error(score(name));
     return parts.length > 1 ? `${name} ${Math.round(w * 100)}%${e ? ` (${e})` : ""}` : `${name}${e ? ` (${e})` : ""}`;
@@ -94,7 +115,8 @@ export function forecastDrivers(input: DriverInput): ForecastDrivers {
   const shifts = input.findings.filter((f) => f.kind === "level-shift");
   const outages = input.findings.filter((f) => f.kind === "outage");
   const span = (f: Finding) => (f.start === f.end ? f.start : `${f.start}–${f.end}`);
-  const listed = (items: readonly string[], what: string) => (items.length === 0 ? `no ${what} found` : items.join(", "));
+  const listed = (items: readonly string[], what: string) =>
+    items.length === 0 ? `no ${what} found` : items.join(", ");
   const warnings: string[] = [];
   if (end !== null && recent !== null && end > recent + GROWTH_WARNING_TOLERANCE) {
     warnings.push(
@@ -110,7 +132,10 @@ export function forecastDrivers(input: DriverInput): ForecastDrivers {
   const reason = why(input);
   const sentence =
     `${trendText[0]?.toUpperCase()}${trendText.slice(1)}. Seasonality: ${seasonality.text}. ` +
-    `Level shifts: ${listed(shifts.map((f) => `around ${f.start}`), "level shifts")}. ` +
+    `Level shifts: ${listed(
+      shifts.map((f) => `around ${f.start}`),
+      "level shifts",
+    )}. ` +
     `Outages: ${listed(outages.map(span), "outages")}. ` +
     (input.events && input.events.length > 0 ? `Events: ${input.events.map((e) => e.text).join("; ")}. ` : "") +
     (input.blend ? `Volume plan: ${blendText(input.blend)}. ` : "") +

@@ -49,7 +49,9 @@ function where(e: ForecastEvent): string {
 
 /** Index of the period holding `day` in a series (may be < 0 or ≥ length). */
 function periodIndex(granularity: Granularity, start: string, day: string): number {
-  return granularity === "month" ? monthIndex(monthOfDay(day)) - monthIndex(start) : dayToEpochDays(day) - dayToEpochDays(start);
+  return granularity === "month"
+    ? monthIndex(monthOfDay(day)) - monthIndex(start)
+    : dayToEpochDays(day) - dayToEpochDays(start);
 }
 
 /** Log-linear interpolation of the missing entries (nearest value at either end). */
@@ -80,13 +82,26 @@ function interpolateDays(values: number[], missing: readonly boolean[]): number[
   for (let i = 0; i < values.length; i++) {
     if (!missing[i]) continue;
     const found: number[] = [];
-    for (let k = i - 7; k >= 0; k -= 7) if (!missing[k]) { found.push(values[k] as number); break; }
-    for (let k = i + 7; k < values.length; k += 7) if (!missing[k]) { found.push(values[k] as number); break; }
+    for (let k = i - 7; k >= 0; k -= 7)
+      if (!missing[k]) {
+        found.push(values[k] as number);
+        break;
+      }
+    for (let k = i + 7; k < values.length; k += 7)
+      if (!missing[k]) {
+        found.push(values[k] as number);
+        break;
+      }
     if (found.length > 0) out[i] = found.reduce((a, b) => a + b, 0) / found.length;
     else unresolved[i] = true;
   }
   // A series too short for a clean same-weekday neighbour: interpolate between the nearest clean days.
-  return unresolved.some(Boolean) ? interpolateMissing(out, missing.map((m, i) => m && unresolved[i] === true)) : out;
+  return unresolved.some(Boolean)
+    ? interpolateMissing(
+        out,
+        missing.map((m, i) => m && unresolved[i] === true),
+      )
+    : out;
 }
 
 /** Days of [first, last] inside `month`. */
@@ -99,7 +114,12 @@ function daysInside(month: string, first: string, last: string): number {
 }
 
 /** Sum of the daily values over [first, last] within `month`, and the month's daily total; undefined if not covered. */
-function dailyShare(daily: TimeSeries | undefined, month: string, first: string, last: string): { inside: number; total: number } | undefined {
+function dailyShare(
+  daily: TimeSeries | undefined,
+  month: string,
+  first: string,
+  last: string,
+): { inside: number; total: number } | undefined {
   if (!daily || daily.granularity !== "day") return undefined;
   const m0 = `${month}-01`;
   const days = daysInMonth(month);
@@ -128,9 +148,18 @@ export function applyEvents(series: TimeSeries, events: readonly ForecastEvent[]
   const warnings: string[] = [];
   const lastPeriod = periodAt(granularity, series.start, n - 1);
   const sorted = [...events].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  const label = (e: ForecastEvent) => `${e.kind} ${e.date}${e.kind === "outage" && e.end && e.end !== e.date ? `–${e.end}` : ""}${e.uplift !== undefined ? ` ${pct(e.uplift)}` : ""}`;
+  const label = (e: ForecastEvent) =>
+    `${e.kind} ${e.date}${e.kind === "outage" && e.end && e.end !== e.date ? `–${e.end}` : ""}${e.uplift !== undefined ? ` ${pct(e.uplift)}` : ""}`;
   const record = (e: ForecastEvent, effect: AppliedEvent["effect"], text: string) =>
-    applied.push({ kind: e.kind, date: e.date, ...(e.end ? { end: e.end } : {}), ...(e.uplift !== undefined ? { uplift: e.uplift } : {}), ...(e.note ? { note: e.note } : {}), effect, text });
+    applied.push({
+      kind: e.kind,
+      date: e.date,
+      ...(e.end ? { end: e.end } : {}),
+      ...(e.uplift !== undefined ? { uplift: e.uplift } : {}),
+      ...(e.note ? { note: e.note } : {}),
+      effect,
+      text,
+    });
 
   // 1. Outages: missing periods, interpolated.
   const missing = values.map(() => false);
@@ -139,7 +168,9 @@ export function applyEvents(series: TimeSeries, events: readonly ForecastEvent[]
     const i0 = periodIndex(granularity, series.start, e.date);
     const i1 = periodIndex(granularity, series.start, last);
     if (i0 >= n) {
-      warnings.push(`${label(e)}${where(e)} is after the last observation (${lastPeriod}): future outages are not applied to the forecast`);
+      warnings.push(
+        `${label(e)}${where(e)} is after the last observation (${lastPeriod}): future outages are not applied to the forecast`,
+      );
       record(e, "ignored", `${label(e)}: after the data, not applied`);
       continue;
     }
@@ -149,7 +180,11 @@ export function applyEvents(series: TimeSeries, events: readonly ForecastEvent[]
     }
     if (granularity === "day") {
       for (let i = Math.max(0, i0); i <= Math.min(n - 1, i1); i++) missing[i] = true;
-      record(e, "excluded", `${label(e)}: ${Math.min(n - 1, i1) - Math.max(0, i0) + 1} day(s) excluded from the fit and interpolated`);
+      record(
+        e,
+        "excluded",
+        `${label(e)}: ${Math.min(n - 1, i1) - Math.max(0, i0) + 1} day(s) excluded from the fit and interpolated`,
+      );
       continue;
     }
     const touched: string[] = [];
@@ -168,7 +203,8 @@ export function applyEvents(series: TimeSeries, events: readonly ForecastEvent[]
     }
     record(e, "excluded", `${label(e)}: excluded from the fit — ${touched.join(", ")}`);
   }
-  if (missing.some(Boolean)) values = granularity === "day" ? interpolateDays(values, missing) : interpolateMissing(values, missing);
+  if (missing.some(Boolean))
+    values = granularity === "day" ? interpolateDays(values, missing) : interpolateMissing(values, missing);
 
   // 2. Launches and migrations.
   let startAt = 0;
@@ -181,7 +217,9 @@ export function applyEvents(series: TimeSeries, events: readonly ForecastEvent[]
     }
     if (i >= n) {
       if (e.uplift === undefined) {
-        warnings.push(`${label(e)}${where(e)} is after the data but has no expected uplift: not applied to the forecast`);
+        warnings.push(
+          `${label(e)}${where(e)} is after the data but has no expected uplift: not applied to the forecast`,
+        );
         record(e, "ignored", `${label(e)}: no uplift given, not applied`);
       } else {
         future.push({ step: i - n + 1, uplift: e.uplift });
@@ -207,7 +245,11 @@ export function applyEvents(series: TimeSeries, events: readonly ForecastEvent[]
       const first = granularity === "month" && !e.date.endsWith("-01") ? i + 1 : i;
       if (n - first >= MIN_AFTER[granularity]) {
         startAt = Math.max(startAt, first);
-        record(e, "fit-after", `${label(e)}: no uplift given, so the fit starts at ${periodAt(granularity, series.start, first)}`);
+        record(
+          e,
+          "fit-after",
+          `${label(e)}: no uplift given, so the fit starts at ${periodAt(granularity, series.start, first)}`,
+        );
       } else {
         warnings.push(
           `${label(e)}${where(e)} has no expected uplift and only ${n - first} ${granularity === "month" ? "month" : "day"}(s) follow it (the fit needs ${MIN_AFTER[granularity]} to start there): the whole history is used; give its uplift to correct the level`,
@@ -252,10 +294,16 @@ export function scaledModel(model: FittedModel, factor: (step: number) => number
 export function checkEvents(events: readonly ForecastEvent[]): void {
   for (const e of events) {
     if (!["launch", "outage", "migration"].includes(e.kind)) {
-      throw new HedgeError("INPUT_INVALID", `unknown event kind "${String(e.kind)}"${where(e)}`, { value: String(e.kind), expected: "launch, outage or migration" });
+      throw new HedgeError("INPUT_INVALID", `unknown event kind "${String(e.kind)}"${where(e)}`, {
+        value: String(e.kind),
+        expected: "launch, outage or migration",
+      });
     }
     if (e.uplift !== undefined && !(Number.isFinite(e.uplift) && e.uplift > 0)) {
-      throw new HedgeError("INPUT_INVALID", `event uplift ${String(e.uplift)}${where(e)} must be a positive factor`, { value: String(e.uplift), expected: "a factor > 0 such as 1.3" });
+      throw new HedgeError("INPUT_INVALID", `event uplift ${String(e.uplift)}${where(e)} must be a positive factor`, {
+        value: String(e.uplift),
+        expected: "a factor > 0 such as 1.3",
+      });
     }
   }
 }
@@ -285,7 +333,17 @@ export function matchFindings(findings: readonly Finding[], events: readonly For
     });
     if (!match) return f;
     const what = `${match.kind} ${match.date}${match.uplift !== undefined ? ` ${pct(match.uplift)}` : ""}`;
-    const done = f.kind === "outage" ? "excluded from the fit" : match.uplift !== undefined ? "corrected as a known level shift" : "the fit starts there if enough data follow";
-    return { ...f, action: f.kind === "outage" ? "interpolated" : f.action, message: `${f.message.replace(/ — a launch or migration\?.*$/, "")} — the events file's ${what}: ${done}`, event: true };
+    const done =
+      f.kind === "outage"
+        ? "excluded from the fit"
+        : match.uplift !== undefined
+          ? "corrected as a known level shift"
+          : "the fit starts there if enough data follow";
+    return {
+      ...f,
+      action: f.kind === "outage" ? "interpolated" : f.action,
+      message: `${f.message.replace(/ — a launch or migration\?.*$/, "")} — the events file's ${what}: ${done}`,
+      event: true,
+    };
   });
 }

@@ -12,7 +12,14 @@
  * 3. Weight them by 1 / MASE, normalised; one survivor is used on its own.
  */
 import type { FittedModel } from "./model.js";
-import { growthLead, impliedGrowth, longRunGrowth, recentGrowth, type GrowthFit, type SeasonalFigure } from "./growth.js";
+import {
+  growthLead,
+  impliedGrowth,
+  longRunGrowth,
+  recentGrowth,
+  type GrowthFit,
+  type SeasonalFigure,
+} from "./growth.js";
 
 /**
  * Candidates whose backtest MASE is at most (1 + MARGIN) × the best are combined: twice the best. A wide margin
@@ -47,7 +54,11 @@ export function isDecelerating(recent: GrowthFit, longRun: number): boolean {
   return Math.log1p(longRun) - Math.log1p(recent.growth) > 2 * recent.se;
 }
 
-export function chooseByEvidence(y: ArrayLike<number>, season: SeasonalFigure, fits: readonly ScoredFit[]): EvidenceChoice | undefined {
+export function chooseByEvidence(
+  y: ArrayLike<number>,
+  season: SeasonalFigure,
+  fits: readonly ScoredFit[],
+): EvidenceChoice | undefined {
   const m = season.m;
   const recentFit = recentGrowth(y, season);
   const recent = recentFit?.growth;
@@ -57,7 +68,8 @@ export function chooseByEvidence(y: ArrayLike<number>, season: SeasonalFigure, f
   if (recentFit && longRun !== undefined && isDecelerating(recentFit, longRun)) {
     const floor = Math.max(recentFit.growth, 0);
     const ceiling = floor + (longRun - floor) / 2;
-    const growthOf = (f: ScoredFit) => impliedGrowth(y, f.model.pointForecast(GUARD_STEPS + growthLead(m)), GUARD_STEPS, m);
+    const growthOf = (f: ScoredFit) =>
+      impliedGrowth(y, f.model.pointForecast(GUARD_STEPS + growthLead(m)), GUARD_STEPS, m);
     const kept = eligible.filter((f) => {
       const g = growthOf(f);
       if (g === undefined || g <= ceiling) return true;
@@ -80,7 +92,9 @@ export function chooseByEvidence(y: ArrayLike<number>, season: SeasonalFigure, f
   const inverse = pool.map((f) => (best === 0 ? (f.error === 0 ? 1 : 0) : 1 / f.error));
   const total = inverse.reduce((a, b) => a + b, 0);
   return {
-    weights: pool.map((f, i) => ({ name: f.name, weight: (inverse[i] as number) / total, model: f.model })).filter((w) => w.weight > 0),
+    weights: pool
+      .map((f, i) => ({ name: f.name, weight: (inverse[i] as number) / total, model: f.model }))
+      .filter((w) => w.weight > 0),
     guarded,
     recent,
     longRun,

@@ -4,10 +4,24 @@
  */
 import { DEFAULT_SEED } from "../defaults.js";
 import { HedgeError } from "../errors.js";
-import { runBacktest, defaultRollingOrigin, rollingOrigins, type BacktestRun, type BacktestScore, type RollingOriginPlan } from "./backtest.js";
+import {
+  runBacktest,
+  defaultRollingOrigin,
+  rollingOrigins,
+  type BacktestRun,
+  type BacktestScore,
+  type RollingOriginPlan,
+} from "./backtest.js";
 import { mixturePits, spreadFactor, withSpread } from "./calibration.js";
 import { fitNaive } from "./baselines.js";
-import { CANDIDATE_NAMES, COMBINATION, candidateByName, defaultCandidates, type Candidate, type CandidateContext } from "./candidates.js";
+import {
+  CANDIDATE_NAMES,
+  COMBINATION,
+  candidateByName,
+  defaultCandidates,
+  type Candidate,
+  type CandidateContext,
+} from "./candidates.js";
 import { combineModels } from "./combination.js";
 import { DEFAULT_PATHS, modelForecasts, simulatePaths } from "./distribution.js";
 import { forecastDrivers } from "./drivers.js";
@@ -20,10 +34,17 @@ import { holdoutLength, selectByHoldout } from "./holdout.js";
 import type { FittedModel } from "./model.js";
 import { prepareSeries } from "./outliers.js";
 import { futurePeriods, periodAt, seasonalPeriod } from "./periods.js";
-import type { Finding, ForecastOptions, ForecastProgress, ForecastResult, ModelScore, SelectionMethod, TimeSeries } from "./types.js";
+import type {
+  Finding,
+  ForecastOptions,
+  ForecastProgress,
+  ForecastResult,
+  ModelScore,
+  SelectionMethod,
+  TimeSeries,
+} from "./types.js";
 import { MIN_POINTS, validateSeries } from "./validate.js";
 import { blendWithPlan, checkVolumePlan, DEFAULT_PLAN_WEIGHT } from "./volume-plan.js";
-
 
 /** Fewest rolling origins for which a backtest is preferred to the holdout by default. */
 const MIN_BACKTEST_ORIGINS = 3;
@@ -85,7 +106,13 @@ export interface Selection {
   spread?: number;
 }
 
-function refitRanked(y: Float64Array, ranked: ModelScore[], list: readonly Candidate[], context: CandidateContext, warnings: string[]): FittedModel | undefined {
+function refitRanked(
+  y: Float64Array,
+  ranked: ModelScore[],
+  list: readonly Candidate[],
+  context: CandidateContext,
+  warnings: string[],
+): FittedModel | undefined {
   for (const score of ranked) {
     const candidate = list.find((c) => c.name === score.model);
     if (!candidate) continue;
@@ -103,7 +130,14 @@ function byScore(key: (s: ModelScore) => number | undefined) {
   return (a: ModelScore, b: ModelScore) => (key(a) ?? Number.POSITIVE_INFINITY) - (key(b) ?? Number.POSITIVE_INFINITY);
 }
 
-function single(model: FittedModel, candidates: ModelScore[], warnings: string[], selection: SelectionMethod, rule: string, name = model.name): Selection {
+function single(
+  model: FittedModel,
+  candidates: ModelScore[],
+  warnings: string[],
+  selection: SelectionMethod,
+  rule: string,
+  name = model.name,
+): Selection {
   return { model, candidates, warnings, selection, rule, weights: { [name]: 1 } };
 }
 
@@ -137,7 +171,14 @@ const pct1 = (g: number) => `${(g * 100).toFixed(1)}%`;
 /** Candidates' backtest scores as ModelScore rows. */
 function scoreRows(scores: readonly BacktestScore[]): ModelScore[] {
   return scores.map((s) => {
-    const score: ModelScore = { model: s.model, mae: s.mae, smape: s.smape, coverage80: s.coverage80, coverage95: s.coverage95, chosen: false };
+    const score: ModelScore = {
+      model: s.model,
+      mae: s.mae,
+      smape: s.smape,
+      coverage80: s.coverage80,
+      coverage95: s.coverage95,
+      chosen: false,
+    };
     if (s.mase !== undefined) score.mase = s.mase;
     if (s.mape !== undefined) score.mape = s.mape;
     return score;
@@ -177,10 +218,21 @@ function selectByEvidence(
   const combined =
     parts.length === 1
       ? (parts[0] as (typeof parts)[number]).model
-      : combineModels(`weighted(${parts.map((p) => p.name).join(", ")})`, parts.map((p) => p.model), parts.map((p) => p.weight));
+      : combineModels(
+          `weighted(${parts.map((p) => p.name).join(", ")})`,
+          parts.map((p) => p.model),
+          parts.map((p) => p.weight),
+        );
   const pits = mixturePits(run.pits, weights);
   const spread = spreadFactor(pits);
-  const model = spread === undefined ? combined : withSpread(combined, spread, y.every((v) => v > 0));
+  const model =
+    spread === undefined
+      ? combined
+      : withSpread(
+          combined,
+          spread,
+          y.every((v) => v > 0),
+        );
   let rule =
     `candidates with a rolling-origin ${measure} at most ${1 + MARGIN}× the best ` +
     `(${plan.origins.length} origins, 1–${plan.horizon} months ahead), weighted by 1/${measure}`;
@@ -195,7 +247,15 @@ function selectByEvidence(
         ? `; interval spread × ${spread.toFixed(2)}, so that 80% of the ${pits.length} backtest actuals fall inside the 80% interval`
         : `; interval spread kept (at most 80% of the ${pits.length} backtest actuals fell inside the 80% interval; intervals are only ever narrowed)`;
   }
-  return { model, candidates, warnings, selection: "evidence", rule, weights, ...(spread !== undefined ? { spread } : {}) };
+  return {
+    model,
+    candidates,
+    warnings,
+    selection: "evidence",
+    rule,
+    weights,
+    ...(spread !== undefined ? { spread } : {}),
+  };
 }
 
 export function selectModel(
@@ -212,9 +272,10 @@ export function selectModel(
     warnings.push(`the series is constant (${y[0]}): forecasting that value with zero-width intervals`);
     return single(fitNaive(y), [{ model: "naive", chosen: true }], warnings, select, "the series is constant");
   }
-  const list = options.models && options.models.length > 0
-    ? options.models.map((name) => candidateByName(name) as Candidate)
-    : defaultCandidates(y, m);
+  const list =
+    options.models && options.models.length > 0
+      ? options.models.map((name) => candidateByName(name) as Candidate)
+      : defaultCandidates(y, m);
 
   if (select === "aicc") {
     const chosen = selectByAicc(y, m, warnings);
@@ -256,9 +317,12 @@ export function selectModel(
     const useMase = candidates.every((c) => c.mase !== undefined);
     const ranked = [...candidates].sort(byScore((s) => (useMase ? s.mase : s.smape)));
     const model = refitRanked(y, ranked, list, context, warnings);
-    if (model) return single(model, candidates, warnings, "backtest", `the lowest rolling-origin ${useMase ? "MASE" : "sMAPE"}`);
+    if (model)
+      return single(model, candidates, warnings, "backtest", `the lowest rolling-origin ${useMase ? "MASE" : "sMAPE"}`);
   } else if (select === "backtest") {
-    warnings.push(`too little history for a rolling-origin backtest (needs ${granularity === "month" ? "13 months" : "57 days"}); using the holdout instead`);
+    warnings.push(
+      `too little history for a rolling-origin backtest (needs ${granularity === "month" ? "13 months" : "57 days"}); using the holdout instead`,
+    );
   }
 
   const outcome = selectByHoldout(y, list, context);
@@ -274,7 +338,14 @@ export function selectModel(
     candidates.push({ model: "naive", chosen: true });
   }
   const name = candidates.find((c) => c.chosen)?.model ?? model.name;
-  return single(model, candidates, warnings, "holdout", `the lowest MAE on a holdout of the last ${holdoutLength(y.length)} periods`, name);
+  return single(
+    model,
+    candidates,
+    warnings,
+    "holdout",
+    `the lowest MAE on a holdout of the last ${holdoutLength(y.length)} periods`,
+    name,
+  );
 }
 
 /**
@@ -294,7 +365,13 @@ function dailyFindings(series: TimeSeries, daily: TimeSeries | undefined): Findi
 export function prepareAndSelect(
   input: TimeSeries,
   options: ForecastOptions,
-): Selection & { findings: Finding[]; values: Float64Array; offset: number; series: TimeSeries; events?: EventAdjustment } {
+): Selection & {
+  findings: Finding[];
+  values: Float64Array;
+  offset: number;
+  series: TimeSeries;
+  events?: EventAdjustment;
+} {
   validateSeries(input);
   checkOptions(options);
   let series = input;
@@ -324,7 +401,14 @@ export function prepareAndSelect(
   const findings = options.events && options.events.length > 0 ? matchFindings(detected, options.events) : detected;
   for (const f of findings) if (f.kind === "level-shift" && f.event !== true) selection.warnings.push(f.message);
   if (events) selection.warnings.push(...events.warnings);
-  return { ...selection, findings, values: prepared.values, offset: prepared.offset, series, ...(events ? { events } : {}) };
+  return {
+    ...selection,
+    findings,
+    values: prepared.values,
+    offset: prepared.offset,
+    series,
+    ...(events ? { events } : {}),
+  };
 }
 
 export function forecastSeries(input: TimeSeries, options: ForecastOptions): ForecastResult {
@@ -364,7 +448,9 @@ export function forecastSeries(input: TimeSeries, options: ForecastOptions): For
     warnings.push(...blend.warnings);
     const lastPlan = blend.months[blend.months.length - 1];
     if (lastPlan && periods.length > 0 && (periods[periods.length - 1] as string) > lastPlan.month) {
-      warnings.push(`the volume plan ends at ${lastPlan.month}: later months (to ${periods[periods.length - 1]}) are the statistical forecast alone`);
+      warnings.push(
+        `the volume plan ends at ${lastPlan.month}: later months (to ${periods[periods.length - 1]}) are the statistical forecast alone`,
+      );
     }
   }
   const points = modelForecasts(model, periods, seed, pathCount, options.onProgress);
@@ -406,6 +492,7 @@ export function forecastSeries(input: TimeSeries, options: ForecastOptions): For
       : {}),
     seed,
     samplePaths: (count: number, pathSeed?: number) => simulatePaths(model, horizon, count, pathSeed ?? seed),
-    simulate: (steps: number, count: number, pathSeed?: number, onProgress?: (progress: ForecastProgress) => void) => simulatePaths(model, steps, count, pathSeed ?? seed, onProgress),
+    simulate: (steps: number, count: number, pathSeed?: number, onProgress?: (progress: ForecastProgress) => void) =>
+      simulatePaths(model, steps, count, pathSeed ?? seed, onProgress),
   };
 }

@@ -109,7 +109,12 @@ export function growthLead(m: number): number {
  * decomposition) at steps h and h − 1, over history followed by the forecast means, so any stable seasonal pattern
  * cancels. `means` must hold steps 1..h + ⌊m/2⌋.
  */
-export function impliedGrowth(y: ArrayLike<number>, means: ArrayLike<number>, h: number, m: number): number | undefined {
+export function impliedGrowth(
+  y: ArrayLike<number>,
+  means: ArrayLike<number>,
+  h: number,
+  m: number,
+): number | undefined {
   const n = y.length;
   const half = growthLead(m);
   if (means.length < h + half || n + h - 1 - half < 0) return undefined;

@@ -19,7 +19,11 @@ export interface HoldoutOutcome {
   warnings: string[];
 }
 
-export function selectByHoldout(y: Float64Array, candidates: readonly Candidate[], context: CandidateContext): HoldoutOutcome {
+export function selectByHoldout(
+  y: Float64Array,
+  candidates: readonly Candidate[],
+  context: CandidateContext,
+): HoldoutOutcome {
   const n = y.length;
   const k = holdoutLength(n);
   const train = y.subarray(0, n - k);

@@ -16,7 +16,16 @@ import { HedgeError } from "../errors.js";
 import { addDays, addMonths, daysInMonth, lastDayOfMonth, monthOfDay } from "../time/period.js";
 import { DEFAULT_PATHS, forecastsFromPaths } from "./distribution.js";
 import { forecastSeries } from "./forecast-series.js";
-import type { Finding, ForecastOptions, ForecastProgress, ForecastResult, ModelScore, PeriodForecast, SelectionMethod, TimeSeries } from "./types.js";
+import type {
+  Finding,
+  ForecastOptions,
+  ForecastProgress,
+  ForecastResult,
+  ModelScore,
+  PeriodForecast,
+  SelectionMethod,
+  TimeSeries,
+} from "./types.js";
 
 export type MonthlyFromDailyOptions = Omit<ForecastOptions, "horizon"> & {
   /** Ignored: the daily horizon follows from `months`. Accepted so that ForecastOptions can be passed through. */
@@ -67,14 +76,23 @@ export function monthlyTotals(
   });
 }
 
-export function forecastMonthlyFromDaily(daily: TimeSeries, months: number, options: MonthlyFromDailyOptions = {}): MonthlyForecast {
+export function forecastMonthlyFromDaily(
+  daily: TimeSeries,
+  months: number,
+  options: MonthlyFromDailyOptions = {},
+): MonthlyForecast {
   if (daily.granularity !== "day") {
     throw new HedgeError("INPUT_INVALID", "monthly totals from daily paths need a daily series", {
       value: daily.granularity,
       expected: "day",
     });
   }
-  return monthlyFromForecast(daily, forecastSeries(daily, { ...options, horizon: 1 }), months, options.paths ?? DEFAULT_PATHS);
+  return monthlyFromForecast(
+    daily,
+    forecastSeries(daily, { ...options, horizon: 1 }),
+    months,
+    options.paths ?? DEFAULT_PATHS,
+  );
 }
 
 /**
@@ -109,7 +127,9 @@ export function monthlyFromForecast(
     partialMonth = { month: lastMonth, observedDays: n - firstIndex, observedTotal: total };
     observed.push(total);
     if (n - firstIndex < observedDays) {
-      warnings.push(`the data start inside ${lastMonth}: its total counts only the ${n - firstIndex} observed day(s) plus the forecast`);
+      warnings.push(
+        `the data start inside ${lastMonth}: its total counts only the ${n - firstIndex} observed day(s) plus the forecast`,
+      );
     }
   }
   const monthLabels = Array.from({ length: months }, (_, k) => addMonths(firstMonth, k));

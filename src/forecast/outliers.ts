@@ -22,7 +22,6 @@ import { periodAt } from "./periods.js";
 import { medianOfSorted, quantileType8Sorted } from "../stats/quantile.js";
 import type { Finding, Granularity } from "./types.js";
 
-
 export interface PreparedSeries {
   /** Values to fit, starting at `offset` of the original series. */
   values: Float64Array;
@@ -77,9 +76,15 @@ function median(values: number[]): number {
  * per-position medians of (log y − rolling median) rather than the means of classical decomposition (§3.3), so
  * that the outliers being looked for cannot distort it. Zeros give NaN residuals.
  */
-export function robustResiduals(y: ArrayLike<number>, m: number, width: number): { adjusted: Float64Array; residuals: Float64Array } {
+export function robustResiduals(
+  y: ArrayLike<number>,
+  m: number,
+  width: number,
+): { adjusted: Float64Array; residuals: Float64Array } {
   const n = y.length;
-  const logs = Float64Array.from({ length: n }, (_, t) => ((y[t] as number) > 0 ? Math.log(y[t] as number) : Number.NaN));
+  const logs = Float64Array.from({ length: n }, (_, t) =>
+    (y[t] as number) > 0 ? Math.log(y[t] as number) : Number.NaN,
+  );
   const season = new Float64Array(n);
   if (m > 1 && n >= 2 * m) {
     const level = rollingMedian(logs, m % 2 === 1 ? m : m + 1);
@@ -126,7 +131,11 @@ export function detectOutliers(y: ArrayLike<number>, m: number, width: number): 
  * median(adjusted[t−w..t))| (w = 2m), reported when the change exceeds both 30% and six robust standard deviations
  * of the day-to-day noise (1.4826·MAD of the residuals). Undefined when there is none.
  */
-export function detectLevelShift(y: ArrayLike<number>, m: number, width: number): { index: number; ratio: number } | undefined {
+export function detectLevelShift(
+  y: ArrayLike<number>,
+  m: number,
+  width: number,
+): { index: number; ratio: number } | undefined {
   const n = y.length;
   const w = Math.max(2 * m, 6);
   if (n < 2 * w + 1) return undefined;
@@ -184,7 +193,7 @@ export function prepareSeries(values: readonly number[], options: PrepareOptions
   }
   const flags = detectOutliers(y, options.m, width);
   const outage = new Array<boolean>(y.length).fill(false);
-  for (let t = 0; t < y.length; ) {
+  for (let t = 0; t < y.length;) {
     const dir = flags[t] as number;
     if (dir === 0) {
       t++;

@@ -218,5 +218,10 @@ export interface ForecastResult {
   /** `n` seeded sample paths of the future, each a Float64Array of length `horizon`. */
   samplePaths(n: number, seed?: number): Float64Array[];
   /** `n` sample paths of any length from the same fit (path i is the same as in samplePaths, extended). */
-  simulate(horizon: number, n: number, seed?: number, onProgress?: (progress: ForecastProgress) => void): Float64Array[];
+  simulate(
+    horizon: number,
+    n: number,
+    seed?: number,
+    onProgress?: (progress: ForecastProgress) => void,
+  ): Float64Array[];
 }

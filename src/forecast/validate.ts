@@ -26,11 +26,15 @@ export function validateSeries(series: TimeSeries): void {
   }
   values.forEach((v, i) => {
     if (typeof v !== "number" || !Number.isFinite(v) || v < 0) {
-      throw new HedgeError("INPUT_INVALID", `series value ${i + 1} is ${String(v)}: usage must be a finite number ≥ 0`, {
-        value: String(v),
-        expected: "a finite, non-negative number",
-        hint: "fill gaps in the usage series (a missing period is usually a zero or an outage) before forecasting",
-      });
+      throw new HedgeError(
+        "INPUT_INVALID",
+        `series value ${i + 1} is ${String(v)}: usage must be a finite number ≥ 0`,
+        {
+          value: String(v),
+          expected: "a finite, non-negative number",
+          hint: "fill gaps in the usage series (a missing period is usually a zero or an outage) before forecasting",
+        },
+      );
     }
   });
   if (values.length < MIN_POINTS) {

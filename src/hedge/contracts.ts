@@ -35,17 +35,32 @@ export function roundContracts(unrounded: Dec, rounding: Rounding): number {
 
 /** Rounds to a whole multiple of `lot` contracts by the rule (lot 1: plain rounding). */
 export function roundToLot(unrounded: Dec, rounding: Rounding, lot = 1): number {
-  if (!(Number.isInteger(lot) && lot >= 1)) throw new RangeError(`a lot is a whole number of contracts ≥ 1, got ${lot}`);
+  if (!(Number.isInteger(lot) && lot >= 1))
+    throw new RangeError(`a lot is a whole number of contracts ≥ 1, got ${lot}`);
   return roundContracts(unrounded.div(lot), rounding) * lot;
 }
 
-export function sizeContracts(ratio: number, exposure: number | Dec, contractSize: number, rounding: Rounding, lot = 1): ContractCount {
+export function sizeContracts(
+  ratio: number,
+  exposure: number | Dec,
+  contractSize: number,
+  rounding: Rounding,
+  lot = 1,
+): ContractCount {
   const raw = new Dec(ratio).times(exposure).div(contractSize);
   return { unrounded: raw.toNumber(), contracts: roundToLot(raw, rounding, lot) };
 }
 
 /** The tailed count: h · (S₀·Q)/(F₀·size), rounded by rule and lot. */
-export function sizeTailedContracts(ratio: number, exposure: number | Dec, contractSize: number, spotPrice: number, futuresPrice: number, rounding: Rounding, lot = 1): ContractCount {
+export function sizeTailedContracts(
+  ratio: number,
+  exposure: number | Dec,
+  contractSize: number,
+  spotPrice: number,
+  futuresPrice: number,
+  rounding: Rounding,
+  lot = 1,
+): ContractCount {
   const raw = new Dec(ratio).times(exposure).times(spotPrice).div(new Dec(futuresPrice).times(contractSize));
   return { unrounded: raw.toNumber(), contracts: roundToLot(raw, rounding, lot) };
 }

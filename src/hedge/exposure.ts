@@ -4,7 +4,13 @@
  */
 import { DEFAULT_SEED } from "../defaults.js";
 import { HedgeError } from "../errors.js";
-import { forecastSeries, type ForecastEvent, type ForecastResult, type SelectionMethod, type VolumePlan } from "../forecast/index.js";
+import {
+  forecastSeries,
+  type ForecastEvent,
+  type ForecastResult,
+  type SelectionMethod,
+  type VolumePlan,
+} from "../forecast/index.js";
 import { dailyTokens } from "../forecast/input/usage-daily.js";
 import { completeMonths, totalsByPeriod } from "../ingest/aggregate.js";
 import type { UsageSeries } from "../ingest/types.js";
@@ -37,13 +43,17 @@ export function monthlyIndexTokens(series: UsageSeries, weights?: Record<string,
   for (const d of series.days) {
     const month = d.day.slice(0, 7);
     let v = 0;
-    for (const [kind, tokens] of d.byKind) v += (weights ? (Object.hasOwn(weights, kind) ? weights[kind]! : 1) : 1) * Number(tokens);
+    for (const [kind, tokens] of d.byKind)
+      v += (weights ? (Object.hasOwn(weights, kind) ? weights[kind]! : 1) : 1) * Number(tokens);
     weighted.set(month, (weighted.get(month) ?? 0) + v);
   }
   const months = complete.map((m) => m.period);
   for (let i = 1; i < months.length; i++) {
     if (monthsBetween(months[i - 1]!, months[i]!) !== 1) {
-      throw new HedgeError("INPUT_INVALID", `usage has a gap between ${months[i - 1]} and ${months[i]}`, { file: series.file, expected: "consecutive months" });
+      throw new HedgeError("INPUT_INVALID", `usage has a gap between ${months[i - 1]} and ${months[i]}`, {
+        file: series.file,
+        expected: "consecutive months",
+      });
     }
   }
   return { start: months[0]!, months, values: months.map((m) => weighted.get(m) ?? 0), excluded };

@@ -16,7 +16,13 @@
 import { HedgeError } from "../errors.js";
 import { correlation, differences, sampleStandardDeviation } from "../stats/descriptive.js";
 import { simpleRegression, slopeConfidenceInterval } from "../stats/regression.js";
-import { optimalContracts, requirePositive as positive, tailedContracts, type HedgeExposure, type RoundedContracts } from "./contracts.js";
+import {
+  optimalContracts,
+  requirePositive as positive,
+  tailedContracts,
+  type HedgeExposure,
+  type RoundedContracts,
+} from "./contracts.js";
 
 // The contract-count types belong to contracts.ts; re-exported for the callers that take them with the hedge ratio.
 export type { ContractRounding, HedgeExposure, RoundedContracts } from "./contracts.js";
@@ -151,11 +157,10 @@ export function hedgeRatioFromStatistics(statistics: HedgeStatistics, exposure?:
     sigmaSpot = statistics.sigmaSpot === undefined ? null : positive(statistics.sigmaSpot, "sigmaSpot");
     rho = sigmaSpot === null ? null : covariance / (sigmaSpot * sigmaFutures);
     if (rho !== null && Math.abs(rho) > 1 + 1e-12) {
-      throw new HedgeError(
-        "INPUT_INVALID",
-        `inconsistent statistics: |Cov|/(σ_S·σ_F) = ${Math.abs(rho)} exceeds 1`,
-        { path: "covariance", hint: "covariance, σ_S and σ_F must come from the same price changes" },
-      );
+      throw new HedgeError("INPUT_INVALID", `inconsistent statistics: |Cov|/(σ_S·σ_F) = ${Math.abs(rho)} exceeds 1`, {
+        path: "covariance",
+        hint: "covariance, σ_S and σ_F must come from the same price changes",
+      });
     }
     if (rho !== null) rho = Math.max(-1, Math.min(1, rho));
   }

@@ -45,7 +45,13 @@ export interface OutsideBand {
  * One month of the plan. `firstMonth` is the plan's first month (undefined for the first itself): the tenor counts
  * from it. The method's warning goes to `warnings`, and a month outside the band or negative to `outside`.
  */
-export function sizeMonth(slot: HedgeSlot, s: MonthSizing, firstMonth: string | undefined, warnings: string[], outside: OutsideBand): PlanMonth {
+export function sizeMonth(
+  slot: HedgeSlot,
+  s: MonthSizing,
+  firstMonth: string | undefined,
+  warnings: string[],
+  outside: OutsideBand,
+): PlanMonth {
   const { spec, policy, opts, method, basis, cap, lot, perUnit, divisor, priceScale } = s;
   const { point, f, contractMonth } = slot;
   const tenor = firstMonth === undefined ? 1 : monthsBetween(firstMonth, f.month) + 1;
@@ -55,14 +61,26 @@ export function sizeMonth(slot: HedgeSlot, s: MonthSizing, firstMonth: string | 
   // The exposure the hedge answers for: the whole volume, or the part no commitment has priced already.
   const h = committed?.forecast ?? f;
   const exposureTokens = committed ? Math.round(volumeAt(h, basis)) : forecastTokens;
-  const ctx: MonthContext = { month: f.month, tenor, forecast: h, exposureTokens, futuresPrice: point.price, tokensPerUnit: perUnit, priceScale, rung };
+  const ctx: MonthContext = {
+    month: f.month,
+    tenor,
+    forecast: h,
+    exposureTokens,
+    futuresPrice: point.price,
+    tokensPerUnit: perUnit,
+    priceScale,
+    rung,
+  };
   const m = method.ratioFor(ctx);
   if (m.warning) warnings.push(m.warning);
   const target = m.ratio;
   const flags: PlanFlag[] = [];
   if (point.interpolated) flags.push("interpolated-price");
   if (contractMonth !== f.month) flags.push("later-contract");
-  const band = rung && (rung.min !== undefined || rung.max !== undefined) ? { min: rung.min ?? null, max: rung.max ?? null } : null;
+  const band =
+    rung && (rung.min !== undefined || rung.max !== undefined)
+      ? { min: rung.min ?? null, max: rung.max ?? null }
+      : null;
   if (band?.max != null && target > band.max + EPS) {
     flags.push("above-band");
     outside.above.push(`${point.month} ${pct(target)} > ${pct(band.max)}`);
@@ -151,14 +169,21 @@ export interface HedgeSlot {
  * the curve, are named in the warnings; forecast months before the curve's first month (the current month, whose
  * contract is no longer quoted) are outside the plan's horizon, as before.
  */
-export function hedgeSlots(curve: readonly CurvePoint[], forecast: readonly VolumeForecastMonth[], warnings: string[]): HedgeSlot[] {
+export function hedgeSlots(
+  curve: readonly CurvePoint[],
+  forecast: readonly VolumeForecastMonth[],
+  warnings: string[],
+): HedgeSlot[] {
   const byMonth = new Map(forecast.map((f) => [f.month, f]));
-  for (const p of curve) if (!byMonth.has(p.month)) warnings.push(`${p.month}: no forecast for this delivery month (it is not after the usage history); not hedged`);
+  for (const p of curve)
+    if (!byMonth.has(p.month))
+      warnings.push(`${p.month}: no forecast for this delivery month (it is not after the usage history); not hedged`);
   const first = curve[0]?.month;
   const last = curve[curve.length - 1]?.month;
   if (first === undefined || last === undefined) return [];
   const beyond = forecast.filter((f) => f.month > last).map((f) => f.month);
-  if (beyond.length > 0) warnings.push(`no listed contract after ${last}: forecast months ${beyond.join(", ")} are not hedged`);
+  if (beyond.length > 0)
+    warnings.push(`no listed contract after ${last}: forecast months ${beyond.join(", ")} are not hedged`);
   const slots: HedgeSlot[] = [];
   let j = 0;
   for (const f of [...forecast].sort((a, b) => (a.month < b.month ? -1 : 1))) {

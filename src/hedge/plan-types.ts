@@ -16,7 +16,15 @@ import type { HedgeRatioMethod, VolumeForecastMonth } from "./methods/types.js";
  * - `later-contract`: no contract is listed for the month, so its volume is hedged in the nearest listed delivery
  *   month after it (`contractMonth`), closed out when the month's cost is paid (Hull ch. 3, "choice of contract").
  */
-export type PlanFlag = "capped" | "above-band" | "below-band" | "cap-below-band" | "below-lot" | "negative-ratio" | "interpolated-price" | "later-contract";
+export type PlanFlag =
+  | "capped"
+  | "above-band"
+  | "below-band"
+  | "cap-below-band"
+  | "below-lot"
+  | "negative-ratio"
+  | "interpolated-price"
+  | "later-contract";
 
 export interface PlanMonth {
   month: string;

@@ -21,7 +21,16 @@ import { hedgeSlots, sizeMonth, type MonthSizing, type OutsideBand } from "./pla
 import type { HedgePlan, KSensitivity, PlanConversion, PlanInput, PlanMonth, PlanTotals } from "./plan-types.js";
 
 export type { VolumeForecastMonth } from "./methods/types.js";
-export type { HedgePlan, KSensitivity, PlanConversion, PlanFlag, PlanInput, PlanMonth, PlanOptions, PlanTotals } from "./plan-types.js";
+export type {
+  HedgePlan,
+  KSensitivity,
+  PlanConversion,
+  PlanFlag,
+  PlanInput,
+  PlanMonth,
+  PlanOptions,
+  PlanTotals,
+} from "./plan-types.js";
 
 export const DEFAULT_K_SENSITIVITY: readonly number[] = [-0.25, -0.1, 0.1, 0.25];
 
@@ -46,22 +55,28 @@ export function buildPlan(input: PlanInput): HedgePlan {
   // Tailing sizes on values with a ratio estimated on percentage changes (Hull ch. 3); a ladder's ratios are shares of
   // volume, so S₀/F₀ would push its months outside their band: tailing is for the minimum-variance hedge only.
   if (opts.tail && method.name !== "mvhr") {
-    throw new HedgeError("USAGE", `--tail applies to the minimum-variance hedge, not to the ${method.name} method's volume ratios`, {
-      value: String(opts.tail.spotPrice),
-      expected: "--tail together with --method mvhr",
-      hint: "add --method mvhr --history FILE (price levels), or drop --tail",
-    });
+    throw new HedgeError(
+      "USAGE",
+      `--tail applies to the minimum-variance hedge, not to the ${method.name} method's volume ratios`,
+      {
+        value: String(opts.tail.spotPrice),
+        expected: "--tail together with --method mvhr",
+        hint: "add --method mvhr --history FILE (price levels), or drop --tail",
+      },
+    );
   }
 
   const warnings: string[] = [...method.warnings];
   const months: PlanMonth[] = [];
   const outside: OutsideBand = { above: [], below: [], capBelow: [], negative: [] };
   const sizing: MonthSizing = { spec, policy, opts, method, basis, cap, lot, perUnit, divisor, priceScale };
-  for (const slot of hedgeSlots(curve, forecast, warnings)) months.push(sizeMonth(slot, sizing, months[0]?.month, warnings, outside));
+  for (const slot of hedgeSlots(curve, forecast, warnings))
+    months.push(sizeMonth(slot, sizing, months[0]?.month, warnings, outside));
   planWarnings({ months, outside, methodName: method.name, cap, curve, forecast }, warnings);
 
   const totals = planTotals(months, spec.contractSize, divisor);
-  const planConversion = conversion && spec.underlying === "gpu-hour-index" ? crossHedgeConversion(input, conversion, totals) : null;
+  const planConversion =
+    conversion && spec.underlying === "gpu-hour-index" ? crossHedgeConversion(input, conversion, totals) : null;
   if (planConversion) warnings.unshift(planConversion.warning);
 
   return {
@@ -94,41 +109,66 @@ export function buildPlan(input: PlanInput): HedgePlan {
  * although the curve has some is an error (an empty plan with exit 0 would tell CI the hedge is in place).
  */
 function planWarnings(
-  p: { months: readonly PlanMonth[]; outside: OutsideBand; methodName: string; cap: string | null; curve: PlanInput["curve"]; forecast: PlanInput["forecast"] },
+  p: {
+    months: readonly PlanMonth[];
+    outside: OutsideBand;
+    methodName: string;
+    cap: string | null;
+    curve: PlanInput["curve"];
+    forecast: PlanInput["forecast"];
+  },
   warnings: string[],
 ): void {
   const { months, outside, methodName, cap, curve, forecast } = p;
   for (const side of ["above", "below"] as const) {
     const list = outside[side];
     if (list.length > 0) {
-      warnings.push(`the ${methodName} ratio is ${side} the policy band in ${list.length} month${list.length === 1 ? "" : "s"} (kept, not clipped): ${list.join("; ")}`);
+      warnings.push(
+        `the ${methodName} ratio is ${side} the policy band in ${list.length} month${list.length === 1 ? "" : "s"} (kept, not clipped): ${list.join("; ")}`,
+      );
     }
   }
   if (months.length === 0 && curve.length > 0) {
     // An empty plan with exit 0 would tell CI the hedge is in place.
     const fc = forecast.map((f) => f.month).sort();
     const cv = curve.map((p) => p.month);
-    const span = (ms: string[]): string => (ms.length === 0 ? "none" : ms.length === 1 ? ms[0]! : `${ms[0]} to ${ms[ms.length - 1]}`);
-    throw new HedgeError("INPUT_INVALID", `nothing to hedge: no delivery month of the curve (${span(cv)}) has a forecast (${span(fc)})`, {
-      expected: "a curve with delivery months after the usage history",
-      hint: fc.length > 0 && cv[cv.length - 1]! < fc[0]! ? "the curve ends before the forecast starts: use a newer curve (its months must follow the usage history)" : "check the curve and the usage file belong together",
-    });
+    const span = (ms: string[]): string =>
+      ms.length === 0 ? "none" : ms.length === 1 ? ms[0]! : `${ms[0]} to ${ms[ms.length - 1]}`;
+    throw new HedgeError(
+      "INPUT_INVALID",
+      `nothing to hedge: no delivery month of the curve (${span(cv)}) has a forecast (${span(fc)})`,
+      {
+        expected: "a curve with delivery months after the usage history",
+        hint:
+          fc.length > 0 && cv[cv.length - 1]! < fc[0]!
+            ? "the curve ends before the forecast starts: use a newer curve (its months must follow the usage history)"
+            : "check the curve and the usage file belong together",
+      },
+    );
   }
   if (outside.negative.length > 0) {
-    warnings.push(`the ${methodName} ratio asks for a short futures position in ${outside.negative.length} month${outside.negative.length === 1 ? "" : "s"}; a long hedge plan holds 0 contracts there: ${outside.negative.join("; ")}`);
+    warnings.push(
+      `the ${methodName} ratio asks for a short futures position in ${outside.negative.length} month${outside.negative.length === 1 ? "" : "s"}; a long hedge plan holds 0 contracts there: ${outside.negative.join("; ")}`,
+    );
   }
   if (outside.capBelow.length > 0) {
-    warnings.push(`the ${cap} volume cap holds the ratio below the policy band in ${outside.capBelow.length} month${outside.capBelow.length === 1 ? "" : "s"} (policy and cap conflict): ${outside.capBelow.join("; ")}`);
+    warnings.push(
+      `the ${cap} volume cap holds the ratio below the policy band in ${outside.capBelow.length} month${outside.capBelow.length === 1 ? "" : "s"} (policy and cap conflict): ${outside.capBelow.join("; ")}`,
+    );
   }
   const later = months.filter((m) => m.flags.includes("later-contract")).map((m) => `${m.month} in ${m.contractMonth}`);
-  if (later.length > 0) warnings.push(`no contract listed for ${later.length} month${later.length === 1 ? "" : "s"}: hedged in the next listed delivery month and closed out when the month is paid (basis risk between the two months): ${later.join(", ")}`);
+  if (later.length > 0)
+    warnings.push(
+      `no contract listed for ${later.length} month${later.length === 1 ? "" : "s"}: hedged in the next listed delivery month and closed out when the month is paid (basis risk between the two months): ${later.join(", ")}`,
+    );
   const interpolated = months.filter((m) => m.futuresPriceInterpolated).map((m) => m.month);
   if (interpolated.length > 0) warnings.push(`futures prices interpolated, not quoted: ${interpolated.join(", ")}`);
 }
 
 /** The plan's totals: sums in decimal, the average locked-in price per unit of quote, and the month counts. */
 export function planTotals(months: readonly PlanMonth[], contractSize: number, divisor: number): PlanTotals {
-  const sum = (pick: (m: PlanMonth) => number): number => months.reduce((acc, m) => acc.plus(pick(m)), new Dec(0)).toNumber();
+  const sum = (pick: (m: PlanMonth) => number): number =>
+    months.reduce((acc, m) => acc.plus(pick(m)), new Dec(0)).toNumber();
   const hedgedTokens = sum((m) => m.hedgedTokens);
   const forecastTokens = sum((m) => m.forecastTokens);
   // Ratios are of the exposure the hedge answers for: the uncommitted remainder where commitments apply.
@@ -143,12 +183,16 @@ export function planTotals(months: readonly PlanMonth[], contractSize: number, d
     hedgedTokens,
     achievedRatio: exposureTokens > 0 ? hedgedTokens / exposureTokens : 0,
     lockedInCost,
-    averageLockedInPrice: hedgedUnits > 0 ? Number(new Dec(lockedInCost).times(divisor).div(hedgedUnits).toFixed(4)) : null,
+    averageLockedInPrice:
+      hedgedUnits > 0 ? Number(new Dec(lockedInCost).times(divisor).div(hedgedUnits).toFixed(4)) : null,
     initialMargin: sum((m) => m.initialMargin),
     fees: sum((m) => m.fees),
     monthsCapped: months.filter((m) => m.flags.includes("capped")).length,
     monthsOutsideBand: months.filter((m) => m.flags.includes("above-band") || m.flags.includes("below-band")).length,
-    expectedOverHedgeTokens: months.every((m) => m.expectedOverHedgeTokens !== null) && months.length > 0 ? sum((m) => m.expectedOverHedgeTokens!) : null,
+    expectedOverHedgeTokens:
+      months.every((m) => m.expectedOverHedgeTokens !== null) && months.length > 0
+        ? sum((m) => m.expectedOverHedgeTokens!)
+        : null,
   };
   return totals;
 }
@@ -164,7 +208,10 @@ function crossHedgeConversion(input: PlanInput, conversion: GpuConversion, total
   const changes = opts.kSensitivity ?? DEFAULT_K_SENSITIVITY;
   const sensitivity = changes.map((change): KSensitivity => {
     const k = conversion.tokensPerGpuHour * (1 + change);
-    const other = buildPlan({ ...input, options: { ...opts, conversion: { ...conversion, tokensPerGpuHour: k }, kSensitivity: [] } });
+    const other = buildPlan({
+      ...input,
+      options: { ...opts, conversion: { ...conversion, tokensPerGpuHour: k }, kSensitivity: [] },
+    });
     return {
       change,
       tokensPerGpuHour: Number(k.toFixed(6)),

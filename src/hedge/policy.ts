@@ -24,8 +24,10 @@ const rungSchema = z
   .strict()
   .superRefine((r, ctx) => {
     if (r.toMonth < r.fromMonth) ctx.addIssue({ code: "custom", path: ["toMonth"], message: "must be ≥ fromMonth" });
-    if (r.min !== undefined && r.min > r.ratio) ctx.addIssue({ code: "custom", path: ["min"], message: "must be ≤ ratio" });
-    if (r.max !== undefined && r.max < r.ratio) ctx.addIssue({ code: "custom", path: ["max"], message: "must be ≥ ratio" });
+    if (r.min !== undefined && r.min > r.ratio)
+      ctx.addIssue({ code: "custom", path: ["min"], message: "must be ≤ ratio" });
+    if (r.max !== undefined && r.max < r.ratio)
+      ctx.addIssue({ code: "custom", path: ["max"], message: "must be ≥ ratio" });
   });
 
 export const policySchema = z
@@ -41,7 +43,11 @@ export const policySchema = z
     const sorted = [...p.ladder].map((r, i) => ({ ...r, i })).sort((a, b) => a.fromMonth - b.fromMonth);
     for (let k = 1; k < sorted.length; k++) {
       if (sorted[k]!.fromMonth <= sorted[k - 1]!.toMonth) {
-        ctx.addIssue({ code: "custom", path: ["ladder", sorted[k]!.i, "fromMonth"], message: `overlaps months ${sorted[k - 1]!.fromMonth}–${sorted[k - 1]!.toMonth}` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["ladder", sorted[k]!.i, "fromMonth"],
+          message: `overlaps months ${sorted[k - 1]!.fromMonth}–${sorted[k - 1]!.toMonth}`,
+        });
       }
     }
   });
@@ -58,9 +64,16 @@ export function parsePolicy(text: string, file: string): HedgePolicy {
 /** A one-rung policy: the same ratio for every month (`--ratio`). */
 export function flatPolicy(targetRatio: number, rounding: Rounding, months: number): HedgePolicy {
   if (!(targetRatio >= 0 && targetRatio <= 1)) {
-    throw new HedgeError("USAGE", `--ratio ${targetRatio} is outside 0–1`, { value: String(targetRatio), expected: "a hedge ratio between 0 and 1, e.g. 0.8" });
+    throw new HedgeError("USAGE", `--ratio ${targetRatio} is outside 0–1`, {
+      value: String(targetRatio),
+      expected: "a hedge ratio between 0 and 1, e.g. 0.8",
+    });
   }
-  return { name: `flat ${targetRatio}`, ladder: [{ fromMonth: 1, toMonth: Math.max(1, months), ratio: targetRatio }], rounding };
+  return {
+    name: `flat ${targetRatio}`,
+    ladder: [{ fromMonth: 1, toMonth: Math.max(1, months), ratio: targetRatio }],
+    rounding,
+  };
 }
 
 /** The rung for tenor `t` (1 = first hedged month); undefined when the ladder does not reach it. */

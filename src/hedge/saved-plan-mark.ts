@@ -56,13 +56,17 @@ export function checkSavedContract(saved: SavedPlan, spec: ContractSpec, specFil
   const fields = ["name", "underlying", "quoteUnit", "contractSize", "sizeUnit"] as const;
   for (const key of fields) {
     if (c[key] === spec[key]) continue;
-    throw new HedgeError("INPUT_INVALID", `the saved plan's contract is not this run's: contract.${key} ${JSON.stringify(c[key])} in the plan, ${JSON.stringify(spec[key])} in ${specFile ?? "the config's contract"}`, {
-      file: saved.file,
-      path: `contract.${key}`,
-      value: JSON.stringify(c[key]),
-      expected: `${JSON.stringify(spec[key])}, as in ${specFile ?? "the config's contract"}`,
-      hint: "give the contract spec the plan was made with (--contract), or plan again with this one",
-    });
+    throw new HedgeError(
+      "INPUT_INVALID",
+      `the saved plan's contract is not this run's: contract.${key} ${JSON.stringify(c[key])} in the plan, ${JSON.stringify(spec[key])} in ${specFile ?? "the config's contract"}`,
+      {
+        file: saved.file,
+        path: `contract.${key}`,
+        value: JSON.stringify(c[key]),
+        expected: `${JSON.stringify(spec[key])}, as in ${specFile ?? "the config's contract"}`,
+        hint: "give the contract spec the plan was made with (--contract), or plan again with this one",
+      },
+    );
   }
 }
 
@@ -87,17 +91,28 @@ export function markSavedPlan(i: MarkInput): SavedPlanMark {
     }
     if (point.price !== m.futuresPrice) {
       const change = new Dec(point.price).minus(m.futuresPrice);
-      moved.push({ month: m.month, contractMonth: m.contractMonth, savedPrice: m.futuresPrice, currentPrice: point.price, change: change.toNumber(), value: toCents(change.times(m.contracts).times(spec.contractSize).div(divisor)) });
+      moved.push({
+        month: m.month,
+        contractMonth: m.contractMonth,
+        savedPrice: m.futuresPrice,
+        currentPrice: point.price,
+        change: change.toNumber(),
+        value: toCents(change.times(m.contracts).times(spec.contractSize).div(divisor)),
+      });
     }
     months.push(markMonth(m, point, spec, divisor));
   }
   if (months.length === 0) {
-    throw new HedgeError("INPUT_INVALID", `nothing left of the saved plan on today's curve: ${dropped.map((d) => `${d.month} ${d.reason}`).join("; ")}`, {
-      file: saved.file,
-      path: "months",
-      expected: `delivery months on ${i.curveFile} after the usage history`,
-      hint: "the plan is older than the curve and the usage: plan again (tokenhedge plan --json > plan.json)",
-    });
+    throw new HedgeError(
+      "INPUT_INVALID",
+      `nothing left of the saved plan on today's curve: ${dropped.map((d) => `${d.month} ${d.reason}`).join("; ")}`,
+      {
+        file: saved.file,
+        path: "months",
+        expected: `delivery months on ${i.curveFile} after the usage history`,
+        hint: "the plan is older than the curve and the usage: plan again (tokenhedge plan --json > plan.json)",
+      },
+    );
   }
   const planned = new Set(months.map((m) => m.month));
   const first = months[0]!.month;
@@ -124,15 +139,30 @@ function markMonth(m: PlanMonth, point: CurvePoint, spec: ContractSpec, divisor:
   };
 }
 
-function markWarnings(saved: SavedPlan, r: Pick<SavedPlanMark, "moved" | "dropped" | "notInPlan">, curveFile: string): string[] {
+function markWarnings(
+  saved: SavedPlan,
+  r: Pick<SavedPlanMark, "moved" | "dropped" | "notInPlan">,
+  curveFile: string,
+): string[] {
   const out: string[] = [];
   const n = (k: number, what: string): string => `${k} ${what}${k === 1 ? "" : "s"}`;
   if (r.moved.length > 0) {
     const list = r.moved.map((m) => `${m.month} ${m.savedPrice} → ${m.currentPrice}`).join(", ");
-    out.push(`saved plan ${saved.file}: the futures price moved in ${n(r.moved.length, "month")} since it was saved; priced on today's curve ${curveFile}: ${list}`);
+    out.push(
+      `saved plan ${saved.file}: the futures price moved in ${n(r.moved.length, "month")} since it was saved; priced on today's curve ${curveFile}: ${list}`,
+    );
   }
-  if (r.dropped.length > 0) out.push(`saved plan ${saved.file}: ${n(r.dropped.length, "month")} left out: ${r.dropped.map((d) => `${d.month} (${d.reason})`).join(", ")}`);
-  if (r.notInPlan.length > 0) out.push(`saved plan ${saved.file}: ${n(r.notInPlan.length, "month")} of today's curve not in the plan, so not hedged here: ${r.notInPlan.join(", ")} (plan again to size ${r.notInPlan.length === 1 ? "it" : "them"})`);
-  if (saved.edited.length > 0) out.push(`saved plan ${saved.file}: hedged tokens do not match the contracts in ${n(saved.edited.length, "month")} (edited by hand?); worked out again from the contracts, without a P(over-hedge): ${saved.edited.join(", ")}`);
+  if (r.dropped.length > 0)
+    out.push(
+      `saved plan ${saved.file}: ${n(r.dropped.length, "month")} left out: ${r.dropped.map((d) => `${d.month} (${d.reason})`).join(", ")}`,
+    );
+  if (r.notInPlan.length > 0)
+    out.push(
+      `saved plan ${saved.file}: ${n(r.notInPlan.length, "month")} of today's curve not in the plan, so not hedged here: ${r.notInPlan.join(", ")} (plan again to size ${r.notInPlan.length === 1 ? "it" : "them"})`,
+    );
+  if (saved.edited.length > 0)
+    out.push(
+      `saved plan ${saved.file}: hedged tokens do not match the contracts in ${n(saved.edited.length, "month")} (edited by hand?); worked out again from the contracts, without a P(over-hedge): ${saved.edited.join(", ")}`,
+    );
   return out;
 }

@@ -19,7 +19,16 @@ import type { HedgePlan, PlanFlag, PlanMonth } from "./plan-types.js";
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "a delivery month YYYY-MM");
 const tokens = z.number().nonnegative("a number of tokens ≥ 0");
 const nullableNumber = z.number().nullable();
-const PLAN_FLAGS: readonly PlanFlag[] = ["capped", "above-band", "below-band", "cap-below-band", "below-lot", "negative-ratio", "interpolated-price", "later-contract"];
+const PLAN_FLAGS: readonly PlanFlag[] = [
+  "capped",
+  "above-band",
+  "below-band",
+  "cap-below-band",
+  "below-lot",
+  "negative-ratio",
+  "interpolated-price",
+  "later-contract",
+];
 
 const monthSchema = z
   .object({
@@ -55,16 +64,36 @@ const monthSchema = z
     hedgeableTokens: tokens.optional(),
   })
   .superRefine((m, ctx) => {
-    if (m.forecastP50 < m.forecastP10) ctx.addIssue({ code: "custom", path: ["forecastP50"], message: `≥ forecastP10 (${m.forecastP10})` });
-    if (m.forecastP90 < m.forecastP50) ctx.addIssue({ code: "custom", path: ["forecastP90"], message: `≥ forecastP50 (${m.forecastP50})` });
-    if (m.contractMonth !== undefined && m.contractMonth < m.month) ctx.addIssue({ code: "custom", path: ["contractMonth"], message: `${m.month} or a later delivery month` });
+    if (m.forecastP50 < m.forecastP10)
+      ctx.addIssue({ code: "custom", path: ["forecastP50"], message: `≥ forecastP10 (${m.forecastP10})` });
+    if (m.forecastP90 < m.forecastP50)
+      ctx.addIssue({ code: "custom", path: ["forecastP90"], message: `≥ forecastP50 (${m.forecastP50})` });
+    if (m.contractMonth !== undefined && m.contractMonth < m.month)
+      ctx.addIssue({ code: "custom", path: ["contractMonth"], message: `${m.month} or a later delivery month` });
   });
 
 const conversionSchema = z.object({
   tokensPerGpuHour: z.number().positive(),
   source: z.string(),
-  byModel: z.array(z.object({ model: z.string(), tokens: z.number(), tokensPerGpuHour: z.number().positive(), usedBlended: z.boolean() })).nullable(),
-  sensitivity: z.array(z.object({ change: z.number(), tokensPerGpuHour: z.number(), contracts: z.number(), contractsChange: z.number(), achievedRatioIfTrue: z.number() })),
+  byModel: z
+    .array(
+      z.object({
+        model: z.string(),
+        tokens: z.number(),
+        tokensPerGpuHour: z.number().positive(),
+        usedBlended: z.boolean(),
+      }),
+    )
+    .nullable(),
+  sensitivity: z.array(
+    z.object({
+      change: z.number(),
+      tokensPerGpuHour: z.number(),
+      contracts: z.number(),
+      contractsChange: z.number(),
+      achievedRatioIfTrue: z.number(),
+    }),
+  ),
   warning: z.string(),
 });
 
@@ -98,10 +127,19 @@ export const savedPlanSchema = z
   .superRefine((doc, ctx) => {
     doc.months.forEach((m, i) => {
       const prev = doc.months[i - 1];
-      if (prev && m.month <= prev.month) ctx.addIssue({ code: "custom", path: ["months", i, "month"], message: `each delivery month once, in order (after ${prev.month})` });
+      if (prev && m.month <= prev.month)
+        ctx.addIssue({
+          code: "custom",
+          path: ["months", i, "month"],
+          message: `each delivery month once, in order (after ${prev.month})`,
+        });
     });
     if (doc.contract.underlying === "gpu-hour-index" && doc.contract.tokensPerGpuHour === null) {
-      ctx.addIssue({ code: "custom", path: ["contract", "tokensPerGpuHour"], message: "the tokens per GPU-hour the plan was sized with" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["contract", "tokensPerGpuHour"],
+        message: "the tokens per GPU-hour the plan was sized with",
+      });
     }
   });
 
@@ -126,13 +164,18 @@ export function parseSavedPlan(doc: unknown, file: string): SavedPlan {
   const result = savedPlanSchema.safeParse(doc);
   if (!result.success) {
     const err = zodToHedgeError("INPUT_INVALID", "saved plan", file, result.error, doc);
-    throw new HedgeError(err.code, err.message, { ...err.details, hint: "save one with tokenhedge plan --json > plan.json (or plan --json --out plan.json); a report's report.json is not a plan" });
+    throw new HedgeError(err.code, err.message, {
+      ...err.details,
+      hint: "save one with tokenhedge plan --json > plan.json (or plan --json --out plan.json); a report's report.json is not a plan",
+    });
   }
   const d = result.data;
   const perUnit = d.contract.tokensPerGpuHour ?? 1;
   const edited: string[] = [];
   const months = d.months.map((m): PlanMonth => {
-    const hedgedTokens = Math.round(m.contracts * d.contract.contractSize * (d.contract.underlying === "token-index" ? 1 : perUnit));
+    const hedgedTokens = Math.round(
+      m.contracts * d.contract.contractSize * (d.contract.underlying === "token-index" ? 1 : perUnit),
+    );
     // Contracts edited by hand: the saved over-hedge figures were for the old count, so they are dropped.
     const handEdited = m.hedgedTokens !== undefined && m.hedgedTokens !== hedgedTokens;
     if (handEdited) edited.push(m.month);
@@ -182,12 +225,25 @@ export function parseSavedPlan(doc: unknown, file: string): SavedPlan {
     totals: planTotals(months, d.contract.contractSize, quoteDivisor(d.contract)),
     warnings: d.warnings,
   };
-  return { file, schemaVersion: 1, seed: d.seed ?? null, forecastModel: d.forecastModel ?? null, side: d.side, plan, policy: savedPolicy(d), edited };
+  return {
+    file,
+    schemaVersion: 1,
+    seed: d.seed ?? null,
+    forecastModel: d.forecastModel ?? null,
+    side: d.side,
+    plan,
+    policy: savedPolicy(d),
+    edited,
+  };
 }
 
 /** The ladder recorded under method.ladder (a policy plan), as a policy; null when absent or not a valid ladder. */
 function savedPolicy(d: SavedPlanDocument): HedgePolicy | null {
   if (!Array.isArray(d.method.ladder)) return null;
-  const parsed = policySchema.safeParse({ ...(typeof d.method.policy === "string" ? { name: d.method.policy } : {}), ladder: d.method.ladder, rounding: d.rounding });
+  const parsed = policySchema.safeParse({
+    ...(typeof d.method.policy === "string" ? { name: d.method.policy } : {}),
+    ladder: d.method.ladder,
+    rounding: d.rounding,
+  });
   return parsed.success ? parsed.data : null;
 }

@@ -26,7 +26,13 @@ export function totalsByPeriod(series: UsageSeries, period: "day" | "month"): Pe
     const month = monthOfDay(d.day);
     let last = out[out.length - 1];
     if (!last || last.period !== month) {
-      last = { period: month, tokens: 0n, cost: d.cost === null ? null : new Dec(0), daysCovered: 0, daysInPeriod: daysInMonth(month) };
+      last = {
+        period: month,
+        tokens: 0n,
+        cost: d.cost === null ? null : new Dec(0),
+        daysCovered: 0,
+        daysInPeriod: daysInMonth(month),
+      };
       out.push(last);
     }
     last.tokens += d.tokens;

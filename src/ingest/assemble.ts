@@ -50,14 +50,24 @@ export function assembleSeries(a: AssembleInput): UsageSeries {
 
   if (mapper.rowsUsed === 0) {
     if (mapper.rowsRead === 0) {
-      throw new HedgeError("INPUT_EMPTY", "the usage file has a header but no rows", { file: o.file, line: headerLine, expected: "at least one usage row" });
+      throw new HedgeError("INPUT_EMPTY", "the usage file has a header but no rows", {
+        file: o.file,
+        line: headerLine,
+        expected: "at least one usage row",
+      });
     }
-    const why = [...mapper.skips.values()].map((s) => `${s.count} ${s.reason}`).concat([...errors.values()].map((e) => `${e.count} ${e.code}`));
-    throw new HedgeError("INPUT_EMPTY", `no usable rows: all ${mapper.rowsRead} rows were left out (${why.join(", ")})`, {
-      file: o.file,
-      expected: "at least one usage row",
-      hint: "check the filters (--from/--to/--model/--provider/--project) and --format",
-    });
+    const why = [...mapper.skips.values()]
+      .map((s) => `${s.count} ${s.reason}`)
+      .concat([...errors.values()].map((e) => `${e.count} ${e.code}`));
+    throw new HedgeError(
+      "INPUT_EMPTY",
+      `no usable rows: all ${mapper.rowsRead} rows were left out (${why.join(", ")})`,
+      {
+        file: o.file,
+        expected: "at least one usage row",
+        hint: "check the filters (--from/--to/--model/--provider/--project) and --format",
+      },
+    );
   }
 
   const kindCol = mapper.kindColumnName();
@@ -80,7 +90,14 @@ export function assembleSeries(a: AssembleInput): UsageSeries {
     const sums = mapper.costOnlySums.get(s.reason);
     return {
       ...s,
-      ...(sums ? { cost: [...sums.entries()].map(([cur, sum]) => ({ currency: cube.currencies.values[cur]!, amount: sum.toDec() })) } : {}),
+      ...(sums
+        ? {
+            cost: [...sums.entries()].map(([cur, sum]) => ({
+              currency: cube.currencies.values[cur]!,
+              amount: sum.toDec(),
+            })),
+          }
+        : {}),
     };
   });
   const rowErrors = [...errors.values()];

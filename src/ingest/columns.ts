@@ -4,7 +4,16 @@ import type { ColumnMap } from "./types.js";
 
 export type MapField = keyof ColumnMap | "currency";
 
-export const MAP_FIELDS: readonly MapField[] = ["date", "tokens", "kind", "model", "cost", "provider", "project", "currency"];
+export const MAP_FIELDS: readonly MapField[] = [
+  "date",
+  "tokens",
+  "kind",
+  "model",
+  "cost",
+  "provider",
+  "project",
+  "currency",
+];
 
 /** Parse `date=COL,tokens=COL,…` (the `--map` flag) into a partial column map. */
 export function parseMapFlag(text: string): Partial<Record<MapField, string>> {

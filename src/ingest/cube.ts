@@ -396,7 +396,8 @@ export class Cube {
   /** Replace provisional day keys (undecided day/month order) once the order is known; cells that meet merge. */
   remapDays(map: (day: number) => number): Cube {
     const next = new Cube();
-    for (const d of ["providers", "models", "projects", "kinds", "currencies"] as const) for (const v of this[d].values) next[d].id(v);
+    for (const d of ["providers", "models", "projects", "kinds", "currencies"] as const)
+      for (const v of this[d].values) next[d].id(v);
     for (const c of this.combos) next.combo(c.provider, c.model, c.project);
     for (const s of this.costSlots) next.costSlot(s.currency, s.kind);
     for (let c = 0; c < this.count; c++) {

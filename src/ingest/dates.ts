@@ -14,7 +14,6 @@ import { DATE_FORMATS, type DateFormat } from "./option-names.js";
 
 export { DATE_FORMATS, type DateFormat };
 
-
 /** Days since 1970-01-01 of a proleptic Gregorian date (Hinnant, days_from_civil). */
 export function civilToDays(y: number, m: number, d: number): number {
   const yy = m <= 2 ? y - 1 : y;
@@ -70,7 +69,11 @@ export function resolveZone(name: string, flag = "--tz"): Zone {
   const m = OFFSET_RE.exec(t);
   if (m) {
     const minutes = (m[1] === "-" ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0));
-    if (Math.abs(minutes) > 14 * 60) throw new HedgeError("USAGE", `${flag}: offset "${name}" is out of range`, { value: name, expected: "an offset between -14:00 and +14:00" });
+    if (Math.abs(minutes) > 14 * 60)
+      throw new HedgeError("USAGE", `${flag}: offset "${name}" is out of range`, {
+        value: name,
+        expected: "an offset between -14:00 and +14:00",
+      });
     return fixedZone(minutes, t);
   }
   let fmt: Intl.DateTimeFormat;
@@ -101,8 +104,13 @@ export function resolveZone(name: string, flag = "--tz"): Zone {
       const hit = cache.get(key);
       if (hit !== undefined) return hit;
       const parts: Record<string, number> = {};
-      for (const p of fmt.formatToParts(new Date(key * 900_000))) if (p.type !== "literal") parts[p.type] = Number(p.value);
-      const wall = civilToDays(parts.year!, parts.month!, parts.day!) * 86400 + parts.hour! * 3600 + parts.minute! * 60 + parts.second!;
+      for (const p of fmt.formatToParts(new Date(key * 900_000)))
+        if (p.type !== "literal") parts[p.type] = Number(p.value);
+      const wall =
+        civilToDays(parts.year!, parts.month!, parts.day!) * 86400 +
+        parts.hour! * 3600 +
+        parts.minute! * 60 +
+        parts.second!;
       const offset = Math.round((wall - key * 900) / 60);
       if (cache.size > 100_000) cache.clear();
       cache.set(key, offset);
@@ -126,7 +134,8 @@ export type ParsedDate =
   /** `a/b/yyyy` where day and month order is not known yet. */
   | { type: "slash"; a: number; b: number; y: number; seconds: number; hasTime: boolean };
 
-const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
+const ISO_RE =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
 const SLASH_RE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(AM|PM)?)?$/i;
 const DOT_RE = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 const YMD_SLASH_RE = /^(\d{4})\/(\d{1,2})\/(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
@@ -165,8 +174,13 @@ export function parseDateText(text: string, format: DateFormat): ParsedDate | un
       if (secs === undefined) return undefined;
       const day = civilToDays(y, mo, d);
       // UTC offsets run from −12:00 to +14:00; anything beyond ±14:00 (or minutes past 59) is a typo.
-      if (m[7] !== undefined && (Math.abs(offsetMinutes(m[7])) > 14 * 60 || Number(m[7].replace(":", "").slice(3, 5) || 0) > 59)) return undefined;
-      if (m[7] !== undefined) return { type: "instant", epochSeconds: day * 86400 + secs - offsetMinutes(m[7]) * 60, writtenDay: day };
+      if (
+        m[7] !== undefined &&
+        (Math.abs(offsetMinutes(m[7])) > 14 * 60 || Number(m[7].replace(":", "").slice(3, 5) || 0) > 59)
+      )
+        return undefined;
+      if (m[7] !== undefined)
+        return { type: "instant", epochSeconds: day * 86400 + secs - offsetMinutes(m[7]) * 60, writtenDay: day };
       return { type: "wall", day, seconds: secs, hasTime: m[4] !== undefined };
     }
     if (format !== "auto") return undefined;
@@ -188,7 +202,8 @@ export function parseDateText(text: string, format: DateFormat): ParsedDate | un
   }
   if (format === "auto" || format === "YYYYMMDD") {
     const m = COMPACT_RE.exec(t);
-    if (m && validCivil(Number(m[1]), Number(m[2]), Number(m[3]))) return { type: "wall", day: civilToDays(Number(m[1]), Number(m[2]), Number(m[3])), seconds: 0, hasTime: false };
+    if (m && validCivil(Number(m[1]), Number(m[2]), Number(m[3])))
+      return { type: "wall", day: civilToDays(Number(m[1]), Number(m[2]), Number(m[3])), seconds: 0, hasTime: false };
     if (format === "YYYYMMDD") return undefined;
   }
   if (format === "auto") {
@@ -231,8 +246,10 @@ export function parseDateText(text: string, format: DateFormat): ParsedDate | un
     const secs = hms(hour, m[5], m[6]);
     if (secs === undefined) return undefined;
     const hasTime = m[4] !== undefined;
-    if (format === "MM/DD/YYYY") return validCivil(y, a, b) ? { type: "wall", day: civilToDays(y, a, b), seconds: secs, hasTime } : undefined;
-    if (format === "DD/MM/YYYY") return validCivil(y, b, a) ? { type: "wall", day: civilToDays(y, b, a), seconds: secs, hasTime } : undefined;
+    if (format === "MM/DD/YYYY")
+      return validCivil(y, a, b) ? { type: "wall", day: civilToDays(y, a, b), seconds: secs, hasTime } : undefined;
+    if (format === "DD/MM/YYYY")
+      return validCivil(y, b, a) ? { type: "wall", day: civilToDays(y, b, a), seconds: secs, hasTime } : undefined;
     if (!validCivil(y, a, b) && !validCivil(y, b, a)) return undefined;
     return { type: "slash", a, b, y, seconds: secs, hasTime };
   }
@@ -243,9 +260,11 @@ export function parseDateText(text: string, format: DateFormat): ParsedDate | un
 export function dateHint(text: string, format: DateFormat): string {
   const t = text.trim();
   if (t === "") return "the cell is empty; every row needs a date";
-  if (/^[a-z_ ()]+$/i.test(t)) return "this looks like a header: is there a second header row, or a title line above the header?";
+  if (/^[a-z_ ()]+$/i.test(t))
+    return "this looks like a header: is there a second header row, or a title line above the header?";
   if (/^\d{1,2}[./]\d{1,2}[./]\d{2}$/.test(t)) return "two-digit years are not accepted; export four-digit years";
-  if (/^\d{1,2}[./-]\d{1,2}[./-]\d{4}/.test(t) && format !== "auto") return `the file's dates do not fit --date-format ${format}`;
+  if (/^\d{1,2}[./-]\d{1,2}[./-]\d{4}/.test(t) && format !== "auto")
+    return `the file's dates do not fit --date-format ${format}`;
   if (/^\d{4}-\d{2}-\d{2}/.test(t)) return "this is not a real calendar date or time of day";
   return `dates must be ISO 8601 (2026-03-01, 2026-03-01T14:00:00Z), Unix seconds, DD.MM.YYYY or MM/DD/YYYY; set --date-format (now ${format})`;
 }

@@ -5,7 +5,15 @@
  * (the exporters' published formats (tokenhedge help formats): "Azure's MM/DD/YYYY can be confirmed from any day above 12 in the file"). Until
  * one shows up, such days are kept under provisional keys and resolved when the file ends.
  */
-import { civilToDays, dayOfInstant, parseDateText, validCivil, type DateFormat, type ParsedDate, type Zone } from "./dates.js";
+import {
+  civilToDays,
+  dayOfInstant,
+  parseDateText,
+  validCivil,
+  type DateFormat,
+  type ParsedDate,
+  type Zone,
+} from "./dates.js";
 
 export interface DayBucketOptions {
   format: DateFormat;

@@ -26,7 +26,11 @@ export { detectDelimiter } from "./sniff.js";
 
 function day(value: string | undefined, flag: string): number | null {
   if (value === undefined) return null;
-  if (!isDay(value)) throw new HedgeError("USAGE", `${flag} must be a date YYYY-MM-DD, got "${value}"`, { value, expected: "YYYY-MM-DD" });
+  if (!isDay(value))
+    throw new HedgeError("USAGE", `${flag} must be a date YYYY-MM-DD, got "${value}"`, {
+      value,
+      expected: "YYYY-MM-DD",
+    });
   return civilToDays(Number(value.slice(0, 4)), Number(value.slice(5, 7)), Number(value.slice(8, 10)));
 }
 
@@ -92,7 +96,12 @@ export class UsageIngestor {
 
   private syntax(e: unknown): unknown {
     if (e instanceof CsvSyntaxError) {
-      return new HedgeError("INPUT_CSV_SYNTAX", `not valid CSV: ${e.message}`, { file: this.options.file, line: e.line, expected: `${this.delimiter === "\t" ? "tab" : `"${this.delimiter}"`}-separated values with a header row`, hint: e.hint });
+      return new HedgeError("INPUT_CSV_SYNTAX", `not valid CSV: ${e.message}`, {
+        file: this.options.file,
+        line: e.line,
+        expected: `${this.delimiter === "\t" ? "tab" : `"${this.delimiter}"`}-separated values with a header row`,
+        hint: e.hint,
+      });
     }
     return e;
   }
@@ -113,7 +122,11 @@ export class UsageIngestor {
     const decimal = o.decimal ?? spec.numbers?.decimal ?? ".";
     const thousandsOpt = o.thousands ?? spec.numbers?.thousands ?? (decimal === "," ? "." : "none");
     const thousands = thousandsOpt === "none" ? "" : decimal === "," && thousandsOpt === "." ? ". '" : thousandsOpt;
-    if (thousands.includes(decimal)) throw new HedgeError("USAGE", "the thousands separator cannot be the decimal mark", { value: thousandsOpt, hint: "with --decimal , use --thousands . (or none)" });
+    if (thousands.includes(decimal))
+      throw new HedgeError("USAGE", "the thousands separator cannot be the decimal mark", {
+        value: thousandsOpt,
+        hint: "with --decimal , use --thousands . (or none)",
+      });
     const style: NumberStyle = { decimal, thousands };
 
     const tz = resolveZone(o.tz ?? "UTC");
@@ -121,11 +134,15 @@ export class UsageIngestor {
     try {
       zone = resolveZone(spec.date.zone ?? "UTC", "date.zone");
     } catch (e) {
-      throw new HedgeError("CONFIG_INVALID", (e as Error).message, { file: o.mappingSource ?? o.file, path: "date.zone" });
+      throw new HedgeError("CONFIG_INVALID", (e as Error).message, {
+        file: o.mappingSource ?? o.file,
+        path: "date.zone",
+      });
     }
     const asWritten = o.tz === undefined && spec.date.bucket === "as-written";
     this.bucketer = new DayBucketer({ format: o.dateFormat ?? spec.date.format ?? "auto", zone, tz, asWritten });
-    if (asWritten) notes.push("days are the dates as written in the file (their own offset); pass --tz to bucket in another zone");
+    if (asWritten)
+      notes.push("days are the dates as written in the file (their own offset); pass --tz to bucket in another zone");
     else if (!tz.isUtc) notes.push(`days counted in ${tz.name} (--tz)`);
 
     try {
@@ -146,7 +163,11 @@ export class UsageIngestor {
       });
     } catch (e) {
       if (e instanceof HedgeError && e.details.line === undefined && e.code === "INPUT_MISSING_COLUMN") {
-        throw new HedgeError(e.code, `${e.message} (export: ${title})`, { ...e.details, file: o.file, line: header.line });
+        throw new HedgeError(e.code, `${e.message} (export: ${title})`, {
+          ...e.details,
+          file: o.file,
+          line: header.line,
+        });
       }
       throw withFile(e, o.file);
     }
@@ -157,30 +178,38 @@ export class UsageIngestor {
     for (let i = 0; i < header.next; i++) if (bytes[i] === 10) line++;
     const mapper = this.mapper;
     const onError = o.onError ?? "stop";
-    this.scanner = new CsvScanner(delim.charCodeAt(0), (rec) => {
-      try {
-        mapper.process(rec);
-      } catch (e) {
-        if (!(e instanceof IngestRowError)) throw e;
-        const raw = recordText(rec);
-        e.record = raw.length > 300 ? `${raw.slice(0, 300)}…` : raw;
-        if (onError === "stop") throw e.withContext();
-        let s = this.errors.get(e.code);
-        if (!s) {
-          s = { code: e.code, count: 0, firstLines: [], example: `${e.location}: ${e.message}` };
-          this.errors.set(e.code, s);
+    this.scanner = new CsvScanner(
+      delim.charCodeAt(0),
+      (rec) => {
+        try {
+          mapper.process(rec);
+        } catch (e) {
+          if (!(e instanceof IngestRowError)) throw e;
+          const raw = recordText(rec);
+          e.record = raw.length > 300 ? `${raw.slice(0, 300)}…` : raw;
+          if (onError === "stop") throw e.withContext();
+          let s = this.errors.get(e.code);
+          if (!s) {
+            s = { code: e.code, count: 0, firstLines: [], example: `${e.location}: ${e.message}` };
+            this.errors.set(e.code, s);
+          }
+          s.count++;
+          if (s.firstLines.length < 5) s.firstLines.push(rec.line);
         }
-        s.count++;
-        if (s.firstLines.length < 5) s.firstLines.push(rec.line);
-      }
-    }, { startLine: line });
+      },
+      { startLine: line },
+    );
     this.feed(bytes.subarray(header.next));
   }
 
   finish(): UsageSeries {
     if (this.finished) throw new Error("finish called twice");
     if (!this.scanner) {
-      if (this.sniffLen === 0) throw new HedgeError("INPUT_EMPTY", "the usage file is empty", { file: this.options.file, expected: "a header row and at least one usage row" });
+      if (this.sniffLen === 0)
+        throw new HedgeError("INPUT_EMPTY", "the usage file is empty", {
+          file: this.options.file,
+          expected: "a header row and at least one usage row",
+        });
       this.configure(true);
     }
     this.finished = true;

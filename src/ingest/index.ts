@@ -4,7 +4,17 @@ export { parseMapFlag } from "./columns.js";
 export { UsageIngestor, ingestText, detectDelimiter } from "./engine.js";
 export type { IngestOptions } from "./options.js";
 export { PROFILES, PROFILE_IDS, profileById } from "./profiles/index.js";
-export type { UsageRecord, UsageSeries, ColumnMap, DayTotal, UsageCell, Finding, SkipSummary, RowErrorSummary, ProfileInfo } from "./types.js";
+export type {
+  UsageRecord,
+  UsageSeries,
+  ColumnMap,
+  DayTotal,
+  UsageCell,
+  Finding,
+  SkipSummary,
+  RowErrorSummary,
+  ProfileInfo,
+} from "./types.js";
 
 import { ingestText } from "./engine.js";
 import type { IngestOptions } from "./options.js";

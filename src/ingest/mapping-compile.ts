@@ -10,7 +10,15 @@ import { HedgeError } from "../errors.js";
 import type { Cube } from "./cube.js";
 import type { MappingSpec, ValueSource } from "./mapping/schema.js";
 import type { DayBucketer } from "./day-bucket.js";
-import { CachedLookup, DimensionReader, conditionTest, describeCondition, ruleMatches, type Column, type KindDecision } from "./row-lookups.js";
+import {
+  CachedLookup,
+  DimensionReader,
+  conditionTest,
+  describeCondition,
+  ruleMatches,
+  type Column,
+  type KindDecision,
+} from "./row-lookups.js";
 
 export interface Measure {
   column: Column;
@@ -80,7 +88,13 @@ export interface CompiledMapping {
 }
 
 /** `header` is already trimmed; `file` names it in errors; `cube` receives the mapping's constants. */
-export function compileMapping(spec: MappingSpec, header: readonly string[], file: string, bucketer: DayBucketer, cube: Cube): CompiledMapping {
+export function compileMapping(
+  spec: MappingSpec,
+  header: readonly string[],
+  file: string,
+  bucketer: DayBucketer,
+  cube: Cube,
+): CompiledMapping {
   const filters: MapperFilter[] = [];
   const measures: Measure[] = [];
   const measureRules: string[] = [];
@@ -100,13 +114,17 @@ export function compileMapping(spec: MappingSpec, header: readonly string[], fil
     // A header naming the column twice: which one holds the data is a guess, so neither is taken.
     const again = repeated.get(key);
     if (at !== undefined && again !== undefined) {
-      throw new HedgeError("INPUT_INVALID", `the header names column "${name}" (${what}) twice, columns ${at + 1} and ${again + 1}`, {
-        file: file,
-        column: again + 1,
-        value: header.join(","),
-        expected: "each column used once in the header",
-        hint: "rename one of the columns, or point the mapping at a column by another name",
-      });
+      throw new HedgeError(
+        "INPUT_INVALID",
+        `the header names column "${name}" (${what}) twice, columns ${at + 1} and ${again + 1}`,
+        {
+          file: file,
+          column: again + 1,
+          value: header.join(","),
+          expected: "each column used once in the header",
+          hint: "rename one of the columns, or point the mapping at a column by another name",
+        },
+      );
     }
     if (at === undefined) {
       if (optional) return undefined;
@@ -126,15 +144,30 @@ export function compileMapping(spec: MappingSpec, header: readonly string[], fil
   const dateRule = `date ← column "${dateCol.name}" (format ${bucketer.options.format}, zone ${bucketer.options.zone.name}, days in ${bucketer.options.tz.name}${bucketer.options.asWritten ? ", as written" : ""})`;
 
   // Dimensions.
-  const dim = (source: ValueSource | undefined, dict: { id(v: string): number }, what: string, fallback: string): [number, DimensionReader | undefined] => {
+  const dim = (
+    source: ValueSource | undefined,
+    dict: { id(v: string): number },
+    what: string,
+    fallback: string,
+  ): [number, DimensionReader | undefined] => {
     if (source === undefined) return [dict.id(fallback), undefined];
     if (typeof source === "string") return [dict.id(source), undefined];
     const c = need(source.column, what);
     return [-1, new DimensionReader(c, source, (v) => dict.id(v === "" ? fallback : v))];
   };
   const [providerConst, providerReader] = dim(spec.provider, cube.providers, "the provider", "unspecified");
-  const [modelConst, modelReader] = dim(spec.model, cube.models, "the model", spec.model === undefined ? "all" : "unspecified");
-  const [projectConst, projectReader] = dim(spec.project, cube.projects, "the project", spec.project === undefined ? "all" : "unspecified");
+  const [modelConst, modelReader] = dim(
+    spec.model,
+    cube.models,
+    "the model",
+    spec.model === undefined ? "all" : "unspecified",
+  );
+  const [projectConst, projectReader] = dim(
+    spec.project,
+    cube.projects,
+    "the project",
+    spec.project === undefined ? "all" : "unspecified",
+  );
 
   // Filters.
   for (const f of spec.filters ?? []) {
@@ -143,15 +176,24 @@ export function compileMapping(spec: MappingSpec, header: readonly string[], fil
     if (!c) {
       // A filter on a column the file lacks cannot match: `when` never applies, `unless` always does.
       if (f.unless) {
-        throw new HedgeError("INPUT_MISSING_COLUMN", `column "${cond.column}" (filter: keep rows where ${describeCondition(cond)}) is not in the header`, {
-          file: file,
-          expected: `a column named "${cond.column}"`,
-          hint: `the header has: ${header.join(", ")}`,
-        });
+        throw new HedgeError(
+          "INPUT_MISSING_COLUMN",
+          `column "${cond.column}" (filter: keep rows where ${describeCondition(cond)}) is not in the header`,
+          {
+            file: file,
+            expected: `a column named "${cond.column}"`,
+            hint: `the header has: ${header.join(", ")}`,
+          },
+        );
       }
       continue;
     }
-    filters.push({ lookup: new CachedLookup(c, conditionTest(cond)), when: f.when !== undefined, then: f.then, reason: f.reason });
+    filters.push({
+      lookup: new CachedLookup(c, conditionTest(cond)),
+      when: f.when !== undefined,
+      then: f.then,
+      reason: f.reason,
+    });
   }
 
   // Measures: token columns (wide) or the quantity column (long).
@@ -175,9 +217,16 @@ export function compileMapping(spec: MappingSpec, header: readonly string[], fil
         if (mc) minus.push(measure(mc, String(t.multiplier ?? "1")));
       }
       const minusText = minus.map((i) => ` − "${measures[i]!.column.name}"`).join("");
-      wide.push({ kind: cube.kinds.id(t.kind), kindName: t.kind, measure: m, minus, rule: `${t.kind} ← "${c.name}"${minusText}${t.multiplier ? ` × ${t.multiplier}` : ""}` });
+      wide.push({
+        kind: cube.kinds.id(t.kind),
+        kindName: t.kind,
+        measure: m,
+        minus,
+        rule: `${t.kind} ← "${c.name}"${minusText}${t.multiplier ? ` × ${t.multiplier}` : ""}`,
+      });
     }
-    for (let k = 0; k < measures.length; k++) measureRules[k] = wide.find((w) => w.measure === k || w.minus.includes(k))?.rule ?? "";
+    for (let k = 0; k < measures.length; k++)
+      measureRules[k] = wide.find((w) => w.measure === k || w.minus.includes(k))?.rule ?? "";
     if (wide.length === 0) {
       throw new HedgeError("INPUT_MISSING_COLUMN", "none of the mapping's token columns is in the header", {
         file: file,
@@ -200,9 +249,16 @@ export function compileMapping(spec: MappingSpec, header: readonly string[], fil
       const rules = q.kind.rules;
       kindRule = rules ? `kind ← "${kc.name}" by ${rules.length} rules` : `kind ← "${kc.name}" as written`;
       kindLookup = new CachedLookup<KindDecision>(kc, (text) => {
-        if (!rules) return text.trim() === "" ? { kind: cube.kinds.id("unspecified") } : { kind: cube.kinds.id(text.trim()) };
+        if (!rules)
+          return text.trim() === "" ? { kind: cube.kinds.id("unspecified") } : { kind: cube.kinds.id(text.trim()) };
         // noKind: cost of no single kind (kind −1, the cost slot of wide rows); no tokens.
-        for (const r of rules) if (ruleMatches(r, text)) return r.kind !== undefined ? { kind: cube.kinds.id(r.kind) } : r.ignore !== undefined ? { ignore: r.ignore } : { kind: -1 };
+        for (const r of rules)
+          if (ruleMatches(r, text))
+            return r.kind !== undefined
+              ? { kind: cube.kinds.id(r.kind) }
+              : r.ignore !== undefined
+                ? { ignore: r.ignore }
+                : { kind: -1 };
         return { unknown: true };
       });
     }
@@ -217,11 +273,26 @@ export function compileMapping(spec: MappingSpec, header: readonly string[], fil
       const table = new Map<string, string>();
       for (const [k, v] of Object.entries(q.unit.table)) table.set(k.replace(/\s+/g, "").toLowerCase(), String(v));
       const uc = need(q.unit.column, "the unit");
-      unitLookup = new CachedLookup<UnitDecision>(uc, (text) => ({ factor: table.get(text.replace(/\s+/g, "").toLowerCase()), text: text.trim() }));
+      unitLookup = new CachedLookup<UnitDecision>(uc, (text) => ({
+        factor: table.get(text.replace(/\s+/g, "").toLowerCase()),
+        text: text.trim(),
+      }));
       unitText = ` × tokens per "${uc.name}" unit`;
-      if (q.unit.verify) verify = { cost: need(q.unit.verify.cost, "the unit check's cost"), unitPrice: need(q.unit.verify.unitPrice, "the unit check's unit price") };
+      if (q.unit.verify)
+        verify = {
+          cost: need(q.unit.verify.cost, "the unit check's cost"),
+          unitPrice: need(q.unit.verify.unitPrice, "the unit check's unit price"),
+        };
     }
-    long = { measure: measure(qc, "1"), kindConst, kindLookup, kindRule: `${kindRule}; tokens ← "${qc.name}"${unitText}`, unitFactor, unitLookup, verify };
+    long = {
+      measure: measure(qc, "1"),
+      kindConst,
+      kindLookup,
+      kindRule: `${kindRule}; tokens ← "${qc.name}"${unitText}`,
+      unitFactor,
+      unitLookup,
+      verify,
+    };
   }
   const emptyTokensZero = spec.emptyTokens === "zero";
   const skipEmpty = spec.skipEmpty === true;
@@ -238,7 +309,13 @@ export function compileMapping(spec: MappingSpec, header: readonly string[], fil
       currencyReader = new DimensionReader(c, cur, (v) => cube.currencies.id(v === "" ? "USD" : v.toUpperCase()));
     }
     const scale = String(spec.cost.scale ?? "1");
-    cost = { column: cc, scale, currencyConst, currencyReader, rule: `cost ← "${cc.name}"${scale !== "1" ? ` × ${scale}` : ""}` };
+    cost = {
+      column: cc,
+      scale,
+      currencyConst,
+      currencyReader,
+      rule: `cost ← "${cc.name}"${scale !== "1" ? ` × ${scale}` : ""}`,
+    };
   }
 
   // Duplicate key: the mapping's key columns, else every column that is not a measure.
@@ -248,9 +325,26 @@ export function compileMapping(spec: MappingSpec, header: readonly string[], fil
     measureCols.add(long.verify.cost.index);
     measureCols.add(long.verify.unitPrice.index);
   }
-  const keyColumns = spec.key ? spec.key.map((k) => need(k, "the row key").index) : header.map((_, i) => i).filter((i) => !measureCols.has(i));
+  const keyColumns = spec.key
+    ? spec.key.map((k) => need(k, "the row key").index)
+    : header.map((_, i) => i).filter((i) => !measureCols.has(i));
   return {
-    dateCol, dateRule, providerConst, providerReader, modelConst, modelReader, projectConst, projectReader,
-    filters, measures, measureRules, wide, long, emptyTokensZero, skipEmpty, cost, keyColumns,
+    dateCol,
+    dateRule,
+    providerConst,
+    providerReader,
+    modelConst,
+    modelReader,
+    projectConst,
+    projectReader,
+    filters,
+    measures,
+    measureRules,
+    wide,
+    long,
+    emptyTokensZero,
+    skipEmpty,
+    cost,
+    keyColumns,
   };
 }

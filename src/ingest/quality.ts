@@ -37,7 +37,11 @@ function median(xs: number[]): number {
  * robust baseline of Hampel's outlier filter: Hampel, "The influence curve and its role in robust
  * estimation", JASA 1974).
  */
-export function outlierDays(days: { day: string; tokens: bigint }[], factor = 5, window = 28): { day: string; ratio: number }[] {
+export function outlierDays(
+  days: { day: string; tokens: bigint }[],
+  factor = 5,
+  window = 28,
+): { day: string; ratio: number }[] {
   const out: { day: string; ratio: number }[] = [];
   const values = days.map((d) => Number(d.tokens));
   for (let i = 7; i < values.length; i++) {

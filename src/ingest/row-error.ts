@@ -16,7 +16,14 @@ export class IngestRowError extends HedgeError {
 
   /** The error as the user sees it in strict mode: the message, the raw record and the rule. */
   withContext(): HedgeError {
-    const extra = [this.record !== "" ? `  record:   ${this.record}` : "", this.rule !== "" ? `  rule:     ${this.rule}` : ""].filter((s) => s !== "");
-    return new HedgeError(this.code, extra.length ? `${this.message}\n${extra.join("\n")}` : this.message, this.details);
+    const extra = [
+      this.record !== "" ? `  record:   ${this.record}` : "",
+      this.rule !== "" ? `  rule:     ${this.rule}` : "",
+    ].filter((s) => s !== "");
+    return new HedgeError(
+      this.code,
+      extra.length ? `${this.message}\n${extra.join("\n")}` : this.message,
+      this.details,
+    );
   }
 }

@@ -27,7 +27,14 @@ import {
 import { IngestRowError } from "./row-error.js";
 import type { Column, DimensionReader } from "./row-lookups.js";
 import { ExactDecimal } from "./exact.js";
-import { compileMapping, type CostOutput, type LongOutput, type MapperFilter, type Measure, type WideOutput } from "./mapping-compile.js";
+import {
+  compileMapping,
+  type CostOutput,
+  type LongOutput,
+  type MapperFilter,
+  type Measure,
+  type WideOutput,
+} from "./mapping-compile.js";
 
 export type SkipCategory = "not-usage" | "cost-only" | "filtered" | "empty" | "duplicate";
 
@@ -77,7 +84,12 @@ export class RowMapper {
   readonly costOnlySums = new Map<string, Map<number, ExactDecimal>>();
   rowsRead = 0;
   rowsUsed = 0;
-  duplicates: { count: number; firstLines: number[]; checkedRows: number; capped: boolean } = { count: 0, firstLines: [], checkedRows: 0, capped: false };
+  duplicates: { count: number; firstLines: number[]; checkedRows: number; capped: boolean } = {
+    count: 0,
+    firstLines: [],
+    checkedRows: 0,
+    capped: false,
+  };
   readonly unitCheck: UnitCheckStats = { pricingUnits: 0, rawTokens: 0, undecided: 0 };
   private readonly header: string[];
   private readonly headerCount: number;
@@ -109,7 +121,11 @@ export class RowMapper {
   private readonly seenKeys: KeyHashSet | undefined;
   private readonly options: MapperOptions;
   private readonly filterByDim: boolean;
-  private readonly dimAllowed: { provider: (boolean | undefined)[]; model: (boolean | undefined)[]; project: (boolean | undefined)[] } = { provider: [], model: [], project: [] };
+  private readonly dimAllowed: {
+    provider: (boolean | undefined)[];
+    model: (boolean | undefined)[];
+    project: (boolean | undefined)[];
+  } = { provider: [], model: [], project: [] };
   // Per-row scratch, reused.
   private readonly num: number[] = [];
   private readonly big: (bigint | undefined)[] = [];
@@ -166,7 +182,11 @@ export class RowMapper {
     // 2^24 (128 MiB, about 11.7 million rows) when --dedupe asks for duplicates to be removed.
     this.fastMeasureCols = Int32Array.from(this.measures.map((x) => x.column.index));
     this.fastVals = new Float64Array(this.measures.length);
-    this.dimCols = Int32Array.from([this.providerReader, this.modelReader, this.projectReader].filter((r) => r !== undefined).map((r) => r.column.index));
+    this.dimCols = Int32Array.from(
+      [this.providerReader, this.modelReader, this.projectReader]
+        .filter((r) => r !== undefined)
+        .map((r) => r.column.index),
+    );
     this.fastWide =
       this.wide.length > 0 &&
       this.filters.length === 0 &&
@@ -223,8 +243,29 @@ export class RowMapper {
     if (s.firstLines.length < FIRST_LINES) s.firstLines.push(line);
   }
 
-  private fail(code: ErrorCode, message: string, rec: CsvRecord, column: Column, expected: string, hint: string, rule: string): never {
-    throw new IngestRowError(code, message, { file: this.file, line: rec.line, column: column.index + 1, field: column.name, value: fieldText(rec, column.index), expected, hint }, rule);
+  private fail(
+    code: ErrorCode,
+    message: string,
+    rec: CsvRecord,
+    column: Column,
+    expected: string,
+    hint: string,
+    rule: string,
+  ): never {
+    throw new IngestRowError(
+      code,
+      message,
+      {
+        file: this.file,
+        line: rec.line,
+        column: column.index + 1,
+        field: column.name,
+        value: fieldText(rec, column.index),
+        expected,
+        hint,
+      },
+      rule,
+    );
   }
 
   /** A whole-number token count from one cell (after the multiplier), as a number or, when too large, a BigInt. */
@@ -255,7 +296,15 @@ export class RowMapper {
 
   private setMeasure(m: number, rec: CsvRecord, column: Column, text: string, d: Decimal, rule: string): void {
     if (d.negative) {
-      this.fail("INPUT_NEGATIVE_TOKENS", `negative token count "${text}"`, rec, column, "a whole number of tokens ≥ 0", "refunds or corrections belong in a separate adjustment, not in usage rows", rule);
+      this.fail(
+        "INPUT_NEGATIVE_TOKENS",
+        `negative token count "${text}"`,
+        rec,
+        column,
+        "a whole number of tokens ≥ 0",
+        "refunds or corrections belong in a separate adjustment, not in usage rows",
+        rule,
+      );
     }
     if (d.scale > 0) {
       this.fail(
@@ -269,7 +318,15 @@ export class RowMapper {
       );
     }
     if (d.digits.length > 19 || (d.digits.length === 19 && BigInt(d.digits) > MAX_TOKENS)) {
-      this.fail("INPUT_NUMBER_PARSE", `token count "${text}" is beyond 2^63 − 1`, rec, column, "a whole number of tokens up to 9223372036854775807", "no export counts this many tokens in a row: is the column or its unit right?", rule);
+      this.fail(
+        "INPUT_NUMBER_PARSE",
+        `token count "${text}" is beyond 2^63 − 1`,
+        rec,
+        column,
+        "a whole number of tokens up to 9223372036854775807",
+        "no export counts this many tokens in a row: is the column or its unit right?",
+        rule,
+      );
     }
     if (d.digits.length <= 15) {
       this.num[m] = d.digits === "" ? 0 : Number(d.digits);
@@ -282,10 +339,20 @@ export class RowMapper {
   private numberError(rec: CsvRecord, column: Column, text: string, rule: string): never {
     const t = text.trim();
     let hint = "write plain digits, e.g. 1250000";
-    if (/^-?\d{1,3}([,. '\u00a0]\d{3})+([.,]\d+)?$/.test(t)) hint = "the number has thousands separators: pass --thousands , (or --decimal , for 1.234,56), or set numbers.thousands in the mapping";
+    if (/^-?\d{1,3}([,. '\u00a0]\d{3})+([.,]\d+)?$/.test(t))
+      hint =
+        "the number has thousands separators: pass --thousands , (or --decimal , for 1.234,56), or set numbers.thousands in the mapping";
     else if (/^-?\d+,\d+$/.test(t)) hint = "this looks like a decimal comma: pass --decimal ,";
     else if (/^[a-z_ ]+$/i.test(t)) hint = "this looks like a header: is there a second header row?";
-    this.fail("INPUT_NUMBER_PARSE", `cannot read token count "${text}"`, rec, column, "a whole number of tokens", hint, rule);
+    this.fail(
+      "INPUT_NUMBER_PARSE",
+      `cannot read token count "${text}"`,
+      rec,
+      column,
+      "a whole number of tokens",
+      hint,
+      rule,
+    );
   }
 
   /** Process one data record. Throws IngestRowError for a bad row. */
@@ -329,9 +396,18 @@ export class RowMapper {
       const d = this.bucketer.day(text, rec.line);
       if (d === undefined) {
         const b = this.bucketer;
-        const ambiguous = b.undecided !== undefined && b.order === undefined && /^\d{1,2}\/\d{1,2}\/\d{4}/.test(text.trim());
+        const ambiguous =
+          b.undecided !== undefined && b.order === undefined && /^\d{1,2}\/\d{1,2}\/\d{4}/.test(text.trim());
         if (ambiguous) {
-          this.fail("INPUT_DATE_AMBIGUOUS", `cannot tell day from month in "${text}"`, rec, this.dateCol, "--date-format MM/DD/YYYY or DD/MM/YYYY", "with a time of day and a time-zone conversion the day/month order must be known: pass --date-format", this.dateRule);
+          this.fail(
+            "INPUT_DATE_AMBIGUOUS",
+            `cannot tell day from month in "${text}"`,
+            rec,
+            this.dateCol,
+            "--date-format MM/DD/YYYY or DD/MM/YYYY",
+            "with a time of day and a time-zone conversion the day/month order must be known: pass --date-format",
+            this.dateRule,
+          );
         }
         const contradicts = b.order !== undefined && /^\d{1,2}\/\d{1,2}\/\d{4}/.test(text.trim());
         this.fail(
@@ -339,7 +415,9 @@ export class RowMapper {
           `cannot read date "${text}"`,
           rec,
           this.dateCol,
-          b.order ? `a date ${b.order === "MDY" ? "MM/DD/YYYY" : "DD/MM/YYYY"}` : "a date such as 2026-03-01 or 2026-03-01T14:00:00Z",
+          b.order
+            ? `a date ${b.order === "MDY" ? "MM/DD/YYYY" : "DD/MM/YYYY"}`
+            : "a date such as 2026-03-01 or 2026-03-01T14:00:00Z",
           contradicts && b.orderEvidence
             ? `line ${b.orderEvidence.line} ("${b.orderEvidence.value}") showed the order is ${b.order === "MDY" ? "month/day" : "day/month"}, which this value contradicts; check --date-format`
             : dateHint(text, b.options.format),
@@ -350,12 +428,32 @@ export class RowMapper {
     }
     // Provisional day/month keys (undecided a/b/yyyy dates) are below −20,000,000; they are checked once resolved.
     if (day > -20_000_000 && (day < FIRST_PLAUSIBLE_DAY || day > LAST_PLAUSIBLE_DAY)) {
-      this.fail("INPUT_DATE_PARSE", `date "${fieldText(rec, dc)}" is not plausible for usage data`, rec, this.dateCol, "a date from 2000-01-01 to 2099-12-31", "a typo in the year, or a number column read as a date?", this.dateRule);
+      this.fail(
+        "INPUT_DATE_PARSE",
+        `date "${fieldText(rec, dc)}" is not plausible for usage data`,
+        rec,
+        this.dateCol,
+        "a date from 2000-01-01 to 2099-12-31",
+        "a typo in the year, or a number column read as a date?",
+        this.dateRule,
+      );
     }
     if (this.options.asOfDay !== null && day >= 0 && day > this.options.asOfDay) {
-      this.fail("INPUT_FUTURE_DATE", `date "${fieldText(rec, dc)}" is after --as-of`, rec, this.dateCol, "a date on or before --as-of", "a forward-dated row, a wrong --as-of, or a day/month mix-up", this.dateRule);
+      this.fail(
+        "INPUT_FUTURE_DATE",
+        `date "${fieldText(rec, dc)}" is after --as-of`,
+        rec,
+        this.dateCol,
+        "a date on or before --as-of",
+        "a forward-dated row, a wrong --as-of, or a day/month mix-up",
+        this.dateRule,
+      );
     }
-    if (day >= 0 && ((this.options.fromDay !== null && day < this.options.fromDay) || (this.options.toDay !== null && day > this.options.toDay))) {
+    if (
+      day >= 0 &&
+      ((this.options.fromDay !== null && day < this.options.fromDay) ||
+        (this.options.toDay !== null && day > this.options.toDay))
+    ) {
       this.skip("outside --from/--to", "filtered", rec.line);
       return;
     }
@@ -392,7 +490,15 @@ export class RowMapper {
             return;
           }
           if ("unknown" in d) {
-            this.fail("INPUT_UNKNOWN_KIND", `no kind rule matches "${fieldText(rec, L.kindLookup.column.index)}"`, rec, L.kindLookup.column, "a value one of the kind rules matches", "add a rule for it to the mapping (kind: …, or ignore: reason)", L.kindRule);
+            this.fail(
+              "INPUT_UNKNOWN_KIND",
+              `no kind rule matches "${fieldText(rec, L.kindLookup.column.index)}"`,
+              rec,
+              L.kindLookup.column,
+              "a value one of the kind rules matches",
+              "add a rule for it to the mapping (kind: …, or ignore: reason)",
+              L.kindRule,
+            );
           }
           longKind = d.kind;
         } else {
@@ -403,7 +509,15 @@ export class RowMapper {
         if (L.unitLookup) {
           const u = L.unitLookup.get(rec);
           if (u.factor === undefined) {
-            this.fail("INPUT_UNKNOWN_UNIT", `unknown unit "${u.text}"`, rec, L.unitLookup.column, "a unit listed in the mapping's unit table", "add the unit to the table (tokens per unit), or filter the rows out", L.kindRule);
+            this.fail(
+              "INPUT_UNKNOWN_UNIT",
+              `unknown unit "${u.text}"`,
+              rec,
+              L.unitLookup.column,
+              "a unit listed in the mapping's unit table",
+              "add the unit to the table (tokens per unit), or filter the rows out",
+              L.kindRule,
+            );
           }
           longFactor = u.factor;
         }
@@ -451,13 +565,31 @@ export class RowMapper {
             const d = parseDecimalText(text.trim().replace(/^\$|^€|^£/, ""), this.style);
             if (!d) {
               let hint = "write a plain decimal number, e.g. 1234.56";
-              if (/^-?\d+,\d{1,2}$/.test(text.trim())) hint = "this looks like a decimal comma: pass --decimal , (1234,56 → 1234.56)";
-              else if (/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(text.trim())) hint = "the amount has thousands separators: pass --thousands ,";
-              this.fail("INPUT_NUMBER_PARSE", `cannot read amount "${text}"`, rec, this.cost.column, "a decimal amount", hint, this.cost.rule);
+              if (/^-?\d+,\d{1,2}$/.test(text.trim()))
+                hint = "this looks like a decimal comma: pass --decimal , (1234,56 → 1234.56)";
+              else if (/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(text.trim()))
+                hint = "the amount has thousands separators: pass --thousands ,";
+              this.fail(
+                "INPUT_NUMBER_PARSE",
+                `cannot read amount "${text}"`,
+                rec,
+                this.cost.column,
+                "a decimal amount",
+                hint,
+                this.cost.rule,
+              );
             }
             const scaled = scaleDecimal(d, this.cost.scale);
             if (scaled.digits.length - scaled.scale > 15) {
-              this.fail("INPUT_NUMBER_PARSE", `amount "${text}" is not plausible (beyond 10^15)`, rec, this.cost.column, "an amount below 1,000,000,000,000,000", "is this the cost column, and is its unit (e.g. micro-dollars) set right in the mapping?", this.cost.rule);
+              this.fail(
+                "INPUT_NUMBER_PARSE",
+                `amount "${text}" is not plausible (beyond 10^15)`,
+                rec,
+                this.cost.column,
+                "an amount below 1,000,000,000,000,000",
+                "is this the cost column, and is its unit (e.g. micro-dollars) set right in the mapping?",
+                this.cost.rule,
+              );
             }
             if (scaled.digits.length <= 15) {
               costMantissa = scaled.digits === "" ? 0 : Number(scaled.digits) * (scaled.negative ? -1 : 1);
@@ -480,13 +612,29 @@ export class RowMapper {
       for (let k = 0; k < this.measures.length; k++) {
         if (this.empty[k]) {
           const c = this.measures[k]!.column;
-          this.fail("INPUT_NUMBER_PARSE", `cannot read token count ""`, rec, c, "a whole number of tokens", "the cell is empty; every row needs a token count (or set emptyTokens: zero in the mapping)", this.measureRules[k]!);
+          this.fail(
+            "INPUT_NUMBER_PARSE",
+            `cannot read token count ""`,
+            rec,
+            c,
+            "a whole number of tokens",
+            "the cell is empty; every row needs a token count (or set emptyTokens: zero in the mapping)",
+            this.measureRules[k]!,
+          );
         }
       }
     }
     if (!costOnly && this.long && this.empty[this.long.measure] && !this.emptyTokensZero) {
       const c = this.measures[this.long.measure]!.column;
-      this.fail("INPUT_NUMBER_PARSE", `cannot read token count ""`, rec, c, "a whole number of tokens", "the cell is empty; every row needs a token count", this.long.kindRule);
+      this.fail(
+        "INPUT_NUMBER_PARSE",
+        `cannot read token count ""`,
+        rec,
+        c,
+        "a whole number of tokens",
+        "the cell is empty; every row needs a token count",
+        this.long.kindRule,
+      );
     }
 
     // Containment: a contained column is subtracted from its container; it must not exceed it.
@@ -509,7 +657,15 @@ export class RowMapper {
 
     if (!costOnly && this.long && longKind < 0 && this.num[this.long.measure] !== 0) {
       const c = this.measures[this.long.measure]!.column;
-      this.fail("INPUT_INVALID", `token count "${fieldText(rec, c.index)}" on a row without a token kind`, rec, c, "an empty or 0 token count", "give the row a token kind, or move its tokens to a row that has one", this.long.kindRule);
+      this.fail(
+        "INPUT_INVALID",
+        `token count "${fieldText(rec, c.index)}" on a row without a token kind`,
+        rec,
+        c,
+        "an empty or 0 token count",
+        "give the row a token kind, or move its tokens to a row that has one",
+        this.long.kindRule,
+      );
     }
 
     // Duplicates.
@@ -681,7 +837,9 @@ export class RowMapper {
 
   private containmentError(rec: CsvRecord, w: WideOutput): never {
     const col = this.measures[w.measure]!.column;
-    const parts = w.minus.map((k) => `${this.measures[k]!.column.name} ${fieldText(rec, this.measures[k]!.column.index)}`).join(" + ");
+    const parts = w.minus
+      .map((k) => `${this.measures[k]!.column.name} ${fieldText(rec, this.measures[k]!.column.index)}`)
+      .join(" + ");
     this.fail(
       "INPUT_CONTAINMENT",
       `${col.name} (${fieldText(rec, col.index)}) is smaller than what it should contain (${parts})`,

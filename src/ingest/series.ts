@@ -87,7 +87,10 @@ export function buildSeries(cube: Cube, core: SeriesCore): SeriesBody {
     if (!d) {
       d = { day: daysToCivil(dayNo), tokens: 0n, cost: null, byKind: new Map() };
       byDay.set(dayNo, d);
-      dayCost.set(dayNo, slots.map(() => 0n));
+      dayCost.set(
+        dayNo,
+        slots.map(() => 0n),
+      );
     }
     const combo = cube.combos[cube.comboOf(c)]!;
     if (hasCost) {
@@ -138,7 +141,10 @@ export function buildSeries(cube: Cube, core: SeriesCore): SeriesBody {
 
   const present = [...byDay.keys()].sort((a, b) => a - b);
   if (present.length === 0) {
-    throw new HedgeError("INPUT_EMPTY", "no usage rows left to aggregate", { file: core.file, expected: "at least one usage row" });
+    throw new HedgeError("INPUT_EMPTY", "no usage rows left to aggregate", {
+      file: core.file,
+      expected: "at least one usage row",
+    });
   }
   const first = present[0]!;
   const last = present[present.length - 1]!;
@@ -198,7 +204,8 @@ export function seriesCells(cube: Cube, currency: string | null): UsageCell[] {
       out.push({ day, provider, model, project, kind: kinds[k]!, tokens: cube.tokens(c, k), cost: kc ?? null });
     }
     // Cost attributed to kinds the cell has no tokens of, or to no kind (wide rows, credits).
-    for (const [k, sum] of costs) out.push({ day, provider, model, project, kind: k >= 0 ? kinds[k]! : "", tokens: 0n, cost: sum });
+    for (const [k, sum] of costs)
+      out.push({ day, provider, model, project, kind: k >= 0 ? kinds[k]! : "", tokens: 0n, cost: sum });
   }
   return out.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
 }

@@ -27,10 +27,14 @@ class StopSniff extends Error {}
 /** The first records of the sniff window, as text. */
 function sniffRecords(bytes: Uint8Array, delimiter: number, final: boolean, max: number): SniffedRecord[] {
   const out: SniffedRecord[] = [];
-  const scanner = new CsvScanner(delimiter, (rec: CsvRecord) => {
-    out.push({ fields: recordFields(rec), line: rec.line, next: rec.next });
-    if (out.length >= max) throw new StopSniff();
-  }, { bufferSize: Math.max(bytes.length, 1024) });
+  const scanner = new CsvScanner(
+    delimiter,
+    (rec: CsvRecord) => {
+      out.push({ fields: recordFields(rec), line: rec.line, next: rec.next });
+      if (out.length >= max) throw new StopSniff();
+    },
+    { bufferSize: Math.max(bytes.length, 1024) },
+  );
   try {
     scanner.push(bytes);
     if (final) scanner.end();
@@ -69,12 +73,17 @@ export function crToLf(chunk: Uint8Array): Uint8Array<ArrayBuffer> {
 
 /** An error given the file's name when it has none (a USAGE error is about flags, not the file). */
 export function withFile(e: unknown, file: string): unknown {
-  if (e instanceof HedgeError && e.details.file === undefined && e.code !== "USAGE") return new HedgeError(e.code, e.message, { ...e.details, file });
+  if (e instanceof HedgeError && e.details.file === undefined && e.code !== "USAGE")
+    return new HedgeError(e.code, e.message, { ...e.details, file });
   return e;
 }
 
 /** The sniff window as one array: without a byte order mark, lone CRs made LF; an all-blank window is an error. */
-export function sniffWindow(chunks: readonly Uint8Array[], length: number, file: string): { bytes: Uint8Array; crOnly: boolean } {
+export function sniffWindow(
+  chunks: readonly Uint8Array[],
+  length: number,
+  file: string,
+): { bytes: Uint8Array; crOnly: boolean } {
   let bytes = new Uint8Array(length);
   let at = 0;
   for (const c of chunks) {
@@ -86,7 +95,10 @@ export function sniffWindow(chunks: readonly Uint8Array[], length: number, file:
   const crOnly = bytes.includes(13) && !bytes.includes(10);
   if (crOnly) bytes = crToLf(bytes);
   if (bytes.every((b) => b === 10 || b === 13 || b === 32)) {
-    throw new HedgeError("INPUT_EMPTY", "the usage file is empty", { file, expected: "a header row and at least one usage row" });
+    throw new HedgeError("INPUT_EMPTY", "the usage file is empty", {
+      file,
+      expected: "a header row and at least one usage row",
+    });
   }
 
   return { bytes, crOnly };
@@ -112,10 +124,14 @@ export interface SniffedExport {
  */
 export function sniffExport(bytes: Uint8Array, o: IngestOptions, final: boolean): SniffedExport {
   const mapping = o.mapping;
-  const delimiter = o.delimiter ?? (mapping?.delimiter && mapping.delimiter !== "auto" ? mapping.delimiter : detectDelimiter(bytes));
+  const delimiter =
+    o.delimiter ?? (mapping?.delimiter && mapping.delimiter !== "auto" ? mapping.delimiter : detectDelimiter(bytes));
   const records = sniffRecords(bytes, delimiter.charCodeAt(0), final, HEADER_SEARCH_LINES + 2);
   if (records.length === 0) {
-    throw new HedgeError("INPUT_EMPTY", "the usage file is empty", { file: o.file, expected: "a header row and at least one usage row" });
+    throw new HedgeError("INPUT_EMPTY", "the usage file is empty", {
+      file: o.file,
+      expected: "a header row and at least one usage row",
+    });
   }
 
   // Which export, and which line is its header.
@@ -151,7 +167,9 @@ export function sniffExport(bytes: Uint8Array, o: IngestOptions, final: boolean)
           const hit = detectProfile(makeHeader(records[i]!.fields));
           if (hit) {
             profile = hit.profile;
-            reason = hit.reason + (i > 0 ? ` (header on line ${records[i]!.line}, ${i} preamble line${i === 1 ? "" : "s"} skipped)` : "");
+            reason =
+              hit.reason +
+              (i > 0 ? ` (header on line ${records[i]!.line}, ${i} preamble line${i === 1 ? "" : "s"} skipped)` : "");
             headerIndex = i;
             break;
           }
@@ -165,14 +183,21 @@ export function sniffExport(bytes: Uint8Array, o: IngestOptions, final: boolean)
       if (profile === genericProfile) {
         const next = records[headerIndex + 1];
         if (next && next.fields.length !== header.names.length) {
-          throw new HedgeError("INPUT_CSV_SYNTAX", `not valid CSV: Invalid Record Length: expect ${header.names.length}, got ${next.fields.length} on line ${next.line}`, {
-            file: o.file,
-            line: next.line,
-            expected: `${header.names.length} fields, as in the header on line ${records[headerIndex]!.line}`,
-            hint: "a row has a different number of fields than the header: a title line above the header, an unquoted delimiter inside a value, or the wrong delimiter?",
-          });
+          throw new HedgeError(
+            "INPUT_CSV_SYNTAX",
+            `not valid CSV: Invalid Record Length: expect ${header.names.length}, got ${next.fields.length} on line ${next.line}`,
+            {
+              file: o.file,
+              line: next.line,
+              expected: `${header.names.length} fields, as in the header on line ${records[headerIndex]!.line}`,
+              hint: "a row has a different number of fields than the header: a title line above the header, an unquoted delimiter inside a value, or the wrong delimiter?",
+            },
+          );
         }
-        const choice = buildGeneric(header, { ...(o.containment ? { containment: o.containment } : {}), ...(o.map ? { map: o.map } : {}) });
+        const choice = buildGeneric(header, {
+          ...(o.containment ? { containment: o.containment } : {}),
+          ...(o.map ? { map: o.map } : {}),
+        });
         spec = choice.spec;
         notes = choice.notes;
       } else {

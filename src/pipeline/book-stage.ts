@@ -39,27 +39,48 @@ export function buildBookStage(i: BookStageInput): BookStage {
   const p = i.inputs.position;
   const side = p?.side ?? "long";
   if (side === "short" && i.inputs.company?.commitments) {
-    throw new HedgeError("USAGE", "--commitments are committed-use purchases, a buyer's; a short hedge (--side short) does not take them", {
-      value: i.inputs.company.commitments.file, expected: "--side long with --commitments, or no --commitments", hint: "leave --commitments (or the config's commitments) out for a seller's hedge",
-    });
+    throw new HedgeError(
+      "USAGE",
+      "--commitments are committed-use purchases, a buyer's; a short hedge (--side short) does not take them",
+      {
+        value: i.inputs.company.commitments.file,
+        expected: "--side long with --commitments, or no --commitments",
+        hint: "leave --commitments (or the config's commitments) out for a seller's hedge",
+      },
+    );
   }
   const rebalance = p?.rebalance ?? i.policy.rebalance ?? "both";
   let book: BookSection | null = null;
   if (p?.book) {
     checkContract(p.book, i.inputs.spec.name, p.contractFile ?? null);
     book = bookSection({
-      plan: i.plan, spec: i.inputs.spec, book: p.book, settlements: p.settlements, settlementsFile: p.settlementsFile,
-      curve: i.curve.points, side, rebalance, allowShort: p.allowShort,
+      plan: i.plan,
+      spec: i.inputs.spec,
+      book: p.book,
+      settlements: p.settlements,
+      settlementsFile: p.settlementsFile,
+      curve: i.curve.points,
+      side,
+      rebalance,
+      allowShort: p.allowShort,
     });
   }
   if (p?.stackMonth !== undefined && !i.curve.points.some((c) => c.month === p.stackMonth)) {
     throw new HedgeError("USAGE", `--stack-month ${p.stackMonth} is not a month of the curve`, {
-      value: p.stackMonth, expected: `a delivery month from ${i.curve.points[0]!.month} to ${i.curve.points[i.curve.points.length - 1]!.month}`, hint: "leave --stack-month out to stack in the last listed month",
+      value: p.stackMonth,
+      expected: `a delivery month from ${i.curve.points[0]!.month} to ${i.curve.points[i.curve.points.length - 1]!.month}`,
+      hint: "leave --stack-month out to stack in the last listed month",
     });
   }
   const rolls = rollSection({
-    forecast: i.exposure.months, curve: i.curve.points, spec: i.inputs.spec, policy: i.policy, options: i.options,
-    asOf: p?.asOf ?? i.origin, side, ...(p?.stackMonth !== undefined ? { stackMonth: p.stackMonth } : {}),
+    forecast: i.exposure.months,
+    curve: i.curve.points,
+    spec: i.inputs.spec,
+    policy: i.policy,
+    options: i.options,
+    asOf: p?.asOf ?? i.origin,
+    side,
+    ...(p?.stackMonth !== undefined ? { stackMonth: p.stackMonth } : {}),
   });
   return { side, rebalance, book, rolls };
 }
@@ -68,12 +89,29 @@ export function buildBookStage(i: BookStageInput): BookStage {
  * The budget a side takes: a buyer's cost budget (the flag's, else the config's). A seller's revenue target is not
  * built, so `--budget` with `--side short` is refused and a config budget is left out with a warning.
  */
-export function budgetForSide<B>(side: HedgeSide, fromFlag: B | undefined, fromConfig: B | undefined): { budget: B | undefined; warnings: string[] } {
+export function budgetForSide<B>(
+  side: HedgeSide,
+  fromFlag: B | undefined,
+  fromConfig: B | undefined,
+): { budget: B | undefined; warnings: string[] } {
   if (side === "long") return { budget: fromFlag ?? fromConfig, warnings: [] };
   if (fromFlag !== undefined) {
-    throw new HedgeError("USAGE", "--budget is a buyer's cost budget; a seller's revenue target (--side short) is not built yet", {
-      expected: "no --budget with --side short", hint: "leave --budget out, or use --side long",
-    });
+    throw new HedgeError(
+      "USAGE",
+      "--budget is a buyer's cost budget; a seller's revenue target (--side short) is not built yet",
+      {
+        expected: "no --budget with --side short",
+        hint: "leave --budget out, or use --side long",
+      },
+    );
   }
-  return { budget: undefined, warnings: fromConfig !== undefined ? ["the config's budget is a buyer's cost budget: left out for --side short (a seller's revenue target is not built yet)"] : [] };
+  return {
+    budget: undefined,
+    warnings:
+      fromConfig !== undefined
+        ? [
+            "the config's budget is a buyer's cost budget: left out for --side short (a seller's revenue target is not built yet)",
+          ]
+        : [],
+  };
 }

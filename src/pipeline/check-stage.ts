@@ -33,7 +33,10 @@ import { DEFAULT_PRICE_VOLATILITY } from "../defaults.js";
 import { forecastOrigin, type PlanStage } from "./plan-stage.js";
 
 /** The settings of a config run the checks and the report read. */
-export type CheckSettings = Pick<HedgeConfig, "configFile" | "seed" | "simulation" | "budget" | "thresholds" | "effectiveness">;
+export type CheckSettings = Pick<
+  HedgeConfig,
+  "configFile" | "seed" | "simulation" | "budget" | "thresholds" | "effectiveness"
+>;
 
 /** What check and report take from the Monte Carlo (src/scenarios/simulate.ts). */
 export interface SimulationFigures {
@@ -53,10 +56,15 @@ export interface SimulationFigures {
 export function simulateForChecks(stage: PlanStage, cfg: CheckSettings): SimulationFigures {
   const { plan, exposure } = stage;
   const confidence = cfg.simulation.confidence;
-  if (plan.months.length === 0) return { costAtRisk: null, confidence, note: "not evaluated: the plan has no delivery months", result: null };
+  if (plan.months.length === 0)
+    return { costAtRisk: null, confidence, note: "not evaluated: the plan has no delivery months", result: null };
   const vol = cfg.simulation.priceVolatility ?? DEFAULT_PRICE_VOLATILITY;
   const paths = cfg.simulation.paths;
-  const volumes = volumeMatrix(exposure.forecast.samplePaths(paths, cfg.seed), exposure.months.map((m) => m.month), plan.months.map((m) => m.month));
+  const volumes = volumeMatrix(
+    exposure.forecast.samplePaths(paths, cfg.seed),
+    exposure.months.map((m) => m.month),
+    plan.months.map((m) => m.month),
+  );
   const result = simulate({
     plan,
     volumes,
@@ -71,7 +79,10 @@ export function simulateForChecks(stage: PlanStage, cfg: CheckSettings): Simulat
   });
   const sorted = Float64Array.from(result.samples.hedged).sort();
   const costAtRisk = quantileType7Sorted(sorted, confidence) - result.hedged.mean;
-  const volNote = cfg.simulation.priceVolatility === undefined ? `default ${DEFAULT_PRICE_VOLATILITY * 100}% (illustrative; set simulation.priceVolatility)` : `${vol * 100}%`;
+  const volNote =
+    cfg.simulation.priceVolatility === undefined
+      ? `default ${DEFAULT_PRICE_VOLATILITY * 100}% (illustrative; set simulation.priceVolatility)`
+      : `${vol * 100}%`;
   return {
     costAtRisk,
     confidence,
@@ -83,7 +94,11 @@ export function simulateForChecks(stage: PlanStage, cfg: CheckSettings): Simulat
 /** Over-hedge probability from the forecast's own seeded sample paths. */
 export function estimateOverHedge(stage: PlanStage, cfg: CheckSettings): OverHedgeEstimate {
   const paths = stage.exposure.forecast.samplePaths(cfg.simulation.paths, cfg.seed);
-  return overHedgeProbability(stage.plan, stage.exposure.months.map((m) => m.month), paths);
+  return overHedgeProbability(
+    stage.plan,
+    stage.exposure.months.map((m) => m.month),
+    paths,
+  );
 }
 
 /** True when `minEffectiveness` is to be tested against a history: the shell then reads it first. */
@@ -119,12 +134,25 @@ export function evaluateChecks(stage: PlanStage, cfg: CheckSettings, asOf: strin
     overHedge = estimateOverHedge(stage, cfg);
     rules.push(overHedgeRule(overHedge, t.maxOverHedgeProbability, cfg.simulation.paths));
   }
-  if (t.hedgeRatioBands !== undefined) rules.push(...hedgeRatioBandRules(stage.plan, bandsFor(t.hedgeRatioBands, stage.policy)));
+  if (t.hedgeRatioBands !== undefined)
+    rules.push(...hedgeRatioBandRules(stage.plan, bandsFor(t.hedgeRatioBands, stage.policy)));
   if (t.minEffectiveness !== undefined) {
     if (!cfg.effectiveness) {
-      rules.push({ rule: "minEffectiveness", subject: "", value: null, limit: "needs effectiveness.history", unit: "number", pass: false, note: "thresholds.minEffectiveness is set but the config has no effectiveness: section" });
+      rules.push({
+        rule: "minEffectiveness",
+        subject: "",
+        value: null,
+        limit: "needs effectiveness.history",
+        unit: "number",
+        pass: false,
+        note: "thresholds.minEffectiveness is set but the config has no effectiveness: section",
+      });
     } else {
-      if (!extras.effectiveness) throw new HedgeError("INTERNAL", "evaluateChecks: minEffectiveness needs the effectiveness result (see checksNeedEffectiveness)");
+      if (!extras.effectiveness)
+        throw new HedgeError(
+          "INTERNAL",
+          "evaluateChecks: minEffectiveness needs the effectiveness result (see checksNeedEffectiveness)",
+        );
       rules.push(...effectivenessRules(extras.effectiveness, t.minEffectiveness, cfg.effectiveness.history));
     }
   }
@@ -132,13 +160,26 @@ export function evaluateChecks(stage: PlanStage, cfg: CheckSettings, asOf: strin
   const crossHedge = stage.plan.contract.underlying === "gpu-hour-index";
   if (t.minBasisRSquared !== undefined || crossHedge) {
     const subject = stage.inputs.sizing.history?.file ?? "company price";
-    rules.push(basisRule(stage.company?.basis ?? null, t.minBasisRSquared ?? DEFAULT_MIN_BASIS_R_SQUARED, stage.plan.totals.contracts, subject));
+    rules.push(
+      basisRule(
+        stage.company?.basis ?? null,
+        t.minBasisRSquared ?? DEFAULT_MIN_BASIS_R_SQUARED,
+        stage.plan.totals.contracts,
+        subject,
+      ),
+    );
   }
   if (t.maxMissingDays !== undefined) rules.push(missingDaysRule(stage.inputs.series.missingDays, t.maxMissingDays));
   if (t.maxStaleDays !== undefined) rules.push(staleDataRule(stage.inputs.series.lastDay, asOf, t.maxStaleDays));
   return {
     summary: summarise(rules),
-    meta: { configFile: cfg.configFile, asOf, seed: cfg.seed, paths: cfg.simulation.paths, ...(stage.company ? { company: checkCompany(stage) } : {}) },
+    meta: {
+      configFile: cfg.configFile,
+      asOf,
+      seed: cfg.seed,
+      paths: cfg.simulation.paths,
+      ...(stage.company ? { company: checkCompany(stage) } : {}),
+    },
     overHedge,
     simulation: sim,
   };
@@ -148,6 +189,13 @@ export function evaluateChecks(stage: PlanStage, cfg: CheckSettings, asOf: strin
 function checkCompany(stage: PlanStage): CheckCompany {
   const pricing = stage.company!;
   const months = companyCostMonths(stage);
-  const sum = (pick: (m: { companyCost: number; indexCost: number }) => number): number => months.reduce((a, m) => a.plus(pick(m)), new Dec(0)).toNumber();
-  return { priceSource: pricing.source, priceSourceDetail: pricing.sourceDetail, basis: pricing.basis.method, companyCost: sum((m) => m.companyCost), indexCost: sum((m) => m.indexCost) };
+  const sum = (pick: (m: { companyCost: number; indexCost: number }) => number): number =>
+    months.reduce((a, m) => a.plus(pick(m)), new Dec(0)).toNumber();
+  return {
+    priceSource: pricing.source,
+    priceSourceDetail: pricing.sourceDetail,
+    basis: pricing.basis.method,
+    companyCost: sum((m) => m.companyCost),
+    indexCost: sum((m) => m.indexCost),
+  };
 }

@@ -13,9 +13,12 @@ import type { CompanySettings, PipelineInputs } from "./inputs.js";
 
 export type { CompanySettings };
 
-
 /** The company's pricing for the plan's months, or null when the usage has no cost and nothing else was asked. */
-export function companyPricingFor(inputs: PipelineInputs, exposure: ExposureForecast, plan: HedgePlan): CompanyPricing | null {
+export function companyPricingFor(
+  inputs: PipelineInputs,
+  exposure: ExposureForecast,
+  plan: HedgePlan,
+): CompanyPricing | null {
   const settings = inputs.company ?? {};
   const hasCost = inputs.series.totalCost !== null && inputs.series.totalCost !== undefined;
   if (!settings.prices && !hasCost && !settings.useIndex) return null;
@@ -31,10 +34,26 @@ export function companyPricingFor(inputs: PipelineInputs, exposure: ExposureFore
     ...(settings.useIndex ? { useIndex: true } : {}),
     ...(settings.basis ? { basis: settings.basis } : {}),
     // A history of changes is summed back into levels; their differences are the same changes.
-    ...(history ? { history: { spot: levels(history.spot, history.kind), futures: levels(history.futures, history.kind), file: history.file } } : {}),
+    ...(history
+      ? {
+          history: {
+            spot: levels(history.spot, history.kind),
+            futures: levels(history.futures, history.kind),
+            file: history.file,
+          },
+        }
+      : {}),
     ...(settings.commitments ? { commitments: settings.commitments } : {}),
     ...(plan.contract.underlying === "gpu-hour-index"
-      ? { conversionDrift: settings.kDrift !== undefined ? { sigma: settings.kDrift, source: "--k-drift" } : { sigma: DEFAULT_K_DRIFT, source: `default ${DEFAULT_K_DRIFT * 100}% a year, illustrative (--k-drift)` } }
+      ? {
+          conversionDrift:
+            settings.kDrift !== undefined
+              ? { sigma: settings.kDrift, source: "--k-drift" }
+              : {
+                  sigma: DEFAULT_K_DRIFT,
+                  source: `default ${DEFAULT_K_DRIFT * 100}% a year, illustrative (--k-drift)`,
+                },
+        }
       : {}),
   });
 }
@@ -53,7 +72,10 @@ function levels(xs: readonly number[], kind: "levels" | "changes"): readonly num
  * With commitments, the forecast months with the committed volume taken out (at the mix future months are priced
  * at) and each month's committed tokens: the plan sizes its contracts on that remainder. Null without commitments.
  */
-export function committedExposureFor(inputs: PipelineInputs, exposure: ExposureForecast): { months: VolumeForecastMonth[]; committedTokens: number[] } | null {
+export function committedExposureFor(
+  inputs: PipelineInputs,
+  exposure: ExposureForecast,
+): { months: VolumeForecastMonth[]; committedTokens: number[] } | null {
   const commitments = inputs.company?.commitments;
   if (!commitments || commitments.commitments.length === 0) return null;
   const mix = resolveMix({

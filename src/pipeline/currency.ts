@@ -19,14 +19,22 @@ export function usageCostCurrency(series: Pick<UsageSeries, "totalCost" | "curre
  * Refuse (exit 3) a usage cost in another currency than the contract's. `contractFile` names the
  * spec's file; undefined for a contract written inline in a config (its name is given instead).
  */
-export function checkCostCurrency(series: Pick<UsageSeries, "file" | "totalCost" | "currency">, spec: Pick<ContractSpec, "name" | "currency">, contractFile?: string): void {
+export function checkCostCurrency(
+  series: Pick<UsageSeries, "file" | "totalCost" | "currency">,
+  spec: Pick<ContractSpec, "name" | "currency">,
+  contractFile?: string,
+): void {
   const usage = usageCostCurrency(series);
   if (usage === undefined || usage === spec.currency) return;
   const contract = contractFile ?? `"${spec.name}"`;
-  throw new HedgeError("INPUT_INVALID", `the usage cost is in ${usage} (${series.file}) but the contract is in ${spec.currency} (${contract})`, {
-    file: series.file,
-    value: usage,
-    expected: `usage cost in ${spec.currency}, the contract's currency`,
-    hint: `tokenhedge has no FX input yet: convert the usage costs to ${spec.currency} first (or export them in ${spec.currency}) and run again`,
-  });
+  throw new HedgeError(
+    "INPUT_INVALID",
+    `the usage cost is in ${usage} (${series.file}) but the contract is in ${spec.currency} (${contract})`,
+    {
+      file: series.file,
+      value: usage,
+      expected: `usage cost in ${spec.currency}, the contract's currency`,
+      hint: `tokenhedge has no FX input yet: convert the usage costs to ${spec.currency} first (or export them in ${spec.currency}) and run again`,
+    },
+  );
 }

@@ -3,7 +3,12 @@
  * the hedged item → dollar offset, regression and the cash-flow hedge reserve. Pure: the shell reads the file.
  */
 import type { RegressDirection } from "../config/index.js";
-import { assessEffectiveness, valueChangesFromPriceChanges, type EffectivenessResult, type ValueChanges } from "../effectiveness/index.js";
+import {
+  assessEffectiveness,
+  valueChangesFromPriceChanges,
+  type EffectivenessResult,
+  type ValueChanges,
+} from "../effectiveness/index.js";
 import { parseHistoryCsv } from "../effectiveness/history-csv.js";
 import { HedgeError } from "../errors.js";
 import { netContracts, type HedgeBook } from "../book/book.js";
@@ -57,15 +62,37 @@ export function runEffectiveness(text: string, s: EffectivenessSettings): Effect
     // The real relationship: the legs held through each period against the tokens they cover.
     const contractSize = requireNumber(s.contractSize, "--contract-size", "contractSize");
     const quoteUnitSize = s.quoteUnitSize ?? 1;
-    const prices = cols.periods.map((period, k) => ({ period, spot: cols.spot[k]!.toNumber(), futures: cols.futures[k]!.toNumber() }));
-    changes = relationshipChanges({ trades: s.book.trades, prices, contractSize, quoteUnitSize, ...(s.side ? { side: s.side } : {}) });
-    input = { file: s.history, kind: "prices", priceColumns: "levels", contracts: netContracts(s.book.trades), contractSize, exposure: Math.abs(netContracts(s.book.trades)) * contractSize, quoteUnitSize };
+    const prices = cols.periods.map((period, k) => ({
+      period,
+      spot: cols.spot[k]!.toNumber(),
+      futures: cols.futures[k]!.toNumber(),
+    }));
+    changes = relationshipChanges({
+      trades: s.book.trades,
+      prices,
+      contractSize,
+      quoteUnitSize,
+      ...(s.side ? { side: s.side } : {}),
+    });
+    input = {
+      file: s.history,
+      kind: "prices",
+      priceColumns: "levels",
+      contracts: netContracts(s.book.trades),
+      contractSize,
+      exposure: Math.abs(netContracts(s.book.trades)) * contractSize,
+      quoteUnitSize,
+    };
   } else {
     const given = requireNumber(s.contracts, "--contracts", "contracts");
     // A short hedger's contracts are sold: --side short with a count, or a negative count on its own.
     const side = s.side ?? (given < 0 ? "short" : "long");
     if (side === "long" && given < 0) {
-      throw new HedgeError("USAGE", `--contracts ${given} is short, but --side is long`, { value: String(given), expected: "a positive count for a long hedge", hint: "use --side short for a short hedge of a forecast sale" });
+      throw new HedgeError("USAGE", `--contracts ${given} is short, but --side is long`, {
+        value: String(given),
+        expected: "a positive count for a long hedge",
+        hint: "use --side short for a short hedge of a forecast sale",
+      });
     }
     const contracts = side === "short" ? -Math.abs(given) : given;
     const contractSize = requireNumber(s.contractSize, "--contract-size", "contractSize");
@@ -73,7 +100,10 @@ export function runEffectiveness(text: string, s: EffectivenessSettings): Effect
     const quoteUnitSize = s.quoteUnitSize ?? 1;
     const asChanges = s.changes === true;
     if (!asChanges && cols.periods.length < 2) {
-      throw new HedgeError("INPUT_INVALID", "price levels need at least two periods to give one change", { file: s.history, expected: "two or more rows, or --changes if the columns are already changes" });
+      throw new HedgeError("INPUT_INVALID", "price levels need at least two periods to give one change", {
+        file: s.history,
+        expected: "two or more rows, or --changes if the columns are already changes",
+      });
     }
     changes = valueChangesFromPriceChanges({
       spotChanges: asChanges ? cols.spot.map((d) => d.toNumber()) : differences(cols.spot),
@@ -85,7 +115,15 @@ export function runEffectiveness(text: string, s: EffectivenessSettings): Effect
       periods: asChanges ? cols.periods : cols.periods.slice(1),
       side,
     });
-    input = { file: s.history, kind: "prices", priceColumns: asChanges ? "changes" : "levels", contracts, contractSize, exposure, quoteUnitSize };
+    input = {
+      file: s.history,
+      kind: "prices",
+      priceColumns: asChanges ? "changes" : "levels",
+      contracts,
+      contractSize,
+      exposure,
+      quoteUnitSize,
+    };
   }
   return { input, result: assessEffectiveness(changes, { direction: s.regress ?? "hedge-on-item" }) };
 }

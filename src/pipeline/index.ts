@@ -18,14 +18,26 @@
  */
 export type { PipelineInputs, PolicyChoice, SizingSettings, HedgeMethodName, PositionSettings } from "./inputs.js";
 export { buildBookStage, budgetForSide, type BookStage } from "./book-stage.js";
-export { liquidityStage, positionLegs, DEFAULT_GAPS, DEFAULT_STRESS_PATHS, type LiquiditySettings } from "./liquidity-stage.js";
+export {
+  liquidityStage,
+  positionLegs,
+  DEFAULT_GAPS,
+  DEFAULT_STRESS_PATHS,
+  type LiquiditySettings,
+} from "./liquidity-stage.js";
 export { buildPlanStage, resolvePolicy, planOptionsFor, forecastOrigin, type PlanStage } from "./plan-stage.js";
 export { companyPricingFor, type CompanySettings } from "./company-stage.js";
 export type { PlanSource } from "./saved-plan-stage.js";
 export { checkCostCurrency, usageCostCurrency } from "./currency.js";
 export { DEFAULT_PRICE_VOLATILITY } from "../defaults.js";
 export { choosePriceModel, type PriceModelSettings, type PriceModelChoice } from "./price-model-choice.js";
-export { simulateStage, parametricStage, companySimulationBasis, type SimulateSettings, type ParametricSettings } from "./simulate-stage.js";
+export {
+  simulateStage,
+  parametricStage,
+  companySimulationBasis,
+  type SimulateSettings,
+  type ParametricSettings,
+} from "./simulate-stage.js";
 export {
   evaluateChecks,
   simulateForChecks,
@@ -37,4 +49,10 @@ export {
   type SimulationFigures,
 } from "./check-stage.js";
 export { runEffectiveness, type EffectivenessRun, type EffectivenessSettings } from "./effectiveness-stage.js";
-export { buildReportStage, reportOutputs, reportInputFiles, reportParameters, type ReportStageInput } from "./report-stage.js";
+export {
+  buildReportStage,
+  reportOutputs,
+  reportInputFiles,
+  reportParameters,
+  type ReportStageInput,
+} from "./report-stage.js";

@@ -35,7 +35,9 @@ export function positionLegs(stage: PlanStage): LiquidityLeg[] {
 export function liquidityStage(stage: PlanStage, s: LiquiditySettings): LiquiditySection {
   const spec = stage.inputs.spec;
   const legs = positionLegs(stage);
-  const initialMargin = toCents(legs.reduce((a, l) => a.plus(new Dec(Math.abs(l.contracts)).times(spec.initialMargin)), new Dec(0)));
+  const initialMargin = toCents(
+    legs.reduce((a, l) => a.plus(new Dec(Math.abs(l.contracts)).times(spec.initialMargin)), new Dec(0)),
+  );
   const paths = s.paths ?? DEFAULT_STRESS_PATHS;
   return liquiditySection(
     { legs, contractSize: spec.contractSize, divisor: quoteDivisor(spec), asOf: s.asOf, initialMargin },

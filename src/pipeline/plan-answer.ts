@@ -86,7 +86,8 @@ export interface PlanAnswerSettings {
 export function planAnswer(stage: PlanStage, settings: PlanAnswerSettings = {}): PlanAnswer {
   const { plan, exposure, company, inputs } = stage;
   const months = companyCostMonths(stage);
-  const sum = (pick: (m: PlanAnswerMonth) => number): number => months.reduce((a, m) => a.plus(pick(m)), new Dec(0)).toNumber();
+  const sum = (pick: (m: PlanAnswerMonth) => number): number =>
+    months.reduce((a, m) => a.plus(pick(m)), new Dec(0)).toNumber();
 
   // Volatility: --price-vol, else the price history's, else the illustrative default (said so).
   const history = inputs.sizing.history;
@@ -101,13 +102,25 @@ export function planAnswer(stage: PlanStage, settings: PlanAnswerSettings = {}):
   }
   const corr = inputs.sizing.correlation;
   const paths = PLAN_RISK_PATHS;
-  let volumes = volumeMatrix(exposure.forecast.samplePaths(paths, inputs.seed), exposure.months.map((m) => m.month), plan.months.map((m) => m.month));
+  let volumes = volumeMatrix(
+    exposure.forecast.samplePaths(paths, inputs.seed),
+    exposure.months.map((m) => m.month),
+    plan.months.map((m) => m.month),
+  );
   // Committed volume is priced already: only the remainder carries the price (and its own volume) risk.
   const simCommitments = commitmentsFor(stage);
   if (simCommitments) volumes = floatingVolumes(volumes, simCommitments);
   const basis: SimulationBasis = company ? companySimulationBasis(stage, company) : { a: 0, b: 1, noise: 0 };
   const r = withFixedCost(
-    parametricRisk({ plan, volumes, model: { kind: "gbm", vol }, basis, corr, asOf: forecastOrigin(stage), ...(settings.confidence !== undefined ? { confidence: settings.confidence } : {}) }),
+    parametricRisk({
+      plan,
+      volumes,
+      model: { kind: "gbm", vol },
+      basis,
+      corr,
+      asOf: forecastOrigin(stage),
+      ...(settings.confidence !== undefined ? { confidence: settings.confidence } : {}),
+    }),
     simCommitments,
   );
   const change = r.hedged.costAtRisk - r.unhedged.costAtRisk;
@@ -117,13 +130,31 @@ export function planAnswer(stage: PlanStage, settings: PlanAnswerSettings = {}):
   const funding =
     settings.fundingRate === undefined
       ? null
-      : toCents(plan.months.reduce((a, m) => a.plus(new Dec(m.initialMargin).times(settings.fundingRate!).times(Math.max(1, monthsBetween(origin, m.month) + 1)).div(12)), new Dec(0)));
+      : toCents(
+          plan.months.reduce(
+            (a, m) =>
+              a.plus(
+                new Dec(m.initialMargin)
+                  .times(settings.fundingRate!)
+                  .times(Math.max(1, monthsBetween(origin, m.month) + 1))
+                  .div(12),
+              ),
+            new Dec(0),
+          ),
+        );
   const basisPart = r.hedged.parts.basis;
   return {
     pricedAt: company ? "company" : "index",
     months,
-    totals: { companyCost: sum((m) => m.companyCost), indexCost: sum((m) => m.indexCost), committedTokens: sum((m) => m.committedTokens) },
-    history: [...(company?.historyPrices ?? new Map<string, number | null>())].map(([month, p]) => ({ month, companyPrice: p === null ? null : Number(p.toFixed(6)) })),
+    totals: {
+      companyCost: sum((m) => m.companyCost),
+      indexCost: sum((m) => m.indexCost),
+      committedTokens: sum((m) => m.committedTokens),
+    },
+    history: [...(company?.historyPrices ?? new Map<string, number | null>())].map(([month, p]) => ({
+      month,
+      companyPrice: p === null ? null : Number(p.toFixed(6)),
+    })),
     risk: {
       method: "delta-normal",
       confidence: r.confidence,
@@ -136,8 +167,17 @@ export function planAnswer(stage: PlanStage, settings: PlanAnswerSettings = {}):
       change,
       changeRatio: r.unhedged.costAtRisk > 0 ? change / r.unhedged.costAtRisk : null,
     },
-    costOfHedging: { fees, marginFunding: funding, fundingRate: settings.fundingRate ?? null, expectedFuturesPnl: 0, total: new Dec(fees).plus(funding ?? 0).toNumber() },
-    unhedgeable: { basisCostAtRisk: basisPart, shareOfHedgedCostAtRisk: r.hedged.costAtRisk > 0 ? basisPart / r.hedged.costAtRisk : null },
+    costOfHedging: {
+      fees,
+      marginFunding: funding,
+      fundingRate: settings.fundingRate ?? null,
+      expectedFuturesPnl: 0,
+      total: new Dec(fees).plus(funding ?? 0).toNumber(),
+    },
+    unhedgeable: {
+      basisCostAtRisk: basisPart,
+      shareOfHedgedCostAtRisk: r.hedged.costAtRisk > 0 ? basisPart / r.hedged.costAtRisk : null,
+    },
     why: whyTheRatios(stage),
   };
 }
@@ -152,7 +192,8 @@ export function companyCostMonths(stage: Pick<PlanStage, "plan" | "company">): P
   const mixLines = company?.mix?.lines ?? [];
   return plan.months.map((m): PlanAnswerMonth => {
     const companyPrice = company?.priceByMonth.get(m.month) ?? m.futuresPrice * perMtok;
-    const committed = commitments.length > 0 ? applyCommitments(commitments, mixLines, m.month, m.forecastTokens) : undefined;
+    const committed =
+      commitments.length > 0 ? applyCommitments(commitments, mixLines, m.month, m.forecastTokens) : undefined;
     const o = companyMonthOutcome({
       tokens: m.forecastTokens,
       companyPrice,
@@ -166,7 +207,13 @@ export function companyCostMonths(stage: Pick<PlanStage, "plan" | "company">): P
       ...(committed ? { committed } : {}),
     });
     // S₀ to the 10 decimals the cost is computed with, so companyCost = tokens × companyPrice / 1e6 to the cent.
-    return { month: m.month, companyPrice: Number(companyPrice.toFixed(10)), companyCost: o.companyCost, indexCost: o.indexCost, committedTokens: committed?.committedTokens ?? 0 };
+    return {
+      month: m.month,
+      companyPrice: Number(companyPrice.toFixed(10)),
+      companyCost: o.companyCost,
+      indexCost: o.indexCost,
+      committedTokens: committed?.committedTokens ?? 0,
+    };
   });
 }
 
@@ -175,16 +222,23 @@ function whyTheRatios(stage: PlanStage): string {
   const { plan, policy } = stage;
   const parts: string[] = [];
   if (plan.method.name === "policy") {
-    const rungs = policy.ladder.map((r) => `${Math.round(r.ratio * 100)}% for months ${r.fromMonth}–${r.toMonth} ahead`);
+    const rungs = policy.ladder.map(
+      (r) => `${Math.round(r.ratio * 100)}% for months ${r.fromMonth}–${r.toMonth} ahead`,
+    );
     parts.push(`the policy "${policy.name}" sets ${rungs.join(", ")}`);
   } else {
     parts.push(`the ratios come from ${plan.method.description}`);
   }
   const capped = plan.months.filter((m) => m.flags.includes("capped")).map((m) => m.month);
   if (plan.volumeCap && capped.length > 0) {
-    parts.push(`${capped.length} month${capped.length === 1 ? " is" : "s are"} held at the ${plan.volumeCap.toUpperCase()} volume (${capped.join(", ")}) so that a low-volume month does not leave futures without usage behind them`);
+    parts.push(
+      `${capped.length} month${capped.length === 1 ? " is" : "s are"} held at the ${plan.volumeCap.toUpperCase()} volume (${capped.join(", ")}) so that a low-volume month does not leave futures without usage behind them`,
+    );
   }
   const committed = plan.months.filter((m) => (m.committedTokens ?? 0) > 0).length;
-  if (committed > 0) parts.push(`in ${committed} month${committed === 1 ? "" : "s"} the ratio applies only to the volume no commitment has already priced`);
+  if (committed > 0)
+    parts.push(
+      `in ${committed} month${committed === 1 ? "" : "s"} the ratio applies only to the volume no commitment has already priced`,
+    );
   return parts.join("; ");
 }

@@ -48,14 +48,21 @@ export function resolvePolicy(choice: PolicyChoice, rounding: Rounding | undefin
       ? choice.policy
       : choice.kind === "ratio"
         ? flatPolicy(choice.ratio, rounding ?? "down", months)
-        : { name: `none (ratios from --method ${choice.method})`, ladder: [{ fromMonth: 1, toMonth: Math.max(1, months), ratio: 1 }] as HedgePolicy["ladder"], rounding: rounding ?? "down" };
+        : {
+            name: `none (ratios from --method ${choice.method})`,
+            ladder: [{ fromMonth: 1, toMonth: Math.max(1, months), ratio: 1 }] as HedgePolicy["ladder"],
+            rounding: rounding ?? "down",
+          };
   return rounding ? { ...policy, rounding } : policy;
 }
 
 /** The plan's method and sizing options (src/hedge/methods/) from the sizing settings. */
 export function planOptionsFor(sizing: SizingSettings, spec: ContractSpec, series: UsageSeries): PlanOptions {
   const options: PlanOptions = {
-    volumeCap: sizing.volumeCap.trim().toLowerCase() === "none" ? null : parseVolumeLevel(sizing.volumeCap, "--volume-cap", false),
+    volumeCap:
+      sizing.volumeCap.trim().toLowerCase() === "none"
+        ? null
+        : parseVolumeLevel(sizing.volumeCap, "--volume-cap", false),
     forecastBasis: parseVolumeLevel(sizing.volumeBasis, "--volume-basis"),
     conversion: resolveGpuConversion(spec, series.byModel, sizing.tokensPerGpuHour),
     ...(sizing.tail !== undefined ? { tail: { spotPrice: sizing.tail } } : {}),
@@ -65,10 +72,16 @@ export function planOptionsFor(sizing: SizingSettings, spec: ContractSpec, serie
   const mvhr = history ? hedgeRatioFromSeries(history) : undefined;
   if (sizing.method === "mvhr") {
     if (!history || !mvhr) {
-      throw new HedgeError("USAGE_MISSING_FLAG", "--method mvhr needs --history", { expected: "--history FILE with spot and futures prices", hint: "e.g. --history fixtures/acme/price-history.csv" });
+      throw new HedgeError("USAGE_MISSING_FLAG", "--method mvhr needs --history", {
+        expected: "--history FILE with spot and futures prices",
+        hint: "e.g. --history fixtures/acme/price-history.csv",
+      });
     }
     // A tailed hedge needs ĥ from percentage changes (Hull ch. 3): N* = ĥ·(S₀·Q)/(F₀·size).
-    options.method = sizing.tail !== undefined ? mvhrMethod(percentageChangeRatio(history), `${history.file} (percentage changes, tailed)`) : mvhrMethod(mvhr, history.file);
+    options.method =
+      sizing.tail !== undefined
+        ? mvhrMethod(percentageChangeRatio(history), `${history.file} (percentage changes, tailed)`)
+        : mvhrMethod(mvhr, history.file);
   } else if (sizing.method === "quantity") {
     options.method = quantityMethod({
       correlation: sizing.correlation,
@@ -77,7 +90,15 @@ export function planOptionsFor(sizing: SizingSettings, spec: ContractSpec, serie
       ...(sizing.companyPrice !== undefined ? { spotPrice: sizing.companyPrice } : {}),
       ...(sizing.volumeSd !== undefined ? { volumeSd: sizing.volumeSd } : {}),
       ...(sizing.priceSd !== undefined ? { priceSd: sizing.priceSd } : {}),
-      ...(history && mvhr ? { history: { result: mvhr, source: history.file, lastSpot: history.kind === "levels" ? history.spot[history.spot.length - 1]! : null } } : {}),
+      ...(history && mvhr
+        ? {
+            history: {
+              result: mvhr,
+              source: history.file,
+              lastSpot: history.kind === "levels" ? history.spot[history.spot.length - 1]! : null,
+            },
+          }
+        : {}),
     });
   }
   return options;
@@ -90,7 +111,11 @@ export function buildPlanStage(inputs: PipelineInputs): PlanStage {
   const curve = completeCurve(inputs.curve, spec.listedMonths, spec.name);
   // A flat ratio covers every calendar month of the curve (tenor counts months ahead, not rows of a quarterly curve).
   const first = curve.points[0]!.month;
-  const policy = resolvePolicy(inputs.policy, inputs.rounding, monthsBetween(first, curve.points[curve.points.length - 1]!.month) + 1);
+  const policy = resolvePolicy(
+    inputs.policy,
+    inputs.rounding,
+    monthsBetween(first, curve.points[curve.points.length - 1]!.month) + 1,
+  );
   const exposure = forecastExposure(series, {
     through: curve.points[curve.points.length - 1]!.month,
     seed: inputs.seed,
@@ -101,16 +126,40 @@ export function buildPlanStage(inputs: PipelineInputs): PlanStage {
   });
   const options = planOptionsFor(inputs.sizing, spec, series);
   const committed = committedExposureFor(inputs, exposure);
-  if (committed) options.hedgeable = new Map(committed.months.map((f, i) => [f.month, { forecast: f, committedTokens: committed.committedTokens[i]! }]));
+  if (committed)
+    options.hedgeable = new Map(
+      committed.months.map((f, i) => [f.month, { forecast: f, committedTokens: committed.committedTokens[i]! }]),
+    );
   const saved = inputs.savedPlan ? savedPlanStage(inputs, inputs.savedPlan, curve, exposure) : null;
-  const plan = saved ? saved.plan : buildPlan({ forecast: exposure.months, curve: curve.points, spec, policy, options });
-  const position = buildBookStage({ inputs, curve, policy, exposure, plan, options, origin: forecastOrigin({ exposure }) });
+  const plan = saved
+    ? saved.plan
+    : buildPlan({ forecast: exposure.months, curve: curve.points, spec, policy, options });
+  const position = buildBookStage({
+    inputs,
+    curve,
+    policy,
+    exposure,
+    plan,
+    options,
+    origin: forecastOrigin({ exposure }),
+  });
   if (saved && position.rolls) {
     // Months past the curve would be sized again from this run's forecast: the saved plan holds none.
-    plan.warnings.push(`saved plan ${saved.source.file}: the forecast runs past the curve, but a saved plan holds no stacked months; plan again to stack and roll them`);
+    plan.warnings.push(
+      `saved plan ${saved.source.file}: the forecast runs past the curve, but a saved plan holds no stacked months; plan again to stack and roll them`,
+    );
     position.rolls = null;
   }
-  return { inputs, curve, policy, exposure, plan, position, company: companyPricingFor(inputs, exposure, plan), source: saved?.source ?? null };
+  return {
+    inputs,
+    curve,
+    policy,
+    exposure,
+    plan,
+    position,
+    company: companyPricingFor(inputs, exposure, plan),
+    source: saved?.source ?? null,
+  };
 }
 
 /** The day after the last usage month: the forecast origin, the default start of margin and price paths. */

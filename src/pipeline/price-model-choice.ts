@@ -40,7 +40,11 @@ export interface PriceModelChoice {
 }
 
 /** Decide the price model and basis from the settings and the price history (levels). */
-export function choosePriceModel(s: PriceModelSettings, history: PriceHistory | undefined, plan: HedgePlan): PriceModelChoice {
+export function choosePriceModel(
+  s: PriceModelSettings,
+  history: PriceHistory | undefined,
+  plan: HedgePlan,
+): PriceModelChoice {
   const notes: string[] = [];
   let vol: number;
   let volSource: string;
@@ -76,11 +80,16 @@ export function choosePriceModel(s: PriceModelSettings, history: PriceHistory | 
           volSource = `${historyLabel} (OU fit)`;
         }
       } else {
-        notes.push(`${history.file}: the AR(1) slope of the log price is not in (0, 1), so no mean reversion can be estimated; simulating GBM`);
+        notes.push(
+          `${history.file}: the AR(1) slope of the log price is not in (0, 1), so no mean reversion can be estimated; simulating GBM`,
+        );
       }
     }
     if (meanReversion === undefined && !history) {
-      throw new HedgeError("USAGE_MISSING_FLAG", "--model ou needs --mean-reversion or --history", { expected: "--mean-reversion K (per year, e.g. 2) or --history FILE", hint: "or use --model gbm" });
+      throw new HedgeError("USAGE_MISSING_FLAG", "--model ou needs --mean-reversion or --history", {
+        expected: "--mean-reversion K (per year, e.g. 2) or --history FILE",
+        hint: "or use --model gbm",
+      });
     }
     if (meanReversion !== undefined) model = { kind: "ou", vol, meanReversion };
   } else if (meanReversion !== undefined) {
@@ -91,7 +100,13 @@ export function choosePriceModel(s: PriceModelSettings, history: PriceHistory | 
   return {
     model,
     basis,
-    provenance: { volSource, ...(model.kind === "ou" && meanReversionSource ? { meanReversionSource } : {}), basisSource, volumeSource: "", notes },
+    provenance: {
+      volSource,
+      ...(model.kind === "ou" && meanReversionSource ? { meanReversionSource } : {}),
+      basisSource,
+      volumeSource: "",
+      notes,
+    },
   };
 }
 
@@ -100,10 +115,21 @@ export function choosePriceModel(s: PriceModelSettings, history: PriceHistory | 
  * history, ΔS = β·ΔF + ε (src/company/basis.ts; a regression on levels reports a spurious fit for two trending
  * prices), anchored at the history's last pair: b = β, a = S_last − β·F_last, noise = σ(ε).
  */
-function chooseBasis(s: PriceModelSettings, history: PriceHistory | undefined, plan: HedgePlan): { basis: Basis; basisSource: string } {
+function chooseBasis(
+  s: PriceModelSettings,
+  history: PriceHistory | undefined,
+  plan: HedgePlan,
+): { basis: Basis; basisSource: string } {
   const typed = s.basisTyped;
-  if (!s.basisFromHistory) return { basis: s.basis, basisSource: typed.a || typed.b || typed.noise ? "flags" : "default: the company pays the index" };
-  if (!history) throw new HedgeError("USAGE_MISSING_FLAG", "--basis-from-history needs --history", { expected: "--history FILE with period,spot,futures" });
+  if (!s.basisFromHistory)
+    return {
+      basis: s.basis,
+      basisSource: typed.a || typed.b || typed.noise ? "flags" : "default: the company pays the index",
+    };
+  if (!history)
+    throw new HedgeError("USAGE_MISSING_FLAG", "--basis-from-history needs --history", {
+      expected: "--history FILE with period,spot,futures",
+    });
   const perMtok = quoteToUsdPerMtok(plan.contract);
   const index = history.futures.map((f) => f * perMtok);
   const est = regressionBasis(history.spot, index, history.file);

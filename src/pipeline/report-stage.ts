@@ -11,7 +11,13 @@ import { reportHtml } from "../report/html/report.js";
 import { CHART_FILES, reportMarkdown } from "../report/markdown/report.js";
 import { contractsChart, curveChart, distributionChart, scenarioChart, usageChart } from "../report/svg/charts.js";
 import { configEntries } from "../report/views/config.js";
-import { buildReport, reportCsvFiles, reportDocument, type ReportInputFile, type ReportModel } from "../report/views/report.js";
+import {
+  buildReport,
+  reportCsvFiles,
+  reportDocument,
+  type ReportInputFile,
+  type ReportModel,
+} from "../report/views/report.js";
 import { DEFAULT_PRICE_SHOCKS, DEFAULT_VOLUME_CASES, scenarioGrid } from "../scenarios/grid.js";
 import { evaluateChecks, simulateForChecks } from "./check-stage.js";
 import { DEFAULT_PRICE_VOLATILITY } from "../defaults.js";
@@ -24,7 +30,11 @@ import type { Framework } from "../effectiveness/relationship.js";
 /** Tokens the book holds per delivery month after its trades (for the memo's de-designation test). */
 function bookHedgedTokens(stage: PlanStage): Map<string, number> {
   const size = stage.plan.contract.contractSize * (stage.plan.contract.tokensPerGpuHour ?? 1);
-  return new Map(stage.position.book!.mark.months.filter((m) => m.status === "open").map((m) => [m.month, Math.abs(m.netContracts) * size]));
+  return new Map(
+    stage.position
+      .book!.mark.months.filter((m) => m.status === "open")
+      .map((m) => [m.month, Math.abs(m.netContracts) * size]),
+  );
 }
 
 /** Every input file a report reads, with its role, for the audit block (the shell hashes the bytes). */
@@ -46,7 +56,10 @@ export function reportInputFiles(cfg: HedgeConfig): { role: string; path: string
 export function reportParameters(resolved: ResolvedConfig): { key: string; value: unknown; source: string }[] {
   return configEntries(resolved).map((e) => ({
     key: e.key,
-    value: (e.key === "contract" || e.key === "policy") && typeof e.value === "object" && e.value !== null ? "(inline)" : e.value,
+    value:
+      (e.key === "contract" || e.key === "policy") && typeof e.value === "object" && e.value !== null
+        ? "(inline)"
+        : e.value,
     source: describeSource(e.source),
   }));
 }
@@ -72,12 +85,18 @@ export function buildReportStage(i: ReportStageInput): { model: ReportModel; war
   const { stage, cfg } = i;
   const sim = simulateForChecks(stage, cfg);
   const hasThresholds = Object.keys(cfg.thresholds).length > 0;
-  const check = hasThresholds ? evaluateChecks(stage, cfg, i.asOf, { simulation: sim, effectiveness: i.effectiveness?.result ?? null }).summary : null;
+  const check = hasThresholds
+    ? evaluateChecks(stage, cfg, i.asOf, { simulation: sim, effectiveness: i.effectiveness?.result ?? null }).summary
+    : null;
   const scenarios = scenarioGrid(stage.plan, DEFAULT_PRICE_SHOCKS, DEFAULT_VOLUME_CASES, {
     ...(cfg.budget !== undefined ? { budget: { kind: "total" as const, usd: cfg.budget } } : {}),
     ...(stage.company ? { company: stage.company } : {}),
   });
-  const warnings = [...stage.exposure.forecast.warnings, ...stage.plan.warnings, ...(i.effectiveness?.result.warnings ?? [])];
+  const warnings = [
+    ...stage.exposure.forecast.warnings,
+    ...stage.plan.warnings,
+    ...(i.effectiveness?.result.warnings ?? []),
+  ];
   const model = buildReport({
     title: cfg.report.title ?? "Token hedge report",
     entity: cfg.report.entity ?? null,
@@ -89,7 +108,11 @@ export function buildReportStage(i: ReportStageInput): { model: ReportModel; war
     parameters: reportParameters(i.resolved),
     series: stage.inputs.series,
     exposure: stage.exposure,
-    curve: { file: cfg.curve, points: stage.curve.points, analysis: analyseCurve(stage.curve.points, stage.inputs.spec.tickSize) },
+    curve: {
+      file: cfg.curve,
+      points: stage.curve.points,
+      analysis: analyseCurve(stage.curve.points, stage.inputs.spec.tickSize),
+    },
     spec: stage.inputs.spec,
     policy: stage.policy,
     plan: stage.plan,
@@ -101,13 +124,23 @@ export function buildReportStage(i: ReportStageInput): { model: ReportModel; war
             confidence: sim.confidence,
             costAtRisk: sim.costAtRisk,
             volatility: cfg.simulation.priceVolatility ?? DEFAULT_PRICE_VOLATILITY,
-            volatilitySource: cfg.simulation.priceVolatility === undefined ? "illustrative default; set simulation.priceVolatility" : "simulation.priceVolatility in the config",
+            volatilitySource:
+              cfg.simulation.priceVolatility === undefined
+                ? "illustrative default; set simulation.priceVolatility"
+                : "simulation.priceVolatility in the config",
           }
         : null,
     check,
     effectiveness: i.effectiveness,
     budget: cfg.budget ?? null,
-    ...(i.accounting ? { accounting: { ...i.accounting, ...(stage.position.book ? { hedgedTokensByMonth: bookHedgedTokens(stage) } : {}) } } : {}),
+    ...(i.accounting
+      ? {
+          accounting: {
+            ...i.accounting,
+            ...(stage.position.book ? { hedgedTokensByMonth: bookHedgedTokens(stage) } : {}),
+          },
+        }
+      : {}),
     warnings,
   });
   const withBook: ReportModel = {
@@ -117,14 +150,31 @@ export function buildReportStage(i: ReportStageInput): { model: ReportModel; war
     hedgeBook: {
       book: stage.position.book,
       // Paths start at the forecast origin, as the scenarios' margin path does: the run date changes nothing here.
-      liquidity: liquidityStage(stage, { asOf: forecastOrigin(stage), seed: cfg.seed, volatility: cfg.simulation.priceVolatility ?? DEFAULT_PRICE_VOLATILITY }),
+      liquidity: liquidityStage(stage, {
+        asOf: forecastOrigin(stage),
+        seed: cfg.seed,
+        volatility: cfg.simulation.priceVolatility ?? DEFAULT_PRICE_VOLATILITY,
+      }),
       rolls: stage.position.rolls,
       monthOnMonth: null,
     },
   };
   // Month on month: the previous report against this one, compared as documents (what a reader of both sees).
-  if (i.previous) withBook.hedgeBook!.monthOnMonth = diffPlans(i.previous.document, i.previous.file, JSON.parse(toJson(reportDocument(withBook))), "this report");
-  return { model: withBook, warnings: [...warnings, ...(stage.position.book?.warnings ?? []), ...(withBook.hedgeBook!.monthOnMonth?.warnings ?? [])] };
+  if (i.previous)
+    withBook.hedgeBook!.monthOnMonth = diffPlans(
+      i.previous.document,
+      i.previous.file,
+      JSON.parse(toJson(reportDocument(withBook))),
+      "this report",
+    );
+  return {
+    model: withBook,
+    warnings: [
+      ...warnings,
+      ...(stage.position.book?.warnings ?? []),
+      ...(withBook.hedgeBook!.monthOnMonth?.warnings ?? []),
+    ],
+  };
 }
 
 /** File name (relative to the report directory) → its text: JSON, Markdown, HTML, CSV tables and SVG charts. */

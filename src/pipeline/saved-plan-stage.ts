@@ -37,20 +37,36 @@ export interface PlanSource {
 /** Differences below this share of the saved P50 are not worth a warning. */
 const DRIFT_TOLERANCE = 0.005;
 
-export function savedPlanStage(inputs: PipelineInputs, saved: SavedPlan, curve: CompletedCurve, exposure: ExposureForecast): { plan: HedgePlan; source: PlanSource } {
+export function savedPlanStage(
+  inputs: PipelineInputs,
+  saved: SavedPlan,
+  curve: CompletedCurve,
+  exposure: ExposureForecast,
+): { plan: HedgePlan; source: PlanSource } {
   const side = inputs.position?.side ?? "long";
   if (side !== saved.side) {
     throw new HedgeError("INPUT_INVALID", `the saved plan is a ${saved.side} hedge; this run is ${side} (--side)`, {
-      file: saved.file, path: "side", value: JSON.stringify(saved.side), expected: `"${side}", or --side ${saved.side}`, hint: "give the --side the plan was made with",
+      file: saved.file,
+      path: "side",
+      value: JSON.stringify(saved.side),
+      expected: `"${side}", or --side ${saved.side}`,
+      hint: "give the --side the plan was made with",
     });
   }
   const mark = markSavedPlan({
-    saved, curve: curve.points, curveFile: inputs.curveFile, forecastMonths: exposure.months.map((m) => m.month), spec: inputs.spec, specFile: inputs.position?.contractFile ?? null,
+    saved,
+    curve: curve.points,
+    curveFile: inputs.curveFile,
+    forecastMonths: exposure.months.map((m) => m.month),
+    spec: inputs.spec,
+    specFile: inputs.position?.contractFile ?? null,
   });
   const drift = forecastDrift(mark.plan, exposure);
   const warnings = [...mark.warnings];
   if (saved.seed !== null && saved.seed !== inputs.seed) {
-    warnings.push(`saved plan ${saved.file} was made with seed ${saved.seed}; this run draws with seed ${inputs.seed} (give --seed ${saved.seed} for the same volume paths)`);
+    warnings.push(
+      `saved plan ${saved.file} was made with seed ${saved.seed}; this run draws with seed ${inputs.seed} (give --seed ${saved.seed} for the same volume paths)`,
+    );
   }
   if (drift) {
     warnings.push(
@@ -93,7 +109,8 @@ function forecastDrift(plan: HedgePlan, exposure: ExposureForecast): PlanSource[
     if (!f || m.forecastP50 <= 0) continue;
     const current = Math.round(f.p50);
     const change = (current - m.forecastP50) / m.forecastP50;
-    if (Math.abs(change) > DRIFT_TOLERANCE && (!worst || Math.abs(change) > Math.abs(worst.change))) worst = { month: m.month, saved: m.forecastP50, current, change };
+    if (Math.abs(change) > DRIFT_TOLERANCE && (!worst || Math.abs(change) > Math.abs(worst.change)))
+      worst = { month: m.month, saved: m.forecastP50, current, change };
   }
   return worst;
 }

@@ -29,14 +29,29 @@ export type SimulationWithParametric = SimulationResult & { parametric: Parametr
 /** The forecast's volume paths over the plan months, seeded by the run's seed (the price stream is offset, stats/ziggurat.ts). */
 function planVolumes(stage: PlanStage, paths: number, seed: number): VolumeMatrix {
   const { plan, exposure } = stage;
-  return volumeMatrix(exposure.forecast.samplePaths(paths, seed), exposure.months.map((m) => m.month), plan.months.map((m) => m.month));
+  return volumeMatrix(
+    exposure.forecast.samplePaths(paths, seed),
+    exposure.months.map((m) => m.month),
+    plan.months.map((m) => m.month),
+  );
 }
 
 /** The delta-normal figures on given volume paths: the floating volume only, committed volume being paid at its fixed price. */
 function parametricOn(stage: PlanStage, volumes: VolumeMatrix, s: ParametricSettings): ParametricResult {
   const commitments = commitmentsFor(stage);
   const floating = commitments ? floatingVolumes(volumes, commitments) : volumes;
-  return withFixedCost(parametricRisk({ plan: stage.plan, volumes: floating, model: s.model, basis: s.basis, corr: s.corr, asOf: s.asOf, side: stage.position.side }), commitments);
+  return withFixedCost(
+    parametricRisk({
+      plan: stage.plan,
+      volumes: floating,
+      model: s.model,
+      basis: s.basis,
+      corr: s.corr,
+      asOf: s.asOf,
+      side: stage.position.side,
+    }),
+    commitments,
+  );
 }
 
 /** What the delta-normal figures need of the simulation's settings: no price paths, no budget. */
@@ -93,7 +108,9 @@ export function companySimulationBasis(stage: Pick<PlanStage, "plan">, pricing: 
       a: plan.months.map((m) => pricing.priceByMonth.get(m.month)! - beta * m.futuresPrice * perMtok),
       noise: plan.months.map((m) => {
         const own = pricing.basis.sigma * Math.sqrt(m.tenor);
-        const k = pricing.conversionDrift ? beta * m.futuresPrice * perMtok * pricing.conversionDrift.sigma * Math.sqrt(m.tenor / 12) : 0;
+        const k = pricing.conversionDrift
+          ? beta * m.futuresPrice * perMtok * pricing.conversionDrift.sigma * Math.sqrt(m.tenor / 12)
+          : 0;
         return Math.hypot(own, k);
       }),
     },
@@ -107,7 +124,9 @@ export function commitmentsFor(stage: Pick<PlanStage, "plan" | "company">): Simu
   const mix = stage.company?.mix?.lines ?? [];
   return {
     byMonth: stage.plan.months.map((pm) =>
-      c.commitments.filter((x) => pm.month >= x.from && pm.month <= x.to).map((x) => ({ share: commitmentShare(x, mix), tokens: x.tokensPerMonth, usdPerMtok: x.usdPerMtok })),
+      c.commitments
+        .filter((x) => pm.month >= x.from && pm.month <= x.to)
+        .map((x) => ({ share: commitmentShare(x, mix), tokens: x.tokensPerMonth, usdPerMtok: x.usdPerMtok })),
     ),
   };
 }
@@ -130,6 +149,13 @@ export function floatingVolumes(v: VolumeMatrix, c: SimulationCommitments): Volu
 /** The delta-normal means with the committed volume's fixed cost added (it carries no risk: σ and CaR unchanged). */
 export function withFixedCost(r: ParametricResult, c: SimulationCommitments | null): ParametricResult {
   if (!c) return r;
-  const fixed = c.byMonth.reduce((acc, list) => acc + list.reduce((a, x) => a + (x.tokens * x.usdPerMtok) / 1_000_000, 0), 0);
-  return { ...r, unhedged: { ...r.unhedged, mean: r.unhedged.mean + fixed }, hedged: { ...r.hedged, mean: r.hedged.mean + fixed } };
+  const fixed = c.byMonth.reduce(
+    (acc, list) => acc + list.reduce((a, x) => a + (x.tokens * x.usdPerMtok) / 1_000_000, 0),
+    0,
+  );
+  return {
+    ...r,
+    unhedged: { ...r.unhedged, mean: r.unhedged.mean + fixed },
+    hedged: { ...r.hedged, mean: r.hedged.mean + fixed },
+  };
 }

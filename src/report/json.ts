@@ -10,7 +10,11 @@ export const SCHEMA_VERSION = 1;
 const BIG = "\u0000bigint:";
 
 export function toJson(doc: Record<string, unknown>): string {
-  const text = JSON.stringify({ schemaVersion: SCHEMA_VERSION, ...doc }, (_k, v: unknown) => (typeof v === "bigint" ? `${BIG}${v.toString()}` : v), 2);
+  const text = JSON.stringify(
+    { schemaVersion: SCHEMA_VERSION, ...doc },
+    (_k, v: unknown) => (typeof v === "bigint" ? `${BIG}${v.toString()}` : v),
+    2,
+  );
   return text.replace(/"\\u0000bigint:(-?\d+)"/g, "$1") + "\n";
 }
 

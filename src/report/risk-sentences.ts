@@ -23,7 +23,8 @@ function leadCase(results: readonly ScenarioResult[]): string | undefined {
   return cases.includes("p50") ? "p50" : cases.includes("mean") ? "mean" : cases[0];
 }
 
-const range = (lo: number, hi: number): string => (fmtMoneyShort(lo) === fmtMoneyShort(hi) ? fmtMoneyShort(lo) : `${fmtMoneyShort(lo)}–${fmtMoneyShort(hi)}`);
+const range = (lo: number, hi: number): string =>
+  fmtMoneyShort(lo) === fmtMoneyShort(hi) ? fmtMoneyShort(lo) : `${fmtMoneyShort(lo)}–${fmtMoneyShort(hi)}`;
 
 /**
  * "At the P50 volume the hedged cost is $1.85M–$3.59M across price shocks -50% … +100% (unhedged $3.01M); worst of
@@ -40,7 +41,9 @@ export function scenariosSentence(results: readonly ScenarioResult[]): string {
   const parts: string[] = [];
   parts.push(
     `At the ${volumeWord(lead)} volume the hedged cost is ${range(Math.min(...hedged), Math.max(...hedged))}` +
-      (shocks.length > 1 ? ` across price shocks ${shockWord(shocks[0]!)} … ${shockWord(shocks[shocks.length - 1]!)}` : ` at a ${shockWord(shocks[0]!)} price shock`) +
+      (shocks.length > 1
+        ? ` across price shocks ${shockWord(shocks[0]!)} … ${shockWord(shocks[shocks.length - 1]!)}`
+        : ` at a ${shockWord(shocks[0]!)} price shock`) +
       ` (unhedged ${range(Math.min(...unhedged), Math.max(...unhedged))})`,
   );
   const worst = results.reduce((w, r) => (r.hedgedCost > w.hedgedCost ? r : w));
@@ -48,14 +51,20 @@ export function scenariosSentence(results: readonly ScenarioResult[]): string {
   if (worst.vsBudget !== null) {
     const over = results.filter((r) => r.vsBudget !== null && r.vsBudget > 0).length;
     worstText +=
-      (worst.vsBudget > 0 ? `, ${fmtMoneyShort(worst.vsBudget)} over budget` : `, ${fmtMoneyShort(-worst.vsBudget)} under budget`) +
+      (worst.vsBudget > 0
+        ? `, ${fmtMoneyShort(worst.vsBudget)} over budget`
+        : `, ${fmtMoneyShort(-worst.vsBudget)} under budget`) +
       `; ${fmtInt(over)} of the ${fmtInt(results.length)} over budget`;
   }
   parts.push(worstText);
   const withMargin = results.filter((r) => r.margin !== null);
   if (withMargin.length > 0) {
     const peak = withMargin.reduce((w, r) => (r.margin!.peakOutflow > w.margin!.peakOutflow ? r : w));
-    parts.push(peak.margin!.peakOutflow > 0 ? `largest margin outflow ${fmtMoneyShort(peak.margin!.peakOutflow)} (${shockWord(peak.priceShock)} shock)` : "no margin outflow in any scenario");
+    parts.push(
+      peak.margin!.peakOutflow > 0
+        ? `largest margin outflow ${fmtMoneyShort(peak.margin!.peakOutflow)} (${shockWord(peak.priceShock)} shock)`
+        : "no margin outflow in any scenario",
+    );
   }
   return `${parts.join("; ")}.`;
 }
@@ -72,7 +81,10 @@ export function simulateSentence(r: SimulationResult, initialMargin: number): st
     `Expected cost ${fmtMoneyShort(u.mean)} unhedged → ${fmtMoneyShort(h.mean)} hedged`,
     `Cost-at-Risk 95% ${fmtMoneyShort(u.costAtRisk95)} → ${fmtMoneyShort(h.costAtRisk95)}${change}`,
   ];
-  if (r.probOverBudget !== null && r.probOverBudgetUnhedged !== null) parts.push(`P(over budget) ${fmtPct(r.probOverBudgetUnhedged, 1)} → ${fmtPct(r.probOverBudget, 1)}`);
-  parts.push(`peak margin outflow P95 ${fmtMoneyShort(r.peakMargin.p95)} on top of ${fmtMoneyShort(initialMargin)} initial margin (${fmtInt(r.paths)} paths)`);
+  if (r.probOverBudget !== null && r.probOverBudgetUnhedged !== null)
+    parts.push(`P(over budget) ${fmtPct(r.probOverBudgetUnhedged, 1)} → ${fmtPct(r.probOverBudget, 1)}`);
+  parts.push(
+    `peak margin outflow P95 ${fmtMoneyShort(r.peakMargin.p95)} on top of ${fmtMoneyShort(initialMargin)} initial margin (${fmtInt(r.paths)} paths)`,
+  );
   return `${parts.join("; ")}.`;
 }

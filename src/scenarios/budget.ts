@@ -30,5 +30,7 @@ let USD: Intl.NumberFormat | undefined;
 
 /** "$2,500,000.00 for the horizon" or "2 USD/Mtok". */
 export function describeBudget(budget: Budget): string {
-  return budget.kind === "total" ? `$${(USD ??= new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })).format(budget.usd)} for the horizon` : `${budget.usdPerMtok} USD/Mtok`;
+  return budget.kind === "total"
+    ? `$${(USD ??= new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })).format(budget.usd)} for the horizon`
+    : `${budget.usdPerMtok} USD/Mtok`;
 }

@@ -27,7 +27,12 @@ export function argsort(key: Float64Array): Uint32Array {
  * volumeOf[i] = the volume path paired with price path i. `volumeScore` and `priceScore` have one entry per path.
  * Draws n normals from `rng` when ρ ≠ 0; none when ρ = 0 (identity pairing).
  */
-export function pairPaths(volumeScore: Float64Array, priceScore: Float64Array, rho: number, rng: NormalStream): Uint32Array {
+export function pairPaths(
+  volumeScore: Float64Array,
+  priceScore: Float64Array,
+  rho: number,
+  rng: NormalStream,
+): Uint32Array {
   const n = volumeScore.length;
   const volumeOf = new Uint32Array(n);
   if (rho === 0) {

@@ -36,7 +36,11 @@ export function estimateGbmVol(prices: readonly number[], periodsPerYear = MONTH
 }
 
 /** κ and σ of the OU process whose monthly exact discretisation is an AR(1) with slope β and residual sd s_e. */
-export function ouFromAr1(beta: number, residualSd: number, periodsPerYear = MONTHS_PER_YEAR): { meanReversion: number; vol: number } {
+export function ouFromAr1(
+  beta: number,
+  residualSd: number,
+  periodsPerYear = MONTHS_PER_YEAR,
+): { meanReversion: number; vol: number } {
   const kappa = -Math.log(beta) * periodsPerYear;
   return { meanReversion: kappa, vol: residualSd * Math.sqrt((2 * kappa) / (1 - beta * beta)) };
 }
@@ -56,4 +60,3 @@ export function estimateOu(prices: readonly number[], periodsPerYear = MONTHS_PE
   if (!(beta > 0 && beta < 1)) return null;
   return { ...ouFromAr1(beta, fit.residualStandardError, periodsPerYear), beta, observations: fit.observations };
 }
-

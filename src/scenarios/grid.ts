@@ -127,7 +127,12 @@ export function shockedPrice(futuresPrice: number, shock: number): number {
 }
 
 /** One scenario with its own shock per delivery month (shocks[i] for plan.months[i]). */
-export function runShocks(plan: HedgePlan, shocks: readonly number[], volumeCase: VolumeCase, options: ScenarioOptions = {}): ScenarioOutcome {
+export function runShocks(
+  plan: HedgePlan,
+  shocks: readonly number[],
+  volumeCase: VolumeCase,
+  options: ScenarioOptions = {},
+): ScenarioOutcome {
   const divisor = quoteDivisor(plan.contract);
   const perUnit = plan.contract.tokensPerGpuHour ?? 1;
   const budget = options.budget;
@@ -144,16 +149,46 @@ export function runShocks(plan: HedgePlan, shocks: readonly number[], volumeCase
     const priceShock = shocks[i] ?? 0;
     const volume = volumeFor(m, volumeCase);
     const settlementPrice = shockedPrice(m.futuresPrice, priceShock);
-    const leg = { contracts: sign * m.contracts, contractSize: plan.contract.contractSize, divisor, tokensPerUnit: perUnit, futuresPrice: m.futuresPrice, settlementPrice };
+    const leg = {
+      contracts: sign * m.contracts,
+      contractSize: plan.contract.contractSize,
+      divisor,
+      tokensPerUnit: perUnit,
+      futuresPrice: m.futuresPrice,
+      settlementPrice,
+    };
     let outcome: MonthOutcome = signedOutcome(monthOutcome({ tokens: volume, ...leg }), sign);
     let company: CompanyFigures | undefined;
     // Over-hedged against what the hedge answers for: the volume left after commitments, where they apply.
     let exposed = volume;
     if (pricing) {
-      const committed = pricing.commitments ? applyCommitments(pricing.commitments.commitments, pricing.mix?.lines ?? [], m.month, volume) : undefined;
-      const c = signedCompanyOutcome(companyMonthOutcome({ tokens: volume, companyPrice: pricing.priceByMonth.get(m.month)!, basis: pricing.basis, ...leg, ...(committed ? { committed } : {}) }), sign);
-      outcome = { tokens: volume, unhedgedCost: c.companyCost, futuresPnl: c.futuresPnl, hedgedCost: c.hedgedCost, effectivePrice: volume > 0 ? effectivePrice(c.hedgedCost, volume) : null };
-      company = { companyPrice: c.companyPrice, companyCost: c.companyCost, indexCost: c.indexCost, committedCost: c.committedCost, shortfallCost: c.shortfallCost };
+      const committed = pricing.commitments
+        ? applyCommitments(pricing.commitments.commitments, pricing.mix?.lines ?? [], m.month, volume)
+        : undefined;
+      const c = signedCompanyOutcome(
+        companyMonthOutcome({
+          tokens: volume,
+          companyPrice: pricing.priceByMonth.get(m.month)!,
+          basis: pricing.basis,
+          ...leg,
+          ...(committed ? { committed } : {}),
+        }),
+        sign,
+      );
+      outcome = {
+        tokens: volume,
+        unhedgedCost: c.companyCost,
+        futuresPnl: c.futuresPnl,
+        hedgedCost: c.hedgedCost,
+        effectivePrice: volume > 0 ? effectivePrice(c.hedgedCost, volume) : null,
+      };
+      company = {
+        companyPrice: c.companyPrice,
+        companyCost: c.companyCost,
+        indexCost: c.indexCost,
+        committedCost: c.committedCost,
+        shortfallCost: c.shortfallCost,
+      };
       companySums.company = companySums.company.plus(c.companyCost);
       companySums.index = companySums.index.plus(c.indexCost);
       companySums.committed = companySums.committed.plus(c.committedCost);
@@ -182,7 +217,12 @@ export function runShocks(plan: HedgePlan, shocks: readonly number[], volumeCase
   const total = budget ? budgetAmount(budget, t) : null;
   const margin = options.asOf
     ? variationMarginPath({
-        legs: months.map((sm, i) => ({ month: sm.month, contracts: sign * plan.months[i]!.contracts, futuresPrice: plan.months[i]!.futuresPrice, settlementPrice: sm.settlementPrice })),
+        legs: months.map((sm, i) => ({
+          month: sm.month,
+          contracts: sign * plan.months[i]!.contracts,
+          futuresPrice: plan.months[i]!.futuresPrice,
+          settlementPrice: sm.settlementPrice,
+        })),
         contractSize: plan.contract.contractSize,
         divisor,
         asOf: options.asOf,
@@ -236,23 +276,57 @@ function signedCompanyOutcome(c: CompanyMonthOutcome, sign: 1 | -1): CompanyMont
   };
 }
 
-export function runScenario(plan: HedgePlan, priceShock: number, volumeCase: VolumeCase, options: ScenarioOptions = {}): ScenarioResult {
-  return { priceShock, ...runShocks(plan, plan.months.map(() => priceShock), volumeCase, options) };
+export function runScenario(
+  plan: HedgePlan,
+  priceShock: number,
+  volumeCase: VolumeCase,
+  options: ScenarioOptions = {},
+): ScenarioResult {
+  return {
+    priceShock,
+    ...runShocks(
+      plan,
+      plan.months.map(() => priceShock),
+      volumeCase,
+      options,
+    ),
+  };
 }
 
-export function runTwist(plan: HedgePlan, direction: TwistDirection, amount: number, volumeCase: VolumeCase, options: ScenarioOptions = {}): TwistResult {
-  return { twist: direction, twistAmount: amount, ...runShocks(plan, twistShocks(plan.months.length, amount, direction), volumeCase, options) };
+export function runTwist(
+  plan: HedgePlan,
+  direction: TwistDirection,
+  amount: number,
+  volumeCase: VolumeCase,
+  options: ScenarioOptions = {},
+): TwistResult {
+  return {
+    twist: direction,
+    twistAmount: amount,
+    ...runShocks(plan, twistShocks(plan.months.length, amount, direction), volumeCase, options),
+  };
 }
 
-export function scenarioGrid(plan: HedgePlan, shocks: readonly number[], cases: readonly VolumeCase[], options: ScenarioOptions = {}): ScenarioResult[] {
+export function scenarioGrid(
+  plan: HedgePlan,
+  shocks: readonly number[],
+  cases: readonly VolumeCase[],
+  options: ScenarioOptions = {},
+): ScenarioResult[] {
   const out: ScenarioResult[] = [];
   for (const c of cases) for (const s of shocks) out.push(runScenario(plan, s, c, options));
   return out;
 }
 
 /** Both twists (front up, front down) by `amount` for every volume case. */
-export function twistGrid(plan: HedgePlan, amount: number, cases: readonly VolumeCase[], options: ScenarioOptions = {}): TwistResult[] {
+export function twistGrid(
+  plan: HedgePlan,
+  amount: number,
+  cases: readonly VolumeCase[],
+  options: ScenarioOptions = {},
+): TwistResult[] {
   const out: TwistResult[] = [];
-  for (const c of cases) for (const d of ["front-up", "front-down"] as const) out.push(runTwist(plan, d, amount, c, options));
+  for (const c of cases)
+    for (const d of ["front-up", "front-down"] as const) out.push(runTwist(plan, d, amount, c, options));
   return out;
 }

@@ -67,7 +67,13 @@ export interface ParametricResult {
 }
 
 /** Euler parts z·Cov(X_k, X)/σ from the three variances and the volume–price covariance. */
-export function eulerParts(varVolume: number, varPrice: number, covVolumePrice: number, varBasis: number, z: number): CostAtRiskParts {
+export function eulerParts(
+  varVolume: number,
+  varPrice: number,
+  covVolumePrice: number,
+  varBasis: number,
+  z: number,
+): CostAtRiskParts {
   const variance = varVolume + varPrice + 2 * covVolumePrice + varBasis;
   const sd = Math.sqrt(Math.max(0, variance));
   const scale = sd > 0 ? z / sd : 0;
@@ -87,7 +93,10 @@ export function parametricRisk(input: ParametricInput): ParametricResult {
   const divisor = quoteDivisor(plan.contract);
   const bk = basis.b * quoteToUsdPerMtok(plan.contract);
   const F = plan.months.map((m) => m.futuresPrice);
-  const tau = timeGrid(asOf, plan.months.map((m) => m.month)).settleTimes;
+  const tau = timeGrid(
+    asOf,
+    plan.months.map((m) => m.month),
+  ).settleTimes;
 
   // Volume moments from the paths: Q̄_m, E[Q_m²], and the variance of V = Σ P̄_m·Q_m/1e6.
   const qMean = new Float64Array(M);
@@ -136,6 +145,8 @@ export function parametricRisk(input: ParametricInput): ParametricResult {
     return { mean: vMean, sd, costAtRisk: deltaNormalCostAtRisk(sd, confidence), parts };
   };
   const unhedgedC = plan.months.map((_, m) => (sign * qMean[m]! * bk) / 1_000_000);
-  const hedgedC = plan.months.map((pm, m) => unhedgedC[m]! - (sign * pm.contracts * plan.contract.contractSize) / divisor);
+  const hedgedC = plan.months.map(
+    (pm, m) => unhedgedC[m]! - (sign * pm.contracts * plan.contract.contractSize) / divisor,
+  );
   return { method: "delta-normal", confidence, z, unhedged: figures(unhedgedC), hedged: figures(hedgedC) };
 }

@@ -39,9 +39,16 @@ export interface PathSetup {
 export function pathSetup(plan: HedgePlan, model: PriceModel, asOf: string, sign: 1 | -1 = 1): PathSetup {
   const M = plan.months.length;
   const divisor = quoteDivisor(plan.contract);
-  const grid = timeGrid(asOf, plan.months.map((m) => m.month));
+  const grid = timeGrid(
+    asOf,
+    plan.months.map((m) => m.month),
+  );
   const K = grid.times.length;
-  if (K === 0) throw new HedgeError("USAGE", `every delivery month settles before the as-of date ${asOf}: nothing to simulate`, { value: asOf, hint: "use an earlier --as-of or a later curve" });
+  if (K === 0)
+    throw new HedgeError("USAGE", `every delivery month settles before the as-of date ${asOf}: nothing to simulate`, {
+      value: asOf,
+      hint: "use an earlier --as-of or a later curve",
+    });
   const F = Float64Array.from(plan.months, (m) => m.futuresPrice);
   const nsz = Float64Array.from(plan.months, (m) => (sign * m.contracts * plan.contract.contractSize) / divisor);
   const weight = Float64Array.from(plan.months, (m) => m.forecastTokens);
@@ -57,7 +64,8 @@ export function pathSetup(plan: HedgePlan, model: PriceModel, asOf: string, sign
   const settleMonths: number[] = [];
   for (let k = 0; k < K; k++) {
     settleStart[k] = settleMonths.length;
-    for (let m = 0; m < M; m++) if (grid.settleIndex[m] === k || (k === 0 && grid.settleIndex[m]! < 0)) settleMonths.push(m);
+    for (let m = 0; m < M; m++)
+      if (grid.settleIndex[m] === k || (k === 0 && grid.settleIndex[m]! < 0)) settleMonths.push(m);
   }
   settleStart[K] = settleMonths.length;
   // Open positions at each step: F_m(t_k) = F_m·exp(c·X + d) (price-model.ts); for GBM one common factor.

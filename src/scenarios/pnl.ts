@@ -38,7 +38,9 @@ export function companyCost(tokens: number, settlementPrice: number, divisor: nu
 
 export function monthOutcome(i: MonthOutcomeInput): MonthOutcome {
   const unhedged = toCents(companyCost(i.tokens, i.settlementPrice, i.divisor, i.tokensPerUnit));
-  const pnl = toCents(new Dec(i.contracts).times(i.contractSize).times(new Dec(i.settlementPrice).minus(i.futuresPrice)).div(i.divisor));
+  const pnl = toCents(
+    new Dec(i.contracts).times(i.contractSize).times(new Dec(i.settlementPrice).minus(i.futuresPrice)).div(i.divisor),
+  );
   const hedged = new Dec(unhedged).minus(pnl).toNumber();
   return {
     tokens: i.tokens,

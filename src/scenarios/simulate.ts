@@ -161,8 +161,35 @@ interface PathOutputs {
  * company's cost, in one pass over the paths with no per-path allocation. Without costs it computes the price side
  * only (the copula's price scores, or the settlements for the tests).
  */
-function runPaths(s: PathSetup, n: number, rng: NormalStream, costs: CostInputs | null, keepSettlements: boolean, onProgress?: (f: number) => void): PathOutputs {
-  const { M, K, F, nsz, unit, weight, halfV, phi, sd, settleStart, settleList, past, gbm, drift, openNotional, openStart, openC, openD, openValue } = s;
+function runPaths(
+  s: PathSetup,
+  n: number,
+  rng: NormalStream,
+  costs: CostInputs | null,
+  keepSettlements: boolean,
+  onProgress?: (f: number) => void,
+): PathOutputs {
+  const {
+    M,
+    K,
+    F,
+    nsz,
+    unit,
+    weight,
+    halfV,
+    phi,
+    sd,
+    settleStart,
+    settleList,
+    past,
+    gbm,
+    drift,
+    openNotional,
+    openStart,
+    openC,
+    openD,
+    openValue,
+  } = s;
   const planPnl = new Float64Array(n);
   const sweepGain = new Float64Array(n);
   const peakMargin = new Float64Array(n);
@@ -188,7 +215,9 @@ function runPaths(s: PathSetup, n: number, rng: NormalStream, costs: CostInputs 
   const budget = costs?.budget;
   const sign = costs?.sign ?? 1;
   const commitments = costs?.commitments?.byMonth ?? null;
-  const fixedCost = Float64Array.from({ length: M }, (_, m) => (commitments?.[m] ?? []).reduce((acc, c) => acc + (c.tokens * c.usdPerMtok) / 1_000_000, 0));
+  const fixedCost = Float64Array.from({ length: M }, (_, m) =>
+    (commitments?.[m] ?? []).reduce((acc, c) => acc + (c.tokens * c.usdPerMtok) / 1_000_000, 0),
+  );
   const shortfall = new Float64Array(commitments ? n : 0);
   const z = new Float64Array(Math.max(1, K));
   const eta = new Float64Array(Math.max(1, M));
@@ -236,7 +265,9 @@ function runPaths(s: PathSetup, n: number, rng: NormalStream, costs: CostInputs 
             }
             if (floating < 0) floating = 0;
           }
-          const c = sign * (fixedCost[m]! + (floating * (aOf[m]! + bk * st + (noise > 0 ? noiseOf[m]! * eta[m]! : 0))) / 1_000_000);
+          const c =
+            sign *
+            (fixedCost[m]! + (floating * (aOf[m]! + bk * st + (noise > 0 ? noiseOf[m]! * eta[m]! : 0))) / 1_000_000);
           cost += c;
           tokens += q;
           const o = hedgedTokens[m]! - floating;
@@ -251,7 +282,8 @@ function runPaths(s: PathSetup, n: number, rng: NormalStream, costs: CostInputs 
       if (gbm) {
         open = openNotional[k]! * (common - 1);
       } else {
-        for (let j = openStart[k]!; j < openStart[k + 1]!; j++) open += openValue[j]! * Math.expm1(openC[j]! * x + openD[j]!);
+        for (let j = openStart[k]!; j < openStart[k + 1]!; j++)
+          open += openValue[j]! * Math.expm1(openC[j]! * x + openD[j]!);
       }
       const outflow = -(settled + open);
       if (outflow > peak) peak = outflow;
@@ -277,7 +309,24 @@ function runPaths(s: PathSetup, n: number, rng: NormalStream, costs: CostInputs 
     }
     if (onProgress && i % progressEvery === 0) onProgress(i / n);
   }
-  return { planPnl, sweepGain, peakMargin, priceScore, settlements, unhedged, hedged, sumQ, sumS, sumCost, sumPnl, overPaths, overTokens, overBudget, overBudgetUnhedged, shortfall };
+  return {
+    planPnl,
+    sweepGain,
+    peakMargin,
+    priceScore,
+    settlements,
+    unhedged,
+    hedged,
+    sumQ,
+    sumS,
+    sumCost,
+    sumPnl,
+    overPaths,
+    overTokens,
+    overBudget,
+    overBudgetUnhedged,
+    shortfall,
+  };
 }
 
 /** Price side only, with the settlement matrix (settlements[i·M + m]); for the tests of the price model. */
@@ -287,9 +336,21 @@ export function simulateIndexPaths(
   asOf: string,
   n: number,
   rng: NormalStream,
-): { settlements: Float64Array; planPnl: Float64Array; sweepGain: Float64Array; peakMargin: Float64Array; priceScore: Float64Array } {
+): {
+  settlements: Float64Array;
+  planPnl: Float64Array;
+  sweepGain: Float64Array;
+  peakMargin: Float64Array;
+  priceScore: Float64Array;
+} {
   const out = runPaths(pathSetup(plan, model, asOf), n, rng, null, true);
-  return { settlements: out.settlements!, planPnl: out.planPnl, sweepGain: out.sweepGain, peakMargin: out.peakMargin, priceScore: out.priceScore };
+  return {
+    settlements: out.settlements!,
+    planPnl: out.planPnl,
+    sweepGain: out.sweepGain,
+    peakMargin: out.peakMargin,
+    priceScore: out.priceScore,
+  };
 }
 
 export function simulate(input: SimulationInput): SimulationResult {
@@ -298,17 +359,26 @@ export function simulate(input: SimulationInput): SimulationResult {
   const corr = input.corr ?? 0;
   const n = volumes.paths;
   const M = plan.months.length;
-  if (volumes.months !== M || volumes.data.length !== n * M) throw new Error(`volume matrix is ${volumes.paths}×${volumes.months}, expected paths × ${M} months`);
+  if (volumes.months !== M || volumes.data.length !== n * M)
+    throw new Error(`volume matrix is ${volumes.paths}×${volumes.months}, expected paths × ${M} months`);
   const progress = input.onProgress;
   const sign = input.side === "short" ? -1 : 1;
-  if (sign < 0 && (input.budget || input.commitments)) throw new Error("a budget and commitments are a buyer's; the pipeline refuses them for a short hedge");
+  if (sign < 0 && (input.budget || input.commitments))
+    throw new Error("a budget and commitments are a buyer's; the pipeline refuses them for a short hedge");
   const setup = pathSetup(plan, model, asOf, sign);
 
   // Pairing (copula.ts) needs every path's price score before any cost: a first, price-only pass; the main pass then
   // replays the identical price paths from the same stream. With ρ = 0 the pairing is the identity and one pass does.
   let volumeOf: Uint32Array | null = null;
   if (corr !== 0) {
-    const scores = runPaths(setup, n, new NormalStream(seed, 0), null, false, progress ? (f) => progress(0.35 * f) : undefined).priceScore;
+    const scores = runPaths(
+      setup,
+      n,
+      new NormalStream(seed, 0),
+      null,
+      false,
+      progress ? (f) => progress(0.35 * f) : undefined,
+    ).priceScore;
     const totalVolume = new Float64Array(n);
     for (let v = 0; v < n; v++) {
       let t = 0;
@@ -330,7 +400,14 @@ export function simulate(input: SimulationInput): SimulationResult {
     sign,
   };
   const from = corr !== 0 ? 0.35 : 0;
-  const out = runPaths(setup, n, new NormalStream(seed, 0), costs, false, progress ? (f) => progress(from + (0.8 - from) * f) : undefined);
+  const out = runPaths(
+    setup,
+    n,
+    new NormalStream(seed, 0),
+    costs,
+    false,
+    progress ? (f) => progress(from + (0.8 - from) * f) : undefined,
+  );
 
   const sweep = hedgeRatioSweep(out.unhedged, out.sweepGain);
   progress?.(0.97);
@@ -383,5 +460,9 @@ function takeOrPayFigures(shortfall: Float64Array): NonNullable<SimulationResult
     sum += shortfall[i]!;
     if (shortfall[i]! > 0) hit++;
   }
-  return { meanShortfallCost: n > 0 ? sum / n : 0, probabilityOfShortfall: n > 0 ? hit / n : 0, p95ShortfallCost: n > 0 ? riskFiguresSelect(shortfall).p95 : 0 };
+  return {
+    meanShortfallCost: n > 0 ? sum / n : 0,
+    probabilityOfShortfall: n > 0 ? hit / n : 0,
+    p95ShortfallCost: n > 0 ? riskFiguresSelect(shortfall).p95 : 0,
+  };
 }

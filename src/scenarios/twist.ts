@@ -13,5 +13,8 @@ export function twistShocks(months: number, amount: number, direction: TwistDire
   const sign = direction === "front-up" ? 1 : -1;
   if (months <= 1) return months === 1 ? [sign * amount] : [];
   // Rounded to 12 decimals so a middle tenor is exactly 0 and the settlement prices stay clean decimals.
-  return Array.from({ length: months }, (_, j) => Number((sign * amount * (1 - (2 * j) / (months - 1))).toFixed(12)) + 0);
+  return Array.from(
+    { length: months },
+    (_, j) => Number((sign * amount * (1 - (2 * j) / (months - 1))).toFixed(12)) + 0,
+  );
 }

@@ -7,7 +7,11 @@ import type { HedgePlan } from "../hedge/plan.js";
 import type { VolumeMatrix } from "./simulate.js";
 
 /** Pick the plan's months out of forecast paths whose first value is `forecastMonths[0]`. */
-export function volumeMatrix(paths: readonly ArrayLike<number>[], forecastMonths: readonly string[], planMonths: readonly string[]): VolumeMatrix {
+export function volumeMatrix(
+  paths: readonly ArrayLike<number>[],
+  forecastMonths: readonly string[],
+  planMonths: readonly string[],
+): VolumeMatrix {
   const at = new Map(forecastMonths.map((m, i) => [m, i]));
   const columns = planMonths.map((m) => {
     const i = at.get(m);

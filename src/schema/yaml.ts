@@ -11,7 +11,11 @@ export function yamlToJs(doc: Document, file: string): unknown {
     return doc.toJS({ maxAliasCount: 100 });
   } catch (err) {
     if (err instanceof ReferenceError || err instanceof RangeError) {
-      throw new HedgeError("INPUT_INVALID", `YAML aliases expand too far (${err.message})`, { file, expected: "a YAML document with few aliases (*name)", hint: "write the values out instead of repeating aliases" });
+      throw new HedgeError("INPUT_INVALID", `YAML aliases expand too far (${err.message})`, {
+        file,
+        expected: "a YAML document with few aliases (*name)",
+        hint: "write the values out instead of repeating aliases",
+      });
     }
     throw err;
   }

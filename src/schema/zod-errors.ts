@@ -15,7 +15,13 @@ export function formatPath(path: readonly PropertyKey[]): string {
  * The issues as one error; given the document that was checked (`input`), the value found at the first issue's
  * path is named too (`(missing)` when there is none), shortened to 80 characters.
  */
-export function zodToHedgeError(code: ErrorCode, what: string, file: string, error: ZodError, input?: unknown): HedgeError {
+export function zodToHedgeError(
+  code: ErrorCode,
+  what: string,
+  file: string,
+  error: ZodError,
+  input?: unknown,
+): HedgeError {
   const lines = error.issues.map((i) => `  ${formatPath(i.path)}: ${i.message}`);
   const first = error.issues[0];
   return new HedgeError(code, `${what} is not valid:\n${lines.join("\n")}`, {

@@ -70,7 +70,11 @@ export function groupInfo(re: string): GroupInfo {
         i += 2;
         continue;
       }
-      if (re[i + 1] === "?") throw new HedgeError("USAGE", `the pattern /${re}/ uses a group form SQL regular expressions lack`, { value: re, expected: "plain or (?: …) groups" });
+      if (re[i + 1] === "?")
+        throw new HedgeError("USAGE", `the pattern /${re}/ uses a group form SQL regular expressions lack`, {
+          value: re,
+          expected: "plain or (?: …) groups",
+        });
       if (firstCapture === 0) firstCapture = groups;
     } else if (c === "?" && /[*+?}]/.test(re[i - 1] ?? "") && re[i - 2] !== "\\") lazy = true;
     out += c;
@@ -92,7 +96,8 @@ const trino: Dialect = {
   match: (e, re) => `regexp_like(${e}, ${standardLiteral(`(?i)${re}`)})`,
   extract: (e, re) => `COALESCE(regexp_extract(${e}, ${standardLiteral(`(?i)${re}`)}, ${captureGroup(re)}), '')`,
   replace: (e, re, by) => `regexp_replace(${e}, ${standardLiteral(re)}, ${standardLiteral(by)})`,
-  unixDay: (e) => `CAST(date_add('day', CAST(floor(CAST(${e} AS DOUBLE) / 86400) AS BIGINT), DATE '1970-01-01') AS VARCHAR)`,
+  unixDay: (e) =>
+    `CAST(date_add('day', CAST(floor(CAST(${e} AS DOUBLE) / 86400) AS BIGINT), DATE '1970-01-01') AS VARCHAR)`,
 };
 
 const bigquery: Dialect = {
@@ -106,17 +111,22 @@ const bigquery: Dialect = {
   match: (e, re) => `REGEXP_CONTAINS(${e}, ${backslashLiteral(`(?i)${re}`)})`,
   extract: (e, re) => `COALESCE(REGEXP_EXTRACT(${e}, ${backslashLiteral(`(?i)${re}`)}), '')`,
   replace: (e, re, by) => `REGEXP_REPLACE(${e}, ${backslashLiteral(re)}, ${backslashLiteral(by)})`,
-  unixDay: (e) => `CAST(DATE_ADD(DATE '1970-01-01', INTERVAL CAST(FLOOR(CAST(${e} AS FLOAT64) / 86400) AS INT64) DAY) AS STRING)`,
+  unixDay: (e) =>
+    `CAST(DATE_ADD(DATE '1970-01-01', INTERVAL CAST(FLOOR(CAST(${e} AS FLOAT64) / 86400) AS INT64) DAY) AS STRING)`,
 };
 
 function snowflakePattern(re: string): { pattern: string; group: number } {
   const g = groupInfo(re);
   if (g.lazy) {
-    throw new HedgeError("USAGE", `--dialect snowflake: the profile's pattern /${re}/ needs a lazy quantifier (*?, +?), which Snowflake's regular expressions do not support`, {
-      value: re,
-      expected: "a pattern without lazy quantifiers",
-      hint: "run the query in another dialect (--dialect databricks, trino or duckdb), or give the model a column of its own with --column",
-    });
+    throw new HedgeError(
+      "USAGE",
+      `--dialect snowflake: the profile's pattern /${re}/ needs a lazy quantifier (*?, +?), which Snowflake's regular expressions do not support`,
+      {
+        value: re,
+        expected: "a pattern without lazy quantifiers",
+        hint: "run the query in another dialect (--dialect databricks, trino or duckdb), or give the model a column of its own with --column",
+      },
+    );
   }
   return { pattern: g.allCapturing, group: g.firstCapture };
 }
@@ -131,9 +141,12 @@ const snowflake: Dialect = {
   match: (e, re) => `REGEXP_INSTR(${e}, ${snowflakeLiteral(snowflakePattern(re).pattern)}, 1, 1, 0, 'i') > 0`,
   extract: (e, re) => {
     const p = snowflakePattern(re);
-    return p.group > 0 ? `COALESCE(REGEXP_SUBSTR(${e}, ${snowflakeLiteral(p.pattern)}, 1, 1, 'ie', ${p.group}), '')` : `COALESCE(REGEXP_SUBSTR(${e}, ${snowflakeLiteral(p.pattern)}, 1, 1, 'i'), '')`;
+    return p.group > 0
+      ? `COALESCE(REGEXP_SUBSTR(${e}, ${snowflakeLiteral(p.pattern)}, 1, 1, 'ie', ${p.group}), '')`
+      : `COALESCE(REGEXP_SUBSTR(${e}, ${snowflakeLiteral(p.pattern)}, 1, 1, 'i'), '')`;
   },
-  replace: (e, re, by) => `REGEXP_REPLACE(${e}, ${snowflakeLiteral(snowflakePattern(re).pattern)}, ${snowflakeLiteral(by)})`,
+  replace: (e, re, by) =>
+    `REGEXP_REPLACE(${e}, ${snowflakeLiteral(snowflakePattern(re).pattern)}, ${snowflakeLiteral(by)})`,
   unixDay: (e) => `TO_VARCHAR(DATEADD(day, FLOOR(CAST(${e} AS DOUBLE) / 86400), '1970-01-01'::DATE), 'YYYY-MM-DD')`,
 };
 

@@ -55,7 +55,8 @@ export const isEmpty = (e: Expr): Expr => ({ t: "eq", a: e, b: str("") });
 export const not = (e: Expr): Expr => ({ t: "not", e });
 export const and = (...xs: Expr[]): Expr => (xs.length === 1 ? xs[0]! : { t: "and", xs });
 export const or = (...xs: Expr[]): Expr => (xs.length === 1 ? xs[0]! : { t: "or", xs });
-export const when = (whens: [Expr, Expr][], otherwise: Expr): Expr => (whens.length === 0 ? otherwise : { t: "case", whens, else: otherwise });
+export const when = (whens: [Expr, Expr][], otherwise: Expr): Expr =>
+  whens.length === 0 ? otherwise : { t: "case", whens, else: otherwise };
 
 /** Source columns an expression reads, in first-use order. */
 export function columnsOf(e: Expr, out: Set<string> = new Set()): Set<string> {

@@ -10,7 +10,21 @@ import type { Condition, KindRule, MappingSpec, ValueSource } from "../ingest/ma
 import { profileById } from "../ingest/profiles/index.js";
 import { makeHeader } from "../ingest/profiles/types.js";
 import { AGGREGATED_COLUMNS } from "../ingest/profiles/aggregated.js";
-import { NULL, NULL_TEXT, and, isEmpty, not, num, or, ref, str, text, when, type DayLayout, type Expr } from "./expr.js";
+import {
+  NULL,
+  NULL_TEXT,
+  and,
+  isEmpty,
+  not,
+  num,
+  or,
+  ref,
+  str,
+  text,
+  when,
+  type DayLayout,
+  type Expr,
+} from "./expr.js";
 
 /** A value of the aggregated row: one UNION ALL branch. */
 export interface Branch {
@@ -55,7 +69,8 @@ export interface PlanOptions {
 
 /** Profiles that have no SQL plan, and why. */
 const NO_SQL: Record<string, string> = {
-  generic: "the generic profile finds its columns by name in each file; write a mapping file, or pick the export's own profile",
+  generic:
+    "the generic profile finds its columns by name in each file; write a mapping file, or pick the export's own profile",
   aggregated: "the aggregated layout is already the query's result",
 };
 
@@ -88,11 +103,20 @@ function dimensionExpr(source: ValueSource | undefined, fallback: string, absent
   if (source.pattern) v = when([[isEmpty(v), str("")]], { t: "extract", e: v, re: source.pattern });
   if (source.aliases) {
     const entries = Object.entries(source.aliases);
-    v = when(entries.map(([k, to]) => [{ t: "eq", a: v, b: str(k) }, str(to)] as [Expr, Expr]), v);
+    v = when(
+      entries.map(([k, to]) => [{ t: "eq", a: v, b: str(k) }, str(to)] as [Expr, Expr]),
+      v,
+    );
   }
   if (source.normalize === "lower") v = { t: "lower", e: v };
   else if (source.normalize === "upper") v = { t: "upper", e: v };
-  else if (source.normalize === "slug") v = { t: "replace", e: { t: "replace", e: { t: "lower", e: v }, re: "[^a-z0-9]+", with: "-" }, re: "^-+|-+$", with: "" };
+  else if (source.normalize === "slug")
+    v = {
+      t: "replace",
+      e: { t: "replace", e: { t: "lower", e: v }, re: "[^a-z0-9]+", with: "-" },
+      re: "^-+|-+$",
+      with: "",
+    };
   const dflt = source.default !== undefined && source.default !== "" ? source.default : fallback;
   return when([[isEmpty(v), str(dflt)]], v);
 }
@@ -104,7 +128,10 @@ function numberExpr(cell: Expr, spec: MappingSpec, scale: 9 | 18, money: boolean
   const th = spec.numbers?.thousands;
   if (th !== undefined && th !== "none") v = { t: "replace", e: v, re: th.replace(ESCAPE_RE, "\\$&"), with: "" };
   if (spec.numbers?.decimal === ",") {
-    throw new HedgeError("USAGE", "a decimal-comma export has no SQL plan", { expected: "a profile whose numbers use a decimal point", hint: "convert the numbers in the warehouse, or ingest the file with --decimal ," });
+    throw new HedgeError("USAGE", "a decimal-comma export has no SQL plan", {
+      expected: "a profile whose numbers use a decimal point",
+      hint: "convert the numbers in the warehouse, or ingest the file with --decimal ,",
+    });
   }
   return { t: "decimal", e: v, scale };
 }
@@ -118,12 +145,21 @@ function defaultLayout(profile: string, spec: MappingSpec): DayLayout {
 export function buildPlan(profileId: string, options: PlanOptions): AggregationPlan {
   const profile = profileById(profileId);
   const why = NO_SQL[profile.id];
-  if (why) throw new HedgeError("USAGE", `--profile ${profile.id}: no aggregation query (${why})`, { value: profile.id, hint: "choose an export profile such as aws-cur, focus, gcp-billing, azure-cost or litellm" });
+  if (why)
+    throw new HedgeError("USAGE", `--profile ${profile.id}: no aggregation query (${why})`, {
+      value: profile.id,
+      hint: "choose an export profile such as aws-cur, focus, gcp-billing, azure-cost or litellm",
+    });
   const header = makeHeader([...options.header]);
   const { spec, notes } = profile.build(header, options.containment ? { containment: options.containment } : {});
   const has = (c: string) => header.has(c);
   const need = (c: string, what: string) => {
-    if (!has(c)) throw new HedgeError("INPUT_MISSING_COLUMN", `column "${c}" (${what}) is not in the header`, { value: options.header.join(","), expected: `a column named "${c}"`, hint: "give the export's header with --header-from FILE" });
+    if (!has(c))
+      throw new HedgeError("INPUT_MISSING_COLUMN", `column "${c}" (${what}) is not in the header`, {
+        value: options.header.join(","),
+        expected: `a column named "${c}"`,
+        hint: "give the export's header with --header-from FILE",
+      });
     return c;
   };
   const layout = options.dateLayout ?? defaultLayout(profile.id, spec);
@@ -163,7 +199,12 @@ export function buildPlan(profileId: string, options: PlanOptions): AggregationP
     if (scale !== "1") amount = { t: "arith", op: "*", a: amount, b: num(scale) };
     row.push(["cost", when([[isEmpty(cell), { t: "decimal", e: NULL, scale: 18 }]], amount)]);
     const cur = spec.cost.currency;
-    const currency = cur === undefined ? str("USD") : typeof cur === "string" ? str(cur.trim().toUpperCase()) : { t: "upper" as const, e: dimensionExpr(cur, "USD", "USD") };
+    const currency =
+      cur === undefined
+        ? str("USD")
+        : typeof cur === "string"
+          ? str(cur.trim().toUpperCase())
+          : { t: "upper" as const, e: dimensionExpr(cur, "USD", "USD") };
     row.push(["currency", when([[isEmpty(cell), NULL_TEXT]], currency)]);
   }
   const costRef = spec.cost ? ref("cost") : ({ t: "decimal", e: NULL, scale: 18 } as Expr);
@@ -190,7 +231,10 @@ export function buildPlan(profileId: string, options: PlanOptions): AggregationP
     // Wide: one branch per token column, its contained columns subtracted (containment).
     const cells: Expr[] = [];
     const present = spec.tokens.filter((t) => has(t.column) || t.optional !== true);
-    if (present.length === 0) throw new HedgeError("INPUT_MISSING_COLUMN", "none of the profile's token columns is in the header", { expected: spec.tokens.map((t) => t.column).join(", ") });
+    if (present.length === 0)
+      throw new HedgeError("INPUT_MISSING_COLUMN", "none of the profile's token columns is in the header", {
+        expected: spec.tokens.map((t) => t.column).join(", "),
+      });
     present.forEach((t, i) => {
       const mult = String(t.multiplier ?? "1");
       const q = (c: string): Expr => {
@@ -206,10 +250,36 @@ export function buildPlan(profileId: string, options: PlanOptions): AggregationP
       }
       row.push([`t${i}`, v]);
     });
-    if (spec.skipEmpty) row.push(["has_values", or(...[...new Map(cells.map((c) => [JSON.stringify(c), c])).values()].map((c) => not(isEmpty(c))), ...(costCell ? [not(isEmpty(costCell))] : []))]);
+    if (spec.skipEmpty)
+      row.push([
+        "has_values",
+        or(
+          ...[...new Map(cells.map((c) => [JSON.stringify(c), c])).values()].map((c) => not(isEmpty(c))),
+          ...(costCell ? [not(isEmpty(costCell))] : []),
+        ),
+      ]);
     const usageRows = spec.skipEmpty ? and(isUsage, ref("has_values")) : isUsage;
-    present.forEach((t, i) => branches.push({ label: `${t.kind} ← ${t.column}${t.minus?.length ? ` − ${t.minus.join(" − ")}` : ""}`, where: usageRows, kind: str(t.kind), tokens: ref(`t${i}`), cost: { t: "decimal", e: NULL, scale: 18 }, currency: NULL_TEXT, costOnly: NULL_TEXT }));
-    if (spec.cost) branches.push({ label: "the row's cost (not one token kind's)", where: and(usageRows, hasCost), kind: str(""), tokens: noTokens, cost: costRef, currency: currencyRef, costOnly: NULL_TEXT });
+    present.forEach((t, i) =>
+      branches.push({
+        label: `${t.kind} ← ${t.column}${t.minus?.length ? ` − ${t.minus.join(" − ")}` : ""}`,
+        where: usageRows,
+        kind: str(t.kind),
+        tokens: ref(`t${i}`),
+        cost: { t: "decimal", e: NULL, scale: 18 },
+        currency: NULL_TEXT,
+        costOnly: NULL_TEXT,
+      }),
+    );
+    if (spec.cost)
+      branches.push({
+        label: "the row's cost (not one token kind's)",
+        where: and(usageRows, hasCost),
+        kind: str(""),
+        tokens: noTokens,
+        cost: costRef,
+        currency: currencyRef,
+        costOnly: NULL_TEXT,
+      });
   } else if (spec.quantity) {
     // Long: one quantity column, its kind from rules, its unit from a table (and the unit check).
     const q = spec.quantity;
@@ -234,7 +304,10 @@ export function buildPlan(profileId: string, options: PlanOptions): AggregationP
       const key: Expr = { t: "lower", e: { t: "replace", e: uc, re: "\\s+", with: "" } };
       const table = new Map<string, string>();
       for (const [k, v] of Object.entries(q.unit.table)) table.set(k.replace(/\s+/g, "").toLowerCase(), String(v));
-      factor = when([...table].map(([k, v]) => [{ t: "eq", a: key, b: str(k) }, num(v)] as [Expr, Expr]), NULL);
+      factor = when(
+        [...table].map(([k, v]) => [{ t: "eq", a: key, b: str(k) }, num(v)] as [Expr, Expr]),
+        NULL,
+      );
       row.push(["unit_text", uc]);
     }
     row.push(["factor", factor]);
@@ -242,37 +315,106 @@ export function buildPlan(profileId: string, options: PlanOptions): AggregationP
     if (q.unit && "column" in q.unit && q.unit.verify) {
       // The per-row unit check (RowMapper.verifyUnit): cost ≈ quantity × price keeps the factor,
       // cost ≈ quantity × price / factor means the quantity is already raw tokens.
-      row.push(["check_cost", { t: "coalesce", xs: [{ t: "double", e: text(need(q.unit.verify.cost, "the unit check's cost")) }, num("0")] }]);
-      row.push(["check_price", { t: "coalesce", xs: [{ t: "double", e: text(need(q.unit.verify.unitPrice, "the unit check's unit price")) }, num("0")] }]);
+      row.push([
+        "check_cost",
+        { t: "coalesce", xs: [{ t: "double", e: text(need(q.unit.verify.cost, "the unit check's cost")) }, num("0")] },
+      ]);
+      row.push([
+        "check_price",
+        {
+          t: "coalesce",
+          xs: [{ t: "double", e: text(need(q.unit.verify.unitPrice, "the unit check's unit price")) }, num("0")],
+        },
+      ]);
       row.push(["check_quantity", { t: "coalesce", xs: [{ t: "double", e: qCell }, num("0")] }]);
       const [cost, price, qd] = [ref("check_cost"), ref("check_price"), ref("check_quantity")];
-      const positive = and({ t: "cmp", op: ">", a: cost, b: num("0") }, { t: "cmp", op: ">", a: price, b: num("0") }, { t: "cmp", op: ">", a: qd, b: num("0") }, not({ t: "isNull", e: ref("factor") }), { t: "cmp", op: "<>", a: ref("factor"), b: num("1") });
+      const positive = and(
+        { t: "cmp", op: ">", a: cost, b: num("0") },
+        { t: "cmp", op: ">", a: price, b: num("0") },
+        { t: "cmp", op: ">", a: qd, b: num("0") },
+        not({ t: "isNull", e: ref("factor") }),
+        { t: "cmp", op: "<>", a: ref("factor"), b: num("1") },
+      );
       const r: Expr = { t: "arith", op: "/", a: cost, b: { t: "arith", op: "*", a: qd, b: price } };
-      const near = (x: Expr): Expr => ({ t: "cmp", op: "<", a: { t: "abs", e: { t: "arith", op: "-", a: x, b: num("1") } }, b: num("0.05") });
-      row.push(["factor_checked", when([[and(positive, near(r)), ref("factor")], [and(positive, near({ t: "arith", op: "*", a: r, b: ref("factor") })), num("1")]], ref("factor"))]);
+      const near = (x: Expr): Expr => ({
+        t: "cmp",
+        op: "<",
+        a: { t: "abs", e: { t: "arith", op: "-", a: x, b: num("1") } },
+        b: num("0.05"),
+      });
+      row.push([
+        "factor_checked",
+        when(
+          [
+            [and(positive, near(r)), ref("factor")],
+            [and(positive, near({ t: "arith", op: "*", a: r, b: ref("factor") })), num("1")],
+          ],
+          ref("factor"),
+        ),
+      ]);
     } else {
       row.push(["factor_checked", ref("factor")]);
     }
     row.push(["quantity", { t: "coalesce", xs: [qty, num("0")] }]);
-    if (spec.skipEmpty) row.push(["has_values", or(not(isEmpty(qCell)), ...(costCell ? [not(isEmpty(costCell))] : []))]);
-    const usageRows = and(isUsage, { t: "cmp", op: "<>", a: ref("kind"), b: str("#ignore") }, ...(spec.skipEmpty ? [ref("has_values")] : []));
+    if (spec.skipEmpty)
+      row.push(["has_values", or(not(isEmpty(qCell)), ...(costCell ? [not(isEmpty(costCell))] : []))]);
+    const usageRows = and(
+      isUsage,
+      { t: "cmp", op: "<>", a: ref("kind"), b: str("#ignore") },
+      ...(spec.skipEmpty ? [ref("has_values")] : []),
+    );
     const unitKnown = row.some(([n]) => n === "unit_text");
     branches.push({
       label: "token rows: kind by the rules, quantity × tokens per unit",
       where: usageRows,
       // An unknown unit stays visible: the aggregated reader rejects the kind, naming it.
-      kind: unitKnown ? when([[{ t: "isNull", e: ref("factor_checked") }, { t: "concat", parts: [str("unknown unit: "), ref("unit_text")] }]], ref("kind")) : ref("kind"),
+      kind: unitKnown
+        ? when(
+            [
+              [
+                { t: "isNull", e: ref("factor_checked") },
+                { t: "concat", parts: [str("unknown unit: "), ref("unit_text")] },
+              ],
+            ],
+            ref("kind"),
+          )
+        : ref("kind"),
       tokens: { t: "arith", op: "*", a: ref("quantity"), b: { t: "coalesce", xs: [ref("factor_checked"), num("0")] } },
       cost: costRef,
       currency: currencyRef,
       costOnly: NULL_TEXT,
     });
   } else if (spec.cost) {
-    branches.push({ label: "cost rows (the export has no token counts)", where: and(isUsage, ...(spec.skipEmpty ? [hasCost] : [])), kind: str(""), tokens: noTokens, cost: costRef, currency: currencyRef, costOnly: NULL_TEXT });
+    branches.push({
+      label: "cost rows (the export has no token counts)",
+      where: and(isUsage, ...(spec.skipEmpty ? [hasCost] : [])),
+      kind: str(""),
+      tokens: noTokens,
+      cost: costRef,
+      currency: currencyRef,
+      costOnly: NULL_TEXT,
+    });
   }
 
-  const planNotes = [...notes, layout === "iso" ? "days are the first ten characters of the date (YYYY-MM-DD as written; UTC for the Z times these exports write)" : layout === "mdy" ? "days from MM/DD/YYYY dates" : "days from Unix seconds, in UTC"];
-  return { profile: profile.id, title: profile.title, notes: planNotes, row, branches, hasCost: spec.cost !== undefined, resultColumns: AGGREGATED_COLUMNS.filter((c) => spec.cost !== undefined || (c !== "cost" && c !== "currency")), ...(options.from ? { from: options.from } : {}), ...(options.to ? { to: options.to } : {}) };
+  const planNotes = [
+    ...notes,
+    layout === "iso"
+      ? "days are the first ten characters of the date (YYYY-MM-DD as written; UTC for the Z times these exports write)"
+      : layout === "mdy"
+        ? "days from MM/DD/YYYY dates"
+        : "days from Unix seconds, in UTC",
+  ];
+  return {
+    profile: profile.id,
+    title: profile.title,
+    notes: planNotes,
+    row,
+    branches,
+    hasCost: spec.cost !== undefined,
+    resultColumns: AGGREGATED_COLUMNS.filter((c) => spec.cost !== undefined || (c !== "cost" && c !== "currency")),
+    ...(options.from ? { from: options.from } : {}),
+    ...(options.to ? { to: options.to } : {}),
+  };
 }
 
 /** Every column the result can have, in order (the aggregated layout). */

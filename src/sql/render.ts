@@ -81,7 +81,9 @@ function expr(e: Expr, s: Scope): string {
     case "case":
       return `CASE ${e.whens.map(([c, v]) => `WHEN ${r(c)} THEN ${r(v)}`).join(" ")} ELSE ${r(e.else)} END`;
     case "decimal":
-      return e.e.t === "null" ? `CAST(NULL AS ${d.decimal(e.scale)})` : `CAST(NULLIF(${r(e.e)}, '') AS ${d.decimal(e.scale)})`;
+      return e.e.t === "null"
+        ? `CAST(NULL AS ${d.decimal(e.scale)})`
+        : `CAST(NULLIF(${r(e.e)}, '') AS ${d.decimal(e.scale)})`;
     case "double":
       return `CAST(NULLIF(${r(e.e)}, '') AS ${d.double})`;
     case "arith":
@@ -102,7 +104,11 @@ function expr(e: Expr, s: Scope): string {
 function tableRef(d: Dialect, table: string): string {
   const parts = table.split(".");
   if (table.trim() === "" || parts.some((p) => p.trim() === "")) {
-    throw new HedgeError("USAGE", `--table: "${table}" is not a table name`, { value: table, expected: "NAME or SCHEMA.NAME or CATALOG.SCHEMA.NAME", hint: "e.g. --table cur.data_exports" });
+    throw new HedgeError("USAGE", `--table: "${table}" is not a table name`, {
+      value: table,
+      expected: "NAME or SCHEMA.NAME or CATALOG.SCHEMA.NAME",
+      hint: "e.g. --table cur.data_exports",
+    });
   }
   return parts.map((p) => d.ident(p.trim())).join(".");
 }
@@ -120,34 +126,50 @@ export function renderSql(plan: AggregationPlan, options: RenderOptions): string
   // The cells step reads each source column once, as the CSV reader sees it: trimmed text, '' for NULL.
   const used = new Set<string>();
   for (const [, e] of plan.row) columnsOf(e, used);
-  const cellLines = [...used].map((c) => `    ${expr({ t: "text", column: c }, { d, columns, cells: false })} AS ${q(c)}`);
+  const cellLines = [...used].map(
+    (c) => `    ${expr({ t: "text", column: c }, { d, columns, cells: false })} AS ${q(c)}`,
+  );
   // Then values over cells, then each value that reads earlier values one step later.
   const level = new Map<string, number>();
   for (const [name, e] of plan.row) {
     const refs = refsOf(e);
-    if (refs.length > 0 && columnsOf(e).size > 0) throw new HedgeError("INTERNAL", `plan value ${name} reads both source cells and earlier values`);
+    if (refs.length > 0 && columnsOf(e).size > 0)
+      throw new HedgeError("INTERNAL", `plan value ${name} reads both source cells and earlier values`);
     level.set(name, refs.length === 0 ? 0 : 1 + Math.max(...refs.map((x) => level.get(x) ?? 0)));
   }
   const steps: string[] = [];
   const carried: string[] = [];
   const depth = Math.max(...level.values());
   for (let l = 0; l <= depth; l++) {
-    const lines = [...carried.map((n) => `    ${q(n)}`), ...plan.row.filter(([n]) => level.get(n) === l).map(([n, e]) => `    ${expr(e, scope)} AS ${q(n)}`)];
+    const lines = [
+      ...carried.map((n) => `    ${q(n)}`),
+      ...plan.row.filter(([n]) => level.get(n) === l).map(([n, e]) => `    ${expr(e, scope)} AS ${q(n)}`),
+    ];
     steps.push(`${step(l)} AS (\n  SELECT\n${lines.join(",\n")}\n  FROM ${l === 0 ? "th_cells" : step(l - 1)}\n)`);
     carried.push(...plan.row.filter(([n]) => level.get(n) === l).map(([n]) => n));
   }
   const last = step(depth);
-  const [date, provider, model, project, kind, currency, tokens, cost, costOnly] = RESULT_COLUMNS.map(q) as [string, string, string, string, string, string, string, string, string];
-  const costCols = (b: { cost: Expr; currency: Expr }) => (plan.hasCost ? `${expr(b.cost, scope)} AS ${cost}, ${expr(b.currency, scope)} AS ${currency}, ` : "");
-  const branches = plan.branches.map(
-    (b) =>
-      [
-        `  ${comment(b.label)}`,
-        `  SELECT ${date}, ${provider}, ${model}, ${project}, ${expr(b.kind, scope)} AS ${kind}, ${expr(b.tokens, scope)} AS ${tokens},`,
-        `    ${costCols(b)}${expr(b.costOnly, scope)} AS ${costOnly}`,
-        `  FROM ${last}`,
-        `  WHERE ${expr(b.where, scope)}`,
-      ].join("\n"),
+  const [date, provider, model, project, kind, currency, tokens, cost, costOnly] = RESULT_COLUMNS.map(q) as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
+  const costCols = (b: { cost: Expr; currency: Expr }) =>
+    plan.hasCost ? `${expr(b.cost, scope)} AS ${cost}, ${expr(b.currency, scope)} AS ${currency}, ` : "";
+  const branches = plan.branches.map((b) =>
+    [
+      `  ${comment(b.label)}`,
+      `  SELECT ${date}, ${provider}, ${model}, ${project}, ${expr(b.kind, scope)} AS ${kind}, ${expr(b.tokens, scope)} AS ${tokens},`,
+      `    ${costCols(b)}${expr(b.costOnly, scope)} AS ${costOnly}`,
+      `  FROM ${last}`,
+      `  WHERE ${expr(b.where, scope)}`,
+    ].join("\n"),
   );
   const range: string[] = [];
   if (plan.from) range.push(`${date} >= ${d.literal(plan.from)}`);

@@ -40,5 +40,10 @@ export function parametricCaR(meanCost: number, sd: number, level = 0.95): Param
 
 /** Monte Carlo CaR of cost draws: the level's type-1 sample quantile minus the mean. */
 export function empiricalCaR(costs: readonly number[], level = 0.95): number {
-  return quantileType1Sorted([...costs].sort((x, y) => x - y), level) - mean(costs);
+  return (
+    quantileType1Sorted(
+      [...costs].sort((x, y) => x - y),
+      level,
+    ) - mean(costs)
+  );
 }

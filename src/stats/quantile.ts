@@ -71,7 +71,11 @@ export function quantileOfSorted(sorted: ArrayLike<number>, p: number, type: Qua
 
 /** Quantile p ∈ [0, 1] of a sample in any order (it is copied and sorted), type 7 (default) or 8. */
 export function quantile(xs: readonly number[], p: number, type: QuantileType = 7): number {
-  return quantileOfSorted([...xs].sort((a, b) => a - b), p, type);
+  return quantileOfSorted(
+    [...xs].sort((a, b) => a - b),
+    p,
+    type,
+  );
 }
 
 /** Type-8 quantiles of an unsorted sample at each probability in `ps` (the sample is copied, not modified). */

@@ -85,7 +85,14 @@ export function selectScratch(n: number): SelectScratch {
  * Type-7 quantile p of v_i = u_i − r·g_i, i < n, exact. Expected cost: one pass over the data plus a sort of 1,024
  * sampled values and a selection among the ~4% of values that fall inside the bracket.
  */
-export function quantileOfCombination(u: Float64Array, g: Float64Array, r: number, p: number, scratch: SelectScratch, n = u.length): number {
+export function quantileOfCombination(
+  u: Float64Array,
+  g: Float64Array,
+  r: number,
+  p: number,
+  scratch: SelectScratch,
+  n = u.length,
+): number {
   if (n === 0) return Number.NaN;
   const h = (n - 1) * p;
   const k = Math.floor(h);

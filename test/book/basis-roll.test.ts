@@ -71,7 +71,15 @@ describe("stack and roll", () => {
   ];
 
   it("plans the legs for a month past the curve: stacked in the last listed month, rolled into the latest listed", () => {
-    const plan = rollSchedule({ asOf: "2026-12-15", curve, month: "2027-07", contracts: 10, contractSize: 1e9, divisor: 1e6, shifts: [0] });
+    const plan = rollSchedule({
+      asOf: "2026-12-15",
+      curve,
+      month: "2027-07",
+      contracts: 10,
+      contractSize: 1e9,
+      divisor: 1e6,
+      shifts: [0],
+    });
     // Three months listed ahead (W = 3). Stack in 2027-03; roll 2027-02-28 into 2027-02 + 3 = 2027-05;
     // roll 2027-04-30 into 2027-04 + 3 = 2027-07, the exposure month itself.
     expect(plan.stackMonth).toBe("2027-03");
@@ -83,11 +91,23 @@ describe("stack and roll", () => {
   });
 
   it("prices the rolls on a constant-shape curve under shifts; a losing roll's cash is the funding need", () => {
-    const plan = rollSchedule({ asOf: "2026-12-15", curve, month: "2027-07", contracts: 10, contractSize: 1e9, divisor: 1e6, shifts: [0, -0.5] });
+    const plan = rollSchedule({
+      asOf: "2026-12-15",
+      curve,
+      month: "2027-07",
+      contracts: 10,
+      contractSize: 1e9,
+      divisor: 1e6,
+      shifts: [0, -0.5],
+    });
     const [flat, crash] = plan.scenarios;
     // No shift (backwardation kept): 2027-03 opened at the tenor-3 price 1.80, closed at the tenor-1 price 2.00:
     // +0.20 × 10 × 1,000 = +$2,000; 2027-05 opened at tenor 3 (1.80), closed at 2.00: +$2,000. Roll P&L +$4,000.
-    expect(flat!.legs.map((l) => [l.openPrice, l.closePrice, l.pnl])).toEqual([[1.8, 2, 2000], [1.8, 2, 2000], [1.8, null, 0]]);
+    expect(flat!.legs.map((l) => [l.openPrice, l.closePrice, l.pnl])).toEqual([
+      [1.8, 2, 2000],
+      [1.8, 2, 2000],
+      [1.8, null, 0],
+    ]);
     expect(flat!.rollPnl).toBe(4000);
     expect(flat!.fundingNeed).toBe(0);
     // Curve 50% lower at the rolls: closed at 1.00 (−0.80 × 10,000 Mtok = −$8,000), reopened at 0.90, closed at
@@ -100,28 +120,59 @@ describe("stack and roll", () => {
 
 describe("months past the curve in the plan", () => {
   it("sizes them by the policy and stacks them in the last listed month", () => {
-    const spec = contractSpecSchema.parse({ name: "c", underlying: "token-index", quoteUnit: "USD/Mtok", contractSize: 1e9, sizeUnit: "tokens", tickSize: 0.01, currency: "USD", initialMargin: 300, maintenanceMargin: 240 });
+    const spec = contractSpecSchema.parse({
+      name: "c",
+      underlying: "token-index",
+      quoteUnit: "USD/Mtok",
+      contractSize: 1e9,
+      sizeUnit: "tokens",
+      tickSize: 0.01,
+      currency: "USD",
+      initialMargin: 300,
+      maintenanceMargin: 240,
+    });
     const months = ["2027-01", "2027-02", "2027-03", "2027-04", "2027-05"];
     const r = rollSection({
       forecast: months.map((month) => ({ month, mean: 10e9, p10: 9e9, p50: 10e9, p90: 11e9 })),
-      curve: [{ month: "2027-01", price: 2.0 }, { month: "2027-02", price: 1.9 }, { month: "2027-03", price: 1.8 }],
-      spec, policy: policySchema.parse({ ladder: [{ fromMonth: 1, toMonth: 5, ratio: 1 }] }),
-      asOf: "2026-12-15", side: "long", shifts: [0, -0.5],
+      curve: [
+        { month: "2027-01", price: 2.0 },
+        { month: "2027-02", price: 1.9 },
+        { month: "2027-03", price: 1.8 },
+      ],
+      spec,
+      policy: policySchema.parse({ ladder: [{ fromMonth: 1, toMonth: 5, ratio: 1 }] }),
+      asOf: "2026-12-15",
+      side: "long",
+      shifts: [0, -0.5],
     })!;
     // 2027-04 and 2027-05: 10 contracts each, stacked in 2027-03 at 1.80, rolled on 2027-02-28 into the month itself.
     expect(r.stackMonth).toBe("2027-03");
-    expect(r.months.map((m) => [m.month, m.contracts, m.legs.map((l) => l.contract)])).toEqual([["2027-04", 10, ["2027-03", "2027-04"]], ["2027-05", 10, ["2027-03", "2027-05"]]]);
+    expect(r.months.map((m) => [m.month, m.contracts, m.legs.map((l) => l.contract)])).toEqual([
+      ["2027-04", 10, ["2027-03", "2027-04"]],
+      ["2027-05", 10, ["2027-03", "2027-05"]],
+    ]);
     // No shift: each closes at the tenor-1 price 2.00: +0.20 × 10,000 Mtok = +$2,000 each, +$4,000 together.
     // −50%: closes at 1.00: −0.80 × 10,000 = −$8,000 each, both on 2027-02-28: funding need $16,000.
-    expect(r.scenarios).toEqual([{ shift: 0, rollPnl: 4000, fundingNeed: 0 }, { shift: -0.5, rollPnl: -16_000, fundingNeed: 16_000 }]);
+    expect(r.scenarios).toEqual([
+      { shift: 0, rollPnl: 4000, fundingNeed: 0 },
+      { shift: -0.5, rollPnl: -16_000, fundingNeed: 16_000 },
+    ]);
   });
 });
 
 describe("parseRollLegs", () => {
   it("reads the fixture of Hull's legs and refuses a bad price with its place", () => {
     const legs = parseRollLegs(readFileSync("fixtures/hull/stack-and-roll.csv", "utf8"), "stack-and-roll.csv");
-    expect(legs.map((l) => [l.contract, l.openPrice, l.closePrice])).toEqual([["Oct 2014", 88.2, 87.4], ["Mar 2015", 87, 86.5], ["Jul 2015", 86.3, 85.9]]);
-    expect(stackAndRoll({ side: "short", legs, quantity: 100_000, initialSpot: 89, finalSpot: 86 }).totalGain).toBe(170_000);
-    expect(() => parseRollLegs("contract,open_date,close_date,open_price,close_price\nOct,2014-04,2014-09,x,1\n", "r.csv")).toThrow(/open_price "x"/);
+    expect(legs.map((l) => [l.contract, l.openPrice, l.closePrice])).toEqual([
+      ["Oct 2014", 88.2, 87.4],
+      ["Mar 2015", 87, 86.5],
+      ["Jul 2015", 86.3, 85.9],
+    ]);
+    expect(stackAndRoll({ side: "short", legs, quantity: 100_000, initialSpot: 89, finalSpot: 86 }).totalGain).toBe(
+      170_000,
+    );
+    expect(() =>
+      parseRollLegs("contract,open_date,close_date,open_price,close_price\nOct,2014-04,2014-09,x,1\n", "r.csv"),
+    ).toThrow(/open_price "x"/);
   });
 });

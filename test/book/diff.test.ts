@@ -2,8 +2,13 @@ import { describe, expect, it } from "vitest";
 import { diffPlans } from "../../src/book/diff.js";
 import { HedgeError } from "../../src/errors.js";
 
-const month = (m: string, forecastTokens: number, contracts: number, lockedInCost: number, extra: Record<string, unknown> = {}) =>
-  ({ month: m, forecastTokens, contracts, lockedInCost, probabilityOverHedge: 0.05, ...extra });
+const month = (
+  m: string,
+  forecastTokens: number,
+  contracts: number,
+  lockedInCost: number,
+  extra: Record<string, unknown> = {},
+) => ({ month: m, forecastTokens, contracts, lockedInCost, probabilityOverHedge: 0.05, ...extra });
 
 const oldPlan = {
   command: "plan",
@@ -14,8 +19,16 @@ const newReport = {
   command: "report",
   plan: {
     months: [
-      month("2027-01", 70e9, 56, 113_120, { targetContracts: 56, heldContracts: 69, trade: { side: "sell", contracts: 13 } }),
-      month("2027-02", 90e9, 72, 142_560, { targetContracts: 72, heldContracts: 0, trade: { side: "buy", contracts: 72 } }),
+      month("2027-01", 70e9, 56, 113_120, {
+        targetContracts: 56,
+        heldContracts: 69,
+        trade: { side: "sell", contracts: 13 },
+      }),
+      month("2027-02", 90e9, 72, 142_560, {
+        targetContracts: 72,
+        heldContracts: 0,
+        trade: { side: "buy", contracts: 72 },
+      }),
     ],
     totals: { forecastTokens: 160e9, contracts: 128, lockedInCost: 255_680 },
   },
@@ -27,7 +40,11 @@ describe("diffPlans", () => {
   const d = diffPlans(oldPlan, "old.json", newReport, "new.json");
 
   it("matches delivery months across a plan and a report, added and removed months included", () => {
-    expect(d.months.map((m) => [m.month, m.status])).toEqual([["2026-12", "removed"], ["2027-01", "changed"], ["2027-02", "added"]]);
+    expect(d.months.map((m) => [m.month, m.status])).toEqual([
+      ["2026-12", "removed"],
+      ["2027-01", "changed"],
+      ["2027-02", "added"],
+    ]);
     expect(d.old).toEqual({ file: "old.json", command: "plan", asOf: null });
     expect(d.new.command).toBe("report");
   });
@@ -61,8 +78,14 @@ describe("diffPlans", () => {
     };
     expect(err([1, 2]).details.path).toBe("(root)");
     expect(err({ command: "curve" }).details.path).toBe("months");
-    expect(err({ months: [{ month: "2027-13" }] }).details).toMatchObject({ path: "months[0].month", value: '"2027-13"', file: "x.json" });
-    expect(err({ months: [{ month: "2027-01", forecastTokens: "lots" }] }).details.path).toBe("months[0].forecastTokens");
+    expect(err({ months: [{ month: "2027-13" }] }).details).toMatchObject({
+      path: "months[0].month",
+      value: '"2027-13"',
+      file: "x.json",
+    });
+    expect(err({ months: [{ month: "2027-01", forecastTokens: "lots" }] }).details.path).toBe(
+      "months[0].forecastTokens",
+    );
     expect(err({ months: [{ month: "2027-01", trade: { side: "hold" } }] }).details.path).toBe("months[0].trade");
     expect(err({ plan: { months: "x" } }).details.path).toBe("plan.months");
     expect(err([1]).exitCode).toBe(3);

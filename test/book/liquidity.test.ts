@@ -5,7 +5,10 @@ import { gapStress, pathFundingNeed, simulatedStress, type LiquidityInput } from
 // settles on day 31, the Feb leg on day 59. Margin per unit move of X: 100 × 1,000 × 2.00 = 200,000 and
 // 50 × 1,000 × 1.90 = 95,000. Initial margin 150 × $300 = $45,000.
 const input: LiquidityInput = {
-  legs: [{ month: "2027-01", contracts: 100, futuresPrice: 2 }, { month: "2027-02", contracts: 50, futuresPrice: 1.9 }],
+  legs: [
+    { month: "2027-01", contracts: 100, futuresPrice: 2 },
+    { month: "2027-02", contracts: 50, futuresPrice: 1.9 },
+  ],
   contractSize: 1e9,
   divisor: 1e6,
   asOf: "2026-12-31",
@@ -15,7 +18,12 @@ const input: LiquidityInput = {
 describe("liquidity stress", () => {
   it("a day-one gap of −50% pays half the position's value at once", () => {
     // (200,000 + 95,000) × −0.5 = −147,500; buffer 147,500 + 45,000 = 192,500.
-    expect(gapStress(input, -0.5)).toEqual({ gap: -0.5, dayOneMargin: -147_500, fundingNeed: 147_500, cashBuffer: 192_500 });
+    expect(gapStress(input, -0.5)).toEqual({
+      gap: -0.5,
+      dayOneMargin: -147_500,
+      fundingNeed: 147_500,
+      cashBuffer: 192_500,
+    });
     expect(gapStress(input, 0.3).fundingNeed).toBe(0);
   });
 
@@ -31,7 +39,9 @@ describe("liquidity stress", () => {
 
   it("without volatility every simulated path is the gap path: P95 = P99 = the gap's need", () => {
     const s = simulatedStress(input, { paths: 50, seed: 1, volatility: 0, gap: -0.5 });
-    expect([s.meanFundingNeed, s.p95FundingNeed, s.p99FundingNeed, s.maxFundingNeed]).toEqual([147_500, 147_500, 147_500, 147_500]);
+    expect([s.meanFundingNeed, s.p95FundingNeed, s.p99FundingNeed, s.maxFundingNeed]).toEqual([
+      147_500, 147_500, 147_500, 147_500,
+    ]);
     expect(s.cashBuffer).toBe(192_500);
   });
 

@@ -13,10 +13,15 @@ function lineUnderTable(stdout: string, lastRow: RegExp): string | undefined {
 }
 
 describe("ingest", () => {
-  const INGEST = "20 complete months, 10.9 B tok in 2025-03 → 69.0 B tok in 2026-10 (+10.2% a month compounded); cost $1.45M; no data-quality findings.";
+  const INGEST =
+    "20 complete months, 10.9 B tok in 2025-03 → 69.0 B tok in 2026-10 (+10.2% a month compounded); cost $1.45M; no data-quality findings.";
 
   it("answers under the table: months, first → last, compound growth, cost, data quality", () => {
-    const doc = runJson<{ periods: { period: string; tokens: number; complete: boolean }[]; totals: { cost: number }; findings: unknown[] }>(["ingest", ACME.usage]);
+    const doc = runJson<{
+      periods: { period: string; tokens: number; complete: boolean }[];
+      totals: { cost: number };
+      findings: unknown[];
+    }>(["ingest", ACME.usage]);
     const first = doc.periods[0]!;
     const last = doc.periods[doc.periods.length - 1]!;
     expect(doc.periods.every((p) => p.complete)).toBe(true);
@@ -38,7 +43,8 @@ describe("ingest", () => {
 });
 
 describe("curve", () => {
-  const CURVE = "Backwardation (later months cheaper): front 2026-12 2.100 → back 2027-11 1.550 USD/Mtok, -26.19% over 11 months (-28.2% a year); average 1.813 USD/Mtok over 12 months.";
+  const CURVE =
+    "Backwardation (later months cheaper): front 2026-12 2.100 → back 2027-11 1.550 USD/Mtok, -26.19% over 11 months (-28.2% a year); average 1.813 USD/Mtok over 12 months.";
 
   it("answers under the table: shape, front → back, the change, the average", () => {
     const doc = runJson<{ months: { price: number }[] }>(["curve", ACME.tokenCurve]);
@@ -67,7 +73,10 @@ describe("forecast", () => {
   it("answers under the table: the 12 months' total with P10–P90 and the growth a month", () => {
     expect(human.code).toBe(0);
     const line = lineUnderTable(human.stdout, /^2027-10 /)!;
-    const m = /^Next 12 months \(2026-11 … 2027-10\): ([\d,]+) B tok expected, P10–P90 ([\d,]+)–([\d,]+) B tok; growth \+(\d+\.\d)% a month now, \+(\d+\.\d)% a month at the horizon end\.$/.exec(line);
+    const m =
+      /^Next 12 months \(2026-11 … 2027-10\): ([\d,]+) B tok expected, P10–P90 ([\d,]+)–([\d,]+) B tok; growth \+(\d+\.\d)% a month now, \+(\d+\.\d)% a month at the horizon end\.$/.exec(
+        line,
+      );
     expect(m, line).not.toBeNull();
     const b = (s: string): number => Number(s.replace(/,/g, ""));
     const total = doc.forecast.reduce((s, p) => s + p.mean, 0);
@@ -93,6 +102,8 @@ describe("forecast", () => {
   it("a series file of unknown unit is answered in its own figures", () => {
     const r = runCli(["forecast", "fixtures/series/air-passengers.csv"]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Next 12 months \(1961-01 … 1961-12\): [\d,]+ in all expected, P10–P90 [\d,]+–[\d,]+; growth [+-]\d+\.\d% a month now/m);
+    expect(r.stdout).toMatch(
+      /^Next 12 months \(1961-01 … 1961-12\): [\d,]+ in all expected, P10–P90 [\d,]+–[\d,]+; growth [+-]\d+\.\d% a month now/m,
+    );
   });
 });

@@ -52,13 +52,18 @@ describe("binary input: magic bytes", () => {
 describe("binary input: invalid UTF-8 and NUL at file:line:column", () => {
   it("finds the byte: line 2, column 17", () => {
     // "2026-01-01,5,gpt" is 16 bytes, so the 0xff is column 17 of line 2.
-    const p = textProblem(Buffer.concat([Buffer.from("date,tokens,model\n2026-01-01,5,gpt"), bytes(0xff), Buffer.from("\n")]));
+    const p = textProblem(
+      Buffer.concat([Buffer.from("date,tokens,model\n2026-01-01,5,gpt"), bytes(0xff), Buffer.from("\n")]),
+    );
     expect(p).toMatchObject({ line: 2, column: 17 });
     expect(p?.message).toMatch(/invalid UTF-8 \(byte 0xff\)/);
   });
 
   it("a usage file with invalid UTF-8 fails at file:line:column instead of becoming U+FFFD", async () => {
-    writeFileSync(join(dir, "latin1.csv"), Buffer.concat([Buffer.from("date,tokens,model\n2026-01-01,5,caf"), bytes(0xe9), Buffer.from("\n")]));
+    writeFileSync(
+      join(dir, "latin1.csv"),
+      Buffer.concat([Buffer.from("date,tokens,model\n2026-01-01,5,caf"), bytes(0xe9), Buffer.from("\n")]),
+    );
     const r = await runHere(["ingest", "latin1.csv"], dir);
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/^tokenhedge: error: latin1\.csv:2:17: invalid UTF-8 \(byte 0xe9\)/);
@@ -82,7 +87,10 @@ describe("binary input: invalid UTF-8 and NUL at file:line:column", () => {
 
   it("an invalid byte in a curve is found too", async () => {
     // "2027-01,2.1" is 11 bytes: the bad byte is column 12.
-    writeFileSync(join(dir, "bad-curve.csv"), Buffer.concat([Buffer.from("month,price\n2027-01,2.1"), bytes(0xc3, 0x28), Buffer.from("\n")]));
+    writeFileSync(
+      join(dir, "bad-curve.csv"),
+      Buffer.concat([Buffer.from("month,price\n2027-01,2.1"), bytes(0xc3, 0x28), Buffer.from("\n")]),
+    );
     const r = await runHere(["curve", "bad-curve.csv"], dir);
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/bad-curve\.csv:2:12: invalid UTF-8 \(byte 0xc3\)/);

@@ -46,7 +46,17 @@ describe("check on the Acme config", () => {
 
   it("evaluates every kind of rule the config sets", () => {
     expect(new Set(doc.rules.map((r) => r.rule))).toEqual(
-      new Set(["maxCostAtRisk", "maxOverHedgeProbability", "hedgeRatioBand", "minEffectiveness.rSquared", "minEffectiveness.slope", "minEffectiveness.pValue", "minEffectiveness.dollarOffset", "maxMissingDays", "maxStaleDays"]),
+      new Set([
+        "maxCostAtRisk",
+        "maxOverHedgeProbability",
+        "hedgeRatioBand",
+        "minEffectiveness.rSquared",
+        "minEffectiveness.slope",
+        "minEffectiveness.pValue",
+        "minEffectiveness.dollarOffset",
+        "maxMissingDays",
+        "maxStaleDays",
+      ]),
     );
     // one band rule per delivery month, each against its tenor's policy band
     const bands = doc.rules.filter((r) => r.rule === "hedgeRatioBand");
@@ -102,7 +112,9 @@ describe("one config per rule, each made to breach it: exit 1, output printed fi
 
   it("states the company's price the money rules stand on: usage cost ÷ tokens, sticky, company cost above the index cost", () => {
     const { doc } = check(["--config", breach("basis")]);
-    const company = (doc as unknown as { company: { priceSource: string; basis: string; companyCost: number; indexCost: number } }).company;
+    const company = (
+      doc as unknown as { company: { priceSource: string; basis: string; companyCost: number; indexCost: number } }
+    ).company;
     expect(company).toMatchObject({ priceSource: "usage", basis: "regression" });
     expect(company.companyCost).toBeGreaterThan(company.indexCost);
   });

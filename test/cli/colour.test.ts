@@ -17,7 +17,13 @@ describe("colour", () => {
   });
 
   it("FORCE_COLOR turns it on; --no-color beats FORCE_COLOR", () => {
-    expect(runCli(["curve", ACME.tokenCurve, "--no-chart"], { env: { FORCE_COLOR: "1" } }).stdout.includes(ESC)).toBe(true);
-    expect(runCli(["curve", ACME.tokenCurve, "--no-chart", "--no-color"], { env: { FORCE_COLOR: "1" } }).stdout.includes(ESC)).toBe(false);
+    expect(runCli(["curve", ACME.tokenCurve, "--no-chart"], { env: { FORCE_COLOR: "1" } }).stdout.includes(ESC)).toBe(
+      true,
+    );
+    expect(
+      runCli(["curve", ACME.tokenCurve, "--no-chart", "--no-color"], { env: { FORCE_COLOR: "1" } }).stdout.includes(
+        ESC,
+      ),
+    ).toBe(false);
   });
 });

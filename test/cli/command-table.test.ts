@@ -8,12 +8,15 @@ const env = makeCommandEnv({ cwd: ".", env: {}, stdout: sink, stderr: sink, stdi
 
 describe("command table", () => {
   // The top-level help prints the table's rows, not the commands: each row must say what its command would.
-  it.each(COMMANDS.map((row) => [row.name, row] as const))("%s: name, usage term and description match the real command", async (_name, row) => {
-    const cmd = (await row.load())(env);
-    expect(cmd.name()).toBe(row.name);
-    expect(cmd.description()).toBe(row.description);
-    expect(new Help().subcommandTerm(cmd)).toBe(row.usage === "" ? row.name : `${row.name} ${row.usage}`);
-  });
+  it.each(COMMANDS.map((row) => [row.name, row] as const))(
+    "%s: name, usage term and description match the real command",
+    async (_name, row) => {
+      const cmd = (await row.load())(env);
+      expect(cmd.name()).toBe(row.name);
+      expect(cmd.description()).toBe(row.description);
+      expect(new Help().subcommandTerm(cmd)).toBe(row.usage === "" ? row.name : `${row.name} ${row.usage}`);
+    },
+  );
 
   it("finds the invoked command after the program's flags and after help", () => {
     expect(invokedCommand(["--no-color", "plan", "x.csv", "--json"])?.name).toBe("plan");

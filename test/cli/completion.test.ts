@@ -65,7 +65,9 @@ describe("zsh and fish scripts", () => {
   it("carry plan's options with their choices, and quote descriptions for the shell", () => {
     expect(ZSH).toContain(`'--rounding[contract rounding]:value:(${ROUNDING_RULES.join(" ")})'`);
     expect(ZSH).toContain("'--curve[futures curve CSV]:file:_files'");
-    expect(FISH).toContain("complete -c tokenhedge -n '__fish_seen_subcommand_from plan' -l curve -r -F -d 'futures curve CSV'");
+    expect(FISH).toContain(
+      "complete -c tokenhedge -n '__fish_seen_subcommand_from plan' -l curve -r -F -d 'futures curve CSV'",
+    );
     expect(FISH).toMatch(/-n '__fish_seen_subcommand_from simulate' -l method -x -a '[^']*parametric'/);
     // zsh's _arguments reads [ and ] in an option's description, and a ' would end the shell string: none unescaped.
     for (const line of ZSH.split("\n").filter((l) => l.trimStart().startsWith("'--"))) {

@@ -32,10 +32,15 @@ describe("--config supplies the usage file", () => {
 
 describe("forecast model defaults", () => {
   it("by day the default is ETS chosen by AICc; --select combination still gives the combination", () => {
-    const day = JSON.parse(runCli(["forecast", ACME.usage, "--period", "day", "--horizon", "7", "--json"]).stdout) as { selection: { method: string }; model: string };
+    const day = JSON.parse(runCli(["forecast", ACME.usage, "--period", "day", "--horizon", "7", "--json"]).stdout) as {
+      selection: { method: string };
+      model: string;
+    };
     expect(day.selection.method).toBe("aicc");
     expect(day.model).toMatch(/^ETS\(/);
-    const combo = JSON.parse(runCli(["forecast", ACME.usage, "--period", "day", "--horizon", "7", "--select", "combination", "--json"]).stdout) as { selection: { method: string } };
+    const combo = JSON.parse(
+      runCli(["forecast", ACME.usage, "--period", "day", "--horizon", "7", "--select", "combination", "--json"]).stdout,
+    ) as { selection: { method: string } };
     expect(combo.selection.method).toBe("combination");
   });
 });

@@ -58,7 +58,11 @@ describe("config show", () => {
     writeFileSync(join(dir, "hedge.config.yaml"), "curve: c.csv\nseed: 5\n");
     const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: "1" };
     delete env.TOKENHEDGE_CONFIG;
-    const r = spawnSync(process.execPath, [join(ROOT, "bin/tokenhedge"), "config", "show", "--json"], { cwd: dir, env, encoding: "utf8" });
+    const r = spawnSync(process.execPath, [join(ROOT, "bin/tokenhedge"), "config", "show", "--json"], {
+      cwd: dir,
+      env,
+      encoding: "utf8",
+    });
     expect(r.status, r.stderr).toBe(0);
     const doc = JSON.parse(r.stdout) as ShowDoc;
     expect(doc.configFile).toBe("hedge.config.yaml");
@@ -125,7 +129,10 @@ describe("--config on plan and scenarios", () => {
   it("a flag overrides the config (--ratio replaces the config's policy) and the seed comes from env", () => {
     const r = runCli(["plan", "--config", CFG, "--ratio", "0.5", "--json"], { env: { TOKENHEDGE_SEED: "7" } });
     expect(r.code, r.stderr).toBe(0);
-    const doc = JSON.parse(r.stdout) as { seed: number; months: { targetRatio: number; hedgeRatio: number; capTokens: number; exposureUnits: number }[] };
+    const doc = JSON.parse(r.stdout) as {
+      seed: number;
+      months: { targetRatio: number; hedgeRatio: number; capTokens: number; exposureUnits: number }[];
+    };
     expect(doc.seed).toBe(7);
     // Every month targets the flag's 0.5; the config's P10 volume cap still applies, and in the last months of
     // the fixture's forecast the P10 is below half the mean (the backtest-weighted mixture of combination, ETS,
@@ -160,11 +167,19 @@ describe("withConfig: --config for any command (e.g. forecast)", () => {
     const { addForecastOptions } = await import("../../src/cli/commands/shared.js");
     const dir = mkdtempSync(join(tmpdir(), "th-withconfig-"));
     writeFileSync(join(dir, "h.yaml"), "usage: data/u.csv\nhorizon: 6\nseed: 9\n");
-    const ctx = { cwd: dir, env: {}, stdout: { write: () => {}, isTTY: false }, stderr: { write: () => {}, isTTY: false }, stdinIsTTY: false };
+    const ctx = {
+      cwd: dir,
+      env: {},
+      stdout: { write: () => {}, isTTY: false },
+      stderr: { write: () => {}, isTTY: false },
+      stdinIsTTY: false,
+    };
     const seen: unknown[] = [];
     const make = () => {
       const cmd = new Command("fc").argument("<file>").exitOverride();
-      return withConfig(addForecastOptions(cmd, 12), ctx, { usageArgument: true }).action((file: string, flags: { horizon: number; seed: number }) => void seen.push([file, flags.horizon, flags.seed]));
+      return withConfig(addForecastOptions(cmd, 12), ctx, { usageArgument: true }).action(
+        (file: string, flags: { horizon: number; seed: number }) => void seen.push([file, flags.horizon, flags.seed]),
+      );
     };
     await make().parseAsync(["--config", "h.yaml"], { from: "user" });
     await make().parseAsync(["--config", "h.yaml", "other.csv", "--seed", "1"], { from: "user" });

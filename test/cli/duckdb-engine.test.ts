@@ -31,8 +31,22 @@ function totalsOf(args: string[]): Record<string, unknown> {
   const r = runCli([...args, "--json"]);
   expect(r.code, r.stderr).toBe(0);
   const d = JSON.parse(r.stdout) as Record<string, unknown>;
-  const costOnly = (d.skipped as { category: string; cost?: unknown }[]).filter((s) => s.category === "cost-only").map((s) => s.cost);
-  return { firstDay: d.firstDay, lastDay: d.lastDay, missingDays: d.missingDays, periods: d.periods, byKind: d.byKind, byModel: d.byModel, byProvider: d.byProvider, byProject: d.byProject, totals: d.totals, costByCurrency: d.costByCurrency, costOnly };
+  const costOnly = (d.skipped as { category: string; cost?: unknown }[])
+    .filter((s) => s.category === "cost-only")
+    .map((s) => s.cost);
+  return {
+    firstDay: d.firstDay,
+    lastDay: d.lastDay,
+    missingDays: d.missingDays,
+    periods: d.periods,
+    byKind: d.byKind,
+    byModel: d.byModel,
+    byProvider: d.byProvider,
+    byProject: d.byProject,
+    totals: d.totals,
+    costByCurrency: d.costByCurrency,
+    costOnly,
+  };
 }
 
 describe.skipIf(!present)("Parquet and --engine duckdb", () => {
@@ -57,7 +71,9 @@ describe.skipIf(!present)("Parquet and --engine duckdb", () => {
     }, 30_000);
   }
   it("the command line takes --engine duckdb (the CUR fixture)", () => {
-    expect(totalsOf(["ingest", "fixtures/formats/aws-cur/bedrock-cur2.csv", "--engine", "duckdb"])).toEqual(totalsOf(["ingest", "fixtures/formats/aws-cur/bedrock-cur2.csv"]));
+    expect(totalsOf(["ingest", "fixtures/formats/aws-cur/bedrock-cur2.csv", "--engine", "duckdb"])).toEqual(
+      totalsOf(["ingest", "fixtures/formats/aws-cur/bedrock-cur2.csv"]),
+    );
   }, 30_000);
 
   it("a quoted glob of a plain and a gzip part: the totals of the whole file", () => {
@@ -66,7 +82,9 @@ describe.skipIf(!present)("Parquet and --engine duckdb", () => {
     const half = Math.floor(lines.length / 2);
     writeFileSync(join(dir, "part-1.csv"), [lines[0], ...lines.slice(1, half)].join("\n") + "\n");
     writeFileSync(join(dir, "part-2.csv.gz"), gzipSync([lines[0], ...lines.slice(half)].join("\n") + "\n"));
-    expect(totalsOf(["ingest", join(dir, "part-*.csv*"), "--engine", "duckdb"])).toEqual(totalsOf(["ingest", "fixtures/formats/aws-cur/bedrock-cur2.csv"]));
+    expect(totalsOf(["ingest", join(dir, "part-*.csv*"), "--engine", "duckdb"])).toEqual(
+      totalsOf(["ingest", "fixtures/formats/aws-cur/bedrock-cur2.csv"]),
+    );
   }, 30_000);
 
   it("a glob that matches nothing is exit 3 naming it", () => {

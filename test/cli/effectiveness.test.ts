@@ -15,9 +15,27 @@ interface Doc {
     pass: boolean;
     cumulativeHedge: number;
     cumulativeItem: number;
-    byPeriod: { period: string; hedge: number; item: number; ratio: number; pass: boolean; cumulativeRatio: number; cumulativePass: boolean }[];
+    byPeriod: {
+      period: string;
+      hedge: number;
+      item: number;
+      ratio: number;
+      pass: boolean;
+      cumulativeRatio: number;
+      cumulativePass: boolean;
+    }[];
   };
-  regression: { direction: string; statement: string; slope: number; intercept: number; rSquared: number; fStatistic: number; pValue: number; observations: number; pass: boolean };
+  regression: {
+    direction: string;
+    statement: string;
+    slope: number;
+    intercept: number;
+    rSquared: number;
+    fStatistic: number;
+    pValue: number;
+    observations: number;
+    pass: boolean;
+  };
   reserve: number;
   ineffectiveness: number;
   pass: boolean;
@@ -47,7 +65,9 @@ describe("worked example 1: value changes (fixtures/effectiveness/worked-values.
     expect(d.schemaVersion).toBe(1);
     expect(d.dollarOffset.cumulative).toBeCloseTo(160 / 175, 9);
     expect(d.dollarOffset.pass).toBe(true);
-    expect(d.dollarOffset.byPeriod.map((p) => p.ratio)).toEqual([100 / 110, 50 / 45, 80 / 90, 30 / 35, 60 / 55].map((x) => Number(x.toFixed(10))));
+    expect(d.dollarOffset.byPeriod.map((p) => p.ratio)).toEqual(
+      [100 / 110, 50 / 45, 80 / 90, 30 / 35, 60 / 55].map((x) => Number(x.toFixed(10))),
+    );
     expect(d.dollarOffset.byPeriod.every((p) => p.pass)).toBe(true);
     // Through period 2 the cumulative is 50/65 = 0.769: outside 80–125%.
     expect(d.dollarOffset.byPeriod[1]!.cumulativeRatio).toBeCloseTo(50 / 65, 9);
@@ -194,6 +214,8 @@ describe("effectiveness: outputs and errors", () => {
     // item = −6e10 · ΔS / 1e6 = −60,000 · ΔS; the first ΔS is 2.5601 − 2.6200 = −0.0599 → 3,594
     expect(d.dollarOffset.byPeriod[0]!.item).toBeCloseTo(3594, 6);
     // a flag still overrides the config
-    expect(doc(["--config", "fixtures/config/acme.config.yaml", "--regress", "item-on-hedge"]).regression.direction).toBe("item-on-hedge");
+    expect(
+      doc(["--config", "fixtures/config/acme.config.yaml", "--regress", "item-on-hedge"]).regression.direction,
+    ).toBe("item-on-hedge");
   });
 });

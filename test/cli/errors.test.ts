@@ -9,11 +9,31 @@ const INV = "fixtures/invalid";
 
 describe("bad input data → exit 3, file:line:column, the value, what was expected", () => {
   it.each([
-    ["missing-column", "fixtures/invalid/missing-column/usage.csv:1: no tokens column in the header", /hint: +name it with --map tokens=COLUMN/],
-    ["bad-date", "fixtures/invalid/bad-date/usage.csv:4:1: cannot read date \"01/03/2026\"", /expected: a date YYYY-MM-DD[\s\S]*ambiguous/],
-    ["bad-number", "fixtures/invalid/bad-number/usage.csv:3:4: cannot read token count \"12k\"", /column: +4 \(tokens\)[\s\S]*expected: a whole number of tokens/],
-    ["negative-tokens", "fixtures/invalid/negative-tokens/usage.csv:3:4: negative token count \"-250\"", /expected: a whole number of tokens ≥ 0/],
-    ["header-twice", "fixtures/invalid/header-twice/usage.csv:2: not valid CSV: Invalid Record Length: expect 1, got 5 on line 2", /hint: +a row has a different number of fields than the header/],
+    [
+      "missing-column",
+      "fixtures/invalid/missing-column/usage.csv:1: no tokens column in the header",
+      /hint: +name it with --map tokens=COLUMN/,
+    ],
+    [
+      "bad-date",
+      'fixtures/invalid/bad-date/usage.csv:4:1: cannot read date "01/03/2026"',
+      /expected: a date YYYY-MM-DD[\s\S]*ambiguous/,
+    ],
+    [
+      "bad-number",
+      'fixtures/invalid/bad-number/usage.csv:3:4: cannot read token count "12k"',
+      /column: +4 \(tokens\)[\s\S]*expected: a whole number of tokens/,
+    ],
+    [
+      "negative-tokens",
+      'fixtures/invalid/negative-tokens/usage.csv:3:4: negative token count "-250"',
+      /expected: a whole number of tokens ≥ 0/,
+    ],
+    [
+      "header-twice",
+      "fixtures/invalid/header-twice/usage.csv:2: not valid CSV: Invalid Record Length: expect 1, got 5 on line 2",
+      /hint: +a row has a different number of fields than the header/,
+    ],
   ])("%s", (kind, first, detail) => {
     const out = join(mkdtempSync(join(tmpdir(), "th-")), "out.json");
     const r = runCli(["ingest", `${INV}/${kind}/usage.csv`, "--json", "--out", out]);
@@ -30,11 +50,20 @@ describe("bad input data → exit 3, file:line:column, the value, what was expec
   it("a curve with a negative price", () => {
     const r = runCli(["curve", `${INV}/bad-curve-price/curve.csv`]);
     expect(r.code).toBe(3);
-    expect(r.stderr).toContain("bad-curve-price/curve.csv:3:2: price \"-2.05\" for 2027-01 is not a positive number");
+    expect(r.stderr).toContain('bad-curve-price/curve.csv:3:2: price "-2.05" for 2027-01 is not a positive number');
   });
 
   it("a contract spec that breaks the schema names the key path", () => {
-    const r = runCli(["plan", ACME.usage, "--curve", ACME.tokenCurve, "--contract", `${INV}/bad-contract/contract.json`, "--policy", ACME.policy]);
+    const r = runCli([
+      "plan",
+      ACME.usage,
+      "--curve",
+      ACME.tokenCurve,
+      "--contract",
+      `${INV}/bad-contract/contract.json`,
+      "--policy",
+      ACME.policy,
+    ]);
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/contract spec is not valid/);
     expect(r.stderr).toMatch(/contractSize: /);
@@ -54,9 +83,21 @@ describe("bad usage → exit 2", () => {
     ["an unknown command", ["hedge-everything"], /unknown command/],
     ["a bad choice", ["ingest", ACME.usage, "--period", "week"], /Allowed choices are day, month/],
     ["a non-numeric horizon", ["forecast", ACME.usage, "--horizon", "twelve"], /--horizon must be a whole number/],
-    ["a ratio above 1", ["plan", ACME.usage, "--curve", ACME.tokenCurve, "--contract", ACME.tokenContract, "--ratio", "1.5"], /--ratio must be between 0 and 1/],
-    ["a missing --curve", ["plan", ACME.usage, "--contract", ACME.tokenContract, "--policy", ACME.policy], /missing --curve/],
-    ["neither --policy nor --ratio", ["plan", ACME.usage, "--curve", ACME.tokenCurve, "--contract", ACME.tokenContract], /missing --policy or --ratio/],
+    [
+      "a ratio above 1",
+      ["plan", ACME.usage, "--curve", ACME.tokenCurve, "--contract", ACME.tokenContract, "--ratio", "1.5"],
+      /--ratio must be between 0 and 1/,
+    ],
+    [
+      "a missing --curve",
+      ["plan", ACME.usage, "--contract", ACME.tokenContract, "--policy", ACME.policy],
+      /missing --curve/,
+    ],
+    [
+      "neither --policy nor --ratio",
+      ["plan", ACME.usage, "--curve", ACME.tokenCurve, "--contract", ACME.tokenContract],
+      /missing --policy or --ratio/,
+    ],
     ["--json with --csv", ["curve", ACME.tokenCurve, "--json", "--csv"], /cannot be used together/],
     ["a bad --map", ["ingest", ACME.usage, "--map", "price=x"], /--map: cannot read/],
   ])("%s", (_name, args, message) => {
@@ -77,7 +118,8 @@ describe("help", () => {
   it("--help lists every command with an example, exit 0", () => {
     const r = runCli(["--help"]);
     expect(r.code).toBe(0);
-    for (const c of ["ingest", "forecast", "curve", "plan", "scenarios"]) expect(r.stdout).toMatch(new RegExp(`tokenhedge ${c} `));
+    for (const c of ["ingest", "forecast", "curve", "plan", "scenarios"])
+      expect(r.stdout).toMatch(new RegExp(`tokenhedge ${c} `));
   });
 
   it("help exit-codes documents 0 1 2 3 4 130", () => {
@@ -89,7 +131,18 @@ describe("help", () => {
   it("help formats lists every export profile, exit 0", () => {
     const r = runCli(["help", "formats"]);
     expect(r.code).toBe(0);
-    for (const id of ["openai-usage", "anthropic-cost", "aws-cur", "azure-cost", "gcp-billing", "focus", "litellm", "openrouter", "deepseek", "generic"]) {
+    for (const id of [
+      "openai-usage",
+      "anthropic-cost",
+      "aws-cur",
+      "azure-cost",
+      "gcp-billing",
+      "focus",
+      "litellm",
+      "openrouter",
+      "deepseek",
+      "generic",
+    ]) {
       expect(r.stdout).toMatch(new RegExp(`^  ${id} `, "m"));
     }
   });

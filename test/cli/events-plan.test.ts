@@ -13,7 +13,13 @@ import { ACME, PLAN_ARGS, ROOT, runCli, runJson } from "../helpers/run-cli.js";
 const EVENTS = "fixtures/acme/events.csv";
 const PLAN = "fixtures/acme/volume-plan.csv";
 
-interface BlendMonth { month: string; plan: number; statistical: number; weight: number; mean: number }
+interface BlendMonth {
+  month: string;
+  plan: number;
+  statistical: number;
+  weight: number;
+  mean: number;
+}
 interface ForecastDoc {
   forecast: { period: string; mean: number }[];
   events: { kind: string; date: string; effect: string }[];
@@ -24,7 +30,13 @@ interface ForecastDoc {
 }
 interface PlanDoc {
   months: { month: string; forecastTokens: number }[];
-  forecastNotes: { sentence: string; levelShifts: string[]; outages: string[]; events: unknown[]; volumePlan: { months: BlendMonth[] } | null };
+  forecastNotes: {
+    sentence: string;
+    levelShifts: string[];
+    outages: string[];
+    events: unknown[];
+    volumePlan: { months: BlendMonth[] } | null;
+  };
 }
 
 describe("forecast --events --volume-plan", () => {
@@ -48,7 +60,10 @@ describe("forecast --events --volume-plan", () => {
   });
 
   it("the launch and the outage the daily screen finds are the events file's, so no 'not corrected' warning", () => {
-    const matched = doc.findings.filter((f) => f.event === true).map((f) => f.kind).sort();
+    const matched = doc.findings
+      .filter((f) => f.event === true)
+      .map((f) => f.kind)
+      .sort();
     expect(matched).toEqual(["level-shift", "outage"]);
     expect(doc.warnings.some((w) => w.includes("Not corrected"))).toBe(false);
     expect(doc.drivers.sentence).toContain("launch 2027-04-01 +20%: forecast × 1.2 from 2027-04 on");
@@ -76,8 +91,16 @@ describe("config keys and bad input", () => {
     const abs = (p: string) => join(ROOT, p);
     writeFileSync(
       config,
-      [`usage: ${abs(ACME.usage)}`, `curve: ${abs(ACME.tokenCurve)}`, `contract: ${abs(ACME.tokenContract)}`, "ratio: 0.5",
-        `events: ${abs(EVENTS)}`, `volumePlan: ${abs(PLAN)}`, "volumePlanWeight: 0.25", ""].join("\n"),
+      [
+        `usage: ${abs(ACME.usage)}`,
+        `curve: ${abs(ACME.tokenCurve)}`,
+        `contract: ${abs(ACME.tokenContract)}`,
+        "ratio: 0.5",
+        `events: ${abs(EVENTS)}`,
+        `volumePlan: ${abs(PLAN)}`,
+        "volumePlanWeight: 0.25",
+        "",
+      ].join("\n"),
     );
     const plan = runJson<PlanDoc>(["plan", "--config", config]);
     expect(plan.forecastNotes.events).toHaveLength(3);

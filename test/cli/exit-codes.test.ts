@@ -18,13 +18,21 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The last stderr line that parses as the JSON error document. */
 function errorDoc(stderr: string): { error: { code: string; exitCode: number; message: string } } {
-  const line = stderr.trim().split("\n").reverse().find((l) => l.startsWith("{\"error\""));
+  const line = stderr
+    .trim()
+    .split("\n")
+    .reverse()
+    .find((l) => l.startsWith('{"error"'));
   if (!line) throw new Error(`no JSON error document in: ${stderr}`);
   return JSON.parse(line);
 }
 
 // Nine levels of nine aliases each: 9^9 ≈ 387 million nodes if expanded.
-const BOMB = ["a: &a [x, x, x, x, x, x, x, x, x]", ..."bcdefghi".split("").map((c, i) => `${c}: &${c} [${Array(9).fill(`*${"abcdefghi"[i]}`).join(", ")}]`)].join("\n") + "\n";
+const BOMB =
+  [
+    "a: &a [x, x, x, x, x, x, x, x, x]",
+    ..."bcdefghi".split("").map((c, i) => `${c}: &${c} [${Array(9).fill(`*${"abcdefghi"[i]}`).join(", ")}]`),
+  ].join("\n") + "\n";
 
 describe("exit codes CI can trust", () => {
   it("help with an unknown topic exits 2 and says which topics exist", async () => {
@@ -75,19 +83,48 @@ describe("exit codes CI can trust", () => {
   });
 
   it("a deeply nested contract spec and policy are exit 3 as well", async () => {
-    writeFileSync(join(dir, "deep-contract.json"), `{"a":${"{\"b\":".repeat(5000)}1${"}".repeat(5000)}}`);
-    const r = await runHere(["plan", "usage.csv", "--curve", "token-curve.csv", "--contract", "deep-contract.json", "--policy", "policy.json"], dir);
+    writeFileSync(join(dir, "deep-contract.json"), `{"a":${'{"b":'.repeat(5000)}1${"}".repeat(5000)}}`);
+    const r = await runHere(
+      [
+        "plan",
+        "usage.csv",
+        "--curve",
+        "token-curve.csv",
+        "--contract",
+        "deep-contract.json",
+        "--policy",
+        "policy.json",
+      ],
+      dir,
+    );
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/nests lists or objects more than 64 levels/);
   });
 
   it("a curve that ends before the forecast starts: nothing to hedge, exit 3 with the reason", async () => {
     writeFileSync(join(dir, "old-curve.csv"), "month,price\n2020-01,2.10\n2020-02,2.05\n");
-    const r = await runHere(["plan", "usage.csv", "--curve", "old-curve.csv", "--contract", "token-contract.json", "--policy", "policy.json"], dir);
+    const r = await runHere(
+      ["plan", "usage.csv", "--curve", "old-curve.csv", "--contract", "token-contract.json", "--policy", "policy.json"],
+      dir,
+    );
     expect(r.code).toBe(3);
-    expect(r.stderr).toMatch(/nothing to hedge: no delivery month of the curve \(2020-01 to 2020-02\) has a forecast \(2026-\d\d\)/);
+    expect(r.stderr).toMatch(
+      /nothing to hedge: no delivery month of the curve \(2020-01 to 2020-02\) has a forecast \(2026-\d\d\)/,
+    );
     expect(r.stderr).toMatch(/the curve ends before the forecast starts/);
-    const s = await runHere(["scenarios", "usage.csv", "--curve", "old-curve.csv", "--contract", "token-contract.json", "--policy", "policy.json"], dir);
+    const s = await runHere(
+      [
+        "scenarios",
+        "usage.csv",
+        "--curve",
+        "old-curve.csv",
+        "--contract",
+        "token-contract.json",
+        "--policy",
+        "policy.json",
+      ],
+      dir,
+    );
     expect(s.code).toBe(3);
   });
 });

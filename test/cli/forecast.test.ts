@@ -52,7 +52,8 @@ const SERIES = {
 
 /** Bounds in order and whole numbers: lo95 ≤ lo80 ≤ P50 ≤ hi80 ≤ hi95, mean inside the 95% interval. */
 function expectOrdered(p: Point): void {
-  for (const v of [p.mean, p.lo80, p.hi80, p.lo95, p.hi95, ...Object.values(p.quantiles)]) expect(Number.isInteger(v)).toBe(true);
+  for (const v of [p.mean, p.lo80, p.hi80, p.lo95, p.hi95, ...Object.values(p.quantiles)])
+    expect(Number.isInteger(v)).toBe(true);
   expect(p.lo95).toBeLessThanOrEqual(p.lo80);
   expect(p.lo80).toBeLessThanOrEqual(p.quantiles.p50);
   expect(p.quantiles.p50).toBeLessThanOrEqual(p.hi80);
@@ -60,7 +61,9 @@ function expectOrdered(p: Point): void {
   expect(p.mean).toBeGreaterThanOrEqual(p.lo95);
   expect(p.mean).toBeLessThanOrEqual(p.hi95);
   const q = p.quantiles;
-  expect([q.p5, q.p10, q.p25, q.p50, q.p75, q.p90, q.p95]).toEqual([q.p5, q.p10, q.p25, q.p50, q.p75, q.p90, q.p95].sort((a, b) => a - b));
+  expect([q.p5, q.p10, q.p25, q.p50, q.p75, q.p90, q.p95]).toEqual(
+    [q.p5, q.p10, q.p25, q.p50, q.p75, q.p90, q.p95].sort((a, b) => a - b),
+  );
 }
 
 function daysFrom(first: string, n: number): string[] {
@@ -100,7 +103,9 @@ describe("forecast --period day on the usage fixture", () => {
     const fromJson = doc.forecast.map((p) => [p.period, p.mean, p.lo80, p.hi80, p.lo95, p.hi95].join(","));
     expect(fromJson).toEqual(csv.stdout.trimEnd().split("\n").slice(1));
     doc.forecast.forEach(expectOrdered);
-    expect(doc.findings).toContainEqual(expect.objectContaining({ kind: "outage", start: "2025-11-18", action: "interpolated" }));
+    expect(doc.findings).toContainEqual(
+      expect.objectContaining({ kind: "outage", start: "2025-11-18", action: "interpolated" }),
+    );
   });
 
   it("monthly totals come from summed daily paths, not from summed daily bounds (docs/METHODOLOGY.md §2, sample paths)", () => {
@@ -152,11 +157,24 @@ describe("forecast --period month on the usage fixture", () => {
       { period: "2025-04", value: 11_382_200_535 },
     ]);
     expect(doc.forecast.map((p) => p.period)).toEqual([
-      "2026-11", "2026-12", "2027-01", "2027-02", "2027-03", "2027-04", "2027-05", "2027-06", "2027-07", "2027-08", "2027-09", "2027-10",
+      "2026-11",
+      "2026-12",
+      "2027-01",
+      "2027-02",
+      "2027-03",
+      "2027-04",
+      "2027-05",
+      "2027-06",
+      "2027-07",
+      "2027-08",
+      "2027-09",
+      "2027-10",
     ]);
     doc.forecast.forEach(expectOrdered);
     // Intervals widen with the horizon.
-    expect(doc.forecast[11]!.hi95 - doc.forecast[11]!.lo95).toBeGreaterThan(doc.forecast[0]!.hi95 - doc.forecast[0]!.lo95);
+    expect(doc.forecast[11]!.hi95 - doc.forecast[11]!.lo95).toBeGreaterThan(
+      doc.forecast[0]!.hi95 - doc.forecast[0]!.lo95,
+    );
     // 20 months < 2 years: the benchmark is the plain naive forecast, scored with the others.
     expect(doc.candidates.map((c) => c.model)).toContain("naive");
     // The default monthly choice combines the candidates the backtest ranks near the best: exactly those are
@@ -190,7 +208,9 @@ describe("forecast of a two-column monthly file (AirPassengers)", () => {
     const doc = JSON.parse(a.stdout) as ForecastDoc;
     expect(doc.history).toHaveLength(144);
     expect(doc.history[0]).toEqual({ period: "1949-01", value: 112 });
-    expect(doc.forecast.map((p) => p.period)).toEqual(Array.from({ length: 12 }, (_, i) => `1961-${String(i + 1).padStart(2, "0")}`));
+    expect(doc.forecast.map((p) => p.period)).toEqual(
+      Array.from({ length: 12 }, (_, i) => `1961-${String(i + 1).padStart(2, "0")}`),
+    );
     doc.forecast.forEach(expectOrdered);
     const mean = (month: number): number => doc.forecast[month - 1]!.mean;
     // Every year of the data peaks in July or August and bottoms out in November (or February); 1960: Jul 622,

@@ -25,7 +25,11 @@ function doc(args: string[]): Record<string, unknown> {
 }
 
 describe("gzip exports", () => {
-  for (const rel of ["fixtures/formats/aws-cur/bedrock-cur2.csv", "fixtures/formats/azure-cost/azure-cost-details-2026-01.csv", "fixtures/formats/litellm/LiteLLM_DailyUserSpend.csv"]) {
+  for (const rel of [
+    "fixtures/formats/aws-cur/bedrock-cur2.csv",
+    "fixtures/formats/azure-cost/azure-cost-details-2026-01.csv",
+    "fixtures/formats/litellm/LiteLLM_DailyUserSpend.csv",
+  ]) {
     it(`ingest of ${rel.split("/")[2]} .csv.gz equals the plain CSV's document`, () => {
       const file = gz(rel, rel.split("/").pop()! + ".gz");
       expect(JSON.stringify(doc(["ingest", file]))).toBe(JSON.stringify(doc(["ingest", join(ROOT, rel)])));
@@ -33,7 +37,9 @@ describe("gzip exports", () => {
   }
   it("forecast (a synchronous reader) reads a .csv.gz to the same forecast", () => {
     const file = gz("fixtures/acme/usage.csv", "usage.csv.gz");
-    expect(JSON.stringify(doc(["forecast", file, "--horizon", "3"]))).toBe(JSON.stringify(doc(["forecast", join(ROOT, "fixtures/acme/usage.csv"), "--horizon", "3"])));
+    expect(JSON.stringify(doc(["forecast", file, "--horizon", "3"]))).toBe(
+      JSON.stringify(doc(["forecast", join(ROOT, "fixtures/acme/usage.csv"), "--horizon", "3"])),
+    );
   });
   it("a truncated download is bad data (exit 3) naming the file", () => {
     const whole = gzipSync(readFileSync(join(ROOT, "fixtures/formats/aws-cur/bedrock-cur2.csv")));

@@ -5,7 +5,22 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { execFileSync, spawn } from "node:child_process";
-import { chmodSync, copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { cleanStaleTemps, writeDirectoryAtomic, writeFileAtomic } from "../../src/cli/files.js";
@@ -19,7 +34,8 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-const ingestJson = (out: string, extra: string[] = []) => runHere(["ingest", "usage.csv", "--json", "--out", out, ...extra], dir);
+const ingestJson = (out: string, extra: string[] = []) =>
+  runHere(["ingest", "usage.csv", "--json", "--out", out, ...extra], dir);
 
 describe("hostile outputs: --out", () => {
   it("follows a symlink to its target instead of replacing the link", async () => {
@@ -46,7 +62,9 @@ describe("hostile outputs: --out", () => {
   it("writes into a FIFO instead of replacing it", async () => {
     execFileSync("mkfifo", [join(dir, "pipe")]);
     // A reader on the other end (its own process), so the write does not wait forever.
-    const reader = spawn("cat", [join(dir, "pipe")], { stdio: ["ignore", openSync(join(dir, "got.json"), "w"), "ignore"] });
+    const reader = spawn("cat", [join(dir, "pipe")], {
+      stdio: ["ignore", openSync(join(dir, "got.json"), "w"), "ignore"],
+    });
     const done = new Promise((ok) => reader.on("exit", ok));
     expect((await ingestJson("pipe")).code).toBe(0);
     await done;
@@ -62,7 +80,8 @@ describe("hostile outputs: --out", () => {
   });
 
   it("refuses the mapping file beside the data (an implicit input), and leaves it intact", async () => {
-    const mapping = "quantity:\n  column: tokens\n  kind:\n    column: token_type\ndate:\n  column: date\nmodel:\n  column: model\n";
+    const mapping =
+      "quantity:\n  column: tokens\n  kind:\n    column: token_type\ndate:\n  column: date\nmodel:\n  column: model\n";
     writeFileSync(join(dir, "usage.csv.map.yaml"), mapping);
     const r = await ingestJson("usage.csv.map.yaml");
     expect(r.code).toBe(2);
@@ -96,7 +115,9 @@ describe("hostile outputs: --out", () => {
     writeFileSync(join(dir, `.th-${(4194304 * 4).toString(36)}-0123abcd.tmp`), "stale");
     writeFileSync(join(dir, `.th-${process.pid.toString(36)}-0123abcd.tmp`), "ours");
     cleanStaleTemps(dir);
-    expect(readdirSync(dir).filter((n) => n.startsWith(".th-"))).toEqual([`.th-${process.pid.toString(36)}-0123abcd.tmp`]);
+    expect(readdirSync(dir).filter((n) => n.startsWith(".th-"))).toEqual([
+      `.th-${process.pid.toString(36)}-0123abcd.tmp`,
+    ]);
   });
 
   it("writeFileAtomic refuses a protected input named by another path", () => {
@@ -116,7 +137,7 @@ describe("hostile outputs: report directories", () => {
   it("a write that fails part-way changes nothing: the old report stays whole, no temp is left", () => {
     writeDirectoryAtomic("rep", files, dir);
     // A name no file system accepts makes the third write fail after two succeeded.
-    const bad = { "report.json": "{\"new\":1}\n", "report.md": "# new\n", ["x".repeat(300)]: "boom" };
+    const bad = { "report.json": '{"new":1}\n', "report.md": "# new\n", ["x".repeat(300)]: "boom" };
     expect(() => writeDirectoryAtomic("rep", bad, dir)).toThrow(HedgeError);
     expect(readFileSync(join(dir, "rep", "report.json"), "utf8")).toBe("{}\n");
     expect(readFileSync(join(dir, "rep", "report.md"), "utf8")).toBe("# r\n");

@@ -22,22 +22,31 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const planWith = (flag: string, value: string) => {
-  const args: Record<string, string> = { "--curve": "token-curve.csv", "--contract": "token-contract.json", "--policy": "policy.json" };
+  const args: Record<string, string> = {
+    "--curve": "token-curve.csv",
+    "--contract": "token-contract.json",
+    "--policy": "policy.json",
+  };
   args[flag] = value;
   return runHere(["plan", "usage.csv", ...Object.entries(args).flat()], dir);
 };
 
 describe("hostile reads", () => {
-  it.each(["--curve", "--contract", "--policy"])("%s /dev/zero is refused at once (exit 3), not read into memory", async (flag) => {
-    const r = await planWith(flag, "/dev/zero");
-    expect(r.code).toBe(3);
-    expect(r.stderr).toMatch(/\/dev\/zero: this is a character device, not a regular file/);
-  });
+  it.each(["--curve", "--contract", "--policy"])(
+    "%s /dev/zero is refused at once (exit 3), not read into memory",
+    async (flag) => {
+      const r = await planWith(flag, "/dev/zero");
+      expect(r.code).toBe(3);
+      expect(r.stderr).toMatch(/\/dev\/zero: this is a character device, not a regular file/);
+    },
+  );
 
   it("--config /dev/zero is refused too (a config that is not a regular file is a usage error)", async () => {
     const r = await runHere(["report", "--config", "/dev/zero", "--out", "rep"], dir);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/\/dev\/zero: this is a character device, not a regular file \(the config file, given with --config\)/);
+    expect(r.stderr).toMatch(
+      /\/dev\/zero: this is a character device, not a regular file \(the config file, given with --config\)/,
+    );
   });
 
   it("a FIFO with no writer is refused instead of blocking forever", async () => {
@@ -65,7 +74,9 @@ describe("hostile reads", () => {
   });
 
   it("a 20 MB field is refused at its line (the record limit is 16 MiB), not kept as a model name", () => {
-    const e = errorOf(() => ingestUsage(`date,tokens,model\n2026-01-01,5,${"m".repeat(20 << 20)}\n`, { file: "huge.csv" }));
+    const e = errorOf(() =>
+      ingestUsage(`date,tokens,model\n2026-01-01,5,${"m".repeat(20 << 20)}\n`, { file: "huge.csv" }),
+    );
     expect(e.code).toBe("INPUT_CSV_SYNTAX");
     expect(e.location).toBe("huge.csv:2");
     expect(e.message).toMatch(/a record longer than 16 MiB/);

@@ -6,14 +6,32 @@
  * symlinks; refused with exit 2 before anything is written, naming the path and what it is.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ROOT, runHere } from "../helpers/run-cli.js";
 
 let dir: string;
-const ACME_FILES = ["usage.csv", "token-curve.csv", "token-contract.json", "policy.json", "index-linked-price-history.csv", "book.csv", "settlements.csv"];
-const MAPPING = "quantity:\n  column: tokens\n  kind:\n    column: token_type\ndate:\n  column: date\nmodel:\n  column: model\n";
+const ACME_FILES = [
+  "usage.csv",
+  "token-curve.csv",
+  "token-contract.json",
+  "policy.json",
+  "index-linked-price-history.csv",
+  "book.csv",
+  "settlements.csv",
+];
+const MAPPING =
+  "quantity:\n  column: tokens\n  kind:\n    column: token_type\ndate:\n  column: date\nmodel:\n  column: model\n";
 const CONFIG = [
   "version: 1",
   "usage:",
@@ -46,7 +64,9 @@ describe("--out refuses the implicit inputs of the run", () => {
     const before = bytesOf("data/usage.csv.map.yaml");
     const r = await runHere(["ingest", "data/usage.csv", "--json", "--out", "data/usage.csv.map.yaml"], dir);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("refusing to write over the input file data/usage.csv.map.yaml (the mapping found beside data/usage.csv)");
+    expect(r.stderr).toContain(
+      "refusing to write over the input file data/usage.csv.map.yaml (the mapping found beside data/usage.csv)",
+    );
     expect(bytesOf("data/usage.csv.map.yaml").equals(before)).toBe(true);
     expect(noTemps("data")).toEqual([]);
   });
@@ -55,7 +75,9 @@ describe("--out refuses the implicit inputs of the run", () => {
     const before = bytesOf("conf/th.yaml");
     const r = await runHere(["ingest", "--config", "conf/th.yaml", "--json", "--out", "conf/th.yaml"], dir);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("refusing to write over the input file conf/th.yaml (the config file, given with --config)");
+    expect(r.stderr).toContain(
+      "refusing to write over the input file conf/th.yaml (the config file, given with --config)",
+    );
     expect(bytesOf("conf/th.yaml").equals(before)).toBe(true);
   });
 
@@ -64,7 +86,9 @@ describe("--out refuses the implicit inputs of the run", () => {
     const before = bytesOf("conf/th.yaml");
     const r = await runHere(["ingest", "--json", "--out", "alias.yaml"], dir, { TOKENHEDGE_CONFIG: "conf/th.yaml" });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("refusing to write over the input file alias.yaml (the config file, named by TOKENHEDGE_CONFIG)");
+    expect(r.stderr).toContain(
+      "refusing to write over the input file alias.yaml (the config file, named by TOKENHEDGE_CONFIG)",
+    );
     expect(bytesOf("conf/th.yaml").equals(before)).toBe(true);
   });
 
@@ -73,7 +97,9 @@ describe("--out refuses the implicit inputs of the run", () => {
     const before = bytesOf("hedge.config.yaml");
     const r = await runHere(["ingest", "--json", "--out", "hedge.config.yaml"], dir);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("refusing to write over the input file hedge.config.yaml (the config file, found in the working directory)");
+    expect(r.stderr).toContain(
+      "refusing to write over the input file hedge.config.yaml (the config file, found in the working directory)",
+    );
     expect(bytesOf("hedge.config.yaml").equals(before)).toBe(true);
   });
 
@@ -91,7 +117,10 @@ describe("--out refuses the implicit inputs of the run", () => {
 
   it("plan --out on the config's effectiveness history is refused (it used to be replaced by the plan)", async () => {
     const before = bytesOf("data/index-linked-price-history.csv");
-    const r = await runHere(["plan", "--config", "conf/th.yaml", "--json", "--out", "data/index-linked-price-history.csv"], dir);
+    const r = await runHere(
+      ["plan", "--config", "conf/th.yaml", "--json", "--out", "data/index-linked-price-history.csv"],
+      dir,
+    );
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("(effectiveness.history: in the config conf/th.yaml)");
     expect(bytesOf("data/index-linked-price-history.csv").equals(before)).toBe(true);
@@ -99,9 +128,14 @@ describe("--out refuses the implicit inputs of the run", () => {
 
   it("a path a TOKENHEDGE_* variable names is an input too", async () => {
     const before = bytesOf("data/token-curve.csv");
-    const r = await runHere(["ingest", "data/usage.csv", "--json", "--out", "data/token-curve.csv"], dir, { TOKENHEDGE_CONFIG: "", TOKENHEDGE_CURVE: "data/token-curve.csv" });
+    const r = await runHere(["ingest", "data/usage.csv", "--json", "--out", "data/token-curve.csv"], dir, {
+      TOKENHEDGE_CONFIG: "",
+      TOKENHEDGE_CURVE: "data/token-curve.csv",
+    });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("refusing to write over the input file data/token-curve.csv (named by TOKENHEDGE_CURVE)");
+    expect(r.stderr).toContain(
+      "refusing to write over the input file data/token-curve.csv (named by TOKENHEDGE_CURVE)",
+    );
     expect(bytesOf("data/token-curve.csv").equals(before)).toBe(true);
   });
 

@@ -19,7 +19,15 @@ const PTY_NOTE = HAS_SCRIPT ? "" : " [SKIPPED: util-linux `script` is not instal
 /** A directory holding copies of the Acme inputs, as a user's project would. */
 function project(): string {
   const dir = mkdtempSync(join(tmpdir(), "th-init-"));
-  for (const f of ["usage.csv", "token-curve.csv", "token-contract.json", "gpu-curve.csv", "gpu-contract.json", "policy.json"]) copyFileSync(join(ROOT, "fixtures/acme", f), join(dir, f));
+  for (const f of [
+    "usage.csv",
+    "token-curve.csv",
+    "token-contract.json",
+    "gpu-curve.csv",
+    "gpu-contract.json",
+    "policy.json",
+  ])
+    copyFileSync(join(ROOT, "fixtures/acme", f), join(dir, f));
   return dir;
 }
 
@@ -33,9 +41,20 @@ interface Step {
 }
 
 /** Run `tokenhedge init ARGS` on a pseudo-terminal, answering each prompt as it appears. */
-function drive(cwd: string, args: string[], steps: Step[], env: Record<string, string | undefined> = {}): Promise<{ code: number | null; screen: string }> {
+function drive(
+  cwd: string,
+  args: string[],
+  steps: Step[],
+  env: Record<string, string | undefined> = {},
+): Promise<{ code: number | null; screen: string }> {
   const quoted = [process.execPath, BIN, "init", ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(" ");
-  const childEnv: Record<string, string | undefined> = { ...process.env, TERM: "xterm", NO_COLOR: "1", COLUMNS: "160", ...env };
+  const childEnv: Record<string, string | undefined> = {
+    ...process.env,
+    TERM: "xterm",
+    NO_COLOR: "1",
+    COLUMNS: "160",
+    ...env,
+  };
   if (!("CI" in env)) delete childEnv.CI;
   delete childEnv.TOKENHEDGE_CONFIG;
   const child = spawn("script", ["-qfec", quoted, "/dev/null"], { cwd, env: childEnv });
@@ -49,7 +68,10 @@ function drive(cwd: string, args: string[], steps: Step[], env: Record<string, s
   const exited = new Promise<number | null>((res) => child.on("exit", (code) => res(code)));
   const shown = (when: RegExp, from: number): Promise<void> =>
     new Promise((res, rej) => {
-      const timer = setTimeout(() => rej(new Error(`no prompt matching ${when} after 30 s; screen:\n${screen.replace(ANSI, "")}`)), 30_000);
+      const timer = setTimeout(
+        () => rej(new Error(`no prompt matching ${when} after 30 s; screen:\n${screen.replace(ANSI, "")}`)),
+        30_000,
+      );
       wake = () => {
         if (!when.test(screen.slice(from).replace(ANSI, ""))) return;
         clearTimeout(timer);
@@ -81,14 +103,18 @@ describe(`init on a terminal (real prompts on a pty)${PTY_NOTE}`, () => {
     "accepting every default writes a config with the found files, a ladder policy and the suggested budget",
     async () => {
       const dir = project();
-      const { code, screen } = await drive(dir, [], [
-        { when: /Usage file/, keys: ENTER },
-        { when: /Futures curve/, keys: ENTER },
-        { when: /Contract spec/, keys: ENTER },
-        { when: /Hedge policy/, keys: ENTER },
-        { when: /Target ratios/, keys: ENTER },
-        { when: /Budget/, keys: ENTER },
-      ]);
+      const { code, screen } = await drive(
+        dir,
+        [],
+        [
+          { when: /Usage file/, keys: ENTER },
+          { when: /Futures curve/, keys: ENTER },
+          { when: /Contract spec/, keys: ENTER },
+          { when: /Hedge policy/, keys: ENTER },
+          { when: /Target ratios/, keys: ENTER },
+          { when: /Budget/, keys: ENTER },
+        ],
+      );
       expect(code, screen).toBe(0);
       // the wizard looked at the usage file: format, a preview and the date range
       expect(screen).toMatch(/format: .*columns date=date, tokens=tokens/);
@@ -103,7 +129,17 @@ describe(`init on a terminal (real prompts on a pty)${PTY_NOTE}`, () => {
       expect(typeof cfg.policy === "object" && cfg.policy.ladder.map((r) => r.ratio)).toEqual([0.8, 0.6, 0.4, 0.25]);
       expect(cfg.budget).toBeGreaterThan(0);
       // and report accepts it
-      const r = runCli(["report", "--config", join(dir, "hedge.config.yaml"), "--out", join(dir, "out"), "--as-of", "2026-11-05", "--paths", "500"]);
+      const r = runCli([
+        "report",
+        "--config",
+        join(dir, "hedge.config.yaml"),
+        "--out",
+        join(dir, "out"),
+        "--as-of",
+        "2026-11-05",
+        "--paths",
+        "500",
+      ]);
       expect(r.code, r.stderr).toBe(0);
     },
     90_000,
@@ -113,15 +149,19 @@ describe(`init on a terminal (real prompts on a pty)${PTY_NOTE}`, () => {
     "typed answers: a wrong path is refused in place, a flat ratio chosen with the arrow keys, a budget typed",
     async () => {
       const dir = project();
-      const { code, screen } = await drive(dir, [], [
-        { when: /Usage file/, keys: "\x15nope.csv" + ENTER }, // Ctrl-U clears the default first
-        { when: /no such file: nope\.csv/, keys: "\x15usage.csv" + ENTER },
-        { when: /Futures curve/, keys: ENTER },
-        { when: /Contract spec/, keys: ENTER },
-        { when: /Hedge policy/, keys: DOWN + ENTER },
-        { when: /Hedge ratio in %/, keys: "\x7f\x7f50" + ENTER },
-        { when: /Budget/, keys: "\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x7f2500000" + ENTER },
-      ]);
+      const { code, screen } = await drive(
+        dir,
+        [],
+        [
+          { when: /Usage file/, keys: "\x15nope.csv" + ENTER }, // Ctrl-U clears the default first
+          { when: /no such file: nope\.csv/, keys: "\x15usage.csv" + ENTER },
+          { when: /Futures curve/, keys: ENTER },
+          { when: /Contract spec/, keys: ENTER },
+          { when: /Hedge policy/, keys: DOWN + ENTER },
+          { when: /Hedge ratio in %/, keys: "\x7f\x7f50" + ENTER },
+          { when: /Budget/, keys: "\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x7f2500000" + ENTER },
+        ],
+      );
       expect(code, screen).toBe(0);
       const cfg = parseConfigText(readFileSync(join(dir, "hedge.config.yaml"), "utf8"), "hedge.config.yaml");
       expect(cfg.ratio).toBe(0.5);
@@ -136,16 +176,20 @@ describe(`init on a terminal (real prompts on a pty)${PTY_NOTE}`, () => {
     async () => {
       const dir = project();
       writeFileSync(join(dir, "hedge.config.yaml"), "# mine\ncurve: token-curve.csv\n");
-      const { code, screen } = await drive(dir, [], [
-        { when: /Usage file/, keys: ENTER },
-        { when: /Futures curve/, keys: ENTER },
-        { when: /Contract spec/, keys: ENTER },
-        { when: /Hedge policy/, keys: ENTER },
-        { when: /Target ratios/, keys: ENTER },
-        { when: /Budget/, keys: ENTER },
-        { when: /hedge\.config\.yaml exists\. Replace it\?/, keys: "n" + ENTER },
-        { when: /Write the config to/, keys: ENTER },
-      ]);
+      const { code, screen } = await drive(
+        dir,
+        [],
+        [
+          { when: /Usage file/, keys: ENTER },
+          { when: /Futures curve/, keys: ENTER },
+          { when: /Contract spec/, keys: ENTER },
+          { when: /Hedge policy/, keys: ENTER },
+          { when: /Target ratios/, keys: ENTER },
+          { when: /Budget/, keys: ENTER },
+          { when: /hedge\.config\.yaml exists\. Replace it\?/, keys: "n" + ENTER },
+          { when: /Write the config to/, keys: ENTER },
+        ],
+      );
       expect(code, screen).toBe(0);
       expect(readFileSync(join(dir, "hedge.config.yaml"), "utf8")).toBe("# mine\ncurve: token-curve.csv\n");
       expect(existsSync(join(dir, "hedge.config.new.yaml"))).toBe(true);
@@ -195,7 +239,10 @@ describe("init without a terminal", () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe("");
     expect(r.stderr).toMatch(/wrote hedge\.config\.yaml/);
-    const rep = runCli(["report", "--config", "hedge.config.yaml", "--out", "out", "--as-of", "2026-11-05", "--paths", "500"], { cwd: dir });
+    const rep = runCli(
+      ["report", "--config", "hedge.config.yaml", "--out", "out", "--as-of", "2026-11-05", "--paths", "500"],
+      { cwd: dir },
+    );
     expect(rep.code, rep.stderr).toBe(0);
     expect(existsSync(join(dir, "out/report.html"))).toBe(true);
     const chk = runCli(["check", "--config", "hedge.config.yaml", "--as-of", "2026-11-05"], { cwd: dir });
@@ -204,10 +251,34 @@ describe("init without a terminal", () => {
 
   it("--yes with flags: paths are written relative to the config file", () => {
     const dir = project();
-    const r = runCli(["init", "--yes", "--usage", join(dir, "usage.csv"), "--curve", join(dir, "gpu-curve.csv"), "--contract", join(dir, "gpu-contract.json"), "--ratio", "0.5", "--budget", "123456", "--out", join(dir, "cfg/h.yaml")], { cwd: ROOT });
+    const r = runCli(
+      [
+        "init",
+        "--yes",
+        "--usage",
+        join(dir, "usage.csv"),
+        "--curve",
+        join(dir, "gpu-curve.csv"),
+        "--contract",
+        join(dir, "gpu-contract.json"),
+        "--ratio",
+        "0.5",
+        "--budget",
+        "123456",
+        "--out",
+        join(dir, "cfg/h.yaml"),
+      ],
+      { cwd: ROOT },
+    );
     expect(r.code, r.stderr).toBe(0);
     const cfg = parseConfigText(readFileSync(join(dir, "cfg/h.yaml"), "utf8"), "h.yaml");
-    expect(cfg).toMatchObject({ usage: { file: "../usage.csv" }, curve: "../gpu-curve.csv", contract: "../gpu-contract.json", ratio: 0.5, budget: 123456 });
+    expect(cfg).toMatchObject({
+      usage: { file: "../usage.csv" },
+      curve: "../gpu-curve.csv",
+      contract: "../gpu-contract.json",
+      ratio: 0.5,
+      budget: 123456,
+    });
   });
 
   it("never replaces an existing file with --yes unless --force", () => {
@@ -242,6 +313,8 @@ describe("init helpers", () => {
       { fromMonth: 4, toMonth: 6, ratio: 0.05, min: 0, max: 0.15 }, // band clipped at 0
     ]);
     // two significant figures, rounded up: 3,014,000 → 3,100,000; 999 → 1,000; 12,000 stays
-    expect([roundBudget(3_014_000), roundBudget(999), roundBudget(12_000), roundBudget(0)]).toEqual([3_100_000, 1000, 12_000, 0]);
+    expect([roundBudget(3_014_000), roundBudget(999), roundBudget(12_000), roundBudget(0)]).toEqual([
+      3_100_000, 1000, 12_000, 0,
+    ]);
   });
 });

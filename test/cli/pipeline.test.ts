@@ -6,13 +6,30 @@ import { ACME, PLAN_ARGS, ROOT, runCli, runJson } from "../helpers/run-cli.js";
 
 interface PlanDoc {
   schemaVersion: number;
-  months: { month: string; forecastTokens: number; targetRatio: number; hedgeRatio: number; contracts: number; hedgedTokens: number; futuresPrice: number; lockedInCost: number; initialMargin: number }[];
+  months: {
+    month: string;
+    forecastTokens: number;
+    targetRatio: number;
+    hedgeRatio: number;
+    contracts: number;
+    hedgedTokens: number;
+    futuresPrice: number;
+    lockedInCost: number;
+    initialMargin: number;
+  }[];
   totals: { contracts: number; lockedInCost: number };
   contract: { contractSize: number };
 }
 
 interface ScenarioDoc {
-  scenarios: { priceShock: number; volumeCase: string; unhedgedCost: number; futuresPnl: number; hedgedCost: number; effectivePrice: number }[];
+  scenarios: {
+    priceShock: number;
+    volumeCase: string;
+    unhedgedCost: number;
+    futuresPnl: number;
+    hedgedCost: number;
+    effectivePrice: number;
+  }[];
 }
 
 const cents = (x: number): number => Math.round(x * 100);
@@ -22,7 +39,13 @@ describe("plan on the fixtures", () => {
 
   it("has schemaVersion and one month per curve month", () => {
     expect(plan.schemaVersion).toBe(1);
-    expect(plan.months.map((m) => m.month)).toEqual(readFileSync(join(ROOT, ACME.tokenCurve), "utf8").trim().split("\n").slice(1).map((l) => l.split(",")[0]));
+    expect(plan.months.map((m) => m.month)).toEqual(
+      readFileSync(join(ROOT, ACME.tokenCurve), "utf8")
+        .trim()
+        .split("\n")
+        .slice(1)
+        .map((l) => l.split(",")[0]),
+    );
   });
 
   it("every month's contracts = floor(hedgeRatio × forecastTokens / contract size)", () => {
@@ -71,7 +94,8 @@ describe("scenarios on the fixtures", () => {
   it("no shock: no futures P&L; +25%: the P&L is 25% of the locked-in cost", () => {
     const plan = runJson<PlanDoc>(["plan", ACME.usage, ...PLAN_ARGS]);
     for (const s of doc.scenarios.filter((x) => x.priceShock === 0)) expect(s.futuresPnl).toBe(0);
-    for (const s of doc.scenarios.filter((x) => x.priceShock === 0.25)) expect(s.futuresPnl).toBeCloseTo(plan.totals.lockedInCost * 0.25, 1);
+    for (const s of doc.scenarios.filter((x) => x.priceShock === 0.25))
+      expect(s.futuresPnl).toBeCloseTo(plan.totals.lockedInCost * 0.25, 1);
   });
 
   it("a hedge lowers the cost when prices rise and raises it when they fall", () => {
@@ -84,7 +108,10 @@ describe("scenarios on the fixtures", () => {
 
 describe("ingest, forecast and curve on the fixtures", () => {
   it("ingest --json totals equal an independent recomputation of the CSV", () => {
-    const doc = runJson<{ periods: { period: string; tokens: number; cost: number }[]; totals: { tokens: number; cost: number } }>(["ingest", ACME.usage]);
+    const doc = runJson<{
+      periods: { period: string; tokens: number; cost: number }[];
+      totals: { tokens: number; cost: number };
+    }>(["ingest", ACME.usage]);
     const lines = readFileSync(join(ROOT, ACME.usage), "utf8").trim().split("\n").slice(1);
     let tokens = 0n;
     let costCents = 0n;
@@ -118,10 +145,15 @@ describe("ingest, forecast and curve on the fixtures", () => {
   });
 
   it("forecast --json names the model and gives intervals per period", () => {
-    const doc = runJson<{ model: string; forecast: { period: string; mean: number; lo80: number; hi80: number; lo95: number; hi95: number }[] }>(["forecast", ACME.usage, "--horizon", "6"]);
+    const doc = runJson<{
+      model: string;
+      forecast: { period: string; mean: number; lo80: number; hi80: number; lo95: number; hi95: number }[];
+    }>(["forecast", ACME.usage, "--horizon", "6"]);
     expect(typeof doc.model).toBe("string");
     expect(doc.forecast).toHaveLength(6);
-    expect(Object.keys(doc.forecast[0]!)).toEqual(expect.arrayContaining(["period", "mean", "lo80", "hi80", "lo95", "hi95"]));
+    expect(Object.keys(doc.forecast[0]!)).toEqual(
+      expect.arrayContaining(["period", "mean", "lo80", "hi80", "lo95", "hi95"]),
+    );
   });
 
   it("the token curve is in backwardation and the GPU curve in contango", () => {
@@ -130,7 +162,16 @@ describe("ingest, forecast and curve on the fixtures", () => {
   });
 
   it("the GPU-hour cross hedge plans on the fixtures", () => {
-    const plan = runJson<PlanDoc & { contract: { tokensPerGpuHour: number } }>(["plan", ACME.usage, "--curve", ACME.gpuCurve, "--contract", ACME.gpuContract, "--policy", ACME.policy]);
+    const plan = runJson<PlanDoc & { contract: { tokensPerGpuHour: number } }>([
+      "plan",
+      ACME.usage,
+      "--curve",
+      ACME.gpuCurve,
+      "--contract",
+      ACME.gpuContract,
+      "--policy",
+      ACME.policy,
+    ]);
     expect(plan.contract.tokensPerGpuHour).toBe(5_000_000);
     const m = plan.months[0]!;
     // GPU-hours = tokens / k; contracts = floor(0.8 × GPU-hours / 1,000).

@@ -17,7 +17,10 @@ describe("cli/progress-bar: bytes read", () => {
     t = 6050; // under 100 ms since the last draw: skipped
     bar.update(1.1e9);
     bar.done();
-    expect(s.out).toEqual([`\rreading u.csv [${"#".repeat(12)}${"-".repeat(12)}]  50%  1.00 GB / 2.00 GB  200 MB/s\u001b[K`, "\r\u001b[K"]);
+    expect(s.out).toEqual([
+      `\rreading u.csv [${"#".repeat(12)}${"-".repeat(12)}]  50%  1.00 GB / 2.00 GB  200 MB/s\u001b[K`,
+      "\r\u001b[K",
+    ]);
   });
 
   it("is silent for a file under the threshold", () => {

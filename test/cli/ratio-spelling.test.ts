@@ -2,7 +2,18 @@
 import { describe, expect, it } from "vitest";
 import { ACME, runCli } from "../helpers/run-cli.js";
 
-const plan = (ratio: string) => runCli(["plan", ACME.usage, "--curve", ACME.tokenCurve, "--contract", ACME.tokenContract, "--ratio", ratio, "--json"]);
+const plan = (ratio: string) =>
+  runCli([
+    "plan",
+    ACME.usage,
+    "--curve",
+    ACME.tokenCurve,
+    "--contract",
+    ACME.tokenContract,
+    "--ratio",
+    ratio,
+    "--json",
+  ]);
 
 describe("plan --ratio as a fraction or a percentage", () => {
   it("80% gives the same plan as 0.8, and 50% a different one", () => {

@@ -63,13 +63,26 @@ describe(`report.html in headless Chromium${SKIP_NOTE}`, () => {
     "loads without console errors, every chart has a non-zero size, and a screenshot renders",
     () => {
       const dir = mkdtempSync(join(tmpdir(), "th-report-browser-"));
-      const r = runCli(["report", "--config", "fixtures/config/acme.config.yaml", "--out", dir, "--as-of", "2026-11-05", "--paths", "1000"]);
+      const r = runCli([
+        "report",
+        "--config",
+        "fixtures/config/acme.config.yaml",
+        "--out",
+        dir,
+        "--as-of",
+        "2026-11-05",
+        "--paths",
+        "1000",
+      ]);
       expect(r.code, r.stderr).toBe(0);
       const reportPath = join(dir, "report.html");
 
       // Positive control: a page with a console error and a refused external image is detected.
       const bad = join(dir, "control.html");
-      writeFileSync(bad, `<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'"></head><body><img src="https://example.invalid/x.png"><p>control</p></body></html>`);
+      writeFileSync(
+        bad,
+        `<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'"></head><body><img src="https://example.invalid/x.png"><p>control</p></body></html>`,
+      );
       const control = chromium(["--dump-dom", pathToFileURL(bad).href]);
       expect(control.stdout).toContain("control");
       expect(consoleLines(control.stderr).length).toBeGreaterThan(0);
@@ -83,12 +96,28 @@ describe(`report.html in headless Chromium${SKIP_NOTE}`, () => {
       const html = readFileSync(reportPath, "utf8");
       const probe = `<script>(function(){var out=[].map.call(document.querySelectorAll("svg.chart"),function(s){var b=s.getBoundingClientRect();return{id:s.id,width:b.width,height:b.height,marks:s.querySelectorAll("polyline,polygon,rect.bar,circle").length};});var pre=document.createElement("pre");pre.id="measure";pre.textContent=JSON.stringify(out);document.body.appendChild(pre);})();</script>`;
       const measured = join(dir, "measure.html");
-      writeFileSync(measured, html.replace("default-src 'none';", "default-src 'none'; script-src 'unsafe-inline';").replace("</body>", `${probe}</body>`));
+      writeFileSync(
+        measured,
+        html
+          .replace("default-src 'none';", "default-src 'none'; script-src 'unsafe-inline';")
+          .replace("</body>", `${probe}</body>`),
+      );
       const dom = chromium(["--dump-dom", pathToFileURL(measured).href]).stdout;
       const text = /<pre id="measure">([^<]*)<\/pre>/.exec(dom)?.[1];
       expect(text, "the measuring script ran").toBeDefined();
-      const charts = JSON.parse(text!.replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&")) as { id: string; width: number; height: number; marks: number }[];
-      expect(charts.map((c) => c.id).sort()).toEqual(["chart-contracts", "chart-curve", "chart-distribution", "chart-usage"]);
+      const charts = JSON.parse(
+        text!
+          .replace(/&quot;/g, '"')
+          .replace(/&lt;/g, "<")
+          .replace(/&gt;/g, ">")
+          .replace(/&amp;/g, "&"),
+      ) as { id: string; width: number; height: number; marks: number }[];
+      expect(charts.map((c) => c.id).sort()).toEqual([
+        "chart-contracts",
+        "chart-curve",
+        "chart-distribution",
+        "chart-usage",
+      ]);
       for (const c of charts) {
         expect(c.width, c.id).toBeGreaterThan(100);
         expect(c.height, c.id).toBeGreaterThan(50);

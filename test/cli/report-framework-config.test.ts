@@ -11,7 +11,9 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /** The bundled config with its paths made absolute and the framework chosen in its report section. */
 function configWith(framework: string): string {
   const acme = resolve("fixtures/acme") + "/";
-  const text = readFileSync("fixtures/config/acme.config.yaml", "utf8").replaceAll("../acme/", acme).replace("  entity: Acme Corp", `  entity: Acme Corp\n  framework: ${framework}\n  referencesIndex: true`);
+  const text = readFileSync("fixtures/config/acme.config.yaml", "utf8")
+    .replaceAll("../acme/", acme)
+    .replace("  entity: Acme Corp", `  entity: Acme Corp\n  framework: ${framework}\n  referencesIndex: true`);
   const file = join(dir, `${framework}.config.yaml`);
   writeFileSync(file, text);
   return file;
@@ -28,7 +30,21 @@ describe("report.framework in the config", () => {
     expect(memo(a)).toContain("IFRS 9");
     expect(memo(a)).not.toContain("ASU 2017-12");
     const b = join(dir, "b");
-    expect(runCli(["report", "--config", cfg, "--as-of", "2026-11-05", "--paths", "300", "--out", b, "--framework", "asc815"]).code).toBe(0);
+    expect(
+      runCli([
+        "report",
+        "--config",
+        cfg,
+        "--as-of",
+        "2026-11-05",
+        "--paths",
+        "300",
+        "--out",
+        b,
+        "--framework",
+        "asc815",
+      ]).code,
+    ).toBe(0);
     expect(memo(b)).toContain("ASU 2017-12");
   });
 

@@ -14,14 +14,20 @@ import { findChromium } from "../../src/cli/report-pdf.js";
 const CFG = "fixtures/config/acme.config.yaml";
 const CHROMIUM = findChromium(process.env);
 const PDFTOTEXT = spawnSync("pdftotext", ["-v"]).error ? null : "pdftotext";
-const SKIP = !CHROMIUM ? "no chromium binary (TOKENHEDGE_CHROMIUM or chromium on PATH)" : !PDFTOTEXT ? "no pdftotext (apt-get install poppler-utils)" : null;
+const SKIP = !CHROMIUM
+  ? "no chromium binary (TOKENHEDGE_CHROMIUM or chromium on PATH)"
+  : !PDFTOTEXT
+    ? "no pdftotext (apt-get install poppler-utils)"
+    : null;
 
 /** The text of every cell of the plan table in report.html, row by row. */
 function planCells(page: string): string[][] {
   const section = /<section id="contracts">([\s\S]*?)<\/section>/.exec(page)?.[1] ?? "";
   const body = /<tbody>([\s\S]*?)<\/tbody>/.exec(section)?.[1] ?? "";
   const unescape = (s: string): string => s.replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">");
-  return [...body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((r) => [...r[1]!.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((c) => unescape(c[1]!)));
+  return [...body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((r) =>
+    [...r[1]!.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((c) => unescape(c[1]!)),
+  );
 }
 
 describe(`report --pdf${SKIP ? ` [SKIPPED: ${SKIP}]` : ""}`, () => {
@@ -54,9 +60,13 @@ describe(`report --pdf${SKIP ? ` [SKIPPED: ${SKIP}]` : ""}`, () => {
 describe("report --pdf without a browser", () => {
   it("exits 4 with the tool's own message, and writes no directory", () => {
     const dir = join(mkdtempSync(join(tmpdir(), "th-pdf-")), "out");
-    const r = runCli(["report", "--config", CFG, "--out", dir, "--as-of", "2026-11-05", "--pdf"], { env: { TOKENHEDGE_CHROMIUM: "/nonexistent/chromium" } });
+    const r = runCli(["report", "--config", CFG, "--out", dir, "--as-of", "2026-11-05", "--pdf"], {
+      env: { TOKENHEDGE_CHROMIUM: "/nonexistent/chromium" },
+    });
     expect(r.code).toBe(4);
-    expect(r.stderr).toContain("report --pdf needs headless Chromium: TOKENHEDGE_CHROMIUM=/nonexistent/chromium does not exist");
+    expect(r.stderr).toContain(
+      "report --pdf needs headless Chromium: TOKENHEDGE_CHROMIUM=/nonexistent/chromium does not exist",
+    );
     expect(r.stderr).toContain("TOKENHEDGE_CHROMIUM=/path/to/chromium");
     expect(existsSync(dir)).toBe(false);
   });

@@ -27,7 +27,9 @@ describe("html tag", () => {
 
 describe("nice ticks (Heckbert, Graphics Gems 1990)", () => {
   it("nice numbers round to 1, 2, 5 × 10^k", () => {
-    expect([niceNumber(438, false), niceNumber(125, true), niceNumber(0.0123, true), niceNumber(7.1, true)]).toEqual([500, 100, 0.01, 10]);
+    expect([niceNumber(438, false), niceNumber(125, true), niceNumber(0.0123, true), niceNumber(7.1, true)]).toEqual([
+      500, 100, 0.01, 10,
+    ]);
   });
 
   it("105 … 543 with 5 ticks: range 438 → 500, step 500/4 = 125 → 100, axis 100 … 600", () => {
@@ -60,10 +62,15 @@ describe("SVG charts", () => {
 
   it("a line chart: points mapped onto the plot, nulls break the line, title and description for screen readers", () => {
     const svg = lineChart({
-      id: "t", title: "T <1>", description: "D & d", box,
+      id: "t",
+      title: "T <1>",
+      description: "D & d",
+      box,
       categories: ["a", "b", "c"],
       series: [{ name: "s", values: [0, null, 10], colour: "#000" }],
-      yTitle: "y", yFormat: String, includeZero: true,
+      yTitle: "y",
+      yFormat: String,
+      includeZero: true,
     }).text;
     // ticks 0 … 10 (step 2): y(0) = 100, y(10) = 20; x from 20 to 180 over 3 categories: 20, 100, 180
     expect(svg).toContain('<polyline class="line" points="20.0,100.0"');
@@ -74,20 +81,39 @@ describe("SVG charts", () => {
   });
 
   it("a bar chart: bar heights proportional to the values from a zero baseline", () => {
-    const svg = barChart({ id: "b", title: "B", description: "", box, categories: ["x", "y"], groups: [{ name: "g", values: [5, 10], colour: "#123" }], yTitle: "", yFormat: String }).text;
-    const heights = [...svg.matchAll(/<rect class="bar" x="[^"]+" y="[^"]+" width="[^"]+" height="([^"]+)"/g)].map((m) => Number(m[1]));
+    const svg = barChart({
+      id: "b",
+      title: "B",
+      description: "",
+      box,
+      categories: ["x", "y"],
+      groups: [{ name: "g", values: [5, 10], colour: "#123" }],
+      yTitle: "",
+      yFormat: String,
+    }).text;
+    const heights = [...svg.matchAll(/<rect class="bar" x="[^"]+" y="[^"]+" width="[^"]+" height="([^"]+)"/g)].map(
+      (m) => Number(m[1]),
+    );
     // axis 0 … 10 over 80 px: 5 → 40 px, 10 → 80 px
     expect(heights).toEqual([40, 80]);
   });
 
   it("axis labels", () => {
-    expect([axisBillions(80e9), axisBillions(2.5e9), axisMoney(1_500_000), axisMoney(250_000), axisMoney(-2e6)]).toEqual(["80 B", "2.5 B", "$1.5M", "$250k", "-$2M"]);
+    expect([
+      axisBillions(80e9),
+      axisBillions(2.5e9),
+      axisMoney(1_500_000),
+      axisMoney(250_000),
+      axisMoney(-2e6),
+    ]).toEqual(["80 B", "2.5 B", "$1.5M", "$250k", "-$2M"]);
   });
 });
 
 describe("Markdown escaping", () => {
   it("no raw HTML, no table-breaking pipe, no emphasis from input", () => {
-    expect(mdEscape("<b>|x|</b> *a* _b_ [l](u) #h")).toBe("&lt;b&gt;\\|x\\|&lt;/b&gt; \\*a\\* \\_b\\_ \\[l\\]\\(u\\) \\#h");
+    expect(mdEscape("<b>|x|</b> *a* _b_ [l](u) #h")).toBe(
+      "&lt;b&gt;\\|x\\|&lt;/b&gt; \\*a\\* \\_b\\_ \\[l\\]\\(u\\) \\#h",
+    );
     expect(mdEscape("two\nlines")).toBe("two lines");
   });
 });

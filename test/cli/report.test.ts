@@ -56,7 +56,9 @@ describe("report on the Acme config", () => {
     const page = readFileSync(join(a, "report.html"), "utf8");
     const print = /@media print\{([\s\S]*?)\n\}/.exec(page)?.[1] ?? "";
     expect(print).toContain(".data{max-height:none;overflow:visible;border:0}");
-    expect(print).toContain("section{break-before:page}section#executive{break-before:auto;break-after:page}section#summary{break-before:auto}");
+    expect(print).toContain(
+      "section{break-before:page}section#executive{break-before:auto;break-after:page}section#summary{break-before:auto}",
+    );
     expect(print).toContain("table{font-size:7.5pt;table-layout:auto}");
     expect(print).toContain("th{position:static;white-space:normal}");
     expect(print).toContain("section#scenarios,section#audit{page:wide}");
@@ -85,7 +87,14 @@ describe("report on the Acme config", () => {
   const doc = JSON.parse(readFileSync(join(a, "report.json"), "utf8")) as {
     schemaVersion: number;
     asOf: string;
-    audit: { toolVersion: string; seed: number; asOf: string; configFile: string; inputs: { role: string; path: string; sha256: string; bytes: number }[]; parameters: { key: string; value: unknown; source: string }[] };
+    audit: {
+      toolVersion: string;
+      seed: number;
+      asOf: string;
+      configFile: string;
+      inputs: { role: string; path: string; sha256: string; bytes: number }[];
+      parameters: { key: string; value: unknown; source: string }[];
+    };
     designationMemo: { sections: { heading: string }[]; designations: { month: string; contracts: number }[] };
     plan: { months: { month: string; contracts: number }[] };
     summary: { costAtRisk: number; checkPass: boolean };
@@ -98,7 +107,14 @@ describe("report on the Acme config", () => {
     expect(doc.audit.seed).toBe(42);
     expect(doc.audit.asOf).toBe("2026-11-05");
     expect(doc.audit.configFile).toBe(CFG);
-    expect(doc.audit.inputs.map((f) => f.role)).toEqual(["config", "usage", "curve", "contract", "policy", "effectiveness history"]);
+    expect(doc.audit.inputs.map((f) => f.role)).toEqual([
+      "config",
+      "usage",
+      "curve",
+      "contract",
+      "policy",
+      "effectiveness history",
+    ]);
     for (const f of doc.audit.inputs) {
       expect(f.sha256).toBe(sha256(join(ROOT, f.path)));
       expect(f.bytes).toBe(readFileSync(join(ROOT, f.path)).length);
@@ -118,14 +134,25 @@ describe("report on the Acme config", () => {
       "How effectiveness is assessed",
       "Sources of ineffectiveness",
     ]);
-    expect(doc.designationMemo.designations.map((d) => [d.month, d.contracts])).toEqual(doc.plan.months.map((m) => [m.month, m.contracts]));
+    expect(doc.designationMemo.designations.map((d) => [d.month, d.contracts])).toEqual(
+      doc.plan.months.map((m) => [m.month, m.contracts]),
+    );
     const md = readFileSync(join(a, "report.md"), "utf8");
     expect(md).toMatch(/ASC 815-20-25-3/);
     expect(md).toMatch(/### Risk-management objective and strategy/);
   });
 
   it("reports in the company's money: its cost beside the index cost, the basis, and the answer in JSON, Markdown and HTML", () => {
-    const company = (JSON.parse(readFileSync(join(a, "report.json"), "utf8")) as { company: { priceSource: string; basis: { method: string }; totals: { companyCost: number; indexCost: number }; summary: string[] } }).company;
+    const company = (
+      JSON.parse(readFileSync(join(a, "report.json"), "utf8")) as {
+        company: {
+          priceSource: string;
+          basis: { method: string };
+          totals: { companyCost: number; indexCost: number };
+          summary: string[];
+        };
+      }
+    ).company;
     expect(company.priceSource).toBe("usage");
     // No company history in the Acme config: sticky, the futures hedge none of the company's price.
     expect(company.basis.method).toBe("sticky");
@@ -133,7 +160,9 @@ describe("report on the Acme config", () => {
     expect(company.totals.companyCost).toBeGreaterThan(company.totals.indexCost);
     expect(company.summary.join(" ")).toMatch(/these futures hedge none of its cost/);
     expect(readFileSync(join(a, "report.md"), "utf8")).toMatch(/## In the company's money/);
-    expect(readFileSync(join(a, "report.html"), "utf8")).toMatch(/<section id="company"><h2>In the company's money<\/h2>/);
+    expect(readFileSync(join(a, "report.html"), "utf8")).toMatch(
+      /<section id="company"><h2>In the company's money<\/h2>/,
+    );
   });
 
   it("the cost distribution shares sum to 1 for each of hedged and unhedged", () => {
@@ -148,21 +177,29 @@ describe("report on the Acme config", () => {
     for (const id of ["chart-usage", "chart-curve", "chart-contracts", "chart-distribution"]) {
       expect(html).toContain(`<svg class="chart" id="${id}"`);
       // the chart's figure holds a data table
-      expect(html).toMatch(new RegExp(`<div class="figure"><svg class="chart" id="${id}"[\\s\\S]*?</svg><div class="data"><table>`));
+      expect(html).toMatch(
+        new RegExp(`<div class="figure"><svg class="chart" id="${id}"[\\s\\S]*?</svg><div class="data"><table>`),
+      );
     }
     expect(html).not.toMatch(/<script/i);
     expect(html).not.toMatch(/\s(src|href)="(https?:)?\/\//i);
     expect(html).not.toMatch(/url\((?!#)/);
-    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`);
+    expect(html).toContain(
+      `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
+    );
   });
 });
 
 describe("report: values from inputs are escaped; outputs never replace inputs", () => {
   const dir = mkdtempSync(join(tmpdir(), "th-report-escape-"));
-  for (const f of ["usage.csv", "token-contract.json", "policy.json"]) copyFileSync(join(ROOT, "fixtures/acme", f), join(dir, f));
+  for (const f of ["usage.csv", "token-contract.json", "policy.json"])
+    copyFileSync(join(ROOT, "fixtures/acme", f), join(dir, f));
   // The curve is named curve.csv, the very name of one of the report's own CSV outputs.
   copyFileSync(join(ROOT, "fixtures/acme/token-curve.csv"), join(dir, "curve.csv"));
-  writeFileSync(join(dir, "history.csv"), 'period,hedge,item\n"=HYPERLINK(""http://x"")",100,-110\n@SUM(A1),-50,45\n2026-03,80,-90\n');
+  writeFileSync(
+    join(dir, "history.csv"),
+    'period,hedge,item\n"=HYPERLINK(""http://x"")",100,-110\n@SUM(A1),-50,45\n2026-03,80,-90\n',
+  );
   writeFileSync(
     join(dir, "hedge.config.yaml"),
     [

@@ -9,9 +9,12 @@ describe("scenarios", () => {
     const r = runCli(["scenarios", ...ARGS]);
     expect(r.code).toBe(0);
     const line = r.stdout.split("\n").find((l) => l.startsWith("At the P50 volume"));
-    expect(line).toMatch(/^At the P50 volume the hedged cost is \$[\d.]+M–\$[\d.]+M across price shocks -50% … \+100% \(unhedged \$[\d.]+M\); worst of 18 scenarios \$[\d.]+M \(P90 volume, -50% shock\)/);
+    expect(line).toMatch(
+      /^At the P50 volume the hedged cost is \$[\d.]+M–\$[\d.]+M across price shocks -50% … \+100% \(unhedged \$[\d.]+M\); worst of 18 scenarios \$[\d.]+M \(P90 volume, -50% shock\)/,
+    );
     expect(r.stdout.indexOf(line!)).toBeLessThan(r.stdout.indexOf("liquidity stress"));
-    for (const flag of ["--json", "--csv"]) expect(runCli(["scenarios", ...ARGS, flag]).stdout).not.toContain("At the P50 volume");
+    for (const flag of ["--json", "--csv"])
+      expect(runCli(["scenarios", ...ARGS, flag]).stdout).not.toContain("At the P50 volume");
   });
 });
 
@@ -20,8 +23,11 @@ describe("simulate", () => {
     const r = runCli(["simulate", ...ARGS]);
     expect(r.code).toBe(0);
     const line = r.stdout.split("\n").find((l) => l.startsWith("Expected cost "));
-    expect(line).toMatch(/^Expected cost \$[\d.]+M unhedged → \$[\d.]+M hedged; Cost-at-Risk 95% \$[\d.]+M → \$[\d.]+M \([+-]\d+\.\d%\); P\(over budget\) [\d.]+% → [\d.]+%; peak margin outflow P95 \$\d+K on top of \$189K initial margin \(5,000 paths\)\.$/);
+    expect(line).toMatch(
+      /^Expected cost \$[\d.]+M unhedged → \$[\d.]+M hedged; Cost-at-Risk 95% \$[\d.]+M → \$[\d.]+M \([+-]\d+\.\d%\); P\(over budget\) [\d.]+% → [\d.]+%; peak margin outflow P95 \$\d+K on top of \$189K initial margin \(5,000 paths\)\.$/,
+    );
     expect(r.stdout.indexOf(line!)).toBeLessThan(r.stdout.indexOf("liquidity stress"));
-    for (const flag of ["--json", "--csv"]) expect(runCli(["simulate", ...ARGS, flag]).stdout).not.toContain("Expected cost $");
+    for (const flag of ["--json", "--csv"])
+      expect(runCli(["simulate", ...ARGS, flag]).stdout).not.toContain("Expected cost $");
   });
 });

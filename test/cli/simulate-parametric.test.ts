@@ -2,8 +2,18 @@
 import { describe, expect, it } from "vitest";
 import { PLAN_ARGS, ACME, runCli } from "../helpers/run-cli.js";
 
-interface Parts { method: string; price: number; volume: number; basis: number; total: number }
-interface Side { mean: number; sd: number; costAtRisk: number }
+interface Parts {
+  method: string;
+  price: number;
+  volume: number;
+  basis: number;
+  total: number;
+}
+interface Side {
+  mean: number;
+  sd: number;
+  costAtRisk: number;
+}
 interface Doc {
   method?: string;
   paths: number;
@@ -49,7 +59,9 @@ describe("simulate --method parametric on the fixtures", () => {
   });
 
   it("--sizing chooses the hedge ratios with --method parametric, and is refused without it (exit 2)", () => {
-    const plan = JSON.parse(runCli(["plan", ACME.usage, ...PLAN_ARGS, "--history", ACME.priceHistory, "--method", "mvhr", "--json"]).stdout) as { totals: { contracts: number } };
+    const plan = JSON.parse(
+      runCli(["plan", ACME.usage, ...PLAN_ARGS, "--history", ACME.priceHistory, "--method", "mvhr", "--json"]).stdout,
+    ) as { totals: { contracts: number } };
     const sized = JSON.parse(runCli([...BASE, "--method", "parametric", "--sizing", "mvhr", "--json"]).stdout) as Doc;
     expect(sized.contracts).toBe(plan.totals.contracts);
     const refused = runCli([...BASE, "--sizing", "mvhr"]);
@@ -61,7 +73,9 @@ describe("simulate --method parametric on the fixtures", () => {
     const human = runCli([...BASE, "--method", "parametric"]);
     expect(human.stdout).toContain("Delta-normal Cost-at-Risk (no price paths)");
     expect(human.stdout).toContain("of which basis");
-    const csv = runCli([...BASE, "--method", "parametric", "--csv"]).stdout.trim().split("\n");
+    const csv = runCli([...BASE, "--method", "parametric", "--csv"])
+      .stdout.trim()
+      .split("\n");
     expect(csv[0]).toBe("figure,unhedged,hedged");
     expect(csv.map((l) => l.split(",")[0])).toEqual(["figure", "mean", "sd", "costAtRisk", "price", "volume", "basis"]);
   });

@@ -2,7 +2,16 @@
 import { describe, expect, it } from "vitest";
 import { PLAN_ARGS, ACME, runCli } from "../helpers/run-cli.js";
 
-interface Risk { mean: number; sd: number; p5: number; p50: number; p95: number; p99: number; costAtRisk95: number; cvar95: number }
+interface Risk {
+  mean: number;
+  sd: number;
+  p5: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  costAtRisk95: number;
+  cvar95: number;
+}
 interface SimDoc {
   schemaVersion: number;
   seed: number;
@@ -42,7 +51,18 @@ describe("simulate on the fixtures", () => {
   });
 
   it("with --basis index the company's price follows the index and the hedge cuts Cost-at-Risk", () => {
-    const r = runCli(["simulate", ACME.usage, ...PLAN_ARGS, "--paths", "4000", "--vol", "0.45", "--basis", "index", "--json"]);
+    const r = runCli([
+      "simulate",
+      ACME.usage,
+      ...PLAN_ARGS,
+      "--paths",
+      "4000",
+      "--vol",
+      "0.45",
+      "--basis",
+      "index",
+      "--json",
+    ]);
     type Side = { mean: number; sd: number; costAtRisk: number };
     const d = JSON.parse(r.stdout) as SimDoc & { parametric: { z: number; unhedged: Side; hedged: Side } };
     expect(d.hedged.costAtRisk95).toBeLessThan(d.unhedged.costAtRisk95);

@@ -15,7 +15,8 @@ import { ROOT, runHere } from "../helpers/run-cli.js";
 
 const dir = mkdtempSync(join(tmpdir(), "th-special-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-for (const f of ["usage.csv", "token-curve.csv", "token-contract.json", "policy.json"]) copyFileSync(join(ROOT, "fixtures/acme", f), join(dir, f));
+for (const f of ["usage.csv", "token-curve.csv", "token-contract.json", "policy.json"])
+  copyFileSync(join(ROOT, "fixtures/acme", f), join(dir, f));
 
 /** A FIFO nobody writes to, when the platform has mkfifo. */
 function makeFifo(name: string): boolean {
@@ -33,7 +34,16 @@ mkdirSync(join(dir, "discover"));
 if (haveFifo) execFileSync("mkfifo", [join(dir, "discover", "hedge.config.yaml")]);
 copyFileSync(join(ROOT, "fixtures/acme/usage.csv"), join(dir, "discover", "usage.csv"));
 
-const PLAN = ["plan", "usage.csv", "--curve", "token-curve.csv", "--contract", "token-contract.json", "--policy", "policy.json"];
+const PLAN = [
+  "plan",
+  "usage.csv",
+  "--curve",
+  "token-curve.csv",
+  "--contract",
+  "token-contract.json",
+  "--policy",
+  "policy.json",
+];
 
 /** Run and require an answer well within the time a blocked open would take (the worker would wait 120 s). */
 async function quick(args: string[], cwd = dir, env: Record<string, string> = { TOKENHEDGE_CONFIG: "" }) {
@@ -47,15 +57,21 @@ describe("--config that is not a regular file", () => {
   it.skipIf(!haveFifo)("--config FIFO: exit 2, named as a FIFO, with the way forward", async () => {
     const r = await quick(["ingest", "--config", "in.fifo"]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("in.fifo: this is a FIFO (named pipe), not a regular file (the config file, given with --config)");
-    expect(r.stderr).toContain("save the config to a file first (e.g. cat in.fifo > my.config.yaml) and pass --config my.config.yaml");
+    expect(r.stderr).toContain(
+      "in.fifo: this is a FIFO (named pipe), not a regular file (the config file, given with --config)",
+    );
+    expect(r.stderr).toContain(
+      "save the config to a file first (e.g. cat in.fifo > my.config.yaml) and pass --config my.config.yaml",
+    );
     expect(r.stderr).not.toMatch(/not found/);
   });
 
   it.skipIf(!haveZero)("--config /dev/zero: exit 2, named as a character device, not read", async () => {
     const r = await quick(["report", "--config", "/dev/zero", "--out", "rep"]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("/dev/zero: this is a character device, not a regular file (the config file, given with --config)");
+    expect(r.stderr).toContain(
+      "/dev/zero: this is a character device, not a regular file (the config file, given with --config)",
+    );
     expect(r.stderr).toContain("pass --config with a regular file");
     expect(existsSync(join(dir, "rep"))).toBe(false);
   });
@@ -66,11 +82,16 @@ describe("--config that is not a regular file", () => {
     expect(r.stderr).toContain("(the config file, named by TOKENHEDGE_CONFIG)");
   });
 
-  it.skipIf(!haveFifo)("a hedge.config.yaml in the working directory that is a FIFO: exit 2, not a blocked run", async () => {
-    const r = await quick(["ingest", "usage.csv"], join(dir, "discover"), {});
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain("hedge.config.yaml: this is a FIFO (named pipe), not a regular file (the config file, found in the working directory)");
-  });
+  it.skipIf(!haveFifo)(
+    "a hedge.config.yaml in the working directory that is a FIFO: exit 2, not a blocked run",
+    async () => {
+      const r = await quick(["ingest", "usage.csv"], join(dir, "discover"), {});
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(
+        "hedge.config.yaml: this is a FIFO (named pipe), not a regular file (the config file, found in the working directory)",
+      );
+    },
+  );
 });
 
 describe("small inputs and usage files that are FIFOs or devices", () => {
@@ -106,10 +127,13 @@ describe("small inputs and usage files that are FIFOs or devices", () => {
     expect(r.stderr).toContain("--header-from: cannot read in.fifo: this is a FIFO (named pipe), not a regular file");
   });
 
-  it.skipIf(!haveZero)("sql --header-from /dev/zero: exit 2 with a short message (it used to read a MiB of NULs into the error)", async () => {
-    const r = await quick(["sql", "--profile", "openai-usage", "--dialect", "duckdb", "--header-from", "/dev/zero"]);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain("/dev/zero: this is a character device, not a regular file");
-    expect(r.stderr.length).toBeLessThan(1000);
-  });
+  it.skipIf(!haveZero)(
+    "sql --header-from /dev/zero: exit 2 with a short message (it used to read a MiB of NULs into the error)",
+    async () => {
+      const r = await quick(["sql", "--profile", "openai-usage", "--dialect", "duckdb", "--header-from", "/dev/zero"]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain("/dev/zero: this is a character device, not a regular file");
+      expect(r.stderr.length).toBeLessThan(1000);
+    },
+  );
 });

@@ -8,7 +8,19 @@ import { ROOT, runCli } from "../helpers/run-cli.js";
 
 describe("tokenhedge sql", () => {
   it("prints the query, the table quoted and the day range as literals", () => {
-    const r = runCli(["sql", "--profile", "aws-cur", "--dialect", "athena", "--table", "cur.data_exports", "--from", "2026-01-01", "--to", "2026-01-31"]);
+    const r = runCli([
+      "sql",
+      "--profile",
+      "aws-cur",
+      "--dialect",
+      "athena",
+      "--table",
+      "cur.data_exports",
+      "--from",
+      "2026-01-01",
+      "--to",
+      "2026-01-31",
+    ]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^-- tokenhedge sql --profile aws-cur --dialect athena/);
     expect(r.stdout).toContain('FROM "cur"."data_exports"');
@@ -19,7 +31,15 @@ describe("tokenhedge sql", () => {
     const d = JSON.parse(r.stdout) as { resultColumns: string[]; sql: string; dialect: string };
     expect(d.dialect).toBe("bigquery");
     // The usage export has no cost: no cost or currency column.
-    expect(d.resultColumns).toEqual(["usage_date", "provider", "model", "project", "token_kind", "tokens", "cost_only"]);
+    expect(d.resultColumns).toEqual([
+      "usage_date",
+      "provider",
+      "model",
+      "project",
+      "token_kind",
+      "tokens",
+      "cost_only",
+    ]);
     expect(d.sql).toContain("FROM `usage_export`");
   });
   it("--header-from a .csv.gz: optional columns as in the sample (no net unblended cost: unblended cost)", () => {

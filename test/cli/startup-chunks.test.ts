@@ -17,7 +17,19 @@ const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 let meta: Metafile;
 
 beforeAll(async () => {
-  const r = await build({ absWorkingDir: ROOT, entryPoints: ["src/cli/main.ts"], outdir: "/unused", bundle: true, splitting: true, format: "esm", platform: "node", target: "node20", metafile: true, write: false, logLevel: "silent" });
+  const r = await build({
+    absWorkingDir: ROOT,
+    entryPoints: ["src/cli/main.ts"],
+    outdir: "/unused",
+    bundle: true,
+    splitting: true,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    metafile: true,
+    write: false,
+    logLevel: "silent",
+  });
   meta = r.metafile;
 }, 60_000);
 
@@ -33,11 +45,15 @@ function staticInputs(entry: string): { inputs: string[]; bytes: number } {
   };
   const main = reach(chunkOf("src/cli/main.ts"));
   const own = [...reach(chunkOf(entry))].filter((c) => !main.has(c));
-  return { inputs: own.flatMap((c) => Object.keys(outputs[c]!.inputs)), bytes: own.reduce((n, c) => n + outputs[c]!.bytes, 0) };
+  return {
+    inputs: own.flatMap((c) => Object.keys(outputs[c]!.inputs)),
+    bytes: own.reduce((n, c) => n + outputs[c]!.bytes, 0),
+  };
 }
 
 /** What an options file must not pull in: every package but commander, the config layers, readers, renderers, the pipeline. */
-const HEAVY = /node_modules\/(?!commander\/)|^src\/(config\/(?!env-name\.ts)|pipeline\/(?!defaults\.ts)|report\/|ingest\/(?!option-names\.ts)|forecast\/(?!defaults\.ts)|schema\/|curve\/|book\/)|^src\/cli\/(actions\/|[a-z-]+-(options|read|inputs)\.ts)/;
+const HEAVY =
+  /node_modules\/(?!commander\/)|^src\/(config\/(?!env-name\.ts)|pipeline\/(?!defaults\.ts)|report\/|ingest\/(?!option-names\.ts)|forecast\/(?!defaults\.ts)|schema\/|curve\/|book\/)|^src\/cli\/(actions\/|[a-z-]+-(options|read|inputs)\.ts)/;
 
 describe("start-up: a command's options load none of its action", () => {
   it.each(COMMANDS.map((row) => [row.name] as const))("%s", (name) => {
@@ -50,7 +66,9 @@ describe("start-up: a command's options load none of its action", () => {
 
   it("the top-level program loads no command", () => {
     const main = Object.values(meta.outputs).find((o) => o.entryPoint === "src/cli/main.ts")!;
-    expect(Object.keys(main.inputs).filter((i) => i.startsWith("src/cli/commands/") && !/shared|help-topic-names/.test(i))).toEqual([]);
+    expect(
+      Object.keys(main.inputs).filter((i) => i.startsWith("src/cli/commands/") && !/shared|help-topic-names/.test(i)),
+    ).toEqual([]);
   });
 });
 

@@ -15,7 +15,8 @@ import { ROOT, runHere } from "../helpers/run-cli.js";
 
 const dir = mkdtempSync(join(tmpdir(), "th-unicode-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-for (const f of ["usage.csv", "token-curve.csv", "token-contract.json", "policy.json"]) copyFileSync(join(ROOT, "fixtures/acme", f), join(dir, f));
+for (const f of ["usage.csv", "token-curve.csv", "token-contract.json", "policy.json"])
+  copyFileSync(join(ROOT, "fixtures/acme", f), join(dir, f));
 
 const utf16 = (s: string, be: boolean): Buffer => (be ? Buffer.from(s, "utf16le").swap16() : Buffer.from(s, "utf16le"));
 function utf32(s: string, be: boolean): Buffer {
@@ -24,7 +25,12 @@ function utf32(s: string, be: boolean): Buffer {
   cps.forEach((cp, i) => (be ? b.writeUInt32BE(cp, i * 4) : b.writeUInt32LE(cp, i * 4)));
   return b;
 }
-const BOM: Record<string, number[]> = { "UTF-16LE": [0xff, 0xfe], "UTF-16BE": [0xfe, 0xff], "UTF-32LE": [0xff, 0xfe, 0, 0], "UTF-32BE": [0, 0, 0xfe, 0xff] };
+const BOM: Record<string, number[]> = {
+  "UTF-16LE": [0xff, 0xfe],
+  "UTF-16BE": [0xfe, 0xff],
+  "UTF-32LE": [0xff, 0xfe, 0, 0],
+  "UTF-32BE": [0, 0, 0xfe, 0xff],
+};
 function encode(text: string, encoding: string, bom: boolean): Buffer {
   const be = encoding.endsWith("BE");
   const body = encoding.startsWith("UTF-16") ? utf16(text, be) : utf32(text, be);
@@ -50,7 +56,9 @@ describe("UTF-16/UTF-32 usage files", () => {
     const r = await runHere(["ingest", file], dir, { TOKENHEDGE_CONFIG: "" });
     expect(r.code).toBe(3);
     expect(r.stderr).toContain(`${file}: this is ${encoding} text (${mark}), not UTF-8`);
-    expect(r.stderr).toContain(`hint:     save it as UTF-8, e.g. iconv -f ${encoding} -t UTF-8 ${file} > ${file.replace(/\.csv$/, ".utf8.csv")}`);
+    expect(r.stderr).toContain(
+      `hint:     save it as UTF-8, e.g. iconv -f ${encoding} -t UTF-8 ${file} > ${file.replace(/\.csv$/, ".utf8.csv")}`,
+    );
   });
 
   it("a gzipped UTF-16LE export: named after decompression, with a gunzip | iconv line", async () => {
@@ -58,7 +66,9 @@ describe("UTF-16/UTF-32 usage files", () => {
     for (const cmd of ["ingest", "forecast"]) {
       const r = await runHere([cmd, "export.csv.gz"], dir, { TOKENHEDGE_CONFIG: "" });
       expect(r.code).toBe(3);
-      expect(r.stderr).toContain("export.csv.gz (decompressed): this is UTF-16LE text (byte-order mark FF FE), not UTF-8");
+      expect(r.stderr).toContain(
+        "export.csv.gz (decompressed): this is UTF-16LE text (byte-order mark FF FE), not UTF-8",
+      );
       expect(r.stderr).toContain("gunzip -c export.csv.gz | iconv -f UTF-16LE -t UTF-8 > export.utf8.csv");
     }
   });
@@ -67,7 +77,11 @@ describe("UTF-16/UTF-32 usage files", () => {
 describe("UTF-16/UTF-32 small inputs", () => {
   it("a UTF-16LE curve given to plan: exit 3, named", async () => {
     writeFileSync(join(dir, "curve16.csv"), encode("month,price\n2027-01,1.5\n", "UTF-16LE", true));
-    const r = await runHere(["plan", "usage.csv", "--curve", "curve16.csv", "--contract", "token-contract.json", "--policy", "policy.json"], dir, { TOKENHEDGE_CONFIG: "" });
+    const r = await runHere(
+      ["plan", "usage.csv", "--curve", "curve16.csv", "--contract", "token-contract.json", "--policy", "policy.json"],
+      dir,
+      { TOKENHEDGE_CONFIG: "" },
+    );
     expect(r.code).toBe(3);
     expect(r.stderr).toContain("curve16.csv: this is UTF-16LE text (byte-order mark FF FE), not UTF-8");
     expect(r.stderr).toContain("iconv -f UTF-16LE -t UTF-8 curve16.csv > curve16.utf8.csv");
@@ -75,7 +89,11 @@ describe("UTF-16/UTF-32 small inputs", () => {
 
   it("a UTF-32BE contract spec without a mark: exit 3, named", async () => {
     writeFileSync(join(dir, "spec32.json"), encode('{"name":"x"}\n', "UTF-32BE", false));
-    const r = await runHere(["plan", "usage.csv", "--curve", "token-curve.csv", "--contract", "spec32.json", "--policy", "policy.json"], dir, { TOKENHEDGE_CONFIG: "" });
+    const r = await runHere(
+      ["plan", "usage.csv", "--curve", "token-curve.csv", "--contract", "spec32.json", "--policy", "policy.json"],
+      dir,
+      { TOKENHEDGE_CONFIG: "" },
+    );
     expect(r.code).toBe(3);
     expect(r.stderr).toContain("spec32.json: this is UTF-32BE text (no byte-order mark), not UTF-8");
     expect(r.stderr).toContain("iconv -f UTF-32BE -t UTF-8 spec32.json > spec32.utf8.json");
@@ -102,7 +120,11 @@ describe("the detection itself", () => {
   });
 
   it("the hint quotes a name with a space and keeps a name without an extension", () => {
-    expect(utf8Hint("UTF-16LE", "my usage.csv")).toBe("save it as UTF-8, e.g. iconv -f UTF-16LE -t UTF-8 'my usage.csv' > 'my usage.utf8.csv'");
-    expect(utf8Hint("UTF-16LE", "data/usage")).toBe("save it as UTF-8, e.g. iconv -f UTF-16LE -t UTF-8 data/usage > data/usage.utf8");
+    expect(utf8Hint("UTF-16LE", "my usage.csv")).toBe(
+      "save it as UTF-8, e.g. iconv -f UTF-16LE -t UTF-8 'my usage.csv' > 'my usage.utf8.csv'",
+    );
+    expect(utf8Hint("UTF-16LE", "data/usage")).toBe(
+      "save it as UTF-8, e.g. iconv -f UTF-16LE -t UTF-8 data/usage > data/usage.utf8",
+    );
   });
 });

@@ -6,8 +6,14 @@ import { buildPlan } from "../../src/hedge/plan.js";
 import { flatPolicy } from "../../src/hedge/policy.js";
 import { tokenSpec } from "../scenarios/fixtures.js";
 
-const file = parseCommitments("provider,model,kind,from,to,tokensPerMonth,usdPerMtok\nopenai,gpt-4.1,*,2027-01,2027-01,4000000000,1.90\n", "c.csv");
-const mix = [{ provider: "openai", model: "gpt-4.1", kind: "input", share: 0.5 }, { provider: "anthropic", model: "claude", kind: "input", share: 0.5 }];
+const file = parseCommitments(
+  "provider,model,kind,from,to,tokensPerMonth,usdPerMtok\nopenai,gpt-4.1,*,2027-01,2027-01,4000000000,1.90\n",
+  "c.csv",
+);
+const mix = [
+  { provider: "openai", model: "gpt-4.1", kind: "input", share: 0.5 },
+  { provider: "anthropic", model: "claude", kind: "input", share: 0.5 },
+];
 const month = (m: string, mean: number) => ({ month: m, mean, p10: mean * 0.5, p50: mean, p90: mean * 1.5 });
 
 describe("the uncommitted remainder", () => {
@@ -17,7 +23,9 @@ describe("the uncommitted remainder", () => {
     const r = uncommittedExposure([month("2026-12", 10e9), month("2027-01", 10e9)], file.commitments, mix);
     expect(r.months[0]).toEqual(month("2026-12", 10e9));
     expect(r.months[1]).toMatchObject({ mean: 6e9, p10: 2.5e9, p50: 6e9, p90: 11e9 });
-    expect(r.committed).toEqual([{ month: "2027-01", committedTokens: 4e9, forecastTokens: 10e9, uncommittedTokens: 6e9 }]);
+    expect(r.committed).toEqual([
+      { month: "2027-01", committedTokens: 4e9, forecastTokens: 10e9, uncommittedTokens: 6e9 },
+    ]);
   });
 
   it("means the remainder over sample paths (not the remainder of the mean): below the commitment nothing is left of the covered half", () => {
@@ -33,7 +41,10 @@ describe("the uncommitted remainder", () => {
     const r = uncommittedExposure(forecast, file.commitments, mix);
     const plan = buildPlan({
       forecast,
-      curve: [{ month: "2026-12", price: 2.1 }, { month: "2027-01", price: 2.0 }],
+      curve: [
+        { month: "2026-12", price: 2.1 },
+        { month: "2027-01", price: 2.0 },
+      ],
       spec: tokenSpec,
       policy: flatPolicy(0.8, "down", 2),
       options: { hedgeable: new Map([["2027-01", { forecast: r.months[1]!, committedTokens: 4e9 }]]) },
@@ -42,7 +53,13 @@ describe("the uncommitted remainder", () => {
     expect(dec).toMatchObject({ forecastTokens: 10e9, contracts: 8, achievedRatio: 0.8 });
     expect(dec!.committedTokens).toBeUndefined();
     // floor(0.8 × 6e9 / 1e9) = floor(4.8) = 4 contracts; the month's forecast stays the whole 10e9.
-    expect(jan).toMatchObject({ forecastTokens: 10e9, committedTokens: 4e9, hedgeableTokens: 6e9, contracts: 4, hedgedTokens: 4e9 });
+    expect(jan).toMatchObject({
+      forecastTokens: 10e9,
+      committedTokens: 4e9,
+      hedgeableTokens: 6e9,
+      contracts: 4,
+      hedgedTokens: 4e9,
+    });
     expect(jan!.achievedRatio).toBeCloseTo(4 / 6, 12);
     // Totals: 12 contracts over a 16e9 remainder.
     expect(plan.totals).toMatchObject({ forecastTokens: 20e9, hedgeableTokens: 16e9, contracts: 12 });

@@ -5,7 +5,10 @@ import type { CompanyPricing } from "../../src/company/pricing.js";
 import type { HedgePlan } from "../../src/hedge/plan.js";
 
 // One month 12 months ahead; F₀ = 2.00 USD/GPU-hour at k = 4,000,000 tokens per GPU-hour → 0.50 USD/Mtok.
-const plan = { contract: { underlying: "gpu-hour-index", tokensPerGpuHour: 4_000_000 }, months: [{ month: "2027-12", futuresPrice: 2, tenor: 12 }] } as unknown as HedgePlan;
+const plan = {
+  contract: { underlying: "gpu-hour-index", tokensPerGpuHour: 4_000_000 },
+  months: [{ month: "2027-12", futuresPrice: 2, tenor: 12 }],
+} as unknown as HedgePlan;
 const pricing = (drift: number | null): CompanyPricing =>
   ({
     priceByMonth: new Map([["2027-12", 2.4]]),

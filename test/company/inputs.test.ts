@@ -37,7 +37,8 @@ describe("price file", () => {
   });
 
   it("reads YAML with line numbers", () => {
-    const yaml = "prices:\n  - {provider: openai, model: gpt-4.1, kind: input, usdPerMtok: 2.0, effectiveFrom: 2025-01-01}\n  - {provider: openai, model: gpt-4.1, kind: output, usdPerMtok: x, effectiveFrom: 2025-01-01}\n";
+    const yaml =
+      "prices:\n  - {provider: openai, model: gpt-4.1, kind: input, usdPerMtok: 2.0, effectiveFrom: 2025-01-01}\n  - {provider: openai, model: gpt-4.1, kind: output, usdPerMtok: x, effectiveFrom: 2025-01-01}\n";
     const e = errorOf(() => parsePriceFile(yaml, "p.yaml"));
     expect(e.code).toBe("INPUT_NUMBER_PARSE");
     expect(e.location).toBe("p.yaml:3");
@@ -54,7 +55,15 @@ describe("price file", () => {
   });
 });
 
-const cell = (day: string, model: string, kind: string, tokens: bigint, cost: string): UsageCell => ({ day, provider: "openai", model, project: "", kind, tokens, cost: new Dec(cost) });
+const cell = (day: string, model: string, kind: string, tokens: bigint, cost: string): UsageCell => ({
+  day,
+  provider: "openai",
+  model,
+  project: "",
+  kind,
+  tokens,
+  cost: new Dec(cost),
+});
 
 // Three complete months; in each: 1e9 input at 2.00 (2,000.00) and 0.25e9 output at 8.00 (2,000.00).
 const CELLS: UsageCell[] = ["2026-08", "2026-09", "2026-10"].flatMap((m) => [
@@ -76,7 +85,10 @@ describe("usage-derived prices", () => {
   });
 
   it("a mix file and a dated price cut change the blend", () => {
-    const mix = parseMixFile("provider,model,kind,share\nopenai,gpt-4.1,input,0.5\nopenai,gpt-4.1,output,0.5\n", "mix.csv");
+    const mix = parseMixFile(
+      "provider,model,kind,share\nopenai,gpt-4.1,input,0.5\nopenai,gpt-4.1,output,0.5\n",
+      "mix.csv",
+    );
     const table = parsePriceFile(PRICES_CSV, "p.csv");
     // 0.5·2.00 + 0.5·8.00 = 5.00; after the cut 0.5·1.60 + 0.5·8.00 = 4.80.
     expect(blendedPrice(mix, { table }, "2027-02")).toBeCloseTo(5, 12);
@@ -105,13 +117,26 @@ describe("usage-derived prices", () => {
 });
 
 describe("commitments", () => {
-  const file = parseCommitments("provider,model,kind,from,to,tokensPerMonth,usdPerMtok\nopenai,gpt-4.1,*,2027-01,2027-06,1000000000,1.90\n", "c.csv");
-  const mix = [{ provider: "openai", model: "gpt-4.1", kind: "input", share: 0.6 }, { provider: "openai", model: "other", kind: "input", share: 0.4 }];
+  const file = parseCommitments(
+    "provider,model,kind,from,to,tokensPerMonth,usdPerMtok\nopenai,gpt-4.1,*,2027-01,2027-06,1000000000,1.90\n",
+    "c.csv",
+  );
+  const mix = [
+    { provider: "openai", model: "gpt-4.1", kind: "input", share: 0.6 },
+    { provider: "openai", model: "other", kind: "input", share: 0.4 },
+  ];
 
   it("prices the committed volume at its fixed price and leaves the rest exposed", () => {
     // V = 2e9; gpt-4.1's share 0.6 → 1.2e9 covered; uses all 1e9 committed at 1.90 = 1,900.00; 1e9 uncommitted.
     const m = applyCommitments(file.commitments, mix, "2027-02", 2_000_000_000);
-    expect(m).toEqual({ committedTokens: 1e9, usedTokens: 1e9, uncommittedTokens: 1e9, committedCost: 1900, shortfallTokens: 0, shortfallCost: 0 });
+    expect(m).toEqual({
+      committedTokens: 1e9,
+      usedTokens: 1e9,
+      uncommittedTokens: 1e9,
+      committedCost: 1900,
+      shortfallTokens: 0,
+      shortfallCost: 0,
+    });
   });
 
   it("shows the take-or-pay shortfall when volume falls below the commitment", () => {
@@ -127,7 +152,12 @@ describe("commitments", () => {
   });
 
   it("names file and line of a bad month", () => {
-    const e = errorOf(() => parseCommitments("provider,model,kind,from,to,tokensPerMonth,usdPerMtok\nopenai,*,*,2027-1,2027-06,1,1\n", "c.csv"));
+    const e = errorOf(() =>
+      parseCommitments(
+        "provider,model,kind,from,to,tokensPerMonth,usdPerMtok\nopenai,*,*,2027-1,2027-06,1,1\n",
+        "c.csv",
+      ),
+    );
     expect(e.location).toBe("c.csv:2:4");
   });
 });

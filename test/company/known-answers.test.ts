@@ -19,8 +19,14 @@ const TOKENS = 10_000_000_007; // flat volume, odd so cents matter: 10,000.00000
 function flatPlan() {
   const band = { mean: TOKENS, p10: TOKENS, p50: TOKENS, p90: TOKENS };
   return buildPlan({
-    forecast: [{ month: "2027-01", ...band }, { month: "2027-02", ...band }],
-    curve: [{ month: "2027-01", price: 2 }, { month: "2027-02", price: 2 }],
+    forecast: [
+      { month: "2027-01", ...band },
+      { month: "2027-02", ...band },
+    ],
+    curve: [
+      { month: "2027-01", price: 2 },
+      { month: "2027-02", price: 2 },
+    ],
     spec: tokenSpec,
     policy: flatPolicy(0.8, "down", 2),
   });
@@ -28,9 +34,19 @@ function flatPlan() {
 
 function pricing(basis: Basis): CompanyPricing {
   return {
-    source: "prices", sourceDetail: "test", window: null, mix: null,
-    priceByMonth: new Map([["2027-01", 3], ["2027-02", 3]]),
-    historyPrices: new Map(), basis, commitments: null, conversionDrift: null, warnings: [],
+    source: "prices",
+    sourceDetail: "test",
+    window: null,
+    mix: null,
+    priceByMonth: new Map([
+      ["2027-01", 3],
+      ["2027-02", 3],
+    ]),
+    historyPrices: new Map(),
+    basis,
+    commitments: null,
+    conversionDrift: null,
+    warnings: [],
   };
 }
 
@@ -67,7 +83,8 @@ describe("a company paying 3.00 USD/Mtok against an index flat at 2.00", () => {
   it("hedgedCost = companyCost − futuresPnl to the cent in every month and in total", () => {
     for (const s of [-0.5, -0.13, 0.37, 1]) {
       const c = companyScenario(plan, runScenario(plan, s, "mean"), pricing(INDEX_BASIS));
-      for (const m of c.months) expect(Math.round((m.companyCost - m.futuresPnl) * 100)).toBe(Math.round(m.hedgedCost * 100));
+      for (const m of c.months)
+        expect(Math.round((m.companyCost - m.futuresPnl) * 100)).toBe(Math.round(m.hedgedCost * 100));
       expect(Math.round((c.companyCost - c.futuresPnl) * 100)).toBe(Math.round(c.hedgedCost * 100));
     }
   });
@@ -127,7 +144,9 @@ describe("Cost-at-Risk", () => {
   it("McKinnon's case from its statistics: h*/E[Q] = ρ_PF·σ_P/σ_F + ρ_QF·(σ_Q/E[Q])·(E[P]/σ_F)", () => {
     // E[Q] = 100, σ_Q = 20, E[P] = 10, σ_P = σ_F = 2, ρ_QF = −0.5:
     // h* = [100·4 + 10·(−0.5·20·2)]/4 = (400 − 200)/4 = 50 → ratio 1 + (−0.5)(0.2)(5) = 0.5.
-    const h = quantityRiskHedgeFromMoments(momentsFromStatistics({ meanPrice: 10, meanQuantity: 100, priceSd: 2, volumeSd: 20, corrVolumeFutures: -0.5 }));
+    const h = quantityRiskHedgeFromMoments(
+      momentsFromStatistics({ meanPrice: 10, meanQuantity: 100, priceSd: 2, volumeSd: 20, corrVolumeFutures: -0.5 }),
+    );
     expect(h.hedgeQuantity).toBeCloseTo(50, 12);
     expect(h.ratioToExpectedQuantity).toBeCloseTo(0.5, 12);
     expect(h.priceTerm).toBeCloseTo(100, 12);
@@ -135,7 +154,16 @@ describe("Cost-at-Risk", () => {
   });
 
   it("delta-normal Euler parts sum to the total exactly", () => {
-    const d = deltaNormalDecomposition({ volume: 1e10, volumeSd: 1e9, companyPrice: 2.4, priceSd: 0.2, corrVolumePrice: -0.3, basisBeta: 0.6, basisSigma: 0.05, hedgedTokens: 5e9 });
+    const d = deltaNormalDecomposition({
+      volume: 1e10,
+      volumeSd: 1e9,
+      companyPrice: 2.4,
+      priceSd: 0.2,
+      corrVolumePrice: -0.3,
+      basisBeta: 0.6,
+      basisSigma: 0.05,
+      hedgedTokens: 5e9,
+    });
     // Price coefficient (0.6·1e10 − 5e9)/1e6 · 0.2 = 200; volume 2.4e-6 · 1e9 = 2,400; basis 1e4 · 0.05 = 500.
     // Var = 200² + 2,400² + 500² + 2·(−0.3)·200·2,400 = 40,000 + 5,760,000 + 250,000 − 288,000 = 5,762,000.
     expect(d.total).toBeCloseTo(1.6448536 * Math.sqrt(5_762_000), 2);
@@ -149,9 +177,14 @@ describe("Cost-at-Risk", () => {
     // Simulated cost C = V·S/1e6 − H·ΔF/1e6 (exact, with its ΔV·ΔS term) against the linear parts.
     const rng = createRng(20261202);
     const n = 40_000;
-    const price: number[] = [], volume: number[] = [], basis: number[] = [], cost: number[] = [];
+    const price: number[] = [],
+      volume: number[] = [],
+      basis: number[] = [],
+      cost: number[] = [];
     for (let k = 0; k < n; k++) {
-      const dV = 1e9 * rng.normal(), dF = 0.2 * rng.normal(), e = 0.05 * rng.normal();
+      const dV = 1e9 * rng.normal(),
+        dF = 0.2 * rng.normal(),
+        e = 0.05 * rng.normal();
       price.push(((0.6 * 1e10 - 5e9) / 1e6) * dF);
       volume.push((2.4 / 1e6) * dV);
       basis.push((1e10 / 1e6) * e);

@@ -1,7 +1,13 @@
 /** Config parsing, validation messages, precedence and provenance (the README, "Configuration: hedge.config.yaml"). */
 import { describe, expect, it } from "vitest";
 import { HedgeError } from "../../src/errors.js";
-import { parseConfigText, resolveConfig, requireComplete, missingKeys, describeSource } from "../../src/config/index.js";
+import {
+  parseConfigText,
+  resolveConfig,
+  requireComplete,
+  missingKeys,
+  describeSource,
+} from "../../src/config/index.js";
 
 function failure(fn: () => unknown): HedgeError {
   try {
@@ -34,7 +40,9 @@ describe("parseConfigText", () => {
   });
 
   it("a wrong type names the file, the line, the key path and what was expected (exit 2)", () => {
-    const err = failure(() => parseConfigText(`curve: c.csv\nthresholds:\n  maxOverHedgeProbability: 1.5\n`, "hedge.config.yaml"));
+    const err = failure(() =>
+      parseConfigText(`curve: c.csv\nthresholds:\n  maxOverHedgeProbability: 1.5\n`, "hedge.config.yaml"),
+    );
     expect(err.code).toBe("CONFIG_INVALID");
     expect(err.exitCode).toBe(2);
     expect(err.details.file).toBe("hedge.config.yaml");
@@ -49,7 +57,12 @@ describe("parseConfigText", () => {
   });
 
   it("an inline contract reports its own key path", () => {
-    const err = failure(() => parseConfigText(`contract:\n  name: X\n  underlying: token-index\n  quoteUnit: USD/Mtok\n  contractSize: -5\n  sizeUnit: tokens\n  tickSize: 0.01\n  currency: USD\n  initialMargin: 1\n  maintenanceMargin: 1\n`, "h.yaml"));
+    const err = failure(() =>
+      parseConfigText(
+        `contract:\n  name: X\n  underlying: token-index\n  quoteUnit: USD/Mtok\n  contractSize: -5\n  sizeUnit: tokens\n  tickSize: 0.01\n  currency: USD\n  initialMargin: 1\n  maintenanceMargin: 1\n`,
+        "h.yaml",
+      ),
+    );
     expect(err.details.path).toBe("contract.contractSize");
   });
 
@@ -89,7 +102,12 @@ describe("resolveConfig: precedence flags > env > file > defaults", () => {
     expect(r1.values.seed).toBe(11);
     expect(r1.sources.seed).toEqual({ kind: "env", name: "TOKENHEDGE_SEED" });
     expect(r1.values.curve).toBe("other.csv"); // env paths are relative to the working directory
-    const r2 = resolveConfig({ cwd: "/home/u/proj", file, env, flags: { kind: "flag", values: { seed: 99 }, names: { seed: "--seed" } } });
+    const r2 = resolveConfig({
+      cwd: "/home/u/proj",
+      file,
+      env,
+      flags: { kind: "flag", values: { seed: 99 }, names: { seed: "--seed" } },
+    });
     expect(r2.values.seed).toBe(99);
     expect(describeSource(r2.sources.seed!)).toBe("flag --seed");
     // the rest of the file's thresholds survive a merge at a sibling key
@@ -117,7 +135,11 @@ describe("resolveConfig: precedence flags > env > file > defaults", () => {
 
 describe("requireComplete", () => {
   it("names every way to supply a missing key", () => {
-    const r = resolveConfig({ cwd: "/p", file: { name: "h.yaml", dir: "/p", text: "curve: c.csv\ncontract: k.json\nratio: 0.5\n" }, env: {} });
+    const r = resolveConfig({
+      cwd: "/p",
+      file: { name: "h.yaml", dir: "/p", text: "curve: c.csv\ncontract: k.json\nratio: 0.5\n" },
+      env: {},
+    });
     expect(missingKeys(r)).toEqual(["usage.file"]);
     const err = failure(() => requireComplete(r));
     expect(err.exitCode).toBe(2);
@@ -125,7 +147,15 @@ describe("requireComplete", () => {
   });
 
   it("turns the --map syntax into a column map", () => {
-    const r = resolveConfig({ cwd: "/p", file: { name: "h.yaml", dir: "/p", text: "usage: {file: u.csv, map: 'date=day,tokens=n'}\ncurve: c.csv\ncontract: k.json\nratio: 0.5\n" }, env: {} });
+    const r = resolveConfig({
+      cwd: "/p",
+      file: {
+        name: "h.yaml",
+        dir: "/p",
+        text: "usage: {file: u.csv, map: 'date=day,tokens=n'}\ncurve: c.csv\ncontract: k.json\nratio: 0.5\n",
+      },
+      env: {},
+    });
     expect(requireComplete(r).usage).toEqual({ file: "u.csv", map: { date: "day", tokens: "n" } });
   });
 });

@@ -87,7 +87,14 @@ describe("over-hedge probability", () => {
       [120, 70],
       [95, 80],
     ];
-    const e = overHedgeProbability(plan([{ month: "A", hedgedTokens: 100 }, { month: "B", hedgedTokens: 50 }]), ["A", "B"], paths);
+    const e = overHedgeProbability(
+      plan([
+        { month: "A", hedgedTokens: 100 },
+        { month: "B", hedgedTokens: 50 },
+      ]),
+      ["A", "B"],
+      paths,
+    );
     expect(e.byMonth).toEqual([
       { month: "A", probability: 0.5 },
       { month: "B", probability: 0.25 },
@@ -96,7 +103,14 @@ describe("over-hedge probability", () => {
   });
 
   it("plan months are found in the forecast months by name (the curve may start later)", () => {
-    const e = overHedgeProbability(plan([{ month: "2027-01", hedgedTokens: 10 }]), ["2026-12", "2027-01"], [[0, 5], [0, 15]]);
+    const e = overHedgeProbability(
+      plan([{ month: "2027-01", hedgedTokens: 10 }]),
+      ["2026-12", "2027-01"],
+      [
+        [0, 5],
+        [0, 15],
+      ],
+    );
     expect(e.probability).toBe(0.5);
   });
 });
@@ -112,30 +126,73 @@ describe("data quality", () => {
 
   it("missing days against the limit", () => {
     expect(missingDaysRule(["2026-01-02", "2026-01-03"], 2)).toMatchObject({ value: 2, pass: true });
-    expect(missingDaysRule(["a", "b", "c", "d", "e", "f"], 2)).toMatchObject({ value: 6, pass: false, note: "days with no usage rows: a, b, c, d, e, …" });
+    expect(missingDaysRule(["a", "b", "c", "d", "e", "f"], 2)).toMatchObject({
+      value: 6,
+      pass: false,
+      note: "days with no usage rows: a, b, c, d, e, …",
+    });
   });
 });
 
 describe("effectiveness and the summary", () => {
   it("R² below the minimum fails; no regression fails rather than passing silently", () => {
-    const [r2] = effectivenessRules({ dollarOffset: { cumulative: 0.9, pass: true }, regression: { rSquared: 0.79, pass: false } }, { rSquared: 0.8 }, "h.csv");
+    const [r2] = effectivenessRules(
+      { dollarOffset: { cumulative: 0.9, pass: true }, regression: { rSquared: 0.79, pass: false } },
+      { rSquared: 0.8 },
+      "h.csv",
+    );
     expect(r2).toMatchObject({ rule: "minEffectiveness.rSquared", value: 0.79, pass: false });
-    const [none] = effectivenessRules({ dollarOffset: { cumulative: 0.9, pass: true }, regression: null }, { rSquared: 0.8 }, "h.csv");
+    const [none] = effectivenessRules(
+      { dollarOffset: { cumulative: 0.9, pass: true }, regression: null },
+      { rSquared: 0.8 },
+      "h.csv",
+    );
     expect(none!.pass).toBe(false);
   });
 
   it("the regression test is R², slope and p-value together, not R² alone", () => {
     // R² 0.85 passes, but a slope of −0.6 does not offset (band −1.25 … −0.8) and p = 0.08 is not significant.
-    const rules = effectivenessRules({ dollarOffset: { cumulative: 0.9, pass: true }, regression: { rSquared: 0.85, slope: -0.6, pValue: 0.08, pass: false } }, { rSquared: 0.8 }, "h.csv");
-    expect(rules.map((r) => [r.rule, r.pass])).toEqual([["minEffectiveness.rSquared", true], ["minEffectiveness.slope", false], ["minEffectiveness.pValue", false]]);
-    const ok = effectivenessRules({ dollarOffset: { cumulative: 0.9, pass: true }, regression: { rSquared: 0.81, slope: -0.9503, pValue: 5.1e-9, pass: true } }, { rSquared: 0.8 }, "h.csv");
+    const rules = effectivenessRules(
+      {
+        dollarOffset: { cumulative: 0.9, pass: true },
+        regression: { rSquared: 0.85, slope: -0.6, pValue: 0.08, pass: false },
+      },
+      { rSquared: 0.8 },
+      "h.csv",
+    );
+    expect(rules.map((r) => [r.rule, r.pass])).toEqual([
+      ["minEffectiveness.rSquared", true],
+      ["minEffectiveness.slope", false],
+      ["minEffectiveness.pValue", false],
+    ]);
+    const ok = effectivenessRules(
+      {
+        dollarOffset: { cumulative: 0.9, pass: true },
+        regression: { rSquared: 0.81, slope: -0.9503, pValue: 5.1e-9, pass: true },
+      },
+      { rSquared: 0.8 },
+      "h.csv",
+    );
     expect(ok.every((r) => r.pass)).toBe(true);
   });
 
   it("dollarOffsetEveryPeriod fails on an interim period even when the last passes", () => {
-    const byPeriod = [{ period: "2025-01", cumulativePass: false }, { period: "2025-02", cumulativePass: false }, { period: "2025-03", cumulativePass: true }];
-    const [r] = effectivenessRules({ dollarOffset: { cumulative: 0.955, pass: true, byPeriod }, regression: null }, { dollarOffsetEveryPeriod: true }, "h.csv");
-    expect(r).toMatchObject({ rule: "minEffectiveness.dollarOffsetEveryPeriod", value: 2, pass: false, note: "cumulative ratio outside 80–125% in 2025-01, 2025-02" });
+    const byPeriod = [
+      { period: "2025-01", cumulativePass: false },
+      { period: "2025-02", cumulativePass: false },
+      { period: "2025-03", cumulativePass: true },
+    ];
+    const [r] = effectivenessRules(
+      { dollarOffset: { cumulative: 0.955, pass: true, byPeriod }, regression: null },
+      { dollarOffsetEveryPeriod: true },
+      "h.csv",
+    );
+    expect(r).toMatchObject({
+      rule: "minEffectiveness.dollarOffsetEveryPeriod",
+      value: 2,
+      pass: false,
+      note: "cumulative ratio outside 80–125% in 2025-01, 2025-02",
+    });
   });
 
   it("not evaluated is not a breach", () => {
@@ -151,10 +208,19 @@ describe("effectiveness and the summary", () => {
 describe("basisRSquared: how much of the company's price the index explains", () => {
   const regression = (r2: number) => ({ method: "regression", beta: 0.85, rSquared: r2, observations: 23 });
   it("regression: R² 0.81 ≥ 0.8 passes, 0.79 fails; a sticky price scores 0 and fails; the index itself passes with 1", () => {
-    expect(basisRule(regression(0.81), 0.8, 10, "h.csv")).toMatchObject({ rule: "basisRSquared", value: 0.81, min: 0.8, pass: true });
+    expect(basisRule(regression(0.81), 0.8, 10, "h.csv")).toMatchObject({
+      rule: "basisRSquared",
+      value: 0.81,
+      min: 0.8,
+      pass: true,
+    });
     expect(basisRule(regression(0.79), 0.8, 10, "h.csv").pass).toBe(false);
-    expect(basisRule({ method: "sticky", beta: 0, rSquared: null, observations: 0 }, 0.8, 10, "company price")).toMatchObject({ value: 0, pass: false });
-    expect(basisRule({ method: "index", beta: 1, rSquared: null, observations: 0 }, 0.8, 10, "company price")).toMatchObject({ value: 1, pass: true });
+    expect(
+      basisRule({ method: "sticky", beta: 0, rSquared: null, observations: 0 }, 0.8, 10, "company price"),
+    ).toMatchObject({ value: 0, pass: false });
+    expect(
+      basisRule({ method: "index", beta: 1, rSquared: null, observations: 0 }, 0.8, 10, "company price"),
+    ).toMatchObject({ value: 1, pass: true });
   });
   it("is not evaluated for a plan without contracts or without a company price", () => {
     expect(basisRule(regression(0.1), 0.8, 0, "h.csv").pass).toBeNull();

@@ -10,7 +10,11 @@ describe("renderConfigYaml", () => {
     usage: { file: "data/usage.csv" },
     curve: "curve.csv",
     contract: "contract.json",
-    policy: { name: "ladder", ladder: [{ fromMonth: 1, toMonth: 3, ratio: 0.8, min: 0.7, max: 0.9 }], rounding: "down" },
+    policy: {
+      name: "ladder",
+      ladder: [{ fromMonth: 1, toMonth: 3, ratio: 0.8, min: 0.7, max: 0.9 }],
+      rounding: "down",
+    },
     budget: 3100000,
     seed: 42,
     thresholds: { hedgeRatioBands: "policy", maxStaleDays: 45 },
@@ -28,7 +32,10 @@ describe("renderConfigYaml", () => {
   });
 
   it("writes keys in a fixed order", () => {
-    const keys = text.split("\n").filter((l) => /^[a-z]/.test(l)).map((l) => l.split(":")[0]);
+    const keys = text
+      .split("\n")
+      .filter((l) => /^[a-z]/.test(l))
+      .map((l) => l.split(":")[0]);
     expect(keys).toEqual(["version", "usage", "curve", "contract", "policy", "budget", "seed", "thresholds", "report"]);
   });
 });

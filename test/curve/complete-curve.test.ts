@@ -5,7 +5,8 @@ import { parseCurve } from "../../src/curve/parse-curve.js";
 import { parseContractSpec } from "../../src/curve/contract.js";
 import { HedgeError } from "../../src/errors.js";
 
-const fixture = (name: string): string => readFileSync(new URL(`../../fixtures/curves/${name}`, import.meta.url), "utf8");
+const fixture = (name: string): string =>
+  readFileSync(new URL(`../../fixtures/curves/${name}`, import.meta.url), "utf8");
 
 describe("fillMissingMonths: linear interpolation in calendar months, flagged", () => {
   it("fills a two-month gap by hand: 2.00 (Jan) … 2.30 (Apr) → Feb 2.10, Mar 2.20", () => {

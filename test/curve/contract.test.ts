@@ -31,7 +31,17 @@ describe("contract specs in JSON or YAML", () => {
   it("the YAML token spec says what the JSON one says", () => {
     const json = parseContractSpec(acme("token-contract.json"), "token-contract.json");
     const yaml = parseContractSpec(acme("token-contract.yaml"), "token-contract.yaml");
-    for (const key of ["underlying", "quoteUnit", "contractSize", "tickSize", "listedMonths", "settlement", "initialMargin", "maintenanceMargin", "feePerContract"] as const) {
+    for (const key of [
+      "underlying",
+      "quoteUnit",
+      "contractSize",
+      "tickSize",
+      "listedMonths",
+      "settlement",
+      "initialMargin",
+      "maintenanceMargin",
+      "feePerContract",
+    ] as const) {
       expect(yaml[key]).toEqual(json[key]);
     }
     expect(yaml.minimumLot).toBe(1);
@@ -48,10 +58,16 @@ describe("contract specs in JSON or YAML", () => {
     [base.replace("contractSize: 1000000000", "contractSize: -5"), "contractSize"],
     [base + "minimumLot: 2.5\n", "minimumLot"],
     [base + "tokensPerGpuHour: 5000000\n", "tokensPerGpuHour"],
-    [base.replace("underlying: token-index\nquoteUnit: USD/Mtok", "underlying: gpu-hour-index\nquoteUnit: USD/GPU-hour").replace("sizeUnit: tokens", "sizeUnit: gpu-hours"), "tokensPerGpuHour"],
     [
-      base.replace("underlying: token-index\nquoteUnit: USD/Mtok", "underlying: gpu-hour-index\nquoteUnit: USD/GPU-hour").replace("sizeUnit: tokens", "sizeUnit: gpu-hours") +
-        "tokensPerGpuHour:\n  models:\n    gpt-4.1: -3\n",
+      base
+        .replace("underlying: token-index\nquoteUnit: USD/Mtok", "underlying: gpu-hour-index\nquoteUnit: USD/GPU-hour")
+        .replace("sizeUnit: tokens", "sizeUnit: gpu-hours"),
+      "tokensPerGpuHour",
+    ],
+    [
+      base
+        .replace("underlying: token-index\nquoteUnit: USD/Mtok", "underlying: gpu-hour-index\nquoteUnit: USD/GPU-hour")
+        .replace("sizeUnit: tokens", "sizeUnit: gpu-hours") + "tokensPerGpuHour:\n  models:\n    gpt-4.1: -3\n",
       "tokensPerGpuHour.models.gpt-4.1",
     ],
   ])("a schema error names its key path (%#: %s)", (text, path) => {
@@ -68,20 +84,38 @@ describe("tokens per GPU-hour", () => {
   it("per model, blended with the usage mix as a harmonic mean (worked by hand)", () => {
     // 3e9 tokens at 3M/GPU-h = 1,000 GPU-h; 6e9 at 12M = 500 GPU-h → 9e9 / 1,500 = 6,000,000 tokens per GPU-hour.
     const spec = { ...gpu, tokensPerGpuHour: { models: { a: 3_000_000, b: 12_000_000 } } };
-    const c = resolveGpuConversion(spec, new Map([["a", 3_000_000_000n], ["b", 6_000_000_000n]]))!;
+    const c = resolveGpuConversion(
+      spec,
+      new Map([
+        ["a", 3_000_000_000n],
+        ["b", 6_000_000_000n],
+      ]),
+    )!;
     expect(c.tokensPerGpuHour).toBe(6_000_000);
     expect(c.byModel!.map((m) => m.usedBlended)).toEqual([false, false]);
   });
 
   it("a model without an entry takes the blended value, or is an error naming it", () => {
-    const mix = new Map([["a", 3_000_000_000n], ["other", 5_000_000_000n]]);
+    const mix = new Map([
+      ["a", 3_000_000_000n],
+      ["other", 5_000_000_000n],
+    ]);
     // a: 1,000 GPU-h; other at blended 5M: 1,000 GPU-h → 8e9 / 2,000 = 4,000,000.
-    expect(resolveGpuConversion({ ...gpu, tokensPerGpuHour: { blended: 5_000_000, models: { a: 3_000_000 } } }, mix)!.tokensPerGpuHour).toBe(4_000_000);
-    expect(() => resolveGpuConversion({ ...gpu, tokensPerGpuHour: { models: { a: 3_000_000 } } }, mix)).toThrow(/no entry for model "other"/);
+    expect(
+      resolveGpuConversion({ ...gpu, tokensPerGpuHour: { blended: 5_000_000, models: { a: 3_000_000 } } }, mix)!
+        .tokensPerGpuHour,
+    ).toBe(4_000_000);
+    expect(() => resolveGpuConversion({ ...gpu, tokensPerGpuHour: { models: { a: 3_000_000 } } }, mix)).toThrow(
+      /no entry for model "other"/,
+    );
   });
 
   it("the fixture's per-model table on the fixture usage mix, and the override flag", () => {
-    const mix = new Map([["claude-sonnet-4", 192_156_422_149n], ["gpt-4.1", 231_858_938_220n], ["gpt-4.1-mini", 200_466_353_311n]]);
+    const mix = new Map([
+      ["claude-sonnet-4", 192_156_422_149n],
+      ["gpt-4.1", 231_858_938_220n],
+      ["gpt-4.1-mini", 200_466_353_311n],
+    ]);
     const gpuHours = 192_156_422_149 / 3e6 + 231_858_938_220 / 4e6 + 200_466_353_311 / 12e6;
     const c = resolveGpuConversion(gpu, mix)!;
     expect(c.tokensPerGpuHour).toBeCloseTo(624_481_713_680 / gpuHours, 5);

@@ -41,7 +41,10 @@ describe("curve on the fixtures: shape and the reading against the deflation tre
   it("interpolated months are flagged in the JSON, the CSV, the table and on stderr", () => {
     const doc = runJson<CurveDoc>(["curve", `${C}/token-gap.csv`]);
     expect(doc.interpolated).toEqual(["2027-02", "2027-05"]);
-    expect(doc.months.filter((m) => m.interpolated).map((m) => [m.month, m.price])).toEqual([["2027-02", 1.99], ["2027-05", 1.835]]);
+    expect(doc.months.filter((m) => m.interpolated).map((m) => [m.month, m.price])).toEqual([
+      ["2027-02", 1.99],
+      ["2027-05", 1.835],
+    ]);
     const human = runCli(["curve", `${C}/token-gap.csv`]);
     expect(human.stdout).toContain("2027-02 (interp.)");
     expect(human.stderr).toMatch(/no price for 2027-02, 2027-05; interpolated linearly/);
@@ -58,7 +61,11 @@ describe("curve on the fixtures: shape and the reading against the deflation tre
   });
 
   it.each([
-    [[`${C}/quarterly-unlisted.csv`, "--contract", `${C}/quarterly-contract.yaml`], 3, /quarterly-unlisted\.csv:4:1: delivery month 2027-04 is not listed/],
+    [
+      [`${C}/quarterly-unlisted.csv`, "--contract", `${C}/quarterly-contract.yaml`],
+      3,
+      /quarterly-unlisted\.csv:4:1: delivery month 2027-04 is not listed/,
+    ],
     [[`${C}/bad-duplicate.json`], 3, /delivery month 2027-01 appears twice[\s\S]*key: +points\[2\]\.month/],
     [[`${C}/bad-price.json`], 3, /\[1\]\.price: a positive price/],
     [[ACME.tokenCurve, "--deflation", "fast"], 2, /--deflation "fast" is not a deflation rate/],

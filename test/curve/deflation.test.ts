@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { parseDeflation, relativeToTrend } from "../../src/curve/deflation.js";
 import { HedgeError } from "../../src/errors.js";
 
-const months = (prices: number[]) => prices.map((price, i) => ({ month: `2027-${String(i + 1).padStart(2, "0")}`, price }));
+const months = (prices: number[]) =>
+  prices.map((price, i) => ({ month: `2027-${String(i + 1).padStart(2, "0")}`, price }));
 
 describe("parseDeflation", () => {
   it.each([

@@ -37,15 +37,26 @@ describe("parseCurveCsv", () => {
 });
 
 describe("parseCurve: CSV or JSON", () => {
-  const json = JSON.stringify({ quoteUnit: "USD/Mtok", points: [{ month: "2026-12", price: 2.1 }, { month: "2027-01", price: 2.05 }] });
+  const json = JSON.stringify({
+    quoteUnit: "USD/Mtok",
+    points: [
+      { month: "2026-12", price: 2.1 },
+      { month: "2027-01", price: 2.05 },
+    ],
+  });
 
   it("reads a JSON object with points (by extension or by content) and a bare array", () => {
     for (const file of ["c.json", "c.txt"]) {
       const c = parseCurve(json, file);
-      expect(c.points).toEqual([{ month: "2026-12", price: 2.1 }, { month: "2027-01", price: 2.05 }]);
+      expect(c.points).toEqual([
+        { month: "2026-12", price: 2.1 },
+        { month: "2027-01", price: 2.05 },
+      ]);
       expect(c.quoteUnit).toBe("USD/Mtok");
     }
-    expect(parseCurve('[{"month":"2027-01","price":1.5}]', "c.json").points).toEqual([{ month: "2027-01", price: 1.5 }]);
+    expect(parseCurve('[{"month":"2027-01","price":1.5}]', "c.json").points).toEqual([
+      { month: "2027-01", price: 1.5 },
+    ]);
     expect(parseCurve("month,price\n2027-01,1.5\n", "c.csv").points).toEqual([{ month: "2027-01", price: 1.5 }]);
   });
 

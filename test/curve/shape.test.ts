@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { analyseCurve, classifySteps } from "../../src/curve/shape.js";
 
-const curve = (prices: number[]) => prices.map((price, i) => ({ month: `2027-${String(i + 1).padStart(2, "0")}`, price }));
+const curve = (prices: number[]) =>
+  prices.map((price, i) => ({ month: `2027-${String(i + 1).padStart(2, "0")}`, price }));
 
 describe("curve shapes", () => {
   it.each([

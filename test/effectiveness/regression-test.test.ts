@@ -74,7 +74,9 @@ describe("regression test, worked by hand", () => {
 
   it("returns null with a reason when it cannot run", () => {
     expect(regressionTestOrNull({ hedge: [1, 2], item: [-1, -2] }).reason).toMatch(/at least 3 periods/);
-    expect(regressionTestOrNull({ hedge: [1, 1, 1], item: [-1, -2, -3] }).reason).toMatch(/hedge's value never changed/);
+    expect(regressionTestOrNull({ hedge: [1, 1, 1], item: [-1, -2, -3] }).reason).toMatch(
+      /hedge's value never changed/,
+    );
     expect(regressionTestOrNull({ hedge: [1, 2, 3], item: [0, 0, 0] }).reason).toMatch(/item's value never changed/);
     expect(regressionTestOrNull({ hedge, item }).result?.pass).toBe(true);
   });

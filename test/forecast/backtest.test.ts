@@ -5,7 +5,9 @@ import { backtest } from "../../src/forecast/index.js";
 
 describe("forecast/backtest: rolling-origin evaluation (Tashman 2000; docs/METHODOLOGY.md §2)", () => {
   it("plans monthly origins at each of the last 6 months with ≥ 12 training months", () => {
-    expect(rollingOrigins(24, { horizon: 3, step: 1, count: 6, minTrain: 12 }).origins).toEqual([18, 19, 20, 21, 22, 23]);
+    expect(rollingOrigins(24, { horizon: 3, step: 1, count: 6, minTrain: 12 }).origins).toEqual([
+      18, 19, 20, 21, 22, 23,
+    ]);
     expect(rollingOrigins(15, { horizon: 3, step: 1, count: 6, minTrain: 12 }).origins).toEqual([12, 13, 14]);
     expect(rollingOrigins(84, { horizon: 28, step: 7, count: 12, minTrain: 56 }).origins).toEqual([56, 63, 70, 77]);
   });
@@ -26,7 +28,13 @@ describe("forecast/backtest: rolling-origin evaluation (Tashman 2000; docs/METHO
 
   it("drift forecasts a straight line with zero error and its zero-width intervals cover it", () => {
     const y = Float64Array.from({ length: 20 }, (_, t) => 5 + 2 * t);
-    const run = runBacktest(y, [DRIFT], { m: 12 }, rollingOrigins(20, { horizon: 3, step: 1, count: 6, minTrain: 12 }), 1);
+    const run = runBacktest(
+      y,
+      [DRIFT],
+      { m: 12 },
+      rollingOrigins(20, { horizon: 3, step: 1, count: 6, minTrain: 12 }),
+      1,
+    );
     expect(run.scores[0]!.mae).toBeCloseTo(0, 9);
     expect(run.scores[0]!.coverage95).toBe(1);
   });
@@ -37,7 +45,16 @@ describe("forecast/backtest: rolling-origin evaluation (Tashman 2000; docs/METHO
     expect(report.scores.map((s) => s.model)).toEqual(["naive", "drift"]);
     // Monthly default: origins at each of the last 12 months with at least 12 months of training, so after 12 … 19
     // months: training ends 2024-12 … 2025-07.
-    expect(report.origins).toEqual(["2024-12", "2025-01", "2025-02", "2025-03", "2025-04", "2025-05", "2025-06", "2025-07"]);
+    expect(report.origins).toEqual([
+      "2024-12",
+      "2025-01",
+      "2025-02",
+      "2025-03",
+      "2025-04",
+      "2025-05",
+      "2025-06",
+      "2025-07",
+    ]);
     expect(report.horizon).toBe(12);
     for (const s of report.scores) {
       expect(s.coverage80).toBeGreaterThanOrEqual(0);

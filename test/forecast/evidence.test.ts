@@ -17,7 +17,11 @@ import { Rng } from "../../src/stats/random.js";
 
 /** A model whose point forecast is given (for the rule, only pointForecast matters). */
 function fixed(name: string, f: (h: number) => number): FittedModel {
-  return { ...fitNaive([1, 2]), name, pointForecast: (horizon) => Float64Array.from({ length: horizon }, (_, i) => f(i + 1)) };
+  return {
+    ...fitNaive([1, 2]),
+    name,
+    pointForecast: (horizon) => Float64Array.from({ length: horizon }, (_, i) => f(i + 1)),
+  };
 }
 
 describe("growth on the seasonally adjusted scale", () => {
@@ -89,7 +93,10 @@ describe("calibration from PITs", () => {
     // 25 PITs at Φ(±z) with |z| = 0.5 (20 of them) and 1.2 (5): Q_0.8 of |z| by type 8 lies between them, at
     // r = (25 + 1/3)·0.8 + 1/3 = 20.6, i.e. 0.5 + 0.6·(1.2 − 0.5) = 0.92; κ = 0.92 / z_0.9 = 0.92 / 1.2815516 = 0.7179.
     const half = Array.from({ length: 20 }, (_, i) => (i % 2 ? 0.6914625 : 0.3085375)); // Φ(±0.5)
-    expect(spreadFactor([...half, ...Array.from({ length: 5 }, () => 0.8849303)])).toBeCloseTo(0.92 / normalQuantile(0.9), 4);
+    expect(spreadFactor([...half, ...Array.from({ length: 5 }, () => 0.8849303)])).toBeCloseTo(
+      0.92 / normalQuantile(0.9),
+      4,
+    );
     // With |z| = 2.0 instead of 1.2 the factor would be 1.4 / 1.2815516 = 1.09: intervals are never widened.
     expect(spreadFactor([...half, ...Array.from({ length: 5 }, () => 0.9772499)])).toBe(1);
     // All at the median: far too wide, κ is held at its floor 0.5; too few points: no calibration.
@@ -99,8 +106,21 @@ describe("calibration from PITs", () => {
 
   it("takes a mixture's PIT as the weighted sum of its components' PITs, over the points both were scored on", () => {
     const pits = new Map([
-      ["a", new Map([["12:1", 0.2], ["12:2", 0.9], ["13:1", 0.5]])],
-      ["b", new Map([["12:1", 0.6], ["12:2", 0.3]])],
+      [
+        "a",
+        new Map([
+          ["12:1", 0.2],
+          ["12:2", 0.9],
+          ["13:1", 0.5],
+        ]),
+      ],
+      [
+        "b",
+        new Map([
+          ["12:1", 0.6],
+          ["12:2", 0.3],
+        ]),
+      ],
     ]);
     // 0.25·0.2 + 0.75·0.6 = 0.5; 0.25·0.9 + 0.75·0.3 = 0.45; "13:1" is missing for b.
     expect(mixturePits(pits, { a: 0.25, b: 0.75 })).toEqual([expect.closeTo(0.5, 12), expect.closeTo(0.45, 12)]);
@@ -156,10 +176,19 @@ describe("the drivers paragraph", () => {
     const y = Float64Array.from({ length: 20 }, (_, t) => 100 * 1.02 ** t);
     const model = fixed("drift-log", (h) => y[19]! * 1.05 ** h);
     const d = forecastDrivers({
-      y, granularity: "month", start: "2025-01", m: 12, model, horizon: 12,
+      y,
+      granularity: "month",
+      start: "2025-01",
+      m: 12,
+      model,
+      horizon: 12,
       findings: [{ kind: "outage", start: "2025-03", end: "2025-03", count: 1, action: "flagged", message: "x" }],
-      rule: "the lowest rolling-origin MASE", weights: { "drift-log": 1 },
-      candidates: [{ model: "drift-log", mase: 0.5, chosen: true }, { model: "theta", mase: 0.7, chosen: false }],
+      rule: "the lowest rolling-origin MASE",
+      weights: { "drift-log": 1 },
+      candidates: [
+        { model: "drift-log", mase: 0.5, chosen: true },
+        { model: "theta", mase: 0.7, chosen: false },
+      ],
     });
     // History grows 2% a month; the forecast 5% a month from the first step (the CMA at step 1 averages six
     // months of history and six of forecast, so "now" lies between the two rates) to the end.

@@ -4,7 +4,10 @@ import datasets from "./data/r-datasets.json" with { type: "json" };
 
 describe("forecast/forecast-series: model selection (docs/METHODOLOGY.md §2)", () => {
   it('select "aicc" reproduces R ets() on USAccDeaths and lists every ETS candidate with its AICc', () => {
-    const r = forecastSeries({ granularity: "month", start: "1973-01", values: datasets.series.USAccDeaths.values }, { horizon: 6, select: "aicc" });
+    const r = forecastSeries(
+      { granularity: "month", start: "1973-01", values: datasets.series.USAccDeaths.values },
+      { horizon: 6, select: "aicc" },
+    );
     expect(r.model).toBe("ETS(A,N,A)");
     expect(r.selection).toBe("aicc");
     expect(r.candidates).toHaveLength(15);
@@ -30,10 +33,16 @@ describe("forecast/forecast-series: model selection (docs/METHODOLOGY.md §2)", 
   });
 
   it("falls back to the holdout on short series", () => {
-    const r = forecastSeries({ granularity: "month", start: "2025-01", values: [5, 6, 8, 9, 11, 12, 14, 15, 17, 18] }, { horizon: 2, models: ["naive", "drift"] });
+    const r = forecastSeries(
+      { granularity: "month", start: "2025-01", values: [5, 6, 8, 9, 11, 12, 14, 15, 17, 18] },
+      { horizon: 2, models: ["naive", "drift"] },
+    );
     expect(r.selection).toBe("holdout");
     expect(r.candidates.map((c) => c.model)).toEqual(["naive", "drift"]);
-    const forced = forecastSeries({ granularity: "month", start: "2025-01", values: [5, 6, 8, 9, 11, 12, 14, 15, 17, 18] }, { horizon: 2, select: "backtest" });
+    const forced = forecastSeries(
+      { granularity: "month", start: "2025-01", values: [5, 6, 8, 9, 11, 12, 14, 15, 17, 18] },
+      { horizon: 2, select: "backtest" },
+    );
     expect(forced.selection).toBe("holdout");
     expect(forced.warnings.some((w) => w.includes("too little history"))).toBe(true);
   });
@@ -50,9 +59,14 @@ describe("forecast/forecast-series: model selection (docs/METHODOLOGY.md §2)", 
 
   it("reports findings on daily data and forecasts through an outage", () => {
     const weekly = [1.0, 1.05, 1.1, 1.08, 1.02, 0.6, 0.55];
-    const values = Array.from({ length: 63 }, (_, d) => Math.round(1000 * 1.004 ** d * weekly[d % 7]! * (1 + (((37 * d) % 11) - 5) / 200)));
+    const values = Array.from({ length: 63 }, (_, d) =>
+      Math.round(1000 * 1.004 ** d * weekly[d % 7]! * (1 + (((37 * d) % 11) - 5) / 200)),
+    );
     values[40] = 3;
-    const r = forecastSeries({ granularity: "day", start: "2026-01-01", values: [0, 0, ...values] }, { horizon: 7, select: "aicc" });
+    const r = forecastSeries(
+      { granularity: "day", start: "2026-01-01", values: [0, 0, ...values] },
+      { horizon: 7, select: "aicc" },
+    );
     expect(r.findings.map((f) => f.kind)).toEqual(["leading-zeros", "outage"]);
     expect(r.findings[1]!.start).toBe("2026-02-12");
     expect(r.points).toHaveLength(7);

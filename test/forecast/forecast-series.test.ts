@@ -37,8 +37,18 @@ describe("forecastSeries (step-1 behaviour)", () => {
     const best = Math.min(...mase.values());
     const used = Object.keys(r.weights);
     // Exactly the candidates within 2× the best are used, and they are the ones marked chosen.
-    expect(used.sort()).toEqual([...mase.entries()].filter(([, v]) => v <= 2 * best).map(([k]) => k).sort());
-    expect(r.candidates.filter((c) => c.chosen).map((c) => c.model).sort()).toEqual(used.sort());
+    expect(used.sort()).toEqual(
+      [...mase.entries()]
+        .filter(([, v]) => v <= 2 * best)
+        .map(([k]) => k)
+        .sort(),
+    );
+    expect(
+      r.candidates
+        .filter((c) => c.chosen)
+        .map((c) => c.model)
+        .sort(),
+    ).toEqual(used.sort());
     // Weights ∝ 1/MASE and sum to 1: w_a / w_b = MASE_b / MASE_a.
     expect(Object.values(r.weights).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
     const [a, b] = used;
@@ -100,16 +110,21 @@ describe("forecastSeries (step-1 behaviour)", () => {
 
   it("forecasts a constant series as that constant (property)", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 1e9 }), fc.integer({ min: 4, max: 40 }), fc.integer({ min: 1, max: 12 }), (level, n, horizon) => {
-        const r = forecastSeries(monthly(new Array<number>(n).fill(level)), { horizon });
-        expect(r.points).toHaveLength(horizon);
-        for (const p of r.points) {
-          expect(p.mean).toBe(level);
-          expect(p.lo95).toBe(level);
-          expect(p.hi95).toBe(level);
-          expect(p.quantiles.p50).toBe(level);
-        }
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 1e9 }),
+        fc.integer({ min: 4, max: 40 }),
+        fc.integer({ min: 1, max: 12 }),
+        (level, n, horizon) => {
+          const r = forecastSeries(monthly(new Array<number>(n).fill(level)), { horizon });
+          expect(r.points).toHaveLength(horizon);
+          for (const p of r.points) {
+            expect(p.mean).toBe(level);
+            expect(p.lo95).toBe(level);
+            expect(p.hi95).toBe(level);
+            expect(p.quantiles.p50).toBe(level);
+          }
+        },
+      ),
       { numRuns: 40 },
     );
   });

@@ -34,7 +34,9 @@ describe("forecast/monthly: monthly totals from daily paths (docs/METHODOLOGY.md
 describe("forecastMonthlyFromDaily", () => {
   const weekly = [1.0, 1.05, 1.1, 1.08, 1.02, 0.6, 0.55];
   // 2026-01-01 … 2026-03-15: 74 days, so March is partly observed (15 days).
-  const values = Array.from({ length: 74 }, (_, d) => Math.round(1000 * 1.005 ** d * weekly[d % 7]! * (1 + (((37 * d) % 11) - 5) / 100)));
+  const values = Array.from({ length: 74 }, (_, d) =>
+    Math.round(1000 * 1.005 ** d * weekly[d % 7]! * (1 + (((37 * d) % 11) - 5) / 100)),
+  );
   const series = { granularity: "day" as const, start: "2026-01-01", values };
 
   it("starts with the partly observed month and counts its observed days", () => {
@@ -68,7 +70,9 @@ describe("forecastMonthlyFromDaily", () => {
   });
 
   it("rejects monthly input and bad month counts", () => {
-    expect(() => forecastMonthlyFromDaily({ granularity: "month", start: "2026-01", values: [1, 2, 3, 4] }, 2)).toThrow(HedgeError);
+    expect(() => forecastMonthlyFromDaily({ granularity: "month", start: "2026-01", values: [1, 2, 3, 4] }, 2)).toThrow(
+      HedgeError,
+    );
     expect(() => forecastMonthlyFromDaily(series, 0)).toThrow(HedgeError);
   });
 });

@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import { interpolateGaps, prepareSeries, rollingMedian } from "../../src/forecast/outliers.js";
 
 const weekly = [1.0, 1.05, 1.1, 1.08, 1.02, 0.6, 0.55];
-const base = (n: number) => Array.from({ length: n }, (_, d) => Math.round(1000 * 1.003 ** d * weekly[d % 7]! * (1 + (((37 * d) % 11) - 5) / 200)));
+const base = (n: number) =>
+  Array.from({ length: n }, (_, d) =>
+    Math.round(1000 * 1.003 ** d * weekly[d % 7]! * (1 + (((37 * d) % 11) - 5) / 200)),
+  );
 const options = { granularity: "day" as const, start: "2026-01-01", m: 7, mode: "interpolate" as const };
 
 describe("forecast/outliers: outlier and zero handling (docs/METHODOLOGY.md §2)", () => {
@@ -15,7 +18,13 @@ describe("forecast/outliers: outlier and zero handling (docs/METHODOLOGY.md §2)
     const r = prepareSeries([0, 0, 0, ...base(40)], options);
     expect(r.offset).toBe(3);
     expect(r.values).toHaveLength(40);
-    expect(r.findings[0]).toMatchObject({ kind: "leading-zeros", start: "2026-01-01", end: "2026-01-03", count: 3, action: "dropped" });
+    expect(r.findings[0]).toMatchObject({
+      kind: "leading-zeros",
+      start: "2026-01-01",
+      end: "2026-01-03",
+      count: 3,
+      action: "dropped",
+    });
   });
 
   it("interpolates a one-day outage geometrically and keeps a spike", () => {

@@ -8,7 +8,9 @@ import { forecastSeries, monthlyFromForecast, type ForecastProgress } from "../.
 
 const weekly = [1.0, 1.05, 1.1, 1.08, 1.02, 0.6, 0.55];
 // 2026-01-01 … 2026-03-15: 74 days (March partly observed).
-const values = Array.from({ length: 74 }, (_, d) => Math.round(1000 * 1.005 ** d * weekly[d % 7]! * (1 + (((37 * d) % 11) - 5) / 100)));
+const values = Array.from({ length: 74 }, (_, d) =>
+  Math.round(1000 * 1.005 ** d * weekly[d % 7]! * (1 + (((37 * d) % 11) - 5) / 100)),
+);
 const series = { granularity: "day" as const, start: "2026-01-01", values };
 // A multiplicative ETS (the candidate list restricted to ETS, which picks a multiplicative one on this series) has no
 // closed-form intervals: its quantiles come from sample paths.
@@ -41,6 +43,8 @@ describe("forecast progress", () => {
     const plain = forecastSeries(series, options);
     const watched = forecastSeries(series, { ...options, onProgress: () => undefined });
     expect(watched.points).toEqual(plain.points);
-    expect(monthlyFromForecast(series, watched, 2, 3000, () => undefined).points).toEqual(monthlyFromForecast(series, plain, 2, 3000).points);
+    expect(monthlyFromForecast(series, watched, 2, 3000, () => undefined).points).toEqual(
+      monthlyFromForecast(series, plain, 2, 3000).points,
+    );
   });
 });

@@ -49,8 +49,8 @@ describe("forecastSeries on awkward inputs", () => {
   });
 
   it("rejects a series that is mostly leading zeros", () => {
-    expect(() => forecastSeries({ granularity: "month", start: "2025-01", values: [0, 0, 0, 5, 6, 7] }, { horizon: 2 })).toThrow(
-      /leading zero/,
-    );
+    expect(() =>
+      forecastSeries({ granularity: "month", start: "2025-01", values: [0, 0, 0, 5, 6, 7] }, { horizon: 2 }),
+    ).toThrow(/leading zero/);
   });
 });

@@ -34,14 +34,25 @@ describe("forecast/theta: Theta method (docs/METHODOLOGY.md §2; Hyndman & Billa
     let level = 10.2274086;
     for (const v of y) level += alpha * (v - level); // SES recursion ℓ_t = ℓ_{t−1} + α(y_t − ℓ_{t−1})
     // slope of y on t = 0..9: Σ(t − 4.5)(y − 14.5)/Σ(t − 4.5)² = 79.5/82.5 = 0.96364
-    const fit: ThetaFit = { figure: undefined, alpha, initialLevel: 10.2274086, finalLevel: level, slope: 79.5 / 82.5, sigma2: 1, n: 10, log: false };
+    const fit: ThetaFit = {
+      figure: undefined,
+      alpha,
+      initialLevel: 10.2274086,
+      finalLevel: level,
+      slope: 79.5 / 82.5,
+      sigma2: 1,
+      n: 10,
+      log: false,
+    };
     const f = thetaAdjustedForecast(fit, 3);
     [19.31943, 19.80124, 20.28306].forEach((v, h) => expect(f[h]).toBeCloseTo(v, 4));
   });
 
   it("T9 quarterly series: r_1..r_4 and statistic 1.3606 < 1.6449 → not seasonal", () => {
     const q = [20, 30, 25, 15, 24, 35, 29, 18, 27, 39, 33, 21];
-    [0.07985305, -0.65003867, 0.03712297, 0.53576953].forEach((r, k) => expect(autocorrelation(q, k + 1)).toBeCloseTo(r, 7));
+    [0.07985305, -0.65003867, 0.03712297, 0.53576953].forEach((r, k) =>
+      expect(autocorrelation(q, k + 1)).toBeCloseTo(r, 7),
+    );
     expect(seasonalityStatistic(q, 4)).toBeCloseTo(1.3606, 4);
     expect(isSeasonalForTheta(q, 4)).toBe(false);
   });

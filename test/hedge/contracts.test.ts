@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { roundContractCount, roundContracts, roundToLot, sizeContracts, sizeTailedContracts } from "../../src/hedge/contracts.js";
+import {
+  roundContractCount,
+  roundContracts,
+  roundToLot,
+  sizeContracts,
+  sizeTailedContracts,
+} from "../../src/hedge/contracts.js";
 import { Dec } from "../../src/money/decimal.js";
 
 describe("sizeContracts: N = h·Q/size under each rounding rule", () => {
@@ -83,30 +89,45 @@ describe("tailed count h·(S₀·Q)/(F₀·size), by hand", () => {
 describe("properties", () => {
   it("contracts scale linearly with exposure: N(k·Q) = k·N(Q) unrounded, and floor(k·x) ≥ k·floor(x)", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 1, max: 1e11 }), fc.integer({ min: 1, max: 50 }), (pct, q, k) => {
-        const one = sizeContracts(pct / 100, q, 1_000_000_000, "down");
-        const many = sizeContracts(pct / 100, k * q, 1_000_000_000, "down");
-        expect(many.unrounded).toBeCloseTo(k * one.unrounded, 6);
-        expect(many.contracts).toBeGreaterThanOrEqual(k * one.contracts);
-        expect(many.contracts).toBeLessThan(k * (one.contracts + 1));
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 100 }),
+        fc.integer({ min: 1, max: 1e11 }),
+        fc.integer({ min: 1, max: 50 }),
+        (pct, q, k) => {
+          const one = sizeContracts(pct / 100, q, 1_000_000_000, "down");
+          const many = sizeContracts(pct / 100, k * q, 1_000_000_000, "down");
+          expect(many.unrounded).toBeCloseTo(k * one.unrounded, 6);
+          expect(many.contracts).toBeGreaterThanOrEqual(k * one.contracts);
+          expect(many.contracts).toBeLessThan(k * (one.contracts + 1));
+        },
+      ),
     );
   });
 
   it("with a lot, rounding down still never hedges above the target", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 1e12 }), fc.integer({ min: 1, max: 10 }), (pct, q, lot) => {
-        const n = sizeContracts(pct / 100, q, 1_000_000_000, "down", lot).contracts;
-        expect(n % lot).toBe(0);
-        expect(BigInt(n) * 1_000_000_000n * 100n <= BigInt(pct) * BigInt(q)).toBe(true);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 100 }),
+        fc.integer({ min: 0, max: 1e12 }),
+        fc.integer({ min: 1, max: 10 }),
+        (pct, q, lot) => {
+          const n = sizeContracts(pct / 100, q, 1_000_000_000, "down", lot).contracts;
+          expect(n % lot).toBe(0);
+          expect(BigInt(n) * 1_000_000_000n * 100n <= BigInt(pct) * BigInt(q)).toBe(true);
+        },
+      ),
     );
   });
 });
 
 describe("the two rounding families: the plan's counts against Hull's signed N*", () => {
   it("agree on non-negative counts: 37.14 → down 37, up 38, nearest 37; 9.5 → nearest 10", () => {
-    for (const [x, rule, want] of [[37.14, "down", 37], [37.14, "up", 38], [37.14, "nearest", 37], [9.5, "nearest", 10]] as const) {
+    for (const [x, rule, want] of [
+      [37.14, "down", 37],
+      [37.14, "up", 38],
+      [37.14, "nearest", 37],
+      [9.5, "nearest", 10],
+    ] as const) {
       expect(roundContracts(new Dec(x), rule)).toBe(want);
       expect(roundContractCount(x, rule).value).toBe(want);
     }

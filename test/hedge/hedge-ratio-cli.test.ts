@@ -36,7 +36,16 @@ const HULL = "fixtures/hull/airline-changes.csv";
 const six = (x: number | null | undefined): number => Number((x as number).toFixed(6));
 
 describe("hedge-ratio --history (Hull's 15 price changes)", () => {
-  const doc = runJson<HedgeRatioDoc>(["hedge-ratio", "--history", HULL, "--changes", "--exposure", "2000000", "--contract-size", "42000"]);
+  const doc = runJson<HedgeRatioDoc>([
+    "hedge-ratio",
+    "--history",
+    HULL,
+    "--changes",
+    "--exposure",
+    "2000000",
+    "--contract-size",
+    "42000",
+  ]);
 
   it("reproduces h*, ρ, σ_S, σ_F and R² to 6 decimals", () => {
     expect(doc.schemaVersion).toBe(1);
@@ -76,7 +85,19 @@ describe("hedge-ratio --history (Hull's 15 price changes)", () => {
 
 describe("hedge-ratio from statistics", () => {
   it("ρ 0.928, σ_S 0.0263, σ_F 0.0313 → h* = 0.928 × 0.0263/0.0313 = 0.779757 → 37.13 → 37 contracts", () => {
-    const doc = runJson<HedgeRatioDoc>(["hedge-ratio", "--rho", "0.928", "--sigma-spot", "0.0263", "--sigma-futures", "0.0313", "--exposure", "2000000", "--contract-size", "42000"]);
+    const doc = runJson<HedgeRatioDoc>([
+      "hedge-ratio",
+      "--rho",
+      "0.928",
+      "--sigma-spot",
+      "0.0263",
+      "--sigma-futures",
+      "0.0313",
+      "--exposure",
+      "2000000",
+      "--contract-size",
+      "42000",
+    ]);
     expect(six(doc.hedgeRatio)).toBe(0.779757);
     expect(six(doc.rSquared)).toBe(0.861184); // 0.928²
     expect(doc.standardError).toBeNull();
@@ -94,7 +115,23 @@ describe("hedge-ratio from statistics", () => {
   });
 
   it("tailed count by hand with S0 1.94, F0 1.99: 0.779757 × 3,880,000 / 83,580 = 36.198 → 36 nearest, 37 up", () => {
-    const args = ["hedge-ratio", "--rho", "0.928", "--sigma-spot", "0.0263", "--sigma-futures", "0.0313", "--exposure", "2000000", "--contract-size", "42000", "--spot", "1.94", "--futures", "1.99"];
+    const args = [
+      "hedge-ratio",
+      "--rho",
+      "0.928",
+      "--sigma-spot",
+      "0.0263",
+      "--sigma-futures",
+      "0.0313",
+      "--exposure",
+      "2000000",
+      "--contract-size",
+      "42000",
+      "--spot",
+      "1.94",
+      "--futures",
+      "1.99",
+    ];
     const doc = runJson<HedgeRatioDoc>(args);
     expect(doc.contractsTailedUnrounded).toBeCloseTo(36.1985, 3);
     expect(doc.contractsTailed).toBe(36);
@@ -115,8 +152,14 @@ describe("hedge-ratio usage errors (exit 2)", () => {
     [["hedge-ratio"], /missing --history or statistics/],
     [["hedge-ratio", "--history", HULL, "--rho", "0.9"], /cannot be combined/],
     [["hedge-ratio", "--rho", "0.9", "--sigma-futures", "0.1"], /--rho needs --sigma-spot/],
-    [["hedge-ratio", "--rho", "0.9", "--sigma-spot", "0.1", "--sigma-futures", "0.1", "--exposure", "10"], /missing --contract-size/],
-    [["hedge-ratio", "--rho", "1.5", "--sigma-spot", "0.1", "--sigma-futures", "0.1"], /--rho must be between -1 and 1/],
+    [
+      ["hedge-ratio", "--rho", "0.9", "--sigma-spot", "0.1", "--sigma-futures", "0.1", "--exposure", "10"],
+      /missing --contract-size/,
+    ],
+    [
+      ["hedge-ratio", "--rho", "1.5", "--sigma-spot", "0.1", "--sigma-futures", "0.1"],
+      /--rho must be between -1 and 1/,
+    ],
   ])("%j", (args, message) => {
     const r = runCli(args);
     expect(r.code).toBe(2);

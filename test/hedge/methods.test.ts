@@ -7,7 +7,10 @@ describe("parsePriceHistory", () => {
   it("reads period,spot,futures levels, and other column names on request", () => {
     const h = parsePriceHistory("period,spot,futures\n2026-01,2.10,2.00\n2026-02,2.20,2.05\n", "h.csv");
     expect(h).toMatchObject({ spot: [2.1, 2.2], futures: [2, 2.05], periods: ["2026-01", "2026-02"], kind: "levels" });
-    const o = parsePriceHistory("month,company,index\n2026-01,2.1,2.0\n", "h.csv", { spotColumn: "company", futuresColumn: "INDEX" });
+    const o = parsePriceHistory("month,company,index\n2026-01,2.1,2.0\n", "h.csv", {
+      spotColumn: "company",
+      futuresColumn: "INDEX",
+    });
     expect(o).toMatchObject({ spot: [2.1], futures: [2], spotColumn: "company", futuresColumn: "index" });
   });
 
@@ -34,12 +37,22 @@ describe("parsePriceHistory", () => {
 
   it("negative values are price changes, allowed only with kind changes", () => {
     expect(() => parsePriceHistory("period,spot,futures\n1,-0.01,0.02\n", "h.csv")).toThrow(/not positive/);
-    expect(parsePriceHistory("period,spot,futures\n1,-0.01,0.02\n", "h.csv", { kind: "changes" }).spot).toEqual([-0.01]);
+    expect(parsePriceHistory("period,spot,futures\n1,-0.01,0.02\n", "h.csv", { kind: "changes" }).spot).toEqual([
+      -0.01,
+    ]);
   });
 });
 
 describe("volume distribution helpers", () => {
-  const f = { month: "2027-01", mean: 100, p10: 80, p50: 100, p90: 120, quantiles: { p25: 90 }, samples: Float64Array.from([70, 85, 95, 105, 145]) };
+  const f = {
+    month: "2027-01",
+    mean: 100,
+    p10: 80,
+    p50: 100,
+    p90: 120,
+    quantiles: { p25: 90 },
+    samples: Float64Array.from([70, 85, 95, 105, 145]),
+  };
 
   it("parseVolumeLevel normalises p10, P10, 10%, 10 and rejects the rest", () => {
     for (const t of ["p10", "P10", "10%", "10"]) expect(parseVolumeLevel(t, "--volume-cap")).toBe("p10");
@@ -60,7 +73,10 @@ describe("volume distribution helpers", () => {
   it("σ of the samples (n − 1), else (P90 − P10)/(2·1.28155)", () => {
     // mean 100; deviations −30, −15, −5, 5, 45 → squares 900 + 225 + 25 + 25 + 2025 = 3200; /4 = 800 → σ = 28.2843
     expect(volumeStandardDeviation(f)).toBeCloseTo(Math.sqrt(800), 12);
-    expect(volumeStandardDeviation({ month: "x", mean: 100, p10: 80, p50: 100, p90: 120 })).toBeCloseTo(40 / (2 * 1.2815515655446004), 12);
+    expect(volumeStandardDeviation({ month: "x", mean: 100, p10: 80, p50: 100, p90: 120 })).toBeCloseTo(
+      40 / (2 * 1.2815515655446004),
+      12,
+    );
   });
 
   it("over-hedge of 100 against 70, 85, 95, 105, 145: P = 3/5, E[excess] = (30 + 15 + 5)/5 = 10", () => {

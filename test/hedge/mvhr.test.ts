@@ -6,8 +6,12 @@ import { HedgeError } from "../../src/errors.js";
 
 // Hull, Options, Futures, and Other Derivatives, Example 3.3 / Table 3.2: 15 monthly changes (USD/gallon) in the
 // heating-oil futures price (ΔF) and the jet-fuel price (ΔS), as listed in Hull's Table 3.2 (month 9's ΔF is +0.048).
-const dF = [0.021, 0.035, -0.046, 0.001, 0.044, -0.029, -0.026, -0.029, 0.048, -0.006, -0.036, -0.011, 0.019, -0.027, 0.029];
-const dS = [0.029, 0.02, -0.044, 0.008, 0.026, -0.019, -0.01, -0.007, 0.043, 0.011, -0.036, -0.018, 0.009, -0.032, 0.023];
+const dF = [
+  0.021, 0.035, -0.046, 0.001, 0.044, -0.029, -0.026, -0.029, 0.048, -0.006, -0.036, -0.011, 0.019, -0.027, 0.029,
+];
+const dS = [
+  0.029, 0.02, -0.044, 0.008, 0.026, -0.019, -0.01, -0.007, 0.043, 0.011, -0.036, -0.018, 0.009, -0.032, 0.023,
+];
 
 const airline = { quantity: 2_000_000, contractSize: 42_000 }; // gallons of jet fuel; gallons per heating-oil contract
 
@@ -143,9 +147,15 @@ describe("minimum-variance hedge ratio from Hull's 15 monthly changes", () => {
       }
       return undefined;
     };
-    expect(code(() => hedgeRatioFromSeries({ spot: [1, 2], futures: [1, 2], kind: "changes" }))).toBe("SERIES_TOO_SHORT");
-    expect(code(() => hedgeRatioFromSeries({ spot: [1, 2, 3], futures: [1, 2], kind: "changes" }))).toBe("INPUT_INVALID");
-    expect(code(() => hedgeRatioFromSeries({ spot: [1, 2, 3], futures: [5, 5, 5], kind: "changes" }))).toBe("INPUT_INVALID");
+    expect(code(() => hedgeRatioFromSeries({ spot: [1, 2], futures: [1, 2], kind: "changes" }))).toBe(
+      "SERIES_TOO_SHORT",
+    );
+    expect(code(() => hedgeRatioFromSeries({ spot: [1, 2, 3], futures: [1, 2], kind: "changes" }))).toBe(
+      "INPUT_INVALID",
+    );
+    expect(code(() => hedgeRatioFromSeries({ spot: [1, 2, 3], futures: [5, 5, 5], kind: "changes" }))).toBe(
+      "INPUT_INVALID",
+    );
     expect(code(() => hedgeRatioFromSeries({ spot: [1, Number.NaN, 3], futures: [1, 2, 4], kind: "changes" }))).toBe(
       "INPUT_INVALID",
     );

@@ -2,7 +2,12 @@
 import { describe, expect, it } from "vitest";
 import { ACME, PLAN_ARGS, runCli, runJson } from "../helpers/run-cli.js";
 
-interface Figures { mean: number; sd: number; costAtRisk: number; parts: { price: number; volume: number; basis: number; total: number } }
+interface Figures {
+  mean: number;
+  sd: number;
+  costAtRisk: number;
+  parts: { price: number; volume: number; basis: number; total: number };
+}
 interface Answer {
   priceSource: string;
   basis: { method: string; beta: number; rSquared: number | null } | null;
@@ -15,7 +20,11 @@ interface Answer {
   history: { month: string; companyPrice: number | null }[];
   summary: string[];
 }
-interface PlanDoc { months: { month: string; forecastTokens: number; futuresPrice: number; initialMargin: number; fees: number }[]; totals: { fees: number }; company: Answer }
+interface PlanDoc {
+  months: { month: string; forecastTokens: number; futuresPrice: number; initialMargin: number; fees: number }[];
+  totals: { fees: number };
+  company: Answer;
+}
 
 const cents = (x: number): number => Math.round(x * 100);
 
@@ -39,7 +48,10 @@ describe("plan: the company's cost beside the index cost", () => {
   });
 
   it("history months carry the export's own cost ÷ tokens: 2026-10 is $165,216.69 / 69,031,220,107 tokens = 2.393362 USD/Mtok", () => {
-    const ingest = runJson<{ periods: { period: string; tokens: string | number; cost: string | number }[] }>(["ingest", ACME.usage]);
+    const ingest = runJson<{ periods: { period: string; tokens: string | number; cost: string | number }[] }>([
+      "ingest",
+      ACME.usage,
+    ]);
     const byMonth = new Map(ingest.periods.map((p) => [p.period, (Number(p.cost) / Number(p.tokens)) * 1e6]));
     expect(a.history).toHaveLength(20);
     for (const h of a.history) expect(h.companyPrice).toBeCloseTo(byMonth.get(h.month)!, 6);
@@ -50,7 +62,9 @@ describe("plan: the company's cost beside the index cost", () => {
     expect(a.costOfHedging.fees).toBe(943.5);
     // Σ IM_m × (months held) = 18,900×2 + 19,800×3 + 19,800×4 + 17,100×5 + 18,300×6 + 19,200×7 + 13,500×8 + 14,400×9
     //   + 15,300×10 + 10,200×11 + 10,800×12 + 11,400×13 = 1,286,700 USD-months; × 5% / 12 = 5,361.25.
-    expect(plan.months.map((m) => m.initialMargin)).toEqual([18900, 19800, 19800, 17100, 18300, 19200, 13500, 14400, 15300, 10200, 10800, 11400]);
+    expect(plan.months.map((m) => m.initialMargin)).toEqual([
+      18900, 19800, 19800, 17100, 18300, 19200, 13500, 14400, 15300, 10200, 10800, 11400,
+    ]);
     expect(a.costOfHedging.marginFunding).toBe(5361.25);
     expect(a.costOfHedging.total).toBe(6304.75);
   });
@@ -59,7 +73,8 @@ describe("plan: the company's cost beside the index cost", () => {
     expect(a.basis!.method).toBe("sticky");
     expect(a.risk.unhedged.parts.price).toBe(0);
     expect(a.risk.hedged.costAtRisk).toBeGreaterThan(a.risk.unhedged.costAtRisk);
-    for (const f of [a.risk.unhedged, a.risk.hedged]) expect(f.parts.price + f.parts.volume + f.parts.basis).toBeCloseTo(f.costAtRisk, 4);
+    for (const f of [a.risk.unhedged, a.risk.hedged])
+      expect(f.parts.price + f.parts.volume + f.parts.basis).toBeCloseTo(f.costAtRisk, 4);
     expect(a.summary.join(" ")).toMatch(/these futures hedge none of its cost/);
   });
 

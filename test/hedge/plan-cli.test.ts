@@ -19,7 +19,11 @@ interface PlanDoc {
   method: { name: string; hedgeRatio?: number };
   volumeCap: string | null;
   contract: { contractSize: number; tokensPerGpuHour: number | null };
-  conversion: { tokensPerGpuHour: number; sensitivity: { change: number; contracts: number }[]; byModel: unknown[] | null } | null;
+  conversion: {
+    tokensPerGpuHour: number;
+    sensitivity: { change: number; contracts: number }[];
+    byModel: unknown[] | null;
+  } | null;
   months: Month[];
   totals: { contracts: number; monthsCapped: number; monthsOutsideBand: number };
   summary: string;
@@ -45,21 +49,33 @@ describe("plan: the default (policy ladder capped at the P10 volume)", () => {
   });
 
   it("has the plain-language summary", () => {
-    expect(plan.summary).toMatch(/^Hedges \d+\.\d% of the next 12 months' forecast tokens with [\d,]+ contracts; locks in \$[\d.]+[kM] at an average \$\d\.\d\d\/Mtok; initial margin \$[\d.]+[kM]/);
+    expect(plan.summary).toMatch(
+      /^Hedges \d+\.\d% of the next 12 months' forecast tokens with [\d,]+ contracts; locks in \$[\d.]+[kM] at an average \$\d\.\d\d\/Mtok; initial margin \$[\d.]+[kM]/,
+    );
     const human = runCli(["plan", ACME.usage, ...PLAN_ARGS]);
     expect(human.stdout).toContain(plan.summary);
   });
 
   it("--volume-cap none follows the ladder exactly", () => {
     const free = runJson<PlanDoc>(["plan", ACME.usage, ...PLAN_ARGS, "--volume-cap", "none"]);
-    expect(free.months.map((m) => m.hedgeRatio)).toEqual([0.8, 0.8, 0.8, 0.6, 0.6, 0.6, 0.4, 0.4, 0.4, 0.25, 0.25, 0.25]);
+    expect(free.months.map((m) => m.hedgeRatio)).toEqual([
+      0.8, 0.8, 0.8, 0.6, 0.6, 0.6, 0.4, 0.4, 0.4, 0.25, 0.25, 0.25,
+    ]);
     expect(free.totals.monthsCapped).toBe(0);
   });
 });
 
 describe("plan --method mvhr and quantity on the fixtures", () => {
   it("mvhr: h* of fixtures/acme/index-linked-price-history.csv (0.852192) in every month, outside the far bands and flagged", () => {
-    const plan = runJson<PlanDoc>(["plan", ACME.usage, ...PLAN_ARGS, "--method", "mvhr", "--history", "fixtures/acme/index-linked-price-history.csv"]);
+    const plan = runJson<PlanDoc>([
+      "plan",
+      ACME.usage,
+      ...PLAN_ARGS,
+      "--method",
+      "mvhr",
+      "--history",
+      "fixtures/acme/index-linked-price-history.csv",
+    ]);
     expect(plan.method.name).toBe("mvhr");
     for (const m of plan.months) {
       expect(m.targetRatio).toBeCloseTo(0.852192, 6);
@@ -81,12 +97,31 @@ describe("plan --method mvhr and quantity on the fixtures", () => {
       expect(m.targetRatio).toBeCloseTo(1, 9);
       expect(m.flags).toContain("capped");
     }
-    const neg = runJson<PlanDoc>(["plan", ACME.usage, ...PLAN_ARGS, "--method", "quantity", "--corr", "-0.3", "--price-vol", "0.6"]);
+    const neg = runJson<PlanDoc>([
+      "plan",
+      ACME.usage,
+      ...PLAN_ARGS,
+      "--method",
+      "quantity",
+      "--corr",
+      "-0.3",
+      "--price-vol",
+      "0.6",
+    ]);
     for (const m of neg.months) expect(m.targetRatio).toBeLessThan(1);
   });
 
   it("the GPU-hour cross hedge with the YAML per-model spec: blended k, conversion warning and k sensitivity", () => {
-    const plan = runJson<PlanDoc>(["plan", ACME.usage, "--curve", ACME.gpuCurve, "--contract", "fixtures/acme/gpu-contract.yaml", "--policy", ACME.policy]);
+    const plan = runJson<PlanDoc>([
+      "plan",
+      ACME.usage,
+      "--curve",
+      ACME.gpuCurve,
+      "--contract",
+      "fixtures/acme/gpu-contract.yaml",
+      "--policy",
+      ACME.policy,
+    ]);
     const k = plan.conversion!.tokensPerGpuHour;
     const gpuHours = 192_156_422_149 / 3e6 + 231_858_938_220 / 4e6 + 200_466_353_311 / 12e6;
     expect(k).toBeCloseTo(624_481_713_680 / gpuHours, 3);
@@ -98,7 +133,8 @@ describe("plan --method mvhr and quantity on the fixtures", () => {
     expect(s.get(-0.25)!).toBeGreaterThan(plan.totals.contracts);
     expect(s.get(0.25)!).toBeLessThan(plan.totals.contracts);
     for (const m of plan.months) {
-      if (!m.flags.includes("capped")) expect(m.contracts).toBe(Math.floor((m.targetRatio * m.forecastTokens) / k / 1000 + 1e-9));
+      if (!m.flags.includes("capped"))
+        expect(m.contracts).toBe(Math.floor((m.targetRatio * m.forecastTokens) / k / 1000 + 1e-9));
     }
   });
 
@@ -106,7 +142,16 @@ describe("plan --method mvhr and quantity on the fixtures", () => {
     const plan = runJson<PlanDoc>(["plan", ACME.usage, ...PLAN_ARGS, "--min-lot", "5"]);
     for (const m of plan.months) expect(m.contracts % 5).toBe(0);
     const history = ["--method", "mvhr", "--history", "fixtures/acme/index-linked-price-history.csv"];
-    const tailed = runJson<PlanDoc & { months: (Month & { tailFactor: number })[] }>(["plan", ACME.usage, ...PLAN_ARGS, ...history, "--tail", "2.2", "--volume-cap", "none"]);
+    const tailed = runJson<PlanDoc & { months: (Month & { tailFactor: number })[] }>([
+      "plan",
+      ACME.usage,
+      ...PLAN_ARGS,
+      ...history,
+      "--tail",
+      "2.2",
+      "--volume-cap",
+      "none",
+    ]);
     expect(tailed.months[0]!.tailFactor).toBeCloseTo(2.2 / 2.1, 12);
     // A policy ladder is not tailed: its ratios are shares of volume (issue 10).
     const refused = runCli(["plan", ACME.usage, ...PLAN_ARGS, "--tail", "2.2"]);

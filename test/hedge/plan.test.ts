@@ -43,11 +43,25 @@ describe("buildPlan", () => {
     });
     const [dec, jan] = plan.months;
     // Dec: floor(0.8 × 12.4) = 9; 9 × 1,000 Mtok × 2.10 = 18,900; margin 9 × 300; fees 9 × 1.50.
-    expect(dec).toMatchObject({ tenor: 1, hedgeRatio: 0.8, contracts: 9, hedgedTokens: 9_000_000_000, lockedInCost: 18_900, initialMargin: 2_700, fees: 13.5 });
+    expect(dec).toMatchObject({
+      tenor: 1,
+      hedgeRatio: 0.8,
+      contracts: 9,
+      hedgedTokens: 9_000_000_000,
+      lockedInCost: 18_900,
+      initialMargin: 2_700,
+      fees: 13.5,
+    });
     expect(dec!.achievedRatio).toBeCloseTo(0.7258, 4); // 9 / 12.4
     // Jan: floor(0.6 × 15) = 9; 9 × 1,000 × 2.05 = 18,450.
     expect(jan).toMatchObject({ tenor: 2, hedgeRatio: 0.6, contracts: 9, lockedInCost: 18_450 });
-    expect(plan.totals).toMatchObject({ contracts: 18, hedgedTokens: 18_000_000_000, lockedInCost: 37_350, initialMargin: 5_400, fees: 27 });
+    expect(plan.totals).toMatchObject({
+      contracts: 18,
+      hedgedTokens: 18_000_000_000,
+      lockedInCost: 37_350,
+      initialMargin: 5_400,
+      fees: 27,
+    });
     // Average locked-in price: 37,350 / 18,000 Mtok = 2.075.
     expect(plan.totals.averageLockedInPrice).toBe(2.075);
   });
@@ -80,8 +94,18 @@ describe("buildPlan", () => {
       tokensPerGpuHour: 5_000_000,
     });
     // 12.4e9 tokens / 5e6 = 2,480 GPU-hours; × 0.8 = 1,984; / 1,000 = 1.984 → 1 contract (down).
-    const plan = buildPlan({ forecast: [f("2026-12", 12_400_000_000)], curve: [{ month: "2026-12", price: 2.05 }], spec: gpu, policy: ladder });
-    expect(plan.months[0]).toMatchObject({ exposureUnits: 2480, contracts: 1, hedgedTokens: 5_000_000_000, lockedInCost: 2050 });
+    const plan = buildPlan({
+      forecast: [f("2026-12", 12_400_000_000)],
+      curve: [{ month: "2026-12", price: 2.05 }],
+      spec: gpu,
+      policy: ladder,
+    });
+    expect(plan.months[0]).toMatchObject({
+      exposureUnits: 2480,
+      contracts: 1,
+      hedgedTokens: 5_000_000_000,
+      lockedInCost: 2050,
+    });
     expect(plan.months[0]!.contractsUnrounded).toBeCloseTo(1.984, 12);
   });
 });
@@ -96,7 +120,12 @@ describe("buildPlan: policy ladder with bands and a P10 volume cap, worked by ha
     rounding: "down",
   });
   const month = (m: string, mean: number, p10: number, samples?: number[]) => ({
-    month: m, mean, p10, p50: mean, p90: mean * 1.2, ...(samples ? { samples: Float64Array.from(samples).sort() } : {}),
+    month: m,
+    mean,
+    p10,
+    p50: mean,
+    p90: mean * 1.2,
+    ...(samples ? { samples: Float64Array.from(samples).sort() } : {}),
   });
   const forecast = [
     // 5 simulated volumes; 9 contracts hedge 9e9 tokens: one path (8e9) is below → P(over) = 1/5, E[over] = 1e9/5.
@@ -181,9 +210,22 @@ describe("buildPlan with the mvhr and quantity methods", () => {
   });
 
   it("mvhr against a GPU-hour contract scales h* by k/1e6 (a GPU-hour of exposure is k tokens)", () => {
-    const gpu = contractSpecSchema.parse({ ...tokenSpec, underlying: "gpu-hour-index", quoteUnit: "USD/GPU-hour", sizeUnit: "gpu-hours", contractSize: 100, tokensPerGpuHour: 5_000_000 });
+    const gpu = contractSpecSchema.parse({
+      ...tokenSpec,
+      underlying: "gpu-hour-index",
+      quoteUnit: "USD/GPU-hour",
+      sizeUnit: "gpu-hours",
+      contractSize: 100,
+      tokensPerGpuHour: 5_000_000,
+    });
     const h = hedgeRatioFromStatistics({ covariance: 0.0003, sigmaFutures: 0.05 }); // 0.0003/0.0025 = 0.12
-    const plan = buildPlan({ forecast: [f("2027-01", 12.4e9)], curve: [curve[0]!], spec: gpu, policy, options: { method: mvhrMethod(h, "test") } });
+    const plan = buildPlan({
+      forecast: [f("2027-01", 12.4e9)],
+      curve: [curve[0]!],
+      spec: gpu,
+      policy,
+      options: { method: mvhrMethod(h, "test") },
+    });
     // 0.12 × 5 = 0.6; 12.4e9 / 5e6 = 2,480 GPU-hours × 0.6 = 1,488 / 100 = 14.88 → 14.
     expect(plan.months[0]!.targetRatio).toBeCloseTo(0.6, 12);
     expect(plan.months[0]!.contracts).toBe(14);
@@ -196,14 +238,26 @@ describe("buildPlan with the mvhr and quantity methods", () => {
     const z = 1.2815515655446004;
     const month = { month: "2027-03", mean: 12e9, p10: 12e9 - z * 1.2e9, p50: 12e9, p90: 12e9 + z * 1.2e9, step: 3 };
     const method = quantityMethod({ correlation: -0.4, priceVolatility: 0.5, crossHedge: false });
-    const plan = buildPlan({ forecast: [month], curve: [{ month: "2027-03", price: 2 }], spec: tokenSpec, policy, options: { method } });
+    const plan = buildPlan({
+      forecast: [month],
+      curve: [{ month: "2027-03", price: 2 }],
+      spec: tokenSpec,
+      policy,
+      options: { method },
+    });
     const m = plan.months[0]!;
     expect(m.targetRatio).toBeCloseTo(0.84, 10);
     expect(m.contracts).toBe(10);
     expect(m.methodDetail!.positionTokens).toBeCloseTo(10.08e9, 0);
     expect(m.methodDetail!.quantityTermTokens).toBeCloseTo(-1.92e9, 0);
     // With ρ = 0 the volume term vanishes and the hedge is the expected volume (P = F: the company pays the index).
-    const zero = buildPlan({ forecast: [month], curve: [{ month: "2027-03", price: 2 }], spec: tokenSpec, policy, options: { method: quantityMethod({ correlation: 0, crossHedge: false }) } });
+    const zero = buildPlan({
+      forecast: [month],
+      curve: [{ month: "2027-03", price: 2 }],
+      spec: tokenSpec,
+      policy,
+      options: { method: quantityMethod({ correlation: 0, crossHedge: false }) },
+    });
     expect(zero.months[0]!.targetRatio).toBeCloseTo(1, 12);
   });
 
@@ -211,7 +265,13 @@ describe("buildPlan with the mvhr and quantity methods", () => {
     const z = 1.2815515655446004;
     const month = { month: "2027-03", mean: 12e9, p10: 12e9 - z * 1.2e9, p50: 12e9, p90: 12e9 + z * 1.2e9, step: 3 };
     const method = quantityMethod({ correlation: 0.4, priceVolatility: 0.5, crossHedge: false });
-    const plan = buildPlan({ forecast: [month], curve: [{ month: "2027-03", price: 2 }], spec: tokenSpec, policy, options: { method, volumeCap: "p10" } });
+    const plan = buildPlan({
+      forecast: [month],
+      curve: [{ month: "2027-03", price: 2 }],
+      spec: tokenSpec,
+      policy,
+      options: { method, volumeCap: "p10" },
+    });
     const m = plan.months[0]!;
     expect(m.targetRatio).toBeCloseTo(1.16, 10); // (12 + 1.92)/12
     // P10 = 12e9 − 1.5379e9 = 10.462e9 → 10 contracts at most.
@@ -227,8 +287,20 @@ describe("buildPlan with the mvhr and quantity methods", () => {
 });
 
 describe("cross hedge: sensitivity of the contracts to tokens per GPU-hour, by hand", () => {
-  const gpu = contractSpecSchema.parse({ ...tokenSpec, underlying: "gpu-hour-index", quoteUnit: "USD/GPU-hour", sizeUnit: "gpu-hours", contractSize: 100, tokensPerGpuHour: 5_000_000 });
-  const plan = buildPlan({ forecast: [f("2027-01", 12.4e9)], curve: [{ month: "2027-01", price: 2 }], spec: gpu, policy: ladder });
+  const gpu = contractSpecSchema.parse({
+    ...tokenSpec,
+    underlying: "gpu-hour-index",
+    quoteUnit: "USD/GPU-hour",
+    sizeUnit: "gpu-hours",
+    contractSize: 100,
+    tokensPerGpuHour: 5_000_000,
+  });
+  const plan = buildPlan({
+    forecast: [f("2027-01", 12.4e9)],
+    curve: [{ month: "2027-01", price: 2 }],
+    spec: gpu,
+    policy: ladder,
+  });
 
   it("k = 5M: 12.4e9 / 5e6 = 2,480 GPU-h × 0.8 / 100 = 19.84 → 19 contracts", () => {
     expect(plan.months[0]!.contracts).toBe(19);

@@ -11,7 +11,8 @@ import { buildPlan } from "../../src/hedge/plan.js";
 import { policySchema } from "../../src/hedge/policy.js";
 import { percentageChangeRatio } from "../../src/hedge/tailing.js";
 
-const fixture = (name: string): string => readFileSync(new URL(`../../fixtures/curves/${name}`, import.meta.url), "utf8");
+const fixture = (name: string): string =>
+  readFileSync(new URL(`../../fixtures/curves/${name}`, import.meta.url), "utf8");
 const f = (month: string, mean: number) => ({ month, mean, p10: mean * 0.9, p50: mean, p90: mean * 1.1 });
 
 const tokenSpec = contractSpecSchema.parse({
@@ -27,11 +28,21 @@ const tokenSpec = contractSpecSchema.parse({
   maintenanceMargin: 240,
   feePerContract: 1.5,
 });
-const band = policySchema.parse({ ladder: [{ fromMonth: 1, toMonth: 12, ratio: 0.8, min: 0.7, max: 0.9 }], rounding: "down" });
+const band = policySchema.parse({
+  ladder: [{ fromMonth: 1, toMonth: 12, ratio: 0.8, min: 0.7, max: 0.9 }],
+  rounding: "down",
+});
 
 describe("--tail is for the minimum-variance hedge (Hull ch. 3), never for a volume ladder", () => {
   it("a policy ladder with --tail is refused (exit 2), instead of pushing 80% × 2.2/2.0 = 88% … outside a band", () => {
-    const run = () => buildPlan({ forecast: [f("2026-12", 10e9)], curve: [{ month: "2026-12", price: 2 }], spec: tokenSpec, policy: band, options: { tail: { spotPrice: 2.6 } } });
+    const run = () =>
+      buildPlan({
+        forecast: [f("2026-12", 10e9)],
+        curve: [{ month: "2026-12", price: 2 }],
+        spec: tokenSpec,
+        policy: band,
+        options: { tail: { spotPrice: 2.6 } },
+      });
     expect(run).toThrow(HedgeError);
     expect(run).toThrow(/--tail applies to the minimum-variance hedge/);
     try {
@@ -44,7 +55,13 @@ describe("--tail is for the minimum-variance hedge (Hull ch. 3), never for a vol
 
   it("the mvhr hedge is tailed: N* = ĥ·S₀·Q/(F₀·size) = 0.9 × 2.2 × 10e9 / (2.0 × 1e9) = 9.9 → 9 (down)", () => {
     const h = hedgeRatioFromStatistics({ correlation: 0.9, sigmaSpot: 0.1, sigmaFutures: 0.1 }); // ĥ = 0.9·0.1/0.1
-    const plan = buildPlan({ forecast: [f("2026-12", 10e9)], curve: [{ month: "2026-12", price: 2 }], spec: tokenSpec, policy: band, options: { method: mvhrMethod(h, "stats"), tail: { spotPrice: 2.2 } } });
+    const plan = buildPlan({
+      forecast: [f("2026-12", 10e9)],
+      curve: [{ month: "2026-12", price: 2 }],
+      spec: tokenSpec,
+      policy: band,
+      options: { method: mvhrMethod(h, "stats"), tail: { spotPrice: 2.2 } },
+    });
     expect(plan.months[0]!.contractsUnrounded).toBeCloseTo(9.9, 10);
     expect(plan.months[0]!).toMatchObject({ contracts: 9, tailFactor: 1.1 });
   });
@@ -55,14 +72,35 @@ describe("--tail is for the minimum-variance hedge (Hull ch. 3), never for a vol
     const rF = [0.04, -0.02, 0.01];
     const e = [0.005, 0.005, -0.01];
     const levels = (start: number, r: number[]) => r.reduce((xs, x) => [...xs, xs[xs.length - 1]! * (1 + x)], [start]);
-    const spot = levels(100, rF.map((x, i) => 0.8 * x + e[i]!));
+    const spot = levels(
+      100,
+      rF.map((x, i) => 0.8 * x + e[i]!),
+    );
     const futures = levels(50, rF);
-    const h = percentageChangeRatio({ kind: "levels", spot, futures, file: "h.csv", periods: ["1", "2", "3", "4"], spotColumn: "spot", futuresColumn: "futures" });
+    const h = percentageChangeRatio({
+      kind: "levels",
+      spot,
+      futures,
+      file: "h.csv",
+      periods: ["1", "2", "3", "4"],
+      spotColumn: "spot",
+      futuresColumn: "futures",
+    });
     expect(h.hedgeRatio).toBeCloseTo(0.8, 12);
     // On price changes the slope is about 0.8 × S/F ≈ 1.6 (ΔS moves a 100 price, ΔF a 50 one): tailing that by S₀/F₀
     // would count the price ratio twice.
     expect(hedgeRatioFromSeries({ kind: "levels", spot, futures }).hedgeRatio).toBeGreaterThan(1.5);
-    expect(() => percentageChangeRatio({ kind: "changes", spot, futures, file: "h.csv", periods: [], spotColumn: "spot", futuresColumn: "futures" })).toThrow(/price levels/);
+    expect(() =>
+      percentageChangeRatio({
+        kind: "changes",
+        spot,
+        futures,
+        file: "h.csv",
+        periods: [],
+        spotColumn: "spot",
+        futuresColumn: "futures",
+      }),
+    ).toThrow(/price levels/);
   });
 });
 
@@ -70,7 +108,11 @@ describe("a quarterly listing: tenor in months ahead, unlisted months hedged in 
   // fixtures/curves/quarterly-curve.csv: 2026-12 2.10, 2027-03 1.93, (2027-06 interpolated (1.93 + 1.63)/2 = 1.78),
   // 2027-09 1.63, 2027-12 1.50; the contract lists March, June, September, December.
   const spec = parseContractSpec(fixture("quarterly-contract.yaml"), "quarterly-contract.yaml");
-  const curve = completeCurve(parseCurve(fixture("quarterly-curve.csv"), "quarterly-curve.csv"), spec.listedMonths, spec.name).points;
+  const curve = completeCurve(
+    parseCurve(fixture("quarterly-curve.csv"), "quarterly-curve.csv"),
+    spec.listedMonths,
+    spec.name,
+  ).points;
   const months = ["2026-12", "2027-01", "2027-02", "2027-03", "2027-04", "2027-05", "2027-06"];
   const forecast = months.map((m) => f(m, 10e9));
   const policy = policySchema.parse({
@@ -87,7 +129,9 @@ describe("a quarterly listing: tenor in months ahead, unlisted months hedged in 
     // Worked example, 10e9 tokens a month, contracts of 1e9, rounding down:
     //   Dec tenor 1 0.8 → 8 in Dec @2.10; Jan 2, Feb 3: 0.8 → 8 each in Mar @1.93;
     //   Mar tenor 4 0.5 → 5 @1.93; Apr 5, May 6: 0.5 → 5 each in Jun @1.78; Jun tenor 7 0.3 → 3 @1.78.
-    expect(plan.months.map((m) => [m.month, m.contractMonth, m.tenor, m.hedgeRatio, m.contracts, m.futuresPrice])).toEqual([
+    expect(
+      plan.months.map((m) => [m.month, m.contractMonth, m.tenor, m.hedgeRatio, m.contracts, m.futuresPrice]),
+    ).toEqual([
       ["2026-12", "2026-12", 1, 0.8, 8, 2.1],
       ["2027-01", "2027-03", 2, 0.8, 8, 1.93],
       ["2027-02", "2027-03", 3, 0.8, 8, 1.93],
@@ -104,7 +148,9 @@ describe("a quarterly listing: tenor in months ahead, unlisted months hedged in 
   it("the months hedged in a later contract are flagged and named, never silently bare", () => {
     const flagged = plan.months.filter((m) => m.flags.includes("later-contract")).map((m) => m.month);
     expect(flagged).toEqual(["2027-01", "2027-02", "2027-04", "2027-05"]);
-    expect(plan.warnings.join("\n")).toMatch(/no contract listed for 4 months: hedged in the next listed delivery month.*2027-01 in 2027-03/);
+    expect(plan.warnings.join("\n")).toMatch(
+      /no contract listed for 4 months: hedged in the next listed delivery month.*2027-01 in 2027-03/,
+    );
   });
 
   it("forecast months past the curve are named in the warnings; the plan starts at the curve's first month", () => {

@@ -32,7 +32,12 @@ function cliEnv(options: CliOptions): Record<string, string> {
 
 /** Spawn the real binary (smoke tests: process exit codes, signals, the launcher itself). */
 export function spawnCli(args: string[], options: CliOptions = {}): CliResult {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env: cliEnv(options), encoding: "utf8", input: "" });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: options.cwd ?? ROOT,
+    env: cliEnv(options),
+    encoding: "utf8",
+    input: "",
+  });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -48,7 +53,10 @@ function cliHost(): Host {
   if (host) return host;
   const { port1, port2 } = new MessageChannel();
   const signal = new Int32Array(new SharedArrayBuffer(4));
-  const worker = new Worker(new URL("./cli-worker.mjs", import.meta.url), { workerData: { port: port2, signal }, transferList: [port2] });
+  const worker = new Worker(new URL("./cli-worker.mjs", import.meta.url), {
+    workerData: { port: port2, signal },
+    transferList: [port2],
+  });
   worker.unref(); // the test file's process must not wait for the idle worker
   host = { worker, replies: port1, signal };
   return host;
@@ -74,7 +82,8 @@ function runInWorker(args: string[], cwd: string, env: Record<string, string>, s
   const h = cliHost();
   Atomics.store(h.signal, 0, 0);
   h.worker.postMessage({ args, cwd, env, stderrIsTTY });
-  if (Atomics.wait(h.signal, 0, 0, RUN_TIMEOUT_MS) === "timed-out") throw new Error(`tokenhedge ${args.join(" ")}: no answer in ${RUN_TIMEOUT_MS} ms`);
+  if (Atomics.wait(h.signal, 0, 0, RUN_TIMEOUT_MS) === "timed-out")
+    throw new Error(`tokenhedge ${args.join(" ")}: no answer in ${RUN_TIMEOUT_MS} ms`);
   const reply = receiveMessageOnPort(h.replies);
   if (!reply) throw new Error(`tokenhedge ${args.join(" ")}: the CLI worker signalled but sent no result`);
   return reply.message as CliResult;

@@ -32,7 +32,9 @@ describe("tokenhedge ingest", () => {
     const mapping = join(dir, "m.yaml");
     writeFileSync(mapping, printed.stdout);
     const a = JSON.parse(runCli(["ingest", `${F}/litellm/LiteLLM_DailyUserSpend.csv`, "--json"]).stdout);
-    const b = JSON.parse(runCli(["ingest", `${F}/litellm/LiteLLM_DailyUserSpend.csv`, "--json", "--mapping", mapping]).stdout);
+    const b = JSON.parse(
+      runCli(["ingest", `${F}/litellm/LiteLLM_DailyUserSpend.csv`, "--json", "--mapping", mapping]).stdout,
+    );
     expect(b.profile.id).toBe("mapping");
     expect(b.totals).toEqual(a.totals);
     expect(b.periods).toEqual(a.periods);
@@ -48,13 +50,22 @@ describe("tokenhedge ingest", () => {
     const r = runCli(["ingest", "fixtures/invalid/bad-number/usage.csv", "--on-error", "skip", "--json"]);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
-    expect(doc.rowErrors).toEqual([{ code: "INPUT_NUMBER_PARSE", count: 1, firstLines: [3], example: expect.stringMatching(/usage\.csv:3:4: cannot read token count "12k"/) }]);
+    expect(doc.rowErrors).toEqual([
+      {
+        code: "INPUT_NUMBER_PARSE",
+        count: 1,
+        firstLines: [3],
+        example: expect.stringMatching(/usage\.csv:3:4: cannot read token count "12k"/),
+      },
+    ]);
   });
 
   it("a forced --format that does not fit the header is bad input naming the export (exit 3)", () => {
     const r = runCli(["ingest", `${F}/generic/requests.csv`, "--format", "openai-usage"]);
     expect(r.code).toBe(3);
-    expect(r.stderr).toMatch(/requests.csv:1: column "start_time" \(the date\) is not in the header \(export: OpenAI usage export/);
+    expect(r.stderr).toMatch(
+      /requests.csv:1: column "start_time" \(the date\) is not in the header \(export: OpenAI usage export/,
+    );
   });
 
   it.each([

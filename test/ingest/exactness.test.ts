@@ -58,10 +58,18 @@ describe("exact sums", () => {
   });
 
   it("currencies are never added together; --currency picks one", () => {
-    const text = ["date,tokens,cost,currency", "2026-01-01,10,1.50,usd", "2026-01-01,20,2.25,EUR", "2026-01-02,30,0.75,USD"].join("\n");
+    const text = [
+      "date,tokens,cost,currency",
+      "2026-01-01,10,1.50,usd",
+      "2026-01-01,20,2.25,EUR",
+      "2026-01-02,30,0.75,USD",
+    ].join("\n");
     const s = ingestUsage(text, { file: "m.csv" });
     expect(s.totalCost).toBeNull();
-    expect(Object.fromEntries([...s.costByCurrency!].map(([k, v]) => [k, v.toFixed()]))).toEqual({ USD: "2.25", EUR: "2.25" });
+    expect(Object.fromEntries([...s.costByCurrency!].map(([k, v]) => [k, v.toFixed()]))).toEqual({
+      USD: "2.25",
+      EUR: "2.25",
+    });
     expect(s.findings!.map((f) => f.id)).toContain("mixed-currencies");
     const eur = ingestUsage(text, { file: "m.csv", currency: "eur" });
     expect(eur.currency).toBe("EUR");

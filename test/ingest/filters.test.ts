@@ -22,7 +22,11 @@ describe("filters", () => {
     // 5000 + 3000 + 400
     expect(s.totalTokens).toBe(8400n);
     expect(s.totalCost!.toFixed()).toBe("9.5");
-    expect(s.skipped!.find((x) => x.category === "filtered")).toMatchObject({ reason: "outside --from/--to", count: 3, firstLines: [2, 3, 7] });
+    expect(s.skipped!.find((x) => x.category === "filtered")).toMatchObject({
+      reason: "outside --from/--to",
+      count: 3,
+      firstLines: [2, 3, 7],
+    });
   });
 
   it("--model, --provider and --project (case-insensitive, several values)", () => {
@@ -44,11 +48,36 @@ describe("filters", () => {
 
 describe("--group-by", () => {
   const s = ingest();
-  it.each<[ "model" | "provider" | "project" | "kind", [string, bigint, string][]]>([
-    ["model", [["gpt-4.1-mini", 5000n, "0.5"], ["claude-sonnet-4", 3400n, "9"], ["gpt-4.1", 1300n, "1.9"]]],
-    ["provider", [["openai", 6300n, "2.4"], ["anthropic", 3400n, "9"]]],
-    ["project", [["support", 5500n, "6.6"], ["search", 4200n, "4.8"]]],
-    ["kind", [["input", 9100n, "4.6"], ["output", 600n, "6.8"]]],
+  it.each<["model" | "provider" | "project" | "kind", [string, bigint, string][]]>([
+    [
+      "model",
+      [
+        ["gpt-4.1-mini", 5000n, "0.5"],
+        ["claude-sonnet-4", 3400n, "9"],
+        ["gpt-4.1", 1300n, "1.9"],
+      ],
+    ],
+    [
+      "provider",
+      [
+        ["openai", 6300n, "2.4"],
+        ["anthropic", 3400n, "9"],
+      ],
+    ],
+    [
+      "project",
+      [
+        ["support", 5500n, "6.6"],
+        ["search", 4200n, "4.8"],
+      ],
+    ],
+    [
+      "kind",
+      [
+        ["input", 9100n, "4.6"],
+        ["output", 600n, "6.8"],
+      ],
+    ],
   ])("%s: totals per group, largest first", (by, expected) => {
     const g = groupTotals(s, by, "month");
     expect(g.map((x) => [x.key, x.tokens, x.cost!.toFixed()])).toEqual(expected);
@@ -57,11 +86,15 @@ describe("--group-by", () => {
   });
 
   it("per-period totals of a group, in JSON and CSV", () => {
-    const doc = ingestDocument(s, "month", { groupBy: "model" }) as { groups: { key: string; periods: { period: string; tokens: number }[] }[] };
+    const doc = ingestDocument(s, "month", { groupBy: "model" }) as {
+      groups: { key: string; periods: { period: string; tokens: number }[] }[];
+    };
     expect(doc.groups.find((g) => g.key === "gpt-4.1")!.periods).toEqual([
       { period: "2026-01", tokens: 1200, cost: 1.8 },
       { period: "2026-02", tokens: 100, cost: 0.1 },
     ]);
-    expect(ingestCsv(s, "month", { groupBy: "provider" })).toBe("period,provider,tokens,cost\n2026-01,openai,6200,2.30\n2026-02,openai,100,0.10\n2026-02,anthropic,3400,9.00\n");
+    expect(ingestCsv(s, "month", { groupBy: "provider" })).toBe(
+      "period,provider,tokens,cost\n2026-01,openai,6200,2.30\n2026-02,openai,100,0.10\n2026-02,anthropic,3400,9.00\n",
+    );
   });
 });

@@ -41,7 +41,10 @@ function check(profile: string, text: string, exp: Expected, withCost: boolean, 
   expect(s.profile!.id).toBe(profile);
   const months = totalsByPeriod(s, "month");
   expect(months.map((m) => [m.period, m.tokens])).toEqual([...exp.tokens.entries()].sort());
-  if (withCost) expect(months.map((m) => [m.period, m.cost!.toFixed()])).toEqual([...exp.cost.entries()].sort().map(([k, v]) => [k, v.toFixed()]));
+  if (withCost)
+    expect(months.map((m) => [m.period, m.cost!.toFixed()])).toEqual(
+      [...exp.cost.entries()].sort().map(([k, v]) => [k, v.toFixed()]),
+    );
   else expect(s.totalCost).toBeNull();
   return s;
 }
@@ -82,8 +85,17 @@ describe("export profiles: fixtures ingest to independently recomputed monthly t
     const { text, rows } = load("anthropic-usage", "claude_api_tokens_2026_01.csv");
     const exp = new Expected();
     for (const r of rows) {
-      const cols = ["usage_input_tokens_no_cache", "usage_input_tokens_cache_write_5m", "usage_input_tokens_cache_write_1h", "usage_input_tokens_cache_read", "usage_output_tokens"];
-      exp.addTokens(r.usage_date_utc!.slice(0, 7), cols.reduce((a, c) => a + int(r[c]), 0n));
+      const cols = [
+        "usage_input_tokens_no_cache",
+        "usage_input_tokens_cache_write_5m",
+        "usage_input_tokens_cache_write_1h",
+        "usage_input_tokens_cache_read",
+        "usage_output_tokens",
+      ];
+      exp.addTokens(
+        r.usage_date_utc!.slice(0, 7),
+        cols.reduce((a, c) => a + int(r[c]), 0n),
+      );
     }
     const s = check("anthropic-usage", text, exp, false);
     expect([...s.byModel.keys()].sort()).toEqual(["claude-haiku-4-5-20251001", "claude-sonnet-4-5-20250929"]);
@@ -196,7 +208,9 @@ describe("export profiles: fixtures ingest to independently recomputed monthly t
     // In UTC each +08:00 midnight is the previous day: 2026-02-01T00:00+08:00 belongs to January.
     const utc = ingestUsage(text, { file: "x.csv", tz: "UTC" });
     expect(utc.firstDay).toBe("2026-01-27");
-    const feb1 = rows.filter((r) => r.start_time_iso!.startsWith("2026-02-01") && r.type !== "request_count").reduce((a, r) => a + int(r.amount), 0n);
+    const feb1 = rows
+      .filter((r) => r.start_time_iso!.startsWith("2026-02-01") && r.type !== "request_count")
+      .reduce((a, r) => a + int(r.amount), 0n);
     expect(totalsByPeriod(utc, "month")[0]!.tokens).toBe(exp.tokens.get("2026-01")! + feb1);
   });
 
@@ -216,8 +230,18 @@ describe("export profiles: fixtures ingest to independently recomputed monthly t
   });
 
   it("GCP cost-table download: the 8-line preamble above the header is found and skipped", () => {
-    const preamble = ["Invoice number,1234567890,", "Invoice date,2026-02-28,", "Due date,2026-03-30,", "Billing ID,0000-0000-0000,", "Billing account ID,0A0A0A-0B0B0B-0C0C0C,", "Currency,USD,", "Currency exchange rate,1,", "Total amount due,$5.72,"];
-    const header = "Billing account name,Billing account ID,Project name,Project ID,Project hierarchy,Service description,Service ID,SKU description,SKU ID,Consumption model description,Credit type,Cost type,Usage start date,Usage end date,Usage amount,Usage unit,Unrounded Cost ($),Cost ($)";
+    const preamble = [
+      "Invoice number,1234567890,",
+      "Invoice date,2026-02-28,",
+      "Due date,2026-03-30,",
+      "Billing ID,0000-0000-0000,",
+      "Billing account ID,0A0A0A-0B0B0B-0C0C0C,",
+      "Currency,USD,",
+      "Currency exchange rate,1,",
+      "Total amount due,$5.72,",
+    ];
+    const header =
+      "Billing account name,Billing account ID,Project name,Project ID,Project hierarchy,Service description,Service ID,SKU description,SKU ID,Consumption model description,Credit type,Cost type,Usage start date,Usage end date,Usage amount,Usage unit,Unrounded Cost ($),Cost ($)";
     const rows = [
       'Acme,0A0A,Prod,prod-1,acme.com,Vertex AI,C7E2,Gemini 2.5 Flash Text Input - Predictions,A1,Default,,Usage,2026-02-01,2026-02-28,"1,000,000",count,0.300000,0.30',
       'Acme,0A0A,Prod,prod-1,acme.com,Vertex AI,C7E2,Gemini 2.5 Flash Text Output - Predictions,A2,Default,,Usage,2026-02-01,2026-02-28,"200,000",count,0.500000,0.50',

@@ -8,10 +8,14 @@ function ingest(lines: string[], map?: string) {
   return ingestUsage(lines.join("\n") + "\n", { file: "u.csv", ...(map ? { map: parseMapFlag(map) } : {}) });
 }
 
-
 describe("ingest: exact totals", () => {
   it("sums tokens exactly and money to the cent", () => {
-    const s = ingest([HEADER, "2026-01-01,m,input,100,0.10", "2026-01-01,m,output,20,0.20", "2026-01-02,m,input,9007199254740993,0.70"]);
+    const s = ingest([
+      HEADER,
+      "2026-01-01,m,input,100,0.10",
+      "2026-01-01,m,output,20,0.20",
+      "2026-01-02,m,input,9007199254740993,0.70",
+    ]);
     // 0.10 + 0.20 + 0.70 is 1.00 exactly (in floats 0.1 + 0.2 is 0.30000000000000004).
     expect(s.totalCost!.toFixed()).toBe("1");
     // 100 + 20 + 2^53 + 1: beyond float precision, exact in BigInt.
@@ -32,7 +36,9 @@ describe("ingest: exact totals", () => {
   });
 
   it("accepts ISO date-times (bucketed by UTC day), floats written for integers, BOM and CRLF", () => {
-    const text = "\uFEFF" + [HEADER, "2026-01-01T23:30:00-02:00,m,input,59200.0,1.5", "2026-01-02T00:10:00Z,m,input,1,0"].join("\r\n");
+    const text =
+      "\uFEFF" +
+      [HEADER, "2026-01-01T23:30:00-02:00,m,input,59200.0,1.5", "2026-01-02T00:10:00Z,m,input,1,0"].join("\r\n");
     const s = ingestUsage(text, { file: "u.csv" });
     // 23:30 at −02:00 is 01:30 UTC on 2 January.
     expect(s.days.map((d) => [d.day, d.tokens])).toEqual([["2026-01-02", 59201n]]);

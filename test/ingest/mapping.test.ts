@@ -9,7 +9,6 @@ import { resolveMapping } from "../../src/cli/ingest-read.js";
 import { loadUsage } from "../../src/cli/inputs.js";
 import { errorOf } from "../helpers/error-of.js";
 
-
 // An in-house export: a title line, semicolons, decimal commas with dot thousands, DD.MM.YYYY,
 // a long layout whose kind is free text, units in a column, cost in cents with a currency column,
 // rows that are not usage (storage) and a credit row.
@@ -63,7 +62,11 @@ describe("mapping files", () => {
       ["2026-02", 3_000n, "-4.991"],
     ]);
     expect(s.currency).toBe("EUR");
-    expect(Object.fromEntries(s.byKind)).toEqual({ input_uncached: 1_237_500n, output: 2_000_000n, input_cache_read: 10_000n });
+    expect(Object.fromEntries(s.byKind)).toEqual({
+      input_uncached: 1_237_500n,
+      output: 2_000_000n,
+      input_cache_read: 10_000n,
+    });
     expect(Object.fromEntries(s.byModel)).toEqual({ "gpt-4.1": 3_244_500n, "claude-sonnet-4": 3_000n });
     expect(Object.fromEntries(s.byProject!)).toEqual({ prod: 3_244_500n, test: 3_000n });
     expect(s.skipped!.map((x) => [x.reason, x.category, x.count, x.firstLines])).toEqual([
@@ -92,7 +95,10 @@ describe("mapping files", () => {
   });
 
   it("a contained column larger than its container is an error naming the rule", () => {
-    const spec = parseMappingText("date: {column: day}\ntokens:\n  - {column: prompt, kind: input, minus: [cached]}\n  - {column: cached, kind: cached}\n", "m.yaml");
+    const spec = parseMappingText(
+      "date: {column: day}\ntokens:\n  - {column: prompt, kind: input, minus: [cached]}\n  - {column: cached, kind: cached}\n",
+      "m.yaml",
+    );
     const e = errorOf(() => ingestUsage("day,prompt,cached\n2026-03-01,10,40\n", { file: "w.csv", mapping: spec }));
     expect(e.code).toBe("INPUT_CONTAINMENT");
     expect(e.location).toBe("w.csv:2:2");
@@ -101,7 +107,10 @@ describe("mapping files", () => {
   });
 
   it("a value no kind rule matches, and an unknown unit, are errors with the rule in force", () => {
-    const spec = parseMappingText("date: {column: d}\nquantity:\n  column: n\n  kind: {column: t, rules: [{equals: in, kind: input}]}\n  unit: {column: u, table: {k: 1000}}\n", "m.yaml");
+    const spec = parseMappingText(
+      "date: {column: d}\nquantity:\n  column: n\n  kind: {column: t, rules: [{equals: in, kind: input}]}\n  unit: {column: u, table: {k: 1000}}\n",
+      "m.yaml",
+    );
     const e1 = errorOf(() => ingestUsage("d,t,n,u\n2026-03-01,out,5,k\n", { file: "x.csv", mapping: spec }));
     expect(e1.code).toBe("INPUT_UNKNOWN_KIND");
     expect(e1.message).toMatch(/no kind rule matches "out"[\s\S]*rule: +kind ← "t" by 1 rules/);
@@ -111,11 +120,41 @@ describe("mapping files", () => {
   });
 
   it.each([
-    ["an unknown key", "date: {column: d}\ntokens: [{column: n, kind: x}]\nbogus: 1\n", "(root)", /unknown key "bogus"/, 3],
-    ["a rule with neither kind nor ignore", "date: {column: d}\nquantity:\n  column: n\n  kind:\n    column: t\n    rules:\n      - {equals: a, kind: x}\n      - {equals: b}\n", "quantity.kind.rules[1]", /exactly one of kind or ignore/, 8],
-    ["a bad date format", "date: {column: d, format: YYYY/DD/MM}\ntokens: [{column: n, kind: x}]\n", "date.format", /Invalid option/, 1],
-    ["a broken regular expression", "date: {column: d}\nmodel: {column: m, pattern: '(unclosed'}\ntokens: [{column: n, kind: x}]\n", "model.pattern", /not a regular expression/, 2],
-    ["no token columns at all", "date: {column: d}\n", "(root)", /tokens \(wide\), quantity \(long\) or at least cost/, 1],
+    [
+      "an unknown key",
+      "date: {column: d}\ntokens: [{column: n, kind: x}]\nbogus: 1\n",
+      "(root)",
+      /unknown key "bogus"/,
+      3,
+    ],
+    [
+      "a rule with neither kind nor ignore",
+      "date: {column: d}\nquantity:\n  column: n\n  kind:\n    column: t\n    rules:\n      - {equals: a, kind: x}\n      - {equals: b}\n",
+      "quantity.kind.rules[1]",
+      /exactly one of kind or ignore/,
+      8,
+    ],
+    [
+      "a bad date format",
+      "date: {column: d, format: YYYY/DD/MM}\ntokens: [{column: n, kind: x}]\n",
+      "date.format",
+      /Invalid option/,
+      1,
+    ],
+    [
+      "a broken regular expression",
+      "date: {column: d}\nmodel: {column: m, pattern: '(unclosed'}\ntokens: [{column: n, kind: x}]\n",
+      "model.pattern",
+      /not a regular expression/,
+      2,
+    ],
+    [
+      "no token columns at all",
+      "date: {column: d}\n",
+      "(root)",
+      /tokens \(wide\), quantity \(long\) or at least cost/,
+      1,
+    ],
   ])("%s: exit 2 naming the key path", (_name, yaml, path, message, line) => {
     const e = errorOf(() => parseMappingText(yaml, "bad.map.yaml"));
     expect(e.code).toBe("CONFIG_INVALID");
@@ -134,8 +173,17 @@ describe("mapping files", () => {
   it("USAGE.csv.map.yaml beside the data is found and used by loadUsage", () => {
     const dir = mkdtempSync(join(tmpdir(), "th-map-"));
     writeFileSync(join(dir, "usage.csv"), "when,what,n\n2026-03-01,in,5\n2026-03-01,out,7\n");
-    writeFileSync(join(dir, "usage.csv.map.yaml"), "date: {column: when}\nquantity: {column: n, kind: {column: what}}\n");
-    const ctx = { cwd: dir, env: {}, stdout: { write: () => undefined, isTTY: false }, stderr: { write: () => undefined, isTTY: false }, stdinIsTTY: false };
+    writeFileSync(
+      join(dir, "usage.csv.map.yaml"),
+      "date: {column: when}\nquantity: {column: n, kind: {column: what}}\n",
+    );
+    const ctx = {
+      cwd: dir,
+      env: {},
+      stdout: { write: () => undefined, isTTY: false },
+      stderr: { write: () => undefined, isTTY: false },
+      stdinIsTTY: false,
+    };
     expect(resolveMapping(ctx, "usage.csv")!.source).toBe("usage.csv.map.yaml");
     const s = loadUsage(ctx, "usage.csv");
     expect(s.profile!.reason).toBe("mapping file usage.csv.map.yaml");

@@ -20,7 +20,9 @@ const usage = (row: string) => errorOf(() => ingestUsage(`date,model,tokens,cost
 describe("plausibility: usage cells", () => {
   it("2^63 − 1 tokens are accepted, one more is refused at the cell", () => {
     // 9223372036854775807 = 2^63 − 1, the largest signed 64-bit count.
-    expect(ingestUsage("date,model,tokens\n2026-01-01,m,9223372036854775807\n", { file: "u.csv" }).totalTokens).toBe(9223372036854775807n);
+    expect(ingestUsage("date,model,tokens\n2026-01-01,m,9223372036854775807\n", { file: "u.csv" }).totalTokens).toBe(
+      9223372036854775807n,
+    );
     const e = usage("2026-01-01,m,9223372036854775808,1");
     expect(e.code).toBe("INPUT_NUMBER_PARSE");
     expect(e.location).toBe("u.csv:2:3");
@@ -36,7 +38,9 @@ describe("plausibility: usage cells", () => {
     expect(e.location).toBe("u.csv:2:4");
     expect(e.message).toMatch(/not plausible/);
     expect(usage("2026-01-01,m,5,10000000000000000").message).toMatch(/not plausible/);
-    expect(ingestUsage("date,model,tokens,cost\n2026-01-01,m,5,100000000000000\n", { file: "u.csv" }).totalCost?.toFixed()).toBe("100000000000000");
+    expect(
+      ingestUsage("date,model,tokens,cost\n2026-01-01,m,5,100000000000000\n", { file: "u.csv" }).totalCost?.toFixed(),
+    ).toBe("100000000000000");
   });
 
   it("a UTC offset of +25:00 (or minutes past 59) is not a date; +14:00 is", () => {
@@ -58,7 +62,8 @@ describe("plausibility: usage cells", () => {
 
 describe("plausibility: contracts and curves", () => {
   const spec = JSON.parse(readFileSync(join(ROOT, ACME.tokenContract), "utf8")) as Record<string, unknown>;
-  const withSpec = (patch: Record<string, unknown>) => errorOf(() => parseContractSpec(JSON.stringify({ ...spec, ...patch }), "c.json"));
+  const withSpec = (patch: Record<string, unknown>) =>
+    errorOf(() => parseContractSpec(JSON.stringify({ ...spec, ...patch }), "c.json"));
 
   it("contract size 1e-300 and 1.5 are refused: whole positive units only", () => {
     expect(withSpec({ contractSize: 1e-300 }).message).toMatch(/contractSize: a whole number of units/);
@@ -88,22 +93,34 @@ describe("plausibility: histories validated like curves", () => {
   });
 
   it("an out-of-order period is refused", () => {
-    expect(errorOf(() => parsePriceHistory("month,spot,futures\n2026-02,1,1\n2026-01,2,2\n", "h.csv")).message).toMatch(/not in order: 2026-01 after 2026-02/);
+    expect(errorOf(() => parsePriceHistory("month,spot,futures\n2026-02,1,1\n2026-01,2,2\n", "h.csv")).message).toMatch(
+      /not in order: 2026-01 after 2026-02/,
+    );
   });
 
   it("a missing month is a gap, not a one-month change", () => {
-    expect(errorOf(() => parsePriceHistory("period,spot,futures\n2026-01,1,1\n2026-03,2,2\n", "h.csv")).message).toMatch(/gap: 2026-03 follows 2026-01/);
+    expect(
+      errorOf(() => parsePriceHistory("period,spot,futures\n2026-01,1,1\n2026-03,2,2\n", "h.csv")).message,
+    ).toMatch(/gap: 2026-03 follows 2026-01/);
   });
 
   it("daily histories may skip days (weekends) but not repeat or go back; plain labels need only be unique", () => {
-    expect(() => checkPeriods(["2026-01-02", "2026-01-05"], [2, 3], { file: "h.csv", column: 1, field: "date" })).not.toThrow();
-    expect(() => checkPeriods(["2026-01-05", "2026-01-02"], [2, 3], { file: "h.csv", column: 1, field: "date" })).toThrow(/not in order/);
+    expect(() =>
+      checkPeriods(["2026-01-02", "2026-01-05"], [2, 3], { file: "h.csv", column: 1, field: "date" }),
+    ).not.toThrow();
+    expect(() =>
+      checkPeriods(["2026-01-05", "2026-01-02"], [2, 3], { file: "h.csv", column: 1, field: "date" }),
+    ).toThrow(/not in order/);
     expect(() => checkPeriods(["3", "1", "2"], [2, 3, 4], { file: "h.csv", column: 1, field: "period" })).not.toThrow();
-    expect(() => checkPeriods(["a", "a"], [2, 3], { file: "h.csv", column: 1, field: "period" })).toThrow(/appears twice/);
+    expect(() => checkPeriods(["a", "a"], [2, 3], { file: "h.csv", column: 1, field: "period" })).toThrow(
+      /appears twice/,
+    );
   });
 
   it("a non-finite price in a history is refused", () => {
-    expect(errorOf(() => parsePriceHistory("period,spot,futures\n1,1e309,1\n", "h.csv")).code).toBe("INPUT_NUMBER_PARSE");
+    expect(errorOf(() => parsePriceHistory("period,spot,futures\n1,1e309,1\n", "h.csv")).code).toBe(
+      "INPUT_NUMBER_PARSE",
+    );
   });
 });
 
@@ -121,7 +138,12 @@ describe("hostile reads: user regular expressions run in linear time", () => {
 
   it("a mapping pattern with a backreference is refused when the mapping loads", async () => {
     const { parseMappingText } = await import("../../src/ingest/mapping/load.js");
-    const e = errorOf(() => parseMappingText("quantity:\n  column: tokens\n  kind:\n    column: token_type\ndate:\n  column: date\nmodel:\n  column: model\n  pattern: '(a)\\1'\n", "m.yaml"));
+    const e = errorOf(() =>
+      parseMappingText(
+        "quantity:\n  column: tokens\n  kind:\n    column: token_type\ndate:\n  column: date\nmodel:\n  column: model\n  pattern: '(a)\\1'\n",
+        "m.yaml",
+      ),
+    );
     expect(e.code).toBe("CONFIG_INVALID");
     expect(e.details.expected).toMatch(/RE2 syntax/);
   });

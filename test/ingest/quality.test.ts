@@ -8,9 +8,9 @@ import { ingestUsage, type IngestOptions } from "../../src/ingest/index.js";
 import { outlierDays } from "../../src/ingest/quality.js";
 import { errorOf } from "../helpers/error-of.js";
 
-
 const H = "date,model,token_type,tokens,cost_usd";
-const ingest = (lines: string[], options: Partial<IngestOptions> = {}) => ingestUsage([H, ...lines].join("\n"), { file: "q.csv", ...options });
+const ingest = (lines: string[], options: Partial<IngestOptions> = {}) =>
+  ingestUsage([H, ...lines].join("\n"), { file: "q.csv", ...options });
 const finding = (s: ReturnType<typeof ingest>, id: string) => s.findings!.find((f) => f.id === id);
 
 describe("findings", () => {
@@ -20,7 +20,12 @@ describe("findings", () => {
   });
 
   it("duplicate rows are reported, and removed with --dedupe", () => {
-    const rows = ["2026-01-01,m,input,5,0.10", "2026-01-01,m,output,7,0.20", "2026-01-01,m,input,5,0.10", "2026-01-02,m,input,1,0"];
+    const rows = [
+      "2026-01-01,m,input,5,0.10",
+      "2026-01-01,m,output,7,0.20",
+      "2026-01-01,m,input,5,0.10",
+      "2026-01-02,m,input,1,0",
+    ];
     const s = ingest(rows);
     expect(finding(s, "duplicates")).toMatchObject({ count: 1, lines: [4] });
     expect(s.totalTokens).toBe(18n); // counted twice without --dedupe
@@ -36,7 +41,12 @@ describe("findings", () => {
   });
 
   it("negative and fractional tokens: errors in strict mode, counted with --on-error skip", () => {
-    const rows = ["2026-01-01,m,input,5,0", "2026-01-02,m,input,-3,0", "2026-01-03,m,input,2.5,0", "2026-01-04,m,input,-1,0"];
+    const rows = [
+      "2026-01-01,m,input,5,0",
+      "2026-01-02,m,input,-3,0",
+      "2026-01-03,m,input,2.5,0",
+      "2026-01-04,m,input,-1,0",
+    ];
     expect(errorOf(() => ingest(rows)).code).toBe("INPUT_NEGATIVE_TOKENS");
     const s = ingest(rows, { onError: "skip" });
     expect(s.totalTokens).toBe(5n);
@@ -66,14 +76,21 @@ describe("findings", () => {
     expect(f.days).toEqual(["2026-01-11"]);
     expect(f.message).toMatch(/2026-01-11 \(6\.0×\)/);
     // The rule itself: the first 7 days have no baseline.
-    expect(outlierDays([{ day: "a", tokens: 1n }, { day: "b", tokens: 1000n }])).toEqual([]);
+    expect(
+      outlierDays([
+        { day: "a", tokens: 1n },
+        { day: "b", tokens: 1000n },
+      ]),
+    ).toEqual([]);
   });
 
   it("mixed granularity: daily rows and rows with a time of day", () => {
     const s = ingest(["2026-01-01,m,input,5,0", "2026-01-01T13:00:00Z,m,input,1,0", "2026-01-02,m,input,5,0"]);
     expect(finding(s, "mixed-granularity")).toMatchObject({ lines: [2, 3] });
     // Midnight time stamps alone are daily data, not a mix.
-    expect(finding(ingest(["2026-01-01,m,input,5,0", "2026-01-02T00:00:00Z,m,input,1,0"]), "mixed-granularity")).toBeUndefined();
+    expect(
+      finding(ingest(["2026-01-01,m,input,5,0", "2026-01-02T00:00:00Z,m,input,1,0"]), "mixed-granularity"),
+    ).toBeUndefined();
   });
 
   it("stale data: the last day far before --as-of", () => {
@@ -97,7 +114,14 @@ describe("strict by default, --on-error skip on request", () => {
 
   it("skip mode: every kind of bad row is counted with its first lines, good rows are kept", () => {
     const s = ingest(
-      ["2026-01-01,m,input,5,0", "2026-01-02,m,input,x,0", "nope,m,input,5,0", "2026-01-03,m,input,5,0,extra", "2026-01-04,m,input,5,1,5", "2026-01-05,m,input,7,0"],
+      [
+        "2026-01-01,m,input,5,0",
+        "2026-01-02,m,input,x,0",
+        "nope,m,input,5,0",
+        "2026-01-03,m,input,5,0,extra",
+        "2026-01-04,m,input,5,1,5",
+        "2026-01-05,m,input,7,0",
+      ],
       { onError: "skip" },
     );
     expect(s.totalTokens).toBe(12n);

@@ -10,10 +10,14 @@ function scan(text: string, delimiter = ",", cuts: number[] = []): { rows: strin
   const bytes = enc.encode(text);
   const rows: string[][] = [];
   const lines: number[] = [];
-  const scanner = new CsvScanner(delimiter.charCodeAt(0), (rec) => {
-    rows.push(recordFields(rec));
-    lines.push(rec.line);
-  }, { bufferSize: 16 });
+  const scanner = new CsvScanner(
+    delimiter.charCodeAt(0),
+    (rec) => {
+      rows.push(recordFields(rec));
+      lines.push(rec.line);
+    },
+    { bufferSize: 16 },
+  );
   let at = 0;
   for (const c of [...cuts].sort((a, b) => a - b)) {
     const cut = Math.min(Math.max(c, at), bytes.length);
@@ -42,8 +46,14 @@ describe("CSV scanner", () => {
   });
 
   it("handles CRLF, a missing final newline, semicolons and tabs", () => {
-    expect(scan("a;b\r\n1;2", ";").rows).toEqual([["a", "b"], ["1", "2"]]);
-    expect(scan("a\tb\r\n1\t\r\n", "\t").rows).toEqual([["a", "b"], ["1", ""]]);
+    expect(scan("a;b\r\n1;2", ";").rows).toEqual([
+      ["a", "b"],
+      ["1", "2"],
+    ]);
+    expect(scan("a\tb\r\n1\t\r\n", "\t").rows).toEqual([
+      ["a", "b"],
+      ["1", ""],
+    ]);
   });
 
   it("gives the raw record text for error messages", () => {
@@ -66,7 +76,9 @@ describe("CSV scanner", () => {
   // Differential test: any well-formed CSV, cut into any chunks, scans to what csv-parse returns.
   const fieldArb = fc.oneof(
     fc.stringMatching(/^[a-z0-9 .é€-]{0,6}$/),
-    fc.array(fc.constantFrom("a", ",", ";", "\t", '"', "\n", "\r\n", " ", "é", "1"), { maxLength: 6 }).map((xs) => xs.join("")),
+    fc
+      .array(fc.constantFrom("a", ",", ";", "\t", '"', "\n", "\r\n", " ", "é", "1"), { maxLength: 6 })
+      .map((xs) => xs.join("")),
   );
   const fileArb = fc.record({
     delimiter: fc.constantFrom(",", ";", "\t"),
@@ -82,14 +94,25 @@ describe("CSV scanner", () => {
   it("matches csv-parse on random files (quotes, delimiters and newlines inside fields, CRLF, BOM)", () => {
     fc.assert(
       fc.property(fileArb, (f) => {
-        const needsQuote = (v: string) => v.includes(f.delimiter) || v.includes('"') || v.includes("\n") || v.includes("\r") || v === "";
+        const needsQuote = (v: string) =>
+          v.includes(f.delimiter) || v.includes('"') || v.includes("\n") || v.includes("\r") || v === "";
         const text =
           (f.bom ? "\uFEFF" : "") +
           f.rows
-            .map((r) => r.slice(0, f.width).map((v) => (f.quoteAll || needsQuote(v) ? `"${v.replace(/"/g, '""')}"` : v)).join(f.delimiter))
+            .map((r) =>
+              r
+                .slice(0, f.width)
+                .map((v) => (f.quoteAll || needsQuote(v) ? `"${v.replace(/"/g, '""')}"` : v))
+                .join(f.delimiter),
+            )
             .join(f.eol) +
           (f.finalEol ? f.eol : "");
-        const expected = parse(text, { bom: true, delimiter: f.delimiter, relax_column_count: true, skip_empty_lines: true }) as string[][];
+        const expected = parse(text, {
+          bom: true,
+          delimiter: f.delimiter,
+          relax_column_count: true,
+          skip_empty_lines: true,
+        }) as string[][];
         // The BOM is the sniffer's job (sniff.ts); the scanner sees the bytes after it.
         const body = f.bom ? text.slice(1) : text;
         expect(scan(body, f.delimiter, f.cuts).rows).toEqual(expected);

@@ -88,7 +88,14 @@ describe("silent numbers: one truth for the fast and the general path", () => {
           // Floats written for integers: "1234.0" (or "1234,0" with a decimal comma).
           if (r.tokensAsFloat && !r.groupTokens) t += `${d.decimal}0`;
           const c = writeAmount(r.costUnits, r.scale, d, r.groupCost);
-          lines.push([`2026-03-${String(r.day).padStart(2, "0")}`, cell(r.model, d, false), cell(t, d, r.quoteTokens), cell(c, d, r.quoteCost)].join(d.delimiter));
+          lines.push(
+            [
+              `2026-03-${String(r.day).padStart(2, "0")}`,
+              cell(r.model, d, false),
+              cell(t, d, r.quoteTokens),
+              cell(c, d, r.quoteCost),
+            ].join(d.delimiter),
+          );
           tokens += r.tokens;
           cost = cost.plus(new Dec(r.costUnits.toString()).div(new Dec(10).pow(r.scale)));
         }
@@ -103,7 +110,12 @@ describe("silent numbers: one truth for the fast and the general path", () => {
         expect(series.totalCost?.toFixed()).toBe(cost.toFixed());
 
         // csv-parse, with the reference number reading, agrees with both.
-        const records = parse(text, { bom: true, delimiter: d.delimiter, record_delimiter: d.eol, skip_empty_lines: true }) as string[][];
+        const records = parse(text, {
+          bom: true,
+          delimiter: d.delimiter,
+          record_delimiter: d.eol,
+          skip_empty_lines: true,
+        }) as string[][];
         let refTokens = new Dec(0);
         let refCost = new Dec(0);
         for (const rec of records.slice(1)) {
@@ -123,12 +135,23 @@ describe("silent numbers: one truth for the fast and the general path", () => {
     expect(s.totalTokens).toBe(1234n);
     expect(s.totalCost?.toFixed()).toBe("1234");
     // A token cell "1.000" is 1000, never 1 (the fast path once read ".000" as a float's zero fraction).
-    expect(ingestUsage("date;model;tokens\n2026-03-01;m;1.000\n", { file: "a.csv", decimal: "," }).totalTokens).toBe(1000n);
+    expect(ingestUsage("date;model;tokens\n2026-03-01;m;1.000\n", { file: "a.csv", decimal: "," }).totalTokens).toBe(
+      1000n,
+    );
   });
 
-  it("the same via a mapping's numbers: {decimal: \",\"}", () => {
-    const mapping = { date: { column: "date" }, model: { column: "model" }, tokens: [{ column: "tokens" }], cost: { column: "cost" }, numbers: { decimal: "," as const } };
-    const s = ingestUsage("date;model;tokens;cost\n2026-03-01;m;2.500;1.234\n", { file: "a.csv", mapping: mapping as never });
+  it('the same via a mapping\'s numbers: {decimal: ","}', () => {
+    const mapping = {
+      date: { column: "date" },
+      model: { column: "model" },
+      tokens: [{ column: "tokens" }],
+      cost: { column: "cost" },
+      numbers: { decimal: "," as const },
+    };
+    const s = ingestUsage("date;model;tokens;cost\n2026-03-01;m;2.500;1.234\n", {
+      file: "a.csv",
+      mapping: mapping as never,
+    });
     expect(s.totalTokens).toBe(2500n);
     expect(s.totalCost?.toFixed()).toBe("1234");
   });
@@ -152,7 +175,8 @@ describe("silent numbers: one truth for the fast and the general path", () => {
 });
 
 describe("silent numbers: FOCUS rows whose unit says tokens are token usage", () => {
-  const header = "BilledCost,BillingCurrency,ChargeCategory,ChargePeriodStart,ConsumedQuantity,ConsumedUnit,ProviderName,SkuMeter";
+  const header =
+    "BilledCost,BillingCurrency,ChargeCategory,ChargePeriodStart,ConsumedQuantity,ConsumedUnit,ProviderName,SkuMeter";
   const focus = (rows: string[]) => ingestUsage([header, ...rows].join("\n") + "\n", { file: "focus.csv" });
 
   it("Azure-style meters are read: kind from Inp/Outp, model from the meter name", () => {

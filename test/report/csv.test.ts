@@ -5,7 +5,7 @@ import { toJson } from "../../src/report/json.js";
 
 describe("CSV output", () => {
   it("guards text cells that a spreadsheet would run as formulas", () => {
-    expect(guardText("=HYPERLINK(\"x\")")).toBe("'=HYPERLINK(\"x\")");
+    expect(guardText('=HYPERLINK("x")')).toBe('\'=HYPERLINK("x")');
     expect(guardText("+1+1")).toBe("'+1+1");
     expect(guardText("@SUM(A1)")).toBe("'@SUM(A1)");
     expect(guardText("-2+3")).toBe("'-2+3");
@@ -17,7 +17,13 @@ describe("CSV output", () => {
   });
 
   it("quotes delimiters, quotes and newlines, and reads back to the same values", () => {
-    const text = renderCsv(["model", "cost"], [['gpt "4", mini\nx', -3.25], ["=cmd", 1e21]]);
+    const text = renderCsv(
+      ["model", "cost"],
+      [
+        ['gpt "4", mini\nx', -3.25],
+        ["=cmd", 1e21],
+      ],
+    );
     const rows = parse(text) as string[][];
     expect(rows).toEqual([
       ["model", "cost"],

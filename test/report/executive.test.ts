@@ -8,7 +8,15 @@ import { runCli } from "../helpers/run-cli.js";
 
 describe("fmtMoneyShort: three significant figures with K/M/B", () => {
   it("worked values", () => {
-    expect([fmtMoneyShort(2_738_500), fmtMoneyShort(188_700), fmtMoneyShort(1_161_150), fmtMoneyShort(950), fmtMoneyShort(12_345), fmtMoneyShort(-4_000_000), fmtMoneyShort(3.2e9)]).toEqual(["$2.74M", "$189K", "$1.16M", "$950", "$12.3K", "-$4.00M", "$3.20B"]);
+    expect([
+      fmtMoneyShort(2_738_500),
+      fmtMoneyShort(188_700),
+      fmtMoneyShort(1_161_150),
+      fmtMoneyShort(950),
+      fmtMoneyShort(12_345),
+      fmtMoneyShort(-4_000_000),
+      fmtMoneyShort(3.2e9),
+    ]).toEqual(["$2.74M", "$189K", "$1.16M", "$950", "$12.3K", "-$4.00M", "$3.20B"]);
   });
 });
 
@@ -18,11 +26,15 @@ describe("executive summary on the Acme config", () => {
   it("leads report.md with rounded headline money, the decisions and a sign-off block; the detail stays exact", () => {
     expect(r.code, r.stderr).toBe(0);
     const md = readFileSync(join(dir, "report.md"), "utf8");
-    const json = JSON.parse(readFileSync(join(dir, "report.json"), "utf8")) as { summary: { contracts: number; lockedInCost: number; initialMargin: number } };
+    const json = JSON.parse(readFileSync(join(dir, "report.json"), "utf8")) as {
+      summary: { contracts: number; lockedInCost: number; initialMargin: number };
+    };
     expect(json.summary).toMatchObject({ contracts: 629, lockedInCost: 1161150, initialMargin: 188700 });
     expect(md.indexOf("## Executive summary")).toBeGreaterThan(0);
     expect(md.indexOf("## Executive summary")).toBeLessThan(md.indexOf("## Summary"));
-    expect(md).toContain("- **Recommendation**: Buy 629 Illustrative AI Token Price Index Futures \\(monthly\\) contracts, hedging 46.4% of the forecast \\(629.00 B tokens\\), locking in $1.16M.");
+    expect(md).toContain(
+      "- **Recommendation**: Buy 629 Illustrative AI Token Price Index Futures \\(monthly\\) contracts, hedging 46.4% of the forecast \\(629.00 B tokens\\), locking in $1.16M.",
+    );
     expect(md).toContain("- **Its cost**: Initial margin $189K held with the broker");
     expect(md).toMatch(/- \*\*What it buys\*\*: Cost-at-Risk \\\(95%\\\) \$[\d.]+M unhedged → \$[\d.]+M hedged/);
     expect(md).toContain("1. Approve the purchase of 629 contracts over 2026-12 … 2027-11 \\(12 months\\).");

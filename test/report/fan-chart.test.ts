@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { compactNumber, fanColumns, renderFanChart, type FanChartData } from "../../src/report/render/fan-chart.js";
 
-const step = (mean: number, half80: number, half95: number) => ({ mean, lo80: mean - half80, hi80: mean + half80, lo95: mean - half95, hi95: mean + half95 });
+const step = (mean: number, half80: number, half95: number) => ({
+  mean,
+  lo80: mean - half80,
+  hi80: mean + half80,
+  lo95: mean - half95,
+  hi95: mean + half95,
+});
 
 describe("fan chart", () => {
   it("draws history, the forecast mean and its 80% / 95% bands on a hand-placed grid", () => {
@@ -44,17 +50,27 @@ describe("fan chart", () => {
   });
 
   it("widens columns when there are few periods and says how many periods a column holds when there are many", () => {
-    const few = renderFanChart({ history: [1, 2], forecast: [step(3, 1, 2)], labels: ["x", "y", "z"] }, { width: 12, height: 5, colour: false, formatY: String });
+    const few = renderFanChart(
+      { history: [1, 2], forecast: [step(3, 1, 2)], labels: ["x", "y", "z"] },
+      { width: 12, height: 5, colour: false, formatY: String },
+    );
     // 3 columns in 12 characters: 4 characters each, so the axis is 12 long with "|" at the forecast (character 8).
     expect(few).toContain("+--------|---\n");
     const history = Array.from({ length: 70 }, (_, i) => 100 + i);
     const forecast = Array.from({ length: 14 }, () => step(170, 5, 10));
-    const many = renderFanChart({ history, forecast, labels: [] }, { width: 12, height: 5, colour: false, formatY: String, bucket: 7, periodName: "day" });
+    const many = renderFanChart(
+      { history, forecast, labels: [] },
+      { width: 12, height: 5, colour: false, formatY: String, bucket: 7, periodName: "day" },
+    );
     expect(many).toContain("(each column: mean of 7 days)");
   });
 
   it("has no ANSI codes with colour off and some with colour on; a flat series draws without NaN", () => {
-    const data: FanChartData = { history: [5, 5, 5], forecast: [step(5, 0, 0), step(5, 0, 0)], labels: ["1", "2", "3", "4", "5"] };
+    const data: FanChartData = {
+      history: [5, 5, 5],
+      forecast: [step(5, 0, 0), step(5, 0, 0)],
+      labels: ["1", "2", "3", "4", "5"],
+    };
     const off = renderFanChart(data, { width: 20, height: 6, colour: false, formatY: (v) => v.toFixed(2) });
     const on = renderFanChart(data, { width: 20, height: 6, colour: true, formatY: (v) => v.toFixed(2) });
     expect(/^[\x20-\x7e\n]*$/.test(off)).toBe(true); // printable ASCII only

@@ -19,7 +19,15 @@ describe("tokenScale / fmtTokens", () => {
 });
 
 interface Doc {
-  forecast: { period: string; mean: number; lo80: number; hi80: number; lo95: number; hi95: number; quantiles: { p50: number } }[];
+  forecast: {
+    period: string;
+    mean: number;
+    lo80: number;
+    hi80: number;
+    lo95: number;
+    hi95: number;
+    quantiles: { p50: number };
+  }[];
 }
 
 describe("forecast on the usage fixture", () => {
@@ -29,18 +37,29 @@ describe("forecast on the usage fixture", () => {
 
   it("prints the first forecast month in billions of tokens, under B tok headings", () => {
     expect(human.code).toBe(0);
-    expect(human.stdout).toMatch(/^month +mean B tok +P50 B tok +80% low B tok +80% high B tok +95% low B tok +95% high B tok$/m);
+    expect(human.stdout).toMatch(
+      /^month +mean B tok +P50 B tok +80% low B tok +80% high B tok +95% low B tok +95% high B tok$/m,
+    );
     const p = doc.forecast[0]!;
     expect(p.period).toBe("2026-11");
     const b = (v: number): string => (v / 1e9).toFixed(2);
     const row = human.stdout.split("\n").find((l) => l.startsWith("2026-11 "));
-    expect(row?.trim().split(/ +/)).toEqual(["2026-11", b(p.mean), b(p.quantiles.p50), b(p.lo80), b(p.hi80), b(p.lo95), b(p.hi95)]);
+    expect(row?.trim().split(/ +/)).toEqual([
+      "2026-11",
+      b(p.mean),
+      b(p.quantiles.p50),
+      b(p.lo80),
+      b(p.hi80),
+      b(p.lo95),
+      b(p.hi95),
+    ]);
     // The 11-digit integers are gone from the forecast table.
     expect(row).not.toMatch(/\d{1,3}(,\d{3}){3}/);
   });
 
   it("keeps exact integers in --json and --csv", () => {
-    for (const p of doc.forecast) for (const v of [p.mean, p.lo80, p.hi80, p.lo95, p.hi95]) expect(Number.isInteger(v)).toBe(true);
+    for (const p of doc.forecast)
+      for (const v of [p.mean, p.lo80, p.hi80, p.lo95, p.hi95]) expect(Number.isInteger(v)).toBe(true);
     expect(doc.forecast[0]!.mean).toBeGreaterThan(1e9);
     const first = csv.stdout.split("\n")[1]!;
     const p = doc.forecast[0]!;

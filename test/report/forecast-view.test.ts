@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { BacktestReport, ForecastResult, MonthlyForecast, PeriodForecast } from "../../src/forecast/index.js";
 import type { ExposureForecast } from "../../src/hedge/exposure.js";
-import { forecastCsv, forecastDocument, forecastFindings, forecastHuman, forecastWarnings, type ForecastView } from "../../src/report/views/forecast.js";
+import {
+  forecastCsv,
+  forecastDocument,
+  forecastFindings,
+  forecastHuman,
+  forecastWarnings,
+  type ForecastView,
+} from "../../src/report/views/forecast.js";
 
 /** A forecast point whose quantiles are mean + k·step for k = −4 … 4 (P5 … P95 roughly symmetric). */
 function point(period: string, mean: number, step: number): PeriodForecast {
@@ -12,7 +19,15 @@ function point(period: string, mean: number, step: number): PeriodForecast {
     hi80: mean + 2 * step,
     lo95: mean - 4 * step,
     hi95: mean + 4 * step,
-    quantiles: { p5: mean - 3 * step, p10: mean - 2 * step, p25: mean - step, p50: mean, p75: mean + step, p90: mean + 2 * step, p95: mean + 3 * step },
+    quantiles: {
+      p5: mean - 3 * step,
+      p10: mean - 2 * step,
+      p25: mean - step,
+      p50: mean,
+      p75: mean + step,
+      p90: mean + 2 * step,
+      p95: mean + 3 * step,
+    },
   };
 }
 
@@ -22,10 +37,22 @@ function result(overrides: Partial<ForecastResult> = {}): ForecastResult {
     granularity: "month",
     points: [point("2025-05", 1000.4, 10.25), point("2025-06", 1100.5, 20)],
     candidates: [
-      { model: "seasonal-naive", mae: 50.6, mase: 1.5, smape: 5, mape: 5.1, coverage80: 0.5, coverage95: 0.75, chosen: false },
+      {
+        model: "seasonal-naive",
+        mae: 50.6,
+        mase: 1.5,
+        smape: 5,
+        mape: 5.1,
+        coverage80: 0.5,
+        coverage95: 0.75,
+        chosen: false,
+      },
       { model: "combination", mae: 20.2, mase: 0.6, smape: 2, mape: 2.1, coverage80: 0.8, coverage95: 1, chosen: true },
     ],
-    warnings: ["a level shift", "rolling-origin figures from 3 origin(s) are noisy: treat small differences between models as ties"],
+    warnings: [
+      "a level shift",
+      "rolling-origin figures from 3 origin(s) are noisy: treat small differences between models as ties",
+    ],
     findings: [
       { kind: "level-shift", start: "2025-02", end: "2025-04", count: 3, action: "flagged", message: "a level shift" },
       { kind: "spike", start: "2025-01", end: "2025-01", count: 1, action: "flagged", message: "a spike in 2025-01" },
@@ -52,13 +79,24 @@ function result(overrides: Partial<ForecastResult> = {}): ForecastResult {
 const monthlyHistory = { granularity: "month" as const, start: "2025-01", values: [900, 950.6, 990, 1001] };
 
 function view(overrides: Partial<ForecastView> = {}): ForecastView {
-  return { file: "s.csv", source: "series", decimals: 0, history: monthlyHistory, excluded: [], result: result(), paths: 5000, ...overrides };
+  return {
+    file: "s.csv",
+    source: "series",
+    decimals: 0,
+    history: monthlyHistory,
+    excluded: [],
+    result: result(),
+    paths: 5000,
+    ...overrides,
+  };
 }
 
 describe("forecast CSV", () => {
   it("has the exact header and values rounded to the input's decimals", () => {
     // 1000.4 ± 2·10.25 = 979.9 / 1020.9, ± 4·10.25 = 959.4 / 1041.4 → whole numbers 1000, 980, 1021, 959, 1041.
-    expect(forecastCsv(view())).toBe("period,mean,lo80,hi80,lo95,hi95\n2025-05,1000,980,1021,959,1041\n2025-06,1101,1061,1141,1021,1181\n");
+    expect(forecastCsv(view())).toBe(
+      "period,mean,lo80,hi80,lo95,hi95\n2025-05,1000,980,1021,959,1041\n2025-06,1101,1061,1141,1021,1181\n",
+    );
     // One decimal: 1000.4, 979.9, 1020.9, 959.4, 1041.4.
     expect(forecastCsv(view({ decimals: 1 })).split("\n")[1]).toBe("2025-05,1000.4,979.9,1020.9,959.4,1041.4");
   });
@@ -73,12 +111,21 @@ describe("forecast JSON", () => {
     };
     expect(doc.command).toBe("forecast");
     expect(doc.model).toBe("combination");
-    expect(doc.selection).toEqual({ method: "combination", rule: "the equal-weight ETS + Theta + damped combination, as requested", weights: { combination: 1 } });
+    expect(doc.selection).toEqual({
+      method: "combination",
+      rule: "the equal-weight ETS + Theta + damped combination, as requested",
+      weights: { combination: 1 },
+    });
     expect(doc.drivers).toMatchObject({ growth: { now: 0.021, horizonEnd: 0.019 }, levelShifts: ["2025-02"] });
     expect(doc.granularity).toBe("month");
     expect(doc.seed).toBe(7);
     expect(doc.forecast[0]).toEqual({
-      period: "2025-05", mean: 1000, lo80: 980, hi80: 1021, lo95: 959, hi95: 1041,
+      period: "2025-05",
+      mean: 1000,
+      lo80: 980,
+      hi80: 1021,
+      lo95: 959,
+      hi95: 1041,
       // 1000.4 + k·10.25 for k = −3 … 3: 969.65, 979.9, 990.15, 1000.4, 1010.65, 1020.9, 1031.15.
       quantiles: { p5: 970, p10: 980, p25: 990, p50: 1000, p75: 1011, p90: 1021, p95: 1031 },
     });
@@ -95,15 +142,39 @@ describe("forecast JSON", () => {
 
   it("adds the monthly totals of a daily forecast and the backtest when present", () => {
     const monthly: MonthlyForecast = {
-      model: "combination", points: [point("2025-05", 30000.4, 100)], paths: [], candidates: [], findings: [], warnings: [],
-      partialMonth: { month: "2025-05", observedDays: 10, observedTotal: 9000.6 }, selection: "combination", seed: 7,
+      model: "combination",
+      points: [point("2025-05", 30000.4, 100)],
+      paths: [],
+      candidates: [],
+      findings: [],
+      warnings: [],
+      partialMonth: { month: "2025-05", observedDays: 10, observedTotal: 9000.6 },
+      selection: "combination",
+      seed: 7,
     };
     const backtest: BacktestReport = {
-      horizon: 3, origins: ["2025-02", "2025-03"], findings: [], warnings: [],
-      scores: [{
-        model: "naive", mae: 12.5, mase: undefined, smape: 3, mape: undefined, coverage80: 0.5, coverage95: 1, origins: 2, points: 5,
-        byHorizon: [{ step: 1, points: 2, coverage80: 0.5, coverage95: 1 }, { step: 2, points: 2, coverage80: 1, coverage95: 1 }, { step: 3, points: 1, coverage80: 0, coverage95: 1 }],
-      }],
+      horizon: 3,
+      origins: ["2025-02", "2025-03"],
+      findings: [],
+      warnings: [],
+      scores: [
+        {
+          model: "naive",
+          mae: 12.5,
+          mase: undefined,
+          smape: 3,
+          mape: undefined,
+          coverage80: 0.5,
+          coverage95: 1,
+          origins: 2,
+          points: 5,
+          byHorizon: [
+            { step: 1, points: 2, coverage80: 0.5, coverage95: 1 },
+            { step: 2, points: 2, coverage80: 1, coverage95: 1 },
+            { step: 3, points: 1, coverage80: 0, coverage95: 1 },
+          ],
+        },
+      ],
     };
     const doc = forecastDocument(view({ monthly, backtest })) as {
       monthly: { partialMonth: { observedTotal: number }; forecast: { mean: number }[] };
@@ -123,7 +194,9 @@ describe("forecast JSON", () => {
 
 describe("forecast warnings and findings", () => {
   it("prints each warning once, keeps the backtest's noise caveat for its table, and does not repeat warned findings", () => {
-    const v = view({ monthly: { ...({} as MonthlyForecast), warnings: ["a level shift", "partial month"], points: [] } });
+    const v = view({
+      monthly: { ...({} as MonthlyForecast), warnings: ["a level shift", "partial month"], points: [] },
+    });
     expect(forecastWarnings(v)).toEqual(["a level shift", "partial month"]);
     expect(forecastFindings(v).map((f) => f.message)).toEqual(["a spike in 2025-01"]);
   });
@@ -161,7 +234,12 @@ describe("forecast human output", () => {
 
   it("renders the plan's exposure forecast (used by `demo`) the same way", () => {
     const exposure = {
-      history: { start: "2025-01", months: ["2025-01", "2025-02", "2025-03", "2025-04"], values: monthlyHistory.values, excluded: ["2025-05"] },
+      history: {
+        start: "2025-01",
+        months: ["2025-01", "2025-02", "2025-03", "2025-04"],
+        values: monthlyHistory.values,
+        excluded: ["2025-05"],
+      },
       forecast: result(),
       months: [],
     } as unknown as ExposureForecast;

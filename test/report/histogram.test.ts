@@ -28,7 +28,12 @@ describe("histogram", () => {
   });
 
   it("has no ANSI codes with colour off", () => {
-    const text = renderHistogram([{ name: "x", values: [1, 2, 3, 4, 5] }], { bins: 3, barWidth: 10, formatValue: String, colour: false });
+    const text = renderHistogram([{ name: "x", values: [1, 2, 3, 4, 5] }], {
+      bins: 3,
+      barWidth: 10,
+      formatValue: String,
+      colour: false,
+    });
     expect(text.includes("\u001b[")).toBe(false);
     expect(/^[\x20-\x7e\n]*$/.test(text)).toBe(true);
   });

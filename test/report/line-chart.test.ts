@@ -5,7 +5,12 @@ describe("line chart", () => {
   it("draws a rising line on a 3×3 grid with y labels, axis, x labels and legend", () => {
     // x = 0, 1, 2 and y = 0, 1, 2: with width 3 and height 3 each point lands in its own row and column;
     // the top row is y = 2, the bottom row y = 0 (row = round((yMax − y)/(yMax − yMin)·(height − 1))).
-    const text = renderLineChart([{ name: "a", values: [0, 1, 2] }], { width: 3, height: 3, formatY: String, colour: false });
+    const text = renderLineChart([{ name: "a", values: [0, 1, 2] }], {
+      width: 3,
+      height: 3,
+      formatY: String,
+      colour: false,
+    });
     expect(text).toBe(["2 |  *", "1 | *", "0 |*", "  +---", "   0 2", "   * a", ""].join("\n"));
   });
 
@@ -25,8 +30,16 @@ describe("line chart", () => {
   it("joins steep steps so the line stays connected", () => {
     // From y = 0 to y = 4 in one column step on a 5-row grid: the three rows between are filled,
     // the half nearer the previous point (rows 3 and the middle row 2) in the first column, row 1 in the second.
-    const text = renderLineChart([{ name: "s", values: [0, 4] }], { width: 2, height: 5, formatY: String, colour: false });
-    const rows = text.split("\n").slice(0, 5).map((r) => r.slice(r.indexOf("|") + 1));
+    const text = renderLineChart([{ name: "s", values: [0, 4] }], {
+      width: 2,
+      height: 5,
+      formatY: String,
+      colour: false,
+    });
+    const rows = text
+      .split("\n")
+      .slice(0, 5)
+      .map((r) => r.slice(r.indexOf("|") + 1));
     expect(rows).toEqual([" *", " *", "*", "*", "*"]);
   });
 
@@ -51,9 +64,16 @@ describe("line chart", () => {
   it("draws a marker column where no series is", () => {
     // Flat series at 1 over x = 0..4, width 5: the marker at x = 2 is column 2 in every row but the line's.
     const text = renderLineChart([{ name: "flat", values: [1, 1, 1, 1, 1] }], {
-      width: 5, height: 3, formatY: (v) => v.toFixed(2), colour: false, markers: [{ x: 2, label: "plan" }],
+      width: 5,
+      height: 3,
+      formatY: (v) => v.toFixed(2),
+      colour: false,
+      markers: [{ x: 2, label: "plan" }],
     });
-    const rows = text.split("\n").slice(0, 3).map((r) => r.slice(r.indexOf("|") + 1));
+    const rows = text
+      .split("\n")
+      .slice(0, 3)
+      .map((r) => r.slice(r.indexOf("|") + 1));
     expect(rows).toEqual(["  :", "*****", "  :"]);
     expect(text).toContain(": plan");
   });

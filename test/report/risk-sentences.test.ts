@@ -5,8 +5,22 @@ import type { SimulationResult } from "../../src/scenarios/simulate.js";
 import { scenariosSentence, simulateSentence } from "../../src/report/risk-sentences.js";
 
 /** The fields the sentence reads; the rest of a result does not matter to it. */
-function row(volumeCase: string, priceShock: number, hedgedCost: number, unhedgedCost: number, vsBudget: number | null, peakOutflow: number | null): ScenarioResult {
-  return { volumeCase, priceShock, hedgedCost, unhedgedCost, vsBudget, margin: peakOutflow === null ? null : { flows: [], peakOutflow, peakDate: null } } as unknown as ScenarioResult;
+function row(
+  volumeCase: string,
+  priceShock: number,
+  hedgedCost: number,
+  unhedgedCost: number,
+  vsBudget: number | null,
+  peakOutflow: number | null,
+): ScenarioResult {
+  return {
+    volumeCase,
+    priceShock,
+    hedgedCost,
+    unhedgedCost,
+    vsBudget,
+    margin: peakOutflow === null ? null : { flows: [], peakOutflow, peakDate: null },
+  } as unknown as ScenarioResult;
 }
 
 describe("scenariosSentence", () => {
@@ -26,7 +40,9 @@ describe("scenariosSentence", () => {
 
   it("without a budget or a margin path, and a multiplier case alone", () => {
     const results = [row("x1.2", 0, 1_234_000, 1_234_000, null, null)];
-    expect(scenariosSentence(results)).toBe("At the ×1.2 volume the hedged cost is $1.23M at a 0% price shock (unhedged $1.23M); worst of 1 scenario $1.23M (×1.2 volume, 0% shock).");
+    expect(scenariosSentence(results)).toBe(
+      "At the ×1.2 volume the hedged cost is $1.23M at a 0% price shock (unhedged $1.23M); worst of 1 scenario $1.23M (×1.2 volume, 0% shock).",
+    );
   });
 });
 

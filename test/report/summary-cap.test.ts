@@ -8,10 +8,22 @@ import { runCli } from "../helpers/run-cli.js";
 
 describe("summary lists are capped", () => {
   it("keeps a short list whole and in its order", () => {
-    expect(cappedList([["a", 1n], ["b", 2000n]], "models", "model")).toBe("a 1 · b 2,000");
+    expect(
+      cappedList(
+        [
+          ["a", 1n],
+          ["b", 2000n],
+        ],
+        "models",
+        "model",
+      ),
+    ).toBe("a 1 · b 2,000");
   });
   it("shows the largest 20 of 25 and counts the other 5", () => {
-    const entries: Array<[string, bigint]> = Array.from({ length: 25 }, (_, i) => [`m${String(i + 1).padStart(2, "0")}`, BigInt(i + 1)]);
+    const entries: Array<[string, bigint]> = Array.from({ length: 25 }, (_, i) => [
+      `m${String(i + 1).padStart(2, "0")}`,
+      BigInt(i + 1),
+    ]);
     const text = cappedList(entries, "models", "model");
     expect(SUMMARY_LIST_CAP).toBe(20);
     expect(text.startsWith("m25 25 · m24 24 · ")).toBe(true);

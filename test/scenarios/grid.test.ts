@@ -10,13 +10,26 @@ describe("scenario grid", () => {
   it("reproduces the worked month of docs/METHODOLOGY.md §5 in a +25% scenario, with a rate budget per month", () => {
     const s = runScenario(plan, 0.25, "mean", { budget: parseBudget("2.0/Mtok")! });
     const dec = s.months[0]!;
-    expect(dec).toMatchObject({ month: "2026-12", settlementPrice: 2.625, unhedgedCost: 32_550, futuresPnl: 4_725, hedgedCost: 27_825, effectivePrice: 2.244 });
+    expect(dec).toMatchObject({
+      month: "2026-12",
+      settlementPrice: 2.625,
+      unhedgedCost: 32_550,
+      futuresPnl: 4_725,
+      hedgedCost: 27_825,
+      effectivePrice: 2.244,
+    });
     // Budget 2.0 USD/Mtok × 12,400 Mtok = 24,800; hedged 27,825 is 3,025 over.
     expect(dec.budget).toBe(24_800);
     expect(dec.vsBudget).toBe(3_025);
     // January: 12,500 Mtok × 2.50 = 31,250; 10 × 1,000 × 0.50 = 5,000; hedged 26,250; budget 25,000.
     expect(s.months[1]).toMatchObject({ unhedgedCost: 31_250, futuresPnl: 5_000, hedgedCost: 26_250, vsBudget: 1_250 });
-    expect(s).toMatchObject({ unhedgedCost: 63_800, futuresPnl: 9_725, hedgedCost: 54_075, budget: 49_800, vsBudget: 4_275 });
+    expect(s).toMatchObject({
+      unhedgedCost: 63_800,
+      futuresPnl: 9_725,
+      hedgedCost: 54_075,
+      budget: 49_800,
+      vsBudget: 4_275,
+    });
     expect(s.hedgedCost).toBe(s.unhedgedCost - s.futuresPnl);
   });
 

@@ -21,12 +21,26 @@ describe("scenarios/parametric: Euler parts of the delta-normal Cost-at-Risk", (
 
 describe("one delivery month in closed form, and the Monte Carlo within its error", () => {
   const spec = contractSpecSchema.parse({
-    name: "t", illustrative: true, underlying: "token-index", quoteUnit: "USD/Mtok", contractSize: 1_000_000_000,
-    sizeUnit: "tokens", tickSize: 0.01, currency: "USD", initialMargin: 300, maintenanceMargin: 240, feePerContract: 1.5,
+    name: "t",
+    illustrative: true,
+    underlying: "token-index",
+    quoteUnit: "USD/Mtok",
+    contractSize: 1_000_000_000,
+    sizeUnit: "tokens",
+    tickSize: 0.01,
+    currency: "USD",
+    initialMargin: 300,
+    maintenanceMargin: 240,
+    feePerContract: 1.5,
   });
   const f = { month: "2027-11", mean: 10e9, p10: 10e9, p50: 10e9, p90: 10e9 };
   // 0.5 × 10e9 / 1e9 = 5 contracts; settlement 2027-11-30, one year (365 days) after the as-of date.
-  const plan = buildPlan({ forecast: [f], curve: [{ month: "2027-11", price: 2 }], spec, policy: flatPolicy(0.5, "down", 1) });
+  const plan = buildPlan({
+    forecast: [f],
+    curve: [{ month: "2027-11", price: 2 }],
+    spec,
+    policy: flatPolicy(0.5, "down", 1),
+  });
   const model = { kind: "gbm" as const, vol: 0.3 };
   const basis = { a: 0, b: 1, noise: 0.5 };
   const n = 40_000;
@@ -65,10 +79,23 @@ describe("one delivery month in closed form, and the Monte Carlo within its erro
 
 describe("a basis given per month (the company's own price) is the one used", () => {
   const spec = contractSpecSchema.parse({
-    name: "t", illustrative: true, underlying: "token-index", quoteUnit: "USD/Mtok", contractSize: 1_000_000_000,
-    sizeUnit: "tokens", tickSize: 0.01, currency: "USD", initialMargin: 300, maintenanceMargin: 240,
+    name: "t",
+    illustrative: true,
+    underlying: "token-index",
+    quoteUnit: "USD/Mtok",
+    contractSize: 1_000_000_000,
+    sizeUnit: "tokens",
+    tickSize: 0.01,
+    currency: "USD",
+    initialMargin: 300,
+    maintenanceMargin: 240,
   });
-  const plan = buildPlan({ forecast: [{ month: "2027-11", mean: 1e9, p10: 1e9, p50: 1e9, p90: 1e9 }], curve: [{ month: "2027-11", price: 2 }], spec, policy: flatPolicy(0, "down", 1) });
+  const plan = buildPlan({
+    forecast: [{ month: "2027-11", mean: 1e9, p10: 1e9, p50: 1e9, p90: 1e9 }],
+    curve: [{ month: "2027-11", price: 2 }],
+    spec,
+    policy: flatPolicy(0, "down", 1),
+  });
   // Two volume paths, 0.9e9 and 1.1e9 tokens; a sticky company price of 3.00 (b = 0) with a basis noise of 0.10.
   const volumes = { paths: 2, months: 1, data: Float64Array.from([0.9e9, 1.1e9]) };
   const basis = { a: 0, b: 0, noise: 0, byMonth: { a: [3], noise: [0.1] } };

@@ -3,7 +3,14 @@ import { monthOutcome } from "../../src/scenarios/pnl.js";
 
 describe("scenarios/pnl: long hedge P&L (the worked month of docs/METHODOLOGY.md §5)", () => {
   // 9 contracts of 1,000,000,000 tokens bought at F0 = 2.10 USD/Mtok; settlement +25% → 2.625.
-  const base = { tokens: 12_400_000_000, contracts: 9, contractSize: 1_000_000_000, divisor: 1_000_000, tokensPerUnit: 1, futuresPrice: 2.1 };
+  const base = {
+    tokens: 12_400_000_000,
+    contracts: 9,
+    contractSize: 1_000_000_000,
+    divisor: 1_000_000,
+    tokensPerUnit: 1,
+    futuresPrice: 2.1,
+  };
 
   it("settlement +25% at the forecast volume", () => {
     const o = monthOutcome({ ...base, settlementPrice: 2.625 });
@@ -36,7 +43,15 @@ describe("scenarios/pnl: long hedge P&L (the worked month of docs/METHODOLOGY.md
 
   it("GPU-hour cross hedge: token cost through k tokens per GPU-hour", () => {
     // 10,000,000,000 tokens at k = 5,000,000 → 2,000 GPU-hours; 1 contract of 1,000 GPU-hours at 2.00, settles 2.50.
-    const o = monthOutcome({ tokens: 10_000_000_000, contracts: 1, contractSize: 1000, divisor: 1, tokensPerUnit: 5_000_000, futuresPrice: 2, settlementPrice: 2.5 });
+    const o = monthOutcome({
+      tokens: 10_000_000_000,
+      contracts: 1,
+      contractSize: 1000,
+      divisor: 1,
+      tokensPerUnit: 5_000_000,
+      futuresPrice: 2,
+      settlementPrice: 2.5,
+    });
     expect(o.unhedgedCost).toBe(5_000); // 2,000 × 2.50
     expect(o.futuresPnl).toBe(500); // 1,000 × 0.50
     expect(o.hedgedCost).toBe(4_500);

@@ -22,7 +22,17 @@ describe("scenarios views", () => {
     const rows = [...(doc.scenarios as Record<string, number>[]), ...(doc.twists as Record<string, number>[])];
     expect(rows).toHaveLength(8);
     for (const s of rows) {
-      expect(Object.keys(s)).toEqual(expect.arrayContaining(["volumeCase", "unhedgedCost", "futuresPnl", "hedgedCost", "effectivePrice", "vsBudget", "peakMarginOutflow"]));
+      expect(Object.keys(s)).toEqual(
+        expect.arrayContaining([
+          "volumeCase",
+          "unhedgedCost",
+          "futuresPnl",
+          "hedgedCost",
+          "effectivePrice",
+          "vsBudget",
+          "peakMarginOutflow",
+        ]),
+      );
       expect(s.hedgedCost).toBe(new Dec(s.unhedgedCost!).minus(s.futuresPnl!).toNumber());
     }
     expect((doc.scenarios as Record<string, unknown>[])[0]).toMatchObject({ priceShock: -0.5, volumeCase: "p50" });
@@ -38,7 +48,14 @@ describe("scenarios views", () => {
 
   it("human output lists grid, twists, heat map and margin without colour codes", () => {
     const text = scenariosHuman(plan, results, false, { twists, budget, asOf: "2026-11-01" }, true);
-    for (const part of ["price shock", "curve twists", "hedged cost against budget", "variation margin from 2026-11-01", "month end"]) expect(text).toContain(part);
+    for (const part of [
+      "price shock",
+      "curve twists",
+      "hedged cost against budget",
+      "variation margin from 2026-11-01",
+      "month end",
+    ])
+      expect(text).toContain(part);
     expect(text).not.toContain(ESC);
     expect(scenariosCsv(results, twists).split("\n")[0]).toBe(
       "priceShock,volumeCase,tokens,unhedgedCost,futuresPnl,hedgedCost,effectivePrice,unhedgedEffectivePrice,overHedgedTokens,budget,vsBudget,peakMarginOutflow,twist,twistAmount",
@@ -50,12 +67,37 @@ describe("scenarios views", () => {
 
 describe("simulate views", () => {
   const plan = twoMonthPlan();
-  const r = simulate({ plan, volumes: fixedVolumes(plan, 5_000), model: { kind: "gbm", vol: 0.5 }, seed: 42, asOf: "2026-11-01", budget: { kind: "total", usd: 52_000 } });
-  const provenance = { volSource: "--vol", basisSource: "default", volumeSource: "fixed", notes: [], budget: { kind: "total" as const, usd: 52_000 } };
+  const r = simulate({
+    plan,
+    volumes: fixedVolumes(plan, 5_000),
+    model: { kind: "gbm", vol: 0.5 },
+    seed: 42,
+    asOf: "2026-11-01",
+    budget: { kind: "total", usd: 52_000 },
+  });
+  const provenance = {
+    volSource: "--vol",
+    basisSource: "default",
+    volumeSource: "fixed",
+    notes: [],
+    budget: { kind: "total" as const, usd: 52_000 },
+  };
 
   it("JSON has the issue's fields, money in cents", () => {
     const doc = simulateDocument(plan, r, provenance);
-    for (const k of ["seed", "paths", "unhedged", "hedged", "varianceReduction", "probOverBudget", "probOverHedge", "peakMarginP95", "sweep", "minVarianceRatio", "minCarRatio"]) {
+    for (const k of [
+      "seed",
+      "paths",
+      "unhedged",
+      "hedged",
+      "varianceReduction",
+      "probOverBudget",
+      "probOverHedge",
+      "peakMarginP95",
+      "sweep",
+      "minVarianceRatio",
+      "minCarRatio",
+    ]) {
       expect(doc).toHaveProperty(k);
     }
     const u = doc.unhedged as Record<string, number>;
@@ -67,7 +109,13 @@ describe("simulate views", () => {
 
   it("human output: risk table, histogram and sweep chart, plain with colour off", () => {
     const text = simulateHuman(plan, r, provenance, { colour: false });
-    for (const part of ["Cost-at-Risk 95% (P95 − mean)", "distribution of total cost", "hedge-ratio sweep", "minimum variance at 100%", "P(cost over budget $52,000.00 for the horizon)"]) {
+    for (const part of [
+      "Cost-at-Risk 95% (P95 − mean)",
+      "distribution of total cost",
+      "hedge-ratio sweep",
+      "minimum variance at 100%",
+      "P(cost over budget $52,000.00 for the horizon)",
+    ]) {
       expect(text).toContain(part);
     }
     expect(text).not.toContain(ESC);

@@ -59,7 +59,8 @@ describe("risk figures by selection", () => {
         const bySort = riskFiguresSorted(Float64Array.from(xs).sort());
         for (const k of ["p5", "p50", "p95", "p99"] as const) expect(bySelect[k]).toBe(bySort[k]);
         // Sums in a different order: equal to rounding.
-        for (const k of ["cvar95", "mean", "sd"] as const) expect(Math.abs(bySelect[k] - bySort[k])).toBeLessThanOrEqual(1e-12 * Math.abs(bySort[k]) + 1e-12);
+        for (const k of ["cvar95", "mean", "sd"] as const)
+          expect(Math.abs(bySelect[k] - bySort[k])).toBeLessThanOrEqual(1e-12 * Math.abs(bySort[k]) + 1e-12);
       }
     }
   });

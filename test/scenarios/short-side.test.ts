@@ -18,7 +18,12 @@ describe("short hedge in the scenario grid", () => {
 
   it("+25%: revenue 12,400 Mtok × 2.625 = 32,550; short P&L −9 × 1,000 × 0.525 = −4,725; hedged revenue 27,825", () => {
     const dec = runScenario(plan, 0.25, "mean", { side: "short" }).months[0]!;
-    expect(dec).toMatchObject({ settlementPrice: 2.625, unhedgedCost: -32_550, futuresPnl: -4_725, hedgedCost: -27_825 });
+    expect(dec).toMatchObject({
+      settlementPrice: 2.625,
+      unhedgedCost: -32_550,
+      futuresPnl: -4_725,
+      hedgedCost: -27_825,
+    });
     // Received 27,825 / 12,400 = 2.24395… USD/Mtok, shown as −2.244 in the net-cost convention.
     expect(dec.effectivePrice).toBe(-2.244);
   });
@@ -29,7 +34,13 @@ describe("short hedge in the scenario grid", () => {
       [-0.5, 10_000, 10_000], // 10,000 Mtok × 1.00; −10 × 1,000 × (−1.00)
     ] as const) {
       const jan = runScenario(plan, shock, "x0.8", { side: "short" }).months[1]!;
-      expect(jan).toMatchObject({ tokens: 10_000_000_000, unhedgedCost: -revenue, futuresPnl: pnl, hedgedCost: -20_000, effectivePrice: -2 });
+      expect(jan).toMatchObject({
+        tokens: 10_000_000_000,
+        unhedgedCost: -revenue,
+        futuresPnl: pnl,
+        hedgedCost: -20_000,
+        effectivePrice: -2,
+      });
     }
   });
 
@@ -40,7 +51,9 @@ describe("short hedge in the scenario grid", () => {
     expect(long.margin?.peakOutflow).toBe(9_725);
     expect(short.margin?.peakOutflow).toBe(9_725);
     expect(runScenario(plan, -0.25, "mean", { asOf: AS_OF, side: "short" }).margin?.peakOutflow).toBe(0);
-    expect(runScenario(plan, 0.25, "mean", { side: "short" }).futuresPnl).toBe(-runScenario(plan, 0.25, "mean").futuresPnl);
+    expect(runScenario(plan, 0.25, "mean", { side: "short" }).futuresPnl).toBe(
+      -runScenario(plan, 0.25, "mean").futuresPnl,
+    );
   });
 
   it("a budget is a buyer's: the grid refuses one for a short hedge (the pipeline says so first)", () => {
@@ -52,7 +65,8 @@ describe("short hedge in the Monte Carlo", () => {
   const plan = twoMonthPlan();
   const n = 2_000;
   const volumes = fixedVolumes(plan, n);
-  const run = (side: "long" | "short") => simulate({ plan, volumes, model: { kind: "gbm", vol: 0.5 }, seed: 9, asOf: AS_OF, side });
+  const run = (side: "long" | "short") =>
+    simulate({ plan, volumes, model: { kind: "gbm", vol: 0.5 }, seed: 9, asOf: AS_OF, side });
 
   it("every path's net cost is minus the buyer's, so σ is the same and the mean changes sign", () => {
     const long = run("long");
@@ -77,7 +91,14 @@ describe("short hedge in the Monte Carlo", () => {
   });
 
   it("delta-normal: the same σ and CaR, the mean negated", () => {
-    const input = { plan, volumes, model: { kind: "gbm" as const, vol: 0.5 }, basis: { a: 0, b: 1, noise: 0.05 }, corr: 0.3, asOf: AS_OF };
+    const input = {
+      plan,
+      volumes,
+      model: { kind: "gbm" as const, vol: 0.5 },
+      basis: { a: 0, b: 1, noise: 0.05 },
+      corr: 0.3,
+      asOf: AS_OF,
+    };
     const long = parametricRisk(input);
     const short = parametricRisk({ ...input, side: "short" });
     for (const k of ["unhedged", "hedged"] as const) {

@@ -62,10 +62,24 @@ describe("zero volatility: the simulation is the deterministic plan", () => {
 
   it("applies the basis a + b·Index exactly", () => {
     // a = 0.10, b = 1: 12,400 × 2.20 + 12,500 × 2.10 = 27,280 + 26,250 = 53,530.
-    const r = simulate({ plan, volumes: fixedVolumes(plan, n), model: { kind: "gbm", vol: 0 }, basis: { a: 0.1, b: 1, noise: 0 }, seed: 1, asOf: AS_OF });
+    const r = simulate({
+      plan,
+      volumes: fixedVolumes(plan, n),
+      model: { kind: "gbm", vol: 0 },
+      basis: { a: 0.1, b: 1, noise: 0 },
+      seed: 1,
+      asOf: AS_OF,
+    });
     expect(toCents(r.unhedged.mean)).toBe(53_530);
     // b = 0.5, a = 1: 12,400 × (1 + 1.05) + 12,500 × (1 + 1.00) = 25,420 + 25,000 = 50,420.
-    const r2 = simulate({ plan, volumes: fixedVolumes(plan, n), model: { kind: "ou", vol: 0, meanReversion: 3 }, basis: { a: 1, b: 0.5, noise: 0 }, seed: 1, asOf: AS_OF });
+    const r2 = simulate({
+      plan,
+      volumes: fixedVolumes(plan, n),
+      model: { kind: "ou", vol: 0, meanReversion: 3 },
+      basis: { a: 1, b: 0.5, noise: 0 },
+      seed: 1,
+      asOf: AS_OF,
+    });
     expect(toCents(r2.unhedged.mean)).toBe(new Dec(50_420).toNumber());
   });
 });
@@ -92,7 +106,13 @@ describe("GBM and OU settlements against their closed forms", () => {
 
   it("OU on the log price: Var ln S = σ²(1 − e^{−2κτ})/(2κ), within 4 SE (√(2/(n−1))·V for a normal sample)", () => {
     const kappa = 3;
-    const paths = simulateIndexPaths(plan, { kind: "ou", vol: sigma, meanReversion: kappa }, AS_OF, n, new NormalStream(8));
+    const paths = simulateIndexPaths(
+      plan,
+      { kind: "ou", vol: sigma, meanReversion: kappa },
+      AS_OF,
+      n,
+      new NormalStream(8),
+    );
     plan.months.forEach((pm, m) => {
       const V = (sigma * sigma * (1 - Math.exp(-2 * kappa * TAU[m]!))) / (2 * kappa);
       const logs = column(paths.settlements, 2, m).map((s) => Math.log(s / pm.futuresPrice));
@@ -119,7 +139,13 @@ describe("hedge-ratio sweep on fixed volume", () => {
 
   it("with b = 1 the minimum-variance ratio is the analytic h* = Cov(U, G)/Var(G) = 1", () => {
     // U = Σ Q̄·S/1e6 and G = Σ Q̄·(S − F)/1e6, so U − G is constant: a 100% hedge removes all variance.
-    const r = simulate({ plan, volumes: fixedVolumes(plan, n), model: { kind: "gbm", vol: 0.5 }, seed: 3, asOf: AS_OF });
+    const r = simulate({
+      plan,
+      volumes: fixedVolumes(plan, n),
+      model: { kind: "gbm", vol: 0.5 },
+      seed: 3,
+      asOf: AS_OF,
+    });
     const u = Array.from(r.samples.unhedged);
     const g = Array.from(r.samples.sweepGain);
     const mu = u.reduce((a, b) => a + b, 0) / n;
@@ -139,7 +165,14 @@ describe("hedge-ratio sweep on fixed volume", () => {
   });
 
   it("with b = 0.8 and basis noise, the sweep's minimum is the simulated h* on the 1% grid", () => {
-    const r = simulate({ plan, volumes: fixedVolumes(plan, n), model: { kind: "gbm", vol: 0.5 }, basis: { a: 0.3, b: 0.8, noise: 0.05 }, seed: 4, asOf: AS_OF });
+    const r = simulate({
+      plan,
+      volumes: fixedVolumes(plan, n),
+      model: { kind: "gbm", vol: 0.5 },
+      basis: { a: 0.3, b: 0.8, noise: 0.05 },
+      seed: 4,
+      asOf: AS_OF,
+    });
     const u = r.samples.unhedged;
     const g = r.samples.sweepGain;
     let mu = 0;
@@ -176,7 +209,16 @@ describe("reproducibility", () => {
   const provenance = { volSource: "--vol", basisSource: "default", volumeSource: "test", notes: [] };
   const run = (seed: number, n: number) => {
     const volumes = volumeMatrix(forecast.samplePaths(n, seed), forecastMonths, ["2026-12", "2027-01"]);
-    return simulate({ plan, volumes, model: { kind: "gbm", vol: 0.45 }, corr: 0.3, basis: { a: 0, b: 1, noise: 0.02 }, seed, asOf: AS_OF, budget: { kind: "rate", usdPerMtok: 2.1 } });
+    return simulate({
+      plan,
+      volumes,
+      model: { kind: "gbm", vol: 0.45 },
+      corr: 0.3,
+      basis: { a: 0, b: 1, noise: 0.02 },
+      seed,
+      asOf: AS_OF,
+      budget: { kind: "rate", usdPerMtok: 2.1 },
+    });
   };
 
   it("the same seed gives byte-identical JSON", () => {

@@ -12,14 +12,17 @@ describe("aggregated usage files", () => {
       "2026-01-03,aws-bedrock,claude,acct,input_uncached,USD,1318573.000000000,3.955719000000000000,\n" +
       "2026-01-03,aws-bedrock,claude,acct,output,USD,2572451.000000000,38.586765000000000000,\n" +
       "2026-01-03,litellm,gpt-4o,alice,,USD,,43.910535,\n" +
-      "2026-01-04,aws-bedrock,claude,acct,,USD,,-5.000000000000000000,\"credit, tax, refund or discount\"\n";
+      '2026-01-04,aws-bedrock,claude,acct,,USD,,-5.000000000000000000,"credit, tax, refund or discount"\n';
     const s = ingestUsage(text, { file: "result.csv" });
     expect(s.profile!.id).toBe("aggregated");
     // Tokens: 1,318,573 + 2,572,451 = 3,891,024 (kind-less and cost-only rows carry none).
     expect(s.totalTokens).toBe(3_891_024n);
     // Cost: 3.955719 + 38.586765 + 43.910535 − 5 = 81.453019.
     expect(s.totalCost!.toFixed()).toBe("81.453019");
-    expect([...s.byKind].sort()).toEqual([["input_uncached", 1_318_573n], ["output", 2_572_451n]]);
+    expect([...s.byKind].sort()).toEqual([
+      ["input_uncached", 1_318_573n],
+      ["output", 2_572_451n],
+    ]);
     // --exclude-credits drops the −5 credit: 86.453019.
     expect(ingestUsage(text, { file: "result.csv", excludeCredits: true }).totalCost!.toFixed()).toBe("86.453019");
   });

@@ -17,12 +17,21 @@ const require = createRequire(import.meta.url);
 const GOLDEN = join(__dirname, "golden");
 const PROFILES = Object.keys(DEFAULT_HEADERS);
 /** Dialect → node-sql-parser grammar. */
-const PARSERS: Partial<Record<DialectName, string>> = { athena: "athena", trino: "trino", bigquery: "bigquery", snowflake: "snowflake", databricks: "hive" };
+const PARSERS: Partial<Record<DialectName, string>> = {
+  athena: "athena",
+  trino: "trino",
+  bigquery: "bigquery",
+  snowflake: "snowflake",
+  databricks: "hive",
+};
 /** Patterns with lazy quantifiers, which Snowflake refuses (its regular expressions have none). */
 const SNOWFLAKE_REFUSES = new Set(["aws-cur", "azure-cost", "focus", "openai-costs"]);
 
 function render(profile: string, dialect: DialectName): string {
-  return renderSql(buildPlan(profile, { header: DEFAULT_HEADERS[profile]! }), { dialect, table: "billing.usage_export" });
+  return renderSql(buildPlan(profile, { header: DEFAULT_HEADERS[profile]! }), {
+    dialect,
+    table: "billing.usage_export",
+  });
 }
 
 describe("golden renderings", () => {
@@ -44,7 +53,9 @@ describe("golden renderings", () => {
 
 describe("every profile's query parses in each engine's grammar (node-sql-parser)", () => {
   for (const [dialect, grammar] of Object.entries(PARSERS) as [DialectName, string][]) {
-    const { Parser } = require(`node-sql-parser/build/${grammar}.js`) as { Parser: new () => { astify(sql: string, opt: { database: string }): unknown } };
+    const { Parser } = require(`node-sql-parser/build/${grammar}.js`) as {
+      Parser: new () => { astify(sql: string, opt: { database: string }): unknown };
+    };
     const parser = new Parser();
     for (const profile of PROFILES) {
       if (dialect === "snowflake" && SNOWFLAKE_REFUSES.has(profile)) continue;
@@ -57,8 +68,12 @@ describe("every profile's query parses in each engine's grammar (node-sql-parser
     }
   }
   it("a broken query does fail the parser (the check can fail)", () => {
-    const { Parser } = require("node-sql-parser/build/trino.js") as { Parser: new () => { astify(sql: string, opt: { database: string }): unknown } };
-    expect(() => new Parser().astify(render("litellm", "athena").replace("GROUP BY", "GROUP"), { database: "trino" })).toThrow();
+    const { Parser } = require("node-sql-parser/build/trino.js") as {
+      Parser: new () => { astify(sql: string, opt: { database: string }): unknown };
+    };
+    expect(() =>
+      new Parser().astify(render("litellm", "athena").replace("GROUP BY", "GROUP"), { database: "trino" }),
+    ).toThrow();
   });
 });
 
@@ -66,7 +81,11 @@ describe("quoting", () => {
   it("names: doubled quotes (Trino, Snowflake, DuckDB), doubled backticks (BigQuery, Spark), each dotted part", () => {
     expect(dialectByName("athena").ident('we"ird')).toBe('"we""ird"');
     expect(dialectByName("bigquery").ident("we`ird")).toBe("`we``ird`");
-    const sql = renderSql(buildPlan("litellm", { header: DEFAULT_HEADERS.litellm! }), { dialect: "duckdb", table: 'cat.sch"ema.t', columns: { spend: 'x"; DROP TABLE t; --' } });
+    const sql = renderSql(buildPlan("litellm", { header: DEFAULT_HEADERS.litellm! }), {
+      dialect: "duckdb",
+      table: 'cat.sch"ema.t',
+      columns: { spend: 'x"; DROP TABLE t; --' },
+    });
     expect(sql).toContain('FROM "cat"."sch""ema"."t"');
     expect(sql).toContain('CAST("x""; DROP TABLE t; --" AS VARCHAR)');
   });
@@ -94,7 +113,11 @@ describe("quoting", () => {
 
 describe("regular expressions for Snowflake", () => {
   it("non-capturing groups become capturing ones and the capture's number shifts: (?:a)?(b) → (a)?(b), group 2", () => {
-    expect(groupInfo("^(?:[A-Z]{2})?(x+)")).toMatchObject({ allCapturing: "^([A-Z]{2})?(x+)", firstCapture: 2, lazy: false });
+    expect(groupInfo("^(?:[A-Z]{2})?(x+)")).toMatchObject({
+      allCapturing: "^([A-Z]{2})?(x+)",
+      firstCapture: 2,
+      lazy: false,
+    });
     // Escaped parentheses and classes are not groups.
     expect(groupInfo("\\((?:a)[(]b(c)")).toMatchObject({ firstCapture: 2, lazy: false });
   });

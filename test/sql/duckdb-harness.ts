@@ -29,7 +29,9 @@ export async function runOnCsv(duck: DuckModule, csvPath: string, query: string)
   const db = await duck.DuckDBInstance.create(":memory:");
   const c = await db.connect();
   try {
-    await c.run(`CREATE VIEW t AS SELECT * FROM read_csv(${sqlString(csvPath)}, header = true, all_varchar = true, auto_detect = true)`);
+    await c.run(
+      `CREATE VIEW t AS SELECT * FROM read_csv(${sqlString(csvPath)}, header = true, all_varchar = true, auto_detect = true)`,
+    );
     await c.run(`COPY (${query.trim().replace(/;\s*$/, "")}) TO ${sqlString(out)} (HEADER, DELIMITER ',')`);
     return readFileSync(out, "utf8");
   } finally {
@@ -40,21 +42,41 @@ export async function runOnCsv(duck: DuckModule, csvPath: string, query: string)
 }
 
 const DIR = join(__dirname, "../../fixtures/formats");
-export const SQL_PROFILES = ["aws-cur", "focus", "gcp-billing", "azure-cost", "litellm", "openrouter", "deepseek", "anthropic-usage", "anthropic-cost", "openai-usage", "openai-costs"];
+export const SQL_PROFILES = [
+  "aws-cur",
+  "focus",
+  "gcp-billing",
+  "azure-cost",
+  "litellm",
+  "openrouter",
+  "deepseek",
+  "anthropic-usage",
+  "anthropic-cost",
+  "openai-usage",
+  "openai-costs",
+];
 
 export function fixtureOf(profile: string): string {
   const dir = join(DIR, profile);
-  return join(dir, readdirSync(dir).find((x) => x.endsWith(".csv"))!);
+  return join(
+    dir,
+    readdirSync(dir).find((x) => x.endsWith(".csv"))!,
+  );
 }
 
 export function headerOf(text: string): string[] {
   // The fixtures' headers have no commas inside quotes (OpenRouter quotes every name).
-  return text.replace(/^\ufeff/, "").split(/\r?\n/)[0]!.split(",").map((s) => s.replace(/^"|"$/g, ""));
+  return text
+    .replace(/^\ufeff/, "")
+    .split(/\r?\n/)[0]!
+    .split(",")
+    .map((s) => s.replace(/^"|"$/g, ""));
 }
 
 /** Every total a report or forecast reads, as plain sorted strings (map order is not a total). */
 export function totals(s: UsageSeries) {
-  const sorted = (m: Map<string, bigint> | undefined) => [...(m ?? new Map<string, bigint>())].map(([k, v]) => `${k}=${v}`).sort();
+  const sorted = (m: Map<string, bigint> | undefined) =>
+    [...(m ?? new Map<string, bigint>())].map(([k, v]) => `${k}=${v}`).sort();
   return {
     totalTokens: String(s.totalTokens),
     totalCost: s.totalCost?.toFixed() ?? null,
@@ -64,9 +86,12 @@ export function totals(s: UsageSeries) {
     byProvider: sorted(s.byProvider),
     byProject: sorted(s.byProject),
     days: s.days.map((d) => `${d.day} ${d.tokens} ${d.cost?.toFixed() ?? "-"} ${sorted(d.byKind).join(",")}`),
-    cells: (s.cells ?? []).map((c) => `${c.day}/${c.provider}/${c.model}/${c.project}/${c.kind} ${c.tokens} ${c.cost?.toFixed() ?? "-"}`).sort(),
-    costOnly: (s.skipped ?? []).filter((x) => x.category === "cost-only").flatMap((x) => (x.cost ?? []).map((c) => `${c.currency}=${c.amount.toFixed()}`)),
+    cells: (s.cells ?? [])
+      .map((c) => `${c.day}/${c.provider}/${c.model}/${c.project}/${c.kind} ${c.tokens} ${c.cost?.toFixed() ?? "-"}`)
+      .sort(),
+    costOnly: (s.skipped ?? [])
+      .filter((x) => x.category === "cost-only")
+      .flatMap((x) => (x.cost ?? []).map((c) => `${c.currency}=${c.amount.toFixed()}`)),
     missingDays: s.missingDays,
   };
 }
-

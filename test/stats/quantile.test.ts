@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { medianOfSorted, quantile, quantileLowerSorted, quantileOfSorted, quantilesType8, quantileType7Sorted, quantileType8Sorted } from "../../src/stats/quantile.js";
+import {
+  medianOfSorted,
+  quantile,
+  quantileLowerSorted,
+  quantileOfSorted,
+  quantilesType8,
+  quantileType7Sorted,
+  quantileType8Sorted,
+} from "../../src/stats/quantile.js";
 
 // A worked sample (the known answers are R's quantile(type = 7) and quantile(type = 8)).
 // Sorted: 1.2 2.3 3.1 4.4 5.0 5.5 6.6 7.4 8.7 9.8 (n = 10).
@@ -52,7 +60,10 @@ describe("stats/quantile: Hyndman–Fan type 8", () => {
 
   it("reproduces R's quantile(type = 8) on the worked sample", () => {
     for (const [p, q] of expected) expect(quantile(sample, p, 8)).toBeCloseTo(q, 6);
-    const got = quantilesType8(sample, expected.map(([p]) => p));
+    const got = quantilesType8(
+      sample,
+      expected.map(([p]) => p),
+    );
     got.forEach((q, i) => expect(q).toBeCloseTo(expected[i]![1], 6));
   });
 

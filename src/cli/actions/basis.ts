@@ -23,13 +23,31 @@ export function basisAction(env: CommandEnv) {
   return (flags: BasisFlags): void => {
     const { ctx } = env;
     const need = (v: number | undefined, flag: string, what: string): number => {
-      if (v === undefined) throw new HedgeError("USAGE_MISSING_FLAG", `missing ${flag}`, { expected: `${flag} PRICE (${what})`, hint: "see tokenhedge basis --help" });
+      if (v === undefined)
+        throw new HedgeError("USAGE_MISSING_FLAG", `missing ${flag}`, {
+          expected: `${flag} PRICE (${what})`,
+          hint: "see tokenhedge basis --help",
+        });
       return v;
     };
     if (flags.legs) {
       const legs = parseRollLegs(readTextFile(flags.legs, ctx.cwd), flags.legs);
-      const r = stackAndRoll({ side: flags.side, legs, quantity: flags.quantity ?? 1, initialSpot: need(flags.s1, "--s1", "the spot price when the hedge is put on"), finalSpot: need(flags.s2, "--s2", "the spot price when it is closed") });
-      emit(ctx, flags, { json: () => stackAndRollDocument(flags.legs!, flags.side, flags.quantity ?? 1, r), human: () => stackAndRollHuman(flags.side, flags.quantity ?? 1, r) }, [flags.legs]);
+      const r = stackAndRoll({
+        side: flags.side,
+        legs,
+        quantity: flags.quantity ?? 1,
+        initialSpot: need(flags.s1, "--s1", "the spot price when the hedge is put on"),
+        finalSpot: need(flags.s2, "--s2", "the spot price when it is closed"),
+      });
+      emit(
+        ctx,
+        flags,
+        {
+          json: () => stackAndRollDocument(flags.legs!, flags.side, flags.quantity ?? 1, r),
+          human: () => stackAndRollHuman(flags.side, flags.quantity ?? 1, r),
+        },
+        [flags.legs],
+      );
       return;
     }
     const r = basisHedge({

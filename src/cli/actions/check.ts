@@ -23,11 +23,16 @@ export function checkAction(env: CommandEnv) {
     warn(ctx, [...stage.exposure.forecast.warnings, ...stage.plan.warnings]);
     const effectiveness = checksNeedEffectiveness(cfg) ? loadEffectiveness(ctx, cfg.effectiveness!).result : null;
     const run = evaluateChecks(stage, cfg, asOfFor(cfg), { effectiveness });
-    emit(ctx, flags, {
-      json: () => checkDocument(run.summary, run.meta),
-      csv: () => checkCsv(run.summary),
-      human: () => checkHuman(run.summary, run.meta, ctx.colour),
-    }, stage.inputs.files);
+    emit(
+      ctx,
+      flags,
+      {
+        json: () => checkDocument(run.summary, run.meta),
+        csv: () => checkCsv(run.summary),
+        human: () => checkHuman(run.summary, run.meta, ctx.colour),
+      },
+      stage.inputs.files,
+    );
     // A breach is a result, not an error: the output above is complete, only the exit code says so.
     if (!run.summary.pass) ctx.exitCode = EXIT.breach;
   };

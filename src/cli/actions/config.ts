@@ -16,6 +16,8 @@ export function configAction(env: CommandEnv) {
     const { ctx } = env;
     const resolved = resolveForCommand(ctx, cmd);
     const missing = missingKeys(resolved);
-    ctx.stdout.write(flags.json ? toJson(configDocument(resolved, missing)) : configHuman(resolved, missing, ctx.colour));
+    ctx.stdout.write(
+      flags.json ? toJson(configDocument(resolved, missing)) : configHuman(resolved, missing, ctx.colour),
+    );
   };
 }

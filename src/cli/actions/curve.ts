@@ -15,10 +15,15 @@ export function curveAction(env: CommandEnv) {
   return (file: string, flags: CurveFlags): void => {
     const { ctx } = env;
     const report = loadCurveReport(ctx, file, flags.contract, flags.deflation);
-    emit(ctx, flags, {
-      json: () => curveReportDocument(file, report),
-      csv: () => curveReportCsv(report),
-      human: () => curveReportHuman(file, report, { colour: ctx.colour, chart: flags.chart, width: flags.width }),
-    }, [file, ...(flags.contract ? [flags.contract] : [])]);
+    emit(
+      ctx,
+      flags,
+      {
+        json: () => curveReportDocument(file, report),
+        csv: () => curveReportCsv(report),
+        human: () => curveReportHuman(file, report, { colour: ctx.colour, chart: flags.chart, width: flags.width }),
+      },
+      [file, ...(flags.contract ? [flags.contract] : [])],
+    );
   };
 }

@@ -53,12 +53,24 @@ export function demoAction(env: CommandEnv) {
     section("forecast");
     ctx.stdout.write(forecastHuman(exposure, ctx.colour));
     section(`curve ${f("token-curve.csv")}`);
-    ctx.stdout.write(curveReportHuman(f("token-curve.csv"), loadCurveReport(ctx, f("token-curve.csv"), f("token-contract.json")), { colour: ctx.colour, chart: true }));
+    ctx.stdout.write(
+      curveReportHuman(f("token-curve.csv"), loadCurveReport(ctx, f("token-curve.csv"), f("token-contract.json")), {
+        colour: ctx.colour,
+        chart: true,
+      }),
+    );
     section("hedge plan");
     ctx.stdout.write(planHuman(plan, ctx.colour) + planAnswerHuman(answer, company, ctx.colour));
     section("P&L scenarios");
     const options = { asOf: forecastOrigin(stage), ...(company ? { company } : {}) };
-    ctx.stdout.write(scenariosHuman(plan, scenarioGrid(plan, DEFAULT_PRICE_SHOCKS, DEFAULT_VOLUME_CASES, options), ctx.colour, { asOf: options.asOf, ...(company ? { company } : {}) }));
-    ctx.stdout.write(`\nEach stage is a command: tokenhedge ingest | forecast | curve | plan | scenarios | simulate | report (add --json or --csv). See tokenhedge --help.\n`);
+    ctx.stdout.write(
+      scenariosHuman(plan, scenarioGrid(plan, DEFAULT_PRICE_SHOCKS, DEFAULT_VOLUME_CASES, options), ctx.colour, {
+        asOf: options.asOf,
+        ...(company ? { company } : {}),
+      }),
+    );
+    ctx.stdout.write(
+      `\nEach stage is a command: tokenhedge ingest | forecast | curve | plan | scenarios | simulate | report (add --json or --csv). See tokenhedge --help.\n`,
+    );
   };
 }

@@ -20,7 +20,10 @@ export function effectivenessAction(env: CommandEnv) {
   return (flags: EffectivenessFlags): void => {
     const { ctx } = env;
     if (!flags.history) {
-      throw new HedgeError("USAGE_MISSING_FLAG", "missing --history", { expected: "--history FILE (or effectiveness.history in the config)", hint: "e.g. --history fixtures/effectiveness/worked-values.csv" });
+      throw new HedgeError("USAGE_MISSING_FLAG", "missing --history", {
+        expected: "--history FILE (or effectiveness.history in the config)",
+        hint: "e.g. --history fixtures/effectiveness/worked-values.csv",
+      });
     }
     const settings: EffectivenessSettings = {
       history: flags.history,
@@ -35,10 +38,19 @@ export function effectivenessAction(env: CommandEnv) {
     };
     const { input, result } = loadEffectiveness(ctx, settings);
     warn(ctx, result.warnings);
-    emit(ctx, flags, {
-      json: () => ({ ...effectivenessDocument(input, result), ...frameworkDocument(result, flags.framework ?? null), ...(flags.book ? { book: flags.book } : {}) }),
-      csv: () => effectivenessCsv(result),
-      human: () => effectivenessHuman(input, result, ctx.colour) + frameworkHuman(result, flags.framework ?? null),
-    }, [settings.history, ...(flags.config ? [flags.config] : []), ...(flags.book ? [flags.book] : [])]);
+    emit(
+      ctx,
+      flags,
+      {
+        json: () => ({
+          ...effectivenessDocument(input, result),
+          ...frameworkDocument(result, flags.framework ?? null),
+          ...(flags.book ? { book: flags.book } : {}),
+        }),
+        csv: () => effectivenessCsv(result),
+        human: () => effectivenessHuman(input, result, ctx.colour) + frameworkHuman(result, flags.framework ?? null),
+      },
+      [settings.history, ...(flags.config ? [flags.config] : []), ...(flags.book ? [flags.book] : [])],
+    );
   };
 }

@@ -20,7 +20,14 @@ import { completeMonthTotals } from "../../forecast/input/complete-months.js";
 import { isPeriodValueText, parsePeriodValue } from "../../forecast/input/period-value.js";
 import { dailyTokens } from "../../forecast/input/usage-daily.js";
 import { monthlyIndexTokens } from "../../hedge/exposure.js";
-import { forecastCsv, forecastDocument, forecastFindings, forecastHuman, forecastWarnings, type ForecastView } from "../../report/views/forecast.js";
+import {
+  forecastCsv,
+  forecastDocument,
+  forecastFindings,
+  forecastHuman,
+  forecastWarnings,
+  type ForecastView,
+} from "../../report/views/forecast.js";
 import { addDays, lastDayOfMonth, monthOfDay, monthsBetween } from "../../time/period.js";
 import { checkRegularInput, readTextFile } from "../files.js";
 import { readKnowledge, type KnowledgeFlags } from "../forecast-knowledge.js";
@@ -40,7 +47,6 @@ export interface ForecastFlags extends OutputFlags, KnowledgeFlags {
   paths: number;
   map?: string;
 }
-
 
 /** The series to forecast, whichever file it came from. */
 interface LoadedSeries {
@@ -75,7 +81,11 @@ function loadSeries(ctx: RunContext, file: string, period: Granularity, map: str
   checkRegularInput(file, resolve(ctx.cwd, file), "usage file");
   const head = readHead(ctx, file);
   if (head !== undefined && isPeriodValueText(head)) {
-    if (map !== undefined) throw new HedgeError("USAGE", "--map applies to usage files, not to a period,value series", { file, hint: "drop --map" });
+    if (map !== undefined)
+      throw new HedgeError("USAGE", "--map applies to usage files, not to a period,value series", {
+        file,
+        hint: "drop --map",
+      });
     const parsed = parsePeriodValue(readTextFile(file, ctx.cwd), file);
     const { series } = parsed;
     if (series.granularity === "month" && period === "day") {
@@ -87,12 +97,19 @@ function loadSeries(ctx: RunContext, file: string, period: Granularity, map: str
     }
     if (series.granularity === "day" && period === "month") {
       const monthly = completeMonthTotals(series, file);
-      return { source: "series", decimals: parsed.decimals, series: monthly.series, excluded: monthly.excluded, daily: series };
+      return {
+        source: "series",
+        decimals: parsed.decimals,
+        series: monthly.series,
+        excluded: monthly.excluded,
+        daily: series,
+      };
     }
     return { source: "series", decimals: parsed.decimals, series, excluded: [] };
   }
   const usage = loadUsage(ctx, file, map);
-  if (period === "day") return { source: "usage", unit: "tokens", decimals: 0, series: dailyTokens(usage), excluded: [] };
+  if (period === "day")
+    return { source: "usage", unit: "tokens", decimals: 0, series: dailyTokens(usage), excluded: [] };
   const monthly = monthlyIndexTokens(usage);
   return {
     source: "usage",
@@ -122,7 +139,9 @@ function withFile<T>(file: string, loaded: LoadedSeries, run: () => T): T {
     if (err instanceof HedgeError && err.exitCode === 3 && err.details.file === undefined) {
       const hint =
         err.code === "SERIES_TOO_SHORT" && loaded.excluded.length > 0 && err.details.hint === undefined
-          ? { hint: `only complete months count (left out: ${loaded.excluded.join(", ")}); or forecast by day: --period day` }
+          ? {
+              hint: `only complete months count (left out: ${loaded.excluded.join(", ")}); or forecast by day: --period day`,
+            }
           : {};
       throw new HedgeError(err.code, err.message, { ...err.details, file, ...hint });
     }
@@ -136,10 +155,14 @@ export function forecastAction(env: CommandEnv) {
     const period = flags.period;
     const horizon = flags.horizon ?? DEFAULT_HORIZON[period];
     if (horizon > MAX_HORIZON[period]) {
-      throw new HedgeError("USAGE", `--horizon must be at most ${MAX_HORIZON[period]} for --period ${period}, got ${horizon}`, {
-        value: String(horizon),
-        expected: `1 … ${MAX_HORIZON[period]}`,
-      });
+      throw new HedgeError(
+        "USAGE",
+        `--horizon must be at most ${MAX_HORIZON[period]} for --period ${period}, got ${horizon}`,
+        {
+          value: String(horizon),
+          expected: `1 … ${MAX_HORIZON[period]}`,
+        },
+      );
     }
     const loaded = loadSeries(ctx, file, period, flags.map);
     const knowledge = readKnowledge(ctx, flags);
@@ -153,19 +176,32 @@ export function forecastAction(env: CommandEnv) {
     };
     const view = withFile(file, loaded, (): ForecastView => {
       const { series } = loaded;
-      const months = series.granularity === "day" ? monthsReached(addDays(series.start, series.values.length - 1), horizon) : undefined;
+      const months =
+        series.granularity === "day"
+          ? monthsReached(addDays(series.start, series.values.length - 1), horizon)
+          : undefined;
       // Progress with an estimate of the time left, on a terminal only and never under --json or --quiet.
       const stream = progressStream(ctx);
       const bar = !flags.json && stream.isTTY ? progressBar(stream, Date.now, "forecasting") : undefined;
       const onProgress = bar
-        ? forecastProgress(bar, { paths: flags.paths, horizon, ...(months !== undefined ? { monthly: { days: Math.round(months * 30.44), months } } : {}) })
+        ? forecastProgress(bar, {
+            paths: flags.paths,
+            horizon,
+            ...(months !== undefined ? { monthly: { days: Math.round(months * 30.44), months } } : {}),
+          })
         : undefined;
       let result: ForecastResult;
       let monthly: MonthlyForecast | undefined;
       try {
         // The model is selected once, here; the monthly totals reuse its sample paths' model.
-        result = forecastSeries(series, { ...options, horizon, ...(loaded.daily ? { dailyHistory: loaded.daily } : {}), ...(onProgress ? { onProgress } : {}) });
-        monthly = months !== undefined ? monthlyFromForecast(series, result, months, flags.paths, onProgress) : undefined;
+        result = forecastSeries(series, {
+          ...options,
+          horizon,
+          ...(loaded.daily ? { dailyHistory: loaded.daily } : {}),
+          ...(onProgress ? { onProgress } : {}),
+        });
+        monthly =
+          months !== undefined ? monthlyFromForecast(series, result, months, flags.paths, onProgress) : undefined;
       } finally {
         bar?.done();
       }
@@ -192,10 +228,15 @@ export function forecastAction(env: CommandEnv) {
     });
     warn(ctx, forecastWarnings(view));
     for (const f of forecastFindings(view)) notice(ctx, `finding: ${f.message}`);
-    emit(ctx, flags, {
-      json: () => forecastDocument(view),
-      csv: () => forecastCsv(view),
-      human: () => forecastHuman(view, ctx.colour),
-    }, [file, ...knowledge.files]);
+    emit(
+      ctx,
+      flags,
+      {
+        json: () => forecastDocument(view),
+        csv: () => forecastCsv(view),
+        human: () => forecastHuman(view, ctx.colour),
+      },
+      [file, ...knowledge.files],
+    );
   };
 }

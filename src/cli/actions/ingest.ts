@@ -67,9 +67,14 @@ async function runIngest(ctx: RunContext, file: string, flags: IngestFlags): Pro
     ...(flags.excludeCredits ? { excludeCredits: true } : {}),
     ...(flags.currency ? { currency: flags.currency } : {}),
   };
-  const series = flags.engine === "duckdb" || isParquet(file) ? await readUsageDuckDb(ctx, file, options) : await readUsageStream(ctx, file, options);
+  const series =
+    flags.engine === "duckdb" || isParquet(file)
+      ? await readUsageDuckDb(ctx, file, options)
+      : await readUsageStream(ctx, file, options);
   if (flags.printMapping) {
-    ctx.stdout.write(`# ${series.profile?.title ?? "mapping"}: ${series.profile?.reason ?? ""}\n${mappingToYaml(series.mapping!)}`);
+    ctx.stdout.write(
+      `# ${series.profile?.title ?? "mapping"}: ${series.profile?.reason ?? ""}\n${mappingToYaml(series.mapping!)}`,
+    );
     return;
   }
   // Which format and why, and every assumption, on stderr (stdout stays a clean document).
@@ -77,7 +82,10 @@ async function runIngest(ctx: RunContext, file: string, flags: IngestFlags): Pro
     notice(ctx, `note: format ${series.profile.id} (${series.profile.title}): ${series.profile.reason}`);
     for (const n of series.profile.notes) notice(ctx, `note: ${n}`);
   }
-  warn(ctx, (series.findings ?? []).filter((f) => f.severity === "warning").map((f) => f.message));
+  warn(
+    ctx,
+    (series.findings ?? []).filter((f) => f.severity === "warning").map((f) => f.message),
+  );
   const filters: Record<string, string | string[]> = {};
   if (flags.from) filters.from = flags.from;
   if (flags.to) filters.to = flags.to;

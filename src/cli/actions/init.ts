@@ -21,9 +21,6 @@ import { DEFAULT_LADDER, parseLadder, type InitFlags } from "../init-flags.js";
 
 export { parseLadder };
 
-
-
-
 /** A ladder of 3-month rungs with bands of ±10 percentage points (clipped to 0–100%). */
 export function ladderPolicy(percents: readonly number[]): HedgePolicy {
   const r = (x: number): number => Number((x / 100).toFixed(4));
@@ -66,11 +63,22 @@ function firstBytes(path: string, n = 4096): string {
 
 function roleOf(path: string): Role | undefined {
   if (/\.csv$/i.test(path)) {
-    const header = (firstBytes(path).replace(/^\uFEFF/, "").split(/\r?\n/)[0] ?? "").toLowerCase().split(/[,;\t]/).map((h) => h.trim().replace(/^"|"$/g, ""));
+    const header = (
+      firstBytes(path)
+        .replace(/^\uFEFF/, "")
+        .split(/\r?\n/)[0] ?? ""
+    )
+      .toLowerCase()
+      .split(/[,;\t]/)
+      .map((h) => h.trim().replace(/^"|"$/g, ""));
     const has = (...names: string[]): boolean => names.some((n) => header.includes(n));
     if (has("month", "delivery_month") && has("price", "settle", "futures_price") && header.length <= 4) return "curve";
     if (has("spot") && has("futures")) return undefined;
-    if (header.some((h) => h.includes("token")) && has("date", "day", "usage_date", "timestamp", "time", "start_time", "period", "bucket_start_time")) return "usage";
+    if (
+      header.some((h) => h.includes("token")) &&
+      has("date", "day", "usage_date", "timestamp", "time", "start_time", "period", "bucket_start_time")
+    )
+      return "usage";
     return undefined;
   }
   if (/\.json$/i.test(path) && statSync(path).size < 100_000) {
@@ -111,7 +119,12 @@ export function findCandidates(cwd: string): Record<Role, string[]> {
   // Best first: the role in the file name, then "token" (the default contract is a token contract), then shallow, then by name.
   const score = (role: Role, p: string): [number, number, number, string] => {
     const name = basename(p).toLowerCase();
-    return [name.includes(role) ? 0 : 1, name.includes("token") || role === "usage" || role === "policy" ? 0 : 1, p.split(sep).length, p];
+    return [
+      name.includes(role) ? 0 : 1,
+      name.includes("token") || role === "usage" || role === "policy" ? 0 : 1,
+      p.split(sep).length,
+      p,
+    ];
   };
   for (const role of Object.keys(found) as Role[]) {
     found[role].sort((a, b) => {
@@ -128,10 +141,15 @@ export function findCandidates(cwd: string): Record<Role, string[]> {
 
 function usagePreview(ctx: RunContext, file: string): string {
   const series = loadUsage(ctx, file);
-  const lines = readTextFile(file, ctx.cwd).split(/\r?\n/).slice(0, 6).filter((l) => l !== "");
+  const lines = readTextFile(file, ctx.cwd)
+    .split(/\r?\n/)
+    .slice(0, 6)
+    .filter((l) => l !== "");
   const p = series.profile;
   return [
-    `  format:     ${p ? `${p.title} (${p.reason})` : "generic CSV"}; columns ${Object.entries(series.columns).map(([k, v]) => `${k}=${v}`).join(", ")}`,
+    `  format:     ${p ? `${p.title} (${p.reason})` : "generic CSV"}; columns ${Object.entries(series.columns)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(", ")}`,
     `  preview:`,
     ...lines.map((l) => `    ${l.length > 110 ? `${l.slice(0, 107)}...` : l}`),
     `  date range: ${series.firstDay} … ${series.lastDay} (${series.days.length} days, ${series.missingDays.length} without rows), ${fmtInt(series.totalTokens)} tokens`,
@@ -174,7 +192,11 @@ function configFor(a: Answers, seed = 42): HedgeConfig {
     usage: { file: a.usage },
     curve: a.curve,
     contract: a.contract,
-    ...(a.policy.kind === "file" ? { policy: a.policy.path } : a.policy.kind === "ladder" ? { policy: ladderPolicy(a.policy.percents) } : { ratio: a.policy.ratio }),
+    ...(a.policy.kind === "file"
+      ? { policy: a.policy.path }
+      : a.policy.kind === "ladder"
+        ? { policy: ladderPolicy(a.policy.percents) }
+        : { ratio: a.policy.ratio }),
     ...(a.horizon !== undefined ? { horizon: a.horizon } : {}),
     seed,
     simulation: { paths: 10_000, confidence: 0.95 },
@@ -200,7 +222,11 @@ function fileValues(a: Answers, budget: number, outPath: string, cwd: string): C
     usage: { file: rel(a.usage) },
     curve: rel(a.curve),
     contract: rel(a.contract),
-    ...(a.policy.kind === "file" ? { policy: rel(a.policy.path) } : a.policy.kind === "ladder" ? { policy: ladderPolicy(a.policy.percents) } : { ratio: a.policy.ratio }),
+    ...(a.policy.kind === "file"
+      ? { policy: rel(a.policy.path) }
+      : a.policy.kind === "ladder"
+        ? { policy: ladderPolicy(a.policy.percents) }
+        : { ratio: a.policy.ratio }),
     budget,
     ...(a.horizon !== undefined ? { horizon: a.horizon } : {}),
     seed: 42,
@@ -227,39 +253,78 @@ function loadPolicyBands(cwd: string, path: string): boolean {
 function required(value: string | undefined, flag: string, what: string, found: string[]): string {
   if (value) return value;
   if (found[0]) return found[0];
-  throw new HedgeError("USAGE_MISSING_FLAG", `no ${what} found under the working directory`, { expected: `${flag} FILE`, hint: `e.g. tokenhedge init --yes ${flag} path/to/file` });
+  throw new HedgeError("USAGE_MISSING_FLAG", `no ${what} found under the working directory`, {
+    expected: `${flag} FILE`,
+    hint: `e.g. tokenhedge init --yes ${flag} path/to/file`,
+  });
 }
 
-const NON_INTERACTIVE_FLAGS = "--yes --usage FILE --curve FILE --contract FILE [--policy FILE | --ratio R | --ladder 80,60,40,25] [--budget USD] [--out FILE]";
+const NON_INTERACTIVE_FLAGS =
+  "--yes --usage FILE --curve FILE --contract FILE [--policy FILE | --ratio R | --ladder 80,60,40,25] [--budget USD] [--out FILE]";
 
-async function ask(ctx: RunContext, prompter: Prompter, flags: InitFlags, found: Record<Role, string[]>): Promise<Answers> {
+async function ask(
+  ctx: RunContext,
+  prompter: Prompter,
+  flags: InitFlags,
+  found: Record<Role, string[]>,
+): Promise<Answers> {
   const say = (s: string): void => ctx.stdout.write(`${s}\n`);
-  const fileExists = (v: string): true | string => (v.trim() !== "" && existsSync(resolve(ctx.cwd, v.trim())) ? true : `no such file: ${v}`);
-  const validWith = (load: (f: string) => unknown) => (v: string): true | string => {
-    const exists = fileExists(v);
-    if (exists !== true) return exists;
-    try {
-      load(v.trim());
-      return true;
-    } catch (err) {
-      return err instanceof HedgeError ? `${err.location ? `${err.location}: ` : ""}${err.message}` : String(err);
-    }
-  };
+  const fileExists = (v: string): true | string =>
+    v.trim() !== "" && existsSync(resolve(ctx.cwd, v.trim())) ? true : `no such file: ${v}`;
+  const validWith =
+    (load: (f: string) => unknown) =>
+    (v: string): true | string => {
+      const exists = fileExists(v);
+      if (exists !== true) return exists;
+      try {
+        load(v.trim());
+        return true;
+      } catch (err) {
+        return err instanceof HedgeError ? `${err.location ? `${err.location}: ` : ""}${err.message}` : String(err);
+      }
+    };
 
-  say("tokenhedge init: a few questions, then a hedge.config.yaml (Ctrl-C to stop; nothing is written until the end).\n");
-  const usage = (await prompter.text("Usage file (CSV export of token usage)", { ...(flags.usage ?? found.usage[0] ? { default: flags.usage ?? found.usage[0] } : {}), validate: validWith((f) => loadUsage(ctx, f)) })).trim();
+  say(
+    "tokenhedge init: a few questions, then a hedge.config.yaml (Ctrl-C to stop; nothing is written until the end).\n",
+  );
+  const usage = (
+    await prompter.text("Usage file (CSV export of token usage)", {
+      ...((flags.usage ?? found.usage[0]) ? { default: flags.usage ?? found.usage[0] } : {}),
+      validate: validWith((f) => loadUsage(ctx, f)),
+    })
+  ).trim();
   say(usagePreview(ctx, usage));
-  const curve = (await prompter.text("Futures curve (CSV month,price)", { ...(flags.curve ?? found.curve[0] ? { default: flags.curve ?? found.curve[0] } : {}), validate: validWith((f) => loadCurve(ctx, f)) })).trim();
+  const curve = (
+    await prompter.text("Futures curve (CSV month,price)", {
+      ...((flags.curve ?? found.curve[0]) ? { default: flags.curve ?? found.curve[0] } : {}),
+      validate: validWith((f) => loadCurve(ctx, f)),
+    })
+  ).trim();
   say(curvePreview(ctx, curve));
-  const contract = (await prompter.text("Contract spec (JSON)", { ...(flags.contract ?? found.contract[0] ? { default: flags.contract ?? found.contract[0] } : {}), validate: validWith((f) => loadContract(ctx, f)) })).trim();
+  const contract = (
+    await prompter.text("Contract spec (JSON)", {
+      ...((flags.contract ?? found.contract[0]) ? { default: flags.contract ?? found.contract[0] } : {}),
+      validate: validWith((f) => loadContract(ctx, f)),
+    })
+  ).trim();
   say(contractPreview(ctx, contract));
 
   const kinds = [
-    { value: "ladder" as const, name: "A ladder of target ratios by months ahead", description: "e.g. 80% for months 1–3 down to 25% for 10–12" },
+    {
+      value: "ladder" as const,
+      name: "A ladder of target ratios by months ahead",
+      description: "e.g. 80% for months 1–3 down to 25% for 10–12",
+    },
     { value: "ratio" as const, name: "One ratio for every month" },
-    ...(found.policy.length > 0 || flags.policy ? [{ value: "file" as const, name: `A policy file (${flags.policy ?? found.policy[0]})` }] : []),
+    ...(found.policy.length > 0 || flags.policy
+      ? [{ value: "file" as const, name: `A policy file (${flags.policy ?? found.policy[0]})` }]
+      : []),
   ];
-  const kind = await prompter.choose("Hedge policy", kinds, flags.policy ? "file" : flags.ratio !== undefined ? "ratio" : "ladder");
+  const kind = await prompter.choose(
+    "Hedge policy",
+    kinds,
+    flags.policy ? "file" : flags.ratio !== undefined ? "ratio" : "ladder",
+  );
   let policy: Answers["policy"];
   if (kind === "ladder") {
     const text = await prompter.text("Target ratios in % for months 1–3, 4–6, 7–9, 10–12", {
@@ -275,10 +340,19 @@ async function ask(ctx: RunContext, prompter: Prompter, flags: InitFlags, found:
     });
     policy = { kind: "ladder", percents: parseLadder(text) };
   } else if (kind === "ratio") {
-    const pct = await prompter.number("Hedge ratio in %", { default: flags.ratio !== undefined ? flags.ratio * 100 : 80, min: 0, max: 100 });
+    const pct = await prompter.number("Hedge ratio in %", {
+      default: flags.ratio !== undefined ? flags.ratio * 100 : 80,
+      min: 0,
+      max: 100,
+    });
     policy = { kind: "ratio", ratio: Number((pct / 100).toFixed(4)) };
   } else {
-    const path = (await prompter.text("Policy file (JSON)", { default: flags.policy ?? found.policy[0]!, validate: validWith((f) => loadPolicy(ctx, f)) })).trim();
+    const path = (
+      await prompter.text("Policy file (JSON)", {
+        default: flags.policy ?? found.policy[0]!,
+        validate: validWith((f) => loadPolicy(ctx, f)),
+      })
+    ).trim();
     policy = { kind: "file", path };
   }
   return { usage, curve, contract, policy, ...(flags.horizon !== undefined ? { horizon: flags.horizon } : {}) };
@@ -316,18 +390,33 @@ async function runInit(ctx: RunContext, flags: InitFlags, prompter: Prompter): P
   const cost = expectedCost(inputs);
   const suggested = roundBudget(cost * 1.1);
   out(`\nPlan: ${planSummary(inputs.plan)}`);
-  out(`Forecast cost at the curve prices: ${fmtMoney(cost)} over ${inputs.plan.months.length} months (hedged ${fmtPct(inputs.plan.totals.achievedRatio, 1)}).`);
-  const budget = interactive ? await prompter.number("Budget for token spend over the horizon, USD", { default: flags.budget ?? suggested, min: 1 }) : (flags.budget ?? suggested);
+  out(
+    `Forecast cost at the curve prices: ${fmtMoney(cost)} over ${inputs.plan.months.length} months (hedged ${fmtPct(inputs.plan.totals.achievedRatio, 1)}).`,
+  );
+  const budget = interactive
+    ? await prompter.number("Budget for token spend over the horizon, USD", {
+        default: flags.budget ?? suggested,
+        min: 1,
+      })
+    : (flags.budget ?? suggested);
 
   let target = flags.out;
   const targetExists = existsSync(resolve(ctx.cwd, target));
   if (targetExists && !flags.force) {
     if (!interactive) {
-      throw new HedgeError("USAGE", `${target} already exists; not replaced`, { file: target, hint: "pass --force to replace it, or --out FILE for another name" });
+      throw new HedgeError("USAGE", `${target} already exists; not replaced`, {
+        file: target,
+        hint: "pass --force to replace it, or --out FILE for another name",
+      });
     }
     const replace = await prompter.yesNo(`${target} exists. Replace it?`, false);
     if (!replace) {
-      target = (await prompter.text("Write the config to", { default: target.replace(/\.ya?ml$/i, "") + ".new.yaml", validate: (v) => (existsSync(resolve(ctx.cwd, v.trim())) ? `${v} exists too` : true) })).trim();
+      target = (
+        await prompter.text("Write the config to", {
+          default: target.replace(/\.ya?ml$/i, "") + ".new.yaml",
+          validate: (v) => (existsSync(resolve(ctx.cwd, v.trim())) ? `${v} exists too` : true),
+        })
+      ).trim();
     }
   }
 
@@ -339,8 +428,15 @@ async function runInit(ctx: RunContext, flags: InitFlags, prompter: Prompter): P
   ]).replaceAll("THIS_FILE", target);
   parseConfigText(text, target); // what we write must read back
   mkdirSync(dirname(resolve(ctx.cwd, target)), { recursive: true });
-  writeFileAtomic(target, text, ctx.cwd, [answers.usage, answers.curve, answers.contract, ...(answers.policy.kind === "file" ? [answers.policy.path] : [])]);
-  out(`\nwrote ${target}\nnext: tokenhedge check --config ${target} · tokenhedge report --config ${target} --out reports/`);
+  writeFileAtomic(target, text, ctx.cwd, [
+    answers.usage,
+    answers.curve,
+    answers.contract,
+    ...(answers.policy.kind === "file" ? [answers.policy.path] : []),
+  ]);
+  out(
+    `\nwrote ${target}\nnext: tokenhedge check --config ${target} · tokenhedge report --config ${target} --out reports/`,
+  );
 }
 
 export function initAction(env: CommandEnv, prompter: Prompter) {

@@ -18,16 +18,35 @@ export function planAction(env: CommandEnv) {
     const stage = loadPlan(ctx, file, flags);
     const { plan, exposure, inputs, position, company } = stage;
     const answer = planAnswer(stage, flags.fundingRate !== undefined ? { fundingRate: flags.fundingRate } : {});
-    warn(ctx, [...exposure.forecast.warnings, ...plan.warnings, ...(company?.warnings ?? []), ...(position.book?.warnings ?? [])]);
-    emit(ctx, flags, {
-      json: () =>
-        withPosition(
-          planDocument(plan, { forecastModel: exposure.forecast.model, forecastNotes: forecastNotes(exposure.forecast), seed: flags.seed, company: planAnswerDocument(answer, company) }),
-          plan,
-          position,
-        ),
-      csv: () => (position.book ? bookTradesCsv(position.book) : planCsv(plan)),
-      human: () => planHuman(plan, ctx.colour) + forecastNotesHuman(exposure.forecast) + planAnswerHuman(answer, company, ctx.colour) + positionHuman(position, ctx.colour),
-    }, inputs.files);
+    warn(ctx, [
+      ...exposure.forecast.warnings,
+      ...plan.warnings,
+      ...(company?.warnings ?? []),
+      ...(position.book?.warnings ?? []),
+    ]);
+    emit(
+      ctx,
+      flags,
+      {
+        json: () =>
+          withPosition(
+            planDocument(plan, {
+              forecastModel: exposure.forecast.model,
+              forecastNotes: forecastNotes(exposure.forecast),
+              seed: flags.seed,
+              company: planAnswerDocument(answer, company),
+            }),
+            plan,
+            position,
+          ),
+        csv: () => (position.book ? bookTradesCsv(position.book) : planCsv(plan)),
+        human: () =>
+          planHuman(plan, ctx.colour) +
+          forecastNotesHuman(exposure.forecast) +
+          planAnswerHuman(answer, company, ctx.colour) +
+          positionHuman(position, ctx.colour),
+      },
+      inputs.files,
+    );
   };
 }

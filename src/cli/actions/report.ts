@@ -32,7 +32,11 @@ export interface ReportFlags {
 export function reportAction(env: CommandEnv) {
   return async (flags: ReportFlags, self: Command): Promise<void> => {
     const { ctx } = env;
-    if (!flags.out) throw new HedgeError("USAGE_MISSING_FLAG", "missing --out", { expected: "--out DIR: the directory to write the report into", hint: "e.g. --out reports/2026-11" });
+    if (!flags.out)
+      throw new HedgeError("USAGE_MISSING_FLAG", "missing --out", {
+        expected: "--out DIR: the directory to write the report into",
+        hint: "e.g. --out reports/2026-11",
+      });
     const resolved = resolveForCommand(ctx, self);
     const cfg = requireComplete(resolved);
     const asOf = asOfFor(cfg);
@@ -42,15 +46,38 @@ export function reportAction(env: CommandEnv) {
     const hashes = hashInputs(ctx, files);
     const effectiveness = cfg.effectiveness ? loadEffectiveness(ctx, cfg.effectiveness) : null;
     const previousFile = flags.previous ? join(flags.previous, "report.json") : null;
-    const previous = previousFile ? { file: previousFile, document: parseJsonText(readTextFile(previousFile, ctx.cwd), previousFile, "INPUT_INVALID") } : null;
+    const previous = previousFile
+      ? {
+          file: previousFile,
+          document: parseJsonText(readTextFile(previousFile, ctx.cwd), previousFile, "INPUT_INVALID"),
+        }
+      : null;
     // The framework is chosen explicitly, by flag or by the config's report.framework (the flag wins).
     const framework = flags.framework ?? cfg.report.framework;
-    const accounting = framework ? { framework, contractReferencesIndex: flags.referencesIndex === true || cfg.report.referencesIndex === true } : null;
-    const { model, warnings } = buildReportStage({ stage, cfg, resolved, asOf, toolVersion: VERSION, hashes, effectiveness, previous, accounting });
+    const accounting = framework
+      ? { framework, contractReferencesIndex: flags.referencesIndex === true || cfg.report.referencesIndex === true }
+      : null;
+    const { model, warnings } = buildReportStage({
+      stage,
+      cfg,
+      resolved,
+      asOf,
+      toolVersion: VERSION,
+      hashes,
+      effectiveness,
+      previous,
+      accounting,
+    });
     warn(ctx, warnings);
     const outputs: Record<string, string | Uint8Array> = reportOutputs(model);
-    if (flags.pdf) outputs["report.pdf"] = (await import("../report-pdf.js")).renderPdf(outputs["report.html"] as string, ctx.env);
-    const written = writeReportFiles(ctx, flags.out, outputs, files.map((f) => f.path));
+    if (flags.pdf)
+      outputs["report.pdf"] = (await import("../report-pdf.js")).renderPdf(outputs["report.html"] as string, ctx.env);
+    const written = writeReportFiles(
+      ctx,
+      flags.out,
+      outputs,
+      files.map((f) => f.path),
+    );
     notice(ctx, `wrote ${written.length} files to ${flags.out}`);
     if (flags.json) ctx.stdout.write(toJson({ command: "report", out: flags.out, asOf, files: written }));
     else ctx.stdout.write(written.map((w) => `${w.path}\n`).join(""));

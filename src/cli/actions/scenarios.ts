@@ -34,16 +34,51 @@ export function scenariosAction(env: CommandEnv) {
     const budget = sided.budget;
     warn(ctx, [...exposure.forecast.warnings, ...plan.warnings, ...(stage.company?.warnings ?? []), ...sided.warnings]);
     const asOf = flags.asOf ?? forecastOrigin(stage);
-    const cases: VolumeCase[] = [...new Set([...flags.volumes, ...(flags.volumeMultipliers ?? []).map(multiplierCase)])];
-    const options = { asOf, side: stage.position.side, ...(budget ? { budget } : {}), ...(stage.company ? { company: stage.company } : {}) };
+    const cases: VolumeCase[] = [
+      ...new Set([...flags.volumes, ...(flags.volumeMultipliers ?? []).map(multiplierCase)]),
+    ];
+    const options = {
+      asOf,
+      side: stage.position.side,
+      ...(budget ? { budget } : {}),
+      ...(stage.company ? { company: stage.company } : {}),
+    };
     const results = scenarioGrid(plan, flags.shocks, cases, options);
     const twists = flags.twist > 0 ? twistGrid(plan, flags.twist, cases, options) : [];
-    const extras = { twists, asOf, side: stage.position.side, ...(budget ? { budget } : {}), ...(stage.company ? { company: stage.company } : {}) };
-    const liquidity = liquidityStage(stage, { asOf, gaps: flags.gap, paths: flags.stressPaths, seed: flags.seed, volatility: flags.priceVol ?? DEFAULT_PRICE_VOLATILITY });
-    emit(ctx, flags, {
-      json: () => ({ ...scenariosDocument(plan, results, Boolean(flags.months), extras), liquidity, rolls: stage.position.rolls, ...(stage.source ? { planSource: planSourceDocument(stage.source) } : {}) }),
-      csv: () => scenariosCsv(results, twists),
-      human: () => (stage.source ? planSourceHuman(stage.source) : "") + scenariosHuman(plan, results, ctx.colour, extras, Boolean(flags.months)) + "\n" + (stage.position.side === "long" ? scenariosSentence(results) + "\n\n" : "") + liquidityHuman(liquidity, ctx.colour) + (stage.position.rolls ? "\n" + rollHuman(stage.position.rolls, ctx.colour) : ""),
-    }, stage.inputs.files);
+    const extras = {
+      twists,
+      asOf,
+      side: stage.position.side,
+      ...(budget ? { budget } : {}),
+      ...(stage.company ? { company: stage.company } : {}),
+    };
+    const liquidity = liquidityStage(stage, {
+      asOf,
+      gaps: flags.gap,
+      paths: flags.stressPaths,
+      seed: flags.seed,
+      volatility: flags.priceVol ?? DEFAULT_PRICE_VOLATILITY,
+    });
+    emit(
+      ctx,
+      flags,
+      {
+        json: () => ({
+          ...scenariosDocument(plan, results, Boolean(flags.months), extras),
+          liquidity,
+          rolls: stage.position.rolls,
+          ...(stage.source ? { planSource: planSourceDocument(stage.source) } : {}),
+        }),
+        csv: () => scenariosCsv(results, twists),
+        human: () =>
+          (stage.source ? planSourceHuman(stage.source) : "") +
+          scenariosHuman(plan, results, ctx.colour, extras, Boolean(flags.months)) +
+          "\n" +
+          (stage.position.side === "long" ? scenariosSentence(results) + "\n\n" : "") +
+          liquidityHuman(liquidity, ctx.colour) +
+          (stage.position.rolls ? "\n" + rollHuman(stage.position.rolls, ctx.colour) : ""),
+      },
+      stage.inputs.files,
+    );
   };
 }

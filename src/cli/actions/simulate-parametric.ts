@@ -19,7 +19,11 @@ import { PLAN_SOURCE_USE, planSourceDocument, planSourceHuman } from "../../repo
 export function planFlagsOf(flags: SimulateFlags): PlanFlags {
   if (flags.method !== "parametric") {
     if (flags.sizing !== undefined) {
-      throw new HedgeError("USAGE", "--sizing applies with --method parametric only", { value: `--sizing ${flags.sizing}`, expected: "--method parametric --sizing METHOD", hint: `or give --method ${flags.sizing}` });
+      throw new HedgeError("USAGE", "--sizing applies with --method parametric only", {
+        value: `--sizing ${flags.sizing}`,
+        expected: "--method parametric --sizing METHOD",
+        hint: `or give --method ${flags.sizing}`,
+      });
     }
     return flags as PlanFlags;
   }
@@ -27,25 +31,56 @@ export function planFlagsOf(flags: SimulateFlags): PlanFlags {
 }
 
 /** Where the simulation's inputs came from, for the reader and the JSON (both modes). */
-export function simulationProvenance(stage: PlanStage, choice: PriceModelChoice, basis: Basis, paths: number, budget: Budget | undefined): SimulationProvenance {
+export function simulationProvenance(
+  stage: PlanStage,
+  choice: PriceModelChoice,
+  basis: Basis,
+  paths: number,
+  budget: Budget | undefined,
+): SimulationProvenance {
   return {
     ...choice.provenance,
     ...(basis !== choice.basis && stage.company
-      ? { basisSource: `S₀ from ${stage.company.sourceDetail}; basis ${stage.company.basis.method}`, company: pricingDocument(stage.company) }
+      ? {
+          basisSource: `S₀ from ${stage.company.sourceDetail}; basis ${stage.company.basis.method}`,
+          company: pricingDocument(stage.company),
+        }
       : {}),
     volumeSource: `${paths.toLocaleString("en-US")} sample paths of the ${stage.exposure.forecast.model} forecast`,
     ...(budget ? { budget } : {}),
   };
 }
 
-export function emitParametric(ctx: RunContext, flags: SimulateFlags, stage: PlanStage, s: { choice: PriceModelChoice; basis: Basis; budget?: Budget }): void {
+export function emitParametric(
+  ctx: RunContext,
+  flags: SimulateFlags,
+  stage: PlanStage,
+  s: { choice: PriceModelChoice; basis: Basis; budget?: Budget },
+): void {
   const asOf = flags.asOf ?? forecastOrigin(stage);
-  const settings = { model: s.choice.model, basis: s.basis, paths: flags.paths, corr: flags.corr ?? 0, seed: flags.seed, asOf };
+  const settings = {
+    model: s.choice.model,
+    basis: s.basis,
+    paths: flags.paths,
+    corr: flags.corr ?? 0,
+    seed: flags.seed,
+    asOf,
+  };
   const run = { ...settings, result: parametricStage(stage, settings) };
   const provenance = simulationProvenance(stage, s.choice, s.basis, flags.paths, s.budget);
-  emit(ctx, flags, {
-    json: () => ({ ...parametricDocument(stage.plan, run, provenance), ...(stage.source ? { planSource: planSourceDocument(stage.source) } : {}) }),
-    csv: () => parametricCsv(run),
-    human: () => (stage.source ? planSourceHuman(stage.source, PLAN_SOURCE_USE.simulate) : "") + parametricHuman(stage.plan, run, provenance, ctx.colour),
-  }, stage.inputs.files);
+  emit(
+    ctx,
+    flags,
+    {
+      json: () => ({
+        ...parametricDocument(stage.plan, run, provenance),
+        ...(stage.source ? { planSource: planSourceDocument(stage.source) } : {}),
+      }),
+      csv: () => parametricCsv(run),
+      human: () =>
+        (stage.source ? planSourceHuman(stage.source, PLAN_SOURCE_USE.simulate) : "") +
+        parametricHuman(stage.plan, run, provenance, ctx.colour),
+    },
+    stage.inputs.files,
+  );
 }

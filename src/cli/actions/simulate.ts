@@ -6,7 +6,15 @@
  */
 import type { Command } from "commander";
 import { simulateCsv, simulateDocument, simulateHuman } from "../../report/views/simulate.js";
-import { budgetForSide, choosePriceModel, companySimulationBasis, DEFAULT_STRESS_PATHS, forecastOrigin, liquidityStage, simulateStage } from "../../pipeline/index.js";
+import {
+  budgetForSide,
+  choosePriceModel,
+  companySimulationBasis,
+  DEFAULT_STRESS_PATHS,
+  forecastOrigin,
+  liquidityStage,
+  simulateStage,
+} from "../../pipeline/index.js";
 import { liquidityHuman } from "../../report/views/stress.js";
 import { PLAN_SOURCE_USE, planSourceDocument, planSourceHuman } from "../../report/views/plan-source.js";
 import { simulateSentence } from "../../report/risk-sentences.js";
@@ -52,13 +60,35 @@ export function simulateAction(env: CommandEnv) {
     bar.done();
     const provenance = simulationProvenance(stage, choice, basis, flags.paths, budget);
     // The funding need along daily paths of the same volatility, with the day-one gaps of the liquidity stress.
-    const liquidity = liquidityStage(stage, { asOf: flags.asOf ?? forecastOrigin(stage), seed: flags.seed, volatility: choice.model.vol, paths: Math.min(flags.paths, DEFAULT_STRESS_PATHS) });
+    const liquidity = liquidityStage(stage, {
+      asOf: flags.asOf ?? forecastOrigin(stage),
+      seed: flags.seed,
+      volatility: choice.model.vol,
+      paths: Math.min(flags.paths, DEFAULT_STRESS_PATHS),
+    });
     const columns = Number(ctx.env.COLUMNS);
-    emit(ctx, flags, {
-      json: () => ({ ...simulateDocument(plan, result, provenance), liquidity, ...(stage.source ? { planSource: planSourceDocument(stage.source) } : {}) }),
-      csv: () => simulateCsv(result),
-      // The answer sentence reads costs; a seller's figures are net costs, explained in the table instead.
-      human: () => (stage.source ? planSourceHuman(stage.source, PLAN_SOURCE_USE.simulate) : "") + simulateHuman(plan, result, provenance, { colour: ctx.colour, ...(Number.isFinite(columns) && columns > 0 ? { width: columns } : {}) }) + "\n" + (result.side === "long" ? simulateSentence(result, plan.totals.initialMargin) + "\n\n" : "") + liquidityHuman(liquidity, ctx.colour),
-    }, stage.inputs.files);
+    emit(
+      ctx,
+      flags,
+      {
+        json: () => ({
+          ...simulateDocument(plan, result, provenance),
+          liquidity,
+          ...(stage.source ? { planSource: planSourceDocument(stage.source) } : {}),
+        }),
+        csv: () => simulateCsv(result),
+        // The answer sentence reads costs; a seller's figures are net costs, explained in the table instead.
+        human: () =>
+          (stage.source ? planSourceHuman(stage.source, PLAN_SOURCE_USE.simulate) : "") +
+          simulateHuman(plan, result, provenance, {
+            colour: ctx.colour,
+            ...(Number.isFinite(columns) && columns > 0 ? { width: columns } : {}),
+          }) +
+          "\n" +
+          (result.side === "long" ? simulateSentence(result, plan.totals.initialMargin) + "\n\n" : "") +
+          liquidityHuman(liquidity, ctx.colour),
+      },
+      stage.inputs.files,
+    );
   };
 }

@@ -53,11 +53,17 @@ async function readHeader(ctx: RunContext, file: string): Promise<string[]> {
       ...(err instanceof HedgeError && err.details.hint !== undefined ? { hint: err.details.hint } : {}),
     });
   }
-  const text = Buffer.concat(chunks).toString("utf8").replace(/^\ufeff/, "");
+  const text = Buffer.concat(chunks)
+    .toString("utf8")
+    .replace(/^\ufeff/, "");
   const line = text.split(/\r?\n/)[0] ?? "";
   const rows = parse(line, { delimiter: detectDelimiter(Buffer.from(line)), relax_quotes: true }) as string[][];
   const header = rows[0] ?? [];
-  if (header.length === 0) throw new HedgeError("USAGE", `--header-from: ${file} has no header line`, { file, expected: "a CSV export with a header" });
+  if (header.length === 0)
+    throw new HedgeError("USAGE", `--header-from: ${file} has no header line`, {
+      file,
+      expected: "a CSV export with a header",
+    });
   return header;
 }
 
@@ -70,10 +76,30 @@ async function run(ctx: RunContext, flags: SqlFlags): Promise<void> {
     ...(flags.from ? { from: flags.from } : {}),
     ...(flags.to ? { to: flags.to } : {}),
   });
-  const command = ["tokenhedge sql", `--profile ${flags.profile}`, `--dialect ${flags.dialect}`, `--table ${flags.table}`, ...(flags.from ? [`--from ${flags.from}`] : []), ...(flags.to ? [`--to ${flags.to}`] : [])].join(" ");
-  const sql = renderSql(plan, { dialect: flags.dialect, table: flags.table, ...(flags.column ? { columns: flags.column } : {}), command });
+  const command = [
+    "tokenhedge sql",
+    `--profile ${flags.profile}`,
+    `--dialect ${flags.dialect}`,
+    `--table ${flags.table}`,
+    ...(flags.from ? [`--from ${flags.from}`] : []),
+    ...(flags.to ? [`--to ${flags.to}`] : []),
+  ].join(" ");
+  const sql = renderSql(plan, {
+    dialect: flags.dialect,
+    table: flags.table,
+    ...(flags.column ? { columns: flags.column } : {}),
+    command,
+  });
   emit(ctx, flags, {
-    json: () => ({ command: "sql", profile: plan.profile, dialect: flags.dialect, table: flags.table, resultColumns: plan.resultColumns, notes: plan.notes, sql }),
+    json: () => ({
+      command: "sql",
+      profile: plan.profile,
+      dialect: flags.dialect,
+      table: flags.table,
+      resultColumns: plan.resultColumns,
+      notes: plan.notes,
+      sql,
+    }),
     human: () => sql,
   });
 }

@@ -7,10 +7,22 @@ import { lazyAction, type CommandEnv } from "./shared.js";
 
 export function checkCommand(env: CommandEnv): Command {
   const cmd = addKnowledgeOptions(addConfigOption(new Command("check")))
-    .description("evaluate the config's thresholds (Cost-at-Risk, over-hedge probability, hedge-ratio bands, effectiveness, data quality); exit 1 on a breach")
-    .addOption(new Option("--as-of <date>", "the run date for the stale-data rule (default: today, UTC)").argParser(parseAsOf))
-    .addOption(new Option("--seed <n>", "seed of every random draw (default: the config's, else 42)").argParser(parseIntOption("--seed", 0, 2 ** 32 - 1)))
-    .addOption(new Option("--paths <n>", "simulated paths (default: the config's simulation.paths)").argParser(parseIntOption("--paths", 100, 1_000_000)))
+    .description(
+      "evaluate the config's thresholds (Cost-at-Risk, over-hedge probability, hedge-ratio bands, effectiveness, data quality); exit 1 on a breach",
+    )
+    .addOption(
+      new Option("--as-of <date>", "the run date for the stale-data rule (default: today, UTC)").argParser(parseAsOf),
+    )
+    .addOption(
+      new Option("--seed <n>", "seed of every random draw (default: the config's, else 42)").argParser(
+        parseIntOption("--seed", 0, 2 ** 32 - 1),
+      ),
+    )
+    .addOption(
+      new Option("--paths <n>", "simulated paths (default: the config's simulation.paths)").argParser(
+        parseIntOption("--paths", 100, 1_000_000),
+      ),
+    )
     .addHelpText(
       "after",
       `

@@ -8,7 +8,9 @@ import { lazyAction, type CommandEnv } from "./shared.js";
 export function configCommand(env: CommandEnv): Command {
   const { ctx } = env;
   const show = addConfigOption(new Command("show"))
-    .description("print the resolved config: every value and where it came from (flag > env TOKENHEDGE_* > config file > default)")
+    .description(
+      "print the resolved config: every value and where it came from (flag > env TOKENHEDGE_* > config file > default)",
+    )
     .option("--json", "print the JSON document (values, sources, missing keys)")
     .option("--curve <file>", "override the curve")
     .option("--contract <file>", "override the contract spec")

@@ -11,8 +11,14 @@ export function curveCommand(env: CommandEnv): Command {
         "roll yield, interpolated months and a chart",
     )
     .argument("<file>", "curve CSV (month,price) or JSON ([{month, price}] or {points: [...]})")
-    .option("--contract <spec>", "contract spec (JSON or YAML): its tick sets what counts as flat, its listed months are checked, its underlying says token or GPU-hour")
-    .option("--deflation <rate>", "trend to read a token curve against: a factor per year (10x), a fall (90%), or none (default 10x for token curves, none for GPU-hour curves)")
+    .option(
+      "--contract <spec>",
+      "contract spec (JSON or YAML): its tick sets what counts as flat, its listed months are checked, its underlying says token or GPU-hour",
+    )
+    .option(
+      "--deflation <rate>",
+      "trend to read a token curve against: a factor per year (10x), a fall (90%), or none (default 10x for token curves, none for GPU-hour curves)",
+    )
     .option("--no-chart", "leave out the terminal chart")
     .addOption(new Option("--width <columns>", "chart width").argParser(parseIntOption("--width", 12, 200)).default(60))
     .action(lazyAction(async () => (await import("../actions/curve.js")).curveAction(env)));

@@ -4,6 +4,8 @@ import { lazyAction, type CommandEnv } from "./shared.js";
 
 export function demoCommand(env: CommandEnv): Command {
   return new Command("demo")
-    .description("the whole pipeline on the bundled fixtures (what `npm start` runs): the answer first, then each stage")
+    .description(
+      "the whole pipeline on the bundled fixtures (what `npm start` runs): the answer first, then each stage",
+    )
     .action(lazyAction(async () => (await import("../actions/demo.js")).demoAction(env)));
 }

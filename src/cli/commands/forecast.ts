@@ -10,16 +10,41 @@ export function forecastCommand(env: CommandEnv): Command {
   const cmd = new Command("forecast")
     .description("forecast token usage by month or by day with 80% / 95% intervals, a fan chart and model scores")
     .argument("<file>", "usage CSV, or a two-column series file with the header period,value (YYYY-MM or YYYY-MM-DD)")
-    .addOption(new Option("--period <period>", "forecast monthly totals or daily values").choices(["month", "day"]).default("month"))
-    .addOption(new Option("--horizon <n>", "periods to forecast (default 12 months or 90 days)").argParser(parseIntOption("--horizon", 1, MAX_HORIZON.day)))
     .addOption(
-      new Option("--select <method>", "model choice: weighted by rolling-origin backtest evidence, the equal-weight ETS+Theta+damped combination, automatic ETS by AICc, a holdout or the single best backtest model (default: evidence by month, aicc by day)")
-        .choices(["evidence", "combination", "aicc", "holdout", "backtest"]),
+      new Option("--period <period>", "forecast monthly totals or daily values")
+        .choices(["month", "day"])
+        .default("month"),
     )
-    .addOption(new Option("--outliers <mode>", "outage days: interpolate for fitting or keep (default: interpolate daily, keep monthly)").choices(["keep", "interpolate"]))
+    .addOption(
+      new Option("--horizon <n>", "periods to forecast (default 12 months or 90 days)").argParser(
+        parseIntOption("--horizon", 1, MAX_HORIZON.day),
+      ),
+    )
+    .addOption(
+      new Option(
+        "--select <method>",
+        "model choice: weighted by rolling-origin backtest evidence, the equal-weight ETS+Theta+damped combination, automatic ETS by AICc, a holdout or the single best backtest model (default: evidence by month, aicc by day)",
+      ).choices(["evidence", "combination", "aicc", "holdout", "backtest"]),
+    )
+    .addOption(
+      new Option(
+        "--outliers <mode>",
+        "outage days: interpolate for fitting or keep (default: interpolate daily, keep monthly)",
+      ).choices(["keep", "interpolate"]),
+    )
     .option("--backtest", "also print a rolling-origin evaluation per model (MASE, sMAPE, MAPE, interval coverage)")
-    .addOption(new Option("--seed <n>", "seed of the sample paths").argParser(parseIntOption("--seed", 0, 2 ** 32 - 1)).default(42))
-    .addOption(new Option("--paths <n>", "sample paths for simulated quantiles").argParser(parseIntOption("--paths", 100, 1_000_000)).default(DEFAULT_PATHS))
+    .addOption(
+      new Option("--seed <n>", "seed of the sample paths")
+        .argParser(parseIntOption("--seed", 0, 2 ** 32 - 1))
+        .default(42),
+    )
+    .addOption(
+      new Option("--paths <n>", "sample paths for simulated quantiles")
+        .argParser(parseIntOption("--paths", 100, 1_000_000))
+        .default(DEFAULT_PATHS),
+    )
     .option("--map <mapping>", "usage column mapping, e.g. date=day,tokens=n,kind=token_type");
-  return env.output(withConfig(addKnowledgeOptions(cmd), env.ctx, { usageArgument: true })).action(lazyAction(async () => (await import("../actions/forecast.js")).forecastAction(env)));
+  return env
+    .output(withConfig(addKnowledgeOptions(cmd), env.ctx, { usageArgument: true }))
+    .action(lazyAction(async () => (await import("../actions/forecast.js")).forecastAction(env)));
 }

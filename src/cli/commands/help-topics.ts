@@ -22,4 +22,3 @@ export function helpTopic(env: CommandEnv, topic: string): boolean {
   env.ctx.stdout.write(text);
   return true;
 }
-

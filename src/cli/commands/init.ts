@@ -7,15 +7,32 @@ import { lazyAction, type CommandEnv } from "./shared.js";
 
 export function initCommand(env: CommandEnv, prompter: Prompter = inquirerPrompter()): Command {
   return new Command("init")
-    .description("interactive wizard: look at a usage file, ask for the curve, contract, policy and budget, show the plan, write hedge.config.yaml")
+    .description(
+      "interactive wizard: look at a usage file, ask for the curve, contract, policy and budget, show the plan, write hedge.config.yaml",
+    )
     .option("--usage <file>", "usage CSV (default: found under the working directory)")
     .option("--curve <file>", "futures curve CSV")
     .option("--contract <file>", "contract spec JSON")
     .addOption(new Option("--policy <file>", "hedge policy JSON").conflicts(["ratio", "ladder"]))
-    .addOption(new Option("--ratio <r>", "one hedge ratio for every month, 0–1").argParser(parseRateOption("--ratio")).conflicts("ladder"))
-    .addOption(new Option("--ladder <percents>", "target ratios in % per 3-month bucket (default 80,60,40,25)").argParser(parseLadder))
-    .addOption(new Option("--budget <usd>", "budget for the horizon in USD (default: the forecast cost at the curve + 10%)").argParser(parseNumberOption("--budget", 0)))
-    .addOption(new Option("--horizon <months>", "months to forecast at least").argParser(parseIntOption("--horizon", 1, 120)))
+    .addOption(
+      new Option("--ratio <r>", "one hedge ratio for every month, 0–1")
+        .argParser(parseRateOption("--ratio"))
+        .conflicts("ladder"),
+    )
+    .addOption(
+      new Option("--ladder <percents>", "target ratios in % per 3-month bucket (default 80,60,40,25)").argParser(
+        parseLadder,
+      ),
+    )
+    .addOption(
+      new Option(
+        "--budget <usd>",
+        "budget for the horizon in USD (default: the forecast cost at the curve + 10%)",
+      ).argParser(parseNumberOption("--budget", 0)),
+    )
+    .addOption(
+      new Option("--horizon <months>", "months to forecast at least").argParser(parseIntOption("--horizon", 1, 120)),
+    )
     .option("--out <file>", "config file to write", DEFAULT_CONFIG_NAME)
     .option("-y, --yes", "accept every default: no prompt (for scripts and CI)")
     .option("--force", "replace an existing config file")

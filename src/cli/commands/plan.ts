@@ -13,7 +13,10 @@ export function planCommand(env: CommandEnv): Command {
     )
     .argument("<file>", "usage CSV");
   addPlanOptions(cmd).addOption(
-    new Option("--funding-rate <rate>", "annual rate at which the initial margin is funded, e.g. 5% or 0.05 (default: margin not costed)").argParser(parseRateOption("--funding-rate")),
+    new Option(
+      "--funding-rate <rate>",
+      "annual rate at which the initial margin is funded, e.g. 5% or 0.05 (default: margin not costed)",
+    ).argParser(parseRateOption("--funding-rate")),
   );
   return env.output(cmd).action(lazyAction(async () => (await import("../actions/plan.js")).planAction(env)));
 }

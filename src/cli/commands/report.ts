@@ -8,19 +8,48 @@ import { SAVED_PLAN_HELP } from "../saved-plan-flags.js";
 
 export function reportCommand(env: CommandEnv): Command {
   const cmd = addKnowledgeOptions(addConfigOption(new Command("report")))
-    .description("the monthly report: report.md, a self-contained report.html with charts, report.json and CSV tables, with an audit block and a hedge designation memo")
+    .description(
+      "the monthly report: report.md, a self-contained report.html with charts, report.json and CSV tables, with an audit block and a hedge designation memo",
+    )
     .option("--out <dir>", "directory to write the report into (created if missing)")
-    .addOption(new Option("--as-of <date>", "the report date (default: today, UTC); the only value that changes between identical reruns").argParser(parseAsOf))
-    .addOption(new Option("--seed <n>", "seed of every random draw (default: the config's, else 42)").argParser(parseIntOption("--seed", 0, 2 ** 32 - 1)))
-    .addOption(new Option("--paths <n>", "Monte Carlo paths (default: the config's simulation.paths)").argParser(parseIntOption("--paths", 100, 1_000_000)))
+    .addOption(
+      new Option(
+        "--as-of <date>",
+        "the report date (default: today, UTC); the only value that changes between identical reruns",
+      ).argParser(parseAsOf),
+    )
+    .addOption(
+      new Option("--seed <n>", "seed of every random draw (default: the config's, else 42)").argParser(
+        parseIntOption("--seed", 0, 2 ** 32 - 1),
+      ),
+    )
+    .addOption(
+      new Option("--paths <n>", "Monte Carlo paths (default: the config's simulation.paths)").argParser(
+        parseIntOption("--paths", 100, 1_000_000),
+      ),
+    )
     .option("--json", "print the list of files written as JSON (the report itself is report.json)")
-    .option("--book <file>", "the hedge book already held (or book: in the config): the book's P&L and trades to target")
+    .option(
+      "--book <file>",
+      "the hedge book already held (or book: in the config): the book's P&L and trades to target",
+    )
     .option("--settlements <file>", "final settlement prices of delivered months (or settlements: in the config)")
     .option("--plan <file>", SAVED_PLAN_HELP)
     .option("--previous <dir>", "last month's report directory: adds a month-on-month section against its report.json")
-    .addOption(new Option("--framework <framework>", "accounting framework stated in the designation memo: asc815 or ifrs9").choices(["asc815", "ifrs9"]))
-    .option("--pdf", "also write report.pdf, printed from report.html by headless Chromium (TOKENHEDGE_CHROMIUM, else chromium on PATH)")
-    .option("--references-index", "the purchase contract's price references the index: designate the price component (else the whole price risk)")
+    .addOption(
+      new Option(
+        "--framework <framework>",
+        "accounting framework stated in the designation memo: asc815 or ifrs9",
+      ).choices(["asc815", "ifrs9"]),
+    )
+    .option(
+      "--pdf",
+      "also write report.pdf, printed from report.html by headless Chromium (TOKENHEDGE_CHROMIUM, else chromium on PATH)",
+    )
+    .option(
+      "--references-index",
+      "the purchase contract's price references the index: designate the price component (else the whole price risk)",
+    )
     .addHelpText(
       "after",
       `

@@ -40,9 +40,13 @@ export function makeCommandEnv(ctx: RunContext): CommandEnv {
  * An action whose code, and everything it imports, loads only when it runs: a command's file declares its options
  * (cheap) and names its action module; building the command for `--help` or for a usage error loads none of it.
  */
-export function lazyAction<A extends unknown[]>(load: () => Promise<(...args: A) => unknown>): (...args: A) => Promise<void> {
+export function lazyAction<A extends unknown[]>(
+  load: () => Promise<(...args: A) => unknown>,
+): (...args: A) => Promise<void> {
   return async (...args: A) => {
-    await (await load())(...args);
+    await (
+      await load()
+    )(...args);
   };
 }
 
@@ -52,6 +56,10 @@ export function addForecastOptions(cmd: Command, defaultHorizon?: number): Comma
   if (defaultHorizon !== undefined) horizon.default(defaultHorizon);
   return cmd
     .addOption(horizon)
-    .addOption(new Option("--seed <n>", "seed of every random draw").argParser(parseIntOption("--seed", 0, 2 ** 32 - 1)).default(42))
+    .addOption(
+      new Option("--seed <n>", "seed of every random draw")
+        .argParser(parseIntOption("--seed", 0, 2 ** 32 - 1))
+        .default(42),
+    )
     .option("--map <mapping>", "usage column mapping, e.g. date=day,tokens=n,kind=token_type");
 }

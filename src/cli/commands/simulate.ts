@@ -7,8 +7,11 @@ import { lazyAction, type CommandEnv } from "./shared.js";
 
 export function simulateCommand(env: CommandEnv): Command {
   const cmd = new Command("simulate")
-    .description("Monte Carlo of price and volume: cost distribution, Cost-at-Risk, margin need and a hedge-ratio sweep 0%–150%")
+    .description(
+      "Monte Carlo of price and volume: cost distribution, Cost-at-Risk, margin need and a hedge-ratio sweep 0%–150%",
+    )
     .argument("<file>", "usage CSV");
-  return addSimulateOptions(env.output(addSavedPlanOption(addPlanOptions(cmd))))
-    .action(lazyAction(async () => (await import("../actions/simulate.js")).simulateAction(env)));
+  return addSimulateOptions(env.output(addSavedPlanOption(addPlanOptions(cmd)))).action(
+    lazyAction(async () => (await import("../actions/simulate.js")).simulateAction(env)),
+  );
 }

@@ -5,7 +5,6 @@ import { DIALECTS } from "../../sql/dialect-names.js";
 import { DEFAULT_HEADERS } from "../../sql/headers.js";
 import { lazyAction, type CommandEnv } from "./shared.js";
 
-
 const SQL_PROFILES = Object.keys(DEFAULT_HEADERS);
 
 function parseDay(flag: string) {
@@ -18,7 +17,8 @@ function parseDay(flag: string) {
 /** Repeatable --column EXPORT=TABLE: the table's name for an export column. */
 function collectColumn(value: string, previous: Record<string, string> | undefined): Record<string, string> {
   const at = value.indexOf("=");
-  if (at <= 0 || at === value.length - 1) throw new InvalidArgumentError(`--column must be EXPORT_COLUMN=TABLE_COLUMN, got "${value}"`);
+  if (at <= 0 || at === value.length - 1)
+    throw new InvalidArgumentError(`--column must be EXPORT_COLUMN=TABLE_COLUMN, got "${value}"`);
   const out: Record<string, string> = Object.create(null) as Record<string, string>;
   Object.assign(out, previous ?? {});
   out[value.slice(0, at).trim()] = value.slice(at + 1).trim();
@@ -34,12 +34,29 @@ export function sqlCommand(env: CommandEnv): Command {
     .addOption(new Option("--profile <id>", "the export profile").choices(SQL_PROFILES).makeOptionMandatory())
     .addOption(new Option("--dialect <name>", "the SQL dialect").choices([...DIALECTS]).makeOptionMandatory())
     .option("--table <name>", "the table or view holding the export (catalog.schema.table)", "usage_export")
-    .option("--column <export=table>", "the table's name for an export column, when renamed on load (repeatable)", collectColumn)
-    .option("--header-from <file>", "a sample export (CSV or .csv.gz) whose header decides the optional columns (default: the profile's full header)")
+    .option(
+      "--column <export=table>",
+      "the table's name for an export column, when renamed on load (repeatable)",
+      collectColumn,
+    )
+    .option(
+      "--header-from <file>",
+      "a sample export (CSV or .csv.gz) whose header decides the optional columns (default: the profile's full header)",
+    )
     .option("--from <date>", "first day of the result (YYYY-MM-DD)", parseDay("--from"))
     .option("--to <date>", "last day of the result (YYYY-MM-DD)", parseDay("--to"))
-    .addOption(new Option("--date-format <layout>", "how the date column is written: iso (YYYY-MM-DD…), mdy (MM/DD/YYYY), unix (seconds)").choices(["iso", "mdy", "unix"]))
-    .addOption(new Option("--containment <rule>", "LiteLLM: cache tokens inside prompt_tokens (nested, current) or not (disjoint, older)").choices(["nested", "disjoint"]))
+    .addOption(
+      new Option(
+        "--date-format <layout>",
+        "how the date column is written: iso (YYYY-MM-DD…), mdy (MM/DD/YYYY), unix (seconds)",
+      ).choices(["iso", "mdy", "unix"]),
+    )
+    .addOption(
+      new Option(
+        "--containment <rule>",
+        "LiteLLM: cache tokens inside prompt_tokens (nested, current) or not (disjoint, older)",
+      ).choices(["nested", "disjoint"]),
+    )
     .addHelpText(
       "after",
       `
@@ -52,4 +69,3 @@ The result's columns: usage_date, provider, model, project, token_kind, currency
     )
     .action(lazyAction(async () => (await import("../actions/sql.js")).sqlAction(env)));
 }
-

@@ -5,7 +5,8 @@
  */
 import { allOptions, type CommandSpec, type CompletionSpec, type OptionSpec } from "./spec.js";
 
-const words = (opts: readonly OptionSpec[]): string => opts.flatMap((o) => [o.long, ...(o.short ? [o.short] : [])]).join(" ");
+const words = (opts: readonly OptionSpec[]): string =>
+  opts.flatMap((o) => [o.long, ...(o.short ? [o.short] : [])]).join(" ");
 
 /** `case "$prev"` arms: an option's choices, or files for any other option that takes a value. */
 function valueArms(opts: readonly OptionSpec[], indent: string): string[] {
@@ -14,23 +15,30 @@ function valueArms(opts: readonly OptionSpec[], indent: string): string[] {
   for (const o of opts) {
     if (!o.takesValue) continue;
     const names = [o.long, ...(o.short ? [o.short] : [])].join("|");
-    if (o.choices) lines.push(`${indent}${names}) COMPREPLY=( $(compgen -W "${o.choices.join(" ")}" -- "$cur") ); return ;;`);
+    if (o.choices)
+      lines.push(`${indent}${names}) COMPREPLY=( $(compgen -W "${o.choices.join(" ")}" -- "$cur") ); return ;;`);
     else fileOpts.push(names);
   }
-  if (fileOpts.length > 0) lines.push(`${indent}${fileOpts.join("|")}) COMPREPLY=( $(compgen -f -- "$cur") ); return ;;`);
+  if (fileOpts.length > 0)
+    lines.push(`${indent}${fileOpts.join("|")}) COMPREPLY=( $(compgen -f -- "$cur") ); return ;;`);
   return lines;
 }
 
 function commandArm(c: CommandSpec): string[] {
   const lines = [`    ${c.name})`];
   if (c.subcommands.length > 0) {
-    lines.push(`      if [[ $nwords -eq 0 && "$cur" != -* ]]; then COMPREPLY=( $(compgen -W "${c.subcommands.map((s) => s.name).join(" ")}" -- "$cur") ); return; fi`);
+    lines.push(
+      `      if [[ $nwords -eq 0 && "$cur" != -* ]]; then COMPREPLY=( $(compgen -W "${c.subcommands.map((s) => s.name).join(" ")}" -- "$cur") ); return; fi`,
+    );
   }
   const options = allOptions(c);
   const arms = valueArms(options, "        ");
   if (arms.length > 0) lines.push(`      case "$prev" in`, ...arms, `      esac`);
   lines.push(`      if [[ "$cur" == -* ]]; then COMPREPLY=( $(compgen -W "${words(options)}" -- "$cur") ); return; fi`);
-  if (c.argumentChoices) lines.push(`      [[ $nwords -eq 0 ]] && COMPREPLY=( $(compgen -W "${c.argumentChoices.join(" ")}" -- "$cur") ) ;;`);
+  if (c.argumentChoices)
+    lines.push(
+      `      [[ $nwords -eq 0 ]] && COMPREPLY=( $(compgen -W "${c.argumentChoices.join(" ")}" -- "$cur") ) ;;`,
+    );
   else lines.push(c.files ? `      COMPREPLY=( $(compgen -f -- "$cur") ) ;;` : `      ;;`);
   return lines;
 }

@@ -20,7 +20,8 @@ function optionLine(p: string, condition: string, o: OptionSpec): string {
 function commandLines(p: string, c: CommandSpec): string[] {
   const seen = `__fish_seen_subcommand_from ${c.name}`;
   const lines = [`complete -c ${p} -n __fish_use_subcommand -a ${c.name} -d ${quote(shortDescription(c.description))}`];
-  for (const s of c.subcommands) lines.push(`complete -c ${p} -n ${quote(seen)} -a ${s.name} -d ${quote(shortDescription(s.description))}`);
+  for (const s of c.subcommands)
+    lines.push(`complete -c ${p} -n ${quote(seen)} -a ${s.name} -d ${quote(shortDescription(s.description))}`);
   for (const o of allOptions(c)) lines.push(optionLine(p, seen, o));
   if (c.argumentChoices) lines.push(`complete -c ${p} -n ${quote(seen)} -a ${quote(c.argumentChoices.join(" "))}`);
   if (c.files) lines.push(`complete -c ${p} -n ${quote(seen)} -F`);

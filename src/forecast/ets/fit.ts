@@ -59,7 +59,12 @@ function tightenBounds(bounds: ParamBounds, fixed: Partial<EtsParams>): ParamBou
 }
 
 /** Build the full x_0 from level, slope and the m−1 free seasonal states (§1.3 normalisation). */
-export function buildInitialState(spec: EtsSpec, level: number, slope: number, freeSeason: ArrayLike<number>): Float64Array {
+export function buildInitialState(
+  spec: EtsSpec,
+  level: number,
+  slope: number,
+  freeSeason: ArrayLike<number>,
+): Float64Array {
   const x0 = new Float64Array(stateLength(spec));
   x0[0] = level;
   if (spec.trend !== "N") x0[1] = slope;

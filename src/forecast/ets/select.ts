@@ -42,8 +42,16 @@ export function etsCandidateSpecs(y: ArrayLike<number>, m: number, options: Auto
   }
   const seasonalAllowed = (options.seasonal ?? true) && !options.simpleOnly && m > 1 && m <= 24 && n >= 2 * m;
   const errors: ErrorType[] = options.additiveOnly || !positive ? ["A"] : ["A", "M"];
-  const trends: TrendType[] = options.simpleOnly ? ["N", "A"] : options.multiplicativeTrend ? ["N", "A", "M"] : ["N", "A"];
-  const seasons: SeasonType[] = !seasonalAllowed ? ["N"] : options.additiveOnly || !positive ? ["N", "A"] : ["N", "A", "M"];
+  const trends: TrendType[] = options.simpleOnly
+    ? ["N", "A"]
+    : options.multiplicativeTrend
+      ? ["N", "A", "M"]
+      : ["N", "A"];
+  const seasons: SeasonType[] = !seasonalAllowed
+    ? ["N"]
+    : options.additiveOnly || !positive
+      ? ["N", "A"]
+      : ["N", "A", "M"];
   const dampings = options.simpleOnly ? [false] : [true, false];
   const specs: EtsSpec[] = [];
   for (const error of errors) {

@@ -16,7 +16,10 @@ export interface CompleteMonths {
 
 export function completeMonthTotals(daily: TimeSeries, file?: string): CompleteMonths {
   if (daily.granularity !== "day") {
-    throw new HedgeError("INPUT_INVALID", "monthly totals need a daily series", { value: daily.granularity, expected: "day" });
+    throw new HedgeError("INPUT_INVALID", "monthly totals need a daily series", {
+      value: daily.granularity,
+      expected: "day",
+    });
   }
   const totals = new Map<string, { total: number; days: number; complete: boolean }>();
   daily.values.forEach((v, i) => {

@@ -22,7 +22,15 @@ const FACTOR = /^[+]?(\d+(\.\d*)?|\.\d+)$/;
 const CHANGE = /^([+\-−]?)(\d+(\.\d*)?|\.\d+)\s*%$/;
 
 function fail(file: string, cell: Cell, field: string, message: string, expected: string, hint?: string): never {
-  throw new HedgeError("INPUT_INVALID", message, { file, line: cell.line, column: cell.column, field, value: cell.raw, expected, hint: hint ?? "fix that row of the file given to --events (or events: in the config)" });
+  throw new HedgeError("INPUT_INVALID", message, {
+    file,
+    line: cell.line,
+    column: cell.column,
+    field,
+    value: cell.raw,
+    expected,
+    hint: hint ?? "fix that row of the file given to --events (or events: in the config)",
+  });
 }
 
 function day(file: string, cell: Cell, field: string): string {
@@ -42,30 +50,70 @@ export function parseUplift(raw: string): number | undefined {
 }
 
 export function parseEventsFile(text: string, file: string): ForecastEvent[] {
-  const rows = readTable(text, file, { fields: FIELDS, required: ["date", "kind"], listKeys: ["events"], what: "events" });
+  const rows = readTable(text, file, {
+    fields: FIELDS,
+    required: ["date", "kind"],
+    listKeys: ["events"],
+    what: "events",
+  });
   return rows.map((row) => {
     const dateCell = row.get("date");
     const kindCell = row.get("kind");
-    if (!dateCell) throw new HedgeError("INPUT_INVALID", "an event has no date", { file, line: row.line, field: "date", expected: "a day YYYY-MM-DD" });
-    if (!kindCell) throw new HedgeError("INPUT_INVALID", "an event has no kind", { file, line: row.line, field: "kind", expected: KINDS.join(", ") });
+    if (!dateCell)
+      throw new HedgeError("INPUT_INVALID", "an event has no date", {
+        file,
+        line: row.line,
+        field: "date",
+        expected: "a day YYYY-MM-DD",
+      });
+    if (!kindCell)
+      throw new HedgeError("INPUT_INVALID", "an event has no kind", {
+        file,
+        line: row.line,
+        field: "kind",
+        expected: KINDS.join(", "),
+      });
     const date = day(file, dateCell, "date");
     const kind = kindCell.raw.toLowerCase();
-    if (!(KINDS as readonly string[]).includes(kind)) fail(file, kindCell, "kind", `unknown event kind "${kindCell.raw}"`, KINDS.join(", "));
+    if (!(KINDS as readonly string[]).includes(kind))
+      fail(file, kindCell, "kind", `unknown event kind "${kindCell.raw}"`, KINDS.join(", "));
     const event: ForecastEvent = { kind: kind as ForecastEvent["kind"], date, source: `${file}:${row.line}` };
     const upliftCell = row.get("uplift");
     if (upliftCell) {
-      if (kind === "outage") fail(file, upliftCell, "uplift", "an outage has no uplift", "an empty uplift for outages", "outages are left out of the fit; give the last day as end");
+      if (kind === "outage")
+        fail(
+          file,
+          upliftCell,
+          "uplift",
+          "an outage has no uplift",
+          "an empty uplift for outages",
+          "outages are left out of the fit; give the last day as end",
+        );
       const u = parseUplift(upliftCell.raw);
       if (u === undefined || !(u > 0) || !Number.isFinite(u)) {
-        fail(file, upliftCell, "uplift", `cannot read uplift "${upliftCell.raw}"`, "a factor > 0 such as 1.3, or a change such as +30% or -10%");
+        fail(
+          file,
+          upliftCell,
+          "uplift",
+          `cannot read uplift "${upliftCell.raw}"`,
+          "a factor > 0 such as 1.3, or a change such as +30% or -10%",
+        );
       }
       event.uplift = u;
     }
     const endCell = row.get("end");
     if (endCell) {
-      if (kind !== "outage") fail(file, endCell, "end", `an end date applies to outages only, not to a ${kind}`, "an empty end for launches and migrations");
+      if (kind !== "outage")
+        fail(
+          file,
+          endCell,
+          "end",
+          `an end date applies to outages only, not to a ${kind}`,
+          "an empty end for launches and migrations",
+        );
       const end = day(file, endCell, "end");
-      if (end < date) fail(file, endCell, "end", `the outage ends (${end}) before it starts (${date})`, `a day on or after ${date}`);
+      if (end < date)
+        fail(file, endCell, "end", `the outage ends (${end}) before it starts (${date})`, `a day on or after ${date}`);
       event.end = end;
     }
     const note = row.get("note");

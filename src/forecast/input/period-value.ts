@@ -33,7 +33,13 @@ const MAX_DECIMALS = 6;
 const PLAIN_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
 function headerCells(line: string): string[] {
-  return line.split(",").map((c) => c.trim().replace(/^"(.*)"$/, "$1").trim().toLowerCase());
+  return line.split(",").map((c) =>
+    c
+      .trim()
+      .replace(/^"(.*)"$/, "$1")
+      .trim()
+      .toLowerCase(),
+  );
 }
 
 /**
@@ -41,7 +47,10 @@ function headerCells(line: string): string[] {
  * tell a series file from a usage export, whose headers name dates and token columns instead.
  */
 export function isPeriodValueText(text: string): boolean {
-  const first = text.replace(/^\uFEFF/, "").split(/\r?\n/).find((l) => l.trim() !== "");
+  const first = text
+    .replace(/^\uFEFF/, "")
+    .split(/\r?\n/)
+    .find((l) => l.trim() !== "");
   if (first === undefined) return false;
   const cells = headerCells(first);
   return cells.length === PERIOD_VALUE_HEADER.length && cells.every((c, i) => c === PERIOD_VALUE_HEADER[i]);
@@ -74,7 +83,10 @@ export function parsePeriodValue(text: string, file: string): PeriodValueSeries 
   const rows = readCsvRows(text, file);
   const head = rows[0];
   if (!head) {
-    throw new HedgeError("INPUT_EMPTY", "the series file is empty", { file, expected: "a header `period,value` and one row per period" });
+    throw new HedgeError("INPUT_EMPTY", "the series file is empty", {
+      file,
+      expected: "a header `period,value` and one row per period",
+    });
   }
   const cells = head.record.map((c) => c.trim().toLowerCase());
   if (cells.length !== 2 || cells[0] !== "period" || cells[1] !== "value") {
@@ -98,9 +110,19 @@ export function parsePeriodValue(text: string, file: string): PeriodValueSeries 
     const period = (record[0] ?? "").trim();
     const kind = granularityOf(period);
     if (kind === undefined || (granularity !== undefined && kind !== granularity)) {
-      const expected = granularity === "month" ? "a month YYYY-MM, like the first row" : granularity === "day" ? "a day YYYY-MM-DD, like the first row" : "a month YYYY-MM or a day YYYY-MM-DD";
+      const expected =
+        granularity === "month"
+          ? "a month YYYY-MM, like the first row"
+          : granularity === "day"
+            ? "a day YYYY-MM-DD, like the first row"
+            : "a month YYYY-MM or a day YYYY-MM-DD";
       throw new HedgeError("INPUT_DATE_PARSE", `cannot read period "${period}"`, {
-        file, line, column: 1, field: "period", value: period, expected,
+        file,
+        line,
+        column: 1,
+        field: "period",
+        value: period,
+        expected,
         ...(kind !== undefined ? { hint: "monthly and daily rows cannot be mixed in one file" } : {}),
       });
     }
@@ -118,22 +140,48 @@ export function parsePeriodValue(text: string, file: string): PeriodValueSeries 
               ? `periods are not in order: ${period} after ${previous}`
               : `gap in the series: ${period} follows ${previous} (${steps - 1} ${kind === "month" ? "month" : "day"}${steps - 1 === 1 ? "" : "s"} missing)`;
         throw new HedgeError("INPUT_INVALID", message, {
-          file, line, column: 1, field: "period", value: period, expected: expectedPeriod,
-          hint: steps > 1 ? "add the missing periods (0 for no usage) so every period appears once, in order" : "sort the file by period, one row per period",
+          file,
+          line,
+          column: 1,
+          field: "period",
+          value: period,
+          expected: expectedPeriod,
+          hint:
+            steps > 1
+              ? "add the missing periods (0 for no usage) so every period appears once, in order"
+              : "sort the file by period, one row per period",
         });
       }
     }
     const raw = (record[1] ?? "").trim();
     if (!PLAIN_NUMBER.test(raw)) {
-      throw new HedgeError("INPUT_NUMBER_PARSE", raw === "" ? `no value for ${period}` : `cannot read value "${raw}" for ${period}`, {
-        file, line, column: 2, field: "value", value: raw, expected: "a plain number such as 1234 or 315.42",
-        ...(raw === "" ? { hint: "write 0 for a period without usage" } : /\d,\d|\s/.test(raw) ? { hint: "no thousands separators or spaces" } : {}),
-      });
+      throw new HedgeError(
+        "INPUT_NUMBER_PARSE",
+        raw === "" ? `no value for ${period}` : `cannot read value "${raw}" for ${period}`,
+        {
+          file,
+          line,
+          column: 2,
+          field: "value",
+          value: raw,
+          expected: "a plain number such as 1234 or 315.42",
+          ...(raw === ""
+            ? { hint: "write 0 for a period without usage" }
+            : /\d,\d|\s/.test(raw)
+              ? { hint: "no thousands separators or spaces" }
+              : {}),
+        },
+      );
     }
     const value = Number(raw);
     if (!Number.isFinite(value) || value < 0) {
       throw new HedgeError("INPUT_INVALID", `value ${raw} for ${period} is ${value < 0 ? "negative" : "not finite"}`, {
-        file, line, column: 2, field: "value", value: raw, expected: "a finite number ≥ 0",
+        file,
+        line,
+        column: 2,
+        field: "value",
+        value: raw,
+        expected: "a finite number ≥ 0",
       });
     }
     decimals = Math.max(decimals, Math.min(MAX_DECIMALS, decimalsOf(raw)));
@@ -142,7 +190,11 @@ export function parsePeriodValue(text: string, file: string): PeriodValueSeries 
     previous = period;
   }
   if (granularity === undefined) {
-    throw new HedgeError("INPUT_EMPTY", "the series file has a header but no rows", { file, line: head.info.lines, expected: "one row per period after the header" });
+    throw new HedgeError("INPUT_EMPTY", "the series file has a header but no rows", {
+      file,
+      line: head.info.lines,
+      expected: "one row per period after the header",
+    });
   }
   return { file, series: { granularity, start, values }, lines, decimals };
 }

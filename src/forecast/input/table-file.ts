@@ -23,30 +23,52 @@ export interface TableRow {
 export function looksLikeYaml(text: string, file: string): boolean {
   if (/\.ya?ml$/i.test(file)) return true;
   if (/\.csv$/i.test(file)) return false;
-  const first = text.replace(/^\uFEFF/, "").split(/\r?\n/).find((l) => l.trim() !== "" && !l.trim().startsWith("#"));
+  const first = text
+    .replace(/^\uFEFF/, "")
+    .split(/\r?\n/)
+    .find((l) => l.trim() !== "" && !l.trim().startsWith("#"));
   return first !== undefined && (/^\s*-\s/.test(first) || /^[A-Za-z_]+:\s*$/.test(first.trim()));
 }
 
-export function readTable(text: string, file: string, opts: { fields: readonly string[]; required: readonly string[]; listKeys: readonly string[]; what: string }): TableRow[] {
+export function readTable(
+  text: string,
+  file: string,
+  opts: { fields: readonly string[]; required: readonly string[]; listKeys: readonly string[]; what: string },
+): TableRow[] {
   return looksLikeYaml(text, file) ? yamlTable(text, file, opts) : csvTable(text, file, opts);
 }
 
-function csvTable(text: string, file: string, opts: { fields: readonly string[]; required: readonly string[]; what: string }): TableRow[] {
+function csvTable(
+  text: string,
+  file: string,
+  opts: { fields: readonly string[]; required: readonly string[]; what: string },
+): TableRow[] {
   const rows = readCsvRows(text, file);
   const head = rows[0];
-  if (!head) throw new HedgeError("INPUT_EMPTY", `the ${opts.what} file is empty`, { file, expected: `a header ${opts.fields.join(",")}` });
+  if (!head)
+    throw new HedgeError("INPUT_EMPTY", `the ${opts.what} file is empty`, {
+      file,
+      expected: `a header ${opts.fields.join(",")}`,
+    });
   const header = head.record.map((h) => h.trim().toLowerCase());
   header.forEach((h, i) => {
     if (!opts.fields.includes(h)) {
       throw new HedgeError("INPUT_INVALID", `unknown column "${head.record[i]}" in the ${opts.what} file`, {
-        file, line: head.info.lines, column: i + 1, value: head.record[i] ?? "", expected: `columns ${opts.fields.join(", ")}`,
+        file,
+        line: head.info.lines,
+        column: i + 1,
+        value: head.record[i] ?? "",
+        expected: `columns ${opts.fields.join(", ")}`,
       });
     }
   });
   for (const f of opts.required) {
     if (!header.includes(f)) {
       throw new HedgeError("INPUT_MISSING_COLUMN", `the ${opts.what} file has no ${f} column`, {
-        file, line: head.info.lines, value: head.record.join(","), expected: `a header with ${opts.required.join(", ")} (optional: ${opts.fields.filter((x) => !opts.required.includes(x)).join(", ")})`,
+        file,
+        line: head.info.lines,
+        value: head.record.join(","),
+        expected: `a header with ${opts.required.join(", ")} (optional: ${opts.fields.filter((x) => !opts.required.includes(x)).join(", ")})`,
       });
     }
   }
@@ -61,21 +83,32 @@ function csvTable(text: string, file: string, opts: { fields: readonly string[];
   }));
 }
 
-function yamlTable(text: string, file: string, opts: { fields: readonly string[]; required: readonly string[]; listKeys: readonly string[]; what: string }): TableRow[] {
+function yamlTable(
+  text: string,
+  file: string,
+  opts: { fields: readonly string[]; required: readonly string[]; listKeys: readonly string[]; what: string },
+): TableRow[] {
   const lines = new LineCounter();
   // YAML 1.2 core schema, no custom tags.
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const err = doc.errors[0];
   if (err) {
     const pos = lines.linePos(err.pos[0]);
-    throw new HedgeError("INPUT_INVALID", `not valid YAML: ${err.message.split("\n")[0]}`, { file, line: pos.line, column: pos.col, expected: `a YAML list of ${opts.what} entries` });
+    throw new HedgeError("INPUT_INVALID", `not valid YAML: ${err.message.split("\n")[0]}`, {
+      file,
+      line: pos.line,
+      column: pos.col,
+      expected: `a YAML list of ${opts.what} entries`,
+    });
   }
   const root = doc.contents;
   const key = isMap(root) ? opts.listKeys.find((k) => root.has(k)) : undefined;
   const list = key !== undefined ? doc.get(key, true) : root;
   if (!isSeq(list)) {
     throw new HedgeError("INPUT_INVALID", `the ${opts.what} file must be a list`, {
-      file, line: 1, expected: `a YAML list of { ${opts.fields.join(", ")} }${opts.listKeys.length > 0 ? ` (or under ${opts.listKeys[0]}:)` : ""}`,
+      file,
+      line: 1,
+      expected: `a YAML list of { ${opts.fields.join(", ")} }${opts.listKeys.length > 0 ? ` (or under ${opts.listKeys[0]}:)` : ""}`,
     });
   }
   const at = (node: unknown) => {
@@ -86,16 +119,30 @@ function yamlTable(text: string, file: string, opts: { fields: readonly string[]
   return list.items.map((item) => {
     const where = at(item);
     if (!isMap(item)) {
-      throw new HedgeError("INPUT_INVALID", `a ${opts.what} entry is not a mapping`, { file, ...where, expected: `a mapping of ${opts.fields.join(", ")}` });
+      throw new HedgeError("INPUT_INVALID", `a ${opts.what} entry is not a mapping`, {
+        file,
+        ...where,
+        expected: `a mapping of ${opts.fields.join(", ")}`,
+      });
     }
     for (const pair of item.items) {
       const name = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
       if (!opts.fields.includes(name.toLowerCase())) {
-        throw new HedgeError("INPUT_INVALID", `unknown key "${name}" in the ${opts.what} file`, { file, ...at(pair.key), value: name, expected: `one of ${opts.fields.join(", ")}` });
+        throw new HedgeError("INPUT_INVALID", `unknown key "${name}" in the ${opts.what} file`, {
+          file,
+          ...at(pair.key),
+          value: name,
+          expected: `one of ${opts.fields.join(", ")}`,
+        });
       }
     }
     for (const f of opts.required) {
-      if (!item.has(f)) throw new HedgeError("INPUT_MISSING_COLUMN", `a ${opts.what} entry has no ${f}`, { file, ...where, expected: `${opts.required.join(", ")} in every entry` });
+      if (!item.has(f))
+        throw new HedgeError("INPUT_MISSING_COLUMN", `a ${opts.what} entry has no ${f}`, {
+          file,
+          ...where,
+          expected: `${opts.required.join(", ")} in every entry`,
+        });
     }
     return {
       line: where.line,

@@ -7,5 +7,9 @@ import type { UsageSeries } from "../../ingest/types.js";
 import type { TimeSeries } from "../types.js";
 
 export function dailyTokens(usage: Pick<UsageSeries, "days" | "firstDay">): TimeSeries {
-  return { granularity: "day", start: usage.days[0]?.day ?? usage.firstDay, values: usage.days.map((d) => Number(d.tokens)) };
+  return {
+    granularity: "day",
+    start: usage.days[0]?.day ?? usage.firstDay,
+    values: usage.days.map((d) => Number(d.tokens)),
+  };
 }

@@ -15,7 +15,10 @@ export function mvhrMethod(result: HedgeRatioResult, source: string): HedgeRatio
   return {
     name: "mvhr",
     description: `minimum-variance hedge ratio from ${source}`,
-    ratioFor: (ctx) => ({ ratio: result.hedgeRatio * ctx.priceScale, detail: { hedgeRatioHistoryUnits: result.hedgeRatio, priceScale: ctx.priceScale } }),
+    ratioFor: (ctx) => ({
+      ratio: result.hedgeRatio * ctx.priceScale,
+      detail: { hedgeRatioHistoryUnits: result.hedgeRatio, priceScale: ctx.priceScale },
+    }),
     summary: {
       history: source,
       hedgeRatio: result.hedgeRatio,

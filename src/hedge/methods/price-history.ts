@@ -28,11 +28,18 @@ export function parsePriceHistory(text: string, file: string, options: PriceHist
   const futuresColumn = options.futuresColumn ?? "futures";
   const rows = readCsvRows(text, file);
   const header = rows[0]?.record.map((h) => h.trim());
-  if (!header) throw new HedgeError("INPUT_EMPTY", "the price history is empty", { file, expected: `a header with ${spotColumn} and ${futuresColumn} columns` });
+  if (!header)
+    throw new HedgeError("INPUT_EMPTY", "the price history is empty", {
+      file,
+      expected: `a header with ${spotColumn} and ${futuresColumn} columns`,
+    });
   const find = (name: string): number => header.findIndex((h) => h.toLowerCase() === name.toLowerCase());
   const sCol = find(spotColumn);
   const fCol = find(futuresColumn);
-  for (const [col, name, flag] of [[sCol, spotColumn, "--spot-column"], [fCol, futuresColumn, "--futures-column"]] as const) {
+  for (const [col, name, flag] of [
+    [sCol, spotColumn, "--spot-column"],
+    [fCol, futuresColumn, "--futures-column"],
+  ] as const) {
     if (col < 0) {
       throw new HedgeError("INPUT_MISSING_COLUMN", `no ${name} column in the price history header`, {
         file,
@@ -55,13 +62,23 @@ export function parsePriceHistory(text: string, file: string, options: PriceHist
       const value = parseDecimal(raw)?.toNumber();
       if (value === undefined || !Number.isFinite(value)) {
         throw new HedgeError("INPUT_NUMBER_PARSE", `cannot read ${name} "${raw}"`, {
-          file, line, column: col + 1, field: name, value: raw, expected: "a plain decimal number such as 2.1350",
+          file,
+          line,
+          column: col + 1,
+          field: name,
+          value: raw,
+          expected: "a plain decimal number such as 2.1350",
           ...(raw.includes(",") ? { hint: "use a decimal point, not a comma" } : {}),
         });
       }
       if (options.kind !== "changes" && !(value > 0)) {
         throw new HedgeError("INPUT_INVALID", `${name} price "${raw}" is not positive`, {
-          file, line, column: col + 1, field: name, value: raw, expected: "a positive price level",
+          file,
+          line,
+          column: col + 1,
+          field: name,
+          value: raw,
+          expected: "a positive price level",
           hint: "if the file holds price changes, pass --changes",
         });
       }
@@ -73,5 +90,13 @@ export function parsePriceHistory(text: string, file: string, options: PriceHist
     lines.push(line);
   }
   if (pCol >= 0) checkPeriods(periods, lines, { file, column: pCol + 1, field: header[pCol]! });
-  return { file, spot, futures, periods, kind: options.kind ?? "levels", spotColumn: header[sCol]!, futuresColumn: header[fCol]! };
+  return {
+    file,
+    spot,
+    futures,
+    periods,
+    kind: options.kind ?? "levels",
+    spotColumn: header[sCol]!,
+    futuresColumn: header[fCol]!,
+  };
 }

@@ -42,7 +42,10 @@ export interface QuantityMethodSettings {
 
 export function quantityMethod(s: QuantityMethodSettings): HedgeRatioMethod {
   if (!(s.correlation >= -1 && s.correlation <= 1)) {
-    throw new HedgeError("USAGE", `--corr ${s.correlation} is outside −1 … 1`, { value: String(s.correlation), expected: "a correlation between -1 and 1" });
+    throw new HedgeError("USAGE", `--corr ${s.correlation} is outside −1 … 1`, {
+      value: String(s.correlation),
+      expected: "a correlation between -1 and 1",
+    });
   }
   if (s.crossHedge && !s.history) {
     throw new HedgeError("USAGE_MISSING_FLAG", "the quantity method with a GPU-hour contract needs --history", {
@@ -69,10 +72,10 @@ export function quantityMethod(s: QuantityMethodSettings): HedgeRatioMethod {
         s.priceSd !== undefined
           ? s.priceSd
           : s.priceVolatility !== undefined
-          ? ctx.futuresPrice * s.priceVolatility * Math.sqrt(t / 12)
-          : s.history
-            ? s.history.result.sigmaFutures * Math.sqrt(t)
-            : 1; // ρ = 0: σ_F cancels out of N*
+            ? ctx.futuresPrice * s.priceVolatility * Math.sqrt(t / 12)
+            : s.history
+              ? s.history.result.sigmaFutures * Math.sqrt(t)
+              : 1; // ρ = 0: σ_F cancels out of N*
       const exposure = ctx.exposureTokens / ctx.tokensPerUnit;
       const meanQuantity = ctx.forecast.mean / ctx.tokensPerUnit;
       const sigmaQ = (s.volumeSd ?? volumeStandardDeviation(ctx.forecast)) / ctx.tokensPerUnit;

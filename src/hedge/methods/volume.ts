@@ -28,14 +28,19 @@ export function parseVolumeLevel(text: string, flag: string, allowMean = true): 
 /** The volume of `f` at `level` ("mean" or "pNN"): a reported quantile when there is one, else from the samples. */
 export function volumeAt(f: VolumeForecastMonth, level: string): number {
   if (level === "mean") return f.mean;
-  const reported = f.quantiles?.[level] ?? (level === "p10" ? f.p10 : level === "p50" ? f.p50 : level === "p90" ? f.p90 : undefined);
+  const reported =
+    f.quantiles?.[level] ?? (level === "p10" ? f.p10 : level === "p50" ? f.p50 : level === "p90" ? f.p90 : undefined);
   if (reported !== undefined) return reported;
   const p = Number(level.slice(1)) / 100;
   if (f.samples && f.samples.length > 0) return quantileOfSorted(f.samples as unknown as number[], p, 8);
-  throw new HedgeError("USAGE", `the forecast for ${f.month} has no ${level} (reported: p10, p50, p90${f.quantiles ? `, ${Object.keys(f.quantiles).join(", ")}` : ""})`, {
-    value: level,
-    expected: "a reported quantile",
-  });
+  throw new HedgeError(
+    "USAGE",
+    `the forecast for ${f.month} has no ${level} (reported: p10, p50, p90${f.quantiles ? `, ${Object.keys(f.quantiles).join(", ")}` : ""})`,
+    {
+      value: level,
+      expected: "a reported quantile",
+    },
+  );
 }
 
 /**

@@ -13,7 +13,8 @@ import { formatPath } from "../../schema/zod-errors.js";
 import { mappingSchema, type MappingSpec } from "./schema.js";
 
 function describeIssue(issue: ZodError["issues"][number]): string {
-  if (issue.code === "unrecognized_keys") return `unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
+  if (issue.code === "unrecognized_keys")
+    return `unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
   return issue.message;
 }
 
@@ -24,11 +25,15 @@ export function parseMappingText(text: string, source: string): MappingSpec {
   if (doc.errors.length > 0) {
     const err = doc.errors[0]!;
     const pos = err.linePos?.[0];
-    throw new HedgeError("CONFIG_INVALID", `mapping file is not valid ${/\.json$/i.test(source) ? "JSON" : "YAML"}: ${err.message.split("\n")[0]}`, {
-      file: source,
-      ...(pos ? { line: pos.line, column: pos.col } : {}),
-      expected: "a YAML or JSON mapping (tokenhedge ingest FILE --print-mapping writes one to start from)",
-    });
+    throw new HedgeError(
+      "CONFIG_INVALID",
+      `mapping file is not valid ${/\.json$/i.test(source) ? "JSON" : "YAML"}: ${err.message.split("\n")[0]}`,
+      {
+        file: source,
+        ...(pos ? { line: pos.line, column: pos.col } : {}),
+        expected: "a YAML or JSON mapping (tokenhedge ingest FILE --print-mapping writes one to start from)",
+      },
+    );
   }
   const raw = yamlToJs(doc, source);
   const locate = (path: readonly PropertyKey[]): { line: number; column: number } | undefined => {
@@ -45,7 +50,8 @@ export function parseMappingText(text: string, source: string): MappingSpec {
   if (!result.success) {
     const issues = result.error.issues;
     // An unknown key's issue points at its parent: locate the key itself.
-    const at = (i: (typeof issues)[number]) => locate(i.code === "unrecognized_keys" && i.keys.length > 0 ? [...i.path, i.keys[0]!] : i.path);
+    const at = (i: (typeof issues)[number]) =>
+      locate(i.code === "unrecognized_keys" && i.keys.length > 0 ? [...i.path, i.keys[0]!] : i.path);
     const body = issues.map((i) => {
       const where = at(i);
       return `  ${formatPath(i.path)}: ${describeIssue(i)}${where ? ` (line ${where.line})` : ""}`;
@@ -65,20 +71,28 @@ export function parseMappingText(text: string, source: string): MappingSpec {
   return spec;
 }
 
-function checkPatterns(spec: MappingSpec, source: string, locate: (p: readonly PropertyKey[]) => { line: number; column: number } | undefined): void {
+function checkPatterns(
+  spec: MappingSpec,
+  source: string,
+  locate: (p: readonly PropertyKey[]) => { line: number; column: number } | undefined,
+): void {
   const check = (pattern: string | undefined, path: PropertyKey[]): void => {
     if (pattern === undefined) return;
     try {
       compileUserRegex(pattern);
     } catch (e) {
       const at = locate(path);
-      throw new HedgeError("CONFIG_INVALID", `mapping is not valid:\n  ${formatPath(path)}: not a regular expression: ${(e as Error).message}`, {
-        file: source,
-        ...(at ? { line: at.line, column: at.column } : {}),
-        path: formatPath(path),
-        value: pattern,
-        expected: "a regular expression in RE2 syntax (no backreferences or lookaround; matching time stays linear)",
-      });
+      throw new HedgeError(
+        "CONFIG_INVALID",
+        `mapping is not valid:\n  ${formatPath(path)}: not a regular expression: ${(e as Error).message}`,
+        {
+          file: source,
+          ...(at ? { line: at.line, column: at.column } : {}),
+          path: formatPath(path),
+          value: pattern,
+          expected: "a regular expression in RE2 syntax (no backreferences or lookaround; matching time stays linear)",
+        },
+      );
     }
   };
   for (const key of ["provider", "model", "project"] as const) {
@@ -86,7 +100,8 @@ function checkPatterns(spec: MappingSpec, source: string, locate: (p: readonly P
     if (v !== undefined && typeof v !== "string") check(v.pattern, [key, "pattern"]);
   }
   const kind = spec.quantity?.kind;
-  if (kind !== undefined && typeof kind !== "string") kind.rules?.forEach((r, i) => check(r.matches, ["quantity", "kind", "rules", i, "matches"]));
+  if (kind !== undefined && typeof kind !== "string")
+    kind.rules?.forEach((r, i) => check(r.matches, ["quantity", "kind", "rules", i, "matches"]));
   spec.filters?.forEach((f, i) => {
     check(f.when?.matches, ["filters", i, "when", "matches"]);
     check(f.unless?.matches, ["filters", i, "unless", "matches"]);

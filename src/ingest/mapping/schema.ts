@@ -75,7 +75,8 @@ export const kindRuleSchema = z
   .superRefine((r, ctx) => {
     const tests = [r.equals, r.matches, r.suffix].filter((x) => x !== undefined).length;
     if (tests === 0) ctx.addIssue({ code: "custom", message: "give one of equals, matches or suffix" });
-    if ([r.kind, r.ignore, r.noKind].filter((x) => x !== undefined).length !== 1) ctx.addIssue({ code: "custom", message: "give exactly one of kind or ignore (or noKind: true)" });
+    if ([r.kind, r.ignore, r.noKind].filter((x) => x !== undefined).length !== 1)
+      ctx.addIssue({ code: "custom", message: "give exactly one of kind or ignore (or noKind: true)" });
   });
 export type KindRule = z.infer<typeof kindRuleSchema>;
 
@@ -123,7 +124,8 @@ export const filterSchema = z
   })
   .strict()
   .superRefine((f, ctx) => {
-    if ((f.when === undefined) === (f.unless === undefined)) ctx.addIssue({ code: "custom", message: "give exactly one of when or unless" });
+    if ((f.when === undefined) === (f.unless === undefined))
+      ctx.addIssue({ code: "custom", message: "give exactly one of when or unless" });
   });
 export type FilterRule = z.infer<typeof filterSchema>;
 
@@ -198,7 +200,8 @@ export const mappingSchema = z
     if (m.tokens === undefined && m.quantity === undefined && m.cost === undefined) {
       ctx.addIssue({ code: "custom", message: "give tokens (wide), quantity (long) or at least cost", path: [] });
     }
-    if (m.tokens !== undefined && m.quantity !== undefined) ctx.addIssue({ code: "custom", message: "give tokens or quantity, not both", path: ["quantity"] });
+    if (m.tokens !== undefined && m.quantity !== undefined)
+      ctx.addIssue({ code: "custom", message: "give tokens or quantity, not both", path: ["quantity"] });
   });
 
 export type MappingSpec = z.infer<typeof mappingSchema>;

@@ -9,10 +9,27 @@
 import type { KindRule } from "../mapping/schema.js";
 import { fingerprint, type Profile } from "./types.js";
 
-export const AGGREGATED_COLUMNS = ["usage_date", "provider", "model", "project", "token_kind", "currency", "tokens", "cost", "cost_only"] as const;
+export const AGGREGATED_COLUMNS = [
+  "usage_date",
+  "provider",
+  "model",
+  "project",
+  "token_kind",
+  "currency",
+  "tokens",
+  "cost",
+  "cost_only",
+] as const;
 
 /** The token kinds the built-in profiles produce; anything else in token_kind is rejected, named. */
-export const AGGREGATED_KINDS = ["input_uncached", "input_cache_read", "input_cache_write", "output", "input", "unspecified"] as const;
+export const AGGREGATED_KINDS = [
+  "input_uncached",
+  "input_cache_read",
+  "input_cache_write",
+  "output",
+  "input",
+  "unspecified",
+] as const;
 
 export const aggregatedProfile: Profile = {
   id: "aggregated",
@@ -25,14 +42,25 @@ export const aggregatedProfile: Profile = {
         name: "aggregated usage",
         provider: { column: "provider" },
         date: { column: "usage_date", bucket: "as-written" },
-        filters: [{ when: { column: "cost_only", empty: false }, then: "cost-only", reason: "cost-only rows (credits, tax, refunds; reason in cost_only)" }],
+        filters: [
+          {
+            when: { column: "cost_only", empty: false },
+            then: "cost-only",
+            reason: "cost-only rows (credits, tax, refunds; reason in cost_only)",
+          },
+        ],
         quantity: { column: "tokens", kind: { column: "token_kind", rules } },
         emptyTokens: "zero",
         model: { column: "model" },
         ...(h.has("project") ? { project: { column: "project" } } : {}),
-        ...(h.has("cost") ? { cost: { column: "cost", currency: { column: "currency", normalize: "upper", default: "USD" } } } : {}),
+        ...(h.has("cost")
+          ? { cost: { column: "cost", currency: { column: "currency", normalize: "upper", default: "USD" } } }
+          : {}),
       },
-      notes: ["already aggregated by the export profile's query: dimensions and token kinds read as written", "an empty token_kind is cost of no single kind; a cost_only reason marks credits, tax and refunds"],
+      notes: [
+        "already aggregated by the export profile's query: dimensions and token kinds read as written",
+        "an empty token_kind is cost of no single kind; a cost_only reason marks credits, tax and refunds",
+      ],
     };
   },
 };

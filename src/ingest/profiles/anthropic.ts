@@ -27,10 +27,17 @@ export const anthropicUsageProfile: Profile = {
         date: { column: "usage_date_utc" },
         tokens: tokens as [TokenColumn, ...TokenColumn[]],
         emptyTokens: "zero",
-        ...(h.has("model_version") ? { model: { column: "model_version" } } : h.has("model") ? { model: { column: "model" } } : {}),
+        ...(h.has("model_version")
+          ? { model: { column: "model_version" } }
+          : h.has("model")
+            ? { model: { column: "model" } }
+            : {}),
         ...(h.has("workspace") ? { project: { column: "workspace", default: "Default" } } : {}),
       },
-      notes: ["token columns are disjoint (no-cache input, cache writes, cache reads, output): each added once", "web_search_count is a count of searches, not tokens: not added"],
+      notes: [
+        "token columns are disjoint (no-cache input, cache writes, cache reads, output): each added once",
+        "web_search_count is a count of searches, not tokens: not added",
+      ],
     };
   },
 };
@@ -50,7 +57,10 @@ export const anthropicCostProfile: Profile = {
         model: { column: "model", normalize: "slug" },
         ...(h.has("workspace") ? { project: { column: "workspace", default: "Default" } } : {}),
       },
-      notes: ["a cost export: cost_usd per day, model and token type, but no token counts (token_type is a label; export the usage CSV for tokens)", "model display names normalised to ids (Claude Sonnet 4.5 → claude-sonnet-4-5)"],
+      notes: [
+        "a cost export: cost_usd per day, model and token type, but no token counts (token_type is a label; export the usage CSV for tokens)",
+        "model display names normalised to ids (Claude Sonnet 4.5 → claude-sonnet-4-5)",
+      ],
     };
   },
 };

@@ -32,7 +32,10 @@ export const deepseekProfile: Profile = {
         model: { column: "model" },
         ...(h.has("api_key_name") ? { project: { column: "api_key_name", default: "unspecified" } } : {}),
       },
-      notes: ["no cost in the amount CSV (price is a unit price, never multiplied into a cost)", "request_count rows are not tokens"],
+      notes: [
+        "no cost in the amount CSV (price is a unit price, never multiplied into a cost)",
+        "request_count rows are not tokens",
+      ],
     };
   },
 };

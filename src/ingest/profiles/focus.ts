@@ -18,8 +18,20 @@ export const focusProfile: Profile = {
         provider: h.has("ProviderName") ? { column: "ProviderName", normalize: "slug" } : "unspecified",
         date: { column: "ChargePeriodStart", ...(h.has("ChargePeriodEnd") ? { end: "ChargePeriodEnd" } : {}) },
         filters: [
-          ...(h.has("ChargeCategory") ? [{ when: { column: "ChargeCategory", in: ["Credit", "Tax", "Adjustment"] as [string, ...string[]] }, then: "cost-only" as const, reason: "credit, tax or adjustment" }] : []),
-          { unless: { column: "ConsumedUnit", matches: "^(1000 |1k |1m )?tokens?$" }, then: "skip", reason: "not tokens (ConsumedUnit)" },
+          ...(h.has("ChargeCategory")
+            ? [
+                {
+                  when: { column: "ChargeCategory", in: ["Credit", "Tax", "Adjustment"] as [string, ...string[]] },
+                  then: "cost-only" as const,
+                  reason: "credit, tax or adjustment",
+                },
+              ]
+            : []),
+          {
+            unless: { column: "ConsumedUnit", matches: "^(1000 |1k |1m )?tokens?$" },
+            then: "skip",
+            reason: "not tokens (ConsumedUnit)",
+          },
         ],
         quantity: {
           column: "ConsumedQuantity",
@@ -35,15 +47,34 @@ export const focusProfile: Profile = {
               { matches: ".", kind: "unspecified" },
             ],
           },
-          unit: { column: "ConsumedUnit", table: { tokens: 1, token: 1, "1000 tokens": 1000, "1k tokens": 1000, "1m tokens": 1000000 } },
+          unit: {
+            column: "ConsumedUnit",
+            table: { tokens: 1, token: 1, "1000 tokens": 1000, "1k tokens": 1000, "1m tokens": 1000000 },
+          },
         },
         // "Claude 3.5 Sonnet Input Tokens" → claude-3-5-sonnet.
         // … and Azure's "gpt-4o-mini-0718-Inp-glbl Tokens" → gpt-4o-mini-0718.
-        model: { column: kindCol, pattern: "^(?:\\$[\\d.]+ per 1K )?(.*?)(?:\\s+(?:cache\\s*(?:read|write)\\s+)?(?:input|output|prompt|completion)\\b|-(?:cchd-)?(?:inp|outp?)-)", normalize: "slug", default: "unspecified" },
-        cost: { column: "BilledCost", currency: h.has("BillingCurrency") ? { column: "BillingCurrency", normalize: "upper" } : "USD" },
-        ...(h.has("SubAccountName") ? { project: { column: "SubAccountName" } } : h.has("SubAccountId") ? { project: { column: "SubAccountId" } } : {}),
+        model: {
+          column: kindCol,
+          pattern:
+            "^(?:\\$[\\d.]+ per 1K )?(.*?)(?:\\s+(?:cache\\s*(?:read|write)\\s+)?(?:input|output|prompt|completion)\\b|-(?:cchd-)?(?:inp|outp?)-)",
+          normalize: "slug",
+          default: "unspecified",
+        },
+        cost: {
+          column: "BilledCost",
+          currency: h.has("BillingCurrency") ? { column: "BillingCurrency", normalize: "upper" } : "USD",
+        },
+        ...(h.has("SubAccountName")
+          ? { project: { column: "SubAccountName" } }
+          : h.has("SubAccountId")
+            ? { project: { column: "SubAccountId" } }
+            : {}),
       },
-      notes: [`token kind from ${kindCol}; cost from BilledCost in BillingCurrency (EffectiveCost and ListCost are not added)`, "credits, tax and adjustments: cost included, tokens never; --exclude-credits leaves them out"],
+      notes: [
+        `token kind from ${kindCol}; cost from BilledCost in BillingCurrency (EffectiveCost and ListCost are not added)`,
+        "credits, tax and adjustments: cost included, tokens never; --exclude-credits leaves them out",
+      ],
     };
   },
 };

@@ -11,11 +11,15 @@ export const gcpProfile: Profile = {
   title: "Google Cloud billing report (Vertex AI)",
   detect: fingerprint(["SKU description", "Usage amount", "Usage unit"]),
   build(h) {
-    const costCol = ["Unrounded subtotal ($)", "Unrounded Cost ($)", "Subtotal ($)", "Cost ($)", "List cost ($)"].find((c) => h.has(c));
+    const costCol = ["Unrounded subtotal ($)", "Unrounded Cost ($)", "Subtotal ($)", "Cost ($)", "List cost ($)"].find(
+      (c) => h.has(c),
+    );
     const dateCol = ["Date", "Usage start date", "Usage start time"].find((c) => h.has(c)) ?? "Date";
     const notes = [
       'tokens from "Usage amount" where "Usage unit" is count; kind and model from "SKU description"',
-      costCol ? `cost from "${costCol}" (the unrounded subtotal is preferred: rounded columns differ by cents)` : "no cost column",
+      costCol
+        ? `cost from "${costCol}" (the unrounded subtotal is preferred: rounded columns differ by cents)`
+        : "no cost column",
     ];
     return {
       spec: {
@@ -24,8 +28,20 @@ export const gcpProfile: Profile = {
         numbers: { thousands: "," },
         date: { column: dateCol },
         filters: [
-          ...(h.has("Service description") ? [{ unless: { column: "Service description", matches: "vertex ai|gemini|generative" }, then: "skip" as const, reason: "not Vertex AI / Gemini API" }] : []),
-          { unless: { column: "Usage unit", matches: "^(count|tokens?)$" }, then: "skip", reason: "not tokens (usage unit)" },
+          ...(h.has("Service description")
+            ? [
+                {
+                  unless: { column: "Service description", matches: "vertex ai|gemini|generative" },
+                  then: "skip" as const,
+                  reason: "not Vertex AI / Gemini API",
+                },
+              ]
+            : []),
+          {
+            unless: { column: "Usage unit", matches: "^(count|tokens?)$" },
+            then: "skip",
+            reason: "not tokens (usage unit)",
+          },
         ],
         quantity: {
           column: "Usage amount",
@@ -40,7 +56,12 @@ export const gcpProfile: Profile = {
           },
           unit: { column: "Usage unit", table: { count: 1, token: 1, tokens: 1 } },
         },
-        model: { column: "SKU description", pattern: "(gemini[ -]?\\d+(?:\\.\\d+)?(?:[ -](?:pro|flash|ultra|nano|lite))*)", normalize: "slug", default: "unspecified" },
+        model: {
+          column: "SKU description",
+          pattern: "(gemini[ -]?\\d+(?:\\.\\d+)?(?:[ -](?:pro|flash|ultra|nano|lite))*)",
+          normalize: "slug",
+          default: "unspecified",
+        },
         ...(costCol ? { cost: { column: costCol, currency: "USD" } } : {}),
         ...(h.has("Project ID") ? { project: { column: "Project ID" } } : {}),
       },

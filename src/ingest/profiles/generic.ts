@@ -11,7 +11,20 @@ import type { MappingSpec, TokenColumn } from "../mapping/schema.js";
 import type { Header, Profile, ProfileChoice, ProfileOptions } from "./types.js";
 
 export const ALIASES = {
-  date: ["date", "day", "usage_date", "timestamp", "time", "start_time", "period", "created_at", "datetime", "usage_date_utc", "starttime", "date_utc"],
+  date: [
+    "date",
+    "day",
+    "usage_date",
+    "timestamp",
+    "time",
+    "start_time",
+    "period",
+    "created_at",
+    "datetime",
+    "usage_date_utc",
+    "starttime",
+    "date_utc",
+  ],
   tokens: ["tokens", "token_count", "num_tokens", "n_tokens", "token_usage"],
   kind: ["token_type", "token_kind", "kind", "type"],
   model: ["model", "model_name", "model_id"],
@@ -41,7 +54,10 @@ const WIDE_RE = /^(?:(.+?)[ _-]?tokens|tokens[ _-](.+))$/i;
 function stemOf(name: string): string | undefined {
   const m = WIDE_RE.exec(name.trim());
   if (!m) return undefined;
-  const stem = (m[1] ?? m[2] ?? "").toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/g, "");
+  const stem = (m[1] ?? m[2] ?? "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_+|_+$/g, "");
   return stem === "" ? undefined : stem;
 }
 
@@ -84,7 +100,9 @@ export function buildGeneric(h: Header, options: ProfileOptions): ProfileChoice 
     const kind = col("kind");
     spec = { quantity: { column: tokensCol, kind: kind ? { column: kind } : "total" } };
   } else {
-    const wide = h.names.map((n) => ({ name: n, stem: stemOf(n) })).filter((c): c is { name: string; stem: string } => c.stem !== undefined && c.stem !== "total");
+    const wide = h.names
+      .map((n) => ({ name: n, stem: stemOf(n) }))
+      .filter((c): c is { name: string; stem: string } => c.stem !== undefined && c.stem !== "total");
     if (wide.length === 0) {
       const total = find(h, ["total_tokens", "totaltokens"]);
       if (total === undefined) throw missing("tokens", h, ALIASES.tokens);
@@ -107,11 +125,17 @@ export function buildGeneric(h: Header, options: ProfileOptions): ProfileChoice 
   return { spec: spec as MappingSpec, notes };
 }
 
-function wideColumns(cols: { name: string; stem: string }[], containment: "nested" | "disjoint", notes: string[]): [TokenColumn, ...TokenColumn[]] {
+function wideColumns(
+  cols: { name: string; stem: string }[],
+  containment: "nested" | "disjoint",
+  notes: string[],
+): [TokenColumn, ...TokenColumn[]] {
   const out: TokenColumn[] = [];
   if (containment === "disjoint") {
     for (const c of cols) out.push({ column: c.name, kind: c.stem });
-    notes.push(`containment: disjoint (--containment disjoint): ${cols.map((c) => c.name).join(", ")} are added as they are`);
+    notes.push(
+      `containment: disjoint (--containment disjoint): ${cols.map((c) => c.name).join(", ")} are added as they are`,
+    );
     return out as [TokenColumn, ...TokenColumn[]];
   }
   const input = cols.find((c) => isInput(c.stem));

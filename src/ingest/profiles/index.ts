@@ -35,7 +35,10 @@ export { PROFILE_IDS };
 export function profileById(id: string): Profile {
   const p = PROFILES.find((x) => x.id === id.trim().toLowerCase());
   if (!p) {
-    throw new HedgeError("USAGE", `--format: unknown export format "${id}"`, { value: id, expected: `one of ${PROFILE_IDS.join(", ")}` });
+    throw new HedgeError("USAGE", `--format: unknown export format "${id}"`, {
+      value: id,
+      expected: `one of ${PROFILE_IDS.join(", ")}`,
+    });
   }
   return p;
 }

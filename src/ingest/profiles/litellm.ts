@@ -15,7 +15,11 @@ export const litellmProfile: Profile = {
     const caches = ["cache_read_input_tokens", "cache_creation_input_tokens"].filter((c) => h.has(c));
     const disjoint = options.containment === "disjoint";
     const tokens: TokenColumn[] = [
-      { column: "prompt_tokens", kind: "input_uncached", ...(disjoint || caches.length === 0 ? {} : { minus: caches }) },
+      {
+        column: "prompt_tokens",
+        kind: "input_uncached",
+        ...(disjoint || caches.length === 0 ? {} : { minus: caches }),
+      },
       { column: "cache_read_input_tokens", kind: "input_cache_read", optional: true },
       { column: "cache_creation_input_tokens", kind: "input_cache_write", optional: true },
       { column: "completion_tokens", kind: "output" },

@@ -31,7 +31,8 @@ export const openaiUsageProfile: Profile = {
     }
     tokens.push({ column: "input_tokens", kind: "input_uncached", minus: contained });
     tokens.push({ column: "input_cached_tokens", kind: "input_cache_read" });
-    if (h.has("input_cache_write_tokens")) tokens.push({ column: "input_cache_write_tokens", kind: "input_cache_write" });
+    if (h.has("input_cache_write_tokens"))
+      tokens.push({ column: "input_cache_write_tokens", kind: "input_cache_write" });
     tokens.push({ column: "output_tokens", kind: "output" });
     return {
       spec: {
@@ -65,7 +66,9 @@ export const openaiCostsProfile: Profile = {
       ...(h.has("project_id") ? { project: { column: "project_id", default: "unspecified" } } : {}),
     };
     if (grouped) {
-      notes.push('grouped by line item: tokens from quantity, kind and model from line_item ("gpt-5-nano, input_tokens"); rows without a line item count for cost only');
+      notes.push(
+        'grouped by line item: tokens from quantity, kind and model from line_item ("gpt-5-nano, input_tokens"); rows without a line item count for cost only',
+      );
       spec.quantity = {
         column: "quantity",
         kind: {
@@ -78,13 +81,32 @@ export const openaiCostsProfile: Profile = {
             { matches: ".", ignore: "not token usage (line item)" },
           ],
         },
-        ...(h.has("quantity_unit") ? { unit: { column: "quantity_unit", table: { tokens: 1, token: 1, "": 1, "1k tokens": 1000, "1m tokens": 1000000 } } } : {}),
+        ...(h.has("quantity_unit")
+          ? {
+              unit: {
+                column: "quantity_unit",
+                table: { tokens: 1, token: 1, "": 1, "1k tokens": 1000, "1m tokens": 1000000 },
+              },
+            }
+          : {}),
       };
       spec.emptyTokens = "zero";
       spec.model = { column: "line_item", pattern: "^\\s*([^,]+?)\\s*,", default: "unspecified" };
       spec.filters = [
-        { when: { column: "line_item", empty: true }, then: "cost-only", reason: "cost without a line item (ungrouped export)" },
-        ...(h.has("quantity_unit") ? [{ unless: { column: "quantity_unit", matches: "^(|tokens?|1[km] tokens)$" }, then: "skip" as const, reason: "not tokens (quantity unit)" }] : []),
+        {
+          when: { column: "line_item", empty: true },
+          then: "cost-only",
+          reason: "cost without a line item (ungrouped export)",
+        },
+        ...(h.has("quantity_unit")
+          ? [
+              {
+                unless: { column: "quantity_unit", matches: "^(|tokens?|1[km] tokens)$" },
+                then: "skip" as const,
+                reason: "not tokens (quantity unit)",
+              },
+            ]
+          : []),
       ];
     } else {
       notes.push("not grouped by line item: cost only, no token counts (export the usage CSV for tokens)");

@@ -56,7 +56,11 @@ section#scenarios,section#audit{page:wide}
 }
 `;
 
-function table(head: readonly (string | Markup)[], rows: readonly (readonly (string | Markup)[])[], textColumns: readonly number[] = []): Markup {
+function table(
+  head: readonly (string | Markup)[],
+  rows: readonly (readonly (string | Markup)[])[],
+  textColumns: readonly number[] = [],
+): Markup {
   const cls = (i: number): Markup => (textColumns.includes(i) ? html` class="text"` : html``);
   return html`<table><thead><tr>${head.map((h, i) => html`<th${cls(i)}>${h}</th>`)}</tr></thead><tbody>${rows.map((r) => html`<tr>${r.map((c, i) => html`<td${cls(i)}>${c}</td>`)}</tr>`)}</tbody></table>`;
 }
@@ -66,7 +70,11 @@ function figure(chart: Markup, data: Markup): Markup {
 }
 
 function verdict(pass: boolean | null): Markup {
-  return pass === null ? html`<span class="skip">not evaluated</span>` : pass ? html`<span class="pass">pass</span>` : html`<span class="fail">FAIL</span>`;
+  return pass === null
+    ? html`<span class="skip">not evaluated</span>`
+    : pass
+      ? html`<span class="pass">pass</span>`
+      : html`<span class="fail">FAIL</span>`;
 }
 
 function kpi(value: string, label: string): Markup {
@@ -82,18 +90,43 @@ function executiveSection(m: ReportModel): Markup {
 function summarySection(m: ReportModel): Markup {
   const s = m.summary;
   const items: Markup[] = [
-    kpi(`${fmtInt(s.contracts)} contracts`, `long, ${s.horizon.from ?? "–"} … ${s.horizon.to ?? "–"} (${s.horizon.months} months)`),
-    kpi(fmtPct(s.achievedRatio, 1), `of forecast tokens hedged (${fmtBillions(s.hedgedTokens)} of ${fmtBillions(s.forecastTokens)})`),
-    kpi(fmtMoney(s.lockedInCost), `locked in${s.averageLockedInPrice !== null ? ` at ${fmtPrice(s.averageLockedInPrice)} ${m.plan.contract.quoteUnit}` : ""}`),
+    kpi(
+      `${fmtInt(s.contracts)} contracts`,
+      `long, ${s.horizon.from ?? "–"} … ${s.horizon.to ?? "–"} (${s.horizon.months} months)`,
+    ),
+    kpi(
+      fmtPct(s.achievedRatio, 1),
+      `of forecast tokens hedged (${fmtBillions(s.hedgedTokens)} of ${fmtBillions(s.forecastTokens)})`,
+    ),
+    kpi(
+      fmtMoney(s.lockedInCost),
+      `locked in${s.averageLockedInPrice !== null ? ` at ${fmtPrice(s.averageLockedInPrice)} ${m.plan.contract.quoteUnit}` : ""}`,
+    ),
     kpi(fmtMoney(s.initialMargin), "initial margin"),
   ];
   if (s.expectedHedgedCost !== null && s.expectedUnhedgedCost !== null) {
-    items.push(kpi(fmtMoney(s.expectedHedgedCost), `expected hedged cost (unhedged ${fmtMoney(s.expectedUnhedgedCost)})`));
+    items.push(
+      kpi(fmtMoney(s.expectedHedgedCost), `expected hedged cost (unhedged ${fmtMoney(s.expectedUnhedgedCost)})`),
+    );
   }
-  if (s.costAtRisk !== null && s.costAtRiskConfidence !== null) items.push(kpi(fmtMoney(s.costAtRisk), `Cost-at-Risk ${Math.round(s.costAtRiskConfidence * 100)}% (hedged)`));
-  if (s.budget !== null) items.push(kpi(fmtMoney(s.budget), s.probabilityOverBudget !== null ? `budget; P(hedged cost over it) ${fmtPct(s.probabilityOverBudget, 1)}` : "budget"));
-  if (s.checkPass !== null) items.push(kpi(s.checkPass ? "all rules pass" : `${s.breaches} breach${s.breaches === 1 ? "" : "es"}`, "policy check"));
-  const illustrative = m.plan.contract.illustrative ? html`<p class="illustrative">The contract specification ${m.plan.contract.name} is illustrative: no exchange has published a specification for AI-token futures.</p>` : html``;
+  if (s.costAtRisk !== null && s.costAtRiskConfidence !== null)
+    items.push(kpi(fmtMoney(s.costAtRisk), `Cost-at-Risk ${Math.round(s.costAtRiskConfidence * 100)}% (hedged)`));
+  if (s.budget !== null)
+    items.push(
+      kpi(
+        fmtMoney(s.budget),
+        s.probabilityOverBudget !== null
+          ? `budget; P(hedged cost over it) ${fmtPct(s.probabilityOverBudget, 1)}`
+          : "budget",
+      ),
+    );
+  if (s.checkPass !== null)
+    items.push(
+      kpi(s.checkPass ? "all rules pass" : `${s.breaches} breach${s.breaches === 1 ? "" : "es"}`, "policy check"),
+    );
+  const illustrative = m.plan.contract.illustrative
+    ? html`<p class="illustrative">The contract specification ${m.plan.contract.name} is illustrative: no exchange has published a specification for AI-token futures.</p>`
+    : html``;
   const warnings = m.warnings.map((w) => html`<p class="warning">${w}</p>`);
   return html`<section id="summary"><h2>Summary</h2><div class="kpis">${items}</div>${illustrative}${warnings}</section>`;
 }
@@ -103,7 +136,15 @@ function usageSection(m: ReportModel): Markup {
   const n = (v: number | null): string => (v === null ? "" : fmtBillions(v));
   const data = table(
     ["month", "actual", "forecast", "80% low", "80% high", "95% low", "95% high"],
-    u.rows.map((r) => [r.month, n(r.actual), r.actual !== null ? "" : n(r.mean), r.actual !== null ? "" : n(r.lo80), r.actual !== null ? "" : n(r.hi80), r.actual !== null ? "" : n(r.lo95), r.actual !== null ? "" : n(r.hi95)]),
+    u.rows.map((r) => [
+      r.month,
+      n(r.actual),
+      r.actual !== null ? "" : n(r.mean),
+      r.actual !== null ? "" : n(r.lo80),
+      r.actual !== null ? "" : n(r.hi80),
+      r.actual !== null ? "" : n(r.lo95),
+      r.actual !== null ? "" : n(r.hi95),
+    ]),
   );
   return html`<section id="usage"><h2>Usage and forecast</h2>
 <p>Usage ${u.firstDay} … ${u.lastDay}, ${fmtInt(u.totalTokens)} tokens; ${u.missingDays.length} day${u.missingDays.length === 1 ? "" : "s"} without rows. Forecast model: <code>${u.model}</code>; tokens are index tokens (weighted by token kind per the contract).</p>
@@ -112,17 +153,31 @@ ${figure(usageChart(m), data)}</section>`;
 }
 
 function curveSection(m: ReportModel): Markup {
-  const data = table(["delivery month", `price (${m.plan.contract.quoteUnit})`], m.curve.points.map((p) => [p.month, fmtPrice(p.price)]));
+  const data = table(
+    ["delivery month", `price (${m.plan.contract.quoteUnit})`],
+    m.curve.points.map((p) => [p.month, fmtPrice(p.price)]),
+  );
   return html`<section id="curve"><h2>Futures curve</h2><p><code>${m.curve.file}</code>: <b>${m.curve.shape}</b> — ${m.curve.reading}.</p>${figure(curveChart(m), data)}</section>`;
 }
 
 function contractsSection(m: ReportModel): Markup {
   const data = table(
     ["month", "tenor", "forecast", "ratio", "contracts", "achieved", "futures", "locked-in cost"],
-    m.plan.months.map((x) => [x.month, String(x.tenor), fmtBillions(x.forecastTokens), fmtPct(x.hedgeRatio, 0), fmtInt(x.contracts), fmtPct(x.achievedRatio, 1), fmtPrice(x.futuresPrice, 3), fmtMoney(x.lockedInCost)]),
+    m.plan.months.map((x) => [
+      x.month,
+      String(x.tenor),
+      fmtBillions(x.forecastTokens),
+      fmtPct(x.hedgeRatio, 0),
+      fmtInt(x.contracts),
+      fmtPct(x.achievedRatio, 1),
+      fmtPrice(x.futuresPrice, 3),
+      fmtMoney(x.lockedInCost),
+    ]),
   );
   const c = m.plan.contract;
-  const source = m.planSource ? html`<p class="plan-source">${planSourceHuman(m.planSource, PLAN_SOURCE_USE.report).trimEnd().replace(/\n/g, "; ")}</p>` : html``;
+  const source = m.planSource
+    ? html`<p class="plan-source">${planSourceHuman(m.planSource, PLAN_SOURCE_USE.report).trimEnd().replace(/\n/g, "; ")}</p>`
+    : html``;
   return html`<section id="contracts"><h2>Hedge plan: contracts per delivery month</h2>
 ${source}<p>${c.name}: ${fmtInt(c.contractSize)} ${c.sizeUnit} per contract, quoted in ${c.quoteUnit}; contracts rounded ${m.plan.rounding}${m.plan.volumeCap ? html`; never above the ${m.plan.volumeCap} volume forecast` : html``}.</p>
 ${figure(contractsChart(m), data)}</section>`;
@@ -133,7 +188,12 @@ function companySection(m: ReportModel): Markup {
   if (!m.company) return html``;
   const { answer, pricing } = m.company;
   const sentences = planAnswerSentences(answer, pricing).map((l) => html`<li>${l}</li>`);
-  const rows = answer.months.map((x) => [x.month, fmtPrice(x.companyPrice, 4), fmtMoney(x.companyCost), fmtMoney(x.indexCost)]);
+  const rows = answer.months.map((x) => [
+    x.month,
+    fmtPrice(x.companyPrice, 4),
+    fmtMoney(x.companyCost),
+    fmtMoney(x.indexCost),
+  ]);
   return html`<section id="company"><h2>In the company's money</h2><ul>${join(sentences, "\n")}</ul>${table(["month", "company USD/Mtok", "company cost", "index cost"], rows, [0])}</section>`;
 }
 
@@ -144,22 +204,85 @@ function hedgeBookSection(m: ReportModel): Markup {
   const parts: Markup[] = [];
   if (h.book) {
     const b = h.book;
-    parts.push(html`<p><code>${b.file}</code>: ${fmtInt(b.trades)} trades, ${b.side} hedge, rebalance ${b.rebalance}. Realised P&amp;L ${fmtMoney(b.totals.realisedPnl)}, unrealised ${fmtMoney(b.totals.unrealisedPnl)}, variation margin to date ${fmtMoney(b.totals.variationMarginToDate)}.</p>`);
-    parts.push(table(["month", "status", "net", "mark", "realised P&L", "unrealised P&L", "locked in"], b.mark.months.map((x) => [x.month, x.status, fmtInt(x.netContracts), fmtPrice(x.markPrice, 3), fmtMoney(x.realisedPnl), x.unrealisedPnl === null ? "–" : fmtMoney(x.unrealisedPnl), fmtPrice(x.lockedInPrice, 4)]), [1]));
+    parts.push(
+      html`<p><code>${b.file}</code>: ${fmtInt(b.trades)} trades, ${b.side} hedge, rebalance ${b.rebalance}. Realised P&amp;L ${fmtMoney(b.totals.realisedPnl)}, unrealised ${fmtMoney(b.totals.unrealisedPnl)}, variation margin to date ${fmtMoney(b.totals.variationMarginToDate)}.</p>`,
+    );
+    parts.push(
+      table(
+        ["month", "status", "net", "mark", "realised P&L", "unrealised P&L", "locked in"],
+        b.mark.months.map((x) => [
+          x.month,
+          x.status,
+          fmtInt(x.netContracts),
+          fmtPrice(x.markPrice, 3),
+          fmtMoney(x.realisedPnl),
+          x.unrealisedPnl === null ? "–" : fmtMoney(x.unrealisedPnl),
+          fmtPrice(x.lockedInPrice, 4),
+        ]),
+        [1],
+      ),
+    );
     parts.push(html`<h3>Trades to target</h3>`);
-    parts.push(table(["month", "target", "held", "trade", "after-trade ratio", "flags"], b.months.map((x) => [x.month, x.targetContracts === null ? "–" : fmtInt(x.targetContracts), fmtInt(x.heldContracts), x.trade.side === "none" ? "–" : `${x.trade.side} ${fmtInt(x.trade.contracts)}`, fmtPct(x.afterTradeRatio, 1), x.flags.join(", ")]), [3, 5]));
+    parts.push(
+      table(
+        ["month", "target", "held", "trade", "after-trade ratio", "flags"],
+        b.months.map((x) => [
+          x.month,
+          x.targetContracts === null ? "–" : fmtInt(x.targetContracts),
+          fmtInt(x.heldContracts),
+          x.trade.side === "none" ? "–" : `${x.trade.side} ${fmtInt(x.trade.contracts)}`,
+          fmtPct(x.afterTradeRatio, 1),
+          x.flags.join(", "),
+        ]),
+        [3, 5],
+      ),
+    );
   }
   const l = h.liquidity;
-  parts.push(html`<h3>Liquidity stress</h3><p>Cash buffer to hold ${fmtMoney(l.cashBuffer)} (initial margin ${fmtMoney(l.initialMargin)} included).</p>`);
-  parts.push(table(["stress", "peak funding need", "cash buffer"], [
-    ...l.gaps.map((g) => [`day-one gap ${fmtSignedPct(g.gap, 0)}`, fmtMoney(g.fundingNeed), fmtMoney(g.cashBuffer)]),
-    ...(l.simulated ? [[`simulated P95 / P99 (${fmtInt(l.simulated.paths)} paths)`, `${fmtMoney(l.simulated.p95FundingNeed)} / ${fmtMoney(l.simulated.p99FundingNeed)}`, fmtMoney(l.simulated.cashBuffer)]] : []),
-  ], [0]));
+  parts.push(
+    html`<h3>Liquidity stress</h3><p>Cash buffer to hold ${fmtMoney(l.cashBuffer)} (initial margin ${fmtMoney(l.initialMargin)} included).</p>`,
+  );
+  parts.push(
+    table(
+      ["stress", "peak funding need", "cash buffer"],
+      [
+        ...l.gaps.map((g) => [
+          `day-one gap ${fmtSignedPct(g.gap, 0)}`,
+          fmtMoney(g.fundingNeed),
+          fmtMoney(g.cashBuffer),
+        ]),
+        ...(l.simulated
+          ? [
+              [
+                `simulated P95 / P99 (${fmtInt(l.simulated.paths)} paths)`,
+                `${fmtMoney(l.simulated.p95FundingNeed)} / ${fmtMoney(l.simulated.p99FundingNeed)}`,
+                fmtMoney(l.simulated.cashBuffer),
+              ],
+            ]
+          : []),
+      ],
+      [0],
+    ),
+  );
   if (h.monthOnMonth) {
     const d = h.monthOnMonth;
-    const c = (x: { old: number | null; new: number | null }, f: (n: number) => string): string => `${x.old === null ? "–" : f(x.old)} → ${x.new === null ? "–" : f(x.new)}`;
+    const c = (x: { old: number | null; new: number | null }, f: (n: number) => string): string =>
+      `${x.old === null ? "–" : f(x.old)} → ${x.new === null ? "–" : f(x.new)}`;
     parts.push(html`<h3>Month on month</h3><p>Against <code>${d.old.file}</code>.</p>`);
-    parts.push(table(["month", "status", "target", "held", "trade", "locked-in cost"], d.months.map((x) => [x.month, x.status, c(x.targetContracts, fmtInt), c(x.heldContracts, fmtInt), `${x.trade.old ?? "–"} → ${x.trade.new ?? "–"}`, c(x.lockedInCost, fmtMoney)]), [1, 4]));
+    parts.push(
+      table(
+        ["month", "status", "target", "held", "trade", "locked-in cost"],
+        d.months.map((x) => [
+          x.month,
+          x.status,
+          c(x.targetContracts, fmtInt),
+          c(x.heldContracts, fmtInt),
+          `${x.trade.old ?? "–"} → ${x.trade.new ?? "–"}`,
+          c(x.lockedInCost, fmtMoney),
+        ]),
+        [1, 4],
+      ),
+    );
   }
   return html`<section id="book"><h2>Hedge book</h2>${join(parts, "\n")}</section>`;
 }
@@ -169,18 +292,36 @@ function distributionSection(m: ReportModel): Markup {
   const chart = distributionChart(m);
   if (!s || !chart) {
     const rows = m.scenarios.filter((x) => x.volumeCase === "p50");
-    const data = table(["price shock", "unhedged cost", "hedged cost"], rows.map((x) => [fmtSignedPct(x.priceShock), fmtMoney(x.unhedgedCost), fmtMoney(x.hedgedCost)]));
+    const data = table(
+      ["price shock", "unhedged cost", "hedged cost"],
+      rows.map((x) => [fmtSignedPct(x.priceShock), fmtMoney(x.unhedgedCost), fmtMoney(x.hedgedCost)]),
+    );
     return html`<section id="distribution"><h2>Hedged vs unhedged cost</h2><p>No Monte Carlo simulation in this run; the scenario grid at the median volume instead.</p>${figure(scenarioChart(m), data)}</section>`;
   }
   const data = table(
     ["total cost from", "to", "unhedged", "hedged"],
-    s.distribution.map((b, i) => [i === 0 ? "(below)" : fmtMoney(b.from), i === s.distribution.length - 1 ? "(above)" : fmtMoney(b.to), fmtPct(b.unhedged, 1), fmtPct(b.hedged, 1)]),
+    s.distribution.map((b, i) => [
+      i === 0 ? "(below)" : fmtMoney(b.from),
+      i === s.distribution.length - 1 ? "(above)" : fmtMoney(b.to),
+      fmtPct(b.unhedged, 1),
+      fmtPct(b.hedged, 1),
+    ]),
   );
   const risk = table(
     ["", "mean", "sd", "P5", "P50", "P95", "P99", "CaR 95%", "CVaR 95%"],
     (["unhedged", "hedged"] as const).map((k) => {
       const f = s[k];
-      return [k, fmtMoney(f.mean), fmtMoney(f.sd), fmtMoney(f.p5), fmtMoney(f.p50), fmtMoney(f.p95), fmtMoney(f.p99), fmtMoney(f.costAtRisk95), fmtMoney(f.cvar95)];
+      return [
+        k,
+        fmtMoney(f.mean),
+        fmtMoney(f.sd),
+        fmtMoney(f.p5),
+        fmtMoney(f.p50),
+        fmtMoney(f.p95),
+        fmtMoney(f.p99),
+        fmtMoney(f.costAtRisk95),
+        fmtMoney(f.cvar95),
+      ];
     }),
   );
   return html`<section id="distribution"><h2>Hedged vs unhedged cost (Monte Carlo)</h2>
@@ -190,15 +331,40 @@ ${figure(chart, data)}<h3>Risk figures of the total cost</h3>${risk}</section>`;
 
 function scenariosSection(m: ReportModel): Markup {
   const data = table(
-    ["volume", "price shock", "tokens", "unhedged cost", "futures P&L", "hedged cost", "USD/Mtok hedged", "USD/Mtok unhedged"],
-    m.scenarios.map((s) => [s.volumeCase.toUpperCase(), fmtSignedPct(s.priceShock), fmtInt(s.tokens), fmtMoney(s.unhedgedCost), fmtMoney(s.futuresPnl), fmtMoney(s.hedgedCost), fmtPrice(s.effectivePrice), fmtPrice(s.unhedgedEffectivePrice)]),
+    [
+      "volume",
+      "price shock",
+      "tokens",
+      "unhedged cost",
+      "futures P&L",
+      "hedged cost",
+      "USD/Mtok hedged",
+      "USD/Mtok unhedged",
+    ],
+    m.scenarios.map((s) => [
+      s.volumeCase.toUpperCase(),
+      fmtSignedPct(s.priceShock),
+      fmtInt(s.tokens),
+      fmtMoney(s.unhedgedCost),
+      fmtMoney(s.futuresPnl),
+      fmtMoney(s.hedgedCost),
+      fmtPrice(s.effectivePrice),
+      fmtPrice(s.unhedgedEffectivePrice),
+    ]),
   );
   return html`<section id="scenarios"><h2>Scenario grid</h2><p>Every delivery month settles at the futures price shocked by the given percentage; the volume case puts every month at that quantile of its own forecast.</p>${data}</section>`;
 }
 
 function checkSection(m: ReportModel): Markup {
   if (!m.check) return html``;
-  const rows = m.check.rules.map((r) => [html`<code>${r.rule}</code>`, r.subject, formatRuleValue(r), r.limit, verdict(r.pass), r.note ?? ""]);
+  const rows = m.check.rules.map((r) => [
+    html`<code>${r.rule}</code>`,
+    r.subject,
+    formatRuleValue(r),
+    r.limit,
+    verdict(r.pass),
+    r.note ?? "",
+  ]);
   return html`<section id="check"><h2>Policy check</h2><p>${m.check.pass ? "Every evaluated rule passes." : `${m.check.breaches} rule${m.check.breaches === 1 ? " is" : "s are"} breached.`}</p>${table(["rule", "subject", "value", "limit", "result", "note"], rows, [1, 5])}</section>`;
 }
 
@@ -207,7 +373,15 @@ function effectivenessSection(m: ReportModel): Markup {
   if (!e) return html``;
   const d = e.result.dollarOffset;
   const g = e.result.regression;
-  const rows = d.byPeriod.map((p) => [p.period, fmtMoney(p.hedge), fmtMoney(p.item), fmtPct(p.ratio, 1), verdict(p.pass), fmtPct(p.cumulativeRatio, 1), verdict(p.cumulativePass)]);
+  const rows = d.byPeriod.map((p) => [
+    p.period,
+    fmtMoney(p.hedge),
+    fmtMoney(p.item),
+    fmtPct(p.ratio, 1),
+    verdict(p.pass),
+    fmtPct(p.cumulativeRatio, 1),
+    verdict(p.cumulativePass),
+  ]);
   return html`<section id="effectiveness"><h2>Hedge effectiveness</h2>
 <p>History <code>${e.input.file}</code>. Dollar offset (cumulative −ΣΔhedge/ΣΔitem): <b>${fmtPct(d.cumulative, 1)}</b> ${verdict(d.pass)} (80%–125%). ${
     g
@@ -222,15 +396,34 @@ function memoSection(m: ReportModel): Markup {
   const sections = memo.sections.map((s) => html`<h3>${s.heading}</h3>${s.paragraphs.map((p) => html`<p>${p}</p>`)}`);
   const designations = table(
     ["delivery month", "contracts", "designated tokens", "forecast tokens", "share of forecast", "futures price"],
-    memo.designations.map((d) => [d.month, fmtInt(d.contracts), fmtInt(d.designatedTokens), fmtInt(d.forecastTokens), fmtPct(d.shareOfForecast, 1), fmtPrice(d.futuresPrice, 3)]),
+    memo.designations.map((d) => [
+      d.month,
+      fmtInt(d.contracts),
+      fmtInt(d.designatedTokens),
+      fmtInt(d.forecastTokens),
+      fmtPct(d.shareOfForecast, 1),
+      fmtPrice(d.futuresPrice, 3),
+    ]),
   );
   return html`<section id="memo" class="memo"><h2>${memo.title}</h2><p><i>References: ${memo.references}. Drafted from the inputs of this report; to be reviewed and adopted by the accounting function.</i></p>${sections}<h3>Designated quantities</h3>${designations}</section>`;
 }
 
 function auditSection(m: ReportModel): Markup {
   const a = m.audit;
-  const inputs = table(["input", "path", "SHA-256", "bytes"], a.inputs.map((f) => [f.role, html`<code>${f.path}</code>`, html`<code>${f.sha256}</code>`, fmtInt(f.bytes)]), [1, 2]);
-  const params = table(["parameter", "value", "from"], a.parameters.map((p) => [html`<code>${p.key}</code>`, typeof p.value === "string" ? p.value : JSON.stringify(p.value), p.source]), [1, 2]);
+  const inputs = table(
+    ["input", "path", "SHA-256", "bytes"],
+    a.inputs.map((f) => [f.role, html`<code>${f.path}</code>`, html`<code>${f.sha256}</code>`, fmtInt(f.bytes)]),
+    [1, 2],
+  );
+  const params = table(
+    ["parameter", "value", "from"],
+    a.parameters.map((p) => [
+      html`<code>${p.key}</code>`,
+      typeof p.value === "string" ? p.value : JSON.stringify(p.value),
+      p.source,
+    ]),
+    [1, 2],
+  );
   return html`<section id="audit"><h2>Audit</h2>
 <table><tbody><tr><th class="text">tool</th><td class="text">tokenhedge ${a.toolVersion}</td></tr><tr><th class="text">as of</th><td class="text">${a.asOf}</td></tr><tr><th class="text">seed</th><td class="text">${String(a.seed)}</td></tr><tr><th class="text">config</th><td class="text">${a.configFile ?? "(none)"}</td></tr></tbody></table>
 <h3>Inputs</h3>${inputs}<h3>Resolved parameters</h3>${params}</section>`;
@@ -251,22 +444,27 @@ const TOC: readonly [string, string][] = [
 ];
 
 export function reportHtml(m: ReportModel): string {
-  const present = TOC.filter(([id]) => (id === "check" ? m.check !== null : id === "effectiveness" ? m.effectiveness !== null : true));
-  const body = join([
-    executiveSection(m),
-    summarySection(m),
-    usageSection(m),
-    curveSection(m),
-    contractsSection(m),
-    companySection(m),
-    hedgeBookSection(m),
-    distributionSection(m),
-    scenariosSection(m),
-    checkSection(m),
-    effectivenessSection(m),
-    memoSection(m),
-    auditSection(m),
-  ], "\n");
+  const present = TOC.filter(([id]) =>
+    id === "check" ? m.check !== null : id === "effectiveness" ? m.effectiveness !== null : true,
+  );
+  const body = join(
+    [
+      executiveSection(m),
+      summarySection(m),
+      usageSection(m),
+      curveSection(m),
+      contractsSection(m),
+      companySection(m),
+      hedgeBookSection(m),
+      distributionSection(m),
+      scenariosSection(m),
+      checkSection(m),
+      effectivenessSection(m),
+      memoSection(m),
+      auditSection(m),
+    ],
+    "\n",
+  );
   const page = html`<!DOCTYPE html>
 <html lang="en">
 <head>

@@ -28,26 +28,44 @@ export function reportMarkdown(m: ReportModel): string {
   const s = m.summary;
   const out: string[] = [];
   out.push(`# ${mdEscape(m.title)}\n`);
-  out.push(`${m.entity ? `${mdEscape(m.entity)} · ` : ""}as of ${m.asOf} · tokenhedge ${mdEscape(m.audit.toolVersion)}\n`);
+  out.push(
+    `${m.entity ? `${mdEscape(m.entity)} · ` : ""}as of ${m.asOf} · tokenhedge ${mdEscape(m.audit.toolVersion)}\n`,
+  );
 
   const e = executiveSummary(m);
   out.push("## Executive summary\n");
   out.push(e.headlines.map((h) => `- **${mdEscape(h.label)}**: ${mdEscape(h.text)}`).join("\n") + "\n");
   out.push("Decisions needed:\n");
   out.push(e.decisions.map((d, i) => `${i + 1}. ${mdEscape(d)}`).join("\n") + "\n");
-  out.push(mdTable(["sign-off", "name", "signature", "date"], e.signOff.map((r) => [r, "", "", ""])));
+  out.push(
+    mdTable(
+      ["sign-off", "name", "signature", "date"],
+      e.signOff.map((r) => [r, "", "", ""]),
+    ),
+  );
   out.push("## Summary\n");
   const lines = [
     `${fmtInt(s.contracts)} contracts long over ${s.horizon.from ?? "–"} … ${s.horizon.to ?? "–"} (${s.horizon.months} months)`,
     `${fmtPct(s.achievedRatio, 1)} of forecast tokens hedged (${fmtBillions(s.hedgedTokens)} of ${fmtBillions(s.forecastTokens)})`,
     `locked-in cost ${fmtMoney(s.lockedInCost)}${s.averageLockedInPrice !== null ? ` at ${fmtPrice(s.averageLockedInPrice)} ${m.plan.contract.quoteUnit}` : ""}; initial margin ${fmtMoney(s.initialMargin)}`,
   ];
-  if (s.expectedHedgedCost !== null && s.expectedUnhedgedCost !== null) lines.push(`expected cost ${fmtMoney(s.expectedHedgedCost)} hedged, ${fmtMoney(s.expectedUnhedgedCost)} unhedged`);
-  if (s.costAtRisk !== null && s.costAtRiskConfidence !== null) lines.push(`Cost-at-Risk ${Math.round(s.costAtRiskConfidence * 100)}% of the hedged cost: ${fmtMoney(s.costAtRisk)}`);
-  if (s.budget !== null) lines.push(`budget ${fmtMoney(s.budget)}${s.probabilityOverBudget !== null ? `; probability the hedged cost exceeds it ${fmtPct(s.probabilityOverBudget, 1)}` : ""}`);
-  if (s.checkPass !== null) lines.push(`policy check: ${s.checkPass ? "every evaluated rule passes" : `${s.breaches} breach(es)`}`);
+  if (s.expectedHedgedCost !== null && s.expectedUnhedgedCost !== null)
+    lines.push(`expected cost ${fmtMoney(s.expectedHedgedCost)} hedged, ${fmtMoney(s.expectedUnhedgedCost)} unhedged`);
+  if (s.costAtRisk !== null && s.costAtRiskConfidence !== null)
+    lines.push(
+      `Cost-at-Risk ${Math.round(s.costAtRiskConfidence * 100)}% of the hedged cost: ${fmtMoney(s.costAtRisk)}`,
+    );
+  if (s.budget !== null)
+    lines.push(
+      `budget ${fmtMoney(s.budget)}${s.probabilityOverBudget !== null ? `; probability the hedged cost exceeds it ${fmtPct(s.probabilityOverBudget, 1)}` : ""}`,
+    );
+  if (s.checkPass !== null)
+    lines.push(`policy check: ${s.checkPass ? "every evaluated rule passes" : `${s.breaches} breach(es)`}`);
   out.push(lines.map((l) => `- ${mdEscape(l)}`).join("\n") + "\n");
-  if (m.plan.contract.illustrative) out.push(`> The contract specification ${mdEscape(m.plan.contract.name)} is illustrative: no exchange has published one.\n`);
+  if (m.plan.contract.illustrative)
+    out.push(
+      `> The contract specification ${mdEscape(m.plan.contract.name)} is illustrative: no exchange has published one.\n`,
+    );
   for (const w of m.warnings) out.push(`> Warning: ${mdEscape(w)}\n`);
 
   out.push("## Usage and forecast\n");
@@ -55,20 +73,61 @@ export function reportMarkdown(m: ReportModel): string {
   out.push(`${mdEscape(m.usage.forecastNotes.sentence)}\n`);
   out.push(`![Monthly tokens, history and forecast](${CHART_FILES.usage})\n`);
   const n = (v: number | null): string => (v === null ? "" : fmtInt(v));
-  out.push(mdTable(["month", "actual", "forecast", "80% low", "80% high", "95% low", "95% high"], m.usage.rows.map((r) => [r.month, n(r.actual), r.actual !== null ? "" : n(r.mean), r.actual !== null ? "" : n(r.lo80), r.actual !== null ? "" : n(r.hi80), r.actual !== null ? "" : n(r.lo95), r.actual !== null ? "" : n(r.hi95)])));
+  out.push(
+    mdTable(
+      ["month", "actual", "forecast", "80% low", "80% high", "95% low", "95% high"],
+      m.usage.rows.map((r) => [
+        r.month,
+        n(r.actual),
+        r.actual !== null ? "" : n(r.mean),
+        r.actual !== null ? "" : n(r.lo80),
+        r.actual !== null ? "" : n(r.hi80),
+        r.actual !== null ? "" : n(r.lo95),
+        r.actual !== null ? "" : n(r.hi95),
+      ]),
+    ),
+  );
 
   out.push("## Futures curve\n");
   out.push(`${mdEscape(m.curve.file)}: **${mdEscape(m.curve.shape)}** — ${mdEscape(m.curve.reading)}.\n`);
   out.push(`![Futures curve](${CHART_FILES.curve})\n`);
-  out.push(mdTable(["delivery month", `price (${m.plan.contract.quoteUnit})`], m.curve.points.map((p) => [p.month, fmtPrice(p.price)])));
+  out.push(
+    mdTable(
+      ["delivery month", `price (${m.plan.contract.quoteUnit})`],
+      m.curve.points.map((p) => [p.month, fmtPrice(p.price)]),
+    ),
+  );
 
   out.push("## Hedge plan\n");
-  if (m.planSource) out.push(mdEscape(planSourceHuman(m.planSource, PLAN_SOURCE_USE.report).trimEnd().replace(/\n/g, "; ")) + "\n");
+  if (m.planSource)
+    out.push(mdEscape(planSourceHuman(m.planSource, PLAN_SOURCE_USE.report).trimEnd().replace(/\n/g, "; ")) + "\n");
   out.push(`![Contracts per delivery month](${CHART_FILES.contracts})\n`);
-  out.push(mdTable(
-    ["month", "tenor", "forecast tokens", "ratio", "contracts", "hedged tokens", "achieved", "futures", "locked-in cost"],
-    m.plan.months.map((x) => [x.month, String(x.tenor), fmtInt(x.forecastTokens), fmtPct(x.hedgeRatio, 0), fmtInt(x.contracts), fmtInt(x.hedgedTokens), fmtPct(x.achievedRatio, 1), fmtPrice(x.futuresPrice, 3), fmtMoney(x.lockedInCost)]),
-  ));
+  out.push(
+    mdTable(
+      [
+        "month",
+        "tenor",
+        "forecast tokens",
+        "ratio",
+        "contracts",
+        "hedged tokens",
+        "achieved",
+        "futures",
+        "locked-in cost",
+      ],
+      m.plan.months.map((x) => [
+        x.month,
+        String(x.tenor),
+        fmtInt(x.forecastTokens),
+        fmtPct(x.hedgeRatio, 0),
+        fmtInt(x.contracts),
+        fmtInt(x.hedgedTokens),
+        fmtPct(x.achievedRatio, 1),
+        fmtPrice(x.futuresPrice, 3),
+        fmtMoney(x.lockedInCost),
+      ]),
+    ),
+  );
 
   if (m.company) out.push(companyMarkdown(m.company.answer, m.company.pricing));
   if (m.hedgeBook) out.push(hedgeBookMarkdown(m.hedgeBook));
@@ -76,57 +135,150 @@ export function reportMarkdown(m: ReportModel): string {
   out.push("## Hedged vs unhedged cost\n");
   const sim = m.simulation;
   if (sim && sim.distribution.length > 0) {
-    out.push(`Monte Carlo of ${fmtInt(sim.paths)} paths (seed ${sim.seed}), GBM volatility ${fmtPct(sim.volatility, 0)} (${mdEscape(sim.volatilitySource)}).\n`);
+    out.push(
+      `Monte Carlo of ${fmtInt(sim.paths)} paths (seed ${sim.seed}), GBM volatility ${fmtPct(sim.volatility, 0)} (${mdEscape(sim.volatilitySource)}).\n`,
+    );
     out.push(`![Cost distribution](${CHART_FILES.distribution})\n`);
-    out.push(mdTable(["total cost from", "to", "unhedged", "hedged"], sim.distribution.map((b, i) => [i === 0 ? "(below)" : fmtMoney(b.from), i === sim.distribution.length - 1 ? "(above)" : fmtMoney(b.to), fmtPct(b.unhedged, 1), fmtPct(b.hedged, 1)])));
-    out.push(mdTable(["", "mean", "P95", "CaR 95%", "CVaR 95%"], (["unhedged", "hedged"] as const).map((k) => [k, fmtMoney(sim[k].mean), fmtMoney(sim[k].p95), fmtMoney(sim[k].costAtRisk95), fmtMoney(sim[k].cvar95)])));
+    out.push(
+      mdTable(
+        ["total cost from", "to", "unhedged", "hedged"],
+        sim.distribution.map((b, i) => [
+          i === 0 ? "(below)" : fmtMoney(b.from),
+          i === sim.distribution.length - 1 ? "(above)" : fmtMoney(b.to),
+          fmtPct(b.unhedged, 1),
+          fmtPct(b.hedged, 1),
+        ]),
+      ),
+    );
+    out.push(
+      mdTable(
+        ["", "mean", "P95", "CaR 95%", "CVaR 95%"],
+        (["unhedged", "hedged"] as const).map((k) => [
+          k,
+          fmtMoney(sim[k].mean),
+          fmtMoney(sim[k].p95),
+          fmtMoney(sim[k].costAtRisk95),
+          fmtMoney(sim[k].cvar95),
+        ]),
+      ),
+    );
   } else {
     out.push(`No simulation in this run: the scenario grid at the median volume.\n`);
     out.push(`![Scenario costs](${CHART_FILES.scenarios})\n`);
   }
 
   out.push("## Scenario grid\n");
-  out.push(mdTable(
-    ["volume", "price shock", "unhedged cost", "futures P&L", "hedged cost", "USD/Mtok hedged"],
-    m.scenarios.map((x) => [x.volumeCase.toUpperCase(), fmtSignedPct(x.priceShock), fmtMoney(x.unhedgedCost), fmtMoney(x.futuresPnl), fmtMoney(x.hedgedCost), fmtPrice(x.effectivePrice)]),
-  ));
+  out.push(
+    mdTable(
+      ["volume", "price shock", "unhedged cost", "futures P&L", "hedged cost", "USD/Mtok hedged"],
+      m.scenarios.map((x) => [
+        x.volumeCase.toUpperCase(),
+        fmtSignedPct(x.priceShock),
+        fmtMoney(x.unhedgedCost),
+        fmtMoney(x.futuresPnl),
+        fmtMoney(x.hedgedCost),
+        fmtPrice(x.effectivePrice),
+      ]),
+    ),
+  );
 
   if (m.check) {
     out.push("## Policy check\n");
-    out.push(mdTable(["rule", "subject", "value", "limit", "result"], m.check.rules.map((r) => [r.rule, r.subject, formatRuleValue(r), r.limit, r.pass === null ? "not evaluated" : r.pass ? "pass" : "FAIL"]), [0, 1, 3, 4]));
+    out.push(
+      mdTable(
+        ["rule", "subject", "value", "limit", "result"],
+        m.check.rules.map((r) => [
+          r.rule,
+          r.subject,
+          formatRuleValue(r),
+          r.limit,
+          r.pass === null ? "not evaluated" : r.pass ? "pass" : "FAIL",
+        ]),
+        [0, 1, 3, 4],
+      ),
+    );
   }
 
   if (m.effectiveness) {
     const d = m.effectiveness.result.dollarOffset;
     const g = m.effectiveness.result.regression;
     out.push("## Hedge effectiveness\n");
-    out.push(mdEscape(
-      `History ${m.effectiveness.input.file}: dollar offset ${fmtPct(d.cumulative, 1)} (${d.pass ? "pass" : "FAIL"}); ` +
-        (g ? `regression ${g.direction}: slope ${g.slope.toFixed(4)}, R² ${g.rSquared.toFixed(4)}, p ${g.pValue.toExponential(2)} (${g.pass ? "pass" : "FAIL"}); ` : "regression not run; ") +
-        `reserve ${fmtMoney(m.effectiveness.result.reserve)}, ineffectiveness ${fmtMoney(m.effectiveness.result.ineffectiveness)}.`,
-    ) + "\n");
+    out.push(
+      mdEscape(
+        `History ${m.effectiveness.input.file}: dollar offset ${fmtPct(d.cumulative, 1)} (${d.pass ? "pass" : "FAIL"}); ` +
+          (g
+            ? `regression ${g.direction}: slope ${g.slope.toFixed(4)}, R² ${g.rSquared.toFixed(4)}, p ${g.pValue.toExponential(2)} (${g.pass ? "pass" : "FAIL"}); `
+            : "regression not run; ") +
+          `reserve ${fmtMoney(m.effectiveness.result.reserve)}, ineffectiveness ${fmtMoney(m.effectiveness.result.ineffectiveness)}.`,
+      ) + "\n",
+    );
   }
 
   out.push(`## ${mdEscape(m.memo.title)}\n`);
-  out.push(`*References: ${mdEscape(m.memo.references)}. Drafted from the inputs of this report; to be reviewed and adopted by the accounting function.*\n`);
+  out.push(
+    `*References: ${mdEscape(m.memo.references)}. Drafted from the inputs of this report; to be reviewed and adopted by the accounting function.*\n`,
+  );
   for (const sec of m.memo.sections) {
     out.push(`### ${mdEscape(sec.heading)}\n`);
     for (const p of sec.paragraphs) out.push(`${mdEscape(p)}\n`);
   }
   out.push("### Designated quantities\n");
-  out.push(mdTable(["delivery month", "contracts", "designated tokens", "forecast tokens", "share of forecast"], m.memo.designations.map((d) => [d.month, fmtInt(d.contracts), fmtInt(d.designatedTokens), fmtInt(d.forecastTokens), fmtPct(d.shareOfForecast, 1)])));
+  out.push(
+    mdTable(
+      ["delivery month", "contracts", "designated tokens", "forecast tokens", "share of forecast"],
+      m.memo.designations.map((d) => [
+        d.month,
+        fmtInt(d.contracts),
+        fmtInt(d.designatedTokens),
+        fmtInt(d.forecastTokens),
+        fmtPct(d.shareOfForecast, 1),
+      ]),
+    ),
+  );
 
   out.push("## Audit\n");
-  out.push(mdTable(["", ""], [["tool", `tokenhedge ${m.audit.toolVersion}`], ["as of", m.asOf], ["seed", String(m.audit.seed)], ["config", m.audit.configFile ?? "(none)"]], [0, 1]));
-  out.push(mdTable(["input", "path", "SHA-256", "bytes"], m.audit.inputs.map((f) => [f.role, f.path, f.sha256, fmtInt(f.bytes)]), [0, 1, 2]));
-  out.push(mdTable(["parameter", "value", "from"], m.audit.parameters.map((p) => [p.key, typeof p.value === "string" ? p.value : JSON.stringify(p.value), p.source]), [0, 1, 2]));
+  out.push(
+    mdTable(
+      ["", ""],
+      [
+        ["tool", `tokenhedge ${m.audit.toolVersion}`],
+        ["as of", m.asOf],
+        ["seed", String(m.audit.seed)],
+        ["config", m.audit.configFile ?? "(none)"],
+      ],
+      [0, 1],
+    ),
+  );
+  out.push(
+    mdTable(
+      ["input", "path", "SHA-256", "bytes"],
+      m.audit.inputs.map((f) => [f.role, f.path, f.sha256, fmtInt(f.bytes)]),
+      [0, 1, 2],
+    ),
+  );
+  out.push(
+    mdTable(
+      ["parameter", "value", "from"],
+      m.audit.parameters.map((p) => [p.key, typeof p.value === "string" ? p.value : JSON.stringify(p.value), p.source]),
+      [0, 1, 2],
+    ),
+  );
   return out.join("\n");
 }
 
 /** The plan's answer in the company's money: the sentences a treasurer reads, and the month table. */
 function companyMarkdown(a: PlanAnswer, pricing: CompanyPricing | null): string {
   const out = ["## In the company's money\n"];
-  out.push(planAnswerSentences(a, pricing).map((l) => `- ${mdEscape(l)}`).join("\n") + "\n");
-  out.push(mdTable(["month", "company USD/Mtok", "company cost", "index cost"], a.months.map((x) => [x.month, fmtPrice(x.companyPrice, 4), fmtMoney(x.companyCost), fmtMoney(x.indexCost)])));
+  out.push(
+    planAnswerSentences(a, pricing)
+      .map((l) => `- ${mdEscape(l)}`)
+      .join("\n") + "\n",
+  );
+  out.push(
+    mdTable(
+      ["month", "company USD/Mtok", "company cost", "index cost"],
+      a.months.map((x) => [x.month, fmtPrice(x.companyPrice, 4), fmtMoney(x.companyCost), fmtMoney(x.indexCost)]),
+    ),
+  );
   return out.join("\n");
 }

@@ -10,8 +10,18 @@ export function mdEscape(text: string): string {
     .replace(/\r?\n/g, " ");
 }
 
-export function mdTable(head: readonly string[], rows: readonly (readonly string[])[], alignLeft: readonly number[] = [0]): string {
+export function mdTable(
+  head: readonly string[],
+  rows: readonly (readonly string[])[],
+  alignLeft: readonly number[] = [0],
+): string {
   const e = (c: string): string => mdEscape(c);
   const sep = head.map((_, i) => (alignLeft.includes(i) ? ":---" : "---:"));
-  return [`| ${head.map(e).join(" | ")} |`, `| ${sep.join(" | ")} |`, ...rows.map((r) => `| ${r.map(e).join(" | ")} |`)].join("\n") + "\n";
+  return (
+    [
+      `| ${head.map(e).join(" | ")} |`,
+      `| ${sep.join(" | ")} |`,
+      ...rows.map((r) => `| ${r.map(e).join(" | ")} |`),
+    ].join("\n") + "\n"
+  );
 }

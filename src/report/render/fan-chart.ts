@@ -131,7 +131,8 @@ export function renderFanChart(data: FanChartData, opts: FanChartOptions): strin
     const pad = Math.abs(lo) * 0.05 || 1;
     [lo, hi] = [lo - pad, hi + pad];
   }
-  const rowOf = (v: number): number => Math.min(height - 1, Math.max(0, Math.round(((hi - v) / (hi - lo)) * (height - 1))));
+  const rowOf = (v: number): number =>
+    Math.min(height - 1, Math.max(0, Math.round(((hi - v) / (hi - lo)) * (height - 1))));
 
   const grid: Cell[][] = Array.from({ length: height }, () => new Array<Cell>(columns.length).fill(""));
   const put = (r: number, c: number, cell: Cell): void => {
@@ -140,8 +141,10 @@ export function renderFanChart(data: FanChartData, opts: FanChartOptions): strin
   // Bands first, lines over them.
   columns.forEach((col, c) => {
     if (col.kind !== "forecast") return;
-    if (Number.isFinite(col.lo95) && Number.isFinite(col.hi95)) for (let r = rowOf(col.hi95); r <= rowOf(col.lo95); r++) put(r, c, "band95");
-    if (Number.isFinite(col.lo80) && Number.isFinite(col.hi80)) for (let r = rowOf(col.hi80); r <= rowOf(col.lo80); r++) put(r, c, "band80");
+    if (Number.isFinite(col.lo95) && Number.isFinite(col.hi95))
+      for (let r = rowOf(col.hi95); r <= rowOf(col.lo95); r++) put(r, c, "band95");
+    if (Number.isFinite(col.lo80) && Number.isFinite(col.hi80))
+      for (let r = rowOf(col.hi80); r <= rowOf(col.lo80); r++) put(r, c, "band80");
   });
   let prev: number | undefined;
   columns.forEach((col, c) => {
@@ -213,7 +216,12 @@ export function renderFanChart(data: FanChartData, opts: FanChartOptions): strin
  * The x labels: the first period at the left, the first forecast period under the "|" of the axis, and the last
  * period at the right end (pushed past the end, or dropped, rather than overlap the forecast-start label).
  */
-function xLabels(labels: readonly string[], columns: readonly Column[], firstForecast: number, cellWidth: number): string {
+function xLabels(
+  labels: readonly string[],
+  columns: readonly Column[],
+  firstForecast: number,
+  cellWidth: number,
+): string {
   const first = columns[0];
   const last = columns[columns.length - 1];
   if (!first || !last) return "";

@@ -41,13 +41,22 @@ function parse(lines: string[]): ParsedTable | undefined {
   const rows = body.filter((_, i) => i !== separator);
   // A right-aligned column shows leading padding beyond the one-space margin in some cell.
   const right = headCells!.map((_, j) => body.some((r) => /^ {2}/.test(r[j]!) && r[j]!.trim() !== "───"));
-  return { head: headCells!.map((c) => c.trim()), rows: rows.map((r) => r.map((c) => c.trim())), footerAt: separator, right };
+  return {
+    head: headCells!.map((c) => c.trim()),
+    rows: rows.map((r) => r.map((c) => c.trim())),
+    footerAt: separator,
+    right,
+  };
 }
 
 function plain(t: ParsedTable): string[] {
   const all = [t.head, ...t.rows];
   const w = t.head.map((_, j) => Math.max(...all.map((r) => width(r[j]!))));
-  const line = (r: string[]): string => r.map((c, j) => (t.right[j] ? c.padStart(w[j]!) : c.padEnd(w[j]!))).join("  ").trimEnd();
+  const line = (r: string[]): string =>
+    r
+      .map((c, j) => (t.right[j] ? c.padStart(w[j]!) : c.padEnd(w[j]!)))
+      .join("  ")
+      .trimEnd();
   const rule = w.map((x) => "-".repeat(x)).join("  ");
   const out = [line(t.head), rule];
   t.rows.forEach((r, i) => {
@@ -83,7 +92,7 @@ function fitBlock(lines: string[], o: FitOptions): string[] {
 export function fitTables(text: string, o: FitOptions): string {
   const lines = text.split("\n");
   const out: string[] = [];
-  for (let i = 0; i < lines.length; ) {
+  for (let i = 0; i < lines.length;) {
     if (!isTableLine(lines[i]!)) {
       out.push(lines[i++]!);
       continue;

@@ -11,7 +11,9 @@ export function fmtInt(n: number | bigint): string {
 
 export function fmtMoney(n: number, currency = "USD"): string {
   const sign = n < 0 ? "-" : "";
-  const body = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(Math.abs(n));
+  const body = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(
+    Math.abs(n),
+  );
   return currency === "USD" ? `${sign}$${body}` : `${sign}${body} ${currency}`;
 }
 

@@ -101,10 +101,14 @@ export function renderHistogram(series: readonly HistogramSeries[], opts: Histog
   const marks = series.map((s) => {
     const m = s.values.length > 0 ? (s.mean ?? mean(s.values)) : Number.NaN;
     const q = s.values.length > 0 ? (s.p95 ?? p95(s.values)) : Number.NaN;
-    return { mean: Number.isFinite(m) ? binOf(m, lo, hi, bins) : -1, p95: Number.isFinite(q) ? binOf(q, lo, hi, bins) : -1 };
+    return {
+      mean: Number.isFinite(m) ? binOf(m, lo, hi, bins) : -1,
+      p95: Number.isFinite(q) ? binOf(q, lo, hi, bins) : -1,
+    };
   });
   const chalk = makeChalk(opts.colour);
-  const paint = (si: number, text: string): string => (opts.colour && text !== "" ? chalk[BAR_COLOURS[si % BAR_COLOURS.length]!](text) : text);
+  const paint = (si: number, text: string): string =>
+    opts.colour && text !== "" ? chalk[BAR_COLOURS[si % BAR_COLOURS.length]!](text) : text;
 
   const w = (hi - lo) / bins;
   const labels = Array.from({ length: bins }, (_, b) => {
@@ -122,7 +126,12 @@ export function renderHistogram(series: readonly HistogramSeries[], opts: Histog
 
   const lines: string[] = [];
   if (opts.title) lines.push(opts.title);
-  lines.push(`${(opts.label ?? "").padStart(labelWidth)} | ${series.map((s, i) => `${paint(i, BAR_GLYPHS[i % BAR_GLYPHS.length]!)} ${s.name}`.padEnd(colWidth + (opts.colour ? visibleOverhead(paint(i, "x")) : 0))).join(" | ")}`.replace(/\s+$/, ""));
+  lines.push(
+    `${(opts.label ?? "").padStart(labelWidth)} | ${series.map((s, i) => `${paint(i, BAR_GLYPHS[i % BAR_GLYPHS.length]!)} ${s.name}`.padEnd(colWidth + (opts.colour ? visibleOverhead(paint(i, "x")) : 0))).join(" | ")}`.replace(
+      /\s+$/,
+      "",
+    ),
+  );
   for (let b = 0; b < bins; b++) {
     const cells = series.map((_, i) => {
       const count = counts[i]![b]!;

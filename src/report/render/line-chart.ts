@@ -79,7 +79,11 @@ export function interpolateAt(xs: ArrayLike<number>, ys: ArrayLike<number>, x: n
 }
 
 /** Each series resampled at `width` evenly spaced x positions from the first x to the last. */
-export function resample(xs: ArrayLike<number>, series: readonly ChartSeries[], width: number): { columnsX: number[]; columns: number[][] } {
+export function resample(
+  xs: ArrayLike<number>,
+  series: readonly ChartSeries[],
+  width: number,
+): { columnsX: number[]; columns: number[][] } {
   const x0 = xs[0] ?? 0;
   const x1 = xs[xs.length - 1] ?? 0;
   const columnsX = Array.from({ length: width }, (_, c) => (width === 1 ? x0 : x0 + ((x1 - x0) * c) / (width - 1)));
@@ -148,7 +152,8 @@ export function renderLineChart(series: readonly ChartSeries[], opts: LineChartO
   });
 
   const chalk = new Chalk({ level: opts.colour ? 1 : 0 });
-  const paint = (si: number, text: string): string => (opts.colour ? chalk[SERIES_COLOURS[si % SERIES_COLOURS.length]!](text) : text);
+  const paint = (si: number, text: string): string =>
+    opts.colour ? chalk[SERIES_COLOURS[si % SERIES_COLOURS.length]!](text) : text;
   const labelRows = new Map<number, string>([
     [0, opts.formatY(yMax)],
     [Math.round((height - 1) / 2), opts.formatY((yMax + yMin) / 2)],

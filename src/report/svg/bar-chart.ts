@@ -51,7 +51,11 @@ export function barChart(spec: BarChartSpec): Markup {
       return html`<rect class="bar" x="${coord(x)}" y="${coord(top)}" width="${coord(Math.max(0.5, barWidth - 1))}" height="${coord(height)}" fill="${fill}"${gi === 1 ? html` stroke="${g.colour}"` : html``}><title>${spec.categories[i]!}: ${g.name} ${fmt(v)}</title></rect>`;
     }),
   );
-  const items: LegendItem[] = spec.groups.map((g, gi) => ({ name: g.name, colour: g.colour, kind: gi === 1 ? "hatched" : "bar" }));
+  const items: LegendItem[] = spec.groups.map((g, gi) => ({
+    name: g.name,
+    colour: g.colour,
+    kind: gi === 1 ? "hatched" : "bar",
+  }));
   const body = html`${yAxis(frame, ticks, spec.yFormat, spec.yTitle)}${bars}${xAxis(frame, spec.categories, centres, spec.maxLabels ?? 8)}${legend(box, items, spec.id)}`;
   return svgRoot(spec.id, box, spec.title, spec.description, body);
 }

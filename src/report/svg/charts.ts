@@ -62,7 +62,14 @@ export function curveChart(m: ReportModel): Markup {
     title: `Futures curve (${unit})`,
     description: `Futures price by delivery month from ${m.curve.file}: ${m.curve.shape}.`,
     categories: m.curve.points.map((p) => p.month),
-    series: [{ name: `futures price, ${unit}`, values: m.curve.points.map((p) => p.price), colour: COLOURS.curve, markers: true }],
+    series: [
+      {
+        name: `futures price, ${unit}`,
+        values: m.curve.points.map((p) => p.price),
+        colour: COLOURS.curve,
+        markers: true,
+      },
+    ],
     yTitle: unit,
     yFormat: (v) => v.toFixed(2),
   });

@@ -37,7 +37,10 @@ export function makeFrame(box: ChartBox, lo: number, hi: number): { frame: Frame
   const t = niceTicks(lo, hi, 5);
   const y0 = box.height - box.bottom;
   const y1 = box.top;
-  return { frame: { box, y: linear(t.min, t.max, y0, y1), x0: box.left, x1: box.width - box.right, y0, y1 }, ticks: t.values };
+  return {
+    frame: { box, y: linear(t.min, t.max, y0, y1), x0: box.left, x1: box.width - box.right, y0, y1 },
+    ticks: t.values,
+  };
 }
 
 export function yAxis(frame: Frame, ticks: readonly number[], format: (v: number) => string, title: string): Markup {
@@ -83,7 +86,9 @@ export function legend(box: ChartBox, items: readonly LegendItem[], chartId: str
   const y = 30;
   const parts: Markup[] = [];
   for (const item of items) {
-    parts.push(html`${swatch(item, x, y, chartId)}<text class="legend" x="${x + 24}" y="${y}" dominant-baseline="middle">${item.name}</text>`);
+    parts.push(
+      html`${swatch(item, x, y, chartId)}<text class="legend" x="${x + 24}" y="${y}" dominant-baseline="middle">${item.name}</text>`,
+    );
     x += 34 + item.name.length * 6.4;
   }
   return html`<g class="legend">${parts}</g>`;

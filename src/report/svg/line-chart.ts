@@ -54,12 +54,15 @@ export function lineChart(spec: LineChartSpec): Markup {
   const box = spec.box ?? DEFAULT_BOX;
   const all: number[] = [];
   for (const s of spec.series) for (const v of s.values) if (v !== null && Number.isFinite(v)) all.push(v);
-  for (const b of spec.bands ?? []) for (const v of [...b.lower, ...b.upper]) if (v !== null && Number.isFinite(v)) all.push(v);
+  for (const b of spec.bands ?? [])
+    for (const v of [...b.lower, ...b.upper]) if (v !== null && Number.isFinite(v)) all.push(v);
   const lo = all.length ? Math.min(...all, ...(spec.includeZero ? [0] : [])) : 0;
   const hi = all.length ? Math.max(...all) : 1;
   const { frame, ticks } = makeFrame(box, lo, hi);
   const n = spec.categories.length;
-  const xs = spec.categories.map((_, i) => (n <= 1 ? (frame.x0 + frame.x1) / 2 : frame.x0 + ((frame.x1 - frame.x0) * i) / (n - 1)));
+  const xs = spec.categories.map((_, i) =>
+    n <= 1 ? (frame.x0 + frame.x1) / 2 : frame.x0 + ((frame.x1 - frame.x0) * i) / (n - 1),
+  );
 
   const bands = (spec.bands ?? []).map((b) => {
     const both = b.lower.map((l, i) => (l === null || b.upper[i] === null || b.upper[i] === undefined ? null : l));
@@ -73,7 +76,11 @@ export function lineChart(spec: LineChartSpec): Markup {
     runs(s.values).map((idx) => {
       const pts = idx.map((i) => `${coord(xs[i]!)},${coord(frame.y(s.values[i]!))}`).join(" ");
       const line = html`<polyline class="line" points="${pts}" fill="none" stroke="${s.colour}" stroke-width="2.5"${s.dashed ? html` stroke-dasharray="6 4"` : html``}><title>${s.name}</title></polyline>`;
-      const markers = s.markers ? idx.map((i) => html`<circle cx="${coord(xs[i]!)}" cy="${coord(frame.y(s.values[i]!))}" r="3" fill="${s.colour}"/>`) : [];
+      const markers = s.markers
+        ? idx.map(
+            (i) => html`<circle cx="${coord(xs[i]!)}" cy="${coord(frame.y(s.values[i]!))}" r="3" fill="${s.colour}"/>`,
+          )
+        : [];
       return html`${line}${markers}`;
     }),
   );

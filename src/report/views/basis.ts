@@ -22,14 +22,27 @@ export function basisHuman(r: BasisHedgeResult): string {
   ].join("\n");
 }
 
-export function stackAndRollDocument(file: string, side: HedgeSide, quantity: number, r: StackAndRollResult): Record<string, unknown> {
+export function stackAndRollDocument(
+  file: string,
+  side: HedgeSide,
+  quantity: number,
+  r: StackAndRollResult,
+): Record<string, unknown> {
   return { command: "basis", legsFile: file, side, quantity, ...r };
 }
 
 export function stackAndRollHuman(side: HedgeSide, quantity: number, r: StackAndRollResult): string {
   const table = renderTable({
     head: ["contract", "opened", "closed", "open price", "close price", "gain per unit", "gain"],
-    rows: r.legs.map((l) => [l.contract, l.openDate, l.closeDate, num(l.openPrice), num(l.closePrice), num(l.gainPerUnit), money(l.gain)]),
+    rows: r.legs.map((l) => [
+      l.contract,
+      l.openDate,
+      l.closeDate,
+      num(l.openPrice),
+      num(l.closePrice),
+      num(l.gainPerUnit),
+      money(l.gain),
+    ]),
     footer: [["total", "", "", "", "", num(r.gainPerUnit), money(r.totalGain)]],
   });
   return (

@@ -35,7 +35,19 @@ export function bookDocument(s: BookSection): Record<string, unknown> {
 
 export function bookHuman(s: BookSection, colour: boolean): string {
   const trades = renderTable({
-    head: ["month", "forecast B tok", "target", "held", "trade", "after", "after ratio", "futures", "trade value", "unwind P&L", "flags"],
+    head: [
+      "month",
+      "forecast B tok",
+      "target",
+      "held",
+      "trade",
+      "after",
+      "after ratio",
+      "futures",
+      "trade value",
+      "unwind P&L",
+      "flags",
+    ],
     rows: s.months.map((m) => [
       m.month,
       billions(m.forecastTokens),
@@ -49,11 +61,37 @@ export function bookHuman(s: BookSection, colour: boolean): string {
       m.unwindPnl === 0 ? "–" : fmtMoney(m.unwindPnl),
       m.flags.map((f) => FLAG_TEXT[f]).join(", "),
     ]),
-    footer: [["total", "", "", "", `buy ${fmtInt(s.totals.buyContracts)} / sell ${fmtInt(s.totals.sellContracts)}`, "", "", "", "", fmtMoney(s.totals.unwindPnl), ""]],
+    footer: [
+      [
+        "total",
+        "",
+        "",
+        "",
+        `buy ${fmtInt(s.totals.buyContracts)} / sell ${fmtInt(s.totals.sellContracts)}`,
+        "",
+        "",
+        "",
+        "",
+        fmtMoney(s.totals.unwindPnl),
+        "",
+      ],
+    ],
     colour,
   });
   const marks = renderTable({
-    head: ["month", "status", "long", "short", "net", "avg open", "mark", "realised P&L", "unrealised P&L", "margin to date", "locked in"],
+    head: [
+      "month",
+      "status",
+      "long",
+      "short",
+      "net",
+      "avg open",
+      "mark",
+      "realised P&L",
+      "unrealised P&L",
+      "margin to date",
+      "locked in",
+    ],
     rows: s.mark.months.map((m) => [
       m.month,
       m.status,
@@ -67,12 +105,32 @@ export function bookHuman(s: BookSection, colour: boolean): string {
       m.variationMarginToDate === null ? "–" : fmtMoney(m.variationMarginToDate),
       fmtPrice(m.lockedInPrice, 4),
     ]),
-    footer: [["total", "", "", "", signed(s.totals.openContracts), "", "", fmtMoney(s.totals.realisedPnl), fmtMoney(s.totals.unrealisedPnl), fmtMoney(s.totals.variationMarginToDate), ""]],
+    footer: [
+      [
+        "total",
+        "",
+        "",
+        "",
+        signed(s.totals.openContracts),
+        "",
+        "",
+        fmtMoney(s.totals.realisedPnl),
+        fmtMoney(s.totals.unrealisedPnl),
+        fmtMoney(s.totals.variationMarginToDate),
+        "",
+      ],
+    ],
     colour,
   });
-  const desk = s.deskTrades.length === 0
-    ? "no trades: the book is on target\n"
-    : s.deskTrades.map((t, k) => `  ${k + 1}. ${t.side.toUpperCase()} ${fmtInt(t.contracts)} ${t.month} at ${fmtPrice(t.price, 3)} (${fmtMoney(t.value)}; ${t.reason})`).join("\n") + "\n";
+  const desk =
+    s.deskTrades.length === 0
+      ? "no trades: the book is on target\n"
+      : s.deskTrades
+          .map(
+            (t, k) =>
+              `  ${k + 1}. ${t.side.toUpperCase()} ${fmtInt(t.contracts)} ${t.month} at ${fmtPrice(t.price, 3)} (${fmtMoney(t.value)}; ${t.reason})`,
+          )
+          .join("\n") + "\n";
   return [
     `book ${s.file}: ${fmtInt(s.trades)} trades; ${s.side} hedge; rebalance ${s.rebalance}${s.allowShort ? "; net short allowed" : ""}`,
     "trades to target (contracts signed: long +, short −)",
@@ -84,14 +142,21 @@ export function bookHuman(s: BookSection, colour: boolean): string {
 }
 
 export function bookTradesCsv(s: BookSection): string {
-  return renderCsv(["month", "side", "contracts", "price", "value", "reason"], s.deskTrades.map((t) => [t.month, t.side, t.contracts, t.price, t.value, t.reason]));
+  return renderCsv(
+    ["month", "side", "contracts", "price", "value", "reason"],
+    s.deskTrades.map((t) => [t.month, t.side, t.contracts, t.price, t.value, t.reason]),
+  );
 }
 
 /**
  * The plan document with the position: `side`, months carrying `targetContracts`, `heldContracts`, `trade` and
  * `afterTradeRatio` (with a book), the desk's `trades[]`, the `book` (marks, P&L) and the `rolls` past the curve.
  */
-export function withPosition(doc: Record<string, unknown>, plan: HedgePlan, position: BookStage): Record<string, unknown> {
+export function withPosition(
+  doc: Record<string, unknown>,
+  plan: HedgePlan,
+  position: BookStage,
+): Record<string, unknown> {
   const out: Record<string, unknown> = { ...doc, side: position.side, rebalance: position.rebalance };
   if (position.book) {
     out.months = planMonthsWithBook(plan.months, position.book);
@@ -107,7 +172,10 @@ export function withPosition(doc: Record<string, unknown>, plan: HedgePlan, posi
 /** The human plan's extra sections: the side, the book and the months past the curve. */
 export function positionHuman(position: BookStage, colour: boolean): string {
   const parts: string[] = [];
-  if (position.side === "short") parts.push("short hedge (a seller of capacity): the contracts above are sold futures; the locked-in amount is revenue\n");
+  if (position.side === "short")
+    parts.push(
+      "short hedge (a seller of capacity): the contracts above are sold futures; the locked-in amount is revenue\n",
+    );
   if (position.book) parts.push(bookHuman(position.book, colour));
   if (position.rolls) parts.push(rollHuman(position.rolls, colour));
   return parts.length > 0 ? `\n${parts.join("\n")}` : "";

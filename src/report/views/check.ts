@@ -75,11 +75,15 @@ export function checkHuman(s: CheckSummary, meta: CheckMeta, colour: boolean): s
     align: ["left", "left", "right", "left", "left"],
     colour,
   });
-  const notes = s.rules.filter((r) => r.note && (r.pass !== true || r.rule === "maxCostAtRisk")).map((r) => `  ${r.rule}${r.subject ? ` (${r.subject})` : ""}: ${r.note}`);
+  const notes = s.rules
+    .filter((r) => r.note && (r.pass !== true || r.rule === "maxCostAtRisk"))
+    .map((r) => `  ${r.rule}${r.subject ? ` (${r.subject})` : ""}: ${r.note}`);
   const c = meta.company;
   const head =
     `check ${meta.configFile ?? "(no config file)"} as of ${meta.asOf}, seed ${meta.seed}\n` +
-    (c ? `costs at the company's price (${c.priceSourceDetail}; basis ${c.basis}): expected ${fmtMoney(c.companyCost)}, index cost ${fmtMoney(c.indexCost)}\n` : "");
+    (c
+      ? `costs at the company's price (${c.priceSourceDetail}; basis ${c.basis}): expected ${fmtMoney(c.companyCost)}, index cost ${fmtMoney(c.indexCost)}\n`
+      : "");
   const tail = s.pass
     ? `all ${s.rules.length - s.notEvaluated} evaluated rules pass${s.notEvaluated ? ` (${s.notEvaluated} not evaluated)` : ""}\n`
     : `${s.breaches} of ${s.rules.length} rules breached: exit 1\n`;

@@ -55,7 +55,9 @@ export function configHuman(r: ResolvedConfig, missing: string[], colour: boolea
     align: ["left", "left", "left"],
     colour,
   });
-  const head = r.configFile ? `config file: ${r.configFile}\n` : "config file: none (no --config, TOKENHEDGE_CONFIG or hedge.config.yaml here)\n";
+  const head = r.configFile
+    ? `config file: ${r.configFile}\n`
+    : "config file: none (no --config, TOKENHEDGE_CONFIG or hedge.config.yaml here)\n";
   const tail =
     missing.length > 0
       ? `\nstill missing for plan, report and check: ${missing.join(", ")}\n`

@@ -75,7 +75,15 @@ export function curveReportDocument(file: string, r: CurveReport): Record<string
 
 export function curveReportCsv(r: CurveReport): string {
   const rel = r.relative;
-  const head = ["month", "price", "interpolated", "change", "changePct", "rollYieldAnnualised", ...(rel ? ["trendPrice", "relativeToTrend"] : [])];
+  const head = [
+    "month",
+    "price",
+    "interpolated",
+    "change",
+    "changePct",
+    "rollYieldAnnualised",
+    ...(rel ? ["trendPrice", "relativeToTrend"] : []),
+  ];
   return renderCsv(
     head,
     r.analysis.steps.map((s, i) => [
@@ -140,7 +148,11 @@ export function curveReportHuman(file: string, r: CurveReport, opts: CurveHumanO
   if (r.rollYield.frontToBack !== null) {
     lines.push(
       `roll yield (front vs back, annualised): ${fmtSignedPct(r.rollYield.frontToBack, 1)} — ` +
-        (r.rollYield.frontToBack > 0 ? "a long hedge rolls up the curve" : r.rollYield.frontToBack < 0 ? "a long hedge pays to roll" : "no roll yield"),
+        (r.rollYield.frontToBack > 0
+          ? "a long hedge rolls up the curve"
+          : r.rollYield.frontToBack < 0
+            ? "a long hedge pays to roll"
+            : "no roll yield"),
     );
   }
   if (rel) {
@@ -167,7 +179,11 @@ export function curveChart(r: CurveReport, colour: boolean, width = 60): string 
   const span = monthsBetween(front, r.analysis.back.month);
   const x = r.analysis.steps.map((s) => monthsBetween(front, s.month));
   const series = [{ name: `futures ${r.quoteUnit}`, values: r.analysis.steps.map((s) => s.price) }];
-  if (r.relative) series.push({ name: `${r.relative.trend.label}/yr deflation trend`, values: r.relative.months.map((m) => m.trendPrice) });
+  if (r.relative)
+    series.push({
+      name: `${r.relative.trend.label}/yr deflation trend`,
+      values: r.relative.months.map((m) => m.trendPrice),
+    });
   const digits = r.tickSize < 0.01 ? 3 : 2;
   return renderLineChart(series, {
     width: Math.max(12, Math.min(width, span * 6 + 1)),

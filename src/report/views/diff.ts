@@ -46,6 +46,8 @@ export function diffHuman(d: PlanDiff, colour: boolean): string {
     `realised P&L:   ${cell(t.realisedPnl, fmtMoney)}`,
     `unrealised P&L: ${cell(t.unrealisedPnl, fmtMoney)}`,
   ];
-  const counts = (["changed", "added", "removed", "unchanged"] as const).map((s) => `${d.months.filter((m) => m.status === s).length} ${s}`).join(", ");
+  const counts = (["changed", "added", "removed", "unchanged"] as const)
+    .map((s) => `${d.months.filter((m) => m.status === s).length} ${s}`)
+    .join(", ");
   return `${lines.join("\n")}\n${counts}.\n`;
 }

@@ -7,7 +7,9 @@ export function frameworkDocument(e: EffectivenessResult, framework: Framework |
   const every = cumulativeAtEveryPeriod(e.dollarOffset.byPeriod);
   return {
     everyPeriod: every,
-    ...(framework ? { accounting: frameworkAccounting(framework, e.dollarOffset.cumulativeHedge, e.dollarOffset.cumulativeItem) } : {}),
+    ...(framework
+      ? { accounting: frameworkAccounting(framework, e.dollarOffset.cumulativeHedge, e.dollarOffset.cumulativeItem) }
+      : {}),
   };
 }
 
@@ -20,9 +22,13 @@ export function frameworkHuman(e: EffectivenessResult, framework: Framework | nu
   ];
   if (framework) {
     const a = frameworkAccounting(framework, e.dollarOffset.cumulativeHedge, e.dollarOffset.cumulativeItem);
-    lines.push(`framework ${framework}: reserve (OCI) ${fmtMoney(a.reserve)}; ineffectiveness recorded ${fmtMoney(a.ineffectiveness)}. ${a.rule}`);
+    lines.push(
+      `framework ${framework}: reserve (OCI) ${fmtMoney(a.reserve)}; ineffectiveness recorded ${fmtMoney(a.ineffectiveness)}. ${a.rule}`,
+    );
   } else {
-    lines.push("no --framework: the reserve above is the lower-of figure; choose asc815 or ifrs9 for the framework's own treatment");
+    lines.push(
+      "no --framework: the reserve above is the lower-of figure; choose asc815 or ifrs9 for the framework's own treatment",
+    );
   }
   return lines.join("\n") + "\n";
 }

@@ -92,8 +92,28 @@ export function effectivenessDocument(input: EffectivenessInputInfo, e: Effectiv
 
 export function effectivenessCsv(e: EffectivenessResult): string {
   return renderCsv(
-    ["period", "hedge", "item", "ratio", "pass", "cumulativeHedge", "cumulativeItem", "cumulativeRatio", "cumulativePass"],
-    e.dollarOffset.byPeriod.map((p) => [p.period, r(p.hedge), r(p.item), r(p.ratio), p.pass, r(p.cumulativeHedge), r(p.cumulativeItem), r(p.cumulativeRatio), p.cumulativePass]),
+    [
+      "period",
+      "hedge",
+      "item",
+      "ratio",
+      "pass",
+      "cumulativeHedge",
+      "cumulativeItem",
+      "cumulativeRatio",
+      "cumulativePass",
+    ],
+    e.dollarOffset.byPeriod.map((p) => [
+      p.period,
+      r(p.hedge),
+      r(p.item),
+      r(p.ratio),
+      p.pass,
+      r(p.cumulativeHedge),
+      r(p.cumulativeItem),
+      r(p.cumulativeRatio),
+      p.cumulativePass,
+    ]),
   );
 }
 
@@ -104,8 +124,26 @@ export function effectivenessHuman(input: EffectivenessInputInfo, e: Effectivene
   const d = e.dollarOffset;
   const table = renderTable({
     head: ["period", "Δ hedge", "Δ hedged item", "offset", "", "cumulative offset", ""],
-    rows: d.byPeriod.map((p) => [p.period, fmtMoney(p.hedge), fmtMoney(p.item), ratioText(p.ratio), passText(p.pass), ratioText(p.cumulativeRatio), passText(p.cumulativePass)]),
-    footer: [["total", fmtMoney(d.cumulativeHedge), fmtMoney(d.cumulativeItem), "", "", ratioText(d.cumulative), passText(d.pass)]],
+    rows: d.byPeriod.map((p) => [
+      p.period,
+      fmtMoney(p.hedge),
+      fmtMoney(p.item),
+      ratioText(p.ratio),
+      passText(p.pass),
+      ratioText(p.cumulativeRatio),
+      passText(p.cumulativePass),
+    ]),
+    footer: [
+      [
+        "total",
+        fmtMoney(d.cumulativeHedge),
+        fmtMoney(d.cumulativeItem),
+        "",
+        "",
+        ratioText(d.cumulative),
+        passText(d.pass),
+      ],
+    ],
     colour,
   });
   const g = e.regression;

@@ -24,7 +24,14 @@ export function forecastNotes(forecast: ForecastResult): ForecastNotes {
     outages: d.outages,
     events: forecast.events ?? [],
     volumePlan: forecast.volumePlan
-      ? { ...forecast.volumePlan, months: forecast.volumePlan.months.map((m) => ({ ...m, statistical: Math.round(m.statistical), mean: Math.round(m.mean) })) }
+      ? {
+          ...forecast.volumePlan,
+          months: forecast.volumePlan.months.map((m) => ({
+            ...m,
+            statistical: Math.round(m.statistical),
+            mean: Math.round(m.mean),
+          })),
+        }
       : null,
   };
 }

@@ -3,7 +3,16 @@
  * how it was chosen, every candidate's score, and optionally monthly totals from daily sample paths and a
  * rolling-origin backtest table. Three renderings of one view model: JSON, CSV and the human text.
  */
-import type { BacktestReport, Finding, ForecastResult, Granularity, ModelScore, MonthlyForecast, PeriodForecast, TimeSeries } from "../../forecast/index.js";
+import type {
+  BacktestReport,
+  Finding,
+  ForecastResult,
+  Granularity,
+  ModelScore,
+  MonthlyForecast,
+  PeriodForecast,
+  TimeSeries,
+} from "../../forecast/index.js";
 import { DEFAULT_PATHS } from "../../forecast/index.js";
 import type { ExposureForecast } from "../../hedge/exposure.js";
 import { addDays, addMonths } from "../../time/period.js";
@@ -126,7 +135,14 @@ export function forecastDocument(input: ForecastView | ExposureForecast): Record
     },
     drivers: result.drivers,
     ...(result.events ? { events: result.events } : {}),
-    ...(result.volumePlan ? { volumePlan: { ...result.volumePlan, months: result.volumePlan.months.map((m) => ({ ...m, statistical: r(m.statistical), mean: r(m.mean) })) } } : {}),
+    ...(result.volumePlan
+      ? {
+          volumePlan: {
+            ...result.volumePlan,
+            months: result.volumePlan.months.map((m) => ({ ...m, statistical: r(m.statistical), mean: r(m.mean) })),
+          },
+        }
+      : {}),
     granularity: result.granularity,
     seed: result.seed,
     paths: view.paths,
@@ -135,7 +151,10 @@ export function forecastDocument(input: ForecastView | ExposureForecast): Record
     candidates: result.candidates.map((c) => (c.mae !== undefined ? { ...c, mae: r(c.mae) } : c)),
     findings: result.findings,
     warnings: forecastWarnings(view),
-    history: history.values.map((v, i) => ({ period: periodLabel(history.granularity, history.start, i), value: r(v) })),
+    history: history.values.map((v, i) => ({
+      period: periodLabel(history.granularity, history.start, i),
+      value: r(v),
+    })),
     excludedPartialMonths: view.excluded,
   };
   if (view.monthly) {
@@ -172,7 +191,8 @@ function describeModel(model: string): string {
   if (model.startsWith("weighted(")) return "weighted mixture of the candidates' sample paths (weights below)";
   if (model === "combination") return "equal-weight mean of ETS, Theta and damped-trend ETS sample paths";
   if (model.startsWith("combination(")) return "equal-weight combination of the components that could be fitted";
-  if (model.startsWith("ETS(")) return "exponential smoothing state-space model (error, trend, season), fitted by maximum likelihood";
+  if (model.startsWith("ETS("))
+    return "exponential smoothing state-space model (error, trend, season), fitted by maximum likelihood";
   if (model.startsWith("log-ETS")) return "additive ETS fitted to log usage, back-transformed";
   const simple: Record<string, string> = {
     naive: "last value carried forward",
@@ -200,8 +220,10 @@ function scoreBasis(candidates: readonly ModelScore[]): string {
   return "not scored";
 }
 
-const pct = (v: number | undefined, digits = 1): string => (v === undefined || !Number.isFinite(v) ? "–" : `${(v * 100).toFixed(digits)}%`);
-const dec = (v: number | undefined, digits: number): string => (v === undefined || !Number.isFinite(v) ? "–" : v.toFixed(digits));
+const pct = (v: number | undefined, digits = 1): string =>
+  v === undefined || !Number.isFinite(v) ? "–" : `${(v * 100).toFixed(digits)}%`;
+const dec = (v: number | undefined, digits: number): string =>
+  v === undefined || !Number.isFinite(v) ? "–" : v.toFixed(digits);
 
 function candidateTable(view: ForecastView, colour: boolean): string {
   const cands = view.result.candidates;
@@ -213,11 +235,23 @@ function candidateTable(view: ForecastView, colour: boolean): string {
   }
   const all: ScoreColumn[] = [
     { head: "MASE", cell: (c) => dec(c.mase, 3), used: cands.some((c) => c.mase !== undefined) },
-    { head: "sMAPE", cell: (c) => (c.smape === undefined ? "–" : `${c.smape.toFixed(1)}%`), used: cands.some((c) => c.smape !== undefined) },
-    { head: "MAPE", cell: (c) => (c.mape === undefined ? "–" : `${c.mape.toFixed(1)}%`), used: cands.some((c) => c.mape !== undefined) },
+    {
+      head: "sMAPE",
+      cell: (c) => (c.smape === undefined ? "–" : `${c.smape.toFixed(1)}%`),
+      used: cands.some((c) => c.smape !== undefined),
+    },
+    {
+      head: "MAPE",
+      cell: (c) => (c.mape === undefined ? "–" : `${c.mape.toFixed(1)}%`),
+      used: cands.some((c) => c.mape !== undefined),
+    },
     { head: "80% cover", cell: (c) => pct(c.coverage80, 0), used: cands.some((c) => c.coverage80 !== undefined) },
     { head: "95% cover", cell: (c) => pct(c.coverage95, 0), used: cands.some((c) => c.coverage95 !== undefined) },
-    { head: "MAE", cell: (c) => (c.mae === undefined ? "–" : fmt(c.mae)), used: cands.some((c) => c.mae !== undefined) },
+    {
+      head: "MAE",
+      cell: (c) => (c.mae === undefined ? "–" : fmt(c.mae)),
+      used: cands.some((c) => c.mae !== undefined),
+    },
     { head: "AICc", cell: (c) => dec(c.aicc, 2), used: cands.some((c) => c.aicc !== undefined) },
   ];
   const columns = all.filter((c) => c.used);
@@ -233,13 +267,29 @@ function candidateTable(view: ForecastView, colour: boolean): string {
  * The forecast table. Token counts read in B tok (M tok, k tok for smaller usage) like the plan table's
  * "forecast B tok (mean)"; a series of unknown unit keeps its own figures. JSON and CSV keep exact integers.
  */
-function pointTable(points: readonly PeriodForecast[], first: string, decimals: number, colour: boolean, tokens = false): string {
-  const scale = tokens ? tokenScale(Math.max(0, ...points.map((p) => Math.max(Math.abs(p.hi95), Math.abs(p.lo95), Math.abs(p.mean))))) : null;
+function pointTable(
+  points: readonly PeriodForecast[],
+  first: string,
+  decimals: number,
+  colour: boolean,
+  tokens = false,
+): string {
+  const scale = tokens
+    ? tokenScale(Math.max(0, ...points.map((p) => Math.max(Math.abs(p.hi95), Math.abs(p.lo95), Math.abs(p.mean)))))
+    : null;
   const fmt = scale ? (v: number) => fmtTokens(v, scale) : formatter(decimals);
   const u = scale ? ` ${scale.unit}` : "";
   return renderTable({
     head: [first, `mean${u}`, `P50${u}`, `80% low${u}`, `80% high${u}`, `95% low${u}`, `95% high${u}`],
-    rows: points.map((p) => [p.period, fmt(p.mean), fmt(p.quantiles.p50), fmt(p.lo80), fmt(p.hi80), fmt(p.lo95), fmt(p.hi95)]),
+    rows: points.map((p) => [
+      p.period,
+      fmt(p.mean),
+      fmt(p.quantiles.p50),
+      fmt(p.lo80),
+      fmt(p.hi80),
+      fmt(p.lo95),
+      fmt(p.hi95),
+    ]),
     colour,
   });
 }
@@ -279,7 +329,8 @@ function backtestTable(b: BacktestReport, decimals: number, chosen: string, colo
 function horizonTable(b: BacktestReport, g: Granularity, colour: boolean): string {
   const group = g === "month" ? 1 : 7;
   const groups = Math.ceil(b.horizon / group);
-  const label = (k: number) => (group === 1 ? String(k + 1) : `${k * group + 1}–${Math.min((k + 1) * group, b.horizon)}`);
+  const label = (k: number) =>
+    group === 1 ? String(k + 1) : `${k * group + 1}–${Math.min((k + 1) * group, b.horizon)}`;
   return renderTable({
     head: ["model", ...Array.from({ length: groups }, (_, k) => label(k))],
     rows: b.scores.map((s) => [
@@ -313,7 +364,8 @@ export function forecastChart(view: ForecastView, colour: boolean): string {
   const shown = chartHistoryLength(g, n, result.points.length);
   const total = shown + result.points.length;
   // Daily data: whole weeks per column, so the weekly pattern averages out instead of aliasing.
-  const bucket = total <= CHART_WIDTH ? 1 : g === "day" ? 7 * Math.ceil(total / (7 * CHART_WIDTH)) : Math.ceil(total / CHART_WIDTH);
+  const bucket =
+    total <= CHART_WIDTH ? 1 : g === "day" ? 7 * Math.ceil(total / (7 * CHART_WIDTH)) : Math.ceil(total / CHART_WIDTH);
   const labels = [
     ...Array.from({ length: shown }, (_, i) => periodLabel(g, history.start, n - shown + i)),
     ...result.points.map((p) => p.period),
@@ -333,7 +385,9 @@ export function forecastAnswer(input: ForecastView | ExposureForecast): Forecast
   const view = isExposure(input) ? exposureForecastView(input) : input;
   const { result } = view;
   const points = result.points;
-  const totals = Float64Array.from(result.samplePaths(Math.min(view.paths, DEFAULT_PATHS), result.seed), (path) => path.reduce((a, v) => a + v, 0)).sort();
+  const totals = Float64Array.from(result.samplePaths(Math.min(view.paths, DEFAULT_PATHS), result.seed), (path) =>
+    path.reduce((a, v) => a + v, 0),
+  ).sort();
   return {
     granularity: result.granularity,
     first: points[0]?.period ?? "",
@@ -354,7 +408,8 @@ export function forecastHuman(input: ForecastView | ExposureForecast, colour: bo
   const { history, result } = view;
   const g = history.granularity;
   const n = history.values.length;
-  const unitWord = g === "month" ? (view.excluded.length > 0 || view.source === "usage" ? "complete months" : "months") : "days";
+  const unitWord =
+    g === "month" ? (view.excluded.length > 0 || view.source === "usage" ? "complete months" : "months") : "days";
   const what = view.unit ? `${view.unit} per ${g}` : `values per ${g}`;
   const last = periodLabel(g, history.start, n - 1);
   const out: string[] = [];
@@ -367,38 +422,58 @@ export function forecastHuman(input: ForecastView | ExposureForecast, colour: bo
   out.push(wrap(`selection: ${result.selection} — ${result.rule}`, 110, ""));
   if (Object.keys(result.weights).length > 1) out.push(wrap(`weights: ${describeWeights(result.weights)}`, 110, ""));
   out.push(`seed ${result.seed}, ${fmtInt(view.paths)} sample paths`);
-  if (result.events && result.events.length > 0) out.push(wrap(`events: ${result.events.map((e) => e.text).join("; ")}`, 110, ""));
+  if (result.events && result.events.length > 0)
+    out.push(wrap(`events: ${result.events.map((e) => e.text).join("; ")}`, 110, ""));
   if (result.volumePlan) {
     const f = formatter(view.decimals);
     const vp = result.volumePlan;
-    out.push(`volume plan${vp.file ? ` (${vp.file})` : ""}: mean = w·plan + (1 − w)·statistical, sample paths scaled to it (default w = ${vp.defaultWeight}):`);
+    out.push(
+      `volume plan${vp.file ? ` (${vp.file})` : ""}: mean = w·plan + (1 − w)·statistical, sample paths scaled to it (default w = ${vp.defaultWeight}):`,
+    );
     out.push(
       vp.months.length === 0
         ? "  no plan month after the data"
-        : renderTable({ head: ["month", "plan", "statistical", "w", "blended mean"], rows: vp.months.map((m) => [m.month, f(m.plan), f(m.statistical), String(m.weight), f(m.mean)]), colour }).trimEnd(),
+        : renderTable({
+            head: ["month", "plan", "statistical", "w", "blended mean"],
+            rows: vp.months.map((m) => [m.month, f(m.plan), f(m.statistical), String(m.weight), f(m.mean)]),
+            colour,
+          }).trimEnd(),
     );
   }
   out.push("");
   out.push(wrap(result.drivers.sentence, 110, ""));
   out.push("");
   out.push(forecastChart(view, colour));
-  out.push(`forecast, ${result.points.length} ${g}${result.points.length === 1 ? "" : "s"} ahead (mean, median and central 80% / 95% intervals):`);
+  out.push(
+    `forecast, ${result.points.length} ${g}${result.points.length === 1 ? "" : "s"} ahead (mean, median and central 80% / 95% intervals):`,
+  );
   out.push(pointTable(result.points, g, view.decimals, colour, view.unit === "tokens"));
   // The answer under the table, as `plan` prints its summary line.
   if (result.points.length > 0) out.push(forecastSentence(forecastAnswer(view)), "");
   if (view.monthly) {
     const m = view.monthly;
-    out.push(`monthly totals, summed path by path from ${fmtInt(view.paths)} daily sample paths (not from daily bounds):`);
+    out.push(
+      `monthly totals, summed path by path from ${fmtInt(view.paths)} daily sample paths (not from daily bounds):`,
+    );
     out.push(pointTable(m.points, "month", view.decimals, colour, view.unit === "tokens"));
     const notes: string[] = [];
     if (m.partialMonth) {
       const fmt = formatter(view.decimals);
-      notes.push(`${m.partialMonth.month} is partly observed: ${m.partialMonth.observedDays} day(s), ${fmt(m.partialMonth.observedTotal)} so far, plus the forecast of its remaining days`);
+      notes.push(
+        `${m.partialMonth.month} is partly observed: ${m.partialMonth.observedDays} day(s), ${fmt(m.partialMonth.observedTotal)} so far, plus the forecast of its remaining days`,
+      );
     }
     const lastForecastDay = result.points[result.points.length - 1]?.period;
     const lastMonth = m.points[m.points.length - 1]?.period;
-    if (lastForecastDay && lastMonth && lastForecastDay.slice(0, 7) === lastMonth && !isLastDayOfMonth(lastForecastDay)) {
-      notes.push(`${lastMonth} runs past the ${result.points.length}-day horizon: its total is simulated to the month's last day`);
+    if (
+      lastForecastDay &&
+      lastMonth &&
+      lastForecastDay.slice(0, 7) === lastMonth &&
+      !isLastDayOfMonth(lastForecastDay)
+    ) {
+      notes.push(
+        `${lastMonth} runs past the ${result.points.length}-day horizon: its total is simulated to the month's last day`,
+      );
     }
     for (const note of notes) out.push(`  ${note}`);
     if (notes.length > 0) out.push("");
@@ -410,17 +485,25 @@ export function forecastHuman(input: ForecastView | ExposureForecast, colour: bo
     out.push(`candidates (${scoreBasis(result.candidates)}; * = used for the forecast):`);
     out.push(candidateTable(view, colour));
   }
-  const hasBenchmark = result.candidates.some((c) => BENCHMARKS.includes(c.model)) || (view.backtest?.scores.some((s) => BENCHMARKS.includes(s.model)) ?? false);
+  const hasBenchmark =
+    result.candidates.some((c) => BENCHMARKS.includes(c.model)) ||
+    (view.backtest?.scores.some((s) => BENCHMARKS.includes(s.model)) ?? false);
   if (!hasBenchmark) {
-    out.push("  the naive benchmark is not scored by this selection (AICc compares ETS fits only); add --backtest to compare with it");
+    out.push(
+      "  the naive benchmark is not scored by this selection (AICc compares ETS fits only); add --backtest to compare with it",
+    );
     out.push("");
   }
   if (view.backtest) {
-    out.push(`backtest per model (rolling origin${sameScores ? "; also the candidates' scores" : ""}; * = used for the forecast):`);
+    out.push(
+      `backtest per model (rolling origin${sameScores ? "; also the candidates' scores" : ""}; * = used for the forecast):`,
+    );
     out.push(backtestTable(view.backtest, view.decimals, result.model, colour));
     out.push(wrap(backtestNote(view.backtest, g), 110, "  "));
     out.push("");
-    out.push(`interval coverage by horizon (80% / 95%, share of backtest actuals inside; ${g === "month" ? "months" : "days, by week"} ahead):`);
+    out.push(
+      `interval coverage by horizon (80% / 95%, share of backtest actuals inside; ${g === "month" ? "months" : "days, by week"} ahead):`,
+    );
     out.push(horizonTable(view.backtest, g, colour));
   }
   return out.join("\n").replace(/\n+$/, "") + "\n";

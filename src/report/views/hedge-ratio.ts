@@ -22,7 +22,8 @@ export interface HedgeRatioView {
   side?: "long" | "short";
 }
 
-const r = (x: number | null | undefined, d = 10): number | null => (x === null || x === undefined ? null : Number(x.toFixed(d)));
+const r = (x: number | null | undefined, d = 10): number | null =>
+  x === null || x === undefined ? null : Number(x.toFixed(d));
 
 /** The `--json` document: the field names of issue 5 §3, counts as whole numbers with their unrounded twins. */
 export function hedgeRatioDocument(v: HedgeRatioView): Record<string, unknown> {
@@ -55,7 +56,14 @@ export function hedgeRatioDocument(v: HedgeRatioView): Record<string, unknown> {
     ...counts("contracts", res.contracts),
     ...counts("contractsTailed", res.contractsTailed),
     side: v.side ?? "long",
-    ...(res.contracts ? { position: { side: v.side ?? "long", contracts: (v.side === "short" ? -1 : 1) * (res.contractsTailed ?? res.contracts).value } } : {}),
+    ...(res.contracts
+      ? {
+          position: {
+            side: v.side ?? "long",
+            contracts: (v.side === "short" ? -1 : 1) * (res.contractsTailed ?? res.contracts).value,
+          },
+        }
+      : {}),
     warnings: res.warnings,
   };
 }
@@ -63,7 +71,19 @@ export function hedgeRatioDocument(v: HedgeRatioView): Record<string, unknown> {
 export function hedgeRatioCsv(v: HedgeRatioView): string {
   const doc = hedgeRatioDocument(v);
   const rows: [string, string | number | null][] = [];
-  for (const key of ["hedgeRatio", "correlation", "sigmaSpot", "sigmaFutures", "rSquared", "standardError", "observations", "contracts", "contractsUnrounded", "contractsTailed", "contractsTailedUnrounded"]) {
+  for (const key of [
+    "hedgeRatio",
+    "correlation",
+    "sigmaSpot",
+    "sigmaFutures",
+    "rSquared",
+    "standardError",
+    "observations",
+    "contracts",
+    "contractsUnrounded",
+    "contractsTailed",
+    "contractsTailedUnrounded",
+  ]) {
     if (key in doc) rows.push([key, doc[key] as number | null]);
   }
   const ci = doc.ci95 as [number, number] | null;
@@ -88,7 +108,9 @@ export function hedgeRatioHuman(v: HedgeRatioView): string {
     `  hedge effectiveness R² = ρ² = ${f(res.rSquared, 6)}`,
   ];
   if (res.standardError !== null && res.ci95) {
-    lines.push(`  standard error of h* ${res.standardError.toFixed(6)}; 95% interval ${res.ci95[0].toFixed(6)} … ${res.ci95[1].toFixed(6)} (t, ${res.observations! - 2} df)`);
+    lines.push(
+      `  standard error of h* ${res.standardError.toFixed(6)}; 95% interval ${res.ci95[0].toFixed(6)} … ${res.ci95[1].toFixed(6)} (t, ${res.observations! - 2} df)`,
+    );
   } else {
     lines.push("  standard error and 95% interval: not known from statistics alone (the sample size is missing)");
   }
@@ -105,7 +127,11 @@ export function hedgeRatioHuman(v: HedgeRatioView): string {
       );
     }
     const n = (res.contractsTailed ?? c).value;
-    lines.push(v.side === "short" ? `position:  sell ${fmtInt(n)} futures (short hedge of a forecast sale)` : `position:  buy ${fmtInt(n)} futures (long hedge of a forecast purchase)`);
+    lines.push(
+      v.side === "short"
+        ? `position:  sell ${fmtInt(n)} futures (short hedge of a forecast sale)`
+        : `position:  buy ${fmtInt(n)} futures (long hedge of a forecast purchase)`,
+    );
   }
   return lines.join("\n") + "\n";
 }

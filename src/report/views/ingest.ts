@@ -41,7 +41,11 @@ function tokenMap(m: Map<string, bigint> | undefined): Record<string, number | b
   return Object.fromEntries(sortedEntries(m ?? new Map<string, bigint>()).map(([k, v]) => [k, exactInt(v)]));
 }
 
-export function ingestDocument(series: UsageSeries, period: Period, options: IngestViewOptions = {}): Record<string, unknown> {
+export function ingestDocument(
+  series: UsageSeries,
+  period: Period,
+  options: IngestViewOptions = {},
+): Record<string, unknown> {
   const periods = totalsByPeriod(series, period);
   const currency = series.currency === undefined ? (series.totalCost === null ? null : "USD") : series.currency;
   return {
@@ -74,7 +78,11 @@ export function ingestDocument(series: UsageSeries, period: Period, options: Ing
       costExact: exact(series.totalCost),
       currency,
     },
-    costByCurrency: Object.fromEntries([...(series.costByCurrency ?? new Map<string, Dec>())].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, { cost: toCents(v), costExact: v.toFixed() }])),
+    costByCurrency: Object.fromEntries(
+      [...(series.costByCurrency ?? new Map<string, Dec>())]
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([k, v]) => [k, { cost: toCents(v), costExact: v.toFixed() }]),
+    ),
     ...(options.filters && Object.keys(options.filters).length > 0 ? { filters: options.filters } : {}),
     ...(options.groupBy
       ? {
@@ -94,7 +102,11 @@ export function ingestDocument(series: UsageSeries, period: Period, options: Ing
       category: s.category,
       count: s.count,
       firstLines: s.firstLines,
-      ...(s.cost ? { cost: s.cost.map((c) => ({ currency: c.currency, cost: toCents(c.amount), costExact: c.amount.toFixed() })) } : {}),
+      ...(s.cost
+        ? {
+            cost: s.cost.map((c) => ({ currency: c.currency, cost: toCents(c.amount), costExact: c.amount.toFixed() })),
+          }
+        : {}),
     })),
     rowErrors: series.rowErrors ?? [],
     findings: series.findings ?? [],
@@ -103,10 +115,16 @@ export function ingestDocument(series: UsageSeries, period: Period, options: Ing
 
 export function ingestCsv(series: UsageSeries, period: Period, options: IngestViewOptions = {}): string {
   if (options.groupBy) {
-    const rows = groupTotals(series, options.groupBy, period).flatMap((g) => g.periods.map((p) => [p.period, g.key, p.tokens, p.cost === null ? null : centsString(p.cost)]));
+    const rows = groupTotals(series, options.groupBy, period).flatMap((g) =>
+      g.periods.map((p) => [p.period, g.key, p.tokens, p.cost === null ? null : centsString(p.cost)]),
+    );
     return renderCsv(["period", options.groupBy, "tokens", "cost"], rows);
   }
-  const rows = totalsByPeriod(series, period).map((p) => [p.period, p.tokens, p.cost === null ? null : centsString(p.cost)]);
+  const rows = totalsByPeriod(series, period).map((p) => [
+    p.period,
+    p.tokens,
+    p.cost === null ? null : centsString(p.cost),
+  ]);
   return renderCsv(["period", "tokens", "cost"], rows);
 }
 
@@ -123,7 +141,11 @@ function lines(n: number[]): string {
 export function ingestAnswer(series: UsageSeries, periods: readonly PeriodTotal[], period: Period): IngestAnswerInput {
   return {
     period,
-    periods: periods.map((p) => ({ period: p.period, tokens: Number(p.tokens), complete: p.daysCovered === p.daysInPeriod })),
+    periods: periods.map((p) => ({
+      period: p.period,
+      tokens: Number(p.tokens),
+      complete: p.daysCovered === p.daysInPeriod,
+    })),
     cost: series.totalCost === null ? null : toCents(series.totalCost),
     currency: series.totalCost === null ? null : (series.currency ?? "USD"),
     findings: (series.findings ?? []).length,
@@ -132,13 +154,24 @@ export function ingestAnswer(series: UsageSeries, periods: readonly PeriodTotal[
   };
 }
 
-export function ingestHuman(series: UsageSeries, period: Period, colour: boolean, options: IngestViewOptions = {}): string {
+export function ingestHuman(
+  series: UsageSeries,
+  period: Period,
+  colour: boolean,
+  options: IngestViewOptions = {},
+): string {
   const periods = totalsByPeriod(series, period);
   const currency = series.currency ?? "USD";
   const table = renderTable({
     head: [period === "day" ? "day" : "month", "tokens", "cost"],
     rows: periods.map((p) => periodRow(p, currency)),
-    footer: [["total", fmtInt(series.totalTokens), series.totalCost === null ? "–" : fmtMoney(toCents(series.totalCost), currency)]],
+    footer: [
+      [
+        "total",
+        fmtInt(series.totalTokens),
+        series.totalCost === null ? "–" : fmtMoney(toCents(series.totalCost), currency),
+      ],
+    ],
     colour,
   });
   const kinds = cappedList(sortedEntries(series.byKind), "kinds", "kind");
@@ -148,7 +181,8 @@ export function ingestHuman(series: UsageSeries, period: Period, colour: boolean
       ? "none"
       : `${series.missingDays.length} (${series.missingDays.slice(0, 5).join(", ")}${series.missingDays.length > 5 ? ", …" : ""})`;
   let costLine: string;
-  if (series.totalCost !== null) costLine = `${fmtMoney(toCents(series.totalCost), currency)} (exact ${series.totalCost.toFixed()} ${currency})`;
+  if (series.totalCost !== null)
+    costLine = `${fmtMoney(toCents(series.totalCost), currency)} (exact ${series.totalCost.toFixed()} ${currency})`;
   else if (series.costByCurrency && series.costByCurrency.size > 1)
     costLine = `${[...series.costByCurrency].map(([c, v]) => `${v.toFixed(2)} ${c}`).join(" · ")} (several currencies: choose one with --currency)`;
   else costLine = "no cost column";
@@ -159,7 +193,9 @@ export function ingestHuman(series: UsageSeries, period: Period, colour: boolean
   }
   summary.push(
     `file:          ${series.file}`,
-    `columns:       ${Object.entries(series.columns).map(([k, v]) => `${k}=${v}`).join(", ")}`,
+    `columns:       ${Object.entries(series.columns)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(", ")}`,
     `rows read:     ${fmtInt(series.rowsRead)}${series.rowsUsed !== undefined && series.rowsUsed !== series.rowsRead ? ` (${fmtInt(series.rowsUsed)} used)` : ""}`,
     `date range:    ${series.firstDay} … ${series.lastDay} (${series.days.length} days)`,
     `missing days:  ${missing}`,
@@ -169,11 +205,18 @@ export function ingestHuman(series: UsageSeries, period: Period, colour: boolean
     `total cost:    ${costLine}`,
   );
   (series.skipped ?? []).forEach((s, i) => {
-    const cost = s.cost ? `; its cost ${s.cost.map((c) => `${c.amount.toFixed()} ${c.currency}`).join(", ")} is ${s.category === "cost-only" ? "included" : "left out"}` : "";
+    const cost = s.cost
+      ? `; its cost ${s.cost.map((c) => `${c.amount.toFixed()} ${c.currency}`).join(", ")} is ${s.category === "cost-only" ? "included" : "left out"}`
+      : "";
     const what = s.category === "cost-only" ? "kept for cost only" : "left out";
-    summary.push(`${i === 0 ? "other rows:    " : "               "}${fmtInt(s.count)} ${what}: ${s.reason}${lines(s.firstLines)}${cost}`);
+    summary.push(
+      `${i === 0 ? "other rows:    " : "               "}${fmtInt(s.count)} ${what}: ${s.reason}${lines(s.firstLines)}${cost}`,
+    );
   });
-  for (const e of series.rowErrors ?? []) summary.push(`bad rows:      ${fmtInt(e.count)} × ${e.code}${lines(e.firstLines)}, e.g. ${e.example.split("\n")[0]}`);
+  for (const e of series.rowErrors ?? [])
+    summary.push(
+      `bad rows:      ${fmtInt(e.count)} × ${e.code}${lines(e.firstLines)}, e.g. ${e.example.split("\n")[0]}`,
+    );
   for (const f of series.findings ?? []) summary.push(`${(f.severity + ":").padEnd(15)}${f.message}`);
   let groups = "";
   if (options.groupBy) {
@@ -182,10 +225,24 @@ export function ingestHuman(series: UsageSeries, period: Period, colour: boolean
       "\n" +
       renderTable({
         head: [options.groupBy, "tokens", "share", "cost"],
-        rows: gs.map((g) => [g.key, fmtInt(g.tokens), `${(g.share * 100).toFixed(1)}%`, g.cost === null ? "–" : fmtMoney(toCents(g.cost), currency)]),
+        rows: gs.map((g) => [
+          g.key,
+          fmtInt(g.tokens),
+          `${(g.share * 100).toFixed(1)}%`,
+          g.cost === null ? "–" : fmtMoney(toCents(g.cost), currency),
+        ]),
         colour,
       });
   }
   // The answer under the table, as `plan` prints its summary line.
-  return table + "\n" + ingestSentence(ingestAnswer(series, periods, period)) + "\n" + groups + "\n" + summary.join("\n") + "\n";
+  return (
+    table +
+    "\n" +
+    ingestSentence(ingestAnswer(series, periods, period)) +
+    "\n" +
+    groups +
+    "\n" +
+    summary.join("\n") +
+    "\n"
+  );
 }

@@ -62,7 +62,9 @@ export function planAnswerSentences(a: PlanAnswer, pricing: CompanyPricing | nul
     if (basis.rSquared !== null && basis.rSquared < MIN_EFFECTIVE_R_SQUARED) {
       out.push(
         `The index explains only ${fmtPct(basis.rSquared, 0)} of the company's price changes, below the 80% a highly effective hedge relationship is usually held to: ` +
-          (basis.rSquared < 0.25 ? "these futures are close to a position on the index, not a hedge of this company's cost." : "treat this as a partial hedge."),
+          (basis.rSquared < 0.25
+            ? "these futures are close to a position on the index, not a hedge of this company's cost."
+            : "treat this as a partial hedge."),
       );
     }
   }
@@ -76,7 +78,9 @@ export function planAnswerSentences(a: PlanAnswer, pricing: CompanyPricing | nul
   const c = a.costOfHedging;
   out.push(
     `Expected cost of hedging: ${fmtMoneyShort(c.total)} (fees ${fmtMoneyShort(c.fees)}` +
-      (c.marginFunding === null ? "; the initial margin is cash posted, not spent — give --funding-rate to cost it" : `; margin funding at ${fmtPct(c.fundingRate, 1)} a year ${fmtMoneyShort(c.marginFunding)}`) +
+      (c.marginFunding === null
+        ? "; the initial margin is cash posted, not spent — give --funding-rate to cost it"
+        : `; margin funding at ${fmtPct(c.fundingRate, 1)} a year ${fmtMoneyShort(c.marginFunding)}`) +
       "; futures taken as unbiased, so no expected P&L).",
   );
   out.push(`Why these ratios: ${a.why}.`);
@@ -87,11 +91,28 @@ export function planAnswerHuman(a: PlanAnswer, pricing: CompanyPricing | null, c
   const committed = a.totals.committedTokens > 0;
   const table = renderTable({
     head: ["month", "company USD/Mtok", "company cost", "index cost", ...(committed ? ["committed B tok"] : [])],
-    rows: a.months.map((m) => [m.month, fmtPrice(m.companyPrice, 4), fmtMoney(m.companyCost), fmtMoney(m.indexCost), ...(committed ? [(m.committedTokens / 1e9).toFixed(2)] : [])]),
-    footer: [["total", "", fmtMoney(a.totals.companyCost), fmtMoney(a.totals.indexCost), ...(committed ? [(a.totals.committedTokens / 1e9).toFixed(2)] : [])]],
+    rows: a.months.map((m) => [
+      m.month,
+      fmtPrice(m.companyPrice, 4),
+      fmtMoney(m.companyCost),
+      fmtMoney(m.indexCost),
+      ...(committed ? [(m.committedTokens / 1e9).toFixed(2)] : []),
+    ]),
+    footer: [
+      [
+        "total",
+        "",
+        fmtMoney(a.totals.companyCost),
+        fmtMoney(a.totals.indexCost),
+        ...(committed ? [(a.totals.committedTokens / 1e9).toFixed(2)] : []),
+      ],
+    ],
     colour,
   });
   const recent = a.history.slice(-6).filter((h) => h.companyPrice !== null);
-  const history = recent.length > 0 ? `history at the export's own cost per Mtok: ${recent.map((h) => `${h.month} ${fmtPrice(h.companyPrice, 4)}`).join(", ")}\n` : "";
+  const history =
+    recent.length > 0
+      ? `history at the export's own cost per Mtok: ${recent.map((h) => `${h.month} ${fmtPrice(h.companyPrice, 4)}`).join(", ")}\n`
+      : "";
   return `\nIn the company's money (forecast mean, index unmoved):\n${table}${history}\n${planAnswerSentences(a, pricing).join("\n")}\n`;
 }

@@ -24,8 +24,23 @@ export function planDocument(plan: HedgePlan, extra: Record<string, unknown> = {
 }
 
 const CSV_COLUMNS = [
-  "month", "tenor", "forecastTokens", "forecastBasis", "targetRatio", "hedgeRatio", "capTokens", "contractsUnrounded", "contracts",
-  "hedgedTokens", "achievedRatio", "probabilityOverHedge", "futuresPrice", "futuresPriceInterpolated", "lockedInCost", "initialMargin", "fees",
+  "month",
+  "tenor",
+  "forecastTokens",
+  "forecastBasis",
+  "targetRatio",
+  "hedgeRatio",
+  "capTokens",
+  "contractsUnrounded",
+  "contracts",
+  "hedgedTokens",
+  "achievedRatio",
+  "probabilityOverHedge",
+  "futuresPrice",
+  "futuresPriceInterpolated",
+  "lockedInCost",
+  "initialMargin",
+  "fees",
 ] as const satisfies readonly (keyof PlanMonth)[];
 
 export function planCsv(plan: HedgePlan): string {
@@ -55,10 +70,21 @@ export function planSummary(plan: HedgePlan): string {
     `initial margin ${fmtMoneyShort(t.initialMargin)}, fees ${fmtMoneyShort(t.fees)}`,
   ];
   const notes: string[] = [];
-  if (t.monthsCapped > 0) notes.push(`${t.monthsCapped} month${t.monthsCapped === 1 ? "" : "s"} capped at the ${plan.volumeCap?.toUpperCase()} volume`);
-  if (t.monthsOutsideBand > 0) notes.push(`${t.monthsOutsideBand} month${t.monthsOutsideBand === 1 ? "" : "s"} with the ${plan.method.name} ratio outside the policy band`);
-  const worst = plan.months.reduce<PlanMonth | undefined>((w, m) => (m.probabilityOverHedge !== null && (w === undefined || m.probabilityOverHedge > w.probabilityOverHedge!) ? m : w), undefined);
-  if (worst && worst.probabilityOverHedge! > 0) notes.push(`highest chance of an over-hedge ${fmtPct(worst.probabilityOverHedge, 1)} (${worst.month})`);
+  if (t.monthsCapped > 0)
+    notes.push(
+      `${t.monthsCapped} month${t.monthsCapped === 1 ? "" : "s"} capped at the ${plan.volumeCap?.toUpperCase()} volume`,
+    );
+  if (t.monthsOutsideBand > 0)
+    notes.push(
+      `${t.monthsOutsideBand} month${t.monthsOutsideBand === 1 ? "" : "s"} with the ${plan.method.name} ratio outside the policy band`,
+    );
+  const worst = plan.months.reduce<PlanMonth | undefined>(
+    (w, m) =>
+      m.probabilityOverHedge !== null && (w === undefined || m.probabilityOverHedge > w.probabilityOverHedge!) ? m : w,
+    undefined,
+  );
+  if (worst && worst.probabilityOverHedge! > 0)
+    notes.push(`highest chance of an over-hedge ${fmtPct(worst.probabilityOverHedge, 1)} (${worst.month})`);
   const tail = notes.join("; ");
   return `${parts.join("; ")}.${tail ? ` ${tail[0]!.toUpperCase()}${tail.slice(1)}.` : ""}`;
 }
@@ -113,26 +139,55 @@ export function planHuman(plan: HedgePlan, colour: boolean): string {
       fmtMoney(m.initialMargin),
       m.flags.map((f) => FLAG_TEXT[f]).join(", "),
     ]),
-    footer: [["total", billions(t.forecastTokens), ...(committed ? [billions(t.hedgeableTokens!)] : []), "", "", fmtInt(t.contracts), billions(t.hedgedTokens), fmtPct(t.achievedRatio, 1), "", "", fmtMoney(t.lockedInCost), fmtMoney(t.initialMargin), ""]],
+    footer: [
+      [
+        "total",
+        billions(t.forecastTokens),
+        ...(committed ? [billions(t.hedgeableTokens!)] : []),
+        "",
+        "",
+        fmtInt(t.contracts),
+        billions(t.hedgedTokens),
+        fmtPct(t.achievedRatio, 1),
+        "",
+        "",
+        fmtMoney(t.lockedInCost),
+        fmtMoney(t.initialMargin),
+        "",
+      ],
+    ],
     colour,
   });
   const lines = [
     `${c.name}${c.illustrative ? " [ILLUSTRATIVE]" : ""}: ${fmtInt(c.contractSize)} ${c.sizeUnit} per contract, quoted ${c.quoteUnit}`,
     `ratios: ${plan.method.description}; ` +
-      (plan.volumeCap ? `hedged tokens capped at each month's ${plan.volumeCap.toUpperCase()} volume; ` : "no volume cap; ") +
+      (plan.volumeCap
+        ? `hedged tokens capped at each month's ${plan.volumeCap.toUpperCase()} volume; `
+        : "no volume cap; ") +
       `contracts rounded ${plan.rounding}${plan.lot > 1 ? ` in lots of ${plan.lot}` : ""}` +
       (plan.tailing ? `; tailed with S0 = ${plan.tailing.spotPrice} (N × S0/F0)` : ""),
   ];
   const m = plan.method;
   if (m.name === "mvhr" || (m.name === "quantity" && m.history)) {
-    const h = m as unknown as { hedgeRatio?: number; priceHedgeRatio?: number; correlation?: number | null; rSquared?: number | null; observations?: number | null };
+    const h = m as unknown as {
+      hedgeRatio?: number;
+      priceHedgeRatio?: number;
+      correlation?: number | null;
+      rSquared?: number | null;
+      observations?: number | null;
+    };
     if (m.name === "mvhr") {
-      lines.push(`h* = ${h.hedgeRatio!.toFixed(4)} (ρ ${h.correlation?.toFixed(4) ?? "–"}, R² ${h.rSquared?.toFixed(4) ?? "–"}, ${h.observations ?? "–"} price changes)` +
-        (gpu ? `; against GPU-hour exposure ×${(c.tokensPerGpuHour! / 1e6).toFixed(2)} = ${(h.hedgeRatio! * c.tokensPerGpuHour! / 1e6).toFixed(4)}` : ""));
+      lines.push(
+        `h* = ${h.hedgeRatio!.toFixed(4)} (ρ ${h.correlation?.toFixed(4) ?? "–"}, R² ${h.rSquared?.toFixed(4) ?? "–"}, ${h.observations ?? "–"} price changes)` +
+          (gpu
+            ? `; against GPU-hour exposure ×${(c.tokensPerGpuHour! / 1e6).toFixed(2)} = ${((h.hedgeRatio! * c.tokensPerGpuHour!) / 1e6).toFixed(4)}`
+            : ""),
+      );
     }
   }
   let out = lines.join("\n") + "\n" + table;
-  if (plan.months.some((x) => x.futuresPriceInterpolated)) out += "* futures price interpolated (no quote in the curve file)\n";
+  if (plan.months.some((x) => x.futuresPriceInterpolated))
+    out += "* futures price interpolated (no quote in the curve file)\n";
   if (plan.conversion) out += "\n" + conversionHuman(plan, colour);
   return `${out}\n${planSummary(plan)}\n`;
 }
@@ -144,7 +199,13 @@ function conversionHuman(plan: HedgePlan, colour: boolean): string {
     "This conversion is an ASSUMPTION and itself a risk: an error of x% in it mis-sizes the hedge by x%.\n";
   const models = cv.byModel
     ? renderTable({
-        head: ["model", "tokens", "tokens/GPU-hour", "GPU-hours", ...(cv.byModel.some((b) => b.usedBlended) ? ["note"] : [])],
+        head: [
+          "model",
+          "tokens",
+          "tokens/GPU-hour",
+          "GPU-hours",
+          ...(cv.byModel.some((b) => b.usedBlended) ? ["note"] : []),
+        ],
         rows: cv.byModel.map((b) => [
           b.model,
           fmtInt(b.tokens),
@@ -157,7 +218,13 @@ function conversionHuman(plan: HedgePlan, colour: boolean): string {
     : "";
   const sens = renderTable({
     head: ["if k is off by", "tokens/GPU-hour", "contracts needed", "change", "this plan would cover"],
-    rows: cv.sensitivity.map((s) => [fmtSignedPct(s.change, 0), fmtInt(s.tokensPerGpuHour), fmtInt(s.contracts), (s.contractsChange >= 0 ? "+" : "") + fmtInt(s.contractsChange), fmtPct(s.achievedRatioIfTrue, 1)]),
+    rows: cv.sensitivity.map((s) => [
+      fmtSignedPct(s.change, 0),
+      fmtInt(s.tokensPerGpuHour),
+      fmtInt(s.contracts),
+      (s.contractsChange >= 0 ? "+" : "") + fmtInt(s.contractsChange),
+      fmtPct(s.achievedRatioIfTrue, 1),
+    ]),
     colour,
   });
   return head + models + sens;

@@ -37,17 +37,22 @@ export function accountingSections(a: AccountingChoice, plan: HedgePlan, index: 
       `Hedged item designated: ${item.text}.`,
     ],
   };
-  const months = plan.months.map((m) => ({ month: m.month, hedgedTokens: a.hedgedTokensByMonth?.get(m.month) ?? m.hedgedTokens, forecastTokens: m.forecastTokens }));
+  const months = plan.months.map((m) => ({
+    month: m.month,
+    hedgedTokens: a.hedgedTokensByMonth?.get(m.month) ?? m.hedgedTokens,
+    forecastTokens: m.forecastTokens,
+  }));
   const excess = dedesignations(months);
   const dedesignation: AccountingSection = {
     heading: "De-designation",
-    paragraphs: excess.length === 0
-      ? ["No delivery month's forecast has fallen below the hedged amount: nothing is de-designated."]
-      : [
-          `The forecast has fallen below the hedged amount in ${excess.length} month${excess.length === 1 ? "" : "s"}; the excess is de-designated ` +
-            "(it is no longer a highly probable forecast purchase) and the related part of the reserve is reclassified to profit or loss " +
-            `if the purchases are no longer expected to occur: ${excess.map((e) => `${e.month} ${fmt(e.excessTokens)} tokens (hedged ${fmt(e.hedgedTokens)}, forecast ${fmt(e.forecastTokens)})`).join("; ")}.`,
-        ],
+    paragraphs:
+      excess.length === 0
+        ? ["No delivery month's forecast has fallen below the hedged amount: nothing is de-designated."]
+        : [
+            `The forecast has fallen below the hedged amount in ${excess.length} month${excess.length === 1 ? "" : "s"}; the excess is de-designated ` +
+              "(it is no longer a highly probable forecast purchase) and the related part of the reserve is reclassified to profit or loss " +
+              `if the purchases are no longer expected to occur: ${excess.map((e) => `${e.month} ${fmt(e.excessTokens)} tokens (hedged ${fmt(e.hedgedTokens)}, forecast ${fmt(e.forecastTokens)})`).join("; ")}.`,
+          ],
   };
   return [framework, dedesignation];
 }

@@ -30,7 +30,14 @@ export interface DesignationMemo {
   references: string;
   sections: MemoSection[];
   /** Designated quantities per delivery month. */
-  designations: { month: string; contracts: number; designatedTokens: number; forecastTokens: number; shareOfForecast: number; futuresPrice: number }[];
+  designations: {
+    month: string;
+    contracts: number;
+    designatedTokens: number;
+    forecastTokens: number;
+    shareOfForecast: number;
+    futuresPrice: number;
+  }[];
 }
 
 const fmt = (n: number): string => n.toLocaleString("en-US", { maximumFractionDigits: 0 });
@@ -56,7 +63,10 @@ export function designationMemo(i: ReportInput): DesignationMemo {
   const last = plan.months[plan.months.length - 1]?.month ?? "–";
   const cross = c.underlying !== "token-index";
   const ladder = i.policy.ladder
-    .map((r) => `months ${r.fromMonth}–${r.toMonth}: ${pct(r.ratio)}${r.min !== undefined && r.max !== undefined ? ` (band ${pct(r.min)}–${pct(r.max)})` : ""}`)
+    .map(
+      (r) =>
+        `months ${r.fromMonth}–${r.toMonth}: ${pct(r.ratio)}${r.min !== undefined && r.max !== undefined ? ` (band ${pct(r.min)}–${pct(r.max)})` : ""}`,
+    )
     .join("; ");
   const direction = i.effectiveness?.result.regression?.direction ?? "hedge-on-item";
   const sizeText = `${fmt(c.contractSize)} ${c.sizeUnit}`;

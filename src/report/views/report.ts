@@ -93,7 +93,15 @@ export interface ReportModel {
     checkPass: boolean | null;
     breaches: number | null;
   };
-  usage: { model: string; rows: UsageRow[]; firstDay: string; lastDay: string; missingDays: string[]; totalTokens: number | bigint; forecastNotes: ForecastNotes };
+  usage: {
+    model: string;
+    rows: UsageRow[];
+    firstDay: string;
+    lastDay: string;
+    missingDays: string[];
+    totalTokens: number | bigint;
+    forecastNotes: ForecastNotes;
+  };
   curve: { file: string; shape: string; reading: string; points: CurvePoint[] };
   plan: HedgePlan;
   scenarios: ScenarioResult[];
@@ -115,7 +123,14 @@ export interface ReportModel {
   check: CheckSummary | null;
   effectiveness: { input: EffectivenessInputInfo; result: EffectivenessResult } | null;
   memo: DesignationMemo;
-  audit: { toolVersion: string; asOf: string; seed: number; configFile: string | null; inputs: ReportInputFile[]; parameters: ReportParameter[] };
+  audit: {
+    toolVersion: string;
+    asOf: string;
+    seed: number;
+    configFile: string | null;
+    inputs: ReportInputFile[];
+    parameters: ReportParameter[];
+  };
   warnings: string[];
   hedgeBook?: ReportHedgeBook;
   /** The plan's answer in the company's money (src/pipeline/plan-answer.ts) and the pricing it stands on. */
@@ -123,13 +138,36 @@ export interface ReportModel {
 }
 
 function usageRows(e: ExposureForecast): UsageRow[] {
-  const rows: UsageRow[] = e.history.months.map((m, i) => ({ month: m, actual: rInt(e.history.values[i]!), mean: null, lo80: null, hi80: null, lo95: null, hi95: null }));
+  const rows: UsageRow[] = e.history.months.map((m, i) => ({
+    month: m,
+    actual: rInt(e.history.values[i]!),
+    mean: null,
+    lo80: null,
+    hi80: null,
+    lo95: null,
+    hi95: null,
+  }));
   const last = e.history.months[e.history.months.length - 1]!;
   // The fan starts at the last actual month so that the line and the bands join the history.
   const joint = rows[rows.length - 1];
-  if (joint) Object.assign(joint, { mean: joint.actual, lo80: joint.actual, hi80: joint.actual, lo95: joint.actual, hi95: joint.actual });
+  if (joint)
+    Object.assign(joint, {
+      mean: joint.actual,
+      lo80: joint.actual,
+      hi80: joint.actual,
+      lo95: joint.actual,
+      hi95: joint.actual,
+    });
   e.forecast.points.forEach((p, i) => {
-    rows.push({ month: addMonths(last, i + 1), actual: null, mean: rInt(p.mean), lo80: rInt(p.lo80), hi80: rInt(p.hi80), lo95: rInt(p.lo95), hi95: rInt(p.hi95) });
+    rows.push({
+      month: addMonths(last, i + 1),
+      actual: null,
+      mean: rInt(p.mean),
+      lo80: rInt(p.lo80),
+      hi80: rInt(p.hi80),
+      lo95: rInt(p.lo95),
+      hi95: rInt(p.hi95),
+    });
   });
   return rows;
 }
@@ -137,7 +175,16 @@ function usageRows(e: ExposureForecast): UsageRow[] {
 /** Risk figures recomputed from the samples by a plain sort (risk.ts), so every figure of the report comes from the same draws. */
 function riskRow(samples: Float64Array): RiskRow {
   const f: RiskFigures = riskFigures(samples);
-  return { mean: r2(f.mean), sd: r2(f.sd), p5: r2(f.p5), p50: r2(f.p50), p95: r2(f.p95), p99: r2(f.p99), costAtRisk95: r2(f.costAtRisk95), cvar95: r2(f.cvar95) };
+  return {
+    mean: r2(f.mean),
+    sd: r2(f.sd),
+    p5: r2(f.p5),
+    p50: r2(f.p50),
+    p95: r2(f.p95),
+    p99: r2(f.p99),
+    costAtRisk95: r2(f.costAtRisk95),
+    cvar95: r2(f.cvar95),
+  };
 }
 
 /**
@@ -154,7 +201,8 @@ export function costDistribution(unhedged: ArrayLike<number>, hedged: ArrayLike<
   const step = niceNumber(Math.max(hi - lo, 1e-9) / bins, true);
   const first = Math.floor(lo / step);
   const edges: number[] = [];
-  for (let k = first; edges.length < 2 || edges[edges.length - 1]! < hi; k++) edges.push(Number((k * step).toPrecision(12)));
+  for (let k = first; edges.length < 2 || edges[edges.length - 1]! < hi; k++)
+    edges.push(Number((k * step).toPrecision(12)));
   const count = (s: Float64Array): number[] => {
     const counts = new Array<number>(edges.length - 1).fill(0);
     for (const v of s) {
@@ -194,7 +242,11 @@ export function buildReport(i: ReportInput): ReportModel {
     entity: i.entity,
     asOf: i.asOf,
     summary: {
-      horizon: { from: i.plan.months[0]?.month ?? null, to: i.plan.months[i.plan.months.length - 1]?.month ?? null, months: i.plan.months.length },
+      horizon: {
+        from: i.plan.months[0]?.month ?? null,
+        to: i.plan.months[i.plan.months.length - 1]?.month ?? null,
+        months: i.plan.months.length,
+      },
       contracts: t.contracts,
       hedgedTokens: t.hedgedTokens,
       forecastTokens: t.forecastTokens,
@@ -220,14 +272,26 @@ export function buildReport(i: ReportInput): ReportModel {
       totalTokens: i.series.totalTokens,
       forecastNotes: forecastNotes(i.exposure.forecast),
     },
-    curve: { file: i.curve.file, shape: i.curve.analysis.shape, reading: i.curve.analysis.reading, points: i.curve.points },
+    curve: {
+      file: i.curve.file,
+      shape: i.curve.analysis.shape,
+      reading: i.curve.analysis.reading,
+      points: i.curve.points,
+    },
     plan: i.plan,
     scenarios: i.scenarios,
     simulation,
     check: i.check,
     effectiveness: i.effectiveness,
     memo: designationMemo(i),
-    audit: { toolVersion: i.toolVersion, asOf: i.asOf, seed: i.seed, configFile: i.configFile, inputs: i.inputs, parameters: i.parameters },
+    audit: {
+      toolVersion: i.toolVersion,
+      asOf: i.asOf,
+      seed: i.seed,
+      configFile: i.configFile,
+      inputs: i.inputs,
+      parameters: i.parameters,
+    },
     warnings: i.warnings,
   };
 }
@@ -243,14 +307,26 @@ export function reportDocument(m: ReportModel): Record<string, unknown> {
     usage: m.usage,
     curve: m.curve,
     ...(m.planSource ? { planSource: m.planSource } : {}),
-    plan: { contract: m.plan.contract, method: m.plan.method, rounding: m.plan.rounding, volumeCap: m.plan.volumeCap, months: m.hedgeBook?.book ? planMonthsWithBook(m.plan.months, m.hedgeBook.book) : m.plan.months, totals: m.plan.totals },
+    plan: {
+      contract: m.plan.contract,
+      method: m.plan.method,
+      rounding: m.plan.rounding,
+      volumeCap: m.plan.volumeCap,
+      months: m.hedgeBook?.book ? planMonthsWithBook(m.plan.months, m.hedgeBook.book) : m.plan.months,
+      totals: m.plan.totals,
+    },
     scenarios: m.scenarios.map((s) => ({ priceShock: s.priceShock, ...scenarioCostFields(s) })),
     simulation: m.simulation,
-    check: m.check ? { pass: m.check.pass, breaches: m.check.breaches, notEvaluated: m.check.notEvaluated, rules: m.check.rules } : null,
+    check: m.check
+      ? { pass: m.check.pass, breaches: m.check.breaches, notEvaluated: m.check.notEvaluated, rules: m.check.rules }
+      : null,
     effectiveness: m.effectiveness
       ? {
           input: m.effectiveness.input,
-          dollarOffset: { cumulative: m.effectiveness.result.dollarOffset.cumulative, pass: m.effectiveness.result.dollarOffset.pass },
+          dollarOffset: {
+            cumulative: m.effectiveness.result.dollarOffset.cumulative,
+            pass: m.effectiveness.result.dollarOffset.pass,
+          },
           regression: m.effectiveness.result.regression,
           reserve: m.effectiveness.result.reserve,
           ineffectiveness: m.effectiveness.result.ineffectiveness,
@@ -258,7 +334,14 @@ export function reportDocument(m: ReportModel): Record<string, unknown> {
       : null,
     ...(m.hedgeBook
       ? {
-          book: m.hedgeBook.book ? { ...bookDocument(m.hedgeBook.book), trades: m.hedgeBook.book.deskTrades, months: m.hedgeBook.book.months, marks: m.hedgeBook.book.mark.months } : null,
+          book: m.hedgeBook.book
+            ? {
+                ...bookDocument(m.hedgeBook.book),
+                trades: m.hedgeBook.book.deskTrades,
+                months: m.hedgeBook.book.months,
+                marks: m.hedgeBook.book.mark.months,
+              }
+            : null,
           liquidity: m.hedgeBook.liquidity,
           rolls: m.hedgeBook.rolls,
           monthOnMonth: m.hedgeBook.monthOnMonth,
@@ -274,14 +357,26 @@ export function reportDocument(m: ReportModel): Record<string, unknown> {
 /** The CSV tables written beside the report, by file name (text cells guarded by renderCsv). */
 export function reportCsvFiles(m: ReportModel): Record<string, string> {
   const files: Record<string, string> = {
-    "forecast.csv": renderCsv(["month", "actual", "mean", "lo80", "hi80", "lo95", "hi95"], m.usage.rows.map((r) => [r.month, r.actual, r.mean, r.lo80, r.hi80, r.lo95, r.hi95])),
-    "curve.csv": renderCsv(["month", "price"], m.curve.points.map((p) => [p.month, p.price])),
+    "forecast.csv": renderCsv(
+      ["month", "actual", "mean", "lo80", "hi80", "lo95", "hi95"],
+      m.usage.rows.map((r) => [r.month, r.actual, r.mean, r.lo80, r.hi80, r.lo95, r.hi95]),
+    ),
+    "curve.csv": renderCsv(
+      ["month", "price"],
+      m.curve.points.map((p) => [p.month, p.price]),
+    ),
     "plan.csv": planCsv(m.plan),
     "scenarios.csv": scenariosCsv(m.scenarios),
-    "inputs.csv": renderCsv(["role", "path", "sha256", "bytes"], m.audit.inputs.map((f) => [f.role, f.path, f.sha256, f.bytes])),
+    "inputs.csv": renderCsv(
+      ["role", "path", "sha256", "bytes"],
+      m.audit.inputs.map((f) => [f.role, f.path, f.sha256, f.bytes]),
+    ),
   };
   if (m.simulation) {
-    files["cost-distribution.csv"] = renderCsv(["from", "to", "unhedged", "hedged"], m.simulation.distribution.map((b) => [b.from, b.to, b.unhedged, b.hedged]));
+    files["cost-distribution.csv"] = renderCsv(
+      ["from", "to", "unhedged", "hedged"],
+      m.simulation.distribution.map((b) => [b.from, b.to, b.unhedged, b.hedged]),
+    );
   }
   if (m.check) files["check.csv"] = checkCsv(m.check);
   if (m.effectiveness) files["effectiveness.csv"] = effectivenessCsv(m.effectiveness.result);

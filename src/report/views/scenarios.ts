@@ -40,7 +40,15 @@ export function scenarioCostFields(s: ScenarioOutcome): Record<string, unknown> 
     budget: s.budget,
     vsBudget: s.vsBudget,
     // The company's side (issue 10): unhedgedCost above is the company's cost; indexCost the same tokens at the index.
-    ...(s.company ? { companyPrice: s.company.companyPrice, companyCost: s.company.companyCost, indexCost: s.company.indexCost, committedCost: s.company.committedCost, shortfallCost: s.company.shortfallCost } : {}),
+    ...(s.company
+      ? {
+          companyPrice: s.company.companyPrice,
+          companyCost: s.company.companyCost,
+          indexCost: s.company.indexCost,
+          committedCost: s.company.committedCost,
+          shortfallCost: s.company.shortfallCost,
+        }
+      : {}),
   };
 }
 
@@ -59,10 +67,19 @@ function outcomeFields(s: ScenarioOutcome, includeMonths: boolean): Record<strin
   };
 }
 
-export function scenariosDocument(plan: HedgePlan, results: ScenarioResult[], includeMonths: boolean, extras: ScenarioExtras = {}): Record<string, unknown> {
+export function scenariosDocument(
+  plan: HedgePlan,
+  results: ScenarioResult[],
+  includeMonths: boolean,
+  extras: ScenarioExtras = {},
+): Record<string, unknown> {
   return {
     command: "scenarios",
-    horizon: { from: plan.months[0]?.month ?? null, to: plan.months[plan.months.length - 1]?.month ?? null, months: plan.months.length },
+    horizon: {
+      from: plan.months[0]?.month ?? null,
+      to: plan.months[plan.months.length - 1]?.month ?? null,
+      months: plan.months.length,
+    },
     contracts: plan.totals.contracts,
     asOf: extras.asOf ?? null,
     side: extras.side ?? "long",
@@ -74,25 +91,56 @@ export function scenariosDocument(plan: HedgePlan, results: ScenarioResult[], in
       const { volumeCase, ...rest } = outcomeFields(s, includeMonths);
       return { priceShock: s.priceShock, volumeCase, ...rest };
     }),
-    twists: (extras.twists ?? []).map((t) => ({ twist: t.twist, twistAmount: t.twistAmount, ...outcomeFields(t, includeMonths) })),
+    twists: (extras.twists ?? []).map((t) => ({
+      twist: t.twist,
+      twistAmount: t.twistAmount,
+      ...outcomeFields(t, includeMonths),
+    })),
   };
 }
 
 const CSV_HEAD = [
-  "priceShock", "volumeCase", "tokens", "unhedgedCost", "futuresPnl", "hedgedCost", "effectivePrice", "unhedgedEffectivePrice", "overHedgedTokens",
-  "budget", "vsBudget", "peakMarginOutflow", "twist", "twistAmount",
+  "priceShock",
+  "volumeCase",
+  "tokens",
+  "unhedgedCost",
+  "futuresPnl",
+  "hedgedCost",
+  "effectivePrice",
+  "unhedgedEffectivePrice",
+  "overHedgedTokens",
+  "budget",
+  "vsBudget",
+  "peakMarginOutflow",
+  "twist",
+  "twistAmount",
 ];
 
 function csvRow(s: ScenarioOutcome, priceShock: number | null, twist: TwistResult | null) {
   return [
-    priceShock, s.volumeCase, s.tokens, s.unhedgedCost, s.futuresPnl, s.hedgedCost, s.effectivePrice, s.unhedgedEffectivePrice, s.overHedgedTokens,
-    s.budget, s.vsBudget, s.margin?.peakOutflow ?? null, twist?.twist ?? null, twist?.twistAmount ?? null,
+    priceShock,
+    s.volumeCase,
+    s.tokens,
+    s.unhedgedCost,
+    s.futuresPnl,
+    s.hedgedCost,
+    s.effectivePrice,
+    s.unhedgedEffectivePrice,
+    s.overHedgedTokens,
+    s.budget,
+    s.vsBudget,
+    s.margin?.peakOutflow ?? null,
+    twist?.twist ?? null,
+    twist?.twistAmount ?? null,
   ];
 }
 
 /** One row per scenario; twist rows have an empty priceShock and name their twist. */
 export function scenariosCsv(results: ScenarioResult[], twists: TwistResult[] = []): string {
-  return renderCsv(CSV_HEAD, [...results.map((s) => csvRow(s, s.priceShock, null)), ...twists.map((t) => csvRow(t, null, t))]);
+  return renderCsv(CSV_HEAD, [
+    ...results.map((s) => csvRow(s, s.priceShock, null)),
+    ...twists.map((t) => csvRow(t, null, t)),
+  ]);
 }
 
 function caseLabel(c: string): string {
@@ -143,8 +191,24 @@ function outcomeCells(s: ScenarioOutcome, withBudget: boolean, withMargin: boole
   ];
 }
 
-const OUTCOME_HEAD = ["tokens", "unhedged cost", "futures P&L", "hedged cost", "USD/Mtok hedged", "USD/Mtok unhedged", "over-hedged tokens"];
-const SELLER_HEAD = ["tokens", "unhedged revenue", "futures P&L", "hedged revenue", "USD/Mtok received", "USD/Mtok unhedged", "over-hedged tokens"];
+const OUTCOME_HEAD = [
+  "tokens",
+  "unhedged cost",
+  "futures P&L",
+  "hedged cost",
+  "USD/Mtok hedged",
+  "USD/Mtok unhedged",
+  "over-hedged tokens",
+];
+const SELLER_HEAD = [
+  "tokens",
+  "unhedged revenue",
+  "futures P&L",
+  "hedged revenue",
+  "USD/Mtok received",
+  "USD/Mtok unhedged",
+  "over-hedged tokens",
+];
 
 /**
  * Heat map: rows are parallel price shocks, columns volume cases; each cell is the hedged cost with a plain-text
@@ -185,7 +249,18 @@ function monthTable(months: ScenarioMonth[], colour: boolean, sign: 1 | -1 = 1):
   const withBudget = months.some((m) => m.vsBudget !== null);
   const [u, h] = sign < 0 ? ["unhedged revenue", "hedged revenue"] : ["unhedged cost", "hedged cost"];
   return renderTable({
-    head: ["month", "shock", "settlement", "tokens", u, "futures P&L", h, "USD/Mtok", ...(withBudget ? ["vs budget"] : []), "over-hedged"],
+    head: [
+      "month",
+      "shock",
+      "settlement",
+      "tokens",
+      u,
+      "futures P&L",
+      h,
+      "USD/Mtok",
+      ...(withBudget ? ["vs budget"] : []),
+      "over-hedged",
+    ],
     rows: months.map((m) => [
       m.month,
       fmtSignedPct(m.priceShock, 1),
@@ -211,27 +286,45 @@ function marginTable(s: ScenarioOutcome, colour: boolean): string {
   });
 }
 
-export function scenariosHuman(plan: HedgePlan, results: ScenarioResult[], colour: boolean, extras: ScenarioExtras = {}, showMonths = false): string {
+export function scenariosHuman(
+  plan: HedgePlan,
+  results: ScenarioResult[],
+  colour: boolean,
+  extras: ScenarioExtras = {},
+  showMonths = false,
+): string {
   const twists = extras.twists ?? [];
   const all: ScenarioOutcome[] = [...results, ...twists];
   const withBudget = all.some((s) => s.budget !== null);
   const withMargin = all.some((s) => s.margin !== null);
   const sign = shownSign(extras.side);
   const head = sign < 0 ? SELLER_HEAD : OUTCOME_HEAD;
-  const extraHead = [...(withBudget ? ["vs budget"] : []), ...(withMargin ? ["peak margin out"] : []), ...(extras.company ? [sign < 0 ? "index revenue" : "index cost"] : [])];
+  const extraHead = [
+    ...(withBudget ? ["vs budget"] : []),
+    ...(withMargin ? ["peak margin out"] : []),
+    ...(extras.company ? [sign < 0 ? "index revenue" : "index cost"] : []),
+  ];
   const table = renderTable({
     head: ["volume", "price shock", ...head, ...extraHead],
-    rows: results.map((s) => [caseLabel(s.volumeCase), fmtSignedPct(s.priceShock), ...outcomeCells(s, withBudget, withMargin, sign)]),
+    rows: results.map((s) => [
+      caseLabel(s.volumeCase),
+      fmtSignedPct(s.priceShock),
+      ...outcomeCells(s, withBudget, withMargin, sign),
+    ]),
     colour,
   });
   const first = plan.months[0]?.month ?? "–";
   const last = plan.months[plan.months.length - 1]?.month ?? "–";
   let out =
     `P&L scenarios over ${first} … ${last} (${plan.months.length} months, ${fmtInt(plan.totals.contracts)} contracts ${sign < 0 ? "short" : "long"}):\n` +
-    (sign < 0 ? "side short: a seller's forecast sale hedged with short futures; revenue = tokens × price, hedged revenue = revenue + futures P&L (Hull: S₂ + F₁ − F₂ received)\n" : "") +
+    (sign < 0
+      ? "side short: a seller's forecast sale hedged with short futures; revenue = tokens × price, hedged revenue = revenue + futures P&L (Hull: S₂ + F₁ − F₂ received)\n"
+      : "") +
     `price shock = settlement vs the futures curve; volume = every month at that quantile of its forecast (×m = m × the forecast mean)\n` +
     companyLine(extras.company, extras.side) +
-    (extras.budget ? `budget: ${describeBudget(extras.budget)}; vs budget = hedged cost − budget (positive = over)\n` : "") +
+    (extras.budget
+      ? `budget: ${describeBudget(extras.budget)}; vs budget = hedged cost − budget (positive = over)\n`
+      : "") +
     table;
   if (twists.length > 0) {
     const amount = twists[0]!.twistAmount;
@@ -246,7 +339,10 @@ export function scenariosHuman(plan: HedgePlan, results: ScenarioResult[], colou
   if (results.length > 0) out += `\n${heatMap(results, colour, extras.side)}`;
   if (withMargin) {
     const worst = all.reduce((w, s) => ((s.margin?.peakOutflow ?? 0) > (w.margin?.peakOutflow ?? 0) ? s : w), all[0]!);
-    const name = "priceShock" in worst ? `${fmtSignedPct((worst as ScenarioResult).priceShock)} shock` : `${(worst as TwistResult).twist} twist`;
+    const name =
+      "priceShock" in worst
+        ? `${fmtSignedPct((worst as ScenarioResult).priceShock)} shock`
+        : `${(worst as TwistResult).twist} twist`;
     out +=
       `\nvariation margin from ${extras.asOf}: ${MARGIN_PATH_ASSUMPTION}.\n` +
       `largest peak outflow ${fmtMoney(worst.margin?.peakOutflow ?? 0)}${worst.margin?.peakDate ? ` on ${worst.margin.peakDate}` : ""} (${name}; margin does not depend on volume), ` +
@@ -265,7 +361,8 @@ export function scenariosHuman(plan: HedgePlan, results: ScenarioResult[], colou
 
 /** Which price the costs are at and how it follows the index, in words. */
 export function companyLine(p: CompanyPricing | undefined, side?: HedgeSide): string {
-  if (!p) return "costs at the index price (the usage file has no cost; give --prices FILE for the company's own price)\n";
+  if (!p)
+    return "costs at the index price (the usage file has no cost; give --prices FILE for the company's own price)\n";
   const b = p.basis;
   const basis =
     b.method === "sticky"
@@ -273,6 +370,7 @@ export function companyLine(p: CompanyPricing | undefined, side?: HedgeSide): st
       : b.method === "index"
         ? `index (the company ${side === "short" ? "receives" : "pays"} the index)`
         : `regression on changes, β ${b.beta.toFixed(3)}, R² ${b.rSquared?.toFixed(2) ?? "–"}, σ(ε) ${b.sigma.toFixed(4)}/Mtok over ${b.observations} changes`;
-  if (side === "short") return `unhedged revenue = the tokens at the company's price, ${p.sourceDetail}; index revenue beside it; basis: ${basis}\n`;
+  if (side === "short")
+    return `unhedged revenue = the tokens at the company's price, ${p.sourceDetail}; index revenue beside it; basis: ${basis}\n`;
   return `unhedged cost = the company's cost at ${p.sourceDetail}; index cost beside it; basis: ${basis}\n`;
 }

@@ -50,7 +50,11 @@ function probOver(f: ParametricFigures, budget: Budget | undefined): number | nu
   return round(normalSurvival((budget.usd - f.mean) / f.sd), 6);
 }
 
-export function parametricDocument(plan: HedgePlan, run: ParametricRun, p: SimulationProvenance): Record<string, unknown> {
+export function parametricDocument(
+  plan: HedgePlan,
+  run: ParametricRun,
+  p: SimulationProvenance,
+): Record<string, unknown> {
   const { result: r, model } = run;
   const vr = varianceReduction(r);
   return {
@@ -59,7 +63,11 @@ export function parametricDocument(plan: HedgePlan, run: ParametricRun, p: Simul
     seed: run.seed,
     paths: run.paths,
     asOf: run.asOf,
-    horizon: { from: plan.months[0]?.month ?? null, to: plan.months[plan.months.length - 1]?.month ?? null, months: plan.months.length },
+    horizon: {
+      from: plan.months[0]?.month ?? null,
+      to: plan.months[plan.months.length - 1]?.month ?? null,
+      months: plan.months.length,
+    },
     model: {
       kind: model.kind,
       vol: round(model.vol, 6),
@@ -70,7 +78,14 @@ export function parametricDocument(plan: HedgePlan, run: ParametricRun, p: Simul
     ...(p.company ?? {}),
     ...(p.company
       ? { simulationBasis: { b: round(run.basis.b, 6), source: p.basisSource } }
-      : { basis: { a: round(run.basis.a, 6), b: round(run.basis.b, 6), noise: round(run.basis.noise, 6), source: p.basisSource } }),
+      : {
+          basis: {
+            a: round(run.basis.a, 6),
+            b: round(run.basis.b, 6),
+            noise: round(run.basis.noise, 6),
+            source: p.basisSource,
+          },
+        }),
     corr: run.corr,
     volumeSource: p.volumeSource,
     budget: p.budget ?? null,
@@ -96,7 +111,12 @@ export function parametricHuman(plan: HedgePlan, run: ParametricRun, p: Simulati
     `plan: ${fmtInt(plan.totals.contracts)} contracts long`,
     ...p.notes.map((n) => `note: ${n}`),
   ];
-  const row = (label: string, pick: (f: ParametricFigures) => number) => [label, fmtMoney(cents(pick(r.unhedged))), fmtMoney(cents(pick(r.hedged))), fmtMoney(cents(pick(r.hedged) - pick(r.unhedged)))];
+  const row = (label: string, pick: (f: ParametricFigures) => number) => [
+    label,
+    fmtMoney(cents(pick(r.unhedged))),
+    fmtMoney(cents(pick(r.hedged))),
+    fmtMoney(cents(pick(r.hedged) - pick(r.unhedged))),
+  ];
   const table = renderTable({
     head: ["total cost over the horizon", "unhedged", "hedged", "hedged − unhedged"],
     rows: [
@@ -121,8 +141,12 @@ export function parametricHuman(plan: HedgePlan, run: ParametricRun, p: Simulati
         : `P(cost over budget ${describeBudget(p.budget)}), normal: hedged ${fmtPct(h, 1)}, unhedged ${fmtPct(u, 1)}`,
     );
   }
-  facts.push("Cost-at-Risk parts: Euler allocation on the delta-normal covariance, part = z·Cov(part, total)/σ; the parts sum to the total.");
-  facts.push("First order: the products of volume and price moves and the skew of prices are left out; simulate without --method parametric runs the Monte Carlo beside it.");
+  facts.push(
+    "Cost-at-Risk parts: Euler allocation on the delta-normal covariance, part = z·Cov(part, total)/σ; the parts sum to the total.",
+  );
+  facts.push(
+    "First order: the products of volume and price moves and the skew of prices are left out; simulate without --method parametric runs the Monte Carlo beside it.",
+  );
   return `${lines.join("\n")}\n${table}${facts.join("\n")}\n`;
 }
 
@@ -137,5 +161,8 @@ export function parametricCsv(run: ParametricRun): string {
     ["volume", (f) => f.parts.volume],
     ["basis", (f) => f.parts.basis],
   ];
-  return renderCsv(["figure", "unhedged", "hedged"], rows.map(([name, pick]) => [name, cents(pick(u)), cents(pick(h))]));
+  return renderCsv(
+    ["figure", "unhedged", "hedged"],
+    rows.map(([name, pick]) => [name, cents(pick(u)), cents(pick(h))]),
+  );
 }

@@ -52,12 +52,24 @@ function riskJson(r: RiskFigures): Record<string, number> {
 }
 
 export function partsJson(x: CostAtRiskParts): Record<string, unknown> {
-  return { method: x.method, price: cents(x.price), volume: cents(x.volume), basis: cents(x.basis), total: cents(x.total) };
+  return {
+    method: x.method,
+    price: cents(x.price),
+    volume: cents(x.volume),
+    basis: cents(x.basis),
+    total: cents(x.total),
+  };
 }
 
 export function parametricJson(r: ParametricResult): Record<string, unknown> {
   const side = (f: ParametricFigures) => ({ mean: cents(f.mean), sd: cents(f.sd), costAtRisk: cents(f.costAtRisk) });
-  return { method: r.method, confidence: r.confidence, z: round(r.z, 6), unhedged: side(r.unhedged), hedged: side(r.hedged) };
+  return {
+    method: r.method,
+    confidence: r.confidence,
+    z: round(r.z, 6),
+    unhedged: side(r.unhedged),
+    hedged: side(r.hedged),
+  };
 }
 
 /** The parametric block and the Euler parts, when the stage computed them (simulateStage). */
@@ -73,7 +85,11 @@ function parametricFields(r: SimulationResult & { parametric?: ParametricResult 
 export const SELLER_SIMULATION_CONVENTION =
   "side short: a seller's forecast sale hedged with short futures; every cost below is a net cost, revenue negative (−cost = revenue), so the Cost-at-Risk is the revenue shortfall below the mean at that confidence (Revenue-at-Risk)";
 
-export function simulateDocument(plan: HedgePlan, r: SimulationResult & { parametric?: ParametricResult }, p: SimulationProvenance): Record<string, unknown> {
+export function simulateDocument(
+  plan: HedgePlan,
+  r: SimulationResult & { parametric?: ParametricResult },
+  p: SimulationProvenance,
+): Record<string, unknown> {
   return {
     command: "simulate",
     seed: r.seed,
@@ -81,7 +97,11 @@ export function simulateDocument(plan: HedgePlan, r: SimulationResult & { parame
     ...(r.side === "short" ? { signConvention: SELLER_SIMULATION_CONVENTION } : {}),
     paths: r.paths,
     asOf: r.asOf,
-    horizon: { from: plan.months[0]?.month ?? null, to: plan.months[plan.months.length - 1]?.month ?? null, months: plan.months.length },
+    horizon: {
+      from: plan.months[0]?.month ?? null,
+      to: plan.months[plan.months.length - 1]?.month ?? null,
+      months: plan.months.length,
+    },
     model: {
       kind: r.model.kind,
       vol: round(r.model.vol, 6),
@@ -90,7 +110,16 @@ export function simulateDocument(plan: HedgePlan, r: SimulationResult & { parame
       meanReversionSource: p.meanReversionSource ?? null,
     },
     ...(p.company ?? {}),
-    ...(p.company ? { simulationBasis: { b: round(r.basis.b, 6), source: p.basisSource } } : { basis: { a: round(r.basis.a, 6), b: round(r.basis.b, 6), noise: round(r.basis.noise, 6), source: p.basisSource } }),
+    ...(p.company
+      ? { simulationBasis: { b: round(r.basis.b, 6), source: p.basisSource } }
+      : {
+          basis: {
+            a: round(r.basis.a, 6),
+            b: round(r.basis.b, 6),
+            noise: round(r.basis.noise, 6),
+            source: p.basisSource,
+          },
+        }),
     corr: r.corr,
     volumeSource: p.volumeSource,
     budget: p.budget ?? null,
@@ -103,13 +132,28 @@ export function simulateDocument(plan: HedgePlan, r: SimulationResult & { parame
     probOverBudgetUnhedged: r.probOverBudgetUnhedged,
     probOverHedge: r.probOverHedge,
     takeOrPay: r.takeOrPay
-      ? { meanShortfallCost: cents(r.takeOrPay.meanShortfallCost), probabilityOfShortfall: r.takeOrPay.probabilityOfShortfall, p95ShortfallCost: cents(r.takeOrPay.p95ShortfallCost) }
+      ? {
+          meanShortfallCost: cents(r.takeOrPay.meanShortfallCost),
+          probabilityOfShortfall: r.takeOrPay.probabilityOfShortfall,
+          p95ShortfallCost: cents(r.takeOrPay.p95ShortfallCost),
+        }
       : null,
     expectedOverHedgedTokens: Math.round(r.expectedOverHedgedTokens),
     peakMarginP95: cents(r.peakMargin.p95),
-    peakMargin: { mean: cents(r.peakMargin.mean), p50: cents(r.peakMargin.p50), p95: cents(r.peakMargin.p95), p99: cents(r.peakMargin.p99), max: cents(r.peakMargin.max) },
+    peakMargin: {
+      mean: cents(r.peakMargin.mean),
+      p50: cents(r.peakMargin.p50),
+      p95: cents(r.peakMargin.p95),
+      p99: cents(r.peakMargin.p99),
+      max: cents(r.peakMargin.max),
+    },
     initialMargin: plan.totals.initialMargin,
-    sweep: r.sweep.map((s) => ({ ratio: s.ratio, mean: cents(s.mean), sd: cents(s.sd), costAtRisk95: cents(s.costAtRisk95) })),
+    sweep: r.sweep.map((s) => ({
+      ratio: s.ratio,
+      mean: cents(s.mean),
+      sd: cents(s.sd),
+      costAtRisk95: cents(s.costAtRisk95),
+    })),
     minVarianceRatio: r.minVarianceRatio,
     minCarRatio: r.minCarRatio,
     minVarianceRatioExact: r.minVarianceRatioExact === null ? null : round(r.minVarianceRatioExact, 4),
@@ -129,7 +173,10 @@ export function simulateDocument(plan: HedgePlan, r: SimulationResult & { parame
 
 /** The sweep as CSV: one row per ratio. */
 export function simulateCsv(r: SimulationResult): string {
-  return renderCsv(["ratio", "mean", "sd", "costAtRisk95"], r.sweep.map((s) => [s.ratio, cents(s.mean), cents(s.sd), cents(s.costAtRisk95)]));
+  return renderCsv(
+    ["ratio", "mean", "sd", "costAtRisk95"],
+    r.sweep.map((s) => [s.ratio, cents(s.mean), cents(s.sd), cents(s.costAtRisk95)]),
+  );
 }
 
 function change(h: number, u: number): string {
@@ -149,7 +196,12 @@ function riskTable(r: SimulationResult, colour: boolean): string {
   ];
   return renderTable({
     head: ["total cost over the horizon", "unhedged", "hedged", "hedged − unhedged"],
-    rows: rows.map(([label, k]) => [label, fmtMoney(cents(r.unhedged[k])), fmtMoney(cents(r.hedged[k])), change(r.hedged[k], r.unhedged[k])]),
+    rows: rows.map(([label, k]) => [
+      label,
+      fmtMoney(cents(r.unhedged[k])),
+      fmtMoney(cents(r.hedged[k])),
+      change(r.hedged[k], r.unhedged[k]),
+    ]),
     colour,
   });
 }
@@ -173,10 +225,25 @@ function sweepTable(r: SimulationResult, colour: boolean): string {
   const rows = r.sweep
     .filter((s) => wanted.has(s.ratio))
     .map((s) => {
-      const tags = [s.ratio === r.minVarianceRatio ? "min variance" : "", s.ratio === r.minCarRatio ? "min CaR" : "", s.ratio === planRatio ? "≈ plan" : ""].filter((t) => t !== "");
-      return [fmtPct(s.ratio, 0), fmtMoney(cents(s.mean)), fmtMoney(cents(s.sd)), fmtMoney(cents(s.costAtRisk95)), tags.join(", ")];
+      const tags = [
+        s.ratio === r.minVarianceRatio ? "min variance" : "",
+        s.ratio === r.minCarRatio ? "min CaR" : "",
+        s.ratio === planRatio ? "≈ plan" : "",
+      ].filter((t) => t !== "");
+      return [
+        fmtPct(s.ratio, 0),
+        fmtMoney(cents(s.mean)),
+        fmtMoney(cents(s.sd)),
+        fmtMoney(cents(s.costAtRisk95)),
+        tags.join(", "),
+      ];
     });
-  return renderTable({ head: ["hedge ratio", "expected cost", "sd", "CaR 95%", ""], rows, colour, align: ["right", "right", "right", "right", "left"] });
+  return renderTable({
+    head: ["hedge ratio", "expected cost", "sd", "CaR 95%", ""],
+    rows,
+    colour,
+    align: ["right", "right", "right", "right", "left"],
+  });
 }
 
 export interface SimulateHumanOptions {
@@ -187,13 +254,25 @@ export interface SimulateHumanOptions {
 
 /** Parametric CaR beside the Monte Carlo one, and its Euler parts (price + volume + basis = total). */
 function parametricTable(r: SimulationResult, q: ParametricResult, colour: boolean): string {
-  const row = (label: string, pick: (f: ParametricFigures) => number, mc?: (x: RiskFigures) => number) =>
-    [label, fmtMoney(cents(pick(q.unhedged))), fmtMoney(cents(pick(q.hedged))), mc ? `${fmtMoney(cents(mc(r.unhedged)))} / ${fmtMoney(cents(mc(r.hedged)))}` : ""];
+  const row = (label: string, pick: (f: ParametricFigures) => number, mc?: (x: RiskFigures) => number) => [
+    label,
+    fmtMoney(cents(pick(q.unhedged))),
+    fmtMoney(cents(pick(q.hedged))),
+    mc ? `${fmtMoney(cents(mc(r.unhedged)))} / ${fmtMoney(cents(mc(r.hedged)))}` : "",
+  ];
   const table = renderTable({
     head: [`delta-normal (z ${q.z.toFixed(4)}, first order)`, "unhedged", "hedged", "Monte Carlo unhedged / hedged"],
     rows: [
-      row("standard deviation", (f) => f.sd, (x) => x.sd),
-      row("Cost-at-Risk 95% = z·σ", (f) => f.costAtRisk, (x) => x.costAtRisk95),
+      row(
+        "standard deviation",
+        (f) => f.sd,
+        (x) => x.sd,
+      ),
+      row(
+        "Cost-at-Risk 95% = z·σ",
+        (f) => f.costAtRisk,
+        (x) => x.costAtRisk95,
+      ),
       row("  of which price", (f) => f.parts.price),
       row("  of which volume", (f) => f.parts.volume),
       row("  of which basis", (f) => f.parts.basis),
@@ -204,26 +283,40 @@ function parametricTable(r: SimulationResult, q: ParametricResult, colour: boole
   return `${table}Cost-at-Risk parts: Euler allocation on the delta-normal covariance, part = z·Cov(part, total)/σ; the parts sum to the total.\n`;
 }
 
-export function simulateHuman(plan: HedgePlan, r: SimulationResult & { parametric?: ParametricResult }, p: SimulationProvenance, opts: SimulateHumanOptions): string {
+export function simulateHuman(
+  plan: HedgePlan,
+  r: SimulationResult & { parametric?: ParametricResult },
+  p: SimulationProvenance,
+  opts: SimulateHumanOptions,
+): string {
   const { colour } = opts;
   const width = Math.max(60, Math.min(opts.width ?? 80, 120));
   const first = plan.months[0]?.month ?? "–";
   const last = plan.months[plan.months.length - 1]?.month ?? "–";
   const lines: string[] = [];
-  lines.push(`Monte Carlo of ${fmtInt(r.paths)} paths (seed ${r.seed}) over ${first} … ${last} (${plan.months.length} months), as of ${r.asOf}`);
+  lines.push(
+    `Monte Carlo of ${fmtInt(r.paths)} paths (seed ${r.seed}) over ${first} … ${last} (${plan.months.length} months), as of ${r.asOf}`,
+  );
   lines.push(modelLine(r, p));
-  lines.push(`plan: ${fmtInt(plan.totals.contracts)} contracts ${r.side}, ${fmtPct(r.planRatio, 1)} of forecast tokens`);
+  lines.push(
+    `plan: ${fmtInt(plan.totals.contracts)} contracts ${r.side}, ${fmtPct(r.planRatio, 1)} of forecast tokens`,
+  );
   if (r.side === "short") lines.push(SELLER_SIMULATION_CONVENTION);
   for (const n of p.notes) lines.push(`note: ${n}`);
   let out = lines.join("\n") + "\n" + riskTable(r, colour);
   if (r.parametric) out += parametricTable(r, r.parametric, colour);
 
   const facts: string[] = [];
-  if (r.varianceReduction !== null) facts.push(`variance reduction: ${fmtPct(r.varianceReduction, 1)} (1 − Var hedged / Var unhedged)`);
+  if (r.varianceReduction !== null)
+    facts.push(`variance reduction: ${fmtPct(r.varianceReduction, 1)} (1 − Var hedged / Var unhedged)`);
   if (p.budget && r.probOverBudget !== null) {
-    facts.push(`P(cost over budget ${describeBudget(p.budget)}): hedged ${fmtPct(r.probOverBudget, 1)}, unhedged ${fmtPct(r.probOverBudgetUnhedged, 1)}`);
+    facts.push(
+      `P(cost over budget ${describeBudget(p.budget)}): hedged ${fmtPct(r.probOverBudget, 1)}, unhedged ${fmtPct(r.probOverBudgetUnhedged, 1)}`,
+    );
   }
-  facts.push(`over-hedging: P(some month's hedge above its realised volume) ${fmtPct(r.probOverHedge, 1)}; expected over-hedged tokens ${fmtInt(Math.round(r.expectedOverHedgedTokens))}`);
+  facts.push(
+    `over-hedging: P(some month's hedge above its realised volume) ${fmtPct(r.probOverHedge, 1)}; expected over-hedged tokens ${fmtInt(Math.round(r.expectedOverHedgedTokens))}`,
+  );
   if (r.takeOrPay) {
     facts.push(
       `take-or-pay: P(volume falls below a commitment in some month) ${fmtPct(r.takeOrPay.probabilityOfShortfall, 1)}; ` +

@@ -30,12 +30,26 @@ export function rollHuman(r: RollSection, colour: boolean): string {
 }
 
 export function liquidityHuman(l: LiquiditySection, colour: boolean): string {
-  const rows = l.gaps.map((g) => [`day-one gap ${fmtSignedPct(g.gap, 0)}`, fmtMoney(g.dayOneMargin), fmtMoney(g.fundingNeed), fmtMoney(g.cashBuffer)]);
+  const rows = l.gaps.map((g) => [
+    `day-one gap ${fmtSignedPct(g.gap, 0)}`,
+    fmtMoney(g.dayOneMargin),
+    fmtMoney(g.fundingNeed),
+    fmtMoney(g.cashBuffer),
+  ]);
   const s = l.simulated;
   if (s) {
-    rows.push([`simulated P95 (${fmtInt(s.paths)} paths, σ ${fmtSignedPct(s.volatility, 0).replace("+", "")}${s.gap ? `, gap ${fmtSignedPct(s.gap, 0)}` : ""})`, "", fmtMoney(s.p95FundingNeed), ""]);
+    rows.push([
+      `simulated P95 (${fmtInt(s.paths)} paths, σ ${fmtSignedPct(s.volatility, 0).replace("+", "")}${s.gap ? `, gap ${fmtSignedPct(s.gap, 0)}` : ""})`,
+      "",
+      fmtMoney(s.p95FundingNeed),
+      "",
+    ]);
     rows.push(["simulated P99", "", fmtMoney(s.p99FundingNeed), fmtMoney(s.cashBuffer)]);
   }
-  const table = renderTable({ head: ["liquidity stress", "day-one margin", "peak funding need", "cash buffer (+ initial margin)"], rows, colour });
+  const table = renderTable({
+    head: ["liquidity stress", "day-one margin", "peak funding need", "cash buffer (+ initial margin)"],
+    rows,
+    colour,
+  });
   return `variation margin of ${fmtInt(l.contracts)} contracts along daily price paths; initial margin ${fmtMoney(l.initialMargin)}\n${table}cash buffer to hold: ${fmtMoney(l.cashBuffer)}\n`;
 }

@@ -62,7 +62,11 @@ describe("forecast/ets: ETS filter (Hyndman et al. 2008; checked against R forec
 
   it("T4 damped trend forecast: ℓ = 100, b = 10, φ = 0.9 → 109, 117.1, 124.39", () => {
     const spec: EtsSpec = { error: "A", trend: "A", damped: true, season: "N", m: 1 };
-    expectArrayClose(etsPointForecast(spec, params(0.5, 0.1, 0, 0.9), Float64Array.from([100, 10]), 3), [109, 117.1, 124.39], 9);
+    expectArrayClose(
+      etsPointForecast(spec, params(0.5, 0.1, 0, 0.9), Float64Array.from([100, 10]), 3),
+      [109, 117.1, 124.39],
+      9,
+    );
   });
 
   it("T5 ETS(A,N,A), m = 4: α = 0.3, γ = 0.2, x0 = (10, 1, −1, 2, −2)", () => {
@@ -72,12 +76,21 @@ describe("forecast/ets: ETS filter (Hyndman et al. 2008; checked against R forec
     expectArrayClose(run.fitted, [8, 13.5, 8.85, 11.795, 8.9565, 12.36955, 10.088685, 11.773079], 5);
     expect(run.sse).toBeCloseTo(121.3948504, 6);
     expectArrayClose(run.state, [10.800156, 0.086384, 0.212263, 0.22609, 0.0087], 5);
-    expectArrayClose(etsPointForecast(spec, p, run.state, 5), [10.808856, 11.026246, 11.012419, 10.88654, 10.808856], 5);
+    expectArrayClose(
+      etsPointForecast(spec, p, run.state, 5),
+      [10.808856, 11.026246, 11.012419, 10.88654, 10.808856],
+      5,
+    );
   });
 
   it("T6 ETS(M,N,M), m = 4: α = 0.3, γ = 0.2, x0 = (10, 1.1, 0.9, 1.2, 0.8)", () => {
     const spec: EtsSpec = { error: "M", trend: "N", damped: false, season: "M", m: 4 };
-    const run = etsFilter([13, 8, 12, 9, 14, 9, 13, 10], spec, params(0.3, 0, 0.2), Float64Array.from([10, 1.1, 0.9, 1.2, 0.8]));
+    const run = etsFilter(
+      [13, 8, 12, 9, 14, 9, 13, 10],
+      spec,
+      params(0.3, 0, 0.2),
+      Float64Array.from([10, 1.1, 0.9, 1.2, 0.8]),
+    );
     expectArrayClose(run.fitted, [8, 14.25, 9.28125, 12.340625, 9.276903, 13.007703, 10.273993, 12.113026], 5);
     expect(run.lik).toBeCloseTo(39.6269565298, 8);
     expectArrayClose(run.state, [11.032886, 1.004146, 1.003285, 1.027279, 0.991642], 5);

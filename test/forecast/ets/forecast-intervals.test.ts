@@ -52,7 +52,13 @@ describe("forecast/ets/forecast: ETS forecast distributions against R forecast::
   });
 
   it("log AirPassengers ETS(A,A,A): back-transformed medians and exponentiated bounds", () => {
-    const fit = fitEts(AirPassengers.values.map(Math.log), { error: "A", trend: "A", damped: false, season: "A", m: 12 })!;
+    const fit = fitEts(AirPassengers.values.map(Math.log), {
+      error: "A",
+      trend: "A",
+      damped: false,
+      season: "A",
+      m: 12,
+    })!;
     const a = logEtsModel(fit).analytic(12)!;
     expect(a.quantile(0, 0.5)).toBeCloseTo(450.039, 1);
     expect(a.quantile(0, 0.1)).toBeCloseTo(428.507, 1);

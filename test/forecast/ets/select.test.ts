@@ -22,7 +22,10 @@ describe("forecast/ets/select: starting values (R forecast::ets initparam)", () 
     // α₀ = 0.0001 + 0.2·0.9998/m' (R forecast's initparam): 0.0001 + 0.19996 = 0.20006 for m' = 1 (R 8.20 gives
     // 0.20006 too).
     expect(initialParams(spec("A", "A", true, "N", 1), DEFAULT_BOUNDS).alpha).toBeCloseTo(0.20006, 8);
-    expect(initialParams(spec("A", "N", false, "A", 7), DEFAULT_BOUNDS).alpha).toBeCloseTo(0.0001 + 0.2 * 0.9998 / 7, 12);
+    expect(initialParams(spec("A", "N", false, "A", 7), DEFAULT_BOUNDS).alpha).toBeCloseTo(
+      0.0001 + (0.2 * 0.9998) / 7,
+      12,
+    );
     expect(initialParams(spec("A", "N", false, "A", 12), DEFAULT_BOUNDS).alpha).toBeCloseTo(0.016763, 6);
     expect(initialParams(spec("A", "A", true, "N", 1), DEFAULT_BOUNDS).phi).toBeCloseTo(0.9782, 10);
   });
@@ -140,7 +143,10 @@ describe("forecast/ets/select: automatic ETS selection reproduces R forecast::et
 
   it("synthetic token-like series: 24 months → ETS(M,A,N), first 18 → ETS(A,A,N), daily 70 → ETS(M,A,M)", () => {
     const u = [3, -2, 5, -4, 1, 0, -3, 4, -1, 2, -5, 3, 2, -1, 4, -3, 0, 1, -2, 3, -4, 2, 1, -1];
-    const y = u.map((ut, i) => Math.round((100 * 1.04 ** (i + 1) * (1 + 0.15 * Math.sin((2 * Math.PI * (i + 1)) / 12)) + ut) * 10) / 10);
+    const y = u.map(
+      (ut, i) =>
+        Math.round((100 * 1.04 ** (i + 1) * (1 + 0.15 * Math.sin((2 * Math.PI * (i + 1)) / 12)) + ut) * 10) / 10,
+    );
     expect(y.slice(0, 4)).toEqual([114.8, 120.2, 134.4, 128.2]);
     const full = autoEts(y, 12).best!;
     expect(full.name).toBe("ETS(M,A,N)");
@@ -152,7 +158,9 @@ describe("forecast/ets/select: automatic ETS selection reproduces R forecast::et
     expect(short.aicc).toBeCloseTo(144.4142, 2);
     expect(Math.sqrt(short.sigma2)).toBeCloseTo(9.730949, 3);
     const w = [1.0, 1.05, 1.1, 1.08, 1.02, 0.6, 0.55];
-    const daily = Array.from({ length: 70 }, (_, d) => Math.round(1000 * 1.01 ** d * w[d % 7]! * (1 + (((37 * d) % 11) - 5) / 100)));
+    const daily = Array.from({ length: 70 }, (_, d) =>
+      Math.round(1000 * 1.01 ** d * w[d % 7]! * (1 + (((37 * d) % 11) - 5) / 100)),
+    );
     expect(daily.slice(0, 7)).toEqual([950, 1050, 1156, 1068, 1061, 656, 566]);
     const dailyFit = autoEts(daily, 7).best!;
     expect(dailyFit.name).toBe("ETS(M,A,M)");

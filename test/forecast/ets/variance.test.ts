@@ -27,7 +27,8 @@ describe("forecast/ets/forecast: class-1 forecast variances (Hyndman et al. 2008
         1 +
         a * a * (h - 1) +
         ((b * phi * h) / (1 - phi) ** 2) * (2 * a * (1 - phi) + b * phi) -
-        ((b * phi * (1 - phi ** h)) / ((1 - phi) ** 2 * (1 - phi * phi))) * (2 * a * (1 - phi * phi) + b * phi * (1 + 2 * phi - phi ** h));
+        ((b * phi * (1 - phi ** h)) / ((1 - phi) ** 2 * (1 - phi * phi))) *
+          (2 * a * (1 - phi * phi) + b * phi * (1 + 2 * phi - phi ** h));
       expect(v[h - 1]).toBeCloseTo(closed, 10);
     }
   });
@@ -44,7 +45,11 @@ describe("forecast/ets/forecast: class-1 forecast variances (Hyndman et al. 2008
 
   it("T1 continued: ETS(A,N,N) σ² = 4.3125 gives v = 4.3125, 5.390625, 6.46875", () => {
     const spec: EtsSpec = { error: "A", trend: "N", damped: false, season: "N", m: 1 };
-    expectArrayClose(class1Variance(spec, { alpha: 0.5, beta: 0, gamma: 0, phi: 1 }, 4.3125, 3), [4.3125, 5.390625, 6.46875], 10);
+    expectArrayClose(
+      class1Variance(spec, { alpha: 0.5, beta: 0, gamma: 0, phi: 1 }, 4.3125, 3),
+      [4.3125, 5.390625, 6.46875],
+      10,
+    );
   });
 });
 

@@ -77,7 +77,9 @@ describe("complete months of a daily series", () => {
   });
 
   it("is an error when no month is complete", () => {
-    const err = errorOf(() => completeMonthTotals({ granularity: "day", start: "2024-02-02", values: [1, 2, 3] }, "x.csv"));
+    const err = errorOf(() =>
+      completeMonthTotals({ granularity: "day", start: "2024-02-02", values: [1, 2, 3] }, "x.csv"),
+    );
     expect(err.code).toBe("SERIES_TOO_SHORT");
     expect(err.details.file).toBe("x.csv");
   });
@@ -89,6 +91,10 @@ describe("daily tokens of a usage series", () => {
       { day: "2025-03-01", tokens: 5n, cost: null, byKind: new Map<string, bigint>() },
       { day: "2025-03-02", tokens: 0n, cost: null, byKind: new Map<string, bigint>() },
     ];
-    expect(dailyTokens({ days, firstDay: "2025-03-01" })).toEqual({ granularity: "day", start: "2025-03-01", values: [5, 0] });
+    expect(dailyTokens({ days, firstDay: "2025-03-01" })).toEqual({
+      granularity: "day",
+      start: "2025-03-01",
+      values: [5, 0],
+    });
   });
 });
