@@ -65,23 +65,31 @@ export interface MapperFilter {
   reason: string;
 }
 
-/** The compiled mapping: what RowMapper reads each record by. */
-export interface CompiledMapping {
-  dateCol: Column;
-  dateRule: string;
+/** Each dimension comes from a column (a reader) or is one value for the whole file (a constant id). */
+export interface DimensionRules {
   providerConst: number;
   providerReader: DimensionReader | undefined;
   modelConst: number;
   modelReader: DimensionReader | undefined;
   projectConst: number;
   projectReader: DimensionReader | undefined;
-  filters: MapperFilter[];
+}
+
+/** How a record's token values are read: wide (a column per kind) or long (a kind column and a quantity). */
+export interface RowTokenRules {
   measures: Measure[];
   /** The rule each measure serves (for messages). */
   measureRules: string[];
   wide: WideOutput[];
   long: LongOutput | undefined;
   emptyTokensZero: boolean;
+}
+
+/** The compiled mapping: what RowMapper reads each record by (dimensions and token rules included). */
+export interface CompiledMapping extends DimensionRules, RowTokenRules {
+  dateCol: Column;
+  dateRule: string;
+  filters: MapperFilter[];
   skipEmpty: boolean;
   cost: CostOutput | undefined;
   keyColumns: number[];

@@ -5,17 +5,7 @@
 import type { CsvRecord } from "../csv/scanner.js";
 import type { Cube } from "./cube.js";
 import { ByteInterner } from "./intern.js";
-import type { DimensionReader } from "./row-lookups.js";
-
-/** Each dimension comes from a column (a reader) or is one value for the whole file (a constant id). */
-export interface DimensionRules {
-  providerConst: number;
-  providerReader: DimensionReader | undefined;
-  modelConst: number;
-  modelReader: DimensionReader | undefined;
-  projectConst: number;
-  projectReader: DimensionReader | undefined;
-}
+import type { DimensionRules } from "./mapping-compile.js";
 
 /** The values each filter keeps, lower-cased; null when the filter is not set. */
 export interface DimensionFilters {

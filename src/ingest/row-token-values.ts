@@ -8,20 +8,12 @@
  */
 import { fieldText, type CsvRecord } from "../csv/scanner.js";
 import type { Cube } from "./cube.js";
-import type { LongOutput, Measure, WideOutput } from "./mapping-compile.js";
+import type { LongOutput, RowTokenRules, WideOutput } from "./mapping-compile.js";
 import { fastTokenCount, parseDecimalText, scaleDecimal, type Decimal, type NumberStyle } from "./numbers.js";
 import { cellError } from "./row-error.js";
 import type { Column } from "./row-lookups.js";
 import { containmentError, emptyTokenError, tokenCount, tokenParseError } from "./row-tokens.js";
 import { checkedUnitFactor, type UnitCheckStats } from "./unit-check.js";
-
-export interface RowTokenRules {
-  measures: Measure[];
-  measureRules: string[];
-  wide: WideOutput[];
-  long: LongOutput | undefined;
-  emptyTokensZero: boolean;
-}
 
 export class RowTokenValues {
   private readonly num: number[] = [];
