@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Seeded generator of the ingest benchmark's per-request log (issue 3):
+// Seeded generator of the ingest benchmark's per-request log:
 //   timestamp,request_id,project,model,input_tokens,cached_input_tokens,output_tokens,cost_usd
 // ISO timestamps with Z in time order over one year, one row per request, some cost values quoted.
 // Usage: node bench/ingest/generate.mjs [OUT] [MEGABYTES]   (default bench/data/requests-1g.csv, 1000 MB)

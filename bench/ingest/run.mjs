@@ -116,7 +116,7 @@ if (th && dk) {
   lines.push(
     `tokenhedge vs DuckDB per CPU-second: ${th.cpuSecs && dk.cpuSecs ? (dk.cpuSecs / th.cpuSecs).toFixed(2) : "–"}× (DuckDB uses every core; tokenhedge one)`,
   );
-  lines.push(`tokenhedge vs DuckDB: ${(dk.secs / th.secs).toFixed(2)}× (target ≥ 1.0×, issue 13)`);
+  lines.push(`tokenhedge vs DuckDB: ${(dk.secs / th.secs).toFixed(2)}× (target ≥ 1.0×)`);
 }
 summary(
   "ingest",
@@ -135,6 +135,6 @@ if (th && cp) {
   );
 }
 lines.push(
-  `target (issue 3): ≥ 220 MB/s and peak RSS ≤ 150 MB → tokenhedge ${th ? `${(bytes / 1e6 / th.secs).toFixed(0)} MB/s, ${fmt(th.rssMb, 0)} MB` : "did not run"}`,
+  `target: ≥ 220 MB/s and peak RSS ≤ 150 MB → tokenhedge ${th ? `${(bytes / 1e6 / th.secs).toFixed(0)} MB/s, ${fmt(th.rssMb, 0)} MB` : "did not run"}`,
 );
 process.stdout.write(lines.join("\n") + "\n");

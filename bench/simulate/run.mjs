@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Speed of the Monte Carlo (issue 6 §5): 100,000 paths × 24 delivery months with the 151-point hedge-ratio sweep,
+// Speed of the Monte Carlo: 100,000 paths × 24 delivery months with the 151-point hedge-ratio sweep,
 // timed end to end through the library's simulate() (price paths, costs, margin, risk figures, sweep), and the same
 // work written with NumPy (numpy_sim.py), run in the same session, interleaved, for the ratio. Prints figures;
 // asserts nothing. The volume paths are drawn before the clock starts on both sides (the CLI takes them from the

@@ -3,7 +3,7 @@
 // options built) and every command's own start-up (its action loaded and run up to the first input it reads: here an
 // input that does not exist, so the run stops there with its error), median of RUNS each, printed as ratios to
 // `node -e 0` from the same run. The runs are interleaved round by round so that a change in machine load affects
-// every case alike. Targets (issue 13): --help ≤ 1.5×, each command ≤ 2×.
+// every case alike. Targets: --help ≤ 1.5×, each command ≤ 2×.
 // Usage: node bench/startup/run.mjs [RUNS] [--no-actions]
 import { spawnSync } from "node:child_process";
 import { loadavg } from "node:os";

@@ -1,5 +1,5 @@
 /**
- * The company-cost flags of plan, scenarios, simulate (issue 10): `--prices`, `--price-window`, `--mix`,
+ * The company-cost flags of plan, scenarios, simulate (docs/company-cost.md): `--prices`, `--price-window`, `--mix`,
  * `--basis`, `--commitments`, and the word `index` for `--company-price` (which otherwise stays the quantity
  * method's number). Reads the files and hands the pipeline a `CompanySettings`.
  */

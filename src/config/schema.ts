@@ -134,7 +134,7 @@ export const reportSchema = z.strictObject({
   referencesIndex: z.boolean().optional(),
 });
 
-/** The company's own price (issue 10): the files and choices of --prices, --price-window, --mix, --basis, --commitments. */
+/** The company's own price (docs/company-cost.md): the files and choices of --prices, --price-window, --mix, --basis, --commitments. */
 export const companySchema = z.strictObject({
   prices: nonEmptyPath.optional(),
   priceWindow: z.number().int().min(1).max(24).optional(),

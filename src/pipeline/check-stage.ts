@@ -72,7 +72,7 @@ export function simulateForChecks(stage: PlanStage, cfg: CheckSettings): Simulat
     corr: cfg.simulation.volumePriceCorrelation ?? 0,
     seed: cfg.seed,
     asOf: forecastOrigin(stage),
-    // The company's cost (issue 10): its own price through the basis, as `simulate` prices it.
+    // The company's cost (docs/company-cost.md): its own price through the basis, as `simulate` prices it.
     ...(stage.company ? { basis: companySimulationBasis(stage, stage.company) } : {}),
     ...(commitmentsFor(stage) ? { commitments: commitmentsFor(stage)! } : {}),
     ...(cfg.budget !== undefined ? { budget: { kind: "total" as const, usd: cfg.budget } } : {}),

@@ -1,5 +1,5 @@
 /**
- * The company's pricing of the plan's months (issue 10; src/company/): which price the exposure is valued at,
+ * The company's pricing of the plan's months (src/company/, docs/company-cost.md): which price the exposure is valued at,
  * the mix, the basis to the index and any commitments, resolved once from `PipelineInputs.company`. Every later
  * stage (scenarios, simulate, check, report) reads the result from `PlanStage.company`.
  */

@@ -72,7 +72,7 @@ export interface PipelineInputs {
   /** Months to forecast (default: through the curve's last month). */
   horizon?: number;
   sizing: SizingSettings;
-  /** The company's price, mix, basis and commitments (issue 10); absent: the usage file's own cost, sticky basis. */
+  /** The company's price, mix, basis and commitments (docs/company-cost.md); absent: the usage file's own cost, sticky basis. */
   company?: CompanySettings;
   /** Every input file read, for output guards and audit lines. */
   files: string[];

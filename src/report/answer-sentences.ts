@@ -1,6 +1,6 @@
 /**
  * The answer of `ingest`, `curve` and `forecast` in one sentence, printed under each command's table as `plan`
- * prints its summary line (issue 14: every command's human output answers in a sentence). Pure text, no colours,
+ * prints its summary line (every command's human output leads with its answer in a sentence). Pure text, no colours,
  * human output only: JSON and CSV stay documents.
  */
 import { fmtInt, fmtMoneyShort, fmtPrice, fmtSignedPct } from "./render/format.js";

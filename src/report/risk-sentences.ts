@@ -1,5 +1,5 @@
 /**
- * The answer of `scenarios` and `simulate` in one sentence (issue 14), printed after each command's own tables and
+ * The answer of `scenarios` and `simulate` in one sentence, printed after each command's own tables and
  * before the liquidity stress, as `plan` prints its summary line under its table. Pure text, no colours, human
  * output only. Kept apart from the two commands' formatters (src/report/views/scenarios.ts, simulate.ts): it reads
  * their results, it does not lay them out.

@@ -1,5 +1,5 @@
 /**
- * Monte Carlo of the hedged and unhedged cost over the plan's horizon (issue 6; formulas docs/METHODOLOGY.md).
+ * Monte Carlo of the hedged and unhedged cost over the plan's horizon (formulas: docs/METHODOLOGY.md).
  *
  * Per path i and delivery month m:
  *   index settlement S_im from the price model (price-model.ts), centred so E[S_im] = F_m;

@@ -1,5 +1,5 @@
 /**
- * `simulate --method parametric` (issue 10): the delta-normal Cost-at-Risk and its Euler parts without price paths,
+ * `simulate --method parametric` (docs/company-cost.md): the delta-normal Cost-at-Risk and its Euler parts without price paths,
  * on the inputs the Monte Carlo would use — the same plan, volume paths, price model and basis.
  */
 import { forecastOrigin, parametricStage, type PlanStage, type PriceModelChoice } from "../../pipeline/index.js";

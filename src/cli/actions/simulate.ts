@@ -39,7 +39,7 @@ export function simulateAction(env: CommandEnv) {
     const history = flags.history ? readLevels(ctx.cwd, flags) : undefined;
     const settings = priceModelSettings(flags, command);
     const choice = choosePriceModel(settings, history, plan);
-    // The company's own price (issue 10) sets the basis unless --basis-a/-b/-noise or --basis-from-history say otherwise.
+    // The company's own price (docs/company-cost.md) sets the basis unless --basis-a/-b/-noise or --basis-from-history say otherwise.
     const legacyBasis = settings.basisFromHistory || Object.values(settings.basisTyped).some(Boolean);
     const basis = stage.company && !legacyBasis ? companySimulationBasis(stage, stage.company) : choice.basis;
     if (parametricOnly) {

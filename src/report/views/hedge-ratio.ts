@@ -25,7 +25,7 @@ export interface HedgeRatioView {
 const r = (x: number | null | undefined, d = 10): number | null =>
   x === null || x === undefined ? null : Number(x.toFixed(d));
 
-/** The `--json` document: the field names of issue 5 §3, counts as whole numbers with their unrounded twins. */
+/** The `--json` document: stable field names (README, hedge-ratio), counts as whole numbers with their unrounded twins. */
 export function hedgeRatioDocument(v: HedgeRatioView): Record<string, unknown> {
   const res = v.result;
   const counts = (name: string, c: RoundedContracts | undefined): Record<string, unknown> =>

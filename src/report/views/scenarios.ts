@@ -39,7 +39,7 @@ export function scenarioCostFields(s: ScenarioOutcome): Record<string, unknown> 
     overHedgedTokens: s.overHedgedTokens,
     budget: s.budget,
     vsBudget: s.vsBudget,
-    // The company's side (issue 10): unhedgedCost above is the company's cost; indexCost the same tokens at the index.
+    // The company's side (docs/company-cost.md): unhedgedCost above is the company's cost; indexCost the same tokens at the index.
     ...(s.company
       ? {
           companyPrice: s.company.companyPrice,

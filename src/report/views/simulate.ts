@@ -19,7 +19,7 @@ export interface SimulationProvenance {
   volSource: string;
   meanReversionSource?: string;
   basisSource: string;
-  /** The company's price source and basis block (issue 10), when the costs are the company's. */
+  /** The company's price source and basis block (docs/company-cost.md), when the costs are the company's. */
   company?: Record<string, unknown>;
   volumeSource: string;
   budget?: Budget;
