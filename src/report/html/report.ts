@@ -7,63 +7,14 @@
 import { planAnswerSentences } from "../views/plan-answer.js";
 import { formatRuleValue } from "../views/check.js";
 import { html, join, trusted, type Markup } from "./escape.js";
+import { REPORT_STYLE } from "./style.js";
+import { table } from "./table.js";
+import { hedgeBookSection } from "./book-section.js";
 import { contractsChart, curveChart, distributionChart, scenarioChart, usageChart } from "../svg/charts.js";
 import type { ReportModel } from "../views/report.js";
 import { executiveSummary } from "../views/executive.js";
 import { PLAN_SOURCE_USE, planSourceHuman } from "../views/plan-source.js";
 import { fmtBillions, fmtInt, fmtMoney, fmtPct, fmtPrice, fmtSignedPct } from "../render/format.js";
-
-const STYLE = `
-:root{color-scheme:light}
-body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;margin:0 auto;max-width:1280px;padding:1.5rem 2rem 4rem;color:#1d1d1d;line-height:1.45}
-h1{font-size:1.7rem;margin:0 0 .25rem}h2{font-size:1.25rem;margin:2.2rem 0 .6rem;border-bottom:1px solid #ddd;padding-bottom:.25rem}h3{font-size:1.05rem;margin:1.2rem 0 .4rem}
-.meta{color:#555;margin:0 0 1rem}
-nav ol{columns:2;font-size:.95rem}
-.kpis{display:grid;grid-template-columns:repeat(auto-fill,minmax(210px,1fr));gap:.6rem;margin:1rem 0}
-.kpi{border:1px solid #ddd;border-radius:6px;padding:.55rem .7rem}.kpi b{display:block;font-size:1.15rem}.kpi span{color:#555;font-size:.85rem}
-.figure{display:grid;grid-template-columns:minmax(0,640px) minmax(0,1fr);gap:1.2rem;align-items:start;margin:.8rem 0 1.4rem}
-.figure svg{max-width:100%;height:auto;border:1px solid #eee}
-.data{max-height:330px;overflow:auto;border:1px solid #eee}
-@media (max-width:1000px){.figure{grid-template-columns:1fr}}
-table{border-collapse:collapse;font-size:.85rem;width:100%}
-th,td{padding:.22rem .5rem;border-bottom:1px solid #eee;text-align:right;white-space:nowrap}
-th{background:#f6f6f6;position:sticky;top:0}
-td:first-child,th:first-child{text-align:left}
-td.text,th.text{text-align:left;white-space:normal}
-.pass{color:#1b5e20;font-weight:600}.fail{color:#b71c1c;font-weight:700}.skip{color:#666}
-.warning{background:#fff8e1;border-left:4px solid #f9a825;padding:.4rem .7rem;margin:.3rem 0}
-.memo p{max-width:60rem}
-.illustrative{background:#fdecea;border-left:4px solid #c62828;padding:.4rem .7rem}
-code{font-size:.85em;word-break:break-all}
-footer{margin-top:3rem;color:#666;font-size:.85rem}
-.exec dl{display:grid;grid-template-columns:max-content 1fr;gap:.35rem 1rem;margin:.6rem 0}.exec dt{font-weight:700}.exec dd{margin:0}
-.signoff td{height:2.2rem;min-width:9rem;border-bottom:1px solid #999}
-@page{size:A4;margin:14mm 12mm}
-@page wide{size:A4 landscape}
-@media print{
-body{max-width:none;padding:0;font-size:10pt}
-nav{display:none}
-section{break-before:page}section#executive{break-before:auto;break-after:page}section#summary{break-before:auto}
-h2,h3{break-after:avoid}
-.data{max-height:none;overflow:visible;border:0}
-.figure{display:block}.figure svg{max-width:100%;break-inside:avoid}
-table{font-size:7.5pt;table-layout:auto}
-th{position:static;white-space:normal}
-td{white-space:normal;overflow-wrap:anywhere}
-tr{break-inside:avoid}thead{display:table-header-group}
-section#scenarios,section#audit{page:wide}
-.kpi,.warning,.illustrative{break-inside:avoid}
-}
-`;
-
-function table(
-  head: readonly (string | Markup)[],
-  rows: readonly (readonly (string | Markup)[])[],
-  textColumns: readonly number[] = [],
-): Markup {
-  const cls = (i: number): Markup => (textColumns.includes(i) ? html` class="text"` : html``);
-  return html`<table><thead><tr>${head.map((h, i) => html`<th${cls(i)}>${h}</th>`)}</tr></thead><tbody>${rows.map((r) => html`<tr>${r.map((c, i) => html`<td${cls(i)}>${c}</td>`)}</tr>`)}</tbody></table>`;
-}
 
 function figure(chart: Markup, data: Markup): Markup {
   return html`<div class="figure">${chart}<div class="data">${data}</div></div>`;
@@ -195,96 +146,6 @@ function companySection(m: ReportModel): Markup {
     fmtMoney(x.indexCost),
   ]);
   return html`<section id="company"><h2>In the company's money</h2><ul>${join(sentences, "\n")}</ul>${table(["month", "company USD/Mtok", "company cost", "index cost"], rows, [0])}</section>`;
-}
-
-/** The hedge book's P&L and trades, the liquidity stress and the month-on-month comparison (escaped like the rest). */
-function hedgeBookSection(m: ReportModel): Markup {
-  const h = m.hedgeBook;
-  if (!h) return html``;
-  const parts: Markup[] = [];
-  if (h.book) {
-    const b = h.book;
-    parts.push(
-      html`<p><code>${b.file}</code>: ${fmtInt(b.trades)} trades, ${b.side} hedge, rebalance ${b.rebalance}. Realised P&amp;L ${fmtMoney(b.totals.realisedPnl)}, unrealised ${fmtMoney(b.totals.unrealisedPnl)}, variation margin to date ${fmtMoney(b.totals.variationMarginToDate)}.</p>`,
-    );
-    parts.push(
-      table(
-        ["month", "status", "net", "mark", "realised P&L", "unrealised P&L", "locked in"],
-        b.mark.months.map((x) => [
-          x.month,
-          x.status,
-          fmtInt(x.netContracts),
-          fmtPrice(x.markPrice, 3),
-          fmtMoney(x.realisedPnl),
-          x.unrealisedPnl === null ? "–" : fmtMoney(x.unrealisedPnl),
-          fmtPrice(x.lockedInPrice, 4),
-        ]),
-        [1],
-      ),
-    );
-    parts.push(html`<h3>Trades to target</h3>`);
-    parts.push(
-      table(
-        ["month", "target", "held", "trade", "after-trade ratio", "flags"],
-        b.months.map((x) => [
-          x.month,
-          x.targetContracts === null ? "–" : fmtInt(x.targetContracts),
-          fmtInt(x.heldContracts),
-          x.trade.side === "none" ? "–" : `${x.trade.side} ${fmtInt(x.trade.contracts)}`,
-          fmtPct(x.afterTradeRatio, 1),
-          x.flags.join(", "),
-        ]),
-        [3, 5],
-      ),
-    );
-  }
-  const l = h.liquidity;
-  parts.push(
-    html`<h3>Liquidity stress</h3><p>Cash buffer to hold ${fmtMoney(l.cashBuffer)} (initial margin ${fmtMoney(l.initialMargin)} included).</p>`,
-  );
-  parts.push(
-    table(
-      ["stress", "peak funding need", "cash buffer"],
-      [
-        ...l.gaps.map((g) => [
-          `day-one gap ${fmtSignedPct(g.gap, 0)}`,
-          fmtMoney(g.fundingNeed),
-          fmtMoney(g.cashBuffer),
-        ]),
-        ...(l.simulated
-          ? [
-              [
-                `simulated P95 / P99 (${fmtInt(l.simulated.paths)} paths)`,
-                `${fmtMoney(l.simulated.p95FundingNeed)} / ${fmtMoney(l.simulated.p99FundingNeed)}`,
-                fmtMoney(l.simulated.cashBuffer),
-              ],
-            ]
-          : []),
-      ],
-      [0],
-    ),
-  );
-  if (h.monthOnMonth) {
-    const d = h.monthOnMonth;
-    const c = (x: { old: number | null; new: number | null }, f: (n: number) => string): string =>
-      `${x.old === null ? "–" : f(x.old)} → ${x.new === null ? "–" : f(x.new)}`;
-    parts.push(html`<h3>Month on month</h3><p>Against <code>${d.old.file}</code>.</p>`);
-    parts.push(
-      table(
-        ["month", "status", "target", "held", "trade", "locked-in cost"],
-        d.months.map((x) => [
-          x.month,
-          x.status,
-          c(x.targetContracts, fmtInt),
-          c(x.heldContracts, fmtInt),
-          `${x.trade.old ?? "–"} → ${x.trade.new ?? "–"}`,
-          c(x.lockedInCost, fmtMoney),
-        ]),
-        [1, 4],
-      ),
-    );
-  }
-  return html`<section id="book"><h2>Hedge book</h2>${join(parts, "\n")}</section>`;
 }
 
 function distributionSection(m: ReportModel): Markup {
@@ -472,7 +333,7 @@ export function reportHtml(m: ReportModel): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <title>${m.title}</title>
-<style>${trusted(STYLE)}</style>
+<style>${trusted(REPORT_STYLE)}</style>
 </head>
 <body>
 <header><h1>${m.title}</h1><p class="meta">${m.entity ? html`${m.entity} · ` : html``}as of ${m.asOf} · tokenhedge ${m.audit.toolVersion}</p></header>
