@@ -153,3 +153,20 @@ describe("report --excel", () => {
     expect(plain.code).toBe(0);
   });
 });
+
+describe("report --xlsx with a hedge book", () => {
+  it("adds a Trades sheet: the desk's trades to target, contracts and value as numbers", () => {
+    const dir = mkdtempSync(join(tmpdir(), "th-xlsx-book-"));
+    const r = report(join(dir, "out"), ["--xlsx", "--book", "fixtures/acme/book.csv"]);
+    expect(r.code, r.stderr).toBe(0);
+    const book = readWorkbook(readFileSync(join(dir, "out", "report.xlsx")));
+    expect([...book.keys()]).toContain("Trades");
+    const trades = sheetRows(book.get("Trades")!);
+    const doc = JSON.parse(readFileSync(join(dir, "out", "report.json"), "utf8"));
+    expect(trades.length).toBe(doc.book.trades.length);
+    // The first trade on the Acme book, written out: sell 8 December contracts at 2.10, value 16,800.
+    expect(trades[0]!["side"]!.value).toBe("sell");
+    expect(trades[0]!["contracts"]).toMatchObject({ type: undefined, value: 8 });
+    expect(trades[0]!["value"]).toMatchObject({ type: undefined, value: 16800 });
+  });
+});
