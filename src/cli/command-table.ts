@@ -99,7 +99,7 @@ export const COMMANDS: readonly CommandRow[] = [
     name: "report",
     usage: "[options]",
     description:
-      "the monthly report: report.md, a self-contained report.html with charts, report.json and CSV tables, with an audit block and a hedge designation memo",
+      "the monthly report: report.md, a self-contained report.html with charts, report.json and CSV tables (and report.xlsx with --xlsx), with an audit block and a hedge designation memo",
     load: async () => (await import("./commands/report.js")).reportCommand,
   },
   {

@@ -5,6 +5,7 @@
 import { HedgeError } from "../errors.js";
 import { toJson } from "../report/json.js";
 import { fitTables } from "../report/render/fit-tables.js";
+import { excelCsv } from "../report/render/excel-csv.js";
 import { statSync } from "node:fs";
 import { resolve } from "node:path";
 import { writeFileAtomic } from "./files.js";
@@ -85,25 +86,8 @@ function humanText(ctx: IoContext, flags: OutputFlags, text: string): string {
   return fitTables(text, { columns: toFile ? undefined : ctx.columns, boxes, wide: Boolean(flags.wide) });
 }
 
-// Excel opens a BOM-less CSV in the system code page, so "≤ – −" in a header become mojibake.
-const ASCII_FOR: Record<string, string> = {
-  "≤": "<=",
-  "≥": ">=",
-  "–": "-",
-  "—": "-",
-  "−": "-",
-  "×": "x",
-  ρ: "rho",
-  σ: "sigma",
-  "·": ".",
-  "…": "...",
-};
-
 function csvText(text: string, flags: OutputFlags): string {
-  if (!flags.excel) return text;
-  const nl = text.indexOf("\n");
-  const header = [...text.slice(0, nl)].map((ch) => (ch.charCodeAt(0) < 128 ? ch : (ASCII_FOR[ch] ?? "?"))).join("");
-  return "\uFEFF" + header + text.slice(nl);
+  return flags.excel ? excelCsv(text) : text;
 }
 
 export function warn(ctx: IoContext, messages: readonly string[]): void {

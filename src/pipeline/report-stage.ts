@@ -11,6 +11,8 @@ import { reportHtml } from "../report/html/report.js";
 import { CHART_FILES, reportMarkdown } from "../report/markdown/report.js";
 import { contractsChart, curveChart, distributionChart, scenarioChart, usageChart } from "../report/svg/charts.js";
 import { configEntries } from "../report/views/config.js";
+import { reportWorkbook } from "../report/views/report-workbook.js";
+import { excelCsv } from "../report/render/excel-csv.js";
 import {
   buildReport,
   reportCsvFiles,
@@ -177,13 +179,28 @@ export function buildReportStage(i: ReportStageInput): { model: ReportModel; war
   };
 }
 
-/** File name (relative to the report directory) → its text: JSON, Markdown, HTML, CSV tables and SVG charts. */
-export function reportOutputs(model: ReportModel): Record<string, string> {
-  const outputs: Record<string, string> = {
+/** What `report` writes beyond its fixed files. */
+export interface ReportFormats {
+  /** report.xlsx: the tables as a workbook (`--xlsx`). */
+  xlsx?: boolean;
+  /** The CSV tables for Excel: a UTF-8 byte-order mark and ASCII headers (`--excel`). */
+  excel?: boolean;
+}
+
+/**
+ * File name (relative to the report directory) → its content: JSON, Markdown, HTML, CSV tables and SVG charts,
+ * and report.xlsx (bytes) when asked for.
+ */
+export function reportOutputs(model: ReportModel, formats: ReportFormats = {}): Record<string, string | Uint8Array> {
+  const csv = Object.entries(reportCsvFiles(model)).map(([name, text]) => [
+    name,
+    formats.excel ? excelCsv(text) : text,
+  ]);
+  const outputs: Record<string, string | Uint8Array> = {
     "report.json": toJson(reportDocument(model)),
     "report.md": reportMarkdown(model),
     "report.html": reportHtml(model),
-    ...reportCsvFiles(model),
+    ...Object.fromEntries(csv),
     [CHART_FILES.usage]: usageChart(model).text + "\n",
     [CHART_FILES.curve]: curveChart(model).text + "\n",
     [CHART_FILES.contracts]: contractsChart(model).text + "\n",
@@ -191,5 +208,6 @@ export function reportOutputs(model: ReportModel): Record<string, string> {
   const dist = distributionChart(model);
   if (dist) outputs[CHART_FILES.distribution] = dist.text + "\n";
   else outputs[CHART_FILES.scenarios] = scenarioChart(model).text + "\n";
+  if (formats.xlsx) outputs["report.xlsx"] = reportWorkbook(model);
   return outputs;
 }

@@ -53,6 +53,9 @@ function drive(
     TERM: "xterm",
     NO_COLOR: "1",
     COLUMNS: "160",
+    // init checks the config at the as-of date (init-check.ts): a fixed one keeps the fixtures' last day
+    // (2026-10-31) within maxStaleDays, so no "write anyway?" question appears as the calendar moves on.
+    TOKENHEDGE_AS_OF: "2026-11-05",
     ...env,
   };
   if (!("CI" in env)) delete childEnv.CI;
@@ -193,6 +196,59 @@ describe(`init on a terminal (real prompts on a pty)${PTY_NOTE}`, () => {
       expect(code, screen).toBe(0);
       expect(readFileSync(join(dir, "hedge.config.yaml"), "utf8")).toBe("# mine\ncurve: token-curve.csv\n");
       expect(existsSync(join(dir, "hedge.config.new.yaml"))).toBe(true);
+    },
+    90_000,
+  );
+
+  it.skipIf(!HAS_SCRIPT)(
+    "a ladder the plan cannot meet (90/70/50/30): asks before lowering a band floor; no, then no: nothing written",
+    async () => {
+      const dir = project();
+      const { code, screen } = await drive(
+        dir,
+        [],
+        [
+          { when: /Usage file/, keys: ENTER },
+          { when: /Futures curve/, keys: ENTER },
+          { when: /Contract spec/, keys: ENTER },
+          { when: /Hedge policy/, keys: ENTER },
+          { when: /Target ratios/, keys: "\x15" + "90,70,50,30" + ENTER },
+          { when: /Budget/, keys: ENTER },
+          { when: /Lower those band floors to what the plan reaches\?/, keys: "n" + ENTER },
+          { when: /Write the config anyway\?/, keys: "n" + ENTER },
+        ],
+      );
+      expect(code, screen).toBe(0);
+      expect(screen).toContain("months 1-3: band floor 73% instead of 80%");
+      expect(screen).toContain("hedgeRatioBand 2027-02 (tenor 3): 73.6%, limit 80% – 100%");
+      expect(screen).toContain("nothing written");
+      expect(existsSync(join(dir, "hedge.config.yaml"))).toBe(false);
+    },
+    90_000,
+  );
+
+  it.skipIf(!HAS_SCRIPT)(
+    "a ladder the plan cannot meet: yes to lowering writes the lower floor, and check passes",
+    async () => {
+      const dir = project();
+      const { code, screen } = await drive(
+        dir,
+        [],
+        [
+          { when: /Usage file/, keys: ENTER },
+          { when: /Futures curve/, keys: ENTER },
+          { when: /Contract spec/, keys: ENTER },
+          { when: /Hedge policy/, keys: ENTER },
+          { when: /Target ratios/, keys: "\x15" + "90,70,50,30" + ENTER },
+          { when: /Budget/, keys: ENTER },
+          { when: /Lower those band floors to what the plan reaches\?/, keys: ENTER },
+        ],
+      );
+      expect(code, screen).toBe(0);
+      const cfg = parseConfigText(readFileSync(join(dir, "hedge.config.yaml"), "utf8"), "hedge.config.yaml");
+      expect(typeof cfg.policy === "object" && cfg.policy.ladder[0]!.min).toBe(0.73);
+      const chk = runCli(["check", "--config", "hedge.config.yaml", "--as-of", "2026-11-05"], { cwd: dir });
+      expect(chk.code, chk.stdout + chk.stderr).toBe(0);
     },
     90_000,
   );

@@ -18,11 +18,15 @@ import type { PlanStage } from "../../pipeline/index.js";
 import type { Prompter } from "../prompts.js";
 import type { CommandEnv, RunContext } from "../commands/shared.js";
 import { DEFAULT_LADDER, parseLadder, type InitFlags } from "../init-flags.js";
+import { checkedConfigText } from "../init-check.js";
 
 export { parseLadder };
 
-/** A ladder of 3-month rungs with bands of ±10 percentage points (clipped to 0–100%). */
-export function ladderPolicy(percents: readonly number[]): HedgePolicy {
+/**
+ * A ladder of 3-month rungs with bands of ±10 percentage points (clipped to 0–100%); `floors` replaces a rung's
+ * band minimum (by rung index) where the plan cannot reach it (init-check.ts).
+ */
+export function ladderPolicy(percents: readonly number[], floors: Readonly<Record<number, number>> = {}): HedgePolicy {
   const r = (x: number): number => Number((x / 100).toFixed(4));
   return {
     name: `ladder ${percents.join("/")}`,
@@ -30,7 +34,7 @@ export function ladderPolicy(percents: readonly number[]): HedgePolicy {
       fromMonth: i * 3 + 1,
       toMonth: i * 3 + 3,
       ratio: r(p),
-      min: r(Math.max(0, p - 10)),
+      min: floors[i] ?? r(Math.max(0, p - 10)),
       max: r(Math.min(100, p + 10)),
     })) as HedgePolicy["ladder"],
     rounding: "down",
@@ -181,7 +185,10 @@ interface Answers {
   usage: string;
   curve: string;
   contract: string;
-  policy: { kind: "file"; path: string } | { kind: "ratio"; ratio: number } | { kind: "ladder"; percents: number[] };
+  policy:
+    | { kind: "file"; path: string }
+    | { kind: "ratio"; ratio: number }
+    | { kind: "ladder"; percents: number[]; floors?: Record<number, number> };
   budget?: number;
   horizon?: number;
 }
@@ -195,7 +202,7 @@ function configFor(a: Answers, seed = 42): HedgeConfig {
     ...(a.policy.kind === "file"
       ? { policy: a.policy.path }
       : a.policy.kind === "ladder"
-        ? { policy: ladderPolicy(a.policy.percents) }
+        ? { policy: ladderPolicy(a.policy.percents, a.policy.floors) }
         : { ratio: a.policy.ratio }),
     ...(a.horizon !== undefined ? { horizon: a.horizon } : {}),
     seed,
@@ -225,7 +232,7 @@ function fileValues(a: Answers, budget: number, outPath: string, cwd: string): C
     ...(a.policy.kind === "file"
       ? { policy: rel(a.policy.path) }
       : a.policy.kind === "ladder"
-        ? { policy: ladderPolicy(a.policy.percents) }
+        ? { policy: ladderPolicy(a.policy.percents, a.policy.floors) }
         : { ratio: a.policy.ratio }),
     budget,
     ...(a.horizon !== undefined ? { horizon: a.horizon } : {}),
@@ -420,13 +427,27 @@ async function runInit(ctx: RunContext, flags: InitFlags, prompter: Prompter): P
     }
   }
 
-  const values = fileValues(answers, budget, target, ctx.cwd);
-  const text = renderConfigYaml(values, [
-    "tokenhedge config, written by `tokenhedge init`. Paths are relative to this file.",
-    "Run: tokenhedge check --config THIS_FILE   ·   tokenhedge report --config THIS_FILE --out reports/",
-    "Keys: tokenhedge config show --config THIS_FILE prints every value and where it came from.",
-  ]).replaceAll("THIS_FILE", target);
-  parseConfigText(text, target); // what we write must read back
+  const policy = answers.policy;
+  const text = await checkedConfigText(ctx, prompter, {
+    interactive,
+    target,
+    ladder: policy.kind === "ladder" ? ladderPolicy(policy.percents, policy.floors).ladder : null,
+    policyFile: policy.kind === "file" ? policy.path : null,
+    render: (floors, notes) =>
+      configText(
+        policy.kind === "ladder"
+          ? { ...answers, policy: { ...policy, floors: { ...policy.floors, ...floors } } }
+          : answers,
+        budget,
+        target,
+        ctx.cwd,
+        notes,
+      ),
+  });
+  if (text === null) {
+    out("\nnothing written");
+    return;
+  }
   mkdirSync(dirname(resolve(ctx.cwd, target)), { recursive: true });
   writeFileAtomic(target, text, ctx.cwd, [
     answers.usage,
@@ -437,6 +458,18 @@ async function runInit(ctx: RunContext, flags: InitFlags, prompter: Prompter): P
   out(
     `\nwrote ${target}\nnext: tokenhedge check --config ${target} · tokenhedge report --config ${target} --out reports/`,
   );
+}
+
+function configText(answers: Answers, budget: number, target: string, cwd: string, notes: string[]): string {
+  const values = fileValues(answers, budget, target, cwd);
+  const text = renderConfigYaml(values, [
+    "tokenhedge config, written by `tokenhedge init`. Paths are relative to this file.",
+    "Run: tokenhedge check --config THIS_FILE   ·   tokenhedge report --config THIS_FILE --out reports/",
+    "Keys: tokenhedge config show --config THIS_FILE prints every value and where it came from.",
+    ...notes,
+  ]).replaceAll("THIS_FILE", target);
+  parseConfigText(text, target); // what we write must read back
+  return text;
 }
 
 export function initAction(env: CommandEnv, prompter: Prompter) {

@@ -25,6 +25,10 @@ export interface ReportFlags {
   framework?: Framework;
   referencesIndex?: boolean;
   pdf?: boolean;
+  /** Also write report.xlsx. */
+  xlsx?: boolean;
+  /** The CSV tables for Excel (BOM, ASCII headers). */
+  excel?: boolean;
   /** A saved plan (`plan --json`) instead of planning again. */
   plan?: string;
 }
@@ -69,7 +73,10 @@ export function reportAction(env: CommandEnv) {
       accounting,
     });
     warn(ctx, warnings);
-    const outputs: Record<string, string | Uint8Array> = reportOutputs(model);
+    const outputs: Record<string, string | Uint8Array> = reportOutputs(model, {
+      xlsx: flags.xlsx === true,
+      excel: flags.excel === true,
+    });
     if (flags.pdf)
       outputs["report.pdf"] = (await import("../report-pdf.js")).renderPdf(outputs["report.html"] as string, ctx.env);
     const written = writeReportFiles(

@@ -40,6 +40,9 @@ export function initCommand(env: CommandEnv, prompter: Prompter = inquirerPrompt
       "after",
       `
 Without a terminal, or in CI, init does not prompt: pass --yes and the files.
+Before writing, init runs check's rules on the config: a band floor of its own ladder that the plan cannot
+reach is lowered (asked first on a terminal) and noted in the file; any other breach is listed on stderr
+and in the file's header (with --yes the file is still written; check then exits 1 on it).
 Examples:
   tokenhedge init
   tokenhedge init --yes --usage fixtures/acme/usage.csv --curve fixtures/acme/token-curve.csv --contract fixtures/acme/token-contract.json --out hedge.config.yaml`,

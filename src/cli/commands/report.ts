@@ -9,7 +9,7 @@ import { SAVED_PLAN_HELP } from "../saved-plan-flags.js";
 export function reportCommand(env: CommandEnv): Command {
   const cmd = addKnowledgeOptions(addConfigOption(new Command("report")))
     .description(
-      "the monthly report: report.md, a self-contained report.html with charts, report.json and CSV tables, with an audit block and a hedge designation memo",
+      "the monthly report: report.md, a self-contained report.html with charts, report.json and CSV tables (and report.xlsx with --xlsx), with an audit block and a hedge designation memo",
     )
     .option("--out <dir>", "directory to write the report into (created if missing)")
     .addOption(
@@ -46,6 +46,11 @@ export function reportCommand(env: CommandEnv): Command {
       "--pdf",
       "also write report.pdf, printed from report.html by headless Chromium (TOKENHEDGE_CHROMIUM, else chromium on PATH)",
     )
+    .option(
+      "--xlsx",
+      "also write report.xlsx: the report's tables as one workbook, a sheet per table, figures as number cells",
+    )
+    .option("--excel", "write the CSV tables for Excel (UTF-8 byte-order mark, ASCII-only headers)")
     .option(
       "--references-index",
       "the purchase contract's price references the index: designate the price component (else the whole price risk)",
