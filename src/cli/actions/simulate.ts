@@ -82,6 +82,7 @@ export function simulateAction(env: CommandEnv) {
           (stage.source ? planSourceHuman(stage.source, PLAN_SOURCE_USE.simulate) : "") +
           simulateHuman(plan, result, provenance, {
             colour: ctx.colour,
+            unicode: ctx.unicode ?? false,
             ...(Number.isFinite(columns) && columns > 0 ? { width: columns } : {}),
           }) +
           "\n" +
