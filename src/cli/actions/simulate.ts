@@ -18,6 +18,7 @@ import {
 import { liquidityHuman } from "../../report/views/stress.js";
 import { PLAN_SOURCE_USE, planSourceDocument, planSourceHuman } from "../../report/views/plan-source.js";
 import { simulateSentence } from "../../report/risk-sentences.js";
+import { sellerSimulateSentence } from "../../report/seller-sentences.js";
 import { emit, warn } from "../output.js";
 import { loadPlan } from "../plan-inputs.js";
 import { configBudget, takeBudgetFlag } from "../budget-flags.js";
@@ -77,7 +78,7 @@ export function simulateAction(env: CommandEnv) {
           ...(stage.source ? { planSource: planSourceDocument(stage.source) } : {}),
         }),
         csv: () => simulateCsv(result),
-        // The answer sentence reads costs; a seller's figures are net costs, explained in the table instead.
+        // The answer sentence: a buyer's costs, or a seller's revenue (its figures are net costs, revenue negative).
         human: () =>
           (stage.source ? planSourceHuman(stage.source, PLAN_SOURCE_USE.simulate) : "") +
           simulateHuman(plan, result, provenance, {
@@ -86,7 +87,10 @@ export function simulateAction(env: CommandEnv) {
             ...(Number.isFinite(columns) && columns > 0 ? { width: columns } : {}),
           }) +
           "\n" +
-          (result.side === "long" ? simulateSentence(result, plan.totals.initialMargin) + "\n\n" : "") +
+          (result.side === "long"
+            ? simulateSentence(result, plan.totals.initialMargin)
+            : sellerSimulateSentence(result, plan.totals.contracts, plan.totals.initialMargin)) +
+          "\n\n" +
           liquidityHuman(liquidity, ctx.colour),
       },
       stage.inputs.files,

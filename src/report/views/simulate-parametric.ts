@@ -44,7 +44,7 @@ function varianceReduction(r: ParametricResult): number | null {
 }
 
 /** P(cost > budget) for a normal cost; a rate budget scales with the volume, which a single normal does not carry. */
-function probOver(f: ParametricFigures, budget: Budget | undefined): number | null {
+export function probOver(f: ParametricFigures, budget: Budget | undefined): number | null {
   if (!budget || budget.kind !== "total") return null;
   if (f.sd === 0) return f.mean > budget.usd ? 1 : 0;
   return round(normalSurvival((budget.usd - f.mean) / f.sd), 6);
