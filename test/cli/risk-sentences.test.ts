@@ -51,9 +51,12 @@ describe("simulate --method parametric, and a seller", () => {
       /\nHedging [\d,]+ contracts short (narrows|widens) the 95% revenue shortfall from \$[\d.]+M to \$[\d.]+M \([+-]\d+\.\d%\); expected revenue \$[\d.]+M unhedged → \$[\d.]+M hedged; peak margin outflow P95 \$\d+K on top of \$189K initial margin \(2,000 paths\)\.\n/,
     );
     expect(sim.stdout).not.toContain("Expected cost $");
-    expect(runCli(["simulate", ...ARGS, "--side", "short", "--method", "parametric"]).stdout).toMatch(
+    const parametric = runCli(["simulate", ...ARGS, "--side", "short", "--method", "parametric"]).stdout;
+    expect(parametric).toMatch(
       /\nHedging [\d,]+ contracts short (narrows|widens) the 95% revenue shortfall \(delta-normal, z·σ\) from /,
     );
+    // The header names the side (it said "long" for a seller) and the seller's sign convention.
+    expect(parametric).toMatch(/\nplan: [\d,]+ contracts short\nside short: a seller's forecast sale/);
     expect(runCli(["scenarios", ...ARGS, "--side", "short"]).stdout).toMatch(
       /\nAt the P50 volume the hedged revenue is \$[\d.]+[MK]–\$[\d.]+M across price shocks -50% … \+100%/,
     );

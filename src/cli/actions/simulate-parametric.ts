@@ -81,7 +81,7 @@ export function emitParametric(
       csv: () => parametricCsv(run),
       human: () =>
         (stage.source ? planSourceHuman(stage.source, PLAN_SOURCE_USE.simulate) : "") +
-        parametricHuman(stage.plan, run, provenance, ctx.colour) +
+        parametricHuman(stage.plan, run, provenance, ctx.colour, stage.position.side) +
         "\n" +
         (stage.position.side === "long"
           ? parametricSentence(run.result, s.budget)
