@@ -53,4 +53,30 @@ describe("Unicode or ASCII charts", () => {
     expect(Math.max(...widths)).toBeLessThanOrEqual(40);
     expect(Math.max(...widths)).toBeGreaterThan(30);
   });
+
+  it("simulate in a 50-column terminal: the histogram and the sweep chart fit, in eighth blocks and braille", () => {
+    const r = runCli(
+      [
+        "simulate",
+        ACME.usage,
+        "--curve",
+        ACME.tokenCurve,
+        "--contract",
+        ACME.tokenContract,
+        "--policy",
+        ACME.policy,
+        "--paths",
+        "2000",
+      ],
+      { env: { ...UTF8, COLUMNS: "50" } },
+    );
+    expect(r.code).toBe(0);
+    const charts = r.stdout.slice(
+      r.stdout.indexOf("distribution of total cost"),
+      r.stdout.indexOf("\nminimum variance at"),
+    );
+    expect(charts).toMatch(/^\$1\.0M \.\. \$1\.5M \| █*[▏▎▍▌▋▊▉]? /m);
+    expect(charts).toMatch(/[\u2801-\u28ff]/);
+    expect(Math.max(...charts.split("\n").map((l) => [...l].length))).toBeLessThanOrEqual(50);
+  });
 });

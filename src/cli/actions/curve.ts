@@ -25,7 +25,8 @@ export function curveAction(env: CommandEnv) {
           curveReportHuman(file, report, {
             colour: ctx.colour,
             chart: flags.chart,
-            width: flags.width,
+            // --width, but never wider than the terminal.
+            width: ctx.columns !== undefined ? Math.min(flags.width, ctx.columns) : flags.width,
             unicode: ctx.unicode ?? false,
           }),
       },

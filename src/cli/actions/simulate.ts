@@ -67,7 +67,8 @@ export function simulateAction(env: CommandEnv) {
       volatility: choice.model.vol,
       paths: Math.min(flags.paths, DEFAULT_STRESS_PATHS),
     });
-    const columns = Number(ctx.env.COLUMNS);
+    // The terminal's width (or COLUMNS): the charts fit it.
+    const columns = ctx.columns ?? Number.NaN;
     emit(
       ctx,
       flags,

@@ -291,7 +291,7 @@ export function simulateHuman(
   opts: SimulateHumanOptions,
 ): string {
   const { colour } = opts;
-  const width = Math.max(60, Math.min(opts.width ?? 80, 120));
+  const width = Math.max(40, Math.min(opts.width ?? 80, 120));
   const first = plan.months[0]?.month ?? "–";
   const last = plan.months[plan.months.length - 1]?.month ?? "–";
   const lines: string[] = [];
