@@ -86,4 +86,11 @@ describe("line chart", () => {
     expect(text.split("\n")[2]).toBe(`1.0 |${"*".repeat(25)}`);
     expect(text).toContain(": plan");
   });
+
+  it("scales the y-axis to the data, not to the resampled columns", () => {
+    // 1,000 points, all 0 but 100 at x = 501, on 20 columns: no column lands on x = 501, yet the axis reaches 100.
+    const values = Array.from({ length: 1000 }, (_, i) => (i === 501 ? 100 : 0));
+    const text = renderLineChart([{ name: "spike", values }], { width: 26, height: 6, yUnit: "number", colour: false });
+    expect(text.split("\n")[0]).toMatch(/^100 \|/);
+  });
 });

@@ -120,9 +120,8 @@ export function renderLineChart(series: readonly ChartSeries[], opts: LineChartO
   const unicode = opts.unicode ?? false;
   const n = series.reduce((m, s) => Math.max(m, s.values.length), 0);
   const xs = opts.x ?? Float64Array.from({ length: n }, (_, i) => i);
-  // The y-axis first: its labels' width decides the plot's.
-  const probe = resample(xs, series, 200).columns;
-  const [dataLo, dataHi] = finiteRange(probe);
+  // The y-axis first (its labels' width decides the plot's), from the data itself: resampling only interpolates.
+  const [dataLo, dataHi] = finiteRange(series.map((s) => Array.from(s.values)));
   const ticks = niceTicks(opts.yMin ?? dataLo, opts.yMax ?? dataHi, 5);
   const labels = tickLabels(ticks.values, ticks.step, opts.yUnit);
   const labelWidth = Math.max(...labels.map((l) => l.length));
