@@ -66,6 +66,19 @@ export function colourEnabled(ctx: IoContext, flag: boolean | undefined): boolea
   return ctx.stdout.isTTY;
 }
 
+/**
+ * Braille and block-character charts, or plain ASCII: ASCII for `--ascii`, `TERM=dumb`, or a locale that is set
+ * and is not UTF-8 (the first of LC_ALL, LC_CTYPE, LANG that is set, as POSIX reads them: `C`, `POSIX`,
+ * `en_US.ISO-8859-1`). No locale at all (Windows terminals, many CI runners) keeps Unicode: the rest of the output
+ * already has "…" and "—". A pipe or a file keeps it too; only the tables turn plain there, to be parsed.
+ */
+export function unicodeEnabled(ctx: IoContext, asciiFlag: boolean): boolean {
+  if (asciiFlag) return false;
+  if (ctx.env.TERM === "dumb") return false;
+  const locale = [ctx.env.LC_ALL, ctx.env.LC_CTYPE, ctx.env.LANG].find((v) => v !== undefined && v !== "");
+  return locale === undefined || /utf-?8/i.test(locale);
+}
+
 /** Prompts only on a terminal, never in CI (the README (conventions, exit codes)). */
 export function canPrompt(ctx: IoContext): boolean {
   return ctx.stdinIsTTY && ctx.stdout.isTTY && !ctx.env.CI;

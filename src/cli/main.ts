@@ -6,7 +6,7 @@
  */
 import { CommanderError } from "commander";
 import { EXIT, HedgeError } from "../errors.js";
-import { colourEnabled, columnsFromEnv, processContext, type IoContext } from "./context.js";
+import { colourEnabled, columnsFromEnv, processContext, unicodeEnabled, type IoContext } from "./context.js";
 import { errorJson, escapeControl, formatError } from "./error-report.js";
 import { buildProgram } from "./program.js";
 import { VERSION } from "./version.js";
@@ -21,10 +21,15 @@ function colourFlag(argv: string[]): boolean | undefined {
   return undefined;
 }
 
+/** The words before a `--`, where the program's global options are. */
+function globalFlags(argv: string[]): string[] {
+  const end = argv.indexOf("--");
+  return end >= 0 ? argv.slice(0, end) : argv;
+}
+
 /** --quiet or --verbose, anywhere on the line before a `--` (the program takes them as global options). */
 function verbosityFlag(argv: string[]): "quiet" | "verbose" | undefined {
-  const end = argv.indexOf("--");
-  const flags = end >= 0 ? argv.slice(0, end) : argv;
+  const flags = globalFlags(argv);
   const quiet = flags.includes("--quiet");
   const verbose = flags.includes("--verbose");
   if (quiet && verbose)
@@ -45,6 +50,7 @@ export async function run(argv: string[], io: IoContext = processContext()): Pro
     ...io,
     ...(columns !== undefined ? { columns } : {}),
     colour: colourEnabled(io, colourFlag(argv)),
+    unicode: unicodeEnabled(io, globalFlags(argv).includes("--ascii")),
     startedAt: Date.now(),
   };
   const env = makeCommandEnv(ctx);

@@ -28,6 +28,7 @@ export async function buildProgram(env: CommandEnv, argv: readonly string[]): Pr
     .version(VERSION, "-V, --version")
     .option("--no-color", "no colour (also NO_COLOR=1, TERM=dumb, or when stdout is not a terminal)")
     .option("--color", "colour even when stdout is not a terminal (also FORCE_COLOR=1)")
+    .option("--ascii", "plain ASCII charts (also TERM=dumb, or a locale that is not UTF-8, e.g. LANG=C)")
     .option("--quiet", "no progress, notes or warnings on stderr (errors still print)")
     .option("--verbose", "also print on stderr each input read, with its size, and the time taken")
     .addHelpText("after", EXAMPLES)

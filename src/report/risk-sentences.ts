@@ -6,6 +6,9 @@
  */
 import type { ScenarioResult } from "../scenarios/grid.js";
 import type { SimulationResult } from "../scenarios/simulate.js";
+import type { ParametricResult } from "../scenarios/parametric.js";
+import type { Budget } from "../scenarios/budget.js";
+import { probOver } from "./views/simulate-parametric.js";
 import { fmtInt, fmtMoneyShort, fmtPct, fmtSignedPct } from "./render/format.js";
 
 /** "P50", "mean", "×1.2": a volume case as a reader says it. */
@@ -87,4 +90,26 @@ export function simulateSentence(r: SimulationResult, initialMargin: number): st
     `peak margin outflow P95 ${fmtMoneyShort(r.peakMargin.p95)} on top of ${fmtMoneyShort(initialMargin)} initial margin (${fmtInt(r.paths)} paths)`,
   );
   return `${parts.join("; ")}.`;
+}
+
+/**
+ * `simulate --method parametric` in a sentence: "Delta-normal Cost-at-Risk 95% (z·σ) $1.94M unhedged → $2.01M hedged
+ * (+3.9%): price $0 → $148K, volume $1.94M → $1.86M; expected cost $3.27M → $3.27M; P(over budget), normal, 24.0% →
+ * 23.9%." The parts are the Euler parts the table lists; the basis part only when it is not zero.
+ */
+export function parametricSentence(r: ParametricResult, budget: Budget | undefined): string {
+  const u = r.unhedged;
+  const h = r.hedged;
+  const change = u.costAtRisk > 0 ? ` (${fmtSignedPct(h.costAtRisk / u.costAtRisk - 1, 1)})` : "";
+  const arrow = (a: number, b: number): string => `${fmtMoneyShort(a)} → ${fmtMoneyShort(b)}`;
+  const parts = [`price ${arrow(u.parts.price, h.parts.price)}`, `volume ${arrow(u.parts.volume, h.parts.volume)}`];
+  if (u.parts.basis !== 0 || h.parts.basis !== 0) parts.push(`basis ${arrow(u.parts.basis, h.parts.basis)}`);
+  const out = [
+    `Delta-normal Cost-at-Risk ${fmtPct(r.confidence, 0)} (z·σ) ${fmtMoneyShort(u.costAtRisk)} unhedged → ${fmtMoneyShort(h.costAtRisk)} hedged${change}: ${parts.join(", ")}`,
+    `expected cost ${arrow(u.mean, h.mean)}`,
+  ];
+  const pu = probOver(u, budget);
+  const ph = probOver(h, budget);
+  if (pu !== null && ph !== null) out.push(`P(over budget), normal, ${fmtPct(pu, 1)} → ${fmtPct(ph, 1)}`);
+  return `${out.join("; ")}.`;
 }

@@ -194,7 +194,7 @@ describe("forecast of a two-column monthly file (AirPassengers)", () => {
   const a = runCli(["forecast", SERIES.air, "--json"]);
   const b = runCli(["forecast", SERIES.air, "--json", "--seed", "42"]);
   const other = runCli(["forecast", SERIES.air, "--json", "--seed", "43"]);
-  const human = runCli(["forecast", SERIES.air, "--select", "aicc", "--backtest"]);
+  const human = runCli(["--ascii", "forecast", SERIES.air, "--select", "aicc", "--backtest"]);
 
   it("the same seed gives byte-identical JSON, another seed other simulated quantiles", () => {
     expect(a.code).toBe(0);
@@ -252,7 +252,7 @@ describe("forecast of a two-column daily file", () => {
     expect(r.stdout).not.toMatch(/^2025-06-09 /m);
     expect(r.stdout).toContain(`2025-05 is partly observed: 25 day(s), ${observedMay.toLocaleString("en-US")} so far`);
     expect(r.stdout).toContain("2025-06 runs past the 14-day horizon");
-    expect(r.stdout).toContain("(each column: mean of 7 days)");
+    expect(r.stdout).toContain("(each point: mean of 7 days)");
     // By day the default model is ETS chosen by AICc (defaultSelection in src/forecast/forecast-series.ts).
     expect(r.stdout).toMatch(/^\* +ETS\([AM],[AN]d?,[ANM]\) /m);
     expect(r.stdout).not.toContain("\u001b[");

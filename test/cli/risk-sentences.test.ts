@@ -31,3 +31,34 @@ describe("simulate", () => {
       expect(runCli(["simulate", ...ARGS, flag]).stdout).not.toContain("Expected cost $");
   });
 });
+
+describe("simulate --method parametric, and a seller", () => {
+  it("parametric: the delta-normal answer after its table; not in --json", () => {
+    const r = runCli(["simulate", ...ARGS, "--method", "parametric"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(
+      /\nDelta-normal Cost-at-Risk 95% \(z·σ\) \$[\d.]+M unhedged → \$[\d.]+M hedged \([+-]\d+\.\d%\): price \$[\d.]+K? → \$[\d.]+K, volume \$[\d.]+M → \$[\d.]+M; expected cost \$[\d.]+M → \$[\d.]+M; P\(over budget\), normal, [\d.]+% → [\d.]+%\.\n/,
+    );
+    expect(runCli(["simulate", ...ARGS, "--method", "parametric", "--json"]).stdout).not.toContain(
+      "Delta-normal Cost-at-Risk 95% (z",
+    );
+  });
+
+  it("--side short: simulate, parametric and scenarios answer in revenue", () => {
+    const sim = runCli(["simulate", ...ARGS, "--side", "short", "--paths", "2000"]);
+    expect(sim.code).toBe(0);
+    expect(sim.stdout).toMatch(
+      /\nHedging [\d,]+ contracts short (narrows|widens) the 95% revenue shortfall from \$[\d.]+M to \$[\d.]+M \([+-]\d+\.\d%\); expected revenue \$[\d.]+M unhedged → \$[\d.]+M hedged; peak margin outflow P95 \$\d+K on top of \$189K initial margin \(2,000 paths\)\.\n/,
+    );
+    expect(sim.stdout).not.toContain("Expected cost $");
+    const parametric = runCli(["simulate", ...ARGS, "--side", "short", "--method", "parametric"]).stdout;
+    expect(parametric).toMatch(
+      /\nHedging [\d,]+ contracts short (narrows|widens) the 95% revenue shortfall \(delta-normal, z·σ\) from /,
+    );
+    // The header names the side (it said "long" for a seller) and the seller's sign convention.
+    expect(parametric).toMatch(/\nplan: [\d,]+ contracts short\nside short: a seller's forecast sale/);
+    expect(runCli(["scenarios", ...ARGS, "--side", "short"]).stdout).toMatch(
+      /\nAt the P50 volume the hedged revenue is \$[\d.]+[MK]–\$[\d.]+M across price shocks -50% … \+100%/,
+    );
+  });
+});

@@ -54,7 +54,7 @@ describe("curve on the fixtures: shape and the reading against the deflation tre
   });
 
   it("prints a terminal chart of the curve and the trend (and --no-chart leaves it out)", () => {
-    const r = runCli(["curve", ACME.tokenCurve]);
+    const r = runCli(["--ascii", "curve", ACME.tokenCurve]);
     expect(r.stdout).toMatch(/futures curve 2026-12 … 2027-11/);
     expect(r.stdout).toMatch(/\* futures USD\/Mtok {3}\+ 10x\/yr deflation trend/);
     expect(runCli(["curve", ACME.tokenCurve, "--no-chart"]).stdout).not.toMatch(/futures curve 2026-12/);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compactNumber, fanColumns, renderFanChart, type FanChartData } from "../../src/report/render/fan-chart.js";
+import { fanColumns, renderFanChart, type FanChartData } from "../../src/report/render/fan-chart.js";
 
 const step = (mean: number, half80: number, half95: number) => ({
   mean,
@@ -11,27 +11,27 @@ const step = (mean: number, half80: number, half95: number) => ({
 
 describe("fan chart", () => {
   it("draws history, the forecast mean and its 80% / 95% bands on a hand-placed grid", () => {
-    // y from 0 (history's first value) to 6 (hi95) on 7 rows: row = round((6 − y)/6 · 6) = 6 − y.
+    // y from 0 (history's first value) to 6 (hi95): round ticks 0, 2, 4, 6, so 7 rows (2 a tick), row = 6 − y.
     // History 0, 1, 2 → rows 6, 5, 4. Forecast mean 4 → row 2; 80% [3, 5] → rows 1–3; 95% [2, 6] → rows 0–4.
     // The step from row 4 (history) to row 2 (mean) skips row 3: it is filled in the history's column
     // (the half nearer the previous point), so the line stays connected.
     const data: FanChartData = { history: [0, 1, 2], forecast: [step(4, 1, 2)], labels: ["a", "b", "c", "d"] };
-    const text = renderFanChart(data, { width: 4, height: 7, colour: false, formatY: String });
-    expect(text).toBe(
-      [
-        "6 |   .",
-        "  |   :",
-        "  |   o",
-        "3 |  *:",
-        "  |  *.",
-        "  | *",
-        "0 |*",
-        "  +---|",
-        "   a  d",
-        "   * history   o forecast mean   : 80% interval   . 95% interval",
-        "",
-      ].join("\n"),
-    );
+    // 7 characters wide: the labels, " |" and 4 plot columns; the legend (below) wraps, a word a line.
+    const text = renderFanChart(data, { width: 7, height: 7, colour: false, yUnit: "number" });
+    expect(text.split("\n").slice(0, 9)).toEqual([
+      "6 |   .",
+      "  |   :",
+      "4 |   o",
+      "  |  *:",
+      "2 |  *.",
+      "  | *",
+      "0 |*",
+      "  +---|",
+      "   a  d",
+    ]);
+    // With room, the legend is one line.
+    const wide = renderFanChart(data, { width: 70, height: 7, colour: false, yUnit: "number" });
+    expect(wide).toContain("\n   * history   o forecast mean   : 80% interval   . 95% interval\n");
   });
 
   it("averages whole buckets, counted back from the last observation and forward from the first forecast", () => {
@@ -52,17 +52,17 @@ describe("fan chart", () => {
   it("widens columns when there are few periods and says how many periods a column holds when there are many", () => {
     const few = renderFanChart(
       { history: [1, 2], forecast: [step(3, 1, 2)], labels: ["x", "y", "z"] },
-      { width: 12, height: 5, colour: false, formatY: String },
+      { width: 15, height: 5, colour: false, yUnit: "number" },
     );
-    // 3 columns in 12 characters: 4 characters each, so the axis is 12 long with "|" at the forecast (character 8).
+    // 3 columns in 12 plot characters: 4 characters each, so the axis is 12 long with "|" at the forecast (character 8).
     expect(few).toContain("+--------|---\n");
     const history = Array.from({ length: 70 }, (_, i) => 100 + i);
     const forecast = Array.from({ length: 14 }, () => step(170, 5, 10));
     const many = renderFanChart(
       { history, forecast, labels: [] },
-      { width: 12, height: 5, colour: false, formatY: String, bucket: 7, periodName: "day" },
+      { width: 40, height: 5, colour: false, yUnit: "number", bucket: 7, periodName: "day" },
     );
-    expect(many).toContain("(each column: mean of 7 days)");
+    expect(many).toContain("(each point: mean of 7 days)");
   });
 
   it("has no ANSI codes with colour off and some with colour on; a flat series draws without NaN", () => {
@@ -71,20 +71,10 @@ describe("fan chart", () => {
       forecast: [step(5, 0, 0), step(5, 0, 0)],
       labels: ["1", "2", "3", "4", "5"],
     };
-    const off = renderFanChart(data, { width: 20, height: 6, colour: false, formatY: (v) => v.toFixed(2) });
-    const on = renderFanChart(data, { width: 20, height: 6, colour: true, formatY: (v) => v.toFixed(2) });
+    const off = renderFanChart(data, { width: 20, height: 6, colour: false, yUnit: "number" });
+    const on = renderFanChart(data, { width: 20, height: 6, colour: true, yUnit: "number" });
     expect(/^[\x20-\x7e\n]*$/.test(off)).toBe(true); // printable ASCII only
     expect(off).not.toContain("NaN");
     expect(on).toContain("\u001b[");
-  });
-
-  it("labels the y axis compactly", () => {
-    expect(compactNumber(73_410_778_075)).toBe("73.4 B");
-    expect(compactNumber(380_000_000)).toBe("380 M");
-    expect(compactNumber(1_200)).toBe("1.20 k");
-    expect(compactNumber(2.5e12)).toBe("2.50 T");
-    expect(compactNumber(315)).toBe("315");
-    expect(compactNumber(0.5)).toBe("0.500");
-    expect(compactNumber(0)).toBe("0");
   });
 });

@@ -21,7 +21,14 @@ export function curveAction(env: CommandEnv) {
       {
         json: () => curveReportDocument(file, report),
         csv: () => curveReportCsv(report),
-        human: () => curveReportHuman(file, report, { colour: ctx.colour, chart: flags.chart, width: flags.width }),
+        human: () =>
+          curveReportHuman(file, report, {
+            colour: ctx.colour,
+            chart: flags.chart,
+            // --width, but never wider than the terminal.
+            width: ctx.columns !== undefined ? Math.min(flags.width, ctx.columns) : flags.width,
+            unicode: ctx.unicode ?? false,
+          }),
       },
       [file, ...(flags.contract ? [flags.contract] : [])],
     );

@@ -14,7 +14,7 @@ import { loadCurveReport } from "../curve-read.js";
 import { loadPlan } from "../plan-inputs.js";
 import { loadUsage } from "../inputs.js";
 import { warn } from "../output.js";
-import type { CommandEnv } from "../commands/shared.js";
+import { chartStyle, type CommandEnv } from "../commands/shared.js";
 
 /** The bundled fixtures, found relative to this file so `npm start` works from any directory. */
 function fixturesDir(cwd: string): string {
@@ -51,12 +51,13 @@ export function demoAction(env: CommandEnv) {
     section(`ingest ${f("usage.csv")}`);
     ctx.stdout.write(ingestHuman(loadUsage(ctx, f("usage.csv")), "month", ctx.colour));
     section("forecast");
-    ctx.stdout.write(forecastHuman(exposure, ctx.colour));
+    ctx.stdout.write(forecastHuman(exposure, ctx.colour, chartStyle(ctx)));
     section(`curve ${f("token-curve.csv")}`);
     ctx.stdout.write(
       curveReportHuman(f("token-curve.csv"), loadCurveReport(ctx, f("token-curve.csv"), f("token-contract.json")), {
         colour: ctx.colour,
         chart: true,
+        unicode: ctx.unicode ?? false,
       }),
     );
     section("hedge plan");

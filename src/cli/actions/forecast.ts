@@ -34,7 +34,7 @@ import { readKnowledge, type KnowledgeFlags } from "../forecast-knowledge.js";
 import { loadUsage } from "../inputs.js";
 import { emit, notice, warn, type OutputFlags } from "../output.js";
 import { forecastProgress, progressBar, progressStream } from "../progress-bar.js";
-import type { CommandEnv, RunContext } from "../commands/shared.js";
+import { chartStyle, type CommandEnv, type RunContext } from "../commands/shared.js";
 import { DEFAULT_HORIZON, MAX_HORIZON } from "../../forecast/defaults.js";
 
 export interface ForecastFlags extends OutputFlags, KnowledgeFlags {
@@ -234,7 +234,7 @@ export function forecastAction(env: CommandEnv) {
       {
         json: () => forecastDocument(view),
         csv: () => forecastCsv(view),
-        human: () => forecastHuman(view, ctx.colour),
+        human: () => forecastHuman(view, ctx.colour, chartStyle(ctx)),
       },
       [file, ...knowledge.files],
     );

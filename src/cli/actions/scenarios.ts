@@ -7,6 +7,7 @@ import { budgetForSide, DEFAULT_PRICE_VOLATILITY, forecastOrigin, liquidityStage
 import { liquidityHuman, rollHuman } from "../../report/views/stress.js";
 import { planSourceDocument, planSourceHuman } from "../../report/views/plan-source.js";
 import { scenariosSentence } from "../../report/risk-sentences.js";
+import { sellerScenariosSentence } from "../../report/seller-sentences.js";
 import { configBudget, takeBudgetFlag } from "../budget-flags.js";
 import { emit, warn, type OutputFlags } from "../output.js";
 import { loadPlan, type PlanFlags } from "../plan-inputs.js";
@@ -74,7 +75,8 @@ export function scenariosAction(env: CommandEnv) {
           (stage.source ? planSourceHuman(stage.source) : "") +
           scenariosHuman(plan, results, ctx.colour, extras, Boolean(flags.months)) +
           "\n" +
-          (stage.position.side === "long" ? scenariosSentence(results) + "\n\n" : "") +
+          (stage.position.side === "long" ? scenariosSentence(results) : sellerScenariosSentence(results)) +
+          "\n\n" +
           liquidityHuman(liquidity, ctx.colour) +
           (stage.position.rolls ? "\n" + rollHuman(stage.position.rolls, ctx.colour) : ""),
       },

@@ -10,6 +10,8 @@ import type { Budget } from "../../scenarios/budget.js";
 import type { Basis } from "../../scenarios/simulate.js";
 import { HedgeError } from "../../errors.js";
 import { emit } from "../output.js";
+import { parametricSentence } from "../../report/risk-sentences.js";
+import { sellerParametricSentence } from "../../report/seller-sentences.js";
 import type { PlanFlags } from "../plan-flags.js";
 import type { SimulateFlags } from "../simulate-options.js";
 import type { RunContext } from "../commands/shared.js";
@@ -79,7 +81,12 @@ export function emitParametric(
       csv: () => parametricCsv(run),
       human: () =>
         (stage.source ? planSourceHuman(stage.source, PLAN_SOURCE_USE.simulate) : "") +
-        parametricHuman(stage.plan, run, provenance, ctx.colour),
+        parametricHuman(stage.plan, run, provenance, ctx.colour, stage.position.side) +
+        "\n" +
+        (stage.position.side === "long"
+          ? parametricSentence(run.result, s.budget)
+          : sellerParametricSentence(run.result, stage.plan.totals.contracts)) +
+        "\n",
     },
     stage.inputs.files,
   );

@@ -18,6 +18,7 @@ import {
 import { liquidityHuman } from "../../report/views/stress.js";
 import { PLAN_SOURCE_USE, planSourceDocument, planSourceHuman } from "../../report/views/plan-source.js";
 import { simulateSentence } from "../../report/risk-sentences.js";
+import { sellerSimulateSentence } from "../../report/seller-sentences.js";
 import { emit, warn } from "../output.js";
 import { loadPlan } from "../plan-inputs.js";
 import { configBudget, takeBudgetFlag } from "../budget-flags.js";
@@ -66,7 +67,8 @@ export function simulateAction(env: CommandEnv) {
       volatility: choice.model.vol,
       paths: Math.min(flags.paths, DEFAULT_STRESS_PATHS),
     });
-    const columns = Number(ctx.env.COLUMNS);
+    // The terminal's width (or COLUMNS): the charts fit it.
+    const columns = ctx.columns ?? Number.NaN;
     emit(
       ctx,
       flags,
@@ -77,15 +79,19 @@ export function simulateAction(env: CommandEnv) {
           ...(stage.source ? { planSource: planSourceDocument(stage.source) } : {}),
         }),
         csv: () => simulateCsv(result),
-        // The answer sentence reads costs; a seller's figures are net costs, explained in the table instead.
+        // The answer sentence: a buyer's costs, or a seller's revenue (its figures are net costs, revenue negative).
         human: () =>
           (stage.source ? planSourceHuman(stage.source, PLAN_SOURCE_USE.simulate) : "") +
           simulateHuman(plan, result, provenance, {
             colour: ctx.colour,
+            unicode: ctx.unicode ?? false,
             ...(Number.isFinite(columns) && columns > 0 ? { width: columns } : {}),
           }) +
           "\n" +
-          (result.side === "long" ? simulateSentence(result, plan.totals.initialMargin) + "\n\n" : "") +
+          (result.side === "long"
+            ? simulateSentence(result, plan.totals.initialMargin)
+            : sellerSimulateSentence(result, plan.totals.contracts, plan.totals.initialMargin)) +
+          "\n\n" +
           liquidityHuman(liquidity, ctx.colour),
       },
       stage.inputs.files,

@@ -20,6 +20,10 @@ export function curveCommand(env: CommandEnv): Command {
       "trend to read a token curve against: a factor per year (10x), a fall (90%), or none (default 10x for token curves, none for GPU-hour curves)",
     )
     .option("--no-chart", "leave out the terminal chart")
-    .addOption(new Option("--width <columns>", "chart width").argParser(parseIntOption("--width", 12, 200)).default(60))
+    .addOption(
+      new Option("--width <columns>", "most characters a chart line takes, y labels included")
+        .argParser(parseIntOption("--width", 12, 200))
+        .default(60),
+    )
     .action(lazyAction(async () => (await import("../actions/curve.js")).curveAction(env)));
 }

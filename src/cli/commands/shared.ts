@@ -1,10 +1,13 @@
 /** What every command file receives: the IO context (with colour resolved) and the shared output flags. */
+import type { ChartStyle } from "../../report/views/forecast.js";
 import { Command, Option } from "commander";
 import type { IoContext } from "../context.js";
 import { parseIntOption } from "../options.js";
 
 export interface RunContext extends IoContext {
   colour: boolean;
+  /** Braille and block-character charts (else plain ASCII): context.ts unicodeEnabled. */
+  unicode?: boolean;
   /** A command that finishes normally but must exit non-zero (e.g. `check` found a breach: 1) sets this. */
   exitCode?: number;
 }
@@ -62,4 +65,9 @@ export function addForecastOptions(cmd: Command, defaultHorizon?: number): Comma
         .default(42),
     )
     .option("--map <mapping>", "usage column mapping, e.g. date=day,tokens=n,kind=token_type");
+}
+
+/** How this run draws charts: Unicode or ASCII (context.ts unicodeEnabled) and the terminal's width when known. */
+export function chartStyle(ctx: RunContext): ChartStyle {
+  return { unicode: ctx.unicode ?? false, ...(ctx.columns !== undefined ? { columns: ctx.columns } : {}) };
 }

@@ -13,7 +13,10 @@
  * unless it is all there is. When there are few periods, each takes several columns. Pure: returns a string ending
  * in a newline.
  */
+import { BrailleCanvas, wrapLegend } from "./braille-canvas.js";
 import { makeChalk } from "./colour.js";
+import { frameFor } from "./glyphs.js";
+import { niceTicks, rowsForTicks, tickLabels, type AxisUnit } from "./ticks.js";
 
 export interface FanChartData {
   /** Observed values, oldest first. */
@@ -25,19 +28,26 @@ export interface FanChartData {
 }
 
 export interface FanChartOptions {
-  /** Most plot columns (the y labels come on top). */
+  /** Most characters a line of the chart may take, y labels and legend included. */
   width: number;
-  /** Plot rows. */
+  /** Plot rows (about: rounded so every y tick sits on a row). */
   height: number;
   colour: boolean;
-  formatY: (y: number) => string;
-  /** Periods averaged into one column; default the fewest that fit `width`. */
+  /** Braille lines and shaded bands; else plain ASCII (default). */
+  unicode?: boolean;
+  /** What the y-axis counts (default tokens: "40 B tok"). */
+  yUnit?: AxisUnit;
+  /** Periods averaged into one point; default the fewest that fit `width`. */
   bucket?: number;
+  /** The default bucket is a multiple of this (7 for days: whole weeks, so the weekly pattern averages out). */
+  bucketMultiple?: number;
   /** Name of one period for the legend, e.g. "day" (used when a column holds several). */
   periodName?: string;
 }
 
 export const FAN_GLYPHS = { history: "*", mean: "o", band80: ":", band95: "." } as const;
+/** Unicode: the lines are braille (these two are their legend samples), the bands shades. */
+export const FAN_GLYPHS_UNICODE = { history: "⠒", mean: "⠂", band80: "▒", band95: "░" } as const;
 
 interface Column {
   kind: "history" | "forecast";
@@ -108,44 +118,115 @@ export function fanColumns(data: FanChartData, bucket: number): Column[] {
 type Cell = "" | "history" | "mean" | "band80" | "band95";
 
 export function renderFanChart(data: FanChartData, opts: FanChartOptions): string {
-  const width = Math.max(4, Math.floor(opts.width));
-  const height = Math.max(3, Math.floor(opts.height));
+  const unicode = opts.unicode ?? false;
   const total = data.history.length + data.forecast.length;
-  const bucket = Math.max(1, Math.floor(opts.bucket ?? Math.ceil(total / width)));
-  const columns = fanColumns(data, bucket);
-  // Few columns: widen each (at most 4 characters) so the chart is not a thin strip.
-  const cellWidth = Math.max(1, Math.min(4, Math.floor(width / Math.max(1, columns.length))));
-
+  // The y-axis first (its labels' width decides the plot's), from the unbucketed data: averaging only narrows it.
   let lo = Infinity;
   let hi = -Infinity;
-  for (const c of columns) {
-    for (const v of [c.value, c.lo95, c.hi95]) {
-      if (!Number.isFinite(v)) continue;
-      lo = Math.min(lo, v);
-      hi = Math.max(hi, v);
-    }
-  }
-  if (lo === Infinity) [lo, hi] = [0, 1];
-  if (hi === lo) {
-    // A flat series with zero-width intervals: centre it in a small band.
-    const pad = Math.abs(lo) * 0.05 || 1;
-    [lo, hi] = [lo - pad, hi + pad];
-  }
+  const see = (v: number): void => {
+    if (!Number.isFinite(v)) return;
+    lo = Math.min(lo, v);
+    hi = Math.max(hi, v);
+  };
+  data.history.forEach(see);
+  for (const p of data.forecast) [p.mean, p.lo95, p.hi95].forEach(see);
+  const ticks = niceTicks(lo === Infinity ? 0 : lo, hi === -Infinity ? 1 : hi, 5);
+  const labels = tickLabels(ticks.values, ticks.step, opts.yUnit ?? "tokens");
+  const labelWidth = Math.max(...labels.map((l) => l.length));
+  const plotCells = Math.max(4, Math.floor(opts.width) - labelWidth - 2);
+  const height = rowsForTicks(Math.max(3, Math.floor(opts.height)), ticks.values.length - 1);
+  // x resolution: two braille dots a cell, or one glyph a cell.
+  const perCell = unicode ? 2 : 1;
+  const slots = plotCells * perCell;
+  const multiple = Math.max(1, Math.floor(opts.bucketMultiple ?? 1));
+  const bucket = Math.max(1, Math.floor(opts.bucket ?? multiple * Math.ceil(total / (multiple * slots))));
+  const columns = fanColumns(data, bucket);
+  // Few columns: widen each (at most 4 characters) so the chart is not a thin strip.
+  const slotsPerColumn = Math.max(1, Math.min(4 * perCell, Math.floor(slots / Math.max(1, columns.length))));
+  const usedCells = Math.ceil((columns.length * slotsPerColumn) / perCell);
+  const cellOf = (column: number): number => Math.floor((column * slotsPerColumn) / perCell);
+  const { lo: yLo, hi: yHi } = ticks;
   const rowOf = (v: number): number =>
-    Math.min(height - 1, Math.max(0, Math.round(((hi - v) / (hi - lo)) * (height - 1))));
+    Math.min(height - 1, Math.max(0, Math.round(((yHi - v) / (yHi - yLo)) * (height - 1))));
 
-  const grid: Cell[][] = Array.from({ length: height }, () => new Array<Cell>(columns.length).fill(""));
+  const chalk = makeChalk(opts.colour);
+  const glyphs = unicode ? FAN_GLYPHS_UNICODE : FAN_GLYPHS;
+  const paint = (cell: Cell, text: string): string => {
+    if (!opts.colour || cell === "") return text;
+    const colour = { history: "cyan", mean: "yellow", band80: "blue", band95: "gray" } as const;
+    return chalk[colour[cell]](text);
+  };
+  const glyph = (cell: Cell): string => (cell === "" ? " " : paint(cell, glyphs[cell]));
+
+  const bands = bandGrid(columns, height, rowOf);
+  const rows = unicode
+    ? brailleFan(columns, bands, usedCells, height, slotsPerColumn, yLo, yHi, paint, glyph)
+    : asciiFan(columns, bands, height, slotsPerColumn, rowOf, glyph);
+
+  const frame = frameFor(unicode);
+  const labelRows = new Map<number, string>();
+  ticks.values.forEach((t, i) => labelRows.set(rowOf(t), labels[i]!));
+  const pad = " ".repeat(labelWidth);
+  const lines: string[] = [];
+  rows.forEach((row, r) => {
+    const label = labelRows.get(r);
+    lines.push(
+      `${(label ?? "").padStart(labelWidth)} ${label !== undefined ? frame.yTick : frame.vertical}${row}`.replace(
+        /\s+$/,
+        "",
+      ),
+    );
+  });
+
+  // x-axis with a tick where the forecast starts, then the first label, the forecast-start label and the last label.
+  const firstForecast = columns.findIndex((c) => c.kind === "forecast");
+  const axis = new Array<string>(usedCells).fill(frame.horizontal);
+  if (firstForecast > 0) axis[cellOf(firstForecast)] = frame.xTick;
+  lines.push(`${pad} ${frame.corner}${axis.join("")}`);
+  lines.push(`${pad}  ${xLabels(data.labels, columns, firstForecast, cellOf, usedCells)}`.replace(/\s+$/, ""));
+  const legend = [
+    `${glyph("history")}${unicode ? glyph("history") : ""} history`,
+    `${glyph("mean")}${unicode ? glyph("mean") : ""} forecast mean`,
+    `${glyph("band80")} 80% interval`,
+    `${glyph("band95")} 95% interval`,
+  ];
+  if (bucket > 1) legend.push(`(each point: mean of ${bucket} ${opts.periodName ?? "period"}s)`);
+  lines.push(...wrapLegend(legend, visibleLength, Math.floor(opts.width), `${pad}  `));
+  return lines.join("\n") + "\n";
+}
+
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[[0-9;]*m/g;
+function visibleLength(s: string): number {
+  return [...s.replace(ANSI, "")].length;
+}
+
+/** Per plotted column, the band of each row: "band80" inside the 80% interval, "band95" inside the 95% only. */
+function bandGrid(columns: readonly Column[], height: number, rowOf: (v: number) => number): Cell[][] {
+  return columns.map((col) => {
+    const cells = new Array<Cell>(height).fill("");
+    if (col.kind !== "forecast") return cells;
+    if (Number.isFinite(col.lo95) && Number.isFinite(col.hi95))
+      for (let r = rowOf(col.hi95); r <= rowOf(col.lo95); r++) cells[r] = "band95";
+    if (Number.isFinite(col.lo80) && Number.isFinite(col.hi80))
+      for (let r = rowOf(col.hi80); r <= rowOf(col.lo80); r++) cells[r] = "band80";
+    return cells;
+  });
+}
+
+/** ASCII: one glyph a cell, `slotsPerColumn` cells a column; bands first, the line over them. */
+function asciiFan(
+  columns: readonly Column[],
+  bands: Cell[][],
+  height: number,
+  cellWidth: number,
+  rowOf: (v: number) => number,
+  glyph: (cell: Cell) => string,
+): string[] {
+  const grid: Cell[][] = Array.from({ length: height }, (_, r) => columns.map((_, c) => bands[c]![r]!));
   const put = (r: number, c: number, cell: Cell): void => {
     grid[r]![c] = cell;
   };
-  // Bands first, lines over them.
-  columns.forEach((col, c) => {
-    if (col.kind !== "forecast") return;
-    if (Number.isFinite(col.lo95) && Number.isFinite(col.hi95))
-      for (let r = rowOf(col.hi95); r <= rowOf(col.lo95); r++) put(r, c, "band95");
-    if (Number.isFinite(col.lo80) && Number.isFinite(col.hi80))
-      for (let r = rowOf(col.hi80); r <= rowOf(col.lo80); r++) put(r, c, "band80");
-  });
   let prev: number | undefined;
   columns.forEach((col, c) => {
     if (!Number.isFinite(col.value)) {
@@ -168,64 +249,77 @@ export function renderFanChart(data: FanChartData, opts: FanChartOptions): strin
     put(r, c, cell);
     prev = r;
   });
-
-  const chalk = makeChalk(opts.colour);
-  const glyph = (cell: Cell): string => {
-    switch (cell) {
-      case "history":
-        return opts.colour ? chalk.cyan(FAN_GLYPHS.history) : FAN_GLYPHS.history;
-      case "mean":
-        return opts.colour ? chalk.yellow(FAN_GLYPHS.mean) : FAN_GLYPHS.mean;
-      case "band80":
-        return opts.colour ? chalk.blue(FAN_GLYPHS.band80) : FAN_GLYPHS.band80;
-      case "band95":
-        return opts.colour ? chalk.gray(FAN_GLYPHS.band95) : FAN_GLYPHS.band95;
-      default:
-        return " ";
-    }
-  };
-
-  const labelRows = new Map<number, string>([
-    [0, opts.formatY(hi)],
-    [Math.round((height - 1) / 2), opts.formatY((hi + lo) / 2)],
-    [height - 1, opts.formatY(lo)],
-  ]);
-  const labelWidth = Math.max(...[...labelRows.values()].map((l) => l.length));
-  const pad = " ".repeat(labelWidth);
-  const lines: string[] = [];
-  for (let r = 0; r < height; r++) {
-    const row = grid[r]!.map((cell) => glyph(cell).repeat(cellWidth)).join("");
-    lines.push(`${(labelRows.get(r) ?? "").padStart(labelWidth)} |${row}`.replace(/\s+$/, ""));
-  }
-
-  // x-axis with a "|" where the forecast starts, then the first label, the forecast-start label and the last label.
-  const firstForecast = columns.findIndex((c) => c.kind === "forecast");
-  const plotWidth = columns.length * cellWidth;
-  const axis = new Array<string>(plotWidth).fill("-");
-  if (firstForecast > 0) axis[firstForecast * cellWidth] = "|";
-  lines.push(`${pad} +${axis.join("")}`);
-  lines.push(`${pad}  ${xLabels(data.labels, columns, firstForecast, cellWidth)}`.replace(/\s+$/, ""));
-  const per = bucket > 1 ? `   (each column: mean of ${bucket} ${opts.periodName ?? "period"}s)` : "";
-  lines.push(
-    `${pad}  ${glyph("history")} history   ${glyph("mean")} forecast mean   ${glyph("band80")} 80% interval   ${glyph("band95")} 95% interval${per}`,
-  );
-  return lines.join("\n") + "\n";
+  return grid.map((cells) => cells.map((cell) => glyph(cell).repeat(cellWidth)).join(""));
 }
 
 /**
- * The x labels: the first period at the left, the first forecast period under the "|" of the axis, and the last
- * period at the right end (pushed past the end, or dropped, rather than overlap the forecast-start label).
+ * Unicode: the history and the forecast mean as one braille line through the columns' centres (the history solid,
+ * the mean dotted, so they read apart with colour off); the bands shaded per cell where no line dot is.
+ */
+function brailleFan(
+  columns: readonly Column[],
+  bands: Cell[][],
+  cells: number,
+  height: number,
+  slotsPerColumn: number,
+  yLo: number,
+  yHi: number,
+  paint: (cell: Cell, text: string) => string,
+  glyph: (cell: Cell) => string,
+): string[] {
+  const canvas = new BrailleCanvas(cells, height);
+  const dotOf = (v: number): number =>
+    Math.min(canvas.dotRows - 1, Math.max(0, Math.round(((yHi - v) / (yHi - yLo)) * (canvas.dotRows - 1))));
+  const dots = columns.length * slotsPerColumn;
+  const history = new Array<number>(dots).fill(Number.NaN);
+  const mean = new Array<number>(dots).fill(Number.NaN);
+  for (let x = 0; x < dots; x++) {
+    // Position in columns, 0 at the first column's centre; linear between neighbouring centres.
+    const u = Math.min(columns.length - 1, Math.max(0, (x + 0.5) / slotsPerColumn - 0.5));
+    const c0 = Math.floor(u);
+    const c1 = Math.min(columns.length - 1, c0 + 1);
+    const t = u - c0;
+    const v = columns[c0]!.value + t * (columns[c1]!.value - columns[c0]!.value);
+    const kind = columns[Math.round(u)]!.kind;
+    if (Number.isFinite(v)) (kind === "history" ? history : mean)[x] = dotOf(v);
+  }
+  // The mean starts from the history's last dot so the two join.
+  const join = mean.findIndex((y) => Number.isFinite(y));
+  if (join > 0 && Number.isFinite(history[join - 1]!)) mean[join - 1] = history[join - 1]!;
+  canvas.line(history, 0);
+  canvas.line(mean, 1, (x) => x % 2 === 0);
+  const band = (cell: number, r: number): Cell => {
+    let best: Cell = "";
+    for (let x = cell * 2; x < cell * 2 + 2 && x < dots; x++) {
+      const b = bands[Math.floor(x / slotsPerColumn)]![r]!;
+      if (b === "band80" || (b === "band95" && best === "")) best = b;
+    }
+    return best;
+  };
+  return Array.from({ length: height }, (_, r) => {
+    let row = "";
+    for (let c = 0; c < cells; c++) {
+      const owner = canvas.ownerAt(c, r);
+      row += owner >= 0 ? paint(owner === 0 ? "history" : "mean", canvas.charAt(c, r)) : glyph(band(c, r));
+    }
+    return row;
+  });
+}
+
+/**
+ * The x labels: the first period at the left, the first forecast period under the axis tick, and the last period at
+ * the right end (pushed past the end, or dropped, rather than overlap the forecast-start label).
  */
 function xLabels(
   labels: readonly string[],
   columns: readonly Column[],
   firstForecast: number,
-  cellWidth: number,
+  cellOf: (column: number) => number,
+  plotWidth: number,
 ): string {
   const first = columns[0];
   const last = columns[columns.length - 1];
   if (!first || !last) return "";
-  const plotWidth = columns.length * cellWidth;
   const line: string[] = [];
   const free = (from: number, to: number): boolean => {
     for (let i = Math.max(0, from - 1); i <= to; i++) if (line[i] !== undefined && line[i] !== " ") return false;
@@ -238,31 +332,14 @@ function xLabels(
   put(labels[first.first] ?? "", 0);
   if (firstForecast > 0) {
     const label = labels[columns[firstForecast]!.first] ?? "";
-    const at = Math.max(0, firstForecast * cellWidth - Math.floor(label.length / 2));
+    const at = Math.max(0, cellOf(firstForecast) - Math.floor(label.length / 2));
     if (free(at, at + label.length)) put(label, at);
   }
   const end = labels[last.last] ?? "";
   // The last label, unless the last column is the forecast's first (its label is already there).
   if (last !== first && columns.length - 1 !== firstForecast) {
-    let at = Math.max(0, plotWidth - end.length);
-    while (!free(at, at + end.length) && at < plotWidth + 2) at++;
+    const at = Math.max(0, plotWidth - end.length);
     if (free(at, at + end.length)) put(end, at);
   }
   return line.map((c) => c ?? " ").join("");
-}
-
-/** A short y-axis label: 3 significant figures with k / M / B / T suffixes ("73.4 B", "380 M", "1.20 k", "315"). */
-export function compactNumber(v: number): string {
-  if (!Number.isFinite(v)) return "–";
-  const a = Math.abs(v);
-  const units: [number, string][] = [
-    [1e12, " T"],
-    [1e9, " B"],
-    [1e6, " M"],
-    [1e3, " k"],
-  ];
-  for (const [size, suffix] of units) {
-    if (a >= size) return `${(v / size).toPrecision(3)}${suffix}`;
-  }
-  return a >= 100 || a === 0 ? v.toFixed(0) : v.toPrecision(3);
 }

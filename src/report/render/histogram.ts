@@ -3,15 +3,21 @@
  * row per bin of a shared value range, one bar column per distribution, and markers in the bin that holds each
  * distribution's mean (`M`) and 95th percentile (`95`).
  *
- * Bars are plain ASCII (`#` for the first distribution, `=` for the second, …) so the chart reads the same with
- * colour off (then no ANSI codes appear); colour only tints them. Pure: returns a string ending in a newline.
+ * The bins are round: their width is a 1-2-5 "nice number" (ticks.ts) and their edges multiples of it, labelled in
+ * one unit ("$1.5M .. $2.0M"). Unicode bars are block characters in eighths of a cell (█ then ▏ … ▉); ASCII bars
+ * are `#` for the first distribution, `=` for the second, …. Each distribution has its own named column, so the
+ * chart reads the same with colour off (then no ANSI codes appear); colour only tints the bars. With `width`, no
+ * line is longer. Pure: returns a string ending in a newline.
  *
  *           cost | # unhedged          | = hedged
  *     0.0 .. 1.0 | ##                  | ====         M
  *     1.0 .. 2.0 | ######        M 95  | ==          95
  */
 import { quantileType7Sorted } from "../../stats/quantile.js";
+import { wrapWords } from "./braille-canvas.js";
 import { makeChalk } from "./colour.js";
+import { horizontalBar } from "./glyphs.js";
+import { niceNumber, tickLabels, type AxisUnit } from "./ticks.js";
 
 export interface HistogramSeries {
   name: string;
@@ -23,13 +29,17 @@ export interface HistogramSeries {
 }
 
 export interface HistogramOptions {
-  /** Number of bins (rows). */
+  /** About this many bins (rows): the bin width is rounded to a 1-2-5 number. */
   bins: number;
-  /** Characters of the longest bar. */
+  /** Characters of the longest bar (fewer when `width` needs). */
   barWidth: number;
-  /** Formats the bin edges of the row labels. */
-  formatValue: (v: number) => string;
+  /** What the values count, for the bin edges' labels ("$1.5M", "40 B tok"). */
+  unit: AxisUnit;
   colour: boolean;
+  /** Block-character bars in eighths; else plain ASCII (default). */
+  unicode?: boolean;
+  /** Most characters a line may take. */
+  width?: number;
   /** Value range; default the smallest and largest value. Values outside are counted in the edge bins. */
   lo?: number;
   hi?: number;
@@ -90,12 +100,24 @@ function range(series: readonly HistogramSeries[]): [number, number] {
   return lo === hi ? [lo - (Math.abs(lo) * 0.05 || 1), hi + (Math.abs(hi) * 0.05 || 1)] : [lo, hi];
 }
 
+/** Round bins over [lo, hi]: a 1-2-5 width near (hi − lo)/bins, edges on its multiples. */
+export function niceBins(
+  lo: number,
+  hi: number,
+  bins: number,
+): { lo: number; hi: number; width: number; bins: number } {
+  const width = niceNumber((hi - lo) / Math.max(1, bins), true);
+  const a = Math.floor(lo / width + 1e-9) * width;
+  const b = Math.max(a + width, Math.ceil(hi / width - 1e-9) * width);
+  return { lo: a, hi: b, width, bins: Math.max(1, Math.round((b - a) / width)) };
+}
+
 export function renderHistogram(series: readonly HistogramSeries[], opts: HistogramOptions): string {
-  const bins = Math.max(1, Math.floor(opts.bins));
-  const barWidth = Math.max(1, Math.floor(opts.barWidth));
   const [dataLo, dataHi] = range(series);
-  const lo = opts.lo ?? dataLo;
-  const hi = opts.hi !== undefined && opts.hi > lo ? opts.hi : dataHi > lo ? dataHi : lo + 1;
+  const rawLo = opts.lo ?? dataLo;
+  const rawHi = opts.hi !== undefined && opts.hi > rawLo ? opts.hi : dataHi > rawLo ? dataHi : rawLo + 1;
+  const grid = niceBins(rawLo, rawHi, Math.max(1, Math.floor(opts.bins)));
+  const { lo, hi, bins } = grid;
   const counts = series.map((s) => binCounts(s.values, lo, hi, bins));
   const maxCount = Math.max(1, ...counts.flat());
   const marks = series.map((s) => {
@@ -110,10 +132,14 @@ export function renderHistogram(series: readonly HistogramSeries[], opts: Histog
   const paint = (si: number, text: string): string =>
     opts.colour && text !== "" ? chalk[BAR_COLOURS[si % BAR_COLOURS.length]!](text) : text;
 
-  const w = (hi - lo) / bins;
+  const edges = tickLabels(
+    Array.from({ length: bins + 1 }, (_, i) => lo + i * grid.width),
+    grid.width,
+    opts.unit,
+  );
   const labels = Array.from({ length: bins }, (_, b) => {
-    const from = opts.formatValue(lo + b * w);
-    const to = opts.formatValue(b === bins - 1 ? hi : lo + (b + 1) * w);
+    const from = edges[b]!;
+    const to = edges[b + 1]!;
     // Edge bins also hold whatever fell outside [lo, hi]: say so with an open end.
     if (bins === 1) return `${from} .. ${to}`;
     if (b === 0 && opts.lo !== undefined) return `< ${to}`;
@@ -122,12 +148,20 @@ export function renderHistogram(series: readonly HistogramSeries[], opts: Histog
   });
   const labelWidth = Math.max((opts.label ?? "").length, ...labels.map((l) => l.length));
   const markWidth = 5; // " M 95"
+  const fit =
+    opts.width === undefined
+      ? Infinity
+      : Math.floor((opts.width - labelWidth - 3 * series.length) / Math.max(1, series.length)) - markWidth;
+  const barWidth = Math.max(1, Math.min(Math.floor(opts.barWidth), fit));
   const colWidth = barWidth + markWidth;
+  const unicode = opts.unicode ?? false;
+  const key = (i: number): string => (unicode ? "█" : BAR_GLYPHS[i % BAR_GLYPHS.length]!);
 
   const lines: string[] = [];
-  if (opts.title) lines.push(opts.title);
+  const width = opts.width ?? Infinity;
+  if (opts.title) lines.push(...wrapWords(opts.title, width));
   lines.push(
-    `${(opts.label ?? "").padStart(labelWidth)} | ${series.map((s, i) => `${paint(i, BAR_GLYPHS[i % BAR_GLYPHS.length]!)} ${s.name}`.padEnd(colWidth + (opts.colour ? visibleOverhead(paint(i, "x")) : 0))).join(" | ")}`.replace(
+    `${(opts.label ?? "").padStart(labelWidth)} | ${series.map((s, i) => `${paint(i, key(i))} ${s.name}`.padEnd(colWidth + (opts.colour ? visibleOverhead(paint(i, "x")) : 0))).join(" | ")}`.replace(
       /\s+$/,
       "",
     ),
@@ -135,16 +169,24 @@ export function renderHistogram(series: readonly HistogramSeries[], opts: Histog
   for (let b = 0; b < bins; b++) {
     const cells = series.map((_, i) => {
       const count = counts[i]![b]!;
-      // Round to the nearest character, but never hide a non-empty bin.
-      const len = count === 0 ? 0 : Math.max(1, Math.round((count / maxCount) * barWidth));
-      const bar = BAR_GLYPHS[i % BAR_GLYPHS.length]!.repeat(len);
+      // Round to the nearest eighth (Unicode) or character (ASCII), but never hide a non-empty bin.
+      const per = unicode ? 8 : 1;
+      const units = count === 0 ? 0 : Math.max(1, Math.round((count / maxCount) * barWidth * per));
+      const len = Math.ceil(units / per);
+      const bar = unicode ? horizontalBar(units) : BAR_GLYPHS[i % BAR_GLYPHS.length]!.repeat(len);
       const mk = [marks[i]!.mean === b ? "M" : "", marks[i]!.p95 === b ? "95" : ""].filter((x) => x !== "").join(" ");
-      const plain = `${" ".repeat(len)}${" ".repeat(barWidth - len)}${mk ? ` ${mk}` : ""}`.padEnd(colWidth);
+      const plain = `${" ".repeat(barWidth)}${mk ? ` ${mk}` : ""}`.padEnd(colWidth);
       return paint(i, bar) + plain.slice(len);
     });
     lines.push(`${labels[b]!.padStart(labelWidth)} | ${cells.join(" | ")}`.replace(/\s+$/, ""));
   }
-  lines.push(`${" ".repeat(labelWidth)}   (bar length: share of paths in the bin; M = mean, 95 = 95th percentile)`);
+  lines.push(
+    ...wrapWords(
+      "(bar length: share of paths in the bin; M = mean, 95 = 95th percentile)",
+      width,
+      " ".repeat(labelWidth + 3),
+    ),
+  );
   return lines.join("\n") + "\n";
 }
 

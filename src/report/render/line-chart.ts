@@ -1,22 +1,25 @@
 /**
- * A small terminal line chart: several series over one shared x-axis, resampled to a fixed width.
+ * A small terminal line chart: several series over one shared x-axis, resampled to the plot's width, on a y-axis
+ * of round ticks (ticks.ts).
  *
- * Every series is drawn with its own plain-ASCII glyph (`*`, `+`, `o`, …), so the chart reads the same with colour
- * off (no ANSI codes at all then); colour only tints the glyphs. Consecutive columns are joined vertically so a
- * steep line stays connected. Pure: returns a string ending in a newline.
- *
- * Layout (height rows of plot, then the x-axis, the x labels and the legend):
+ * Unicode: each series is a braille line (2 × 4 dots a cell) in its own pattern (solid, dotted, dashed), so the
+ * series stay apart with colour off. ASCII (a terminal without Unicode): one glyph a cell, `*`, `+`, `o`, …;
+ * consecutive columns joined vertically so a steep line stays connected. Colour only tints, and with colour off no
+ * ANSI codes appear. No line is longer than `width`. Pure: returns a string ending in a newline.
  *
  *     2.0 |*
  *         | *
  *     1.0 |  **
  *         |    *
- *     0.0 |     *
+ *       0 |     *
  *         +------
  *          0    5
  *          * series
  */
-import { Chalk } from "chalk";
+import { BrailleCanvas, LINE_PATTERNS, patternSample, wrapLegend, wrapWords } from "./braille-canvas.js";
+import { makeChalk } from "./colour.js";
+import { frameFor } from "./glyphs.js";
+import { niceTicks, rowsForTicks, tickLabels, type AxisUnit } from "./ticks.js";
 
 export interface ChartSeries {
   name: string;
@@ -31,17 +34,20 @@ export interface ChartMarker {
 }
 
 export interface LineChartOptions {
-  /** Plot columns (the y labels and axis come on top of this). */
+  /** Most characters a line of the chart may take, y labels and legend included. */
   width: number;
   /** Plot rows. */
   height: number;
   /** Shared x values, ascending, one per series value; default 0, 1, 2 … */
   x?: ArrayLike<number>;
-  formatY: (y: number) => string;
+  /** What the y-axis counts: its round ticks are labelled in that unit ("40 B tok", "$1.5M", "2.25"). */
+  yUnit: AxisUnit;
   formatX?: (x: number) => string;
   colour: boolean;
+  /** Braille lines; else plain ASCII (default). */
+  unicode?: boolean;
   title?: string;
-  /** Fixed y range; default the data's min and max. */
+  /** The y range to cover (widened to round ticks); default the data's min and max. */
   yMin?: number;
   yMax?: number;
   markers?: readonly ChartMarker[];
@@ -111,26 +117,111 @@ function finiteRange(columns: number[][]): [number, number] {
 }
 
 export function renderLineChart(series: readonly ChartSeries[], opts: LineChartOptions): string {
-  const width = Math.max(2, Math.floor(opts.width));
-  const height = Math.max(2, Math.floor(opts.height));
+  const unicode = opts.unicode ?? false;
   const n = series.reduce((m, s) => Math.max(m, s.values.length), 0);
   const xs = opts.x ?? Float64Array.from({ length: n }, (_, i) => i);
-  const { columnsX, columns } = resample(xs, series, width);
-  const [dataLo, dataHi] = finiteRange(columns);
-  const yMin = opts.yMin ?? dataLo;
-  const yMax = opts.yMax !== undefined && opts.yMax > yMin ? opts.yMax : dataHi > yMin ? dataHi : yMin + 1;
-  const rowOf = (v: number): number => Math.round(((yMax - v) / (yMax - yMin)) * (height - 1));
-  const clampRow = (r: number): number => Math.min(height - 1, Math.max(0, r));
+  // The y-axis first (its labels' width decides the plot's), from the data itself: resampling only interpolates.
+  const [dataLo, dataHi] = finiteRange(series.map((s) => Array.from(s.values)));
+  const ticks = niceTicks(opts.yMin ?? dataLo, opts.yMax ?? dataHi, 5);
+  const labels = tickLabels(ticks.values, ticks.step, opts.yUnit);
+  const labelWidth = Math.max(...labels.map((l) => l.length));
+  const width = Math.max(2, Math.floor(opts.width) - labelWidth - 2);
+  const height = rowsForTicks(Math.max(2, Math.floor(opts.height)), ticks.values.length - 1);
+  const { lo: yMin, hi: yMax } = ticks;
+  const frame = frameFor(unicode);
+  const chalk = makeChalk(opts.colour);
+  const paint = (si: number, text: string): string =>
+    opts.colour ? chalk[SERIES_COLOURS[si % SERIES_COLOURS.length]!](text) : text;
+  const markerGlyph = opts.colour ? chalk.gray(frame.marker) : frame.marker;
 
-  // grid[row][col] = index of the series drawn there, −1 empty, −2 marker.
-  const grid = Array.from({ length: height }, () => new Array<number>(width).fill(-1));
+  const { columnsX } = resample(xs, series, width);
   const x0 = columnsX[0]!;
   const x1 = columnsX[width - 1]!;
+  const markerCols = new Set<number>();
   for (const m of opts.markers ?? []) {
     if (!(m.x >= Math.min(x0, x1) && m.x <= Math.max(x0, x1))) continue;
-    const col = x1 === x0 ? 0 : Math.round(((m.x - x0) / (x1 - x0)) * (width - 1));
-    for (let r = 0; r < height; r++) grid[r]![col] = -2;
+    markerCols.add(x1 === x0 ? 0 : Math.round(((m.x - x0) / (x1 - x0)) * (width - 1)));
   }
+  const rows = unicode
+    ? brailleRows(xs, series, width, height, yMin, yMax, markerCols, paint, markerGlyph)
+    : asciiRows(xs, series, width, height, yMin, yMax, markerCols, paint, markerGlyph);
+
+  const labelRows = new Map<number, string>();
+  ticks.values.forEach((t, i) => labelRows.set(Math.round(((yMax - t) / (yMax - yMin)) * (height - 1)), labels[i]!));
+  const pad = " ".repeat(labelWidth);
+  const lines: string[] = [];
+  if (opts.title) lines.push(...wrapWords(opts.title, opts.width));
+  rows.forEach((row, r) => {
+    const label = labelRows.get(r);
+    const axis = label !== undefined ? frame.yTick : frame.vertical;
+    lines.push(`${(label ?? "").padStart(labelWidth)} ${axis}${row}`.replace(/\s+$/, ""));
+  });
+  lines.push(`${pad} ${frame.corner}${frame.horizontal.repeat(width)}`);
+  const fx = opts.formatX ?? ((x: number) => String(x));
+  lines.push(`${pad}  ${xLabels(fx(x0), fx((x0 + x1) / 2), fx(x1), width)}`.replace(/\s+$/, ""));
+  const legend = series.map(
+    (s, i) => `${paint(i, unicode ? patternSample(LINE_PATTERNS[i % LINE_PATTERNS.length]!) : glyphFor(i))} ${s.name}`,
+  );
+  for (const m of opts.markers ?? []) legend.push(`${markerGlyph} ${m.label}`);
+  lines.push(...wrapLegend(legend, visibleLength, opts.width, `${pad}  `));
+  return lines.join("\n") + "\n";
+}
+
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[[0-9;]*m/g;
+function visibleLength(s: string): number {
+  return [...s.replace(ANSI, "")].length;
+}
+
+type Paint = (si: number, text: string) => string;
+
+/** The plot rows in braille: each series resampled at two dots a cell, four dots a row. */
+function brailleRows(
+  xs: ArrayLike<number>,
+  series: readonly ChartSeries[],
+  width: number,
+  height: number,
+  yMin: number,
+  yMax: number,
+  markerCols: ReadonlySet<number>,
+  paint: Paint,
+  markerGlyph: string,
+): string[] {
+  const canvas = new BrailleCanvas(width, height);
+  const { columns } = resample(xs, series, canvas.dotCols);
+  const dotOf = (v: number): number =>
+    Math.min(canvas.dotRows - 1, Math.max(0, Math.round(((yMax - v) / (yMax - yMin)) * (canvas.dotRows - 1))));
+  columns.forEach((col, si) => {
+    const ys = col.map((v) => (Number.isFinite(v) ? dotOf(v) : Number.NaN));
+    canvas.line(ys, si, LINE_PATTERNS[si % LINE_PATTERNS.length]!);
+  });
+  return Array.from({ length: height }, (_, r) => {
+    let row = "";
+    for (let c = 0; c < width; c++) {
+      const owner = canvas.ownerAt(c, r);
+      row += owner >= 0 ? paint(owner, canvas.charAt(c, r)) : markerCols.has(c) ? markerGlyph : " ";
+    }
+    return row;
+  });
+}
+
+/** The plot rows in ASCII: one glyph a cell, steep steps filled half on each side. */
+function asciiRows(
+  xs: ArrayLike<number>,
+  series: readonly ChartSeries[],
+  width: number,
+  height: number,
+  yMin: number,
+  yMax: number,
+  markerCols: ReadonlySet<number>,
+  paint: Paint,
+  markerGlyph: string,
+): string[] {
+  const { columns } = resample(xs, series, width);
+  const rowOf = (v: number): number =>
+    Math.min(height - 1, Math.max(0, Math.round(((yMax - v) / (yMax - yMin)) * (height - 1))));
+  // grid[row][col] = index of the series drawn there, −1 empty.
+  const grid = Array.from({ length: height }, () => new Array<number>(width).fill(-1));
   columns.forEach((col, si) => {
     let prev: number | undefined;
     for (let c = 0; c < width; c++) {
@@ -139,7 +230,7 @@ export function renderLineChart(series: readonly ChartSeries[], opts: LineChartO
         prev = undefined;
         continue;
       }
-      const r = clampRow(rowOf(v));
+      const r = rowOf(v);
       // Join to the previous column: fill the rows between, half on each side, so steep lines stay unbroken.
       if (prev !== undefined && Math.abs(r - prev) > 1) {
         const step = r > prev ? 1 : -1;
@@ -150,35 +241,9 @@ export function renderLineChart(series: readonly ChartSeries[], opts: LineChartO
       prev = r;
     }
   });
-
-  const chalk = new Chalk({ level: opts.colour ? 1 : 0 });
-  const paint = (si: number, text: string): string =>
-    opts.colour ? chalk[SERIES_COLOURS[si % SERIES_COLOURS.length]!](text) : text;
-  const labelRows = new Map<number, string>([
-    [0, opts.formatY(yMax)],
-    [Math.round((height - 1) / 2), opts.formatY((yMax + yMin) / 2)],
-    [height - 1, opts.formatY(yMin)],
-  ]);
-  const labelWidth = Math.max(...[...labelRows.values()].map((l) => l.length));
-  const pad = " ".repeat(labelWidth);
-
-  const lines: string[] = [];
-  if (opts.title) lines.push(opts.title);
-  for (let r = 0; r < height; r++) {
-    let row = "";
-    for (let c = 0; c < width; c++) {
-      const cell = grid[r]![c]!;
-      row += cell >= 0 ? paint(cell, glyphFor(cell)) : cell === -2 ? (opts.colour ? chalk.gray(":") : ":") : " ";
-    }
-    lines.push(`${(labelRows.get(r) ?? "").padStart(labelWidth)} |${row.replace(/\s+$/, "")}`);
-  }
-  lines.push(`${pad} +${"-".repeat(width)}`);
-  const fx = opts.formatX ?? ((x: number) => String(x));
-  lines.push(`${pad}  ${xLabels(fx(x0), fx((x0 + x1) / 2), fx(x1), width)}`.replace(/\s+$/, ""));
-  const legend = series.map((s, i) => `${paint(i, glyphFor(i))} ${s.name}`);
-  for (const m of opts.markers ?? []) legend.push(`: ${m.label}`);
-  lines.push(`${pad}  ${legend.join("   ")}`);
-  return lines.join("\n") + "\n";
+  return grid.map((cells) =>
+    cells.map((cell, c) => (cell >= 0 ? paint(cell, glyphFor(cell)) : markerCols.has(c) ? markerGlyph : " ")).join(""),
+  );
 }
 
 /** Left, centre and right x labels on a line of `width` characters (the centre one dropped if it would collide). */

@@ -101,8 +101,10 @@ export function curveReportCsv(r: CurveReport): string {
 export interface CurveHumanOptions {
   colour: boolean;
   chart: boolean;
-  /** Chart width in columns (the plot area). */
+  /** Most characters a chart line takes, its y labels included. */
   width?: number;
+  /** A braille chart; else plain ASCII. */
+  unicode?: boolean;
 }
 
 /** What the curve answer sentence says. */
@@ -169,12 +171,13 @@ export function curveReportHuman(file: string, r: CurveReport, opts: CurveHumanO
   }
   // The answer under the table, as `plan` prints its summary line.
   let out = table + "\n" + curveSentence(curveAnswer(r)) + "\n\n" + lines.join("\n") + "\n";
-  if (opts.chart && a.steps.length > 1) out += "\n" + curveChart(r, opts.colour, opts.width ?? 60);
+  if (opts.chart && a.steps.length > 1)
+    out += "\n" + curveChart(r, opts.colour, opts.width ?? 60, opts.unicode ?? false);
   return out;
 }
 
 /** The curve (and the trend, when there is one) against months from the front month. */
-export function curveChart(r: CurveReport, colour: boolean, width = 60): string {
+export function curveChart(r: CurveReport, colour: boolean, width = 60, unicode = false): string {
   const front = r.analysis.front.month;
   const span = monthsBetween(front, r.analysis.back.month);
   const x = r.analysis.steps.map((s) => monthsBetween(front, s.month));
@@ -184,12 +187,13 @@ export function curveChart(r: CurveReport, colour: boolean, width = 60): string 
       name: `${r.relative.trend.label}/yr deflation trend`,
       values: r.relative.months.map((m) => m.trendPrice),
     });
-  const digits = r.tickSize < 0.01 ? 3 : 2;
   return renderLineChart(series, {
-    width: Math.max(12, Math.min(width, span * 6 + 1)),
+    // A short curve stays narrow: about six characters a month, plus the y labels.
+    width: Math.max(20, Math.min(width, span * 6 + 10)),
     height: 12,
     x,
-    formatY: (y) => y.toFixed(digits),
+    yUnit: "number",
+    unicode,
     formatX: (m) => addMonths(front, Math.round(m)),
     colour,
     title: `futures curve ${front} … ${r.analysis.back.month}`,

@@ -17,7 +17,7 @@ import { DEFAULT_PATHS } from "../../forecast/index.js";
 import type { ExposureForecast } from "../../hedge/exposure.js";
 import { addDays, addMonths } from "../../time/period.js";
 import { renderCsv } from "../render/csv.js";
-import { compactNumber, renderFanChart } from "../render/fan-chart.js";
+import { renderFanChart } from "../render/fan-chart.js";
 import { fmtInt, fmtTokens, tokenScale } from "../render/format.js";
 import { renderTable } from "../render/table.js";
 import { quantileType8Sorted } from "../../stats/quantile.js";
@@ -354,25 +354,37 @@ function chartHistoryLength(g: Granularity, n: number, horizon: number): number 
   return Math.min(n, g === "month" ? Math.max(36, 2 * horizon) : Math.max(182, 2 * horizon));
 }
 
-export const CHART_WIDTH = 64;
-export const CHART_HEIGHT = 14;
+/** Most characters a chart line takes when the terminal is wider (or its width unknown). */
+export const CHART_WIDTH = 72;
+export const CHART_HEIGHT = 13;
 
-export function forecastChart(view: ForecastView, colour: boolean): string {
+/** How the terminal draws charts: braille and blocks or plain ASCII, and its width when known (the CLI decides). */
+export interface ChartStyle {
+  unicode: boolean;
+  columns?: number;
+}
+
+export function forecastChart(view: ForecastView, colour: boolean, style: ChartStyle = { unicode: false }): string {
   const { history, result } = view;
   const g = history.granularity;
   const n = history.values.length;
   const shown = chartHistoryLength(g, n, result.points.length);
-  const total = shown + result.points.length;
-  // Daily data: whole weeks per column, so the weekly pattern averages out instead of aliasing.
-  const bucket =
-    total <= CHART_WIDTH ? 1 : g === "day" ? 7 * Math.ceil(total / (7 * CHART_WIDTH)) : Math.ceil(total / CHART_WIDTH);
   const labels = [
     ...Array.from({ length: shown }, (_, i) => periodLabel(g, history.start, n - shown + i)),
     ...result.points.map((p) => p.period),
   ];
   return renderFanChart(
     { history: history.values.slice(n - shown), forecast: result.points, labels },
-    { width: CHART_WIDTH, height: CHART_HEIGHT, colour, formatY: compactNumber, bucket, periodName: g },
+    {
+      width: Math.max(30, Math.min(CHART_WIDTH, style.columns ?? CHART_WIDTH)),
+      height: CHART_HEIGHT,
+      colour,
+      unicode: style.unicode,
+      yUnit: view.unit === "tokens" ? "tokens" : "number",
+      // Daily data: whole weeks per point, so the weekly pattern averages out instead of aliasing.
+      bucketMultiple: g === "day" ? 7 : 1,
+      periodName: g,
+    },
   );
 }
 
@@ -403,7 +415,11 @@ export function forecastAnswer(input: ForecastView | ExposureForecast): Forecast
   };
 }
 
-export function forecastHuman(input: ForecastView | ExposureForecast, colour: boolean): string {
+export function forecastHuman(
+  input: ForecastView | ExposureForecast,
+  colour: boolean,
+  style: ChartStyle = { unicode: false },
+): string {
   const view = isExposure(input) ? exposureForecastView(input) : input;
   const { history, result } = view;
   const g = history.granularity;
@@ -443,7 +459,7 @@ export function forecastHuman(input: ForecastView | ExposureForecast, colour: bo
   out.push("");
   out.push(wrap(result.drivers.sentence, 110, ""));
   out.push("");
-  out.push(forecastChart(view, colour));
+  out.push(forecastChart(view, colour, style));
   out.push(
     `forecast, ${result.points.length} ${g}${result.points.length === 1 ? "" : "s"} ahead (mean, median and central 80% / 95% intervals):`,
   );

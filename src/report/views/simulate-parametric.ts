@@ -14,7 +14,14 @@ import { toCents } from "../../money/decimal.js";
 import { renderCsv } from "../render/csv.js";
 import { fmtInt, fmtMoney, fmtPct } from "../render/format.js";
 import { renderTable } from "../render/table.js";
-import { modelLine, parametricJson, partsJson, type SimulationProvenance } from "./simulate.js";
+import {
+  modelLine,
+  parametricJson,
+  partsJson,
+  SELLER_SIMULATION_CONVENTION,
+  type SimulationProvenance,
+} from "./simulate.js";
+import type { HedgeSide } from "../../book/rebalance.js";
 
 export interface ParametricRun {
   result: ParametricResult;
@@ -44,7 +51,7 @@ function varianceReduction(r: ParametricResult): number | null {
 }
 
 /** P(cost > budget) for a normal cost; a rate budget scales with the volume, which a single normal does not carry. */
-function probOver(f: ParametricFigures, budget: Budget | undefined): number | null {
+export function probOver(f: ParametricFigures, budget: Budget | undefined): number | null {
   if (!budget || budget.kind !== "total") return null;
   if (f.sd === 0) return f.mean > budget.usd ? 1 : 0;
   return round(normalSurvival((budget.usd - f.mean) / f.sd), 6);
@@ -101,14 +108,21 @@ export function parametricDocument(
   };
 }
 
-export function parametricHuman(plan: HedgePlan, run: ParametricRun, p: SimulationProvenance, colour: boolean): string {
+export function parametricHuman(
+  plan: HedgePlan,
+  run: ParametricRun,
+  p: SimulationProvenance,
+  colour: boolean,
+  side: HedgeSide = "long",
+): string {
   const { result: r } = run;
   const first = plan.months[0]?.month ?? "–";
   const last = plan.months[plan.months.length - 1]?.month ?? "–";
   const lines = [
     `Delta-normal Cost-at-Risk (no price paths) over ${first} … ${last} (${plan.months.length} months), as of ${run.asOf}; confidence ${fmtPct(r.confidence, 0)}, z ${r.z.toFixed(4)}`,
     modelLine(run, p),
-    `plan: ${fmtInt(plan.totals.contracts)} contracts long`,
+    `plan: ${fmtInt(plan.totals.contracts)} contracts ${side}`,
+    ...(side === "short" ? [SELLER_SIMULATION_CONVENTION] : []),
     ...p.notes.map((n) => `note: ${n}`),
   ];
   const row = (label: string, pick: (f: ParametricFigures) => number) => [

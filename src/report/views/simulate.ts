@@ -11,7 +11,6 @@ import { fmtInt, fmtMoney, fmtPct } from "../render/format.js";
 import { renderHistogram } from "../render/histogram.js";
 import { renderLineChart } from "../render/line-chart.js";
 import { renderTable } from "../render/table.js";
-import { fmtCompactMoney } from "./scenarios.js";
 
 /** How the simulation's parameters were chosen, for the reader and the JSON. */
 export interface SimulationProvenance {
@@ -250,6 +249,8 @@ export interface SimulateHumanOptions {
   colour: boolean;
   /** Terminal columns for the charts (default 80). */
   width?: number;
+  /** Braille and block-character charts; else plain ASCII. */
+  unicode?: boolean;
 }
 
 /** Parametric CaR beside the Monte Carlo one, and its Euler parts (price + volume + basis = total). */
@@ -290,7 +291,7 @@ export function simulateHuman(
   opts: SimulateHumanOptions,
 ): string {
   const { colour } = opts;
-  const width = Math.max(60, Math.min(opts.width ?? 80, 120));
+  const width = Math.max(40, Math.min(opts.width ?? 80, 120));
   const first = plan.months[0]?.month ?? "–";
   const last = plan.months[plan.months.length - 1]?.month ?? "–";
   const lines: string[] = [];
@@ -341,8 +342,10 @@ export function simulateHuman(
     {
       bins: 16,
       barWidth: Math.max(10, Math.floor((width - 36) / 2)),
-      formatValue: fmtCompactMoney,
+      width,
+      unit: "money",
       colour,
+      unicode: opts.unicode ?? false,
       lo,
       hi,
       label: "total cost",
@@ -357,12 +360,13 @@ export function simulateHuman(
       { name: "CaR 95%", values: r.sweep.map((s) => s.costAtRisk95) },
     ],
     {
-      width: Math.max(30, width - 16),
+      width,
       height: 12,
       x: r.sweep.map((s) => s.ratio),
-      formatY: fmtCompactMoney,
+      yUnit: "money",
       formatX: (x) => fmtPct(x, 0),
       colour,
+      unicode: opts.unicode ?? false,
       title: "hedge-ratio sweep: risk of the total hedged cost against a uniform hedge ratio (same draws)",
       markers: [{ x: Math.round(r.planRatio * 100) / 100, label: `plan ${fmtPct(r.planRatio, 1)}` }],
     },
