@@ -31,7 +31,7 @@ import { autoEts } from "./ets/select.js";
 import { chooseByEvidence, GUARD_STEPS, MARGIN, type ScoredFit } from "./evidence.js";
 import { seasonalFigure } from "./growth.js";
 import { holdoutLength, selectByHoldout } from "./holdout.js";
-import type { FittedModel } from "./model.js";
+import { knownMean, type FittedModel } from "./model.js";
 import { prepareSeries } from "./outliers.js";
 import { futurePeriods, periodAt, seasonalPeriod } from "./periods.js";
 import type {
@@ -491,6 +491,7 @@ export function forecastSeries(input: TimeSeries, options: ForecastOptions): For
         }
       : {}),
     seed,
+    exactMeans: (steps: number) => knownMean(model, steps),
     samplePaths: (count: number, pathSeed?: number) => simulatePaths(model, horizon, count, pathSeed ?? seed),
     simulate: (steps: number, count: number, pathSeed?: number, onProgress?: (progress: ForecastProgress) => void) =>
       simulatePaths(model, steps, count, pathSeed ?? seed, onProgress),
