@@ -59,7 +59,19 @@ describe("forecastProgress", () => {
 });
 
 describe("forecast on a terminal", () => {
-  const quick = ["forecast", "fixtures/acme/usage.csv", "--period", "day", "--horizon", "30", "--paths", "200"];
+  // AICc alone keeps the run quick (the daily default also runs a rolling-origin backtest, about 1.5 s here).
+  const quick = [
+    "forecast",
+    "fixtures/acme/usage.csv",
+    "--period",
+    "day",
+    "--horizon",
+    "30",
+    "--paths",
+    "200",
+    "--select",
+    "aicc",
+  ];
   it("a quick run (under a second) and --json or --quiet runs print no progress", () => {
     for (const extra of [[], ["--json"], ["--quiet"]]) {
       const r = runCli([...quick, ...extra], { stderrIsTTY: true });
