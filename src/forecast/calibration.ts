@@ -82,6 +82,17 @@ export function withSpread(model: FittedModel, kappa: number, log: boolean): Fit
       if (!a) return undefined;
       return { mean: a.mean, quantile: (step, p) => scale(a.mean[step] as number, a.quantile(step, p)) };
     },
+    // Scaled linearly around the point forecast, the mean moves to centre + κ(mean − centre); on the log scale it
+    // has no closed form and comes from the scaled paths.
+    ...(!log && model.exactMean !== undefined
+      ? {
+          exactMean: (horizon: number) => {
+            const centre = model.pointForecast(horizon);
+            const mean = model.exactMean?.(horizon) as Float64Array;
+            return Float64Array.from(mean, (m, h) => scale(centre[h] as number, m));
+          },
+        }
+      : {}),
     samplePath: (horizon: number, rng: Rng, stratum?: number) => {
       const centre = centreOf(horizon);
       const path = model.samplePath(horizon, rng, stratum);

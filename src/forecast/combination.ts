@@ -5,7 +5,7 @@
  * the pooled sample paths, a share from each component equal to its weight — so that disagreement between models
  * widens the intervals. Paths are never averaged pairwise, which would shrink the spread.
  */
-import type { FittedModel } from "./model.js";
+import { knownMean, type FittedModel } from "./model.js";
 import type { Rng } from "../stats/random.js";
 
 /** A combination's parts, kept so that a combination inside a combination is flattened into one mixture. */
@@ -64,6 +64,20 @@ export function combineModels(
       return out;
     },
     analytic: () => undefined,
+    // The mixture's mean is the weighted mean of its parts' means; known exactly when every part's is.
+    ...(parts.every((c) => c.analytic(1) !== undefined || c.exactMean !== undefined)
+      ? {
+          exactMean: (horizon: number) => {
+            const out = new Float64Array(horizon);
+            parts.forEach((c, i) => {
+              const f = knownMean(c, horizon) as Float64Array;
+              const w = shares[i] as number;
+              for (let h = 0; h < horizon; h++) out[h] = (out[h] as number) + w * (f[h] as number);
+            });
+            return out;
+          },
+        }
+      : {}),
     // The stratum picks the component; without one, a uniform draw does (a plain draw from the mixture).
     samplePath: (horizon: number, rng: Rng, stratum?: number) => {
       const u = stratum ?? rng.uniform();

@@ -73,21 +73,28 @@ type ProgressSink = (progress: ForecastProgress) => void;
 /** Paths between two progress reports. */
 const PROGRESS_EVERY = 1024;
 
-/** Per-step forecasts from a set of paths: path mean and type-8 quantiles (§2.4). */
+/**
+ * Per-step forecasts from a set of paths: type-8 quantiles (§2.4) and the path mean, or `means` when the model knows
+ * its mean exactly (FittedModel.exactMean).
+ */
 export function forecastsFromPaths(
   periods: readonly string[],
   paths: readonly Float64Array[],
   onProgress?: ProgressSink,
+  means?: ArrayLike<number>,
 ): PeriodForecast[] {
   return periods.map((period, h) => {
     const column = Float64Array.from(paths, (p) => p[h] as number).sort();
-    const mean = column.reduce((a, b) => a + b, 0) / column.length;
+    const mean = means ? (means[h] as number) : column.reduce((a, b) => a + b, 0) / column.length;
     onProgress?.({ stage: "quantiles", done: h + 1, total: periods.length });
     return periodForecast(period, mean, (p) => quantileType8Sorted(column, p));
   });
 }
 
-/** Per-step forecasts of a model: analytic when available, else simulated with `paths` seeded paths. */
+/**
+ * Per-step forecasts of a model: analytic when available, else quantiles from `paths` seeded paths and the mean from
+ * the model's exact mean if it has one, from the paths if not.
+ */
 export function modelForecasts(
   model: FittedModel,
   periods: readonly string[],
@@ -102,5 +109,10 @@ export function modelForecasts(
       periodForecast(period, analytic.mean[h] as number, (p) => analytic.quantile(h, p)),
     );
   }
-  return forecastsFromPaths(periods, simulatePaths(model, horizon, paths, seed, onProgress), onProgress);
+  return forecastsFromPaths(
+    periods,
+    simulatePaths(model, horizon, paths, seed, onProgress),
+    onProgress,
+    model.exactMean?.(horizon),
+  );
 }

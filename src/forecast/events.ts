@@ -286,6 +286,9 @@ export function scaledModel(model: FittedModel, factor: (step: number) => number
       if (!a) return undefined;
       return { mean: scale(Float64Array.from(a.mean)), quantile: (step, p) => a.quantile(step, p) * factor(step + 1) };
     },
+    ...(model.exactMean !== undefined
+      ? { exactMean: (horizon: number) => scale(Float64Array.from(model.exactMean?.(horizon) as Float64Array)) }
+      : {}),
     samplePath: (horizon, rng, stratum) => scale(model.samplePath(horizon, rng, stratum)),
   };
 }

@@ -31,7 +31,7 @@ import { autoEts } from "./ets/select.js";
 import { chooseByEvidence, GUARD_STEPS, MARGIN, type ScoredFit } from "./evidence.js";
 import { seasonalFigure } from "./growth.js";
 import { holdoutLength, selectByHoldout } from "./holdout.js";
-import type { FittedModel } from "./model.js";
+import { knownMean, type FittedModel } from "./model.js";
 import { prepareSeries } from "./outliers.js";
 import { futurePeriods, periodAt, seasonalPeriod } from "./periods.js";
 import type {
@@ -158,12 +158,21 @@ function selectByAicc(y: Float64Array, m: number, warnings: string[]): Selection
 /**
  * The default selection. Monthly series: "evidence", the backtest-weighted choice of evidence.ts (falling back to
  * the equal-weight ETS + Theta + damped combination of §6.2 when the history is too short for three backtest
- * origins). Daily series with weekly seasonality: ETS chosen by AICc, as R's ets() does — on the daily bench series
- * the combination scored MASE 1.98 against 1.41 for AICc ETS (Theta's seasonal adjustment suits weekly cycles on a
- * trend poorly).
+ * origins). Daily series: "backtest", the candidate with the lowest rolling-origin MASE (FPP3 §5.10), when there
+ * are three origins (77 days), else ETS chosen by AICc as R's ets() does. A daily backtest scores each candidate on
+ * up to 12 origins × 28 days, so its ranking rests on far more points than a monthly one; combining near-best
+ * candidates (the monthly rule) did worse by day, because candidates whose backtest MASE is within 2× of the best
+ * (seasonal naive, log-scale trends) still differ widely 8 weeks out. On bench/forecast-accuracy's daily series,
+ * over nine hold-out windows of 56 days (the bench's own and earlier ones, printed by the bench), this default
+ * scores a mean MASE of 1.80 against 2.21 for AICc ETS, lower in 6 of the 9 (one 70-day window falls back to AICc);
+ * the lowest backtest MASE at every window scored 1.74, the monthly evidence rule 2.48.
  */
-export function defaultSelection(granularity: TimeSeries["granularity"]): NonNullable<ForecastOptions["select"]> {
-  return granularity === "day" ? "aicc" : "evidence";
+export function defaultSelection(
+  granularity: TimeSeries["granularity"],
+  enoughOrigins = true,
+): NonNullable<ForecastOptions["select"]> {
+  if (granularity === "day") return enoughOrigins ? "backtest" : "aicc";
+  return "evidence";
 }
 
 const pct1 = (g: number) => `${(g * 100).toFixed(1)}%`;
@@ -183,6 +192,32 @@ function scoreRows(scores: readonly BacktestScore[]): ModelScore[] {
     if (s.mape !== undefined) score.mape = s.mape;
     return score;
   });
+}
+
+/**
+ * Backtest calibration (calibration.ts) of the model made of `weights`: its spread narrowed so that 80% of the
+ * backtest actuals would have fallen inside its 80% interval, with the note the rule adds. `log`: narrowed on the
+ * log scale (which also lowers the mean of a right-skewed forecast), else around the point forecast on the
+ * natural scale (the mean stays put; for κ ≤ 1 a positive path stays positive, a convex mix of it and the mean).
+ */
+function calibrated(
+  model: FittedModel,
+  run: BacktestRun,
+  weights: Record<string, number>,
+  log: boolean,
+): { model: FittedModel; spread?: number; note?: string } {
+  const pits = mixturePits(run.pits, weights);
+  const spread = spreadFactor(pits);
+  if (spread === undefined) return { model };
+  const note =
+    spread < 1
+      ? `interval spread × ${spread.toFixed(2)}, so that 80% of the ${pits.length} backtest actuals fall inside the 80% interval`
+      : `interval spread kept (at most 80% of the ${pits.length} backtest actuals fell inside the 80% interval; intervals are only ever narrowed)`;
+  return {
+    model: withSpread(model, spread, log),
+    spread,
+    note,
+  };
 }
 
 /** The "evidence" rule on a backtest already run: fit the scored candidates on the whole series and combine. */
@@ -223,16 +258,12 @@ function selectByEvidence(
           parts.map((p) => p.model),
           parts.map((p) => p.weight),
         );
-  const pits = mixturePits(run.pits, weights);
-  const spread = spreadFactor(pits);
-  const model =
-    spread === undefined
-      ? combined
-      : withSpread(
-          combined,
-          spread,
-          y.every((v) => v > 0),
-        );
+  const { model, spread, note } = calibrated(
+    combined,
+    run,
+    weights,
+    y.every((v) => v > 0),
+  );
   let rule =
     `candidates with a rolling-origin ${measure} at most ${1 + MARGIN}× the best ` +
     `(${plan.origins.length} origins, 1–${plan.horizon} months ahead), weighted by 1/${measure}`;
@@ -241,12 +272,7 @@ function selectByEvidence(
       `; growth guard: recent growth ${pct1(choice.recent)}/month is below the long-run ${pct1(choice.longRun)}/month, ` +
       `so ${choice.guarded.map((g) => `${g.name} (${pct1(g.growth)}/month at ${GUARD_STEPS} months)`).join(", ")} left out`;
   }
-  if (spread !== undefined) {
-    rule +=
-      spread < 1
-        ? `; interval spread × ${spread.toFixed(2)}, so that 80% of the ${pits.length} backtest actuals fall inside the 80% interval`
-        : `; interval spread kept (at most 80% of the ${pits.length} backtest actuals fell inside the 80% interval; intervals are only ever narrowed)`;
-  }
+  if (note) rule += `; ${note}`;
   return {
     model,
     candidates,
@@ -267,7 +293,9 @@ export function selectModel(
   const context: CandidateContext = { m, cache: new Map() };
   const warnings: string[] = [];
   const seed = options.seed ?? DEFAULT_SEED;
-  const select = options.select ?? defaultSelection(granularity);
+  const plan = rollingOrigins(y.length, defaultRollingOrigin(granularity));
+  const enoughOrigins = plan.origins.length >= MIN_BACKTEST_ORIGINS;
+  const select = options.select ?? defaultSelection(granularity, enoughOrigins);
   if (isConstant(y)) {
     warnings.push(`the series is constant (${y[0]}): forecasting that value with zero-width intervals`);
     return single(fitNaive(y), [{ model: "naive", chosen: true }], warnings, select, "the series is constant");
@@ -279,11 +307,12 @@ export function selectModel(
 
   if (select === "aicc") {
     const chosen = selectByAicc(y, m, warnings);
+    if (chosen && options.select === undefined && granularity === "day") {
+      chosen.rule += `: ${plan.origins.length} rolling origin(s) are too few to choose by backtest (needs ${MIN_BACKTEST_ORIGINS}, i.e. 77 days of history)`;
+    }
     if (chosen) return chosen;
   }
 
-  const plan = rollingOrigins(y.length, defaultRollingOrigin(granularity));
-  const enoughOrigins = plan.origins.length >= MIN_BACKTEST_ORIGINS;
   const hasCombination = list.some((c) => c.name === COMBINATION.name);
   // "combination" always uses it; "evidence" falls back to it when the backtest is too thin.
   const combinationDefault = hasCombination && (select === "combination" || (select === "evidence" && !enoughOrigins));
@@ -317,8 +346,25 @@ export function selectModel(
     const useMase = candidates.every((c) => c.mase !== undefined);
     const ranked = [...candidates].sort(byScore((s) => (useMase ? s.mase : s.smape)));
     const model = refitRanked(y, ranked, list, context, warnings);
-    if (model)
-      return single(model, candidates, warnings, "backtest", `the lowest rolling-origin ${useMase ? "MASE" : "sMAPE"}`);
+    const unit = granularity === "month" ? "months" : "days";
+    if (model) {
+      // The weights are keyed by the candidate's name ("theta"), as its backtest row, not the fit's ("theta (log)").
+      const name = candidates.find((c) => c.chosen)?.model ?? model.name;
+      const rule = `the lowest rolling-origin ${useMase ? "MASE" : "sMAPE"} (${plan.origins.length} origins, 1–${plan.horizon} ${unit} ahead)`;
+      // On the natural scale: on bench/forecast-accuracy's nine daily hold-out windows (the backtest choice at each),
+      // the log-scale narrowing of the evidence rule moved the single model's mean and raised its mean MASE from 1.74
+      // to 1.82; around the mean it stays 1.74, and 80% coverage goes from 0.96 to 0.88 either way.
+      const cal = calibrated(model, run, { [name]: 1 }, false);
+      const chosen = single(
+        cal.model,
+        candidates,
+        warnings,
+        "backtest",
+        cal.note ? `${rule}; ${cal.note}` : rule,
+        name,
+      );
+      return cal.spread !== undefined ? { ...chosen, spread: cal.spread } : chosen;
+    }
   } else if (select === "backtest") {
     warnings.push(
       `too little history for a rolling-origin backtest (needs ${granularity === "month" ? "13 months" : "57 days"}); using the holdout instead`,
@@ -491,6 +537,7 @@ export function forecastSeries(input: TimeSeries, options: ForecastOptions): For
         }
       : {}),
     seed,
+    exactMeans: (steps: number) => knownMean(model, steps),
     samplePaths: (count: number, pathSeed?: number) => simulatePaths(model, horizon, count, pathSeed ?? seed),
     simulate: (steps: number, count: number, pathSeed?: number, onProgress?: (progress: ForecastProgress) => void) =>
       simulatePaths(model, steps, count, pathSeed ?? seed, onProgress),

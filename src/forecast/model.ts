@@ -25,11 +25,22 @@ export interface FittedModel {
   /** Closed-form distribution, or undefined when only simulation is available. */
   analytic(horizon: number): AnalyticForecast | undefined;
   /**
+   * The mean at steps 1..horizon when it is known in closed form but the quantiles come from sample paths (ETS with
+   * multiplicative errors, mixtures of such models). The reported mean is then this rather than the mean of the
+   * paths, which carries Monte Carlo noise (R's forecast.ets likewise reports its point forecast, not a path mean).
+   */
+  exactMean?(horizon: number): Float64Array;
+  /**
    * One simulated future of length horizon. Each step draws a fixed number of values from `rng`, so a longer
    * path starts with the shorter one. `stratum` ∈ [0, 1) places the path in a stratified sample; mixtures use it
    * to pick the component, single models ignore it.
    */
   samplePath(horizon: number, rng: Rng, stratum?: number): Float64Array;
+}
+
+/** The mean at steps 1..horizon where known without simulation (closed form or exact mean), else undefined. */
+export function knownMean(model: FittedModel, horizon: number): Float64Array | undefined {
+  return model.analytic(horizon)?.mean ?? model.exactMean?.(horizon);
 }
 
 /** Normal forecast distribution: quantile = mean + z_p·sd (FPP3 §5.5). */

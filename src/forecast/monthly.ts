@@ -4,8 +4,8 @@
  *
  *   T_i(M) = Σ_{observed days d in M} y_d + Σ_{future days d in M} y_{i,d},
  *
- * and P5…P95 of T_1(M)…T_N(M) come from type-8 quantiles (§2.4). The mean of T(M) is the sum of the daily path
- * means.
+ * and P5…P95 of T_1(M)…T_N(M) come from type-8 quantiles (§2.4). The mean of T(M) is the observed usage plus the sum
+ * of the daily means: exact ones when the daily model knows them (as its daily points report), else the paths'.
  *
  * Partial months: the first forecast month is the month after the last *full* month of daily data. When the data
  * end before the last day of a month, that month is the first forecast month and its total is the observed usage
@@ -140,9 +140,18 @@ export function monthlyFromForecast(
   });
   const dailyPaths = forecast.simulate(dayMonths.length, pathCount, undefined, onProgress);
   const paths = monthlyTotals(dailyPaths, dayMonths, months, observed);
+  // A model that knows its daily means exactly gives the months' means as their sums (the daily points' own means).
+  const dailyMeans = forecast.exactMeans?.(dayMonths.length);
+  let means: Float64Array | undefined;
+  if (dailyMeans) {
+    means = Float64Array.from({ length: months }, (_, k) => observed[k] ?? 0);
+    dayMonths.forEach((k, d) => {
+      (means as Float64Array)[k] = ((means as Float64Array)[k] as number) + Math.max(dailyMeans[d] as number, 0);
+    });
+  }
   return {
     model: forecast.model,
-    points: forecastsFromPaths(monthLabels, paths, onProgress),
+    points: forecastsFromPaths(monthLabels, paths, onProgress, means),
     paths,
     partialMonth,
     candidates: forecast.candidates,

@@ -217,6 +217,11 @@ export interface ForecastResult {
   seed: number;
   /** `n` seeded sample paths of the future, each a Float64Array of length `horizon`. */
   samplePaths(n: number, seed?: number): Float64Array[];
+  /**
+   * The means at steps 1..horizon when the model knows them without simulation (closed form or exact mean, as the
+   * points' means), else undefined: monthly totals of a daily forecast then sum these rather than path means.
+   */
+  exactMeans?(horizon: number): Float64Array | undefined;
   /** `n` sample paths of any length from the same fit (path i is the same as in samplePaths, extended). */
   simulate(
     horizon: number,

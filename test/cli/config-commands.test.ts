@@ -31,13 +31,15 @@ describe("--config supplies the usage file", () => {
 });
 
 describe("forecast model defaults", () => {
-  it("by day the default is ETS chosen by AICc; --select combination still gives the combination", () => {
+  it("by day the default is the lowest rolling-origin MASE; --select combination still gives the combination", () => {
     const day = JSON.parse(runCli(["forecast", ACME.usage, "--period", "day", "--horizon", "7", "--json"]).stdout) as {
-      selection: { method: string };
+      selection: { method: string; rule: string };
       model: string;
     };
-    expect(day.selection.method).toBe("aicc");
-    expect(day.model).toMatch(/^ETS\(/);
+    expect(day.selection.method).toBe("backtest");
+    expect(day.selection.rule).toBe(
+      "the lowest rolling-origin MASE (12 origins, 1–28 days ahead); interval spread × 0.59, so that 80% of the 294 backtest actuals fall inside the 80% interval",
+    );
     const combo = JSON.parse(
       runCli(["forecast", ACME.usage, "--period", "day", "--horizon", "7", "--select", "combination", "--json"]).stdout,
     ) as { selection: { method: string } };

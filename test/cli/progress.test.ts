@@ -59,7 +59,19 @@ describe("forecastProgress", () => {
 });
 
 describe("forecast on a terminal", () => {
-  const quick = ["forecast", "fixtures/acme/usage.csv", "--period", "day", "--horizon", "30", "--paths", "200"];
+  // AICc alone keeps the run quick (the daily default also runs a rolling-origin backtest, about 1.5 s here).
+  const quick = [
+    "forecast",
+    "fixtures/acme/usage.csv",
+    "--period",
+    "day",
+    "--horizon",
+    "30",
+    "--paths",
+    "200",
+    "--select",
+    "aicc",
+  ];
   // Whether a plain run draws depends on how long it takes (nothing in the first second): that rule is
   // tested above on an injected clock, not here on the wall clock of a busy machine.
   it("--json and --quiet runs print no progress, on a terminal too", () => {

@@ -16,6 +16,17 @@ describe("forecast/combination: forecast combination (docs/METHODOLOGY.md §2; M
     expect(combo.analytic(2)).toBeUndefined();
   });
 
+  it("knows its mean exactly when every part does: the weighted mean of the parts' means", () => {
+    const weighted = combineModels("weighted", [naive, drift], [1, 3]);
+    const mean = weighted.exactMean?.(2);
+    expect(mean).toBeDefined();
+    expect(mean![0]).toBeCloseTo(0.25 * 19 + 0.75 * (19 + 9 / 7), 12);
+    expect(mean![1]).toBeCloseTo(0.25 * 19 + 0.75 * (19 + 18 / 7), 12);
+    // A part known only through its paths leaves the mixture's mean to the paths.
+    const pathsOnly = { ...naive, analytic: () => undefined };
+    expect(combineModels("mixed", [pathsOnly, drift]).exactMean).toBeUndefined();
+  });
+
   it("pools an equal share of paths from each component (not pairwise averages)", () => {
     const paths = simulatePaths(combo, 1, 2000, 5);
     const naivePaths = simulatePaths(naive, 1, 2000, 5);

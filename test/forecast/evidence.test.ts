@@ -134,6 +134,20 @@ describe("calibration from PITs", () => {
     const additive = withSpread({ ...model, samplePath: (h) => new Float64Array(h).fill(400) }, 0.5, false);
     expect(additive.samplePath(2, new Rng(1))[1]).toBeCloseTo(250, 9);
   });
+
+  it("on the natural scale keeps the mean: 100 + 0.5·(mean − 100), the mean when it is the point forecast", () => {
+    const drift = fitDrift([10, 12, 11, 14, 15, 17, 16, 19]); // normal, mean 19 + 9h/7
+    const narrowed = withSpread(drift, 0.5, false);
+    const a = narrowed.analytic(3)!;
+    expect(Array.from(a.mean)).toEqual(Array.from(drift.analytic(3)!.mean));
+    // Quantiles move halfway to the mean: P90 = mean + 0.5·(P90 − mean).
+    const p90 = drift.analytic(3)!.quantile(2, 0.9);
+    expect(a.quantile(2, 0.9)).toBeCloseTo(a.mean[2]! + 0.5 * (p90 - a.mean[2]!), 9);
+    // A mixture that knows its mean exactly keeps it too.
+    const mix = withSpread(combineModels("w", [drift, fitNaive([1, 2, 3])]), 0.5, false);
+    expect(mix.exactMean!(2)[0]).toBeCloseTo(0.5 * (19 + 9 / 7) + 0.5 * 3, 9);
+    expect(withSpread(combineModels("w", [drift, fitNaive([1, 2, 3])]), 0.5, true).exactMean).toBeUndefined();
+  });
 });
 
 describe("weighted mixtures and per-path streams", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { forecastSeries } from "../../src/forecast/index.js";
+import { defaultSelection } from "../../src/forecast/forecast-series.js";
 import datasets from "./data/r-datasets.json" with { type: "json" };
 
 describe("forecast/forecast-series: model selection (docs/METHODOLOGY.md §2)", () => {
@@ -55,6 +56,38 @@ describe("forecast/forecast-series: model selection (docs/METHODOLOGY.md §2)", 
     expect(r.model).toBe("ETS(M,Ad,M)");
     // Simulated (class 3): mean within ~1.5% of R's 441.802 at h = 1.
     expect(Math.abs(r.points[0]!.mean / 441.802 - 1)).toBeLessThan(0.015);
+  });
+
+  it("by day the default is the lowest rolling-origin MASE from 77 days (3 origins), AICc ETS before", () => {
+    const weekly = [1.0, 1.05, 1.1, 1.08, 1.02, 0.6, 0.55];
+    const values = Array.from({ length: 84 }, (_, d) =>
+      Math.round(1000 * 1.004 ** d * weekly[d % 7]! * (1 + (((37 * d) % 11) - 5) / 200)),
+    );
+    // 84 days: origins at days 56, 63, 70 and 77 (every 7 days, at least 56 days of training).
+    const long = forecastSeries({ granularity: "day", start: "2026-01-01", values }, { horizon: 7 });
+    expect(long.selection).toBe("backtest");
+    // Calibrated on the chosen model's 70 backtest points (4 origins × 28 days, cut at the data's end), about its mean.
+    expect(long.rule).toBe(
+      "the lowest rolling-origin MASE (4 origins, 1–28 days ahead); interval spread × 0.85, so that 80% of the 70 backtest actuals fall inside the 80% interval",
+    );
+    expect(long.spread).toBeCloseTo(0.8544, 4);
+    const chosen = long.candidates.filter((c) => c.chosen);
+    expect(chosen).toHaveLength(1);
+    const best = Math.min(...long.candidates.map((c) => c.mase ?? Number.POSITIVE_INFINITY));
+    expect(chosen[0]!.mase).toBe(best);
+    expect(Object.keys(long.weights)).toEqual([chosen[0]!.model]);
+    // 70 days: origins 56 and 63 only, too few to choose by; R's rule instead.
+    const short = forecastSeries(
+      { granularity: "day", start: "2026-01-01", values: values.slice(0, 70) },
+      { horizon: 7 },
+    );
+    expect(short.selection).toBe("aicc");
+    expect(short.rule).toBe(
+      "the ETS model with the lowest AICc, as R's ets(): 2 rolling origin(s) are too few to choose by backtest (needs 3, i.e. 77 days of history)",
+    );
+    expect(defaultSelection("day")).toBe("backtest");
+    expect(defaultSelection("day", false)).toBe("aicc");
+    expect(defaultSelection("month")).toBe("evidence");
   });
 
   it("reports findings on daily data and forecasts through an outage", () => {

@@ -23,7 +23,7 @@ export function forecastCommand(env: CommandEnv): Command {
     .addOption(
       new Option(
         "--select <method>",
-        "model choice: weighted by rolling-origin backtest evidence, the equal-weight ETS+Theta+damped combination, automatic ETS by AICc, a holdout or the single best backtest model (default: evidence by month, aicc by day)",
+        "model choice: weighted by rolling-origin backtest evidence, the equal-weight ETS+Theta+damped combination, automatic ETS by AICc, a holdout or the single best backtest model (default: evidence by month; by day the single best backtest model, or aicc under 77 days)",
       ).choices(["evidence", "combination", "aicc", "holdout", "backtest"]),
     )
     .addOption(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { forecastsFromPaths, simulatePaths } from "../../../src/forecast/distribution.js";
+import { forecastsFromPaths, modelForecasts, simulatePaths } from "../../../src/forecast/distribution.js";
 import { fitEts } from "../../../src/forecast/ets/fit.js";
 import { etsModel, logEtsModel } from "../../../src/forecast/ets/model.js";
 import datasets from "../data/r-datasets.json" with { type: "json" };
@@ -49,6 +49,26 @@ describe("forecast/ets/forecast: ETS forecast distributions against R forecast::
       expect(Math.abs(p.lo80 / lo80 - 1)).toBeLessThan(0.012);
       expect(Math.abs(p.hi80 / hi80 - 1)).toBeLessThan(0.012);
     }
+  });
+
+  it("USAccDeaths ETS(M,N,M): the reported mean is the exact mean ℓ_n·s_{n+h−12}; the paths give only the quantiles", () => {
+    const model = etsModel(fitEts(USAccDeaths.values, { error: "M", trend: "N", damped: false, season: "M", m: 12 })!);
+    expect(model.analytic(12)).toBeUndefined();
+    const periods = Array.from({ length: 12 }, (_, h) => String(h + 1));
+    const points = modelForecasts(model, periods, 42, 5000);
+    const paths = simulatePaths(model, 12, 5000, 42);
+    // Final state (ℓ_n, s_n, s_{n−1}, …, s_{n−11}): step h uses the seasonal state of the same month a year before.
+    const state = model.fit.state;
+    for (let h = 1; h <= 12; h++) {
+      const exact = state[0]! * state[1 + 12 - h]!;
+      expect(points[h - 1]!.mean).toBeCloseTo(exact, 6);
+      const pathMean = paths.reduce((s, p) => s + p[h - 1]!, 0) / paths.length;
+      expect(Math.abs(pathMean / exact - 1)).toBeLessThan(0.005); // Monte Carlo error only
+    }
+    // The quantiles still come from the same seeded paths.
+    const fromPaths = forecastsFromPaths(periods, paths);
+    expect(points[5]!.lo80).toBe(fromPaths[5]!.lo80);
+    expect(points[5]!.hi95).toBe(fromPaths[5]!.hi95);
   });
 
   it("log AirPassengers ETS(A,A,A): back-transformed medians and exponentiated bounds", () => {
