@@ -2,22 +2,52 @@
 import { parseContractSpec, type ContractSpec } from "../curve/contract.js";
 import { parseCurve, type FuturesCurve } from "../curve/parse-curve.js";
 import { parsePolicy, type HedgePolicy } from "../hedge/policy.js";
-import { parseMapFlag, type UsageSeries } from "../ingest/index.js";
+import { parseMapFlag, type ColumnMap, type UsageSeries } from "../ingest/index.js";
+import { dialectIngestOptions } from "../ingest/dialect.js";
+import type { IngestOptions } from "../ingest/options.js";
+import type { UsageDialect } from "../ingest/option-names.js";
 import { readTextFile } from "./files.js";
-import { readUsageSync, resolveMapping } from "./ingest-read.js";
+import { readUsageStream, readUsageSync, resolveMapping } from "./ingest-read.js";
 import type { IoContext } from "./context.js";
 
+/** What a command asks of the usage reader: the reading flags (or config keys), `--map`, and any engine option of its own. */
+export interface UsageRequest {
+  dialect?: UsageDialect;
+  /** `--map` (text) or the config's `usage.map` (parsed). */
+  map?: string | Partial<ColumnMap>;
+  /** Options only some commands have (ingest's filters, --as-of). */
+  extra?: Omit<IngestOptions, "file">;
+}
+
 /**
- * A usage file → its series: the export format detected from the header (or `--map` columns, or a
- * `FILE.map.yaml` mapping beside it), read in chunks so large per-request logs stay in bounded memory.
+ * The engine's options for one usage file: the mapping in force (`--mapping FILE`; else, without `--map`,
+ * a `FILE.map.yaml` beside the data), the dialect and the command's own options.
  */
-export function loadUsage(ctx: IoContext, file: string, map?: string): UsageSeries {
-  const found = map ? undefined : resolveMapping(ctx, file);
-  return readUsageSync(ctx, file, {
+export function usageIngestOptions(ctx: IoContext, file: string, req: UsageRequest = {}): IngestOptions {
+  const dialect = req.dialect ?? {};
+  const found =
+    dialect.mapping !== undefined || req.map === undefined ? resolveMapping(ctx, file, dialect.mapping) : undefined;
+  const map = typeof req.map === "string" ? parseMapFlag(req.map) : req.map;
+  return {
     file,
-    ...(map ? { map: parseMapFlag(map) } : {}),
+    ...(map ? { map } : {}),
     ...(found ? { mapping: found.mapping, mappingSource: found.source } : {}),
-  });
+    ...dialectIngestOptions(dialect),
+    ...req.extra,
+  };
+}
+
+/**
+ * A usage file → its series: the export format detected from the header (or `--format`, `--map` columns, a
+ * mapping file), streamed in chunks so large per-request logs stay in bounded memory.
+ */
+export function loadUsage(ctx: IoContext, file: string, req: UsageRequest = {}): Promise<UsageSeries> {
+  return readUsageStream(ctx, file, usageIngestOptions(ctx, file, req));
+}
+
+/** loadUsage for the wizard's synchronous prompts (`init`). */
+export function loadUsageSync(ctx: IoContext, file: string, req: UsageRequest = {}): UsageSeries {
+  return readUsageSync(ctx, file, usageIngestOptions(ctx, file, req));
 }
 
 export function loadCurve(ctx: IoContext, file: string): FuturesCurve {

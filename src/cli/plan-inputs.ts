@@ -16,7 +16,6 @@ import {
   type SizingSettings,
 } from "../pipeline/index.js";
 import { loadContract, loadCurve, loadPolicy, loadUsage } from "./inputs.js";
-import { readUsageSync } from "./ingest-read.js";
 import type { IoContext } from "./context.js";
 import { readTextFile } from "./files.js";
 import { companyFromFlags, type CompanyFlags } from "./company-options.js";
@@ -26,6 +25,7 @@ import type { PlanFlags } from "./plan-flags.js";
 import { readKnowledge } from "./forecast-knowledge.js";
 import { ignoredFlagsWarning, ignoredSizingFlags, readSavedPlan } from "./saved-plan-read.js";
 import { warn } from "./output.js";
+import { usageDialectOf } from "./usage-flags.js";
 import type { SavedPlan } from "../hedge/saved-plan.js";
 
 export { addPlanOptions, type PlanFlags } from "./plan-flags.js";
@@ -40,17 +40,21 @@ function required(value: string | undefined, flag: string): string {
 }
 
 /** The plan stage of `plan`, `scenarios`, `simulate` and `demo`: from the flags, or from a config when one is in play. */
-export function loadPlan(ctx: IoContext, usageFile: string | undefined, flags: PlanFlags): PlanStage {
-  return buildPlanStage(resolvePlanInputs(ctx, usageFile, flags));
+export async function loadPlan(ctx: IoContext, usageFile: string | undefined, flags: PlanFlags): Promise<PlanStage> {
+  return buildPlanStage(await resolvePlanInputs(ctx, usageFile, flags));
 }
 
 /** The plan stage of a resolved config (`check`, `report`, `init`); `report --plan FILE` gives a saved plan. */
-export function loadPlanFromConfig(ctx: IoContext, cfg: HedgeConfig, savedPlanFile?: string): PlanStage {
-  return buildPlanStage(inputsFromConfig(ctx, cfg, undefined, savedPlanFile));
+export async function loadPlanFromConfig(ctx: IoContext, cfg: HedgeConfig, savedPlanFile?: string): Promise<PlanStage> {
+  return buildPlanStage(await inputsFromConfig(ctx, cfg, undefined, savedPlanFile));
 }
 
 /** Flags (or a config file / TOKENHEDGE_* variables: flags > env > file > defaults, config-options.ts) → pipeline inputs. */
-export function resolvePlanInputs(ctx: IoContext, usageFile: string | undefined, flags: PlanFlags): PipelineInputs {
+export async function resolvePlanInputs(
+  ctx: IoContext,
+  usageFile: string | undefined,
+  flags: PlanFlags,
+): Promise<PipelineInputs> {
   const resolved = applyDeferredConfig(ctx, flags, true);
   if (flags.plan)
     warn(
@@ -77,7 +81,10 @@ export function resolvePlanInputs(ctx: IoContext, usageFile: string | undefined,
       hint: "e.g. --policy fixtures/acme/policy.json or --ratio 0.8",
     });
   }
-  const series = loadUsage(ctx, usageFile, flags.map);
+  const series = await loadUsage(ctx, usageFile, {
+    dialect: usageDialectOf(flags),
+    ...(flags.map !== undefined ? { map: flags.map } : {}),
+  });
   const spec = loadContract(ctx, contractFile);
   const curve = loadCurve(ctx, curveFile);
   const company = companyFromFlags(ctx, flags);
@@ -130,18 +137,19 @@ function savedPolicyChoice(saved: SavedPlan): PolicyChoice {
 }
 
 /** A resolved config → pipeline inputs (contract and policy may be inline there); the plan flags, if any, size it; `--plan` reads a saved plan. */
-export function inputsFromConfig(
+export async function inputsFromConfig(
   ctx: IoContext,
   cfg: HedgeConfig,
   flags?: PlanFlags,
   savedPlanFile?: string,
-): PipelineInputs {
+): Promise<PipelineInputs> {
   const savedFile = savedPlanFile ?? flags?.plan;
   const saved = savedFile ? readSavedPlan(ctx, savedFile) : undefined;
-  const series = readUsageSync(ctx, cfg.usage.file, {
-    file: cfg.usage.file,
-    ...(cfg.usage.map ? { map: cfg.usage.map } : {}),
-    ...(cfg.asOf ? { asOf: cfg.asOf } : {}),
+  const { file: usageFile, map, ...dialect } = cfg.usage;
+  const series = await loadUsage(ctx, usageFile, {
+    dialect,
+    ...(map ? { map } : {}),
+    ...(cfg.asOf ? { extra: { asOf: cfg.asOf } } : {}),
   });
   const spec = typeof cfg.contract === "string" ? loadContract(ctx, cfg.contract) : cfg.contract;
   const curve = loadCurve(ctx, cfg.curve);

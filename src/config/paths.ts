@@ -12,6 +12,7 @@ import { getPath, setPath } from "./env.js";
 /** Every key that holds a file path. */
 export const PATH_KEYS = [
   "usage.file",
+  "usage.mapping",
   "curve",
   "contract",
   "policy",

@@ -32,12 +32,13 @@ import { addDays, lastDayOfMonth, monthOfDay, monthsBetween } from "../../time/p
 import { checkRegularInput, readTextFile } from "../files.js";
 import { readKnowledge, type KnowledgeFlags } from "../forecast-knowledge.js";
 import { loadUsage } from "../inputs.js";
+import { usageDialectOf, type UsageReadFlags } from "../usage-flags.js";
 import { emit, notice, warn, type OutputFlags } from "../output.js";
 import { forecastProgress, progressBar, progressStream } from "../progress-bar.js";
 import type { CommandEnv, RunContext } from "../commands/shared.js";
 import { DEFAULT_HORIZON, MAX_HORIZON } from "../../forecast/defaults.js";
 
-export interface ForecastFlags extends OutputFlags, KnowledgeFlags {
+export interface ForecastFlags extends OutputFlags, KnowledgeFlags, UsageReadFlags {
   period: Granularity;
   horizon?: number;
   select?: SelectionMethod;
@@ -76,7 +77,13 @@ function readHead(ctx: RunContext, file: string): string | undefined {
   }
 }
 
-function loadSeries(ctx: RunContext, file: string, period: Granularity, map: string | undefined): LoadedSeries {
+async function loadSeries(
+  ctx: RunContext,
+  file: string,
+  period: Granularity,
+  flags: ForecastFlags,
+): Promise<LoadedSeries> {
+  const map = flags.map;
   // A FIFO would block the header peek below (and a device never end): refuse them first.
   checkRegularInput(file, resolve(ctx.cwd, file), "usage file");
   const head = readHead(ctx, file);
@@ -107,7 +114,7 @@ function loadSeries(ctx: RunContext, file: string, period: Granularity, map: str
     }
     return { source: "series", decimals: parsed.decimals, series, excluded: [] };
   }
-  const usage = loadUsage(ctx, file, map);
+  const usage = await loadUsage(ctx, file, { dialect: usageDialectOf(flags), ...(map !== undefined ? { map } : {}) });
   if (period === "day")
     return { source: "usage", unit: "tokens", decimals: 0, series: dailyTokens(usage), excluded: [] };
   const monthly = monthlyIndexTokens(usage);
@@ -150,7 +157,7 @@ function withFile<T>(file: string, loaded: LoadedSeries, run: () => T): T {
 }
 
 export function forecastAction(env: CommandEnv) {
-  return (file: string, flags: ForecastFlags): void => {
+  return async (file: string, flags: ForecastFlags): Promise<void> => {
     const { ctx } = env;
     const period = flags.period;
     const horizon = flags.horizon ?? DEFAULT_HORIZON[period];
@@ -164,7 +171,7 @@ export function forecastAction(env: CommandEnv) {
         },
       );
     }
-    const loaded = loadSeries(ctx, file, period, flags.map);
+    const loaded = await loadSeries(ctx, file, period, flags);
     const knowledge = readKnowledge(ctx, flags);
     const options = {
       ...(knowledge.events ? { events: knowledge.events } : {}),

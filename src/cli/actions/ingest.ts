@@ -1,30 +1,20 @@
 /** `tokenhedge ingest`'s action (its options: commands/ingest.ts). */
-import { readUsageStream, resolveMapping } from "../ingest-read.js";
+import { readUsageStream } from "../ingest-read.js";
+import { usageIngestOptions } from "../inputs.js";
+import { usageDialectOf, type UsageReadFlags } from "../usage-flags.js";
 import { isParquet, readUsageDuckDb } from "../duckdb-read.js";
 import { emit, notice, warn } from "../output.js";
 import { ingestCsv, ingestDocument, ingestHuman } from "../../report/views/ingest.js";
-import { parseMapFlag } from "../../ingest/columns.js";
 import { mappingToYaml } from "../../ingest/mapping/load.js";
-import type { IngestOptions } from "../../ingest/options.js";
 import type { CommandEnv, RunContext } from "../commands/shared.js";
 import type { OutputFlags } from "../output.js";
 import type { Period } from "../../report/views/ingest.js";
-import type { DateFormat, GroupBy } from "../../ingest/option-names.js";
+import type { GroupBy } from "../../ingest/option-names.js";
 
-export interface IngestFlags extends OutputFlags {
+export interface IngestFlags extends OutputFlags, UsageReadFlags {
   map?: string;
-  mapping?: string;
-  format?: string;
   printMapping?: boolean;
   period: Period;
-  delimiter?: string;
-  decimal?: "." | ",";
-  thousands?: string;
-  dateFormat?: DateFormat;
-  tz?: string;
-  containment?: "nested" | "disjoint";
-  onError: "stop" | "skip";
-  dedupe?: boolean;
   asOf?: string;
   staleDays?: number;
   from?: string;
@@ -33,8 +23,6 @@ export interface IngestFlags extends OutputFlags {
   provider?: string[];
   project?: string[];
   groupBy?: GroupBy;
-  excludeCredits?: boolean;
-  currency?: string;
   engine: "builtin" | "duckdb";
 }
 
@@ -43,30 +31,19 @@ export function ingestAction(env: CommandEnv) {
 }
 
 async function runIngest(ctx: RunContext, file: string, flags: IngestFlags): Promise<void> {
-  const found = resolveMapping(ctx, file, flags.mapping);
-  const options: IngestOptions = {
-    file,
-    ...(flags.map ? { map: parseMapFlag(flags.map) } : {}),
-    ...(found ? { mapping: found.mapping, mappingSource: found.source } : {}),
-    ...(flags.format ? { format: flags.format } : {}),
-    ...(flags.delimiter ? { delimiter: flags.delimiter as IngestOptions["delimiter"] } : {}),
-    ...(flags.decimal ? { decimal: flags.decimal } : {}),
-    ...(flags.thousands ? { thousands: flags.thousands as IngestOptions["thousands"] } : {}),
-    ...(flags.dateFormat ? { dateFormat: flags.dateFormat } : {}),
-    ...(flags.tz ? { tz: flags.tz } : {}),
-    ...(flags.containment ? { containment: flags.containment } : {}),
-    onError: flags.onError,
-    ...(flags.dedupe ? { dedupe: true } : {}),
-    ...(flags.asOf ? { asOf: flags.asOf } : {}),
-    ...(flags.staleDays !== undefined ? { staleDays: flags.staleDays } : {}),
-    ...(flags.from ? { from: flags.from } : {}),
-    ...(flags.to ? { to: flags.to } : {}),
-    ...(flags.model ? { models: flags.model } : {}),
-    ...(flags.provider ? { providers: flags.provider } : {}),
-    ...(flags.project ? { projects: flags.project } : {}),
-    ...(flags.excludeCredits ? { excludeCredits: true } : {}),
-    ...(flags.currency ? { currency: flags.currency } : {}),
-  };
+  const options = usageIngestOptions(ctx, file, {
+    dialect: usageDialectOf(flags),
+    ...(flags.map ? { map: flags.map } : {}),
+    extra: {
+      ...(flags.asOf ? { asOf: flags.asOf } : {}),
+      ...(flags.staleDays !== undefined ? { staleDays: flags.staleDays } : {}),
+      ...(flags.from ? { from: flags.from } : {}),
+      ...(flags.to ? { to: flags.to } : {}),
+      ...(flags.model ? { models: flags.model } : {}),
+      ...(flags.provider ? { providers: flags.provider } : {}),
+      ...(flags.project ? { projects: flags.project } : {}),
+    },
+  });
   const series =
     flags.engine === "duckdb" || isParquet(file)
       ? await readUsageDuckDb(ctx, file, options)

@@ -42,7 +42,7 @@ export function reportAction(env: CommandEnv) {
     const asOf = asOfFor(cfg);
     const files = reportInputFiles(cfg);
     if (flags.plan) files.push({ role: "saved plan", path: flags.plan });
-    const stage = loadPlanFromConfig(ctx, cfg, flags.plan);
+    const stage = await loadPlanFromConfig(ctx, cfg, flags.plan);
     const hashes = hashInputs(ctx, files);
     const effectiveness = cfg.effectiveness ? loadEffectiveness(ctx, cfg.effectiveness) : null;
     const previousFile = flags.previous ? join(flags.previous, "report.json") : null;

@@ -4,6 +4,7 @@ import { withConfig } from "../config-flags.js";
 import { DEFAULT_PATHS, MAX_HORIZON } from "../../forecast/defaults.js";
 import { parseIntOption } from "../options.js";
 import { addKnowledgeOptions } from "../forecast-knowledge-flags.js";
+import { addUsageReadOptions } from "../usage-flags.js";
 import { lazyAction, type CommandEnv } from "./shared.js";
 
 export function forecastCommand(env: CommandEnv): Command {
@@ -42,9 +43,8 @@ export function forecastCommand(env: CommandEnv): Command {
       new Option("--paths <n>", "sample paths for simulated quantiles")
         .argParser(parseIntOption("--paths", 100, 1_000_000))
         .default(DEFAULT_PATHS),
-    )
-    .option("--map <mapping>", "usage column mapping, e.g. date=day,tokens=n,kind=token_type");
+    );
   return env
-    .output(withConfig(addKnowledgeOptions(cmd), env.ctx, { usageArgument: true }))
+    .output(withConfig(addUsageReadOptions(addKnowledgeOptions(cmd)), env.ctx, { usageArgument: true }))
     .action(lazyAction(async () => (await import("../actions/forecast.js")).forecastAction(env)));
 }

@@ -50,7 +50,7 @@ export function lazyAction<A extends unknown[]>(
   };
 }
 
-/** Options of the commands that forecast: the seed of the sample paths and the horizon. */
+/** Options of the commands that forecast: the seed of the sample paths and the horizon (the usage flags: usage-flags.ts). */
 export function addForecastOptions(cmd: Command, defaultHorizon?: number): Command {
   const horizon = new Option("--horizon <months>", "months to forecast").argParser(parseIntOption("--horizon", 1, 120));
   if (defaultHorizon !== undefined) horizon.default(defaultHorizon);
@@ -60,6 +60,5 @@ export function addForecastOptions(cmd: Command, defaultHorizon?: number): Comma
       new Option("--seed <n>", "seed of every random draw")
         .argParser(parseIntOption("--seed", 0, 2 ** 32 - 1))
         .default(42),
-    )
-    .option("--map <mapping>", "usage column mapping, e.g. date=day,tokens=n,kind=token_type");
+    );
 }
