@@ -31,6 +31,7 @@ export const FLAG_BINDINGS: FlagBindings = {
   dedupe: { path: "usage.dedupe", kind: "boolean", flag: "--dedupe" },
   excludeCredits: { path: "usage.excludeCredits", kind: "boolean", flag: "--exclude-credits" },
   currency: { path: "usage.currency", kind: "string", flag: "--currency" },
+  engine: { path: "usage.engine", kind: "string", flag: "--engine" },
   asOf: { path: "asOf", kind: "string", flag: "--as-of" },
   budget: { path: "budget", kind: "number", flag: "--budget" },
   paths: { path: "simulation.paths", kind: "integer", flag: "--paths" },

@@ -42,7 +42,24 @@ export function usageIngestOptions(ctx: IoContext, file: string, req: UsageReque
  * mapping file), streamed in chunks so large per-request logs stay in bounded memory.
  */
 export function loadUsage(ctx: IoContext, file: string, req: UsageRequest = {}): Promise<UsageSeries> {
-  return readUsageStream(ctx, file, usageIngestOptions(ctx, file, req));
+  return readUsageWith(ctx, file, usageIngestOptions(ctx, file, req), req.dialect?.engine);
+}
+
+/**
+ * The reader for `--engine`: DuckDB for `duckdb` and for Parquet (which only it reads; its module loads
+ * only then), else the built-in streaming reader. Both end in the same engine, so totals agree.
+ */
+export async function readUsageWith(
+  ctx: IoContext,
+  file: string,
+  options: IngestOptions,
+  engine: UsageDialect["engine"],
+): Promise<UsageSeries> {
+  if (engine === "duckdb" || /\.parquet$/i.test(file)) {
+    const { readUsageDuckDb } = await import("./duckdb-read.js");
+    return readUsageDuckDb(ctx, file, options);
+  }
+  return readUsageStream(ctx, file, options);
 }
 
 /** loadUsage for the wizard's synchronous prompts (`init`). */

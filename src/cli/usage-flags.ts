@@ -13,6 +13,7 @@ import {
   PROFILE_IDS,
   THOUSANDS_NAMES,
   USAGE_DIALECT_KEYS,
+  USAGE_ENGINES,
   type UsageDialect,
 } from "../ingest/option-names.js";
 
@@ -74,7 +75,13 @@ export function addUsageReadOptions(cmd: Command): Command {
     )
     .option("--dedupe", "remove duplicate usage rows (same key) instead of only reporting them")
     .option("--exclude-credits", "leave out credit, tax and refund rows (by default their cost is included)")
-    .option("--currency <code>", "the usage cost currency to report when the file has several");
+    .option("--currency <code>", "the usage cost currency to report when the file has several")
+    .addOption(
+      new Option(
+        "--engine <name>",
+        "usage reader: builtin (default), or duckdb: DuckDB scans and groups a file or quoted glob of CSV, .csv.gz or Parquet exports (optional package @duckdb/node-api; Parquet always uses it)",
+      ).choices([...USAGE_ENGINES]),
+    );
 }
 
 /** The reading flags of a command's parsed options (whatever else the options hold). */

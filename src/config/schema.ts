@@ -15,6 +15,7 @@ import {
   ON_ERROR_MODES,
   PROFILE_IDS,
   THOUSANDS_NAMES,
+  USAGE_ENGINES,
 } from "../ingest/option-names.js";
 
 const ratio = z.number().min(0, "a ratio between 0 and 1").max(1, "a ratio between 0 and 1");
@@ -92,6 +93,7 @@ const usageDialectShape = {
   dedupe: z.boolean().optional(),
   excludeCredits: z.boolean().optional(),
   currency: z.string().min(1, "a currency code such as USD").optional(),
+  engine: z.enum(USAGE_ENGINES, "builtin or duckdb").optional(),
 };
 
 /** Every key optional, even the file: a partial layer (TOKENHEDGE_MAP alone) must validate; complete.ts requires the file. */

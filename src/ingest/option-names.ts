@@ -67,6 +67,8 @@ export type ThousandsName = "none" | "," | "." | "space" | "'";
 
 export const ON_ERROR_MODES = ["stop", "skip"] as const;
 export const CONTAINMENT_RULES = ["nested", "disjoint"] as const;
+/** builtin: tokenhedge's streaming reader; duckdb: DuckDB scans and groups (the optional @duckdb/node-api). */
+export const USAGE_ENGINES = ["builtin", "duckdb"] as const;
 
 /**
  * How a usage file is read, the same on every command that reads one (the shared flags of
@@ -86,6 +88,7 @@ export interface UsageDialect {
   dedupe?: boolean;
   excludeCredits?: boolean;
   currency?: string;
+  engine?: (typeof USAGE_ENGINES)[number];
 }
 
 /** The keys of UsageDialect, in the order --help and the config document them. */
@@ -102,4 +105,5 @@ export const USAGE_DIALECT_KEYS = [
   "dedupe",
   "excludeCredits",
   "currency",
+  "engine",
 ] as const satisfies readonly (keyof UsageDialect)[];

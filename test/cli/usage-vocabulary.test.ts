@@ -116,6 +116,7 @@ describe("the reading flags on every command that reads usage", () => {
       "--dedupe",
       "--exclude-credits",
       "--currency",
+      "--engine",
     ]);
     for (const command of ["ingest", "forecast", "plan", "scenarios", "simulate", "check", "report", "init"]) {
       const help = runCli([command, "--help"]);

@@ -84,9 +84,11 @@ async function loadSeries(
   flags: ForecastFlags,
 ): Promise<LoadedSeries> {
   const map = flags.map;
+  // DuckDB reads usage exports only (a file, a quoted glob or Parquet): no period,value peek.
+  const duck = flags.engine === "duckdb" || /\.parquet$/i.test(file);
   // A FIFO would block the header peek below (and a device never end): refuse them first.
-  checkRegularInput(file, resolve(ctx.cwd, file), "usage file");
-  const head = readHead(ctx, file);
+  if (!duck) checkRegularInput(file, resolve(ctx.cwd, file), "usage file");
+  const head = duck ? undefined : readHead(ctx, file);
   if (head !== undefined && isPeriodValueText(head)) {
     if (map !== undefined)
       throw new HedgeError("USAGE", "--map applies to usage files, not to a period,value series", {

@@ -1,8 +1,6 @@
 /** `tokenhedge ingest`'s action (its options: commands/ingest.ts). */
-import { readUsageStream } from "../ingest-read.js";
-import { usageIngestOptions } from "../inputs.js";
+import { readUsageWith, usageIngestOptions } from "../inputs.js";
 import { usageDialectOf, type UsageReadFlags } from "../usage-flags.js";
-import { isParquet, readUsageDuckDb } from "../duckdb-read.js";
 import { emit, notice, warn } from "../output.js";
 import { ingestCsv, ingestDocument, ingestHuman } from "../../report/views/ingest.js";
 import { mappingToYaml } from "../../ingest/mapping/load.js";
@@ -23,7 +21,6 @@ export interface IngestFlags extends OutputFlags, UsageReadFlags {
   provider?: string[];
   project?: string[];
   groupBy?: GroupBy;
-  engine: "builtin" | "duckdb";
 }
 
 export function ingestAction(env: CommandEnv) {
@@ -44,10 +41,7 @@ async function runIngest(ctx: RunContext, file: string, flags: IngestFlags): Pro
       ...(flags.project ? { projects: flags.project } : {}),
     },
   });
-  const series =
-    flags.engine === "duckdb" || isParquet(file)
-      ? await readUsageDuckDb(ctx, file, options)
-      : await readUsageStream(ctx, file, options);
+  const series = await readUsageWith(ctx, file, options, flags.engine);
   if (flags.printMapping) {
     ctx.stdout.write(
       `# ${series.profile?.title ?? "mapping"}: ${series.profile?.reason ?? ""}\n${mappingToYaml(series.mapping!)}`,

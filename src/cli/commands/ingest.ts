@@ -47,13 +47,5 @@ export function ingestCommand(env: CommandEnv): Command {
       "days without data before --as-of that count as stale (default 7)",
       parseIntOption("--stale-days", 0, 3650),
     )
-    .addOption(
-      new Option(
-        "--engine <name>",
-        "builtin reader, or duckdb: DuckDB scans and groups a file or quoted glob of CSV, .csv.gz or Parquet exports (optional package @duckdb/node-api; Parquet always uses it)",
-      )
-        .choices(["builtin", "duckdb"])
-        .default("builtin"),
-    )
     .action(lazyAction(async () => (await import("../actions/ingest.js")).ingestAction(env)));
 }
