@@ -7,7 +7,10 @@ import { dialectIngestOptions } from "../ingest/dialect.js";
 import type { IngestOptions } from "../ingest/options.js";
 import type { UsageDialect } from "../ingest/option-names.js";
 import { readTextFile } from "./files.js";
-import { readUsageStream, readUsageSync, resolveMapping } from "./ingest-read.js";
+import { readUsageStdin, readUsageStream, readUsageSync, resolveMapping } from "./ingest-read.js";
+import { expandUsageArgs, STDIN } from "./usage-inputs.js";
+import { combineUsage, type CombinedUsage, type UsageInputRecord } from "../ingest/combine.js";
+import { HedgeError } from "../errors.js";
 import type { IoContext } from "./context.js";
 
 /** What a command asks of the usage reader: the reading flags (or config keys), `--map`, and any engine option of its own. */
@@ -23,10 +26,17 @@ export interface UsageRequest {
  * The engine's options for one usage file: the mapping in force (`--mapping FILE`; else, without `--map`,
  * a `FILE.map.yaml` beside the data), the dialect and the command's own options.
  */
-export function usageIngestOptions(ctx: IoContext, file: string, req: UsageRequest = {}): IngestOptions {
+export function usageIngestOptions(
+  ctx: IoContext,
+  file: string,
+  req: UsageRequest = {},
+  lookBeside = true,
+): IngestOptions {
   const dialect = req.dialect ?? {};
   const found =
-    dialect.mapping !== undefined || req.map === undefined ? resolveMapping(ctx, file, dialect.mapping) : undefined;
+    dialect.mapping !== undefined || (req.map === undefined && lookBeside)
+      ? resolveMapping(ctx, file, dialect.mapping)
+      : undefined;
   const map = typeof req.map === "string" ? parseMapFlag(req.map) : req.map;
   return {
     file,
@@ -60,6 +70,47 @@ export async function readUsageWith(
     return readUsageDuckDb(ctx, file, options);
   }
   return readUsageStream(ctx, file, options);
+}
+
+/** Several usage inputs combined (src/ingest/combine.ts), and what each one was. */
+export interface LoadedUsage extends CombinedUsage {
+  /** The inputs read, in order: paths, or `-` for standard input (with its SHA-256, since it cannot be read again). */
+  inputs: UsageInputRecord[];
+}
+
+/** How standard input is named in messages and the JSON. */
+export const STDIN_NAME = "<stdin>";
+
+/**
+ * The usage arguments (files, directories, quoted globs, `-`) → one combined series. Each file is read
+ * on its own, its format detected from its own header (or the same `--format`/`--mapping` for all);
+ * exact duplicates across files are counted once and every overlap reported (combine.ts).
+ */
+export async function loadUsages(
+  ctx: IoContext,
+  args: readonly string[],
+  req: UsageRequest = {},
+): Promise<LoadedUsage> {
+  const engine = req.dialect?.engine;
+  const names = expandUsageArgs(ctx, args, engine);
+  const parts: UsageSeries[] = [];
+  const inputs: LoadedUsage["inputs"] = [];
+  for (const name of names) {
+    if (name === STDIN) {
+      if (engine === "duckdb")
+        throw new HedgeError("USAGE", "--engine duckdb cannot read standard input (-)", {
+          hint: "save the data to a file and pass its path, or read - with the built-in reader",
+        });
+      // No mapping file can sit beside standard input; --mapping FILE still applies.
+      const read = await readUsageStdin(ctx, usageIngestOptions(ctx, STDIN_NAME, req, false));
+      parts.push(read.series);
+      inputs.push({ path: STDIN, sha256: read.sha256, bytes: read.bytes });
+    } else {
+      parts.push(await loadUsage(ctx, name, req));
+      inputs.push({ path: name });
+    }
+  }
+  return { ...combineUsage(parts), inputs };
 }
 
 /** loadUsage for the wizard's synchronous prompts (`init`). */

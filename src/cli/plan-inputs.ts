@@ -15,7 +15,8 @@ import {
   type PolicyChoice,
   type SizingSettings,
 } from "../pipeline/index.js";
-import { loadContract, loadCurve, loadPolicy, loadUsage } from "./inputs.js";
+import { loadContract, loadCurve, loadPolicy, loadUsages } from "./inputs.js";
+import { STDIN } from "./usage-inputs.js";
 import type { IoContext } from "./context.js";
 import { readTextFile } from "./files.js";
 import { companyFromFlags, type CompanyFlags } from "./company-options.js";
@@ -40,7 +41,11 @@ function required(value: string | undefined, flag: string): string {
 }
 
 /** The plan stage of `plan`, `scenarios`, `simulate` and `demo`: from the flags, or from a config when one is in play. */
-export async function loadPlan(ctx: IoContext, usageFile: string | undefined, flags: PlanFlags): Promise<PlanStage> {
+export async function loadPlan(
+  ctx: IoContext,
+  usageFile: string | readonly string[] | undefined,
+  flags: PlanFlags,
+): Promise<PlanStage> {
   return buildPlanStage(await resolvePlanInputs(ctx, usageFile, flags));
 }
 
@@ -52,9 +57,10 @@ export async function loadPlanFromConfig(ctx: IoContext, cfg: HedgeConfig, saved
 /** Flags (or a config file / TOKENHEDGE_* variables: flags > env > file > defaults, config-options.ts) → pipeline inputs. */
 export async function resolvePlanInputs(
   ctx: IoContext,
-  usageFile: string | undefined,
+  usageArg: string | readonly string[] | undefined,
   flags: PlanFlags,
 ): Promise<PipelineInputs> {
+  const usageFiles = usageArg === undefined ? [] : typeof usageArg === "string" ? [usageArg] : [...usageArg];
   const resolved = applyDeferredConfig(ctx, flags, true);
   if (flags.plan)
     warn(
@@ -65,7 +71,7 @@ export async function resolvePlanInputs(
       ),
     );
   if (resolved) return inputsFromConfig(ctx, requireComplete(resolved), flags);
-  if (!usageFile) {
+  if (usageFiles.length === 0) {
     throw new HedgeError("USAGE_MISSING_FLAG", "no usage file given", {
       expected: "a usage CSV argument, or --config FILE",
       hint: "see tokenhedge plan --help",
@@ -81,10 +87,12 @@ export async function resolvePlanInputs(
       hint: "e.g. --policy fixtures/acme/policy.json or --ratio 0.8",
     });
   }
-  const series = await loadUsage(ctx, usageFile, {
+  const usage = await loadUsages(ctx, usageFiles, {
     dialect: usageDialectOf(flags),
     ...(flags.map !== undefined ? { map: flags.map } : {}),
   });
+  warn(ctx, usage.warnings);
+  const series = usage.series;
   const spec = loadContract(ctx, contractFile);
   const curve = loadCurve(ctx, curveFile);
   const company = companyFromFlags(ctx, flags);
@@ -98,6 +106,7 @@ export async function resolvePlanInputs(
         : { kind: "method", method };
   return {
     series,
+    usageSources: { sources: usage.sources, overlaps: usage.overlaps, inputs: usage.inputs },
     curve,
     curveFile,
     spec,
@@ -111,7 +120,7 @@ export async function resolvePlanInputs(
     ...(knowledge.volumePlan ? { volumePlan: knowledge.volumePlan } : {}),
     ...(saved ? { savedPlan: saved } : {}),
     files: [
-      usageFile,
+      ...usage.inputs.map((i) => i.path).filter((p) => p !== STDIN),
       curveFile,
       contractFile,
       ...(flags.plan ? [flags.plan] : []),
@@ -145,12 +154,14 @@ export async function inputsFromConfig(
 ): Promise<PipelineInputs> {
   const savedFile = savedPlanFile ?? flags?.plan;
   const saved = savedFile ? readSavedPlan(ctx, savedFile) : undefined;
-  const { file: usageFile, map, ...dialect } = cfg.usage;
-  const series = await loadUsage(ctx, usageFile, {
+  const { files: usageFiles, map, ...dialect } = cfg.usage;
+  const usage = await loadUsages(ctx, usageFiles, {
     dialect,
     ...(map ? { map } : {}),
     ...(cfg.asOf ? { extra: { asOf: cfg.asOf } } : {}),
   });
+  warn(ctx, usage.warnings);
+  const series = usage.series;
   const spec = typeof cfg.contract === "string" ? loadContract(ctx, cfg.contract) : cfg.contract;
   const curve = loadCurve(ctx, cfg.curve);
   const policy: PolicyChoice =
@@ -158,7 +169,7 @@ export async function inputsFromConfig(
       ? { kind: "ratio", ratio: cfg.ratio! }
       : { kind: "ladder", policy: typeof cfg.policy === "string" ? loadPolicy(ctx, cfg.policy) : cfg.policy };
   const files = [
-    cfg.usage.file,
+    ...usage.inputs.map((i) => i.path).filter((p) => p !== STDIN),
     cfg.curve,
     ...(typeof cfg.contract === "string" ? [cfg.contract] : []),
     ...(typeof cfg.policy === "string" ? [cfg.policy] : []),
@@ -177,6 +188,7 @@ export async function inputsFromConfig(
   files.push(...knowledge.files);
   return {
     series,
+    usageSources: { sources: usage.sources, overlaps: usage.overlaps, inputs: usage.inputs },
     curve,
     curveFile: cfg.curve,
     spec,

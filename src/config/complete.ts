@@ -16,7 +16,7 @@ import type { CompanyConfig, RegressDirection, ReportSettings, Thresholds } from
 export interface HedgeConfig {
   configFile: string | null;
   /** The usage file, its columns and how it is read (the same keys as the reading flags). */
-  usage: { file: string; map?: Partial<ColumnMap> } & UsageDialect;
+  usage: { files: string[]; map?: Partial<ColumnMap> } & UsageDialect;
   curve: string;
   /** A path to the spec, or the spec written inline. */
   contract: string | ContractSpec;
@@ -79,7 +79,7 @@ export function missingKeys(resolved: ResolvedConfig): string[] {
   const v = resolved.values;
   const out: string[] = [];
   const usage = typeof v.usage === "string" ? v.usage : v.usage?.file;
-  if (!usage) out.push("usage.file");
+  if (!usage || (Array.isArray(usage) && usage.length === 0)) out.push("usage.file");
   if (!v.curve) out.push("curve");
   if (v.contract === undefined) out.push("contract");
   if (v.policy === undefined && v.ratio === undefined) out.push("policy");
@@ -99,7 +99,7 @@ export function requireComplete(resolved: ResolvedConfig): HedgeConfig {
   if (missing.length > 0) throw missingError(missing[0]!, resolved.configFile);
   const v = resolved.values;
   const usage = (typeof v.usage === "string" ? { file: v.usage } : v.usage!) as {
-    file: string;
+    file: string | string[];
     map?: string | Partial<ColumnMap>;
   } & UsageDialect;
   const dialect: Record<string, unknown> = {};
@@ -115,7 +115,11 @@ export function requireComplete(resolved: ResolvedConfig): HedgeConfig {
   }
   return {
     configFile: resolved.configFile,
-    usage: { file: usage.file, ...(map ? { map } : {}), ...(dialect as UsageDialect) },
+    usage: {
+      files: typeof usage.file === "string" ? [usage.file] : [...usage.file],
+      ...(map ? { map } : {}),
+      ...(dialect as UsageDialect),
+    },
     curve: v.curve!,
     contract: v.contract!,
     ...(v.policy !== undefined ? { policy: v.policy } : {}),

@@ -98,7 +98,8 @@ const usageDialectShape = {
 
 /** Every key optional, even the file: a partial layer (TOKENHEDGE_MAP alone) must validate; complete.ts requires the file. */
 export const usageSchema = z.strictObject({
-  file: nonEmptyPath.optional(),
+  /** One usage file, or several (files, directories or globs) combined into one series. */
+  file: z.union([nonEmptyPath, z.array(nonEmptyPath).min(1, "at least one usage file")]).optional(),
   map: columnMapSchema.optional(),
   ...usageDialectShape,
 });
@@ -196,7 +197,7 @@ export const configFileSchema = z.strictObject({
   version: z.literal(1, "1 (the only config version so far)").optional(),
   // `usage: file.csv` is shorthand for `usage: { file: file.csv }`: normalised first, so a bad key inside the
   // mapping is reported by its own path (`usage.delimiter: …`) rather than as a failed union.
-  usage: z.preprocess((v) => (typeof v === "string" ? { file: v } : v), usageSchema).optional(),
+  usage: z.preprocess((v) => (typeof v === "string" || Array.isArray(v) ? { file: v } : v), usageSchema).optional(),
   curve: nonEmptyPath.optional(),
   contract: pathOrInline(contractSpecSchema, "contract spec").optional(),
   policy: pathOrInline(policySchema, "hedge policy").optional(),

@@ -1,5 +1,7 @@
 /** `tokenhedge ingest`'s action (its options: commands/ingest.ts). */
-import { readUsageWith, usageIngestOptions } from "../inputs.js";
+import { loadUsages } from "../inputs.js";
+import { STDIN } from "../usage-inputs.js";
+import { HedgeError } from "../../errors.js";
 import { usageDialectOf, type UsageReadFlags } from "../usage-flags.js";
 import { emit, notice, warn } from "../output.js";
 import { ingestCsv, ingestDocument, ingestHuman } from "../../report/views/ingest.js";
@@ -24,11 +26,16 @@ export interface IngestFlags extends OutputFlags, UsageReadFlags {
 }
 
 export function ingestAction(env: CommandEnv) {
-  return (file: string, flags: IngestFlags): Promise<void> => runIngest(env.ctx, file, flags);
+  return (files: string[], flags: IngestFlags): Promise<void> => runIngest(env.ctx, files, flags);
 }
 
-async function runIngest(ctx: RunContext, file: string, flags: IngestFlags): Promise<void> {
-  const options = usageIngestOptions(ctx, file, {
+async function runIngest(ctx: RunContext, files: string[], flags: IngestFlags): Promise<void> {
+  if (flags.printMapping && (files.length > 1 || files[0] === STDIN))
+    throw new HedgeError("USAGE", "--print-mapping prints the mapping of one usage file", {
+      value: files.join(" "),
+      expected: "one file: tokenhedge ingest FILE --print-mapping",
+    });
+  const usage = await loadUsages(ctx, files, {
     dialect: usageDialectOf(flags),
     ...(flags.map ? { map: flags.map } : {}),
     extra: {
@@ -41,8 +48,13 @@ async function runIngest(ctx: RunContext, file: string, flags: IngestFlags): Pro
       ...(flags.project ? { projects: flags.project } : {}),
     },
   });
-  const series = await readUsageWith(ctx, file, options, flags.engine);
+  const { series } = usage;
   if (flags.printMapping) {
+    if (usage.inputs.length > 1)
+      throw new HedgeError("USAGE", "--print-mapping prints the mapping of one usage file", {
+        value: usage.inputs.map((i) => i.path).join(" "),
+        expected: "one file: tokenhedge ingest FILE --print-mapping",
+      });
     ctx.stdout.write(
       `# ${series.profile?.title ?? "mapping"}: ${series.profile?.reason ?? ""}\n${mappingToYaml(series.mapping!)}`,
     );
@@ -63,7 +75,11 @@ async function runIngest(ctx: RunContext, file: string, flags: IngestFlags): Pro
   if (flags.model) filters.model = flags.model;
   if (flags.provider) filters.provider = flags.provider;
   if (flags.project) filters.project = flags.project;
-  const view = { ...(flags.groupBy ? { groupBy: flags.groupBy } : {}), filters };
+  const view = {
+    ...(flags.groupBy ? { groupBy: flags.groupBy } : {}),
+    filters,
+    usage: { sources: usage.sources, overlaps: usage.overlaps },
+  };
   emit(
     ctx,
     flags,
@@ -72,6 +88,6 @@ async function runIngest(ctx: RunContext, file: string, flags: IngestFlags): Pro
       csv: () => ingestCsv(series, flags.period, view),
       human: () => ingestHuman(series, flags.period, ctx.colour, view),
     },
-    [file],
+    usage.inputs.map((i) => i.path).filter((p) => p !== STDIN),
   );
 }

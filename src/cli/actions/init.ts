@@ -193,7 +193,7 @@ interface Answers {
 function configFor(a: Answers, seed = 42): HedgeConfig {
   return {
     configFile: null,
-    usage: { file: a.usage, ...a.dialect },
+    usage: { files: [a.usage], ...a.dialect },
     curve: a.curve,
     contract: a.contract,
     ...(a.policy.kind === "file"

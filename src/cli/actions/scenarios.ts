@@ -25,10 +25,10 @@ export interface ScenarioFlags extends PlanFlags, OutputFlags {
 }
 
 export function scenariosAction(env: CommandEnv) {
-  return async (file: string, flags: ScenarioFlags, command: Command): Promise<void> => {
+  return async (files: string[], flags: ScenarioFlags, command: Command): Promise<void> => {
     const { ctx } = env;
     const budgetFlag = takeBudgetFlag(command, flags);
-    const stage = await loadPlan(ctx, file, flags);
+    const stage = await loadPlan(ctx, files, flags);
     const { plan, exposure } = stage;
     const sided = budgetForSide(stage.position.side, budgetFlag, configBudget(flags));
     const budget = sided.budget;

@@ -10,7 +10,10 @@ import { lazyAction, type CommandEnv } from "./shared.js";
 export function forecastCommand(env: CommandEnv): Command {
   const cmd = new Command("forecast")
     .description("forecast token usage by month or by day with 80% / 95% intervals, a fan chart and model scores")
-    .argument("<file>", "usage CSV, or a two-column series file with the header period,value (YYYY-MM or YYYY-MM-DD)")
+    .argument(
+      "<files...>",
+      "usage exports: files, directories, quoted globs ('exports/*.csv') or - for standard input; each one's format detected from its header; or one two-column series file with the header period,value (YYYY-MM or YYYY-MM-DD)",
+    )
     .addOption(
       new Option("--period <period>", "forecast monthly totals or daily values")
         .choices(["month", "day"])

@@ -29,7 +29,10 @@ export function ingestCommand(env: CommandEnv): Command {
     .description(
       "read a usage export (OpenAI, Anthropic, AWS CUR, Azure, GCP, FOCUS, LiteLLM, OpenRouter, DeepSeek or any CSV): per-period totals, kinds, models, cost, data-quality findings",
     )
-    .argument("<file>", "usage CSV; the export format is detected from its header (default: the config's usage file)");
+    .argument(
+      "<files...>",
+      "usage exports: files, directories, quoted globs ('exports/*.csv') or - for standard input; each one's format detected from its header (default: the config's usage file)",
+    );
   return addUsageReadOptions(env.output(withConfig(cmd, env.ctx, { usageArgument: true })))
     .option("--print-mapping", "print the mapping in force as YAML (a starting point for --mapping) and exit")
     .addOption(new Option("--period <period>", "aggregate by day or month").choices(["day", "month"]).default("month"))
