@@ -20,14 +20,14 @@ export interface CommandRow {
 export const COMMANDS: readonly CommandRow[] = [
   {
     name: "ingest",
-    usage: "[options] [file]",
+    usage: "[options] [files...]",
     description:
       "read a usage export (OpenAI, Anthropic, AWS CUR, Azure, GCP, FOCUS, LiteLLM, OpenRouter, DeepSeek or any CSV): per-period totals, kinds, models, cost, data-quality findings",
     load: async () => (await import("./commands/ingest.js")).ingestCommand,
   },
   {
     name: "forecast",
-    usage: "[options] [file]",
+    usage: "[options] [files...]",
     description: "forecast token usage by month or by day with 80% / 95% intervals, a fan chart and model scores",
     load: async () => (await import("./commands/forecast.js")).forecastCommand,
   },
@@ -47,7 +47,7 @@ export const COMMANDS: readonly CommandRow[] = [
   },
   {
     name: "plan",
-    usage: "[options] [file]",
+    usage: "[options] [files...]",
     description:
       "the hedge plan: per delivery month the forecast, target ratio (policy ladder, minimum-variance h*, or price-and-volume risk), " +
       "the volume cap, contracts, P(over-hedge), locked-in cost, margin and fees; then, in the company's money, its expected cost, " +
@@ -56,14 +56,14 @@ export const COMMANDS: readonly CommandRow[] = [
   },
   {
     name: "scenarios",
-    usage: "[options] [file]",
+    usage: "[options] [files...]",
     description:
       "P&L of the hedge plan under price shocks, curve twists × volume cases: unhedged cost, futures P&L, hedged cost, effective USD/Mtok, budget, variation margin",
     load: async () => (await import("./commands/scenarios.js")).scenariosCommand,
   },
   {
     name: "simulate",
-    usage: "[options] [file]",
+    usage: "[options] [files...]",
     description:
       "Monte Carlo of price and volume: cost distribution, Cost-at-Risk, margin need and a hedge-ratio sweep 0%–150%",
     load: async () => (await import("./commands/simulate.js")).simulateCommand,

@@ -89,7 +89,11 @@ export function readConfigFile(ctx: IoContext, name: string): ConfigFileInput {
 }
 
 /** The flags typed on the command line (source "cli") that map to config keys, and a usage FILE argument. */
-export function flagLayer(cmd: Command, usageArgument?: string, bindings: FlagBindings = FLAG_BINDINGS): ConfigLayer {
+export function flagLayer(
+  cmd: Command,
+  usageArgument?: string | readonly string[],
+  bindings: FlagBindings = FLAG_BINDINGS,
+): ConfigLayer {
   const opts = cmd.opts();
   const settings: { name: string; binding: SettingBinding; value: unknown }[] = Object.entries(bindings)
     .filter(([attr]) => cmd.getOptionValueSource(attr) === "cli" && opts[attr] !== undefined)
@@ -107,7 +111,7 @@ export function flagLayer(cmd: Command, usageArgument?: string, bindings: FlagBi
 export function resolveForCommand(
   ctx: IoContext,
   cmd: Command,
-  usageArgument?: string,
+  usageArgument?: string | readonly string[],
   bindings: FlagBindings = FLAG_BINDINGS,
 ): ResolvedConfig {
   const explicit = cmd.opts().config as string | undefined;
@@ -139,12 +143,14 @@ function protectConfigPaths(ctx: IoContext, resolved: ResolvedConfig): void {
   for (const key of PATH_KEYS) {
     const value = getPath(resolved.values, key);
     const source = resolved.sources[key];
-    if (typeof value !== "string" || source === undefined || (source.kind !== "file" && source.kind !== "env"))
-      continue;
-    registerInput(
-      resolve(ctx.cwd, value),
-      source.kind === "file" ? `${key}: in the config ${source.file}` : `named by ${source.name}`,
-    );
+    if (source === undefined || (source.kind !== "file" && source.kind !== "env")) continue;
+    // usage.file may be a list; a glob or a directory in it is protected by the files it expands to, once read.
+    for (const one of typeof value === "string" ? [value] : Array.isArray(value) ? (value as unknown[]) : [])
+      if (typeof one === "string")
+        registerInput(
+          resolve(ctx.cwd, one),
+          source.kind === "file" ? `${key}: in the config ${source.file}` : `named by ${source.name}`,
+        );
   }
 }
 
@@ -179,7 +185,7 @@ export function applyConfigToCommand(
   usageArgument: boolean,
   bindings: FlagBindings = FLAG_BINDINGS,
 ): ResolvedConfig | undefined {
-  const typedUsage = usageArgument ? (cmd.processedArgs[0] as string | undefined) : undefined;
+  const typedUsage = usageArgument ? typedUsageArgument(cmd) : undefined;
   const resolved = resolveForCommand(ctx, cmd, typedUsage, bindings);
   if (!configInPlay(resolved)) return undefined;
   const declared = new Set(cmd.options.map((o) => o.attributeName()));
@@ -195,7 +201,8 @@ export function applyConfigToCommand(
   cmd.setOptionValueWithSource(RESOLVED_KEY, resolved, "config");
   if (usageArgument && typedUsage === undefined) {
     const usage = getPath(resolved.values, "usage.file");
-    if (typeof usage === "string") cmd.processedArgs[0] = usage;
+    const list = typeof usage === "string" ? [usage] : Array.isArray(usage) ? (usage as string[]) : undefined;
+    if (list) cmd.processedArgs[0] = cmd.registeredArguments[0]?.variadic ? list : list[0];
   }
   return resolved;
 }
@@ -211,8 +218,14 @@ export function applyConfigBeforeAction(
   if (usageArgument) requireUsageArgument(action);
 }
 
+/** The usage argument(s) typed: a variadic argument given nothing is none. */
+function typedUsageArgument(cmd: Command): string | string[] | undefined {
+  const arg = cmd.processedArgs[0] as string | string[] | undefined;
+  return Array.isArray(arg) && arg.length === 0 ? undefined : arg;
+}
+
 function requireUsageArgument(cmd: Command): void {
-  if (cmd.processedArgs[0] !== undefined) return;
+  if (typedUsageArgument(cmd) !== undefined) return;
   throw new HedgeError("USAGE_MISSING_FLAG", "no usage file given", {
     expected: "a usage CSV argument, usage: in a config file (--config), or TOKENHEDGE_USAGE",
     hint: `e.g. tokenhedge ${cmd.name()} fixtures/acme/usage.csv, or tokenhedge ${cmd.name()} --config hedge.config.yaml`,

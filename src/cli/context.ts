@@ -13,6 +13,8 @@ export interface IoContext {
   stdout: OutStream;
   stderr: OutStream;
   stdinIsTTY: boolean;
+  /** Standard input, for a usage file given as `-` (read only then). */
+  stdin?: AsyncIterable<Uint8Array>;
   /** The terminal's width in characters when stdout is a terminal (else COLUMNS, else unknown). */
   columns?: number;
   /** --quiet: no progress, notes or warnings on stderr (errors still print); --verbose: also the inputs read and the time taken. */
@@ -47,6 +49,10 @@ export function processContext(): IoContext {
     stdout: { write: (t) => void process.stdout.write(t), isTTY: Boolean(process.stdout.isTTY) },
     stderr: { write: (t) => void process.stderr.write(t), isTTY: Boolean(process.stderr.isTTY) },
     stdinIsTTY: Boolean(process.stdin.isTTY),
+    // A getter: touching process.stdin opens it, which only a run that reads `-` should do.
+    get stdin() {
+      return process.stdin;
+    },
     columns: (process.stdout.isTTY ? process.stdout.columns : undefined) ?? columnsFromEnv(process.env),
   };
 }

@@ -8,6 +8,7 @@ import { closeSync, createReadStream, existsSync, fstatSync, openSync, readFileS
 import { checkDecompressedStart, checkRegularInput, readTextFile, registerInput, StreamTextGuard } from "./files.js";
 import { open, type FileHandle } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
+import { createHash } from "node:crypto";
 import { createGunzip, gunzipSync } from "node:zlib";
 import { HedgeError } from "../errors.js";
 import { UsageIngestor } from "../ingest/engine.js";
@@ -226,4 +227,70 @@ async function readGzipStream(file: string, full: string, ing: UsageIngestor, ba
     bar.done();
   }
   return ing.finish();
+}
+
+/**
+ * Read usage from standard input (`-`), streamed like a file: bounded memory whatever its size, the same
+ * binary-data guard, gzip recognised by its magic bytes. Returns the series and the bytes' SHA-256 (for the
+ * audit, since standard input cannot be read again to hash it).
+ */
+export async function readUsageStdin(
+  ctx: IoContext,
+  options: IngestOptions,
+): Promise<{ series: UsageSeries; sha256: string; bytes: number }> {
+  const source = ctx.stdin ?? process.stdin;
+  const hash = createHash("sha256");
+  let bytes = 0;
+  const ing = new UsageIngestor(options);
+  const guard = new StreamTextGuard(options.file);
+  let gunzip: ReturnType<typeof createGunzip> | undefined;
+  let decoded: Promise<void> | undefined;
+  let first = true;
+  try {
+    for await (const raw of source) {
+      const chunk = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
+      hash.update(chunk);
+      bytes += chunk.length;
+      if (first && chunk[0] === 0x1f && chunk[1] === 0x8b) {
+        gunzip = createGunzip({ chunkSize: CHUNK });
+        const g = gunzip;
+        decoded = (async () => {
+          let start = true;
+          for await (const out of g as AsyncIterable<Buffer>) {
+            if (start) checkDecompressedStart(options.file, out.subarray(0, 512));
+            start = false;
+            ing.push(out);
+          }
+        })();
+        decoded.catch(() => undefined); // awaited below; a bad chunk must not be an unhandled rejection meanwhile
+      }
+      first = false;
+      if (gunzip) {
+        // Backpressure: wait for zlib to drain, or for the decoder to fail on bad data.
+        if (!gunzip.write(chunk)) await Promise.race([new Promise((r) => gunzip!.once("drain", r)), decoded]);
+      } else {
+        guard.push(chunk);
+        ing.push(chunk);
+      }
+    }
+    if (gunzip) {
+      gunzip.end();
+      await decoded;
+    } else guard.end();
+  } catch (err) {
+    gunzip?.destroy();
+    if (err instanceof HedgeError) throw err;
+    const e = err as NodeJS.ErrnoException;
+    if (e.code?.startsWith("Z_")) throw gzipError(options.file, err);
+    throw new HedgeError("INPUT_NOT_FOUND", `cannot read standard input: ${e.message}`, {
+      file: options.file,
+      expected: "usage data piped in",
+    });
+  }
+  if (bytes === 0)
+    throw new HedgeError("INPUT_EMPTY", "standard input is empty", {
+      file: options.file,
+      expected: "a usage export piped in, e.g. cat usage.csv | tokenhedge ingest -",
+    });
+  return { series: ing.finish(), sha256: hash.digest("hex"), bytes };
 }

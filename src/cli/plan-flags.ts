@@ -7,8 +7,9 @@ import { withDeferredConfig } from "./config-flags.js";
 import { parseIntOption, parseNumberOption, parseRateOption } from "./options.js";
 import { addKnowledgeOptions, type KnowledgeFlags } from "./forecast-knowledge-flags.js";
 import { addPositionOptions, type PositionFlags } from "./position-flags.js";
+import { addUsageReadOptions, type UsageReadFlags } from "./usage-flags.js";
 
-export interface PlanFlags extends PositionFlags, CompanyFlags, KnowledgeFlags {
+export interface PlanFlags extends PositionFlags, CompanyFlags, KnowledgeFlags, UsageReadFlags {
   curve?: string;
   contract?: string;
   policy?: string;
@@ -42,7 +43,9 @@ export interface PlanFlags extends PositionFlags, CompanyFlags, KnowledgeFlags {
 
 export function addPlanOptions(cmd: Command): Command {
   return addCompanyOptions(
-    addPositionOptions(addKnowledgeOptions(addForecastOptions(withDeferredConfig(cmd, { usageArgument: true })))),
+    addPositionOptions(
+      addKnowledgeOptions(addUsageReadOptions(addForecastOptions(withDeferredConfig(cmd, { usageArgument: true })))),
+    ),
   )
     .option("--curve <file>", "futures curve CSV (month,price) or JSON")
     .option("--contract <file>", "contract spec JSON or YAML")

@@ -15,8 +15,8 @@ import {
   type PolicyChoice,
   type SizingSettings,
 } from "../pipeline/index.js";
-import { loadContract, loadCurve, loadPolicy, loadUsage } from "./inputs.js";
-import { readUsageSync } from "./ingest-read.js";
+import { loadContract, loadCurve, loadPolicy, loadUsages } from "./inputs.js";
+import { STDIN } from "./usage-inputs.js";
 import type { IoContext } from "./context.js";
 import { readTextFile } from "./files.js";
 import { companyFromFlags, type CompanyFlags } from "./company-options.js";
@@ -26,6 +26,7 @@ import type { PlanFlags } from "./plan-flags.js";
 import { readKnowledge } from "./forecast-knowledge.js";
 import { ignoredFlagsWarning, ignoredSizingFlags, readSavedPlan } from "./saved-plan-read.js";
 import { warn } from "./output.js";
+import { usageDialectOf } from "./usage-flags.js";
 import type { SavedPlan } from "../hedge/saved-plan.js";
 
 export { addPlanOptions, type PlanFlags } from "./plan-flags.js";
@@ -40,17 +41,26 @@ function required(value: string | undefined, flag: string): string {
 }
 
 /** The plan stage of `plan`, `scenarios`, `simulate` and `demo`: from the flags, or from a config when one is in play. */
-export function loadPlan(ctx: IoContext, usageFile: string | undefined, flags: PlanFlags): PlanStage {
-  return buildPlanStage(resolvePlanInputs(ctx, usageFile, flags));
+export async function loadPlan(
+  ctx: IoContext,
+  usageFile: string | readonly string[] | undefined,
+  flags: PlanFlags,
+): Promise<PlanStage> {
+  return buildPlanStage(await resolvePlanInputs(ctx, usageFile, flags));
 }
 
 /** The plan stage of a resolved config (`check`, `report`, `init`); `report --plan FILE` gives a saved plan. */
-export function loadPlanFromConfig(ctx: IoContext, cfg: HedgeConfig, savedPlanFile?: string): PlanStage {
-  return buildPlanStage(inputsFromConfig(ctx, cfg, undefined, savedPlanFile));
+export async function loadPlanFromConfig(ctx: IoContext, cfg: HedgeConfig, savedPlanFile?: string): Promise<PlanStage> {
+  return buildPlanStage(await inputsFromConfig(ctx, cfg, undefined, savedPlanFile));
 }
 
 /** Flags (or a config file / TOKENHEDGE_* variables: flags > env > file > defaults, config-options.ts) → pipeline inputs. */
-export function resolvePlanInputs(ctx: IoContext, usageFile: string | undefined, flags: PlanFlags): PipelineInputs {
+export async function resolvePlanInputs(
+  ctx: IoContext,
+  usageArg: string | readonly string[] | undefined,
+  flags: PlanFlags,
+): Promise<PipelineInputs> {
+  const usageFiles = usageArg === undefined ? [] : typeof usageArg === "string" ? [usageArg] : [...usageArg];
   const resolved = applyDeferredConfig(ctx, flags, true);
   if (flags.plan)
     warn(
@@ -61,7 +71,7 @@ export function resolvePlanInputs(ctx: IoContext, usageFile: string | undefined,
       ),
     );
   if (resolved) return inputsFromConfig(ctx, requireComplete(resolved), flags);
-  if (!usageFile) {
+  if (usageFiles.length === 0) {
     throw new HedgeError("USAGE_MISSING_FLAG", "no usage file given", {
       expected: "a usage CSV argument, or --config FILE",
       hint: "see tokenhedge plan --help",
@@ -77,7 +87,12 @@ export function resolvePlanInputs(ctx: IoContext, usageFile: string | undefined,
       hint: "e.g. --policy fixtures/acme/policy.json or --ratio 0.8",
     });
   }
-  const series = loadUsage(ctx, usageFile, flags.map);
+  const usage = await loadUsages(ctx, usageFiles, {
+    dialect: usageDialectOf(flags),
+    ...(flags.map !== undefined ? { map: flags.map } : {}),
+  });
+  warn(ctx, usage.warnings);
+  const series = usage.series;
   const spec = loadContract(ctx, contractFile);
   const curve = loadCurve(ctx, curveFile);
   const company = companyFromFlags(ctx, flags);
@@ -91,6 +106,7 @@ export function resolvePlanInputs(ctx: IoContext, usageFile: string | undefined,
         : { kind: "method", method };
   return {
     series,
+    usageSources: { sources: usage.sources, overlaps: usage.overlaps, inputs: usage.inputs },
     curve,
     curveFile,
     spec,
@@ -104,7 +120,7 @@ export function resolvePlanInputs(ctx: IoContext, usageFile: string | undefined,
     ...(knowledge.volumePlan ? { volumePlan: knowledge.volumePlan } : {}),
     ...(saved ? { savedPlan: saved } : {}),
     files: [
-      usageFile,
+      ...usage.inputs.map((i) => i.path).filter((p) => p !== STDIN),
       curveFile,
       contractFile,
       ...(flags.plan ? [flags.plan] : []),
@@ -130,19 +146,22 @@ function savedPolicyChoice(saved: SavedPlan): PolicyChoice {
 }
 
 /** A resolved config → pipeline inputs (contract and policy may be inline there); the plan flags, if any, size it; `--plan` reads a saved plan. */
-export function inputsFromConfig(
+export async function inputsFromConfig(
   ctx: IoContext,
   cfg: HedgeConfig,
   flags?: PlanFlags,
   savedPlanFile?: string,
-): PipelineInputs {
+): Promise<PipelineInputs> {
   const savedFile = savedPlanFile ?? flags?.plan;
   const saved = savedFile ? readSavedPlan(ctx, savedFile) : undefined;
-  const series = readUsageSync(ctx, cfg.usage.file, {
-    file: cfg.usage.file,
-    ...(cfg.usage.map ? { map: cfg.usage.map } : {}),
-    ...(cfg.asOf ? { asOf: cfg.asOf } : {}),
+  const { files: usageFiles, map, ...dialect } = cfg.usage;
+  const usage = await loadUsages(ctx, usageFiles, {
+    dialect,
+    ...(map ? { map } : {}),
+    ...(cfg.asOf ? { extra: { asOf: cfg.asOf } } : {}),
   });
+  warn(ctx, usage.warnings);
+  const series = usage.series;
   const spec = typeof cfg.contract === "string" ? loadContract(ctx, cfg.contract) : cfg.contract;
   const curve = loadCurve(ctx, cfg.curve);
   const policy: PolicyChoice =
@@ -150,7 +169,7 @@ export function inputsFromConfig(
       ? { kind: "ratio", ratio: cfg.ratio! }
       : { kind: "ladder", policy: typeof cfg.policy === "string" ? loadPolicy(ctx, cfg.policy) : cfg.policy };
   const files = [
-    cfg.usage.file,
+    ...usage.inputs.map((i) => i.path).filter((p) => p !== STDIN),
     cfg.curve,
     ...(typeof cfg.contract === "string" ? [cfg.contract] : []),
     ...(typeof cfg.policy === "string" ? [cfg.policy] : []),
@@ -169,6 +188,7 @@ export function inputsFromConfig(
   files.push(...knowledge.files);
   return {
     series,
+    usageSources: { sources: usage.sources, overlaps: usage.overlaps, inputs: usage.inputs },
     curve,
     curveFile: cfg.curve,
     spec,

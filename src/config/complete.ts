@@ -8,13 +8,15 @@ import type { ContractSpec } from "../curve/contract.js";
 import type { HedgePolicy, Rounding } from "../hedge/policy.js";
 import { parseMapFlag } from "../ingest/columns.js";
 import type { ColumnMap } from "../ingest/types.js";
+import { USAGE_DIALECT_KEYS, type UsageDialect } from "../ingest/option-names.js";
 import type { ValueSource } from "./layers.js";
 import type { ResolvedConfig } from "./resolve.js";
 import type { CompanyConfig, RegressDirection, ReportSettings, Thresholds } from "./schema.js";
 
 export interface HedgeConfig {
   configFile: string | null;
-  usage: { file: string; map?: Partial<ColumnMap> };
+  /** The usage file, its columns and how it is read (the same keys as the reading flags). */
+  usage: { files: string[]; map?: Partial<ColumnMap> } & UsageDialect;
   curve: string;
   /** A path to the spec, or the spec written inline. */
   contract: string | ContractSpec;
@@ -77,7 +79,7 @@ export function missingKeys(resolved: ResolvedConfig): string[] {
   const v = resolved.values;
   const out: string[] = [];
   const usage = typeof v.usage === "string" ? v.usage : v.usage?.file;
-  if (!usage) out.push("usage.file");
+  if (!usage || (Array.isArray(usage) && usage.length === 0)) out.push("usage.file");
   if (!v.curve) out.push("curve");
   if (v.contract === undefined) out.push("contract");
   if (v.policy === undefined && v.ratio === undefined) out.push("policy");
@@ -97,9 +99,11 @@ export function requireComplete(resolved: ResolvedConfig): HedgeConfig {
   if (missing.length > 0) throw missingError(missing[0]!, resolved.configFile);
   const v = resolved.values;
   const usage = (typeof v.usage === "string" ? { file: v.usage } : v.usage!) as {
-    file: string;
+    file: string | string[];
     map?: string | Partial<ColumnMap>;
-  };
+  } & UsageDialect;
+  const dialect: Record<string, unknown> = {};
+  for (const key of USAGE_DIALECT_KEYS) if (usage[key] !== undefined) dialect[key] = usage[key];
   const map = columnMap(usage.map);
   const e = v.effectiveness;
   if (e && !e.history) {
@@ -111,7 +115,11 @@ export function requireComplete(resolved: ResolvedConfig): HedgeConfig {
   }
   return {
     configFile: resolved.configFile,
-    usage: { file: usage.file, ...(map ? { map } : {}) },
+    usage: {
+      files: typeof usage.file === "string" ? [usage.file] : [...usage.file],
+      ...(map ? { map } : {}),
+      ...(dialect as UsageDialect),
+    },
     curve: v.curve!,
     contract: v.contract!,
     ...(v.policy !== undefined ? { policy: v.policy } : {}),

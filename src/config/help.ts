@@ -4,7 +4,10 @@ import { ENV_BINDINGS } from "./env.js";
 
 const KEYS: readonly [string, string][] = [
   ["version", "1"],
-  ["usage", "usage CSV path, or { file, map } with map as date=COL,tokens=COL,… or a mapping"],
+  [
+    "usage",
+    "usage CSV path, or { file, map, format, dateFormat, delimiter, decimal, thousands, tz, onError, mapping, containment, dedupe, excludeCredits, currency }: map as date=COL,tokens=COL,… or a mapping; the other keys mean what the reading flags of the same name mean (--date-format …), and a flag wins",
+  ],
   ["curve", "futures curve CSV (month,price)"],
   ["contract", "contract spec JSON path, or the spec written inline"],
   [

@@ -12,6 +12,7 @@ import { getPath, setPath } from "./env.js";
 /** Every key that holds a file path. */
 export const PATH_KEYS = [
   "usage.file",
+  "usage.mapping",
   "curve",
   "contract",
   "policy",
@@ -40,6 +41,13 @@ export function resolveLayerPaths(layer: ConfigLayer, baseDir: string, cwd: stri
   for (const key of PATH_KEYS) {
     const v = getPath(values, key);
     if (typeof v === "string") setPath(values, key, rebase(v, baseDir, cwd));
+    // usage.file may list several files (or globs, whose fixed part is rebased the same way).
+    else if (Array.isArray(v))
+      setPath(
+        values,
+        key,
+        v.map((p: unknown) => (typeof p === "string" ? rebase(p, baseDir, cwd) : p)),
+      );
   }
   return { ...layer, values };
 }

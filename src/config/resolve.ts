@@ -43,7 +43,8 @@ export interface ResolvedConfig {
 
 /** `usage: file.csv` is shorthand for `usage: { file: file.csv }`. */
 function normaliseUsage(values: ConfigFile): ConfigFile {
-  return typeof values.usage === "string" ? { ...values, usage: { file: values.usage } } : values;
+  const u = values.usage as unknown;
+  return typeof u === "string" || Array.isArray(u) ? { ...values, usage: { file: u as string | string[] } } : values;
 }
 
 export function resolveConfig(input: ResolveInput): ResolvedConfig {

@@ -8,6 +8,15 @@ import * as z from "zod";
 import { contractSpecSchema } from "../curve/contract.js";
 import { policySchema, roundingSchema } from "../hedge/policy.js";
 import { isDay } from "../time/period.js";
+import {
+  CONTAINMENT_RULES,
+  DATE_FORMATS,
+  DELIMITER_NAMES,
+  ON_ERROR_MODES,
+  PROFILE_IDS,
+  THOUSANDS_NAMES,
+  USAGE_ENGINES,
+} from "../ingest/option-names.js";
 
 const ratio = z.number().min(0, "a ratio between 0 and 1").max(1, "a ratio between 0 and 1");
 const nonEmptyPath = z.string().min(1, "a file path");
@@ -55,10 +64,44 @@ export const columnMapSchema = z.union([
   ),
 ]);
 
+/** A name from one of option-names.ts's tables, stored by its canonical name. */
+function named<T extends string>(table: Readonly<Record<string, T>>, what: string) {
+  return z.string().transform((value, ctx): T => {
+    const canonical = Object.hasOwn(table, value.toLowerCase()) ? table[value.toLowerCase()] : undefined;
+    if (canonical === undefined) {
+      ctx.addIssue({ code: "custom", message: what });
+      return z.NEVER;
+    }
+    return canonical;
+  });
+}
+
+/**
+ * How the usage file is read: the same names and values as the reading flags every usage command takes
+ * (src/cli/usage-flags.ts); a flag given on the command line wins over the key.
+ */
+const usageDialectShape = {
+  format: z.enum(PROFILE_IDS as [string, ...string[]], "an export format id (tokenhedge help formats)").optional(),
+  dateFormat: z.enum(DATE_FORMATS, `one of ${DATE_FORMATS.join(", ")}`).optional(),
+  delimiter: named(DELIMITER_NAMES, "one of , ; tab |").optional(),
+  decimal: z.enum([".", ","], "the decimal mark: . or ,").optional(),
+  thousands: named(THOUSANDS_NAMES, "one of none , . space '").optional(),
+  tz: z.string().min(1, "an IANA time zone or an offset such as +02:00").optional(),
+  onError: z.enum(ON_ERROR_MODES, "stop or skip").optional(),
+  mapping: nonEmptyPath.optional(),
+  containment: z.enum(CONTAINMENT_RULES, "nested or disjoint").optional(),
+  dedupe: z.boolean().optional(),
+  excludeCredits: z.boolean().optional(),
+  currency: z.string().min(1, "a currency code such as USD").optional(),
+  engine: z.enum(USAGE_ENGINES, "builtin or duckdb").optional(),
+};
+
 /** Every key optional, even the file: a partial layer (TOKENHEDGE_MAP alone) must validate; complete.ts requires the file. */
 export const usageSchema = z.strictObject({
-  file: nonEmptyPath.optional(),
+  /** One usage file, or several (files, directories or globs) combined into one series. */
+  file: z.union([nonEmptyPath, z.array(nonEmptyPath).min(1, "at least one usage file")]).optional(),
   map: columnMapSchema.optional(),
+  ...usageDialectShape,
 });
 
 export const simulationSchema = z.strictObject({
@@ -152,7 +195,9 @@ export const companySchema = z.strictObject({
 export const configFileSchema = z.strictObject({
   $schema: z.string().optional(),
   version: z.literal(1, "1 (the only config version so far)").optional(),
-  usage: z.union([nonEmptyPath, usageSchema]).optional(),
+  // `usage: file.csv` is shorthand for `usage: { file: file.csv }`: normalised first, so a bad key inside the
+  // mapping is reported by its own path (`usage.delimiter: …`) rather than as a failed union.
+  usage: z.preprocess((v) => (typeof v === "string" || Array.isArray(v) ? { file: v } : v), usageSchema).optional(),
   curve: nonEmptyPath.optional(),
   contract: pathOrInline(contractSpecSchema, "contract spec").optional(),
   policy: pathOrInline(policySchema, "hedge policy").optional(),

@@ -27,6 +27,16 @@ export interface AssembleInput {
   headerLine: number;
 }
 
+function filtered(o: AssembleInput["options"]): boolean {
+  return (
+    o.from !== undefined ||
+    o.to !== undefined ||
+    o.models !== undefined ||
+    o.providers !== undefined ||
+    o.projects !== undefined
+  );
+}
+
 export function assembleSeries(a: AssembleInput): UsageSeries {
   const { options: o, mapper, bucketer, errors, spec, profile, delimiter, headerLine } = a;
   let cube = a.cube;
@@ -65,7 +75,10 @@ export function assembleSeries(a: AssembleInput): UsageSeries {
       {
         file: o.file,
         expected: "at least one usage row",
-        hint: "check the filters (--from/--to/--model/--provider/--project) and --format",
+        // The filters are ingest's own flags: name them only when they were given (other commands have none).
+        hint: filtered(o)
+          ? "check the filters (--from/--to/--model/--provider/--project) and --format"
+          : "check --format (or --mapping) against the file's columns and kinds",
       },
     );
   }

@@ -43,7 +43,8 @@ function bookHedgedTokens(stage: PlanStage): Map<string, number> {
 export function reportInputFiles(cfg: HedgeConfig): { role: string; path: string }[] {
   const files: { role: string; path: string }[] = [];
   if (cfg.configFile) files.push({ role: "config", path: cfg.configFile });
-  files.push({ role: "usage", path: cfg.usage.file }, { role: "curve", path: cfg.curve });
+  for (const path of cfg.usage.files) files.push({ role: "usage", path });
+  files.push({ role: "curve", path: cfg.curve });
   if (typeof cfg.contract === "string") files.push({ role: "contract", path: cfg.contract });
   if (typeof cfg.policy === "string") files.push({ role: "policy", path: cfg.policy });
   if (cfg.effectiveness) files.push({ role: "effectiveness history", path: cfg.effectiveness.history });

@@ -94,6 +94,76 @@ describe.skipIf(!present)("Parquet and --engine duckdb", () => {
   });
 });
 
+/** The acme usage (20 months) as an Anthropic usage export, so DuckDB has a profile query to run on it. */
+function acmeAsAnthropic(dir: string): string {
+  const rows = readFileSync(join(ROOT, "fixtures/acme/usage.csv"), "utf8").trim().split("\n").slice(1);
+  const byDayModel = new Map<string, Record<string, string>>();
+  for (const line of rows) {
+    const [day, model, kind, tokens] = line.split(",");
+    const key = `${day},${model}`;
+    byDayModel.set(key, { ...byDayModel.get(key), [kind!]: tokens! });
+  }
+  const header =
+    "usage_date_utc,model_version,api_key,workspace,usage_type,context_window,usage_input_tokens_no_cache,usage_input_tokens_cache_write_5m,usage_input_tokens_cache_write_1h,usage_input_tokens_cache_read,usage_output_tokens,web_search_count,inference_geo,speed";
+  const lines = [...byDayModel].map(
+    ([key, k]) =>
+      `${key},prod-key,Default,standard,≤ 200k,${k.input ?? 0},0,0,${k.cached_input ?? 0},${k.output ?? 0},0,not_available,`,
+  );
+  const file = join(dir, "claude_api_tokens_acme.csv");
+  writeFileSync(file, [header, ...lines].join("\n") + "\n");
+  return file;
+}
+
+describe.skipIf(!present)("--engine duckdb on the commands that read usage (issue 16 item 4)", () => {
+  const dir = mkdtempSync(join(tmpdir(), "th-duck-commands-"));
+  const usage = acmeAsAnthropic(dir);
+  const plan = ["--curve", "fixtures/acme/token-curve.csv", "--contract", "fixtures/acme/token-contract.json"];
+  const planArgs = [...plan, "--policy", "fixtures/acme/policy.json", "--json"];
+
+  it("plan: the same plan JSON as the built-in reader", () => {
+    const builtin = runCli(["plan", usage, ...planArgs]);
+    const duck = runCli(["plan", usage, ...planArgs, "--engine", "duckdb"]);
+    expect(builtin.code, builtin.stderr).toBe(0);
+    expect(duck.code, duck.stderr).toBe(0);
+    expect(JSON.parse(duck.stdout)).toHaveProperty("months");
+    expect(duck.stdout).toBe(builtin.stdout);
+  }, 60_000);
+
+  it("forecast: the same forecast JSON as the built-in reader", () => {
+    const builtin = runCli(["forecast", usage, "--json", "--paths", "200"]);
+    const duck = runCli(["forecast", usage, "--json", "--paths", "200", "--engine", "duckdb"]);
+    expect(builtin.code, builtin.stderr).toBe(0);
+    expect(duck.code, duck.stderr).toBe(0);
+    expect(duck.stdout).toBe(builtin.stdout);
+  }, 60_000);
+
+  it("scenarios, and the config key usage.engine: duckdb on plan --config", () => {
+    const builtin = runCli(["scenarios", usage, ...planArgs]);
+    const duck = runCli(["scenarios", usage, ...planArgs, "--engine", "duckdb"]);
+    expect(duck.code, duck.stderr).toBe(0);
+    expect(duck.stdout).toBe(builtin.stdout);
+    const cfg = join(dir, "duck.config.yaml");
+    writeFileSync(
+      cfg,
+      [
+        "usage:",
+        `  file: ${usage}`,
+        "  engine: duckdb",
+        `curve: ${join(ROOT, "fixtures/acme/token-curve.csv")}`,
+        `contract: ${join(ROOT, "fixtures/acme/token-contract.json")}`,
+        `policy: ${join(ROOT, "fixtures/acme/policy.json")}`,
+      ].join("\n") + "\n",
+    );
+    const viaConfig = runCli(["plan", "--config", cfg, "--json"]);
+    expect(viaConfig.code, viaConfig.stderr).toBe(0);
+    expect(viaConfig.stdout).toBe(runCli(["plan", usage, ...planArgs]).stdout);
+    // The reader DuckDB replaces cannot honour --delimiter: refused by name on plan as on ingest.
+    const refused = runCli(["plan", usage, ...planArgs, "--engine", "duckdb", "--delimiter", ","]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/--delimiter cannot be used with --engine duckdb/);
+  }, 60_000);
+});
+
 describe("without the optional package", () => {
   it("a usage error (exit 2) naming the package to install", async () => {
     const e = await loadDuckDb("reading Parquet", "@duckdb/no-such-package").catch((x: unknown) => x);

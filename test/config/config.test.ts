@@ -156,6 +156,6 @@ describe("requireComplete", () => {
       },
       env: {},
     });
-    expect(requireComplete(r).usage).toEqual({ file: "u.csv", map: { date: "day", tokens: "n" } });
+    expect(requireComplete(r).usage).toEqual({ files: ["u.csv"], map: { date: "day", tokens: "n" } });
   });
 });

@@ -6,7 +6,7 @@ import { parentPort, workerData } from "node:worker_threads";
 const { run } = await import(new URL("../../dist/bundle/cli/main.js", import.meta.url).href);
 const { port, signal } = workerData;
 
-parentPort.on("message", async ({ args, cwd, env, stderrIsTTY = false }) => {
+parentPort.on("message", async ({ args, cwd, env, stderrIsTTY = false, stdin }) => {
   let stdout = "";
   let stderr = "";
   const io = {
@@ -17,6 +17,16 @@ parentPort.on("message", async ({ args, cwd, env, stderrIsTTY = false }) => {
     stdout: { write: (t) => void (stdout += t), isTTY: false },
     stderr: { write: (t) => void (stderr += t), isTTY: stderrIsTTY },
     stdinIsTTY: false,
+    // A usage file given as `-`: the test's text, in two chunks so a reader cannot assume one.
+    ...(stdin !== undefined
+      ? {
+          stdin: (async function* () {
+            const bytes = Buffer.from(stdin, "utf8");
+            yield bytes.subarray(0, bytes.length >> 1);
+            yield bytes.subarray(bytes.length >> 1);
+          })(),
+        }
+      : {}),
   };
   let code;
   try {

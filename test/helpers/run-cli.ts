@@ -22,6 +22,8 @@ export interface CliOptions {
   env?: Record<string, string>;
   /** Make stderr a terminal (progress displays draw only on one); stdout stays a pipe. */
   stderrIsTTY?: boolean;
+  /** Standard input (for a usage file given as `-`). */
+  stdin?: string;
 }
 
 function cliEnv(options: CliOptions): Record<string, string> {
@@ -67,7 +69,7 @@ const RUN_TIMEOUT_MS = 120_000;
 
 /** Run the CLI in-process: same stdout, stderr and exit code as the binary, without a process per call. */
 export function runCli(args: string[], options: CliOptions = {}): CliResult {
-  return runInWorker(args, options.cwd ?? ROOT, cliEnv(options), options.stderrIsTTY === true);
+  return runInWorker(args, options.cwd ?? ROOT, cliEnv(options), options.stderrIsTTY === true, options.stdin);
 }
 
 /**
@@ -78,10 +80,16 @@ export async function runHere(args: string[], cwd: string, env: Record<string, s
   return runInWorker(args, cwd, { NO_COLOR: "1", ...env });
 }
 
-function runInWorker(args: string[], cwd: string, env: Record<string, string>, stderrIsTTY = false): CliResult {
+function runInWorker(
+  args: string[],
+  cwd: string,
+  env: Record<string, string>,
+  stderrIsTTY = false,
+  stdin?: string,
+): CliResult {
   const h = cliHost();
   Atomics.store(h.signal, 0, 0);
-  h.worker.postMessage({ args, cwd, env, stderrIsTTY });
+  h.worker.postMessage({ args, cwd, env, stderrIsTTY, ...(stdin !== undefined ? { stdin } : {}) });
   if (Atomics.wait(h.signal, 0, 0, RUN_TIMEOUT_MS) === "timed-out")
     throw new Error(`tokenhedge ${args.join(" ")}: no answer in ${RUN_TIMEOUT_MS} ms`);
   const reply = receiveMessageOnPort(h.replies);

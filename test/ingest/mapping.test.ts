@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { ingestUsage, totalsByPeriod } from "../../src/ingest/index.js";
 import { parseMappingText } from "../../src/ingest/mapping/load.js";
 import { resolveMapping } from "../../src/cli/ingest-read.js";
-import { loadUsage } from "../../src/cli/inputs.js";
+import { loadUsageSync } from "../../src/cli/inputs.js";
 import { errorOf } from "../helpers/error-of.js";
 
 // An in-house export: a title line, semicolons, decimal commas with dot thousands, DD.MM.YYYY,
@@ -185,7 +185,7 @@ describe("mapping files", () => {
       stdinIsTTY: false,
     };
     expect(resolveMapping(ctx, "usage.csv")!.source).toBe("usage.csv.map.yaml");
-    const s = loadUsage(ctx, "usage.csv");
+    const s = loadUsageSync(ctx, "usage.csv");
     expect(s.profile!.reason).toBe("mapping file usage.csv.map.yaml");
     expect(Object.fromEntries(s.byKind)).toEqual({ in: 5n, out: 7n });
     // A mapping named on the command line that does not exist is a usage error.

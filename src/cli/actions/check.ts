@@ -16,10 +16,10 @@ export interface CheckFlags extends OutputFlags {
 }
 
 export function checkAction(env: CommandEnv) {
-  return (flags: CheckFlags, self: Command): void => {
+  return async (flags: CheckFlags, self: Command): Promise<void> => {
     const { ctx } = env;
     const cfg = requireComplete(resolveForCommand(ctx, self));
-    const stage = loadPlanFromConfig(ctx, cfg);
+    const stage = await loadPlanFromConfig(ctx, cfg);
     warn(ctx, [...stage.exposure.forecast.warnings, ...stage.plan.warnings]);
     const effectiveness = checksNeedEffectiveness(cfg) ? loadEffectiveness(ctx, cfg.effectiveness!).result : null;
     const run = evaluateChecks(stage, cfg, asOfFor(cfg), { effectiveness });

@@ -24,14 +24,14 @@ function fixturesDir(cwd: string): string {
 }
 
 export function demoAction(env: CommandEnv) {
-  return (): void => {
+  return async (): Promise<void> => {
     const { ctx } = env;
     const dir = fixturesDir(ctx.cwd);
     const f = (name: string): string => `${dir}/${name}`;
     const section = (title: string): void => ctx.stdout.write(`\n== ${title} ==\n`);
 
     // The same inputs as `tokenhedge plan`, with the company's own price history for the basis.
-    const stage = loadPlan(ctx, f("usage.csv"), {
+    const stage = await loadPlan(ctx, f("usage.csv"), {
       curve: f("token-curve.csv"),
       contract: f("token-contract.json"),
       policy: f("policy.json"),
@@ -49,7 +49,7 @@ export function demoAction(env: CommandEnv) {
     );
 
     section(`ingest ${f("usage.csv")}`);
-    ctx.stdout.write(ingestHuman(loadUsage(ctx, f("usage.csv")), "month", ctx.colour));
+    ctx.stdout.write(ingestHuman(await loadUsage(ctx, f("usage.csv")), "month", ctx.colour));
     section("forecast");
     ctx.stdout.write(forecastHuman(exposure, ctx.colour, chartStyle(ctx)));
     section(`curve ${f("token-curve.csv")}`);

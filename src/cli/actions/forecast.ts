@@ -31,13 +31,15 @@ import {
 import { addDays, lastDayOfMonth, monthOfDay, monthsBetween } from "../../time/period.js";
 import { checkRegularInput, readTextFile } from "../files.js";
 import { readKnowledge, type KnowledgeFlags } from "../forecast-knowledge.js";
-import { loadUsage } from "../inputs.js";
+import { loadUsages } from "../inputs.js";
+import { expandUsageArgs, STDIN } from "../usage-inputs.js";
+import { usageDialectOf, type UsageReadFlags } from "../usage-flags.js";
 import { emit, notice, warn, type OutputFlags } from "../output.js";
 import { forecastProgress, progressBar, progressStream } from "../progress-bar.js";
 import { chartStyle, type CommandEnv, type RunContext } from "../commands/shared.js";
 import { DEFAULT_HORIZON, MAX_HORIZON } from "../../forecast/defaults.js";
 
-export interface ForecastFlags extends OutputFlags, KnowledgeFlags {
+export interface ForecastFlags extends OutputFlags, KnowledgeFlags, UsageReadFlags {
   period: Granularity;
   horizon?: number;
   select?: SelectionMethod;
@@ -76,10 +78,20 @@ function readHead(ctx: RunContext, file: string): string | undefined {
   }
 }
 
-function loadSeries(ctx: RunContext, file: string, period: Granularity, map: string | undefined): LoadedSeries {
+async function loadSeries(
+  ctx: RunContext,
+  names: readonly string[],
+  period: Granularity,
+  flags: ForecastFlags,
+): Promise<LoadedSeries> {
+  const map = flags.map;
+  const file = names[0]!;
+  // DuckDB reads usage exports only (a file, a quoted glob or Parquet), and so do several inputs or
+  // standard input: no period,value peek.
+  const duck = names.length > 1 || file === STDIN || flags.engine === "duckdb" || /\.parquet$/i.test(file);
   // A FIFO would block the header peek below (and a device never end): refuse them first.
-  checkRegularInput(file, resolve(ctx.cwd, file), "usage file");
-  const head = readHead(ctx, file);
+  if (!duck) checkRegularInput(file, resolve(ctx.cwd, file), "usage file");
+  const head = duck ? undefined : readHead(ctx, file);
   if (head !== undefined && isPeriodValueText(head)) {
     if (map !== undefined)
       throw new HedgeError("USAGE", "--map applies to usage files, not to a period,value series", {
@@ -107,7 +119,12 @@ function loadSeries(ctx: RunContext, file: string, period: Granularity, map: str
     }
     return { source: "series", decimals: parsed.decimals, series, excluded: [] };
   }
-  const usage = loadUsage(ctx, file, map);
+  const loaded = await loadUsages(ctx, names, {
+    dialect: usageDialectOf(flags),
+    ...(map !== undefined ? { map } : {}),
+  });
+  warn(ctx, loaded.warnings);
+  const usage = loaded.series;
   if (period === "day")
     return { source: "usage", unit: "tokens", decimals: 0, series: dailyTokens(usage), excluded: [] };
   const monthly = monthlyIndexTokens(usage);
@@ -150,8 +167,10 @@ function withFile<T>(file: string, loaded: LoadedSeries, run: () => T): T {
 }
 
 export function forecastAction(env: CommandEnv) {
-  return (file: string, flags: ForecastFlags): void => {
+  return async (files: string[], flags: ForecastFlags): Promise<void> => {
     const { ctx } = env;
+    const names = expandUsageArgs(ctx, files, flags.engine);
+    const file = names.join(", ");
     const period = flags.period;
     const horizon = flags.horizon ?? DEFAULT_HORIZON[period];
     if (horizon > MAX_HORIZON[period]) {
@@ -164,7 +183,7 @@ export function forecastAction(env: CommandEnv) {
         },
       );
     }
-    const loaded = loadSeries(ctx, file, period, flags.map);
+    const loaded = await loadSeries(ctx, names, period, flags);
     const knowledge = readKnowledge(ctx, flags);
     const options = {
       ...(knowledge.events ? { events: knowledge.events } : {}),
@@ -236,7 +255,7 @@ export function forecastAction(env: CommandEnv) {
         csv: () => forecastCsv(view),
         human: () => forecastHuman(view, ctx.colour, chartStyle(ctx)),
       },
-      [file, ...knowledge.files],
+      [...names.filter((n) => n !== STDIN), ...knowledge.files],
     );
   };
 }

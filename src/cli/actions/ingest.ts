@@ -1,30 +1,20 @@
 /** `tokenhedge ingest`'s action (its options: commands/ingest.ts). */
-import { readUsageStream, resolveMapping } from "../ingest-read.js";
-import { isParquet, readUsageDuckDb } from "../duckdb-read.js";
+import { loadUsages } from "../inputs.js";
+import { STDIN } from "../usage-inputs.js";
+import { HedgeError } from "../../errors.js";
+import { usageDialectOf, type UsageReadFlags } from "../usage-flags.js";
 import { emit, notice, warn } from "../output.js";
 import { ingestCsv, ingestDocument, ingestHuman } from "../../report/views/ingest.js";
-import { parseMapFlag } from "../../ingest/columns.js";
 import { mappingToYaml } from "../../ingest/mapping/load.js";
-import type { IngestOptions } from "../../ingest/options.js";
 import type { CommandEnv, RunContext } from "../commands/shared.js";
 import type { OutputFlags } from "../output.js";
 import type { Period } from "../../report/views/ingest.js";
-import type { DateFormat, GroupBy } from "../../ingest/option-names.js";
+import type { GroupBy } from "../../ingest/option-names.js";
 
-export interface IngestFlags extends OutputFlags {
+export interface IngestFlags extends OutputFlags, UsageReadFlags {
   map?: string;
-  mapping?: string;
-  format?: string;
   printMapping?: boolean;
   period: Period;
-  delimiter?: string;
-  decimal?: "." | ",";
-  thousands?: string;
-  dateFormat?: DateFormat;
-  tz?: string;
-  containment?: "nested" | "disjoint";
-  onError: "stop" | "skip";
-  dedupe?: boolean;
   asOf?: string;
   staleDays?: number;
   from?: string;
@@ -33,45 +23,38 @@ export interface IngestFlags extends OutputFlags {
   provider?: string[];
   project?: string[];
   groupBy?: GroupBy;
-  excludeCredits?: boolean;
-  currency?: string;
-  engine: "builtin" | "duckdb";
 }
 
 export function ingestAction(env: CommandEnv) {
-  return (file: string, flags: IngestFlags): Promise<void> => runIngest(env.ctx, file, flags);
+  return (files: string[], flags: IngestFlags): Promise<void> => runIngest(env.ctx, files, flags);
 }
 
-async function runIngest(ctx: RunContext, file: string, flags: IngestFlags): Promise<void> {
-  const found = resolveMapping(ctx, file, flags.mapping);
-  const options: IngestOptions = {
-    file,
-    ...(flags.map ? { map: parseMapFlag(flags.map) } : {}),
-    ...(found ? { mapping: found.mapping, mappingSource: found.source } : {}),
-    ...(flags.format ? { format: flags.format } : {}),
-    ...(flags.delimiter ? { delimiter: flags.delimiter as IngestOptions["delimiter"] } : {}),
-    ...(flags.decimal ? { decimal: flags.decimal } : {}),
-    ...(flags.thousands ? { thousands: flags.thousands as IngestOptions["thousands"] } : {}),
-    ...(flags.dateFormat ? { dateFormat: flags.dateFormat } : {}),
-    ...(flags.tz ? { tz: flags.tz } : {}),
-    ...(flags.containment ? { containment: flags.containment } : {}),
-    onError: flags.onError,
-    ...(flags.dedupe ? { dedupe: true } : {}),
-    ...(flags.asOf ? { asOf: flags.asOf } : {}),
-    ...(flags.staleDays !== undefined ? { staleDays: flags.staleDays } : {}),
-    ...(flags.from ? { from: flags.from } : {}),
-    ...(flags.to ? { to: flags.to } : {}),
-    ...(flags.model ? { models: flags.model } : {}),
-    ...(flags.provider ? { providers: flags.provider } : {}),
-    ...(flags.project ? { projects: flags.project } : {}),
-    ...(flags.excludeCredits ? { excludeCredits: true } : {}),
-    ...(flags.currency ? { currency: flags.currency } : {}),
-  };
-  const series =
-    flags.engine === "duckdb" || isParquet(file)
-      ? await readUsageDuckDb(ctx, file, options)
-      : await readUsageStream(ctx, file, options);
+async function runIngest(ctx: RunContext, files: string[], flags: IngestFlags): Promise<void> {
+  if (flags.printMapping && (files.length > 1 || files[0] === STDIN))
+    throw new HedgeError("USAGE", "--print-mapping prints the mapping of one usage file", {
+      value: files.join(" "),
+      expected: "one file: tokenhedge ingest FILE --print-mapping",
+    });
+  const usage = await loadUsages(ctx, files, {
+    dialect: usageDialectOf(flags),
+    ...(flags.map ? { map: flags.map } : {}),
+    extra: {
+      ...(flags.asOf ? { asOf: flags.asOf } : {}),
+      ...(flags.staleDays !== undefined ? { staleDays: flags.staleDays } : {}),
+      ...(flags.from ? { from: flags.from } : {}),
+      ...(flags.to ? { to: flags.to } : {}),
+      ...(flags.model ? { models: flags.model } : {}),
+      ...(flags.provider ? { providers: flags.provider } : {}),
+      ...(flags.project ? { projects: flags.project } : {}),
+    },
+  });
+  const { series } = usage;
   if (flags.printMapping) {
+    if (usage.inputs.length > 1)
+      throw new HedgeError("USAGE", "--print-mapping prints the mapping of one usage file", {
+        value: usage.inputs.map((i) => i.path).join(" "),
+        expected: "one file: tokenhedge ingest FILE --print-mapping",
+      });
     ctx.stdout.write(
       `# ${series.profile?.title ?? "mapping"}: ${series.profile?.reason ?? ""}\n${mappingToYaml(series.mapping!)}`,
     );
@@ -92,7 +75,11 @@ async function runIngest(ctx: RunContext, file: string, flags: IngestFlags): Pro
   if (flags.model) filters.model = flags.model;
   if (flags.provider) filters.provider = flags.provider;
   if (flags.project) filters.project = flags.project;
-  const view = { ...(flags.groupBy ? { groupBy: flags.groupBy } : {}), filters };
+  const view = {
+    ...(flags.groupBy ? { groupBy: flags.groupBy } : {}),
+    filters,
+    usage: { sources: usage.sources, overlaps: usage.overlaps },
+  };
   emit(
     ctx,
     flags,
@@ -101,6 +88,6 @@ async function runIngest(ctx: RunContext, file: string, flags: IngestFlags): Pro
       csv: () => ingestCsv(series, flags.period, view),
       human: () => ingestHuman(series, flags.period, ctx.colour, view),
     },
-    [file],
+    usage.inputs.map((i) => i.path).filter((p) => p !== STDIN),
   );
 }

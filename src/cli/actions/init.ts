@@ -12,7 +12,9 @@ import { planSummary } from "../../report/views/plan.js";
 import { fmtInt, fmtMoney, fmtPct } from "../../report/render/format.js";
 import { canPrompt } from "../context.js";
 import { readTextFile, writeFileAtomic } from "../files.js";
-import { loadContract, loadCurve, loadPolicy, loadUsage } from "../inputs.js";
+import { loadContract, loadCurve, loadPolicy, loadUsageSync } from "../inputs.js";
+import { usageDialectOf } from "../usage-flags.js";
+import type { UsageDialect } from "../../ingest/option-names.js";
 import { loadPlanFromConfig } from "../plan-inputs.js";
 import type { PlanStage } from "../../pipeline/index.js";
 import type { Prompter } from "../prompts.js";
@@ -143,8 +145,8 @@ export function findCandidates(cwd: string): Record<Role, string[]> {
 
 // ─── previews ──────────────────────────────────────────────────────────────────────────────────
 
-function usagePreview(ctx: RunContext, file: string): string {
-  const series = loadUsage(ctx, file);
+function usagePreview(ctx: RunContext, file: string, dialect: UsageDialect): string {
+  const series = loadUsageSync(ctx, file, { dialect });
   const lines = readTextFile(file, ctx.cwd)
     .split(/\r?\n/)
     .slice(0, 6)
@@ -183,6 +185,8 @@ function expectedCost(inputs: PlanStage): number {
 
 interface Answers {
   usage: string;
+  /** The reading flags, kept in the config's usage: section. */
+  dialect: UsageDialect;
   curve: string;
   contract: string;
   policy:
@@ -196,7 +200,7 @@ interface Answers {
 function configFor(a: Answers, seed = 42): HedgeConfig {
   return {
     configFile: null,
-    usage: { file: a.usage },
+    usage: { files: [a.usage], ...a.dialect },
     curve: a.curve,
     contract: a.contract,
     ...(a.policy.kind === "file"
@@ -226,7 +230,7 @@ function fileValues(a: Answers, budget: number, outPath: string, cwd: string): C
   const hasBands = a.policy.kind === "ladder" || (a.policy.kind === "file" && loadPolicyBands(cwd, a.policy.path));
   return {
     version: 1,
-    usage: { file: rel(a.usage) },
+    usage: { file: rel(a.usage), ...a.dialect, ...(a.dialect.mapping ? { mapping: rel(a.dialect.mapping) } : {}) },
     curve: rel(a.curve),
     contract: rel(a.contract),
     ...(a.policy.kind === "file"
@@ -297,10 +301,10 @@ async function ask(
   const usage = (
     await prompter.text("Usage file (CSV export of token usage)", {
       ...((flags.usage ?? found.usage[0]) ? { default: flags.usage ?? found.usage[0] } : {}),
-      validate: validWith((f) => loadUsage(ctx, f)),
+      validate: validWith((f) => loadUsageSync(ctx, f, { dialect: usageDialectOf(flags) })),
     })
   ).trim();
-  say(usagePreview(ctx, usage));
+  say(usagePreview(ctx, usage, usageDialectOf(flags)));
   const curve = (
     await prompter.text("Futures curve (CSV month,price)", {
       ...((flags.curve ?? found.curve[0]) ? { default: flags.curve ?? found.curve[0] } : {}),
@@ -362,7 +366,14 @@ async function ask(
     ).trim();
     policy = { kind: "file", path };
   }
-  return { usage, curve, contract, policy, ...(flags.horizon !== undefined ? { horizon: flags.horizon } : {}) };
+  return {
+    usage,
+    dialect: usageDialectOf(flags),
+    curve,
+    contract,
+    policy,
+    ...(flags.horizon !== undefined ? { horizon: flags.horizon } : {}),
+  };
 }
 
 function answersFromFlags(flags: InitFlags, found: Record<Role, string[]>): Answers {
@@ -373,6 +384,7 @@ function answersFromFlags(flags: InitFlags, found: Record<Role, string[]>): Answ
       : { kind: "ladder", percents: flags.ladder ?? [...DEFAULT_LADDER] };
   return {
     usage: required(flags.usage, "--usage", "usage CSV", found.usage),
+    dialect: usageDialectOf(flags),
     curve: required(flags.curve, "--curve", "futures curve CSV", found.curve),
     contract: required(flags.contract, "--contract", "contract spec JSON", found.contract),
     policy,
@@ -393,7 +405,7 @@ async function runInit(ctx: RunContext, flags: InitFlags, prompter: Prompter): P
   const out = (s: string): void => (interactive ? ctx.stdout : ctx.stderr).write(`${s}\n`);
 
   // The plan these answers give, as `plan` would print it.
-  const inputs = loadPlanFromConfig(ctx, configFor(answers));
+  const inputs = await loadPlanFromConfig(ctx, configFor(answers));
   const cost = expectedCost(inputs);
   const suggested = roundBudget(cost * 1.1);
   out(`\nPlan: ${planSummary(inputs.plan)}`);

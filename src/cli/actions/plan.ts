@@ -13,9 +13,9 @@ interface PlanCommandFlags extends PlanFlags, OutputFlags {
 }
 
 export function planAction(env: CommandEnv) {
-  return (file: string, flags: PlanCommandFlags): void => {
+  return async (files: string[], flags: PlanCommandFlags): Promise<void> => {
     const { ctx } = env;
-    const stage = loadPlan(ctx, file, flags);
+    const stage = await loadPlan(ctx, files, flags);
     const { plan, exposure, inputs, position, company } = stage;
     const answer = planAnswer(stage, flags.fundingRate !== undefined ? { fundingRate: flags.fundingRate } : {});
     warn(ctx, [

@@ -44,9 +44,14 @@ export function reportAction(env: CommandEnv) {
     const resolved = resolveForCommand(ctx, self);
     const cfg = requireComplete(resolved);
     const asOf = asOfFor(cfg);
-    const files = reportInputFiles(cfg);
+    const stage = await loadPlanFromConfig(ctx, cfg, flags.plan);
+    // Every usage file read, one line each (a directory or glob in the config expanded), in the config's order.
+    const usageFiles = (stage.inputs.usageSources?.inputs ?? []).map((i) => ({ role: "usage", path: i.path }));
+    const listed = reportInputFiles(cfg);
+    const at = listed.findIndex((f) => f.role === "usage");
+    const files = listed.filter((f) => f.role !== "usage");
+    files.splice(at < 0 ? files.length : at, 0, ...usageFiles);
     if (flags.plan) files.push({ role: "saved plan", path: flags.plan });
-    const stage = loadPlanFromConfig(ctx, cfg, flags.plan);
     const hashes = hashInputs(ctx, files);
     const effectiveness = cfg.effectiveness ? loadEffectiveness(ctx, cfg.effectiveness) : null;
     const previousFile = flags.previous ? join(flags.previous, "report.json") : null;

@@ -26,10 +26,10 @@ export interface ScenarioFlags extends PlanFlags, OutputFlags {
 }
 
 export function scenariosAction(env: CommandEnv) {
-  return (file: string, flags: ScenarioFlags, command: Command): void => {
+  return async (files: string[], flags: ScenarioFlags, command: Command): Promise<void> => {
     const { ctx } = env;
     const budgetFlag = takeBudgetFlag(command, flags);
-    const stage = loadPlan(ctx, file, flags);
+    const stage = await loadPlan(ctx, files, flags);
     const { plan, exposure } = stage;
     const sided = budgetForSide(stage.position.side, budgetFlag, configBudget(flags));
     const budget = sided.budget;

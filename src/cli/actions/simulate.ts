@@ -28,11 +28,11 @@ import { emitParametric, planFlagsOf, simulationProvenance } from "./simulate-pa
 import type { CommandEnv } from "../commands/shared.js";
 
 export function simulateAction(env: CommandEnv) {
-  return (file: string, flags: SimulateFlags, command: Command): void => {
+  return async (files: string[], flags: SimulateFlags, command: Command): Promise<void> => {
     const { ctx } = env;
     const budgetFlag = takeBudgetFlag(command, flags);
     const parametricOnly = flags.method === "parametric";
-    const stage = loadPlan(ctx, file, planFlagsOf(flags));
+    const stage = await loadPlan(ctx, files, planFlagsOf(flags));
     const { plan, exposure } = stage;
     const sided = budgetForSide(stage.position.side, budgetFlag, configBudget(flags));
     warn(ctx, [...exposure.forecast.warnings, ...plan.warnings, ...(stage.company?.warnings ?? []), ...sided.warnings]);

@@ -3,10 +3,11 @@ import { Command, Option } from "commander";
 import { parseAsOf, parseIntOption } from "../options.js";
 import { addConfigOption } from "../config-flags.js";
 import { addKnowledgeOptions } from "../forecast-knowledge-flags.js";
+import { addUsageReadOptions } from "../usage-flags.js";
 import { lazyAction, type CommandEnv } from "./shared.js";
 
 export function checkCommand(env: CommandEnv): Command {
-  const cmd = addKnowledgeOptions(addConfigOption(new Command("check")))
+  const cmd = addUsageReadOptions(addKnowledgeOptions(addConfigOption(new Command("check"))))
     .description(
       "evaluate the config's thresholds (Cost-at-Risk, over-hedge probability, hedge-ratio bands, effectiveness, data quality); exit 1 on a breach",
     )

@@ -4,12 +4,16 @@ import { withConfig } from "../config-flags.js";
 import { DEFAULT_PATHS, MAX_HORIZON } from "../../forecast/defaults.js";
 import { parseIntOption } from "../options.js";
 import { addKnowledgeOptions } from "../forecast-knowledge-flags.js";
+import { addUsageReadOptions } from "../usage-flags.js";
 import { lazyAction, type CommandEnv } from "./shared.js";
 
 export function forecastCommand(env: CommandEnv): Command {
   const cmd = new Command("forecast")
     .description("forecast token usage by month or by day with 80% / 95% intervals, a fan chart and model scores")
-    .argument("<file>", "usage CSV, or a two-column series file with the header period,value (YYYY-MM or YYYY-MM-DD)")
+    .argument(
+      "<files...>",
+      "usage exports: files, directories, quoted globs ('exports/*.csv') or - for standard input; each one's format detected from its header; or one two-column series file with the header period,value (YYYY-MM or YYYY-MM-DD)",
+    )
     .addOption(
       new Option("--period <period>", "forecast monthly totals or daily values")
         .choices(["month", "day"])
@@ -42,9 +46,8 @@ export function forecastCommand(env: CommandEnv): Command {
       new Option("--paths <n>", "sample paths for simulated quantiles")
         .argParser(parseIntOption("--paths", 100, 1_000_000))
         .default(DEFAULT_PATHS),
-    )
-    .option("--map <mapping>", "usage column mapping, e.g. date=day,tokens=n,kind=token_type");
+    );
   return env
-    .output(withConfig(addKnowledgeOptions(cmd), env.ctx, { usageArgument: true }))
+    .output(withConfig(addUsageReadOptions(addKnowledgeOptions(cmd)), env.ctx, { usageArgument: true }))
     .action(lazyAction(async () => (await import("../actions/forecast.js")).forecastAction(env)));
 }

@@ -4,9 +4,10 @@ import { DEFAULT_CONFIG_NAME, parseLadder } from "../init-flags.js";
 import { parseIntOption, parseNumberOption, parseRateOption } from "../options.js";
 import { inquirerPrompter, type Prompter } from "../prompts.js";
 import { lazyAction, type CommandEnv } from "./shared.js";
+import { addUsageReadOptions } from "../usage-flags.js";
 
 export function initCommand(env: CommandEnv, prompter: Prompter = inquirerPrompter()): Command {
-  return new Command("init")
+  return addUsageReadOptions(new Command("init"))
     .description(
       "interactive wizard: look at a usage file, ask for the curve, contract, policy and budget, show the plan, write hedge.config.yaml",
     )

@@ -11,7 +11,10 @@ export function planCommand(env: CommandEnv): Command {
         "the volume cap, contracts, P(over-hedge), locked-in cost, margin and fees; then, in the company's money, its expected cost, " +
         "Cost-at-Risk unhedged → hedged, the cost of hedging and the part the index cannot hedge",
     )
-    .argument("<file>", "usage CSV");
+    .argument(
+      "<files...>",
+      "usage exports: files, directories, quoted globs ('exports/*.csv') or - for standard input; each one's format detected from its header",
+    );
   addPlanOptions(cmd).addOption(
     new Option(
       "--funding-rate <rate>",

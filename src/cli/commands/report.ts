@@ -3,11 +3,12 @@ import { Command, Option } from "commander";
 import { parseAsOf, parseIntOption } from "../options.js";
 import { addConfigOption } from "../config-flags.js";
 import { addKnowledgeOptions } from "../forecast-knowledge-flags.js";
+import { addUsageReadOptions } from "../usage-flags.js";
 import { lazyAction, type CommandEnv } from "./shared.js";
 import { SAVED_PLAN_HELP } from "../saved-plan-flags.js";
 
 export function reportCommand(env: CommandEnv): Command {
-  const cmd = addKnowledgeOptions(addConfigOption(new Command("report")))
+  const cmd = addUsageReadOptions(addKnowledgeOptions(addConfigOption(new Command("report"))))
     .description(
       "the monthly report: report.md, a self-contained report.html with charts, report.json and CSV tables (and report.xlsx with --xlsx), with an audit block and a hedge designation memo",
     )

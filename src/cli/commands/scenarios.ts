@@ -37,7 +37,10 @@ export function scenariosCommand(env: CommandEnv): Command {
     .description(
       "P&L of the hedge plan under price shocks, curve twists × volume cases: unhedged cost, futures P&L, hedged cost, effective USD/Mtok, budget, variation margin",
     )
-    .argument("<file>", "usage CSV");
+    .argument(
+      "<files...>",
+      "usage exports: files, directories, quoted globs ('exports/*.csv') or - for standard input; each one's format detected from its header",
+    );
   return env
     .output(addSavedPlanOption(addPlanOptions(cmd)))
     .addOption(

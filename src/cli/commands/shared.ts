@@ -53,7 +53,7 @@ export function lazyAction<A extends unknown[]>(
   };
 }
 
-/** Options of the commands that forecast: the seed of the sample paths and the horizon. */
+/** Options of the commands that forecast: the seed of the sample paths and the horizon (the usage flags: usage-flags.ts). */
 export function addForecastOptions(cmd: Command, defaultHorizon?: number): Command {
   const horizon = new Option("--horizon <months>", "months to forecast").argParser(parseIntOption("--horizon", 1, 120));
   if (defaultHorizon !== undefined) horizon.default(defaultHorizon);
@@ -63,8 +63,7 @@ export function addForecastOptions(cmd: Command, defaultHorizon?: number): Comma
       new Option("--seed <n>", "seed of every random draw")
         .argParser(parseIntOption("--seed", 0, 2 ** 32 - 1))
         .default(42),
-    )
-    .option("--map <mapping>", "usage column mapping, e.g. date=day,tokens=n,kind=token_type");
+    );
 }
 
 /** How this run draws charts: Unicode or ASCII (context.ts unicodeEnabled) and the terminal's width when known. */

@@ -10,7 +10,10 @@ export function simulateCommand(env: CommandEnv): Command {
     .description(
       "Monte Carlo of price and volume: cost distribution, Cost-at-Risk, margin need and a hedge-ratio sweep 0%–150%",
     )
-    .argument("<file>", "usage CSV");
+    .argument(
+      "<files...>",
+      "usage exports: files, directories, quoted globs ('exports/*.csv') or - for standard input; each one's format detected from its header",
+    );
   return addSimulateOptions(env.output(addSavedPlanOption(addPlanOptions(cmd)))).action(
     lazyAction(async () => (await import("../actions/simulate.js")).simulateAction(env)),
   );

@@ -3,6 +3,7 @@ import { centsString, toCents, type Dec } from "../../money/decimal.js";
 import { sortedEntries, totalsByPeriod, type PeriodTotal } from "../../ingest/aggregate.js";
 import { groupTotals, type GroupBy } from "../../ingest/groups.js";
 import type { UsageSeries } from "../../ingest/types.js";
+import type { UsageOverlap, UsageSource } from "../../ingest/combine.js";
 import { exactInt } from "../json.js";
 import { renderCsv } from "../render/csv.js";
 import { fmtInt, fmtMoney } from "../render/format.js";
@@ -27,6 +28,67 @@ export interface IngestViewOptions {
   groupBy?: GroupBy;
   /** The filters applied, echoed in the document. */
   filters?: Record<string, string | string[]>;
+  /** Each input's own totals and the overlaps between inputs (several files, src/ingest/combine.ts). */
+  usage?: { sources: readonly UsageSource[]; overlaps: readonly UsageOverlap[] };
+}
+
+/** The per-input lines of the JSON: file, format, rows, tokens (exact), cost, first and last day, duplicates. */
+export function sourcesDocument(sources: readonly UsageSource[]): Record<string, unknown>[] {
+  return sources.map((s) => ({
+    file: s.file,
+    format: s.format,
+    rows: s.rows,
+    tokens: exactInt(s.tokens),
+    cost: money(s.cost),
+    costExact: exact(s.cost),
+    currency: s.currency,
+    firstDay: s.firstDay,
+    lastDay: s.lastDay,
+    duplicateTokens: exactInt(s.duplicateTokens),
+    duplicateCells: s.duplicateCells,
+  }));
+}
+
+export function overlapsDocument(overlaps: readonly UsageOverlap[]): Record<string, unknown>[] {
+  return overlaps.map((o) => ({
+    files: o.files,
+    from: o.from,
+    to: o.to,
+    duplicateCells: o.duplicateCells,
+    duplicateTokens: exactInt(o.duplicateTokens),
+    conflictingCells: o.conflictingCells,
+    days: o.days,
+  }));
+}
+
+/** The per-source table of a run with several inputs (tokens exact, cost to the cent). */
+export function sourcesHuman(sources: readonly UsageSource[], colour: boolean): string {
+  const total = sources.reduce((s, x) => s + x.tokens, 0n);
+  const dup = sources.reduce((s, x) => s + x.duplicateTokens, 0n);
+  return renderTable({
+    head: ["source", "format", "rows", "tokens", "cost", "first day", "last day"],
+    rows: sources.map((s) => [
+      s.file,
+      s.format,
+      fmtInt(s.rows),
+      fmtInt(s.tokens) + (s.duplicateTokens > 0n ? ` (${fmtInt(s.duplicateTokens)} repeated)` : ""),
+      s.cost === null ? "–" : fmtMoney(toCents(s.cost), s.currency ?? "USD"),
+      s.firstDay,
+      s.lastDay,
+    ]),
+    footer: [
+      [
+        `${sources.length} files`,
+        "",
+        fmtInt(sources.reduce((s, x) => s + x.rows, 0)),
+        dup > 0n ? `${fmtInt(total - dup)} (${fmtInt(dup)} counted once)` : fmtInt(total),
+        "",
+        "",
+        "",
+      ],
+    ],
+    colour,
+  });
 }
 
 function money(d: Dec | null): number | null {
@@ -110,6 +172,10 @@ export function ingestDocument(
     })),
     rowErrors: series.rowErrors ?? [],
     findings: series.findings ?? [],
+    // With several inputs only: a single file's document stays as it was (its file is the document's own).
+    ...(options.usage && options.usage.sources.length > 1
+      ? { sources: sourcesDocument(options.usage.sources), overlaps: overlapsDocument(options.usage.overlaps) }
+      : {}),
   };
 }
 
@@ -191,11 +257,17 @@ export function ingestHuman(
     summary.push(`format:        ${series.profile.title} (${series.profile.id}): ${series.profile.reason}`);
     for (const n of series.profile.notes) summary.push(`               note: ${n}`);
   }
+  const several = (options.usage?.sources.length ?? 1) > 1;
   summary.push(
-    `file:          ${series.file}`,
-    `columns:       ${Object.entries(series.columns)
-      .map(([k, v]) => `${k}=${v}`)
-      .join(", ")}`,
+    `${several ? "files:" : "file:"}         ${series.file}`,
+    // Several inputs: each has its own columns; the sources table above says which format each is.
+    ...(several
+      ? []
+      : [
+          `columns:       ${Object.entries(series.columns)
+            .map(([k, v]) => `${k}=${v}`)
+            .join(", ")}`,
+        ]),
     `rows read:     ${fmtInt(series.rowsRead)}${series.rowsUsed !== undefined && series.rowsUsed !== series.rowsRead ? ` (${fmtInt(series.rowsUsed)} used)` : ""}`,
     `date range:    ${series.firstDay} … ${series.lastDay} (${series.days.length} days)`,
     `missing days:  ${missing}`,
@@ -240,6 +312,7 @@ export function ingestHuman(
     "\n" +
     ingestSentence(ingestAnswer(series, periods, period)) +
     "\n" +
+    (several ? "\n" + sourcesHuman(options.usage!.sources, colour) : "") +
     groups +
     "\n" +
     summary.join("\n") +
