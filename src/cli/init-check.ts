@@ -27,7 +27,7 @@ export interface InitCheck {
 }
 
 /** The checks `check --config target` would report on `text`. */
-export function checkConfigText(ctx: IoContext, text: string, target: string): InitCheck {
+export async function checkConfigText(ctx: IoContext, text: string, target: string): Promise<InitCheck> {
   const full = resolve(ctx.cwd, target);
   const resolved = resolveConfig({
     cwd: resolve(ctx.cwd),
@@ -35,7 +35,7 @@ export function checkConfigText(ctx: IoContext, text: string, target: string): I
     env: ctx.env,
   });
   const cfg = requireComplete(resolved);
-  const stage = loadPlanFromConfig(ctx, cfg);
+  const stage = await loadPlanFromConfig(ctx, cfg);
   const asOf = asOfFor(cfg);
   return { summary: evaluateChecks(stage, cfg, asOf, { effectiveness: null }).summary, stage, asOf };
 }
@@ -133,7 +133,7 @@ export async function checkedConfigText(
   const notes: string[] = [];
   let floors: Record<number, number> = {};
   let text = input.render(floors, notes);
-  let check = checkConfigText(ctx, text, input.target);
+  let check = await checkConfigText(ctx, text, input.target);
   if (input.ladder && !check.summary.pass) {
     const changes = floorChanges(check, input.ladder);
     if (changes.length > 0) {
@@ -148,7 +148,7 @@ export async function checkedConfigText(
         notes.push("init lowered band floors the plan cannot reach (check would fail otherwise):", ...lines);
         floors = Object.fromEntries(changes.map((c) => [c.rung, c.to]));
         text = input.render(floors, notes);
-        check = checkConfigText(ctx, text, input.target);
+        check = await checkConfigText(ctx, text, input.target);
         if (!input.interactive) ctx.stderr.write("lowered; the config says so in its header\n");
       }
     }
