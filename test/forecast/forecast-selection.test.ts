@@ -85,6 +85,9 @@ describe("forecast/forecast-series: model selection (docs/METHODOLOGY.md §2)", 
     expect(short.rule).toBe(
       "the ETS model with the lowest AICc, as R's ets(): 2 rolling origin(s) are too few to choose by backtest (needs 3, i.e. 77 days of history)",
     );
+    // One forecast everywhere: the calibrated daily choice gives the same days at horizons 7 and 28.
+    const longer = forecastSeries({ granularity: "day", start: "2026-01-01", values }, { horizon: 28 });
+    expect(longer.points.slice(0, 7)).toEqual(long.points);
     expect(defaultSelection("day")).toBe("backtest");
     expect(defaultSelection("day", false)).toBe("aicc");
     expect(defaultSelection("month")).toBe("evidence");
