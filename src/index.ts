@@ -12,6 +12,8 @@ export {
   type UsageRecord,
   type PeriodTotal,
 } from "./ingest/index.js";
+// Several usage series → one, as the CLI combines several input files.
+export { combineUsage, type CombinedUsage, type UsageSource, type UsageOverlap } from "./ingest/combine.js";
 export {
   forecastSeries,
   type TimeSeries,

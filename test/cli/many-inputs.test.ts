@@ -4,7 +4,9 @@
  * counted once and reported; per-source totals; the combined series exact.
  */
 import { describe, expect, it } from "vitest";
+import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
+import { gzipSync } from "node:zlib";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -66,7 +68,7 @@ describe("several usage inputs in one run", () => {
     ]);
   });
 
-  it("twenty monthly files, as a directory, a quoted glob or a list: the single file's plan byte for byte", () => {
+  it("twenty monthly files, as a directory, a quoted glob or a list: the single file's plan, plus the sources", () => {
     expect(original.code, original.stderr).toBe(0);
     for (const args of [
       [monthly],
@@ -75,8 +77,16 @@ describe("several usage inputs in one run", () => {
     ]) {
       const r = runCli(["plan", ...args, ...planArgs, "--json"]);
       expect(r.code, r.stderr).toBe(0);
-      expect(r.stdout).toBe(original.stdout);
+      const { sources: _sources, overlaps: _overlaps, ...rest } = JSON.parse(r.stdout) as Record<string, unknown>;
+      expect(rest).toEqual(JSON.parse(original.stdout));
     }
+    // The JSON of plan and forecast carries the sources too (with several inputs only).
+    const many = JSON.parse(runCli(["plan", monthly, ...planArgs, "--json"]).stdout) as IngestDoc;
+    expect(many.sources).toHaveLength(20);
+    expect(JSON.parse(original.stdout)).not.toHaveProperty("sources");
+    const fc = runCli(["forecast", monthly, "--json", "--paths", "200"]);
+    expect(fc.code, fc.stderr).toBe(0);
+    expect((JSON.parse(fc.stdout) as IngestDoc).sources.map((s) => s.format)).toEqual(Array(20).fill("generic"));
     const { doc } = ingest([monthly]);
     expect(doc.sources).toHaveLength(20);
     // The exact sum: the per-file totals (BigInt) add up to the combined total and to the single file's.
@@ -95,6 +105,17 @@ describe("several usage inputs in one run", () => {
       ["<stdin>", "openai-usage"],
       [ANTHROPIC, "anthropic-usage"],
     ]);
+  });
+
+  it("gzip on standard input is recognised by its magic bytes (the real binary, a real pipe)", () => {
+    const r = spawnSync(process.execPath, [join(ROOT, "bin/tokenhedge"), "plan", "-", ...planArgs, "--json"], {
+      cwd: ROOT,
+      env: { ...process.env, NO_COLOR: "1", TOKENHEDGE_CONFIG: "" },
+      input: gzipSync(readFileSync(abs(ACME.usage))),
+      encoding: "utf8",
+    });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toBe(original.stdout);
   });
 
   it("- twice, or one file twice (directly or through a glob), is a usage error (exit 2)", () => {
@@ -158,7 +179,9 @@ describe("several usage inputs in one run", () => {
     );
     const plan = runCli(["plan", "--config", cfg, "--json"]);
     expect(plan.code, plan.stderr).toBe(0);
-    expect(plan.stdout).toBe(original.stdout);
+    const { sources, overlaps: _overlaps, ...rest } = JSON.parse(plan.stdout) as Record<string, unknown>;
+    expect(rest).toEqual(JSON.parse(original.stdout));
+    expect(sources).toHaveLength(20);
     const out = join(dir, "report");
     const r = runCli(["report", "--config", cfg, "--out", out, "--as-of", "2026-11-05", "--paths", "100"]);
     expect(r.code, r.stderr).toBe(0);

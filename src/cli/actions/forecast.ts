@@ -32,6 +32,8 @@ import { addDays, lastDayOfMonth, monthOfDay, monthsBetween } from "../../time/p
 import { checkRegularInput, readTextFile } from "../files.js";
 import { readKnowledge, type KnowledgeFlags } from "../forecast-knowledge.js";
 import { loadUsages } from "../inputs.js";
+import { usageSourcesFields } from "../../report/views/ingest.js";
+import type { UsageOverlap, UsageSource } from "../../ingest/combine.js";
 import { expandUsageArgs, STDIN } from "../usage-inputs.js";
 import { usageDialectOf, type UsageReadFlags } from "../usage-flags.js";
 import { emit, notice, warn, type OutputFlags } from "../output.js";
@@ -60,6 +62,8 @@ interface LoadedSeries {
   excluded: string[];
   /** The daily series behind a monthly one, screened for outages and level shifts (reported only). */
   daily?: TimeSeries;
+  /** Several usage files: each one's totals and their overlaps. */
+  usage?: { sources: UsageSource[]; overlaps: UsageOverlap[] };
 }
 
 /** The first few kilobytes of a file, enough to see its header without reading a large export. */
@@ -125,8 +129,9 @@ async function loadSeries(
   });
   warn(ctx, loaded.warnings);
   const usage = loaded.series;
+  const sources = { usage: { sources: loaded.sources, overlaps: loaded.overlaps } };
   if (period === "day")
-    return { source: "usage", unit: "tokens", decimals: 0, series: dailyTokens(usage), excluded: [] };
+    return { source: "usage", unit: "tokens", decimals: 0, series: dailyTokens(usage), excluded: [], ...sources };
   const monthly = monthlyIndexTokens(usage);
   return {
     source: "usage",
@@ -135,6 +140,7 @@ async function loadSeries(
     series: { granularity: "month", start: monthly.start, values: monthly.values },
     excluded: monthly.excluded,
     daily: dailyTokens(usage),
+    ...sources,
   };
 }
 
@@ -251,7 +257,7 @@ export function forecastAction(env: CommandEnv) {
       ctx,
       flags,
       {
-        json: () => forecastDocument(view),
+        json: () => ({ ...forecastDocument(view), ...usageSourcesFields(loaded.usage) }),
         csv: () => forecastCsv(view),
         human: () => forecastHuman(view, ctx.colour, chartStyle(ctx)),
       },

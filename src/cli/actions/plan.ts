@@ -4,6 +4,7 @@ import { planAnswerDocument, planAnswerHuman } from "../../report/views/plan-ans
 import { bookTradesCsv, positionHuman, withPosition } from "../../report/views/book.js";
 import { forecastNotes, forecastNotesHuman } from "../../report/views/forecast-notes.js";
 import { planAnswer } from "../../pipeline/plan-answer.js";
+import { usageSourcesFields } from "../../report/views/ingest.js";
 import { emit, warn, type OutputFlags } from "../output.js";
 import { loadPlan, type PlanFlags } from "../plan-inputs.js";
 import type { CommandEnv } from "../commands/shared.js";
@@ -28,8 +29,8 @@ export function planAction(env: CommandEnv) {
       ctx,
       flags,
       {
-        json: () =>
-          withPosition(
+        json: () => ({
+          ...withPosition(
             planDocument(plan, {
               forecastModel: exposure.forecast.model,
               forecastNotes: forecastNotes(exposure.forecast),
@@ -39,6 +40,9 @@ export function planAction(env: CommandEnv) {
             plan,
             position,
           ),
+          // Several usage files: each one's own totals and their overlaps (one file: nothing added).
+          ...usageSourcesFields(inputs.usageSources),
+        }),
         csv: () => (position.book ? bookTradesCsv(position.book) : planCsv(plan)),
         human: () =>
           planHuman(plan, ctx.colour) +

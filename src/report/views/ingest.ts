@@ -61,6 +61,16 @@ export function overlapsDocument(overlaps: readonly UsageOverlap[]): Record<stri
   }));
 }
 
+/**
+ * `sources` and `overlaps` for a JSON document, with several inputs only: a single file's document
+ * stays as it was (its file is the document's own). ingest, plan and forecast add these fields alike.
+ */
+export function usageSourcesFields(usage: IngestViewOptions["usage"]): Record<string, unknown> {
+  return usage && usage.sources.length > 1
+    ? { sources: sourcesDocument(usage.sources), overlaps: overlapsDocument(usage.overlaps) }
+    : {};
+}
+
 /** The per-source table of a run with several inputs (tokens exact, cost to the cent). */
 export function sourcesHuman(sources: readonly UsageSource[], colour: boolean): string {
   const total = sources.reduce((s, x) => s + x.tokens, 0n);
@@ -172,10 +182,7 @@ export function ingestDocument(
     })),
     rowErrors: series.rowErrors ?? [],
     findings: series.findings ?? [],
-    // With several inputs only: a single file's document stays as it was (its file is the document's own).
-    ...(options.usage && options.usage.sources.length > 1
-      ? { sources: sourcesDocument(options.usage.sources), overlaps: overlapsDocument(options.usage.overlaps) }
-      : {}),
+    ...usageSourcesFields(options.usage),
   };
 }
 
