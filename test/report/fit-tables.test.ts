@@ -46,4 +46,11 @@ describe("fitTables", () => {
   it("--wide keeps every table whole", () => {
     expect(fitTables(text, { columns: 30, boxes: true, wide: true })).toBe(text);
   });
+
+  it("two tables printed back to back (the cross hedge's model and k tables) are each drawn plain", () => {
+    const second = renderTable({ head: ["if k is off by", "contracts"], rows: [["-25%", "182"]] });
+    const out = fitTables(`${table}${second}`, { boxes: false, wide: false });
+    expect(out).not.toMatch(/[┌│├└]/);
+    expect(out).toContain("if k is off by  contracts\n--------------  ---------\n-25%                  182");
+  });
 });

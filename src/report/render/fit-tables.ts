@@ -97,8 +97,9 @@ export function fitTables(text: string, o: FitOptions): string {
       out.push(lines[i++]!);
       continue;
     }
+    // A table ends at its bottom border: two tables printed back to back are two blocks.
     const start = i;
-    while (i < lines.length && isTableLine(lines[i]!)) i++;
+    while (i < lines.length && isTableLine(lines[i]!)) if (strip(lines[i++]!).startsWith("└")) break;
     out.push(...fitBlock(lines.slice(start, i), o));
   }
   return out.join("\n");

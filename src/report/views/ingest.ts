@@ -266,7 +266,7 @@ export function ingestHuman(
   }
   const several = (options.usage?.sources.length ?? 1) > 1;
   summary.push(
-    `${several ? "files:" : "file:"}         ${series.file}`,
+    `${(several ? "files:" : "file:").padEnd(15)}${series.file}`,
     // Several inputs: each has its own columns; the sources table above says which format each is.
     ...(several
       ? []

@@ -227,5 +227,5 @@ function conversionHuman(plan: HedgePlan, colour: boolean): string {
     ]),
     colour,
   });
-  return head + models + sens;
+  return head + models + (models ? "\n" : "") + sens;
 }
