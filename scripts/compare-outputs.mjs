@@ -9,10 +9,12 @@
  * REPO_DIR, no colour and no config discovery, and writes OUT_DIR/NAME.stdout, .stderr and .code
  * (REPO_DIR itself written as <root>, so two checkouts in different places compare equal).
  * `report` writes into a temporary directory (printed as <report-out>), whose files are then copied
- * to OUT_DIR/NAME.files/.
+ * to OUT_DIR/NAME.files/. `init` likewise writes into its own temporary directory (<init-out>), copied to
+ * OUT_DIR/NAME.files/ with both directories written by name in the files too; its cases run with a fixed
+ * TOKENHEDGE_AS_OF, since init checks the config it writes at the as-of date (today by default).
  */
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -28,6 +30,8 @@ if (!out) {
 const bin = join(root, "bin/tokenhedge");
 // A fresh directory per run, written as <report-out> in the outputs, so runs may go in parallel.
 const reportDir = join(mkdtempSync(join(tmpdir(), "tokenhedge-compare-")), "report");
+const initDir = join(dirname(reportDir), "init");
+const initOut = join(initDir, "hedge.config.yaml");
 
 const A = "fixtures/acme";
 const usage = `${A}/usage.csv`;
@@ -331,6 +335,31 @@ add("report-breach", [
   "--json",
 ]);
 add("report-no-out", ["report", "--config", CONFIGS[0]]);
+// init without a terminal (stdin is not one here): --yes and flags, or the files it finds under <root>.
+const INIT_TOKEN = ["init", "--yes", "--usage", usage, ...TOKEN, "--out", initOut];
+add("init-yes-ladder", INIT_TOKEN);
+add("init-yes-ladder-custom", [...INIT_TOKEN, "--ladder", "90,70,50", "--budget", "3000000", "--horizon", "9"]);
+add("init-yes-ratio", [...INIT_TOKEN, "--ratio", "0.6"]);
+add("init-yes-policy", [...INIT_TOKEN, "--policy", `${A}/policy.json`]);
+add("init-yes-gpu", ["init", "--yes", "--usage", usage, ...GPU, "--out", initOut]);
+add("init-yes-found", ["init", "--yes", "--out", initOut]);
+add("init-yes-missing-usage", ["init", "--yes", "--usage", `${A}/does-not-exist.csv`, ...TOKEN, "--out", initOut]);
+add("init-yes-bad-contract", [
+  "init",
+  "--yes",
+  "--usage",
+  usage,
+  "--curve",
+  `${A}/token-curve.csv`,
+  "--contract",
+  "fixtures/invalid/bad-contract/contract.json",
+  "--out",
+  initOut,
+]);
+add("init-no-terminal", ["init", "--out", initOut]);
+add("init-bad-ladder", [...INIT_TOKEN, "--ladder", "80,x"]);
+add("init-exists", [...INIT_TOKEN, "--exists"]);
+add("init-exists-force", [...INIT_TOKEN, "--exists", "--force"]);
 add("config-show", ["config", "show", "--config", CONFIGS[0], "--json"]);
 add("config-show-human", ["config", "show", "--config", CONFIGS[0]]);
 add("demo", ["demo"]);
@@ -377,18 +406,36 @@ add("usage-json-unknown-option", ["scenarios", usage, "--nope", "--json"]);
 mkdirSync(out, { recursive: true });
 const { FORCE_COLOR: _f, TOKENHEDGE_CONFIG: _c, ...inherited } = process.env;
 const env = { ...inherited, NO_COLOR: "1", TOKENHEDGE_CONFIG: "", COLUMNS: "120" };
-for (const [name, argv] of cases) {
-  const isReport = argv[0] === "report";
+const anyRoot = (text) =>
+  text.split(reportDir).join("<report-out>").split(initDir).join("<init-out>").split(root).join("<root>");
+for (const [name, caseArgv] of cases) {
+  const isReport = caseArgv[0] === "report";
+  const isInit = caseArgv[0] === "init";
+  // "--exists" (not a flag of init's): a config is already at the --out path before init runs.
+  const argv = caseArgv.filter((a) => a !== "--exists");
   if (isReport) rmSync(reportDir, { recursive: true, force: true });
-  const r = spawnSync(process.execPath, [bin, ...argv], { cwd: root, env, encoding: "utf8", input: "" });
-  const anyRoot = (text) => text.split(reportDir).join("<report-out>").split(root).join("<root>");
+  if (isInit) {
+    rmSync(initDir, { recursive: true, force: true });
+    if (argv.length !== caseArgv.length) {
+      mkdirSync(initDir, { recursive: true });
+      writeFileSync(initOut, "version: 1\n");
+    }
+  }
+  const caseEnv = isInit ? { ...env, TOKENHEDGE_AS_OF: "2026-11-05" } : env;
+  const r = spawnSync(process.execPath, [bin, ...argv], { cwd: root, env: caseEnv, encoding: "utf8", input: "" });
   writeFileSync(join(out, `${name}.stdout`), anyRoot(r.stdout));
   writeFileSync(join(out, `${name}.stderr`), anyRoot(r.stderr));
   writeFileSync(join(out, `${name}.code`), `${r.status}\n`);
   if (isReport && existsSync(reportDir)) {
     cpSync(reportDir, join(out, `${name}.files`), { recursive: true, errorOnExist: false, force: true });
   }
+  if (isInit && existsSync(initDir)) {
+    mkdirSync(join(out, `${name}.files`), { recursive: true });
+    for (const f of readdirSync(initDir))
+      writeFileSync(join(out, `${name}.files`, f), anyRoot(readFileSync(join(initDir, f), "utf8")));
+  }
   if (isReport) rmSync(reportDir, { recursive: true, force: true });
+  if (isInit) rmSync(initDir, { recursive: true, force: true });
 }
 rmSync(dirname(reportDir), { recursive: true, force: true });
 process.stdout.write(`${cases.length} cases written to ${out}\n`);
