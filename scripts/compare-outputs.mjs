@@ -3,7 +3,7 @@
  * Record what every command prints on the bundled fixtures, so a refactor can be proved to change no
  * output: run this on the commit before and on the commit after, then `diff -r` the two directories.
  *
- *   node scripts/compare-outputs.mjs OUT_DIR [--root REPO_DIR]
+ *   node scripts/compare-outputs.mjs OUT_DIR [--root REPO_DIR] [--only NAME_PREFIX,...]
  *
  * Each case runs `REPO_DIR/bin/tokenhedge` (build REPO_DIR first) with the working directory at
  * REPO_DIR, no colour and no config discovery, and writes OUT_DIR/NAME.stdout, .stderr and .code
@@ -22,9 +22,12 @@ import { fileURLToPath } from "node:url";
 const args = process.argv.slice(2);
 const rootAt = args.indexOf("--root");
 const root = resolve(rootAt >= 0 ? args.splice(rootAt, 2)[1] : fileURLToPath(new URL("../", import.meta.url)));
+// --only: just the cases whose names start with one of these prefixes (e.g. to run new cases on an older build).
+const onlyAt = args.indexOf("--only");
+const only = onlyAt >= 0 ? args.splice(onlyAt, 2)[1].split(",") : undefined;
 const out = args[0];
 if (!out) {
-  process.stderr.write("usage: node scripts/compare-outputs.mjs OUT_DIR [--root REPO_DIR]\n");
+  process.stderr.write("usage: node scripts/compare-outputs.mjs OUT_DIR [--root REPO_DIR] [--only NAME_PREFIX,...]\n");
   process.exit(2);
 }
 const bin = join(root, "bin/tokenhedge");
@@ -75,6 +78,20 @@ all("forecast-month", ["forecast", usage, "--horizon", "6"]);
 all("forecast-day", ["forecast", usage, "--period", "day", "--horizon", "90"]);
 add("forecast-air", ["forecast", "fixtures/series/air-passengers.csv", "--json"]);
 add("forecast-config", ["forecast", "--config", CONFIGS[0], "--horizon", "2", "--json"]);
+add("forecast-backtest", ["forecast", usage, "--horizon", "3", "--backtest", "--json"]);
+add("forecast-series-day", [
+  "forecast",
+  "fixtures/series/daily-usage.csv",
+  "--period",
+  "day",
+  "--horizon",
+  "45",
+  "--json",
+]);
+add("forecast-series-month", ["forecast", "fixtures/series/daily-usage.csv", "--select", "aicc", "--json"]);
+add("forecast-air-backtest", ["forecast", "fixtures/series/air-passengers.csv", "--backtest", "--outliers", "keep"]);
+add("forecast-horizon-too-far", ["forecast", usage, "--horizon", "200"]);
+add("forecast-bad-value", ["forecast", "fixtures/series/bad-value.csv", "--json"]);
 all("curve-token", ["curve", `${A}/token-curve.csv`]);
 add("curve-gap", ["curve", "fixtures/curves/token-gap.csv", "--json"]);
 all("hedge-ratio-hull", [
@@ -87,6 +104,44 @@ all("hedge-ratio-hull", [
   "--contract-size",
   "42000",
 ]);
+const HULL_STATS = ["hedge-ratio", "--rho", "0.928", "--sigma-spot", "0.0263", "--sigma-futures", "0.0313"];
+all("hedge-ratio-stats", [...HULL_STATS, "--exposure", "2000000", "--contract-size", "42000"]);
+add("hedge-ratio-stats-tailed", [
+  ...HULL_STATS,
+  "--exposure",
+  "2000000",
+  "--contract-size",
+  "42000",
+  "--spot",
+  "1.94",
+  "--futures",
+  "1.99",
+  "--rounding",
+  "up",
+  "--side",
+  "short",
+  "--json",
+]);
+add("hedge-ratio-covariance", ["hedge-ratio", "--covariance", "0.000764", "--sigma-futures", "0.0313", "--json"]);
+add("hedge-ratio-history-only", [
+  "hedge-ratio",
+  "--history",
+  "fixtures/hull/airline-changes.csv",
+  "--changes",
+  "--json",
+]);
+add("hedge-ratio-levels", ["hedge-ratio", "--history", `${A}/index-linked-price-history.csv`, "--json"]);
+add("hedge-ratio-history-and-rho", ["hedge-ratio", "--history", "fixtures/hull/airline-changes.csv", "--rho", "0.9"]);
+add("hedge-ratio-rho-and-cov", [...HULL_STATS, "--covariance", "0.0007"]);
+add("hedge-ratio-nothing", ["hedge-ratio"]);
+add("hedge-ratio-rho-only", ["hedge-ratio", "--rho", "0.9"]);
+add("hedge-ratio-rho-no-spot", ["hedge-ratio", "--rho", "0.9", "--sigma-futures", "0.03"]);
+add("hedge-ratio-sigma-only", ["hedge-ratio", "--sigma-futures", "0.03", "--sigma-spot", "0.02"]);
+add("hedge-ratio-spot-no-exposure", [...HULL_STATS, "--spot", "1.94", "--futures", "1.99"]);
+add("hedge-ratio-no-size", [...HULL_STATS, "--exposure", "2000000"]);
+add("hedge-ratio-spot-no-futures", [...HULL_STATS, "--exposure", "2000000", "--contract-size", "42000", "--spot", "1"]);
+add("hedge-ratio-missing-file", ["hedge-ratio", "--history", "fixtures/hull/nope.csv", "--exposure", "1"]);
+add("hedge-ratio-no-such-file", ["hedge-ratio", "--history", "fixtures/hull/nope.csv", "--changes"]);
 all("plan-policy", ["plan", usage, ...POLICY]);
 add("plan-ratio", ["plan", usage, ...TOKEN, "--ratio", "0.8", "--rounding", "nearest", "--json"]);
 all("plan-mvhr", ["plan", usage, ...TOKEN, "--method", "mvhr", ...HISTORY]);
@@ -403,6 +458,7 @@ add("usage-sql-profile", ["sql", "--profile", "nope", "--dialect", "athena"]);
 add("usage-unknown-option", ["simulate", usage, "--nope"]);
 add("usage-json-unknown-option", ["scenarios", usage, "--nope", "--json"]);
 
+if (only) cases.splice(0, cases.length, ...cases.filter(([name]) => only.some((p) => name.startsWith(p))));
 mkdirSync(out, { recursive: true });
 const { FORCE_COLOR: _f, TOKENHEDGE_CONFIG: _c, ...inherited } = process.env;
 const env = { ...inherited, NO_COLOR: "1", TOKENHEDGE_CONFIG: "", COLUMNS: "120" };
