@@ -70,6 +70,8 @@ export {
   simulateForChecks,
   checksNeedEffectiveness,
   runEffectiveness,
+  hedgeRatioInputs,
+  hedgeRatioView,
   buildReportStage,
   reportOutputs,
   reportInputFiles,
@@ -81,6 +83,8 @@ export {
   type CheckSettings,
   type SimulationFigures,
   type EffectivenessRun,
+  type HedgeRatioSettings,
+  type HedgeRatioInputs,
   type ReportStageInput,
 } from "./pipeline/index.js";
 export { summarise, type CheckSummary, type RuleResult } from "./config/rules.js";
