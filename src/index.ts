@@ -72,6 +72,8 @@ export {
   simulateForChecks,
   checksNeedEffectiveness,
   runEffectiveness,
+  hedgeRatioInputs,
+  hedgeRatioView,
   buildReportStage,
   reportOutputs,
   reportInputFiles,
@@ -83,6 +85,8 @@ export {
   type CheckSettings,
   type SimulationFigures,
   type EffectivenessRun,
+  type HedgeRatioSettings,
+  type HedgeRatioInputs,
   type ReportStageInput,
 } from "./pipeline/index.js";
 export { summarise, type CheckSummary, type RuleResult } from "./config/rules.js";

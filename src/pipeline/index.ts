@@ -9,6 +9,7 @@
  *          ├─ evaluateChecks             the config's thresholds as rules (check-stage.ts, rules in src/config/rules.ts)
  *          └─ buildReportStage           simulation + checks + effectiveness + scenarios → report model → reportOutputs
  *   runEffectiveness (effectiveness-stage.ts)  history text → effectiveness tests (used by effectiveness, check, report)
+ *   hedgeRatioInputs → hedgeRatioView (hedge-ratio-stage.ts)  statistics or price-history text → h* and contract counts
  *
  * To change what every command plans with (e.g. a new input such as held positions, or pricing the
  * exposure at the company's own price), add the field to `PipelineInputs`, fill it in the shell
@@ -49,6 +50,14 @@ export {
   type SimulationFigures,
 } from "./check-stage.js";
 export { runEffectiveness, type EffectivenessRun, type EffectivenessSettings } from "./effectiveness-stage.js";
+export {
+  hedgeRatioInputs,
+  hedgeRatioView,
+  hedgeRatioStatistics,
+  hedgeRatioExposure,
+  type HedgeRatioSettings,
+  type HedgeRatioInputs,
+} from "./hedge-ratio-stage.js";
 export {
   buildReportStage,
   reportOutputs,

@@ -53,7 +53,7 @@ function drive(
     TERM: "xterm",
     NO_COLOR: "1",
     COLUMNS: "160",
-    // init checks the config at the as-of date (init-check.ts): a fixed one keeps the fixtures' last day
+    // init checks the config at the as-of date (src/cli/wizard/check.ts): a fixed one keeps the fixtures' last day
     // (2026-10-31) within maxStaleDays, so no "write anyway?" question appears as the calendar moves on.
     TOKENHEDGE_AS_OF: "2026-11-05",
     ...env,

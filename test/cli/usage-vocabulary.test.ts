@@ -199,3 +199,31 @@ describe("the reading keys in the config's usage: section", () => {
     expect(p("usage.decimal")?.source).toBe(`config ${cfg}`);
   });
 });
+
+describe("init keeps the reading flags in the config it writes", () => {
+  it("init --yes on the European copy with its flags writes a config whose plan is the original's", () => {
+    const out = join(dir, "init-eu.config.yaml");
+    const init = runCli([
+      "init",
+      "--yes",
+      "--usage",
+      EU,
+      ...EU_FLAGS,
+      "--curve",
+      abs(ACME.tokenCurve),
+      "--contract",
+      abs(ACME.tokenContract),
+      "--policy",
+      abs(ACME.policy),
+      "--out",
+      out,
+    ]);
+    expect(init.code, init.stderr).toBe(0);
+    const text = readFileSync(out, "utf8");
+    expect(text).toMatch(/dateFormat: DD\/MM\/YYYY/);
+    const original = runCli(["plan", ACME.usage, ...PLAN_ARGS, "--json"]);
+    const fromConfig = runCli(["plan", "--config", out, "--json"]);
+    expect(fromConfig.code, fromConfig.stderr).toBe(0);
+    expect(JSON.parse(fromConfig.stdout).months).toEqual(JSON.parse(original.stdout).months);
+  });
+});

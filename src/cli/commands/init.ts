@@ -1,6 +1,6 @@
-/** `tokenhedge init`: the options; the wizard (actions/init.ts) loads when it runs. */
+/** `tokenhedge init`: the options; the wizard (actions/init.ts, steps in wizard/) loads when it runs. */
 import { Command, Option } from "commander";
-import { DEFAULT_CONFIG_NAME, parseLadder } from "../init-flags.js";
+import { DEFAULT_CONFIG_NAME, parseLadder } from "../wizard/flags.js";
 import { parseIntOption, parseNumberOption, parseRateOption } from "../options.js";
 import { inquirerPrompter, type Prompter } from "../prompts.js";
 import { lazyAction, type CommandEnv } from "./shared.js";

@@ -11,14 +11,14 @@
  * resolve is reported on stderr and in the config's header before it is written.
  */
 import { dirname, resolve } from "node:path";
-import { requireComplete, resolveConfig } from "../config/index.js";
-import type { CheckSummary, RuleResult } from "../config/rules.js";
-import { evaluateChecks } from "../pipeline/index.js";
-import type { PlanStage } from "../pipeline/index.js";
-import { asOfFor } from "./as-of.js";
-import type { IoContext } from "./context.js";
-import type { Prompter } from "./prompts.js";
-import { loadPlanFromConfig } from "./plan-inputs.js";
+import { requireComplete, resolveConfig } from "../../config/index.js";
+import type { CheckSummary, RuleResult } from "../../config/rules.js";
+import { evaluateChecks } from "../../pipeline/index.js";
+import type { PlanStage } from "../../pipeline/index.js";
+import { asOfFor } from "../as-of.js";
+import type { IoContext } from "../context.js";
+import type { Prompter } from "../prompts.js";
+import { loadPlanFromConfig } from "../plan-inputs.js";
 
 export interface InitCheck {
   summary: CheckSummary;
