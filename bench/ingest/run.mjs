@@ -36,14 +36,15 @@ const bytes = statSync(file).size;
 const haveTime = existsSync("/usr/bin/time");
 
 /** Run a command; wall time, CPU time and peak RSS from /usr/bin/time when available. */
-function measure(label, cmd, cmdArgs) {
+function measure(label, cmd, cmdArgs, env = process.env) {
   const t0 = performance.now();
   const r = haveTime
     ? spawnSync("/usr/bin/time", ["-f", "__TIME__ %e %U %S %M", cmd, ...cmdArgs], {
         encoding: "utf8",
         maxBuffer: 1 << 26,
+        env,
       })
-    : spawnSync(cmd, cmdArgs, { encoding: "utf8", maxBuffer: 1 << 26 });
+    : spawnSync(cmd, cmdArgs, { encoding: "utf8", maxBuffer: 1 << 26, env });
   const wall = (performance.now() - t0) / 1000;
   if (r.status !== 0) {
     process.stderr.write(`bench: ${label} failed (${r.status}):\n${r.stderr}\n`);
@@ -65,6 +66,13 @@ const results = [];
 const node = process.execPath;
 results.push(measure("wc -l", "wc", ["-l", file]));
 results.push(measure("tokenhedge", node, [join(HERE, "worker-tokenhedge.mjs"), file]));
+// The same reader forced onto one thread (TOKENHEDGE_THREADS=1): the default reads a large file with worker threads.
+results.push(
+  measure("tokenhedge 1 thread", node, [join(HERE, "worker-tokenhedge.mjs"), file], {
+    ...process.env,
+    TOKENHEDGE_THREADS: "1",
+  }),
+);
 if (!args.includes("--no-csv-parse")) {
   results.push(measure("csv-parse", node, [join(HERE, "worker-csv-parse.mjs"), file]));
   if (args.includes("--columns"))
@@ -114,7 +122,7 @@ if (th && dk) {
     `totals agree with DuckDB: ${same ? "yes" : "NO"} (rows ${dk.report.rows}, tokens ${dk.report.tokens}, cost ${dk.report.cost}, days ${dk.report.days})`,
   );
   lines.push(
-    `tokenhedge vs DuckDB per CPU-second: ${th.cpuSecs && dk.cpuSecs ? (dk.cpuSecs / th.cpuSecs).toFixed(2) : "–"}× (DuckDB uses every core; tokenhedge one)`,
+    `tokenhedge vs DuckDB per CPU-second: ${th.cpuSecs && dk.cpuSecs ? (dk.cpuSecs / th.cpuSecs).toFixed(2) : "–"}× (both use every core they are given)`,
   );
   lines.push(`tokenhedge vs DuckDB: ${(dk.secs / th.secs).toFixed(2)}× (target ≥ 1.0×)`);
 }
@@ -123,6 +131,15 @@ summary(
   results.filter(Boolean).map((r) => ({ name: r.label, value: bytes / 1e6 / r.secs, unit: "MB/s", rssMb: r.rssMb })),
   th ? { base: "tokenhedge" } : {},
 );
+const th1 = results.find((r) => r?.label === "tokenhedge 1 thread");
+if (th && th1) {
+  const same =
+    th.report.tokens === th1.report.tokens && th.report.cost === th1.report.cost && th.report.rows === th1.report.rows;
+  lines.push(
+    "",
+    `threads: ${th.report.threads ?? "?"} by default; totals equal to one thread's: ${same ? "yes" : "NO"}; default ÷ one thread: ${(th1.secs / th.secs).toFixed(2)}× wall, ${th.cpuSecs && th1.cpuSecs ? (th1.cpuSecs / th.cpuSecs).toFixed(2) : "–"}× per CPU-second`,
+  );
+}
 const cp = results.find((r) => r?.label === "csv-parse");
 if (th && cp) {
   const same = th.report.tokens === cp.report.tokens && th.report.cost === cp.report.cost;
