@@ -85,7 +85,7 @@ function startWorker(job: RangeJob): { worker: Worker; done: Promise<IngestPart 
   const worker = new Worker(WORKER, { workerData: job });
   const done = new Promise<IngestPart | undefined>((resolve) => {
     worker.once("message", (m: { part?: IngestPart }) => resolve(m.part));
-    worker.once("error", () => resolve(undefined));
+    worker.on("error", () => resolve(undefined)); // `on`: a second error after terminate must not go unhandled
     worker.once("exit", () => resolve(undefined));
   });
   return { worker, done };
