@@ -17,7 +17,8 @@ const outdir = `${root}dist/bundle/cli`;
 rmSync(outdir, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
-  entryPoints: ["src/cli/main.ts"],
+  // The parallel reader's worker thread is its own entry: ingest-parallel.ts starts it from its own folder.
+  entryPoints: ["src/cli/main.ts", "src/cli/ingest-worker.ts"],
   outdir,
   bundle: true,
   splitting: true,

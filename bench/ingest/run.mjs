@@ -36,14 +36,15 @@ const bytes = statSync(file).size;
 const haveTime = existsSync("/usr/bin/time");
 
 /** Run a command; wall time, CPU time and peak RSS from /usr/bin/time when available. */
-function measure(label, cmd, cmdArgs) {
+function measure(label, cmd, cmdArgs, env = process.env) {
   const t0 = performance.now();
   const r = haveTime
     ? spawnSync("/usr/bin/time", ["-f", "__TIME__ %e %U %S %M", cmd, ...cmdArgs], {
         encoding: "utf8",
         maxBuffer: 1 << 26,
+        env,
       })
-    : spawnSync(cmd, cmdArgs, { encoding: "utf8", maxBuffer: 1 << 26 });
+    : spawnSync(cmd, cmdArgs, { encoding: "utf8", maxBuffer: 1 << 26, env });
   const wall = (performance.now() - t0) / 1000;
   if (r.status !== 0) {
     process.stderr.write(`bench: ${label} failed (${r.status}):\n${r.stderr}\n`);
@@ -65,6 +66,13 @@ const results = [];
 const node = process.execPath;
 results.push(measure("wc -l", "wc", ["-l", file]));
 results.push(measure("tokenhedge", node, [join(HERE, "worker-tokenhedge.mjs"), file]));
+// The same reader with worker threads (TOKENHEDGE_THREADS=auto: off by default, see bench/ingest/README.md).
+results.push(
+  measure("tokenhedge threads", node, [join(HERE, "worker-tokenhedge.mjs"), file], {
+    ...process.env,
+    TOKENHEDGE_THREADS: "auto",
+  }),
+);
 if (!args.includes("--no-csv-parse")) {
   results.push(measure("csv-parse", node, [join(HERE, "worker-csv-parse.mjs"), file]));
   if (args.includes("--columns"))
@@ -123,6 +131,16 @@ summary(
   results.filter(Boolean).map((r) => ({ name: r.label, value: bytes / 1e6 / r.secs, unit: "MB/s", rssMb: r.rssMb })),
   th ? { base: "tokenhedge" } : {},
 );
+const thp = results.find((r) => r?.label === "tokenhedge threads");
+if (th && thp) {
+  const same =
+    th.report.tokens === thp.report.tokens && th.report.cost === thp.report.cost && th.report.rows === thp.report.rows;
+  lines.push(
+    "",
+    `tokenhedge threads (${thp.report.threads ?? "?"}) vs one thread: totals equal ${same ? "yes" : "NO"}; ${(th.secs / thp.secs).toFixed(2)}× wall, ${th.cpuSecs && thp.cpuSecs ? (th.cpuSecs / thp.cpuSecs).toFixed(2) : "–"}× per CPU-second`,
+  );
+  if (dk) lines.push(`tokenhedge threads vs DuckDB: ${(dk.secs / thp.secs).toFixed(2)}×`);
+}
 const cp = results.find((r) => r?.label === "csv-parse");
 if (th && cp) {
   const same = th.report.tokens === cp.report.tokens && th.report.cost === cp.report.cost;

@@ -4,7 +4,16 @@
  * finds the mapping file (`--mapping FILE`, or `USAGE.csv.map.yaml` beside the data) and draws a
  * progress bar on stderr when stderr is a terminal.
  */
-import { closeSync, createReadStream, existsSync, fstatSync, openSync, readFileSync, readSync } from "node:fs";
+import {
+  closeSync,
+  createReadStream,
+  existsSync,
+  fstatSync,
+  openSync,
+  readFileSync,
+  readSync,
+  statSync,
+} from "node:fs";
 import { checkDecompressedStart, checkRegularInput, readTextFile, registerInput, StreamTextGuard } from "./files.js";
 import { open, type FileHandle } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
@@ -17,6 +26,7 @@ import { parseMappingText } from "../ingest/mapping/load.js";
 import type { MappingSpec } from "../ingest/mapping/schema.js";
 import type { UsageSeries } from "../ingest/types.js";
 import type { IoContext } from "./context.js";
+import { readUsageParallel, threadsFor } from "./ingest-parallel.js";
 import { bytesProgressBar, progressStream, type ProgressBar } from "./progress-bar.js";
 
 const CHUNK = 1 << 20;
@@ -162,6 +172,18 @@ export async function readUsageStream(ctx: IoContext, file: string, options: Ing
   const ing = new UsageIngestor(options);
   const bar = bytesProgressBar(progressStream(ctx), Date.now, size, `reading ${file}`, 32 * CHUNK);
   if (isGzip(file)) return readGzipStream(file, full, ing, bar);
+  const threads = threadsFor(ctx, size, options);
+  if (threads > 1) {
+    const series = await readUsageParallel(file, full, size, options, threads, bar).catch((err: unknown) => {
+      if (err instanceof HedgeError) throw err;
+      return undefined; // a thread that could not start, an I/O hiccup: the sequential read below reports it
+    });
+    if (series) {
+      bar.done();
+      checkUnchanged(file, size, size, statSync(full).size);
+      return series;
+    }
+  }
   let fh: FileHandle;
   try {
     fh = await open(full, "r");

@@ -93,6 +93,11 @@ export class CsvScanner {
     return this.consumed;
   }
 
+  /** The line number the next record would start on (a range reader counts its lines with it). */
+  get nextLine(): number {
+    return this.line;
+  }
+
   /** Append a chunk and emit every record it completes. */
   push(chunk: Uint8Array): void {
     let offset = 0;

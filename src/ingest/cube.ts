@@ -273,6 +273,11 @@ export class Cube {
     this.cellRows[cell]!++;
   }
 
+  /** Add a count of rows at once (merging the cube of another byte range, merge.ts). */
+  addRows(cell: number, n: number): void {
+    this.cellRows[cell] = this.cellRows[cell]! + n;
+  }
+
   /** Add a whole token count below 2^53. */
   addTokens(cell: number, kind: number, n: number): void {
     if (kind >= this.kindWidth) this.widen("kind", kind + 1);

@@ -19,6 +19,7 @@ import { profileById } from "./profiles/index.js";
 import { IngestRowError } from "./row-error.js";
 import { RowMapper } from "./row-mapper.js";
 import { assembleSeries } from "./assemble.js";
+import { absorbPart, ingestPart, type IngestPart } from "./merge.js";
 import { crToLf, sniffExport, sniffWindow, SNIFF_BYTES, withFile } from "./sniff.js";
 import type { ProfileInfo, RowErrorSummary, UsageSeries } from "./types.js";
 
@@ -52,6 +53,8 @@ export class UsageIngestor {
   private delimiter = ",";
   private headerLine = 1;
   private bytes = 0;
+  /** Bytes handed to the scanner (a range is clean when it scanned them all). */
+  private fed = 0;
   private finished = false;
 
   constructor(private readonly options: IngestOptions) {
@@ -87,6 +90,7 @@ export class UsageIngestor {
   }
 
   private feed(chunk: Uint8Array): void {
+    this.fed += chunk.length;
     try {
       this.scanner!.push(this.crOnly ? crToLf(chunk) : chunk);
     } catch (e) {
@@ -106,7 +110,78 @@ export class UsageIngestor {
     return e;
   }
 
-  private configure(final: boolean): void {
+  /**
+   * Reading a file in byte ranges (src/cli/ingest-parallel.ts): configure from the file's first bytes `head` —
+   * exactly what a sequential read sniffs, its first chunk — without reading any row from them; the rows then
+   * come from `push`. The first range counts lines from the header as usual, the others from 1 (merge.ts shifts
+   * them). Returns the file offset where the first data row starts, or −1 when the file cannot be read in
+   * ranges (lone-CR line ends).
+   */
+  configureRange(head: Uint8Array, final: boolean, first: boolean): number {
+    if (this.scanner || this.sniffLen > 0) throw new Error("configureRange after push");
+    this.sniff.push(head);
+    this.sniffLen = head.length;
+    const start = this.configure(final, first ? "first" : "later");
+    const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+    return this.crOnly ? -1 : start + bom;
+  }
+
+  /** End of a range: its results as plain data; a range that is not the file's last must end on a record boundary. */
+  endRange(last: boolean): IngestPart {
+    if (!this.scanner) throw new Error("endRange before configureRange");
+    this.finished = true;
+    const scanner = this.scanner;
+    if (last) {
+      try {
+        scanner.end();
+      } catch (e) {
+        throw this.syntax(e);
+      }
+    }
+    return ingestPart(this.mapper!, this.bucketer!, this.cube, {
+      clean: last || scanner.bytesScanned === this.fed,
+      lines: scanner.nextLine - 1,
+      rowErrors: this.errors.size,
+    });
+  }
+
+  /**
+   * Whether the first range's engine, at the end of its range, can absorb later ranges: it ended on a record
+   * boundary and nothing it holds depends on rows it has not seen (row errors, the day/month order of a/b/yyyy
+   * dates, a duplicate check still recording keys). When it cannot, the caller keeps pushing the rest of the
+   * file into it, which is a sequential read.
+   */
+  get mergeable(): boolean {
+    const b = this.bucketer;
+    return (
+      this.scanner !== undefined &&
+      this.scanner.bytesScanned === this.fed &&
+      this.errors.size === 0 &&
+      b?.orderEvidence === undefined &&
+      b?.undecided === undefined &&
+      !this.mapper!.duplicateCheckActive
+    );
+  }
+
+  /**
+   * The first range's engine, after its own range: absorb the later ranges' parts (in file order) and assemble
+   * the series. Undefined, with nothing changed, when the ranges cannot give the sequential answer (see
+   * `mergeable`; a later range that did not end on a record boundary — a cut inside a quoted field — or has row
+   * errors or order-dependent dates).
+   */
+  finishRanges(parts: readonly IngestPart[]): UsageSeries | undefined {
+    if (!this.mergeable || this.finished) return undefined;
+    if (parts.some((p) => !p.clean || p.rowErrors > 0 || p.orderDependent)) return undefined;
+    this.finished = true;
+    let base = this.scanner!.nextLine - 1;
+    for (const p of parts) {
+      absorbPart(this.mapper!, this.bucketer!, this.cube, p, base);
+      base += p.lines;
+    }
+    return this.assemble();
+  }
+
+  private configure(final: boolean, range?: "first" | "later"): number {
     const o = this.options;
     const window = sniffWindow(this.sniff, this.sniffLen, o.file);
     this.sniff.length = 0;
@@ -176,6 +251,7 @@ export class UsageIngestor {
     // Line number of the first byte after the header.
     let line = 1;
     for (let i = 0; i < header.next; i++) if (bytes[i] === 10) line++;
+    if (range === "later") line = 1;
     const mapper = this.mapper;
     const onError = o.onError ?? "stop";
     this.scanner = new CsvScanner(
@@ -199,7 +275,8 @@ export class UsageIngestor {
       },
       { startLine: line },
     );
-    this.feed(bytes.subarray(header.next));
+    if (range === undefined) this.feed(bytes.subarray(header.next));
+    return header.next;
   }
 
   finish(): UsageSeries {
@@ -218,6 +295,10 @@ export class UsageIngestor {
     } catch (e) {
       throw this.syntax(e);
     }
+    return this.assemble();
+  }
+
+  private assemble(): UsageSeries {
     return assembleSeries({
       options: this.options,
       mapper: this.mapper!,

@@ -128,6 +128,11 @@ export class RowMapper {
     this.duplicates = this.duplicateCheck.stats;
   }
 
+  /** Whether the duplicate check is still recording keys (a parallel read needs it settled in its first range). */
+  get duplicateCheckActive(): boolean {
+    return this.duplicateCheck.active;
+  }
+
   /** Column names the rules use, for the summary. */
   describeRules(): string[] {
     const out = [this.dateRule];
