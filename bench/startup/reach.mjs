@@ -1,25 +1,15 @@
 #!/usr/bin/env node
-// What each command's chunk loads with it: bundles the CLI in memory (as scripts/bundle-cli.mjs does) and follows
-// the static imports from the chunk of src/cli/commands/NAME.ts, the entry's own chunks left out. Prints chunks,
-// bytes, source files and packages per command; with a NAME, also the source files of that command.
+// What each command's chunk loads with it: bundles the CLI in memory (with scripts/bundle-options.mjs, as the build does) and follows
+// the static imports from the chunk of src/cli/commands/NAME.ts (its options) and of src/cli/actions/NAME.ts (what
+// loads when it runs, before it reads anything), the entry's own chunks left out. Prints chunks, bytes, source files
+// and packages per command; with a NAME, also the source files of that command.
 // Usage: node bench/startup/reach.mjs [NAME]
 import { build } from "esbuild";
 import { fileURLToPath } from "node:url";
+import { cliBundleOptions } from "../../scripts/bundle-options.mjs";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
-const r = await build({
-  absWorkingDir: root,
-  entryPoints: ["src/cli/main.ts"],
-  outdir: "/unused",
-  bundle: true,
-  splitting: true,
-  format: "esm",
-  platform: "node",
-  target: "node20",
-  metafile: true,
-  write: false,
-  logLevel: "error",
-});
+const r = await build({ ...cliBundleOptions(root, "/unused"), metafile: true, write: false, logLevel: "error" });
 const outs = r.metafile.outputs;
 const byEntry = {};
 for (const [f, o] of Object.entries(outs)) if (o.entryPoint) byEntry[o.entryPoint] = f;
@@ -32,7 +22,7 @@ function reach(f, seen = new Set()) {
 const mainSet = reach(byEntry["src/cli/main.ts"]);
 const show = process.argv[2];
 for (const [ep, f] of Object.entries(byEntry).sort()) {
-  if (!ep.startsWith("src/cli/commands/") && ep !== "src/cli/main.ts") continue;
+  if (!/^src\/cli\/(commands|actions)\//.test(ep) && ep !== "src/cli/main.ts") continue;
   const set = reach(f);
   let bytes = 0;
   const inputs = [];

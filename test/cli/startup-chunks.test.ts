@@ -12,37 +12,30 @@ import { PROFILES } from "../../src/ingest/profiles/index.js";
 import { PROFILE_IDS } from "../../src/ingest/option-names.js";
 import { roundingSchema } from "../../src/hedge/policy.js";
 import { ROUNDING_RULES } from "../../src/hedge/rounding.js";
+import { cliBundleOptions } from "../../scripts/bundle-options.mjs";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 let meta: Metafile;
 
 beforeAll(async () => {
-  const r = await build({
-    absWorkingDir: ROOT,
-    entryPoints: ["src/cli/main.ts"],
-    outdir: "/unused",
-    bundle: true,
-    splitting: true,
-    format: "esm",
-    platform: "node",
-    target: "node20",
-    metafile: true,
-    write: false,
-    logLevel: "silent",
-  });
+  const r = await build({ ...cliBundleOptions(ROOT, "/unused"), metafile: true, write: false, logLevel: "silent" });
   meta = r.metafile;
 }, 60_000);
 
 /** The source files a chunk loads with it (its static imports, transitively), main's own excluded. */
+const chunkOf = (ep: string): string => Object.entries(meta.outputs).find(([, o]) => o.entryPoint === ep)![0];
+
+/** The chunks loaded with `from`: itself and its static imports, transitively. */
+function reach(from: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(from)) return seen;
+  seen.add(from);
+  for (const i of meta.outputs[from]!.imports)
+    if (i.kind === "import-statement" && meta.outputs[i.path]) reach(i.path, seen);
+  return seen;
+}
+
 function staticInputs(entry: string): { inputs: string[]; bytes: number } {
   const outputs = meta.outputs;
-  const chunkOf = (ep: string): string => Object.entries(outputs).find(([, o]) => o.entryPoint === ep)![0];
-  const reach = (from: string, seen = new Set<string>()): Set<string> => {
-    if (seen.has(from)) return seen;
-    seen.add(from);
-    for (const i of outputs[from]!.imports) if (i.kind === "import-statement" && outputs[i.path]) reach(i.path, seen);
-    return seen;
-  };
   const main = reach(chunkOf("src/cli/main.ts"));
   const own = [...reach(chunkOf(entry))].filter((c) => !main.has(c));
   return {
@@ -69,6 +62,45 @@ describe("start-up: a command's options load none of its action", () => {
     expect(
       Object.keys(main.inputs).filter((i) => i.startsWith("src/cli/commands/") && !/shared|help-topic-names/.test(i)),
     ).toEqual([]);
+  });
+});
+
+/** The source files an action loads before it runs: its chunk and that chunk's static imports. */
+function actionInputs(name: string): string[] {
+  return [...reach(chunkOf(`src/cli/actions/${name}.ts`))].flatMap((c) => Object.keys(meta.outputs[c]!.inputs));
+}
+const ACTIONS = COMMANDS.map((row) => row.name).filter((n) => n !== "help-topics");
+const loads = (name: string, pattern: RegExp): string[] => actionInputs(name).filter((i) => pattern.test(i));
+
+describe("start-up: an action loads only the layers it uses (imports through a barrel go to the defining module)", () => {
+  it.each(ACTIONS.filter((n) => n !== "report").map((n) => [n] as const))(
+    "%s loads no HTML, Markdown or workbook writer",
+    (name) => {
+      expect(loads(name, /^src\/report\/(html|markdown|xlsx)\//)).toEqual([]);
+    },
+  );
+  it("report does (so the check above can fail)", () => {
+    expect(loads("report", /^src\/report\/html\/report\.ts$/)).toEqual(["src/report/html/report.ts"]);
+  });
+  it.each(["effectiveness", "hedge-ratio", "diff", "basis", "config", "sql", "completion"].map((n) => [n] as const))(
+    "%s loads no forecasting code",
+    (name) => {
+      expect(loads(name, /^src\/forecast\//)).toEqual([]);
+    },
+  );
+  it.each(["effectiveness", "hedge-ratio", "diff", "basis", "sql", "completion"].map((n) => [n] as const))(
+    "%s loads no zod",
+    (name) => {
+      expect(loads(name, /node_modules\/zod\//)).toEqual([]);
+    },
+  );
+});
+
+describe("start-up: re2js is not in the CLI's chunks", () => {
+  it("only its stand-in is bundled (the engine is require()d from re2js.cjs at the first compile)", () => {
+    const inputs = Object.values(meta.outputs).flatMap((o) => Object.keys(o.inputs));
+    expect(inputs.filter((i) => i.includes("node_modules/re2js/"))).toEqual([]);
+    expect(inputs.filter((i) => i.startsWith("lazy-re2js:"))).toEqual(["lazy-re2js:re2js"]);
   });
 });
 
