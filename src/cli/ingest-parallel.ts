@@ -19,6 +19,7 @@ import { open } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
+import { HedgeError } from "../errors.js";
 import { UsageIngestor } from "../ingest/engine.js";
 import type { IngestPart } from "../ingest/merge.js";
 import type { IngestOptions } from "../ingest/options.js";
@@ -45,13 +46,20 @@ const WORKER = new URL("./ingest-worker.js", import.meta.url);
  */
 export function threadsFor(ctx: IoContext, size: number, options: IngestOptions): number {
   const asked = (ctx.env.TOKENHEDGE_THREADS ?? "").trim().toLowerCase();
+  const n = Number(asked);
+  if (asked !== "" && asked !== "auto" && !(Number.isInteger(n) && n >= 1)) {
+    throw new HedgeError("USAGE", `TOKENHEDGE_THREADS must be auto or a whole number ≥ 1`, {
+      value: ctx.env.TOKENHEDGE_THREADS!,
+      expected: "auto, 1 (one thread, the default) or N threads up to 16",
+      hint: "unset TOKENHEDGE_THREADS to read in one thread",
+    });
+  }
   if (asked === "" || options.dedupe === true) return 1;
   // The worker is compiled JavaScript: from the TypeScript sources (tests) there is none to start.
   if (!existsSync(fileURLToPath(WORKER))) return 1;
   if (asked === "auto")
     return size < PARALLEL_MIN_BYTES ? 1 : Math.max(1, Math.min(availableParallelism(), MAX_THREADS));
-  const n = Number(asked);
-  return Number.isInteger(n) && n >= 1 ? Math.min(n, 16) : 1;
+  return Math.min(n, 16);
 }
 
 /** Start offsets of `n` ranges over [dataStart, size), each just after a line feed (fewer when lines are long). */

@@ -73,3 +73,12 @@ describe("ingest with worker threads (TOKENHEDGE_THREADS)", () => {
     }
   });
 });
+
+describe("TOKENHEDGE_THREADS with a value it cannot use", () => {
+  it("exits 2 naming the variable, the value and what it takes", () => {
+    const r = runCli(["ingest", "fixtures/acme/usage.csv"], { env: { TOKENHEDGE_THREADS: "lots" } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("TOKENHEDGE_THREADS must be auto or a whole number ≥ 1");
+    expect(r.stderr).toContain('value:    "lots"');
+  });
+});
