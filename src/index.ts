@@ -74,6 +74,8 @@ export {
   runEffectiveness,
   hedgeRatioInputs,
   hedgeRatioView,
+  forecastStage,
+  forecastHorizon,
   buildReportStage,
   reportOutputs,
   reportInputFiles,
@@ -87,6 +89,9 @@ export {
   type EffectivenessRun,
   type HedgeRatioSettings,
   type HedgeRatioInputs,
+  type LoadedSeries,
+  type ForecastSettings,
+  type ForecastProgressDisplay,
   type ReportStageInput,
 } from "./pipeline/index.js";
 export { summarise, type CheckSummary, type RuleResult } from "./config/rules.js";

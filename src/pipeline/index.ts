@@ -9,6 +9,7 @@
  *          ├─ evaluateChecks             the config's thresholds as rules (check-stage.ts, rules in src/config/rules.ts)
  *          └─ buildReportStage           simulation + checks + effectiveness + scenarios → report model → reportOutputs
  *   runEffectiveness (effectiveness-stage.ts)  history text → effectiveness tests (used by effectiveness, check, report)
+ *   forecastStage (forecast-stage.ts)  a loaded usage or period,value series → forecast, monthly totals, backtest
  *   hedgeRatioInputs → hedgeRatioView (hedge-ratio-stage.ts)  statistics or price-history text → h* and contract counts
  *
  * To change what every command plans with (e.g. a new input such as held positions, or pricing the
@@ -50,6 +51,13 @@ export {
   type SimulationFigures,
 } from "./check-stage.js";
 export { runEffectiveness, type EffectivenessRun, type EffectivenessSettings } from "./effectiveness-stage.js";
+export {
+  forecastStage,
+  forecastHorizon,
+  type LoadedSeries,
+  type ForecastSettings,
+  type ForecastProgressDisplay,
+} from "./forecast-stage.js";
 export {
   hedgeRatioInputs,
   hedgeRatioView,

@@ -1,45 +1,33 @@
 /**
- * `tokenhedge forecast FILE`'s action (its options: commands/forecast.ts): load a usage export or a plain `period,value` series, forecast it by month or by day
- * with 80% / 95% intervals, optionally backtest the candidate models, and print a table and fan chart, JSON or CSV.
+ * `tokenhedge forecast FILE`'s action (its options: commands/forecast.ts): load a usage export or a plain `period,value`
+ * series (here), forecast it by month or by day with 80% / 95% intervals and optionally backtest the candidate models
+ * (pipeline/forecast-stage.ts), with a progress bar on a terminal, and print a table and fan chart, JSON or CSV.
  */
 import { closeSync, openSync, readSync } from "node:fs";
 import { resolve } from "node:path";
 import { HedgeError } from "../../errors.js";
-import {
-  backtest,
-  forecastSeries,
-  monthlyFromForecast,
-  type ForecastResult,
-  type Granularity,
-  type MonthlyForecast,
-  type OutlierMode,
-  type SelectionMethod,
-  type TimeSeries,
-} from "../../forecast/index.js";
+import type { Granularity, OutlierMode, SelectionMethod } from "../../forecast/index.js";
 import { completeMonthTotals } from "../../forecast/input/complete-months.js";
 import { isPeriodValueText, parsePeriodValue } from "../../forecast/input/period-value.js";
 import { dailyTokens } from "../../forecast/input/usage-daily.js";
 import { monthlyIndexTokens } from "../../hedge/exposure.js";
+import { forecastHorizon, forecastStage, type LoadedSeries } from "../../pipeline/index.js";
 import {
   forecastCsv,
   forecastDocument,
   forecastFindings,
   forecastHuman,
   forecastWarnings,
-  type ForecastView,
 } from "../../report/views/forecast.js";
-import { addDays, lastDayOfMonth, monthOfDay, monthsBetween } from "../../time/period.js";
 import { checkRegularInput, readTextFile } from "../files.js";
 import { readKnowledge, type KnowledgeFlags } from "../forecast-knowledge.js";
 import { loadUsages } from "../inputs.js";
 import { usageSourcesFields } from "../../report/views/ingest.js";
-import type { UsageOverlap, UsageSource } from "../../ingest/combine.js";
 import { expandUsageArgs, STDIN } from "../usage-inputs.js";
 import { usageDialectOf, type UsageReadFlags } from "../usage-flags.js";
 import { emit, notice, warn, type OutputFlags } from "../output.js";
 import { forecastProgress, progressBar, progressStream } from "../progress-bar.js";
 import { chartStyle, type CommandEnv, type RunContext } from "../commands/shared.js";
-import { DEFAULT_HORIZON, MAX_HORIZON } from "../../forecast/defaults.js";
 
 export interface ForecastFlags extends OutputFlags, KnowledgeFlags, UsageReadFlags {
   period: Granularity;
@@ -50,20 +38,6 @@ export interface ForecastFlags extends OutputFlags, KnowledgeFlags, UsageReadFla
   seed: number;
   paths: number;
   map?: string;
-}
-
-/** The series to forecast, whichever file it came from. */
-interface LoadedSeries {
-  source: "usage" | "series";
-  unit?: string;
-  decimals: number;
-  series: TimeSeries;
-  /** Partial months left out of a monthly series. */
-  excluded: string[];
-  /** The daily series behind a monthly one, screened for outages and level shifts (reported only). */
-  daily?: TimeSeries;
-  /** Several usage files: each one's totals and their overlaps. */
-  usage?: { sources: UsageSource[]; overlaps: UsageOverlap[] };
 }
 
 /** The first few kilobytes of a file, enough to see its header without reading a large export. */
@@ -144,112 +118,37 @@ async function loadSeries(
   };
 }
 
-/** Calendar months a daily forecast of `horizon` days after `lastDay` reaches into (the current one if partial). */
-function monthsReached(lastDay: string, horizon: number): number {
-  const lastMonth = monthOfDay(lastDay);
-  const firstMonth = lastDay === lastDayOfMonth(lastMonth) ? monthOfDay(addDays(lastDay, 1)) : lastMonth;
-  return monthsBetween(firstMonth, monthOfDay(addDays(lastDay, horizon))) + 1;
-}
-
-/**
- * Core errors about the series know nothing of files: name the file so the message says where to look, and when a
- * monthly series is too short because partial months were left out, say so.
- */
-function withFile<T>(file: string, loaded: LoadedSeries, run: () => T): T {
-  try {
-    return run();
-  } catch (err) {
-    if (err instanceof HedgeError && err.exitCode === 3 && err.details.file === undefined) {
-      const hint =
-        err.code === "SERIES_TOO_SHORT" && loaded.excluded.length > 0 && err.details.hint === undefined
-          ? {
-              hint: `only complete months count (left out: ${loaded.excluded.join(", ")}); or forecast by day: --period day`,
-            }
-          : {};
-      throw new HedgeError(err.code, err.message, { ...err.details, file, ...hint });
-    }
-    throw err;
-  }
-}
-
 export function forecastAction(env: CommandEnv) {
   return async (files: string[], flags: ForecastFlags): Promise<void> => {
     const { ctx } = env;
     const names = expandUsageArgs(ctx, files, flags.engine);
     const file = names.join(", ");
     const period = flags.period;
-    const horizon = flags.horizon ?? DEFAULT_HORIZON[period];
-    if (horizon > MAX_HORIZON[period]) {
-      throw new HedgeError(
-        "USAGE",
-        `--horizon must be at most ${MAX_HORIZON[period]} for --period ${period}, got ${horizon}`,
-        {
-          value: String(horizon),
-          expected: `1 … ${MAX_HORIZON[period]}`,
-        },
-      );
-    }
+    const horizon = forecastHorizon(period, flags.horizon);
     const loaded = await loadSeries(ctx, names, period, flags);
     const knowledge = readKnowledge(ctx, flags);
-    const options = {
+    const settings = {
+      file,
+      horizon,
+      seed: flags.seed,
+      paths: flags.paths,
+      ...(flags.select ? { select: flags.select } : {}),
+      ...(flags.outliers ? { outliers: flags.outliers } : {}),
+      ...(flags.backtest ? { backtest: true } : {}),
       ...(knowledge.events ? { events: knowledge.events } : {}),
       ...(knowledge.volumePlan ? { volumePlan: knowledge.volumePlan } : {}),
-      seed: flags.seed,
-      ...(flags.select ? { select: flags.select } : {}),
-      paths: flags.paths,
-      ...(flags.outliers ? { outliers: flags.outliers } : {}),
     };
-    const view = withFile(file, loaded, (): ForecastView => {
-      const { series } = loaded;
-      const months =
-        series.granularity === "day"
-          ? monthsReached(addDays(series.start, series.values.length - 1), horizon)
-          : undefined;
+    const view = forecastStage(loaded, settings, (months) => {
       // Progress with an estimate of the time left, on a terminal only and never under --json or --quiet.
       const stream = progressStream(ctx);
       const bar = !flags.json && stream.isTTY ? progressBar(stream, Date.now, "forecasting") : undefined;
-      const onProgress = bar
-        ? forecastProgress(bar, {
-            paths: flags.paths,
-            horizon,
-            ...(months !== undefined ? { monthly: { days: Math.round(months * 30.44), months } } : {}),
-          })
-        : undefined;
-      let result: ForecastResult;
-      let monthly: MonthlyForecast | undefined;
-      try {
-        // The model is selected once, here; the monthly totals reuse its sample paths' model.
-        result = forecastSeries(series, {
-          ...options,
-          horizon,
-          ...(loaded.daily ? { dailyHistory: loaded.daily } : {}),
-          ...(onProgress ? { onProgress } : {}),
-        });
-        monthly =
-          months !== undefined ? monthlyFromForecast(series, result, months, flags.paths, onProgress) : undefined;
-      } finally {
-        bar?.done();
-      }
-      const report = flags.backtest
-        ? backtest(series, {
-            seed: flags.seed,
-            ...(flags.outliers ? { outliers: flags.outliers } : {}),
-            ...(knowledge.events ? { events: knowledge.events } : {}),
-            ...(loaded.daily ? { dailyHistory: loaded.daily } : {}),
-          })
-        : undefined;
-      return {
-        file,
-        source: loaded.source,
-        ...(loaded.unit ? { unit: loaded.unit } : {}),
-        decimals: loaded.decimals,
-        history: series,
-        excluded: loaded.excluded,
-        result,
+      if (!bar) return undefined;
+      const onProgress = forecastProgress(bar, {
         paths: flags.paths,
-        ...(monthly ? { monthly } : {}),
-        ...(report ? { backtest: report } : {}),
-      };
+        horizon,
+        ...(months !== undefined ? { monthly: { days: Math.round(months * 30.44), months } } : {}),
+      });
+      return { onProgress, done: () => bar.done() };
     });
     warn(ctx, forecastWarnings(view));
     for (const f of forecastFindings(view)) notice(ctx, `finding: ${f.message}`);
