@@ -4,7 +4,7 @@
  * (Hyndman & Koehler 2006), sMAPE and MAPE (M3/M4 definitions), and the empirical coverage of the 80% and 95%
  * intervals.
  *
- * [product] defaults: monthly h = 3 with origins at each of the last 6 months and at least 12 months of training;
+ * Our defaults: monthly h = 3 with origins at each of the last 6 months and at least 12 months of training;
  * daily h = 28 with origins every 7 days over the last 12 weeks and at least 8 weeks of training. Forecasts that
  * would run past the end of the data are truncated. With so few origins these figures are noisy: treat small
  * differences between models as ties.

@@ -1,7 +1,7 @@
 /**
  * Forecast combination (docs/METHODOLOGY.md §2; M3: Makridakis & Hibon 2000, "Comb S-H-D"; M4: Makridakis,
  * Spiliotis & Assimakopoulos 2018/2020; Petropoulos & Svetunkov 2020; weighted by past accuracy: Bates & Granger
- * 1969). Point forecast: the weighted mean of the component means. Distribution [product]: the weighted mixture —
+ * 1969). Point forecast: the weighted mean of the component means. Distribution (our choice): the weighted mixture —
  * the pooled sample paths, a share from each component equal to its weight — so that disagreement between models
  * widens the intervals. Paths are never averaged pairwise, which would shrink the spread.
  */

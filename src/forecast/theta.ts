@@ -3,7 +3,7 @@
  * IJF 19(2): simple exponential smoothing with a drift equal to half the slope of a linear trend, after classical
  * multiplicative seasonal adjustment when a lag-m autocorrelation test says so (docs/METHODOLOGY.md §2; R's `thetaf`).
  *
- * [product] intervals are computed on the seasonally adjusted scale and multiplied by the seasonal index, and with
+ * Our choice (not in the method's papers): intervals are computed on the seasonally adjusted scale and multiplied by the seasonal index, and with
  * `log: true` the adjusted series is modelled on the log scale (the drift becomes a growth rate).
  */
 import { decompose } from "./decompose.js";

@@ -1,7 +1,7 @@
 /**
  * Run the ETS recursion over a series and accumulate the concentrated likelihood (docs/METHODOLOGY.md §2; R's
  * `etscalc`): L* = n·log(SSE) for additive errors, n·log(SSE) + 2·Σ log|μ_t| for multiplicative errors,
- * where n counts non-missing observations **[product]**.
+ * where n counts non-missing observations (our choice for series with gaps).
  *
  * This is the optimiser's inner loop (thousands of runs per fit), so it inlines the equations of recursion.ts
  * and keeps the seasonal states in a ring buffer instead of shifting the queue; the test suite checks that both

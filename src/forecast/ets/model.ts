@@ -1,6 +1,6 @@
 /**
  * Wrap a fitted ETS model as a FittedModel: analytic normal intervals for class-1 models only, simulation for
- * every other model (docs/METHODOLOGY.md §2 [product]).
+ * every other model (our choice; docs/METHODOLOGY.md §2).
  */
 import type { FittedModel } from "../model.js";
 import { logNormalForecast, normalForecast } from "../model.js";

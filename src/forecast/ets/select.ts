@@ -6,7 +6,7 @@ import { fitEts, type EtsFit, type EtsFitOptions } from "./fit.js";
 import { etsName, type ErrorType, type EtsSpec, type SeasonType, type TrendType } from "./spec.js";
 
 export interface AutoEtsOptions extends EtsFitOptions {
-  /** Allow seasonal candidates (default true; they also need n ≥ 2m, m ≤ 24 [product]). */
+  /** Allow seasonal candidates (default true; they also need n ≥ 2m, m ≤ 24, our limit). */
   seasonal?: boolean;
   /** Only damped trends (the "Damped" component of the combination, §6.2). */
   dampedOnly?: boolean;
