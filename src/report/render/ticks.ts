@@ -36,14 +36,14 @@ function clean(v: number, step: number): number {
 
 /**
  * Heckbert's loose labelling of [lo, hi] with about `count` ticks (at least 2). A flat or empty range is widened
- * first so the axis never has zero length.
+ * first (by `flatPad` of its value, or by 1 around zero) so the axis never has zero length.
  */
-export function niceTicks(lo: number, hi: number, count = 5): Ticks {
+export function niceTicks(lo: number, hi: number, count = 5, flatPad = 0.05): Ticks {
   let a = Number.isFinite(lo) ? lo : 0;
   let b = Number.isFinite(hi) ? hi : 1;
   if (a > b) [a, b] = [b, a];
   if (a === b) {
-    const pad = Math.abs(a) * 0.05 || 1;
+    const pad = Math.abs(a) * flatPad || 1;
     [a, b] = [a - pad, b + pad];
   }
   const n = Math.max(2, Math.floor(count));

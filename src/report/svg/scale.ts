@@ -1,19 +1,12 @@
 /**
  * Axis arithmetic for the report's charts: "nice" tick values and linear scales. Tick values follow
  * Heckbert's nice-number method (P. S. Heckbert, "Nice numbers for graph labels", Graphics Gems,
- * Academic Press, 1990, pp. 61–63): the step is 1, 2 or 5 times a power of ten.
+ * Academic Press, 1990, pp. 61–63): the step is 1, 2 or 5 times a power of ten. The arithmetic is shared with the
+ * terminal charts (render/ticks.ts); the SVG axis takes it in its own shape (min/max).
  */
+import { niceNumber, niceTicks as sharedTicks } from "../render/ticks.js";
 
-/** A nice number near `x`: rounded (to the nearest of 1, 2, 5, 10 × 10^k) or taken up to the next one. */
-export function niceNumber(x: number, round: boolean): number {
-  if (!(x > 0) || !Number.isFinite(x)) return 1;
-  const exponent = Math.floor(Math.log10(x));
-  const fraction = x / 10 ** exponent;
-  let nice: number;
-  if (round) nice = fraction < 1.5 ? 1 : fraction < 3 ? 2 : fraction < 7 ? 5 : 10;
-  else nice = fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10;
-  return nice * 10 ** exponent;
-}
+export { niceNumber };
 
 export interface Ticks {
   min: number;
@@ -22,25 +15,11 @@ export interface Ticks {
   values: number[];
 }
 
-/** About `count` nice ticks covering [lo, hi]; the axis runs from the first to the last tick. */
+/** About `count` nice ticks covering [lo, hi] (render/ticks.ts); a flat range is widened by 10%. */
 export function niceTicks(lo: number, hi: number, count = 5): Ticks {
   if (!Number.isFinite(lo) || !Number.isFinite(hi)) return { min: 0, max: 1, step: 1, values: [0, 1] };
-  if (hi < lo) [lo, hi] = [hi, lo];
-  if (hi === lo) {
-    const pad = lo === 0 ? 1 : Math.abs(lo) * 0.1;
-    lo -= pad;
-    hi += pad;
-  }
-  const range = niceNumber(hi - lo, false);
-  const step = niceNumber(range / Math.max(1, count - 1), true);
-  const min = Math.floor(lo / step) * step;
-  const max = Math.ceil(hi / step) * step;
-  // Decimal places of the step, so 0.1 + 0.2 shows as 0.3 (ticks are rebuilt from integers).
-  const digits = Math.max(0, -Math.floor(Math.log10(step)) + 1);
-  const values: number[] = [];
-  const n = Math.round((max - min) / step);
-  for (let k = 0; k <= n; k++) values.push(Number((min + k * step).toFixed(digits)));
-  return { min: values[0]!, max: values[values.length - 1]!, step, values };
+  const t = sharedTicks(lo, hi, count, 0.1);
+  return { min: t.lo, max: t.hi, step: t.step, values: t.values };
 }
 
 /** Map [d0, d1] linearly onto [r0, r1]. */
