@@ -191,9 +191,9 @@ describe("several usage inputs in one run", () => {
     const usage = doc.audit.inputs.filter((i) => i.role === "usage");
     expect(usage).toHaveLength(20);
     const first = join(monthly, "usage-2025-03.csv");
-    expect(usage[0]).toMatchObject({
-      path: first,
-      sha256: createHash("sha256").update(readFileSync(first)).digest("hex"),
-    });
+    // The audit writes a path as the run named it, relative to the working directory when that is shorter:
+    // compare where it points, not its spelling (a clone under /tmp shows ../tokenhedge-many-…/…).
+    expect(resolve(ROOT, usage[0]!.path)).toBe(first);
+    expect(usage[0]!.sha256).toBe(createHash("sha256").update(readFileSync(first)).digest("hex"));
   });
 });
