@@ -253,7 +253,7 @@ describe("forecast of a two-column daily file", () => {
     expect(r.stdout).toContain(`2025-05 is partly observed: 25 day(s), ${observedMay.toLocaleString("en-US")} so far`);
     expect(r.stdout).toContain("2025-06 runs past the 14-day horizon");
     expect(r.stdout).toContain("(each point: mean of 7 days)");
-    // By day the default is the lowest rolling-origin MASE (defaultSelection in src/forecast/forecast-series.ts).
+    // By day the default is the lowest rolling-origin MASE (defaultSelection in src/forecast/selection-rules.ts).
     expect(r.stdout).toContain("selection: backtest — the lowest rolling-origin MASE (12 origins, 1–28 days ahead)");
     expect(r.stdout).not.toContain("\u001b[");
   });
