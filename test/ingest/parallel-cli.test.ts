@@ -75,6 +75,12 @@ describe("ingest with worker threads (TOKENHEDGE_THREADS)", () => {
 });
 
 describe("TOKENHEDGE_THREADS with a value it cannot use", () => {
+  it("ingest --help names the variable and its values", () => {
+    const r = runCli(["ingest", "--help"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/TOKENHEDGE_THREADS=auto\|N {2}read a large file with worker threads/);
+  });
+
   it("exits 2 naming the variable, the value and what it takes", () => {
     const r = runCli(["ingest", "fixtures/acme/usage.csv"], { env: { TOKENHEDGE_THREADS: "lots" } });
     expect(r.code).toBe(2);

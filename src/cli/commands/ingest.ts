@@ -50,5 +50,9 @@ export function ingestCommand(env: CommandEnv): Command {
       "days without data before --as-of that count as stale (default 7)",
       parseIntOption("--stale-days", 0, 3650),
     )
+    .addHelpText(
+      "after",
+      "\nEnvironment:\n  TOKENHEDGE_THREADS=auto|N  read a large file with worker threads (auto: files of 64 MB or more, up to 4;\n                             N at any size, at most 16); unset or 1: one thread, the default",
+    )
     .action(lazyAction(async () => (await import("../actions/ingest.js")).ingestAction(env)));
 }
