@@ -13,7 +13,7 @@ import { VERSION } from "./version.js";
 import { makeCommandEnv, type RunContext } from "./commands/shared.js";
 import { HELP_TOPIC_NAMES } from "./commands/help-topic-names.js";
 import { COMMANDS } from "./command-table.js";
-import { resetRunInputs } from "./files.js";
+import { resetRunInputs } from "./files/run-inputs.js";
 
 function colourFlag(argv: string[]): boolean | undefined {
   if (argv.includes("--no-color")) return false;
