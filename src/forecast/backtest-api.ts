@@ -3,7 +3,14 @@
  * beat the naive benchmarks (which are always included).
  */
 import { HedgeError } from "../errors.js";
-import { defaultRollingOrigin, rollingOrigins, runBacktest, type BacktestScore } from "./backtest.js";
+import {
+  defaultRollingOrigin,
+  rollingOrigins,
+  runBacktest,
+  type BacktestRun,
+  type BacktestScore,
+  type RollingOriginPlan,
+} from "./backtest.js";
 import { candidateByName, defaultCandidates, NAIVE, SEASONAL_NAIVE, type Candidate } from "./candidates.js";
 import { DEFAULT_SEED } from "../defaults.js";
 import { checkOptions } from "./forecast-series.js";
@@ -82,19 +89,35 @@ export function backtest(input: TimeSeries, options: BacktestOptions = {}): Back
       { expected: `> ${settings.minTrain} periods` },
     );
   }
+  const list = backtestCandidates(y, m, options.models);
+  const run = runBacktest(y, list, { m, cache: new Map() }, plan, options.seed ?? DEFAULT_SEED);
+  return backtestReportOf(series, prepared.offset, plan, run, prepared.findings, eventWarnings);
+}
+
+/** The candidates a backtest scores: the models asked for (else the defaults), with the naive benchmark (§7). */
+export function backtestCandidates(y: Float64Array, m: number, models?: readonly string[]): Candidate[] {
   let list: Candidate[] =
-    options.models && options.models.length > 0
-      ? options.models.map((name) => candidateByName(name) as Candidate)
-      : defaultCandidates(y, m);
+    models && models.length > 0 ? models.map((name) => candidateByName(name) as Candidate) : defaultCandidates(y, m);
   // Always show the naive benchmark (§7).
   const benchmark = y.length >= 2 * m ? SEASONAL_NAIVE : NAIVE;
   if (!list.some((c) => c.name === benchmark.name)) list = [benchmark, ...list];
-  const run = runBacktest(y, list, { m, cache: new Map() }, plan, options.seed ?? DEFAULT_SEED);
+  return list;
+}
+
+/** The report of a run on `series` (events applied) cleaned to start at `offset`. */
+export function backtestReportOf(
+  series: TimeSeries,
+  offset: number,
+  plan: RollingOriginPlan,
+  run: BacktestRun,
+  findings: Finding[],
+  eventWarnings: readonly string[],
+): BacktestReport {
   return {
     horizon: plan.horizon,
-    origins: plan.origins.map((o) => periodAt(series.granularity, series.start, prepared.offset + o - 1)),
+    origins: plan.origins.map((o) => periodAt(series.granularity, series.start, offset + o - 1)),
     scores: run.scores,
-    findings: prepared.findings,
+    findings,
     warnings: [
       ...eventWarnings,
       ...run.warnings,

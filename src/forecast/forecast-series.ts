@@ -42,6 +42,8 @@ export function prepareAndSelect(
   options: ForecastOptions,
 ): Selection & {
   findings: Finding[];
+  /** The findings of screening the (events-applied) series itself, as a backtest of it reports them. */
+  screened: Finding[];
   values: Float64Array;
   offset: number;
   series: TimeSeries;
@@ -79,6 +81,7 @@ export function prepareAndSelect(
   return {
     ...selection,
     findings,
+    screened: prepared.findings,
     values: prepared.values,
     offset: prepared.offset,
     series,
@@ -87,6 +90,14 @@ export function prepareAndSelect(
 }
 
 export function forecastSeries(input: TimeSeries, options: ForecastOptions): ForecastResult {
+  return forecastAndSelection(input, options).result;
+}
+
+/** The forecast and the selection it came from (forecast-backtest.ts reuses the selection's backtest). */
+export function forecastAndSelection(
+  input: TimeSeries,
+  options: ForecastOptions,
+): { result: ForecastResult; chosen: ReturnType<typeof prepareAndSelect> } {
   if (options.volumePlan) {
     if (input.granularity !== "month") {
       throw new HedgeError("USAGE", "a volume plan (months and tokens) applies to monthly forecasts", {
@@ -143,7 +154,7 @@ export function forecastSeries(input: TimeSeries, options: ForecastOptions): For
     ...(chosen.events ? { events: chosen.events.applied } : {}),
     ...(blend ? { blend: blend.months } : {}),
   });
-  return {
+  const result: ForecastResult = {
     model: model.name,
     granularity: series.granularity,
     points,
@@ -171,4 +182,5 @@ export function forecastSeries(input: TimeSeries, options: ForecastOptions): For
     simulate: (steps: number, count: number, pathSeed?: number, onProgress?: (progress: ForecastProgress) => void) =>
       simulatePaths(model, steps, count, pathSeed ?? seed, onProgress),
   };
+  return { result, chosen };
 }

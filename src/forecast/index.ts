@@ -30,6 +30,7 @@ export {
   type PartialMonth,
 } from "./monthly.js";
 export { backtest, type BacktestOptions, type BacktestReport } from "./backtest-api.js";
+export { forecastWithBacktest } from "./forecast-backtest.js";
 export type { BacktestScore } from "./backtest.js";
 export { accuracy, maseScale, type Accuracy } from "./accuracy.js";
 export { Rng, createRng } from "../stats/random.js";

@@ -32,6 +32,18 @@ export function selectModel(
   granularity: TimeSeries["granularity"],
   options: Pick<ForecastOptions, "select" | "models" | "seed">,
 ): Selection {
+  // The backtest run, if one was, travels with whichever selection came of it (forecast --backtest reuses it).
+  const ran: Pick<Selection, "backtest"> = {};
+  const selection = selectWith(y, granularity, options, (b) => (ran.backtest = b));
+  return ran.backtest ? { ...selection, backtest: ran.backtest } : selection;
+}
+
+function selectWith(
+  y: Float64Array,
+  granularity: TimeSeries["granularity"],
+  options: Pick<ForecastOptions, "select" | "models" | "seed">,
+  record: (backtest: NonNullable<Selection["backtest"]>) => void,
+): Selection {
   const m = seasonalPeriod(granularity);
   const context: CandidateContext = { m, cache: new Map() };
   const warnings: string[] = [];
@@ -78,6 +90,7 @@ export function selectModel(
   };
   if (wantBacktest && plan.origins.length > 0) {
     const run = runBacktest(y, list, context, plan, seed);
+    record({ candidates: list.map((c) => c.name), plan, seed, run });
     warnings.push(...run.warnings);
     const candidates = scoreRows(run.scores);
     const combined = preferCombination(candidates);

@@ -2,7 +2,7 @@
  * What every selection rule shares: the `Selection` it returns, a single-model selection, refitting the best-ranked
  * candidate on the whole series, sorting by a score, and backtest scores as candidate rows.
  */
-import type { BacktestScore } from "./backtest.js";
+import type { BacktestRun, BacktestScore, RollingOriginPlan } from "./backtest.js";
 import type { Candidate, CandidateContext } from "./candidates.js";
 import type { FittedModel } from "./model.js";
 import type { ModelScore, SelectionMethod } from "./types.js";
@@ -19,6 +19,11 @@ export interface Selection {
   weights: Record<string, number>;
   /** Spread factor applied to the intervals by backtest calibration (calibration.ts), when one was. */
   spread?: number;
+  /**
+   * The rolling-origin backtest the selection ran, when it ran one: the candidates' names in order, the plan and the
+   * run, so that `forecast --backtest` prints it instead of running the same backtest again.
+   */
+  backtest?: { candidates: string[]; plan: RollingOriginPlan; seed: number; run: BacktestRun };
 }
 
 export function refitRanked(

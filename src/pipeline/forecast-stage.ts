@@ -6,11 +6,12 @@
  */
 import { HedgeError } from "../errors.js";
 import {
-  backtest,
   forecastSeries,
+  forecastWithBacktest,
   monthlyFromForecast,
   type ForecastOptions,
   type ForecastProgress,
+  type BacktestReport,
   type ForecastResult,
   type Granularity,
   type MonthlyForecast,
@@ -124,26 +125,32 @@ export function forecastStage(
     const onProgress = display?.onProgress;
     let result: ForecastResult;
     let monthly: MonthlyForecast | undefined;
+    let report: BacktestReport | undefined;
     try {
-      // The model is selected once, here; the monthly totals reuse its sample paths' model.
-      result = forecastSeries(series, {
+      // The model is selected once, here; the monthly totals reuse its sample paths' model, and --backtest the
+      // selection's own rolling-origin backtest when it ran the same one.
+      const forecastOptions = {
         ...options,
         horizon,
         ...(loaded.daily ? { dailyHistory: loaded.daily } : {}),
         ...(onProgress ? { onProgress } : {}),
-      });
-      monthly = months !== undefined ? monthlyFromForecast(series, result, months, s.paths, onProgress) : undefined;
-    } finally {
-      display?.done();
-    }
-    const report = s.backtest
-      ? backtest(series, {
+      };
+      if (s.backtest) {
+        const both = forecastWithBacktest(series, forecastOptions, {
           seed: s.seed,
           ...(s.outliers ? { outliers: s.outliers } : {}),
           ...(s.events ? { events: s.events } : {}),
           ...(loaded.daily ? { dailyHistory: loaded.daily } : {}),
-        })
-      : undefined;
+        });
+        result = both.result;
+        report = both.backtest;
+      } else {
+        result = forecastSeries(series, forecastOptions);
+      }
+      monthly = months !== undefined ? monthlyFromForecast(series, result, months, s.paths, onProgress) : undefined;
+    } finally {
+      display?.done();
+    }
     return {
       file,
       source: loaded.source,
