@@ -453,6 +453,26 @@ add("usage-ingest-format", ["ingest", usage, "--format", "nope"]);
 add("usage-plan-rounding", ["plan", usage, "--rounding", "nope"]);
 add("usage-plan-basis", ["plan", usage, "--basis", "nope"]);
 add("usage-forecast-paths", ["forecast", usage, "--paths", "5"]);
+// sql: the generated query, with the default header, a sample export's header, and a sample that cannot be read.
+add("sql-athena", ["sql", "--profile", "aws-cur", "--dialect", "athena", "--json"]);
+add("sql-header-from", [
+  "sql",
+  "--profile",
+  "aws-cur",
+  "--dialect",
+  "duckdb",
+  "--header-from",
+  "fixtures/formats/aws-cur/bedrock-cur2.csv",
+]);
+add("sql-header-from-missing", [
+  "sql",
+  "--profile",
+  "aws-cur",
+  "--dialect",
+  "duckdb",
+  "--header-from",
+  "fixtures/nope.csv",
+]);
 add("usage-sql-dialect", ["sql", "--profile", "aws-cur", "--dialect", "nope"]);
 add("usage-sql-profile", ["sql", "--profile", "nope", "--dialect", "athena"]);
 add("usage-unknown-option", ["simulate", usage, "--nope"]);
