@@ -6,7 +6,7 @@ import { createReadStream } from "node:fs";
 import { resolve } from "node:path";
 import { createGunzip } from "node:zlib";
 import { parse } from "csv-parse/sync";
-import { checkRegularInput } from "./files/guards.js";
+import { checkRegularInput, readError } from "./files/guards.js";
 import { HedgeError } from "../errors.js";
 import { detectDelimiter } from "../ingest/engine.js";
 import type { RunContext } from "./commands/shared.js";
@@ -28,10 +28,11 @@ export async function readHeader(ctx: RunContext, file: string): Promise<string[
     }
     raw.destroy();
   } catch (err) {
-    throw new HedgeError("USAGE", `--header-from: cannot read ${file}: ${(err as Error).message}`, {
-      file,
+    // The same exit code as any other input (missing 3, I/O failure 4); the message says which flag named the file.
+    const failure = readError(file, full, err);
+    throw new HedgeError(failure.code, `--header-from: ${failure.message}`, {
+      ...failure.details,
       expected: "a readable CSV or .csv.gz export",
-      ...(err instanceof HedgeError && err.details.hint !== undefined ? { hint: err.details.hint } : {}),
     });
   }
   const text = Buffer.concat(chunks)
