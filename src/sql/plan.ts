@@ -6,66 +6,14 @@
  * (plus cost-only rows), in the aggregated layout the `aggregated` ingest profile reads.
  */
 import { HedgeError } from "../errors.js";
-import type { Condition, KindRule, MappingSpec, ValueSource } from "../ingest/mapping/schema.js";
+import type { MappingSpec } from "../ingest/mapping/schema.js";
 import { profileById } from "../ingest/profiles/index.js";
 import { makeHeader } from "../ingest/profiles/types.js";
 import { AGGREGATED_COLUMNS } from "../ingest/profiles/aggregated.js";
-import {
-  NULL,
-  NULL_TEXT,
-  and,
-  isEmpty,
-  not,
-  num,
-  or,
-  ref,
-  str,
-  text,
-  when,
-  type DayLayout,
-  type Expr,
-} from "./expr.js";
-
-/** A value of the aggregated row: one UNION ALL branch. */
-export interface Branch {
-  /** What the branch is, for the comment above it. */
-  label: string;
-  where: Expr;
-  kind: Expr;
-  tokens: Expr;
-  cost: Expr;
-  currency: Expr;
-  costOnly: Expr;
-}
-
-export interface AggregationPlan {
-  profile: string;
-  title: string;
-  notes: string[];
-  /**
-   * Values computed once per source row, in order. A value reads either source cells or earlier
-   * values, never both: values that read earlier ones go in a later step (SQL has no lateral aliases).
-   */
-  row: [string, Expr][];
-  branches: Branch[];
-  /** Whether the export has a cost column (without one the result has no cost and currency columns). */
-  hasCost: boolean;
-  /** The result's columns, in order. */
-  resultColumns: string[];
-  /** Optional day range on the result (inclusive, YYYY-MM-DD). */
-  from?: string;
-  to?: string;
-}
-
-export interface PlanOptions {
-  /** The export's header; default: the profile's full header (src/sql/headers.ts). */
-  header: readonly string[];
-  /** How the date column is written; default: from the profile. */
-  dateLayout?: DayLayout;
-  containment?: "nested" | "disjoint";
-  from?: string;
-  to?: string;
-}
+import { NULL, NULL_TEXT, and, isEmpty, not, num, ref, str, text, when, type DayLayout, type Expr } from "./expr.js";
+import { conditionExpr, dimensionExpr, numberExpr } from "./mapping-expr.js";
+import type { AggregationPlan, Branch, PlanOptions } from "./plan-types.js";
+import { longBranches, wideBranches, type BranchContext } from "./token-branches.js";
 
 /** Profiles that have no SQL plan, and why. */
 const NO_SQL: Record<string, string> = {
@@ -73,68 +21,6 @@ const NO_SQL: Record<string, string> = {
     "the generic profile finds its columns by name in each file; write a mapping file, or pick the export's own profile",
   aggregated: "the aggregated layout is already the query's result",
 };
-
-const ESCAPE_RE = /[.*+?^${}()|[\]\\]/g;
-
-function conditionExpr(c: Condition, has: (col: string) => boolean): Expr {
-  const v = has(c.column) ? text(c.column) : str("");
-  if (c.equals !== undefined) return { t: "eq", a: { t: "lower", e: v }, b: str(c.equals.trim().toLowerCase()) };
-  if (c.in !== undefined) return { t: "in", e: { t: "lower", e: v }, values: c.in.map((x) => x.trim().toLowerCase()) };
-  if (c.matches !== undefined) return { t: "match", e: v, re: c.matches };
-  return c.empty === true ? isEmpty(v) : not(isEmpty(v));
-}
-
-function ruleExpr(r: KindRule, v: Expr): Expr {
-  const tests: Expr[] = [];
-  if (r.equals !== undefined) {
-    const list = (Array.isArray(r.equals) ? r.equals : [r.equals]).map((x) => x.trim().toLowerCase());
-    tests.push({ t: "in", e: { t: "lower", e: v }, values: list });
-  }
-  if (r.suffix !== undefined) tests.push({ t: "match", e: v, re: `${r.suffix.replace(ESCAPE_RE, "\\$&")}$` });
-  if (r.matches !== undefined) tests.push({ t: "match", e: v, re: r.matches });
-  return and(...tests);
-}
-
-/** deriveValue (src/ingest/row-lookups.ts) as an expression; `fallback` is what an empty value becomes. */
-function dimensionExpr(source: ValueSource | undefined, fallback: string, absent: string): Expr {
-  if (source === undefined) return str(absent);
-  if (typeof source === "string") return str(source);
-  let v: Expr = text(source.column);
-  if (source.pattern) v = when([[isEmpty(v), str("")]], { t: "extract", e: v, re: source.pattern });
-  if (source.aliases) {
-    const entries = Object.entries(source.aliases);
-    v = when(
-      entries.map(([k, to]) => [{ t: "eq", a: v, b: str(k) }, str(to)] as [Expr, Expr]),
-      v,
-    );
-  }
-  if (source.normalize === "lower") v = { t: "lower", e: v };
-  else if (source.normalize === "upper") v = { t: "upper", e: v };
-  else if (source.normalize === "slug")
-    v = {
-      t: "replace",
-      e: { t: "replace", e: { t: "lower", e: v }, re: "[^a-z0-9]+", with: "-" },
-      re: "^-+|-+$",
-      with: "",
-    };
-  const dflt = source.default !== undefined && source.default !== "" ? source.default : fallback;
-  return when([[isEmpty(v), str(dflt)]], v);
-}
-
-/** A number cell as an exact decimal: currency signs and thousands separators as the reader strips them. */
-function numberExpr(cell: Expr, spec: MappingSpec, scale: 9 | 18, money: boolean): Expr {
-  let v = cell;
-  if (money) v = { t: "replace", e: v, re: "^[$€£]", with: "" };
-  const th = spec.numbers?.thousands;
-  if (th !== undefined && th !== "none") v = { t: "replace", e: v, re: th.replace(ESCAPE_RE, "\\$&"), with: "" };
-  if (spec.numbers?.decimal === ",") {
-    throw new HedgeError("USAGE", "a decimal-comma export has no SQL plan", {
-      expected: "a profile whose numbers use a decimal point",
-      hint: "convert the numbers in the warehouse, or ingest the file with --decimal ,",
-    });
-  }
-  return { t: "decimal", e: v, scale };
-}
 
 function defaultLayout(profile: string, spec: MappingSpec): DayLayout {
   if (spec.date.format === "unix") return "unix";
@@ -227,163 +113,24 @@ export function buildPlan(profileId: string, options: PlanOptions): AggregationP
     });
   }
 
+  // The token values and branches: wide or long (token-branches.ts).
+  const ctx: BranchContext = {
+    spec,
+    has,
+    need,
+    row,
+    branches,
+    costCell,
+    hasCost,
+    costRef,
+    currencyRef,
+    noTokens,
+    isUsage,
+  };
   if (spec.tokens) {
-    // Wide: one branch per token column, its contained columns subtracted (containment).
-    const cells: Expr[] = [];
-    const present = spec.tokens.filter((t) => has(t.column) || t.optional !== true);
-    if (present.length === 0)
-      throw new HedgeError("INPUT_MISSING_COLUMN", "none of the profile's token columns is in the header", {
-        expected: spec.tokens.map((t) => t.column).join(", "),
-      });
-    present.forEach((t, i) => {
-      const mult = String(t.multiplier ?? "1");
-      const q = (c: string): Expr => {
-        const v: Expr = { t: "coalesce", xs: [numberExpr(text(c), spec, 9, false), num("0")] };
-        return mult === "1" ? v : { t: "arith", op: "*", a: v, b: num(mult) };
-      };
-      cells.push(text(need(t.column, `token kind ${t.kind}`)));
-      let v = q(t.column);
-      for (const m of t.minus ?? []) {
-        if (!has(m)) continue;
-        cells.push(text(m));
-        v = { t: "arith", op: "-", a: v, b: q(m) };
-      }
-      row.push([`t${i}`, v]);
-    });
-    if (spec.skipEmpty)
-      row.push([
-        "has_values",
-        or(
-          ...[...new Map(cells.map((c) => [JSON.stringify(c), c])).values()].map((c) => not(isEmpty(c))),
-          ...(costCell ? [not(isEmpty(costCell))] : []),
-        ),
-      ]);
-    const usageRows = spec.skipEmpty ? and(isUsage, ref("has_values")) : isUsage;
-    present.forEach((t, i) =>
-      branches.push({
-        label: `${t.kind} ← ${t.column}${t.minus?.length ? ` − ${t.minus.join(" − ")}` : ""}`,
-        where: usageRows,
-        kind: str(t.kind),
-        tokens: ref(`t${i}`),
-        cost: { t: "decimal", e: NULL, scale: 18 },
-        currency: NULL_TEXT,
-        costOnly: NULL_TEXT,
-      }),
-    );
-    if (spec.cost)
-      branches.push({
-        label: "the row's cost (not one token kind's)",
-        where: and(usageRows, hasCost),
-        kind: str(""),
-        tokens: noTokens,
-        cost: costRef,
-        currency: currencyRef,
-        costOnly: NULL_TEXT,
-      });
+    wideBranches(ctx, spec.tokens);
   } else if (spec.quantity) {
-    // Long: one quantity column, its kind from rules, its unit from a table (and the unit check).
-    const q = spec.quantity;
-    const qCell = text(need(q.column, "the token quantity"));
-    let kind: Expr;
-    if (typeof q.kind === "string") kind = str(q.kind);
-    else {
-      const kc = text(need(q.kind.column, "the token kind"));
-      const rules = q.kind.rules;
-      kind = rules
-        ? when(
-            rules.map((r) => [ruleExpr(r, kc), str(r.kind ?? "#ignore")] as [Expr, Expr]),
-            { t: "concat", parts: [str("unmatched kind: "), kc] },
-          )
-        : when([[isEmpty(kc), str("unspecified")]], kc);
-    }
-    row.push(["kind", kind]);
-    let factor: Expr = num("1");
-    if (q.unit && "multiplier" in q.unit) factor = num(String(q.unit.multiplier));
-    else if (q.unit) {
-      const uc = text(need(q.unit.column, "the unit"));
-      const key: Expr = { t: "lower", e: { t: "replace", e: uc, re: "\\s+", with: "" } };
-      const table = new Map<string, string>();
-      for (const [k, v] of Object.entries(q.unit.table)) table.set(k.replace(/\s+/g, "").toLowerCase(), String(v));
-      factor = when(
-        [...table].map(([k, v]) => [{ t: "eq", a: key, b: str(k) }, num(v)] as [Expr, Expr]),
-        NULL,
-      );
-      row.push(["unit_text", uc]);
-    }
-    row.push(["factor", factor]);
-    const qty: Expr = numberExpr(qCell, spec, 9, false);
-    if (q.unit && "column" in q.unit && q.unit.verify) {
-      // The per-row unit check (RowMapper.verifyUnit): cost ≈ quantity × price keeps the factor,
-      // cost ≈ quantity × price / factor means the quantity is already raw tokens.
-      row.push([
-        "check_cost",
-        { t: "coalesce", xs: [{ t: "double", e: text(need(q.unit.verify.cost, "the unit check's cost")) }, num("0")] },
-      ]);
-      row.push([
-        "check_price",
-        {
-          t: "coalesce",
-          xs: [{ t: "double", e: text(need(q.unit.verify.unitPrice, "the unit check's unit price")) }, num("0")],
-        },
-      ]);
-      row.push(["check_quantity", { t: "coalesce", xs: [{ t: "double", e: qCell }, num("0")] }]);
-      const [cost, price, qd] = [ref("check_cost"), ref("check_price"), ref("check_quantity")];
-      const positive = and(
-        { t: "cmp", op: ">", a: cost, b: num("0") },
-        { t: "cmp", op: ">", a: price, b: num("0") },
-        { t: "cmp", op: ">", a: qd, b: num("0") },
-        not({ t: "isNull", e: ref("factor") }),
-        { t: "cmp", op: "<>", a: ref("factor"), b: num("1") },
-      );
-      const r: Expr = { t: "arith", op: "/", a: cost, b: { t: "arith", op: "*", a: qd, b: price } };
-      const near = (x: Expr): Expr => ({
-        t: "cmp",
-        op: "<",
-        a: { t: "abs", e: { t: "arith", op: "-", a: x, b: num("1") } },
-        b: num("0.05"),
-      });
-      row.push([
-        "factor_checked",
-        when(
-          [
-            [and(positive, near(r)), ref("factor")],
-            [and(positive, near({ t: "arith", op: "*", a: r, b: ref("factor") })), num("1")],
-          ],
-          ref("factor"),
-        ),
-      ]);
-    } else {
-      row.push(["factor_checked", ref("factor")]);
-    }
-    row.push(["quantity", { t: "coalesce", xs: [qty, num("0")] }]);
-    if (spec.skipEmpty)
-      row.push(["has_values", or(not(isEmpty(qCell)), ...(costCell ? [not(isEmpty(costCell))] : []))]);
-    const usageRows = and(
-      isUsage,
-      { t: "cmp", op: "<>", a: ref("kind"), b: str("#ignore") },
-      ...(spec.skipEmpty ? [ref("has_values")] : []),
-    );
-    const unitKnown = row.some(([n]) => n === "unit_text");
-    branches.push({
-      label: "token rows: kind by the rules, quantity × tokens per unit",
-      where: usageRows,
-      // An unknown unit stays visible: the aggregated reader rejects the kind, naming it.
-      kind: unitKnown
-        ? when(
-            [
-              [
-                { t: "isNull", e: ref("factor_checked") },
-                { t: "concat", parts: [str("unknown unit: "), ref("unit_text")] },
-              ],
-            ],
-            ref("kind"),
-          )
-        : ref("kind"),
-      tokens: { t: "arith", op: "*", a: ref("quantity"), b: { t: "coalesce", xs: [ref("factor_checked"), num("0")] } },
-      cost: costRef,
-      currency: currencyRef,
-      costOnly: NULL_TEXT,
-    });
+    longBranches(ctx, spec.quantity);
   } else if (spec.cost) {
     branches.push({
       label: "cost rows (the export has no token counts)",
@@ -416,6 +163,3 @@ export function buildPlan(profileId: string, options: PlanOptions): AggregationP
     ...(options.to ? { to: options.to } : {}),
   };
 }
-
-/** Every column the result can have, in order (the aggregated layout). */
-export const RESULT_COLUMNS = AGGREGATED_COLUMNS;

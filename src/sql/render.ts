@@ -7,8 +7,8 @@
 import { HedgeError } from "../errors.js";
 import { dayExpr, dialectByName, type Dialect, type DialectName } from "./dialects.js";
 import { columnsOf, type Expr } from "./expr.js";
-import type { AggregationPlan } from "./plan.js";
-import { RESULT_COLUMNS } from "./plan.js";
+import type { AggregationPlan } from "./plan-types.js";
+import { RESULT_COLUMNS } from "./plan-types.js";
 
 export interface RenderOptions {
   dialect: DialectName;
