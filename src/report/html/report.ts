@@ -12,6 +12,7 @@ import { table } from "./table.js";
 import { hedgeBookSection } from "./book-section.js";
 import { contractsChart, curveChart, distributionChart, scenarioChart, usageChart } from "../svg/charts.js";
 import type { ReportModel } from "../views/report.js";
+import { OUTCOME_FIGURES_HEAD, outcomeFigures } from "../views/scenarios.js";
 import { companyTable, distributionTable, usageTable } from "../views/report-rows.js";
 import { executiveSummary } from "../views/executive.js";
 import { PLAN_SOURCE_USE, planSourceHuman } from "../views/plan-source.js";
@@ -170,26 +171,8 @@ ${figure(chart, data)}<h3>Risk figures of the total cost</h3>${risk}</section>`;
 
 function scenariosSection(m: ReportModel): Markup {
   const data = table(
-    [
-      "volume",
-      "price shock",
-      "tokens",
-      "unhedged cost",
-      "futures P&L",
-      "hedged cost",
-      "USD/Mtok hedged",
-      "USD/Mtok unhedged",
-    ],
-    m.scenarios.map((s) => [
-      s.volumeCase.toUpperCase(),
-      fmtSignedPct(s.priceShock),
-      fmtInt(s.tokens),
-      fmtMoney(s.unhedgedCost),
-      fmtMoney(s.futuresPnl),
-      fmtMoney(s.hedgedCost),
-      fmtPrice(s.effectivePrice),
-      fmtPrice(s.unhedgedEffectivePrice),
-    ]),
+    ["volume", "price shock", ...OUTCOME_FIGURES_HEAD],
+    m.scenarios.map((s) => [s.volumeCase.toUpperCase(), fmtSignedPct(s.priceShock), ...outcomeFigures(s)]),
   );
   return html`<section id="scenarios"><h2>Scenario grid</h2><p>Every delivery month settles at the futures price shocked by the given percentage; the volume case puts every month at that quantile of its own forecast.</p>${data}</section>`;
 }
