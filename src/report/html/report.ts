@@ -12,6 +12,8 @@ import { table } from "./table.js";
 import { hedgeBookSection } from "./book-section.js";
 import { contractsChart, curveChart, distributionChart, scenarioChart, usageChart } from "../svg/charts.js";
 import type { ReportModel } from "../views/report.js";
+import { OUTCOME_FIGURES_HEAD, outcomeFigures } from "../views/scenarios.js";
+import { companyTable, distributionTable, usageTable } from "../views/report-rows.js";
 import { executiveSummary } from "../views/executive.js";
 import { PLAN_SOURCE_USE, planSourceHuman } from "../views/plan-source.js";
 import { fmtBillions, fmtInt, fmtMoney, fmtPct, fmtPrice, fmtSignedPct } from "../render/format.js";
@@ -84,19 +86,8 @@ function summarySection(m: ReportModel): Markup {
 
 function usageSection(m: ReportModel): Markup {
   const u = m.usage;
-  const n = (v: number | null): string => (v === null ? "" : fmtBillions(v));
-  const data = table(
-    ["month", "actual", "forecast", "80% low", "80% high", "95% low", "95% high"],
-    u.rows.map((r) => [
-      r.month,
-      n(r.actual),
-      r.actual !== null ? "" : n(r.mean),
-      r.actual !== null ? "" : n(r.lo80),
-      r.actual !== null ? "" : n(r.hi80),
-      r.actual !== null ? "" : n(r.lo95),
-      r.actual !== null ? "" : n(r.hi95),
-    ]),
-  );
+  const t = usageTable(u.rows, fmtBillions);
+  const data = table(t.head, t.rows);
   return html`<section id="usage"><h2>Usage and forecast</h2>
 <p>Usage ${u.firstDay} … ${u.lastDay}, ${fmtInt(u.totalTokens)} tokens; ${u.missingDays.length} day${u.missingDays.length === 1 ? "" : "s"} without rows. Forecast model: <code>${u.model}</code>; tokens are index tokens (weighted by token kind per the contract).</p>
 <p>${u.forecastNotes.sentence}</p>
@@ -139,13 +130,8 @@ function companySection(m: ReportModel): Markup {
   if (!m.company) return html``;
   const { answer, pricing } = m.company;
   const sentences = planAnswerSentences(answer, pricing).map((l) => html`<li>${l}</li>`);
-  const rows = answer.months.map((x) => [
-    x.month,
-    fmtPrice(x.companyPrice, 4),
-    fmtMoney(x.companyCost),
-    fmtMoney(x.indexCost),
-  ]);
-  return html`<section id="company"><h2>In the company's money</h2><ul>${join(sentences, "\n")}</ul>${table(["month", "company USD/Mtok", "company cost", "index cost"], rows, [0])}</section>`;
+  const t = companyTable(answer);
+  return html`<section id="company"><h2>In the company's money</h2><ul>${join(sentences, "\n")}</ul>${table(t.head, t.rows, [0])}</section>`;
 }
 
 function distributionSection(m: ReportModel): Markup {
@@ -159,15 +145,8 @@ function distributionSection(m: ReportModel): Markup {
     );
     return html`<section id="distribution"><h2>Hedged vs unhedged cost</h2><p>No Monte Carlo simulation in this run; the scenario grid at the median volume instead.</p>${figure(scenarioChart(m), data)}</section>`;
   }
-  const data = table(
-    ["total cost from", "to", "unhedged", "hedged"],
-    s.distribution.map((b, i) => [
-      i === 0 ? "(below)" : fmtMoney(b.from),
-      i === s.distribution.length - 1 ? "(above)" : fmtMoney(b.to),
-      fmtPct(b.unhedged, 1),
-      fmtPct(b.hedged, 1),
-    ]),
-  );
+  const bins = distributionTable(s.distribution);
+  const data = table(bins.head, bins.rows);
   const risk = table(
     ["", "mean", "sd", "P5", "P50", "P95", "P99", "CaR 95%", "CVaR 95%"],
     (["unhedged", "hedged"] as const).map((k) => {
@@ -192,26 +171,8 @@ ${figure(chart, data)}<h3>Risk figures of the total cost</h3>${risk}</section>`;
 
 function scenariosSection(m: ReportModel): Markup {
   const data = table(
-    [
-      "volume",
-      "price shock",
-      "tokens",
-      "unhedged cost",
-      "futures P&L",
-      "hedged cost",
-      "USD/Mtok hedged",
-      "USD/Mtok unhedged",
-    ],
-    m.scenarios.map((s) => [
-      s.volumeCase.toUpperCase(),
-      fmtSignedPct(s.priceShock),
-      fmtInt(s.tokens),
-      fmtMoney(s.unhedgedCost),
-      fmtMoney(s.futuresPnl),
-      fmtMoney(s.hedgedCost),
-      fmtPrice(s.effectivePrice),
-      fmtPrice(s.unhedgedEffectivePrice),
-    ]),
+    ["volume", "price shock", ...OUTCOME_FIGURES_HEAD],
+    m.scenarios.map((s) => [s.volumeCase.toUpperCase(), fmtSignedPct(s.priceShock), ...outcomeFigures(s)]),
   );
   return html`<section id="scenarios"><h2>Scenario grid</h2><p>Every delivery month settles at the futures price shocked by the given percentage; the volume case puts every month at that quantile of its own forecast.</p>${data}</section>`;
 }

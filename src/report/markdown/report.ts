@@ -8,6 +8,7 @@ import type { CompanyPricing } from "../../company/pricing.js";
 import type { PlanAnswer } from "../../pipeline/plan-answer.js";
 import { planAnswerSentences } from "../views/plan-answer.js";
 import type { ReportModel } from "../views/report.js";
+import { companyTable, distributionTable, usageTable } from "../views/report-rows.js";
 import { mdEscape, mdTable } from "./table.js";
 export { mdEscape } from "./table.js";
 import { hedgeBookMarkdown } from "./book.js";
@@ -72,21 +73,8 @@ export function reportMarkdown(m: ReportModel): string {
   out.push(`Usage ${m.usage.firstDay} … ${m.usage.lastDay}; forecast model ${mdEscape(m.usage.model)}.\n`);
   out.push(`${mdEscape(m.usage.forecastNotes.sentence)}\n`);
   out.push(`![Monthly tokens, history and forecast](${CHART_FILES.usage})\n`);
-  const n = (v: number | null): string => (v === null ? "" : fmtInt(v));
-  out.push(
-    mdTable(
-      ["month", "actual", "forecast", "80% low", "80% high", "95% low", "95% high"],
-      m.usage.rows.map((r) => [
-        r.month,
-        n(r.actual),
-        r.actual !== null ? "" : n(r.mean),
-        r.actual !== null ? "" : n(r.lo80),
-        r.actual !== null ? "" : n(r.hi80),
-        r.actual !== null ? "" : n(r.lo95),
-        r.actual !== null ? "" : n(r.hi95),
-      ]),
-    ),
-  );
+  const usage = usageTable(m.usage.rows, fmtInt);
+  out.push(mdTable(usage.head, usage.rows));
 
   out.push("## Futures curve\n");
   out.push(`${mdEscape(m.curve.file)}: **${mdEscape(m.curve.shape)}** — ${mdEscape(m.curve.reading)}.\n`);
@@ -139,17 +127,8 @@ export function reportMarkdown(m: ReportModel): string {
       `Monte Carlo of ${fmtInt(sim.paths)} paths (seed ${sim.seed}), GBM volatility ${fmtPct(sim.volatility, 0)} (${mdEscape(sim.volatilitySource)}).\n`,
     );
     out.push(`![Cost distribution](${CHART_FILES.distribution})\n`);
-    out.push(
-      mdTable(
-        ["total cost from", "to", "unhedged", "hedged"],
-        sim.distribution.map((b, i) => [
-          i === 0 ? "(below)" : fmtMoney(b.from),
-          i === sim.distribution.length - 1 ? "(above)" : fmtMoney(b.to),
-          fmtPct(b.unhedged, 1),
-          fmtPct(b.hedged, 1),
-        ]),
-      ),
-    );
+    const bins = distributionTable(sim.distribution);
+    out.push(mdTable(bins.head, bins.rows));
     out.push(
       mdTable(
         ["", "mean", "P95", "CaR 95%", "CVaR 95%"],
@@ -274,11 +253,7 @@ function companyMarkdown(a: PlanAnswer, pricing: CompanyPricing | null): string 
       .map((l) => `- ${mdEscape(l)}`)
       .join("\n") + "\n",
   );
-  out.push(
-    mdTable(
-      ["month", "company USD/Mtok", "company cost", "index cost"],
-      a.months.map((x) => [x.month, fmtPrice(x.companyPrice, 4), fmtMoney(x.companyCost), fmtMoney(x.indexCost)]),
-    ),
-  );
+  const t = companyTable(a);
+  out.push(mdTable(t.head, t.rows));
   return out.join("\n");
 }

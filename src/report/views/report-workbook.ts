@@ -4,6 +4,7 @@
  * spreadsheet sums and charts them without conversion. The values are the ones report.json holds.
  */
 import type { ReportModel } from "./report.js";
+import { scenarioRowValues } from "./scenarios.js";
 import { renderXlsx, writtenAsText, type CellValue, type Sheet, type TypedCell } from "../xlsx/workbook.js";
 
 const MAX_EXACT = "9,007,199,254,740,991";
@@ -112,20 +113,7 @@ function scenariosSheet(m: ReportModel): Sheet {
       { header: "vsBudget", kind: "money" },
       { header: "peakMarginOutflow", kind: "money" },
     ],
-    rows: m.scenarios.map((s) => [
-      s.priceShock,
-      s.volumeCase,
-      s.tokens,
-      s.unhedgedCost,
-      s.futuresPnl,
-      s.hedgedCost,
-      s.effectivePrice,
-      s.unhedgedEffectivePrice,
-      s.overHedgedTokens,
-      s.budget,
-      s.vsBudget,
-      s.margin?.peakOutflow ?? null,
-    ]),
+    rows: m.scenarios.map((s) => scenarioRowValues(s, s.priceShock)),
   };
 }
 

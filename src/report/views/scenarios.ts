@@ -116,7 +116,8 @@ const CSV_HEAD = [
   "twistAmount",
 ];
 
-function csvRow(s: ScenarioOutcome, priceShock: number | null, twist: TwistResult | null) {
+/** One scenario's figures in the CSV's column order, up to the twist columns (report.xlsx's Scenarios sheet too). */
+export function scenarioRowValues(s: ScenarioOutcome, priceShock: number | null) {
   return [
     priceShock,
     s.volumeCase,
@@ -130,9 +131,11 @@ function csvRow(s: ScenarioOutcome, priceShock: number | null, twist: TwistResul
     s.budget,
     s.vsBudget,
     s.margin?.peakOutflow ?? null,
-    twist?.twist ?? null,
-    twist?.twistAmount ?? null,
   ];
+}
+
+function csvRow(s: ScenarioOutcome, priceShock: number | null, twist: TwistResult | null) {
+  return [...scenarioRowValues(s, priceShock), twist?.twist ?? null, twist?.twistAmount ?? null];
 }
 
 /** One row per scenario; twist rows have an empty priceShock and name their twist. */
@@ -176,7 +179,8 @@ function flip(n: number | null, sign: 1 | -1): number | null {
   return n === null ? null : sign * n;
 }
 
-function outcomeCells(s: ScenarioOutcome, withBudget: boolean, withMargin: boolean, sign: 1 | -1 = 1): string[] {
+/** A scenario's figures as the tables print them (OUTCOME_FIGURES_HEAD; report.html's scenario grid too). */
+export function outcomeFigures(s: ScenarioOutcome, sign: 1 | -1 = 1): string[] {
   return [
     fmtInt(s.tokens),
     fmtMoney(sign * s.unhedgedCost),
@@ -184,6 +188,12 @@ function outcomeCells(s: ScenarioOutcome, withBudget: boolean, withMargin: boole
     fmtMoney(sign * s.hedgedCost),
     fmtPrice(flip(s.effectivePrice, sign)),
     fmtPrice(flip(s.unhedgedEffectivePrice, sign)),
+  ];
+}
+
+function outcomeCells(s: ScenarioOutcome, withBudget: boolean, withMargin: boolean, sign: 1 | -1 = 1): string[] {
+  return [
+    ...outcomeFigures(s, sign),
     fmtInt(s.overHedgedTokens),
     ...(withBudget ? [s.vsBudget === null ? "–" : fmtMoney(s.vsBudget)] : []),
     ...(withMargin ? [s.margin ? fmtMoney(s.margin.peakOutflow) : "–"] : []),
@@ -191,15 +201,15 @@ function outcomeCells(s: ScenarioOutcome, withBudget: boolean, withMargin: boole
   ];
 }
 
-const OUTCOME_HEAD = [
+export const OUTCOME_FIGURES_HEAD = [
   "tokens",
   "unhedged cost",
   "futures P&L",
   "hedged cost",
   "USD/Mtok hedged",
   "USD/Mtok unhedged",
-  "over-hedged tokens",
 ];
+const OUTCOME_HEAD = [...OUTCOME_FIGURES_HEAD, "over-hedged tokens"];
 const SELLER_HEAD = [
   "tokens",
   "unhedged revenue",
