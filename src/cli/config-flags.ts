@@ -9,15 +9,6 @@ import { CONFIG_ENV } from "../config/env-name.js";
 import type { IoContext } from "./context.js";
 import { CONFIG_FILE_NAMES, COMMAND_KEY, FLAG_BINDINGS, type FlagBindings } from "./config-names.js";
 
-export {
-  CONFIG_FILE_NAMES,
-  COMMAND_KEY,
-  EFFECTIVENESS_FLAG_BINDINGS,
-  FLAG_BINDINGS,
-  RESOLVED_KEY,
-  type FlagBindings,
-} from "./config-names.js";
-
 export function addConfigOption(cmd: Command): Command {
   return cmd.option(
     "--config <file>",

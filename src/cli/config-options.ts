@@ -13,6 +13,7 @@ import { dirname, resolve } from "node:path";
 import type { Command } from "commander";
 import { HedgeError } from "../errors.js";
 import {
+  bindingFor,
   CONFIG_ENV,
   getPath,
   layerFromSettings,
@@ -30,14 +31,6 @@ import { CONFIG_FILE_NAMES, FLAG_BINDINGS, RESOLVED_KEY, COMMAND_KEY, type FlagB
 
 // The option declarations (--config, withConfig: cheap, no schema is loaded to build a command's options) live in
 // config-flags.ts, which loads this module only when an action is about to run.
-export {
-  CONFIG_FILE_NAMES,
-  COMMAND_KEY,
-  EFFECTIVENESS_FLAG_BINDINGS,
-  FLAG_BINDINGS,
-  RESOLVED_KEY,
-  type FlagBindings,
-} from "./config-names.js";
 
 /** The config file to read, as the user named it; undefined when there is none. */
 export function findConfigFile(ctx: IoContext, explicit?: string): string | undefined {
@@ -101,7 +94,7 @@ export function flagLayer(
   if (usageArgument !== undefined)
     settings.push({
       name: "the FILE argument",
-      binding: { path: "usage.file", kind: "string", isPath: true },
+      binding: bindingFor("usage.file"),
       value: usageArgument,
     });
   return layerFromSettings("flag", settings);

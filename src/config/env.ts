@@ -13,32 +13,83 @@ export type SettingKind = "string" | "integer" | "number" | "boolean";
 
 export interface SettingBinding {
   /** Key path in the config, e.g. `simulation.paths`. */
-  path: string;
+  path: SettingPath;
   kind: SettingKind;
-  /** The key holds a file path (resolved against the working directory when it comes from env or a flag). */
-  isPath?: boolean;
+}
+
+/**
+ * How the text of a flag or a `TOKENHEDGE_*` variable becomes each key's value, for every key that one
+ * can set (the flags are cli/config-names.ts). Which keys hold file paths is PATH_KEYS (paths.ts).
+ */
+const SETTING_KINDS = {
+  "usage.file": "string",
+  "usage.map": "string",
+  curve: "string",
+  contract: "string",
+  policy: "string",
+  ratio: "number",
+  rounding: "string",
+  budget: "number",
+  horizon: "integer",
+  seed: "integer",
+  asOf: "string",
+  "simulation.paths": "integer",
+  "effectiveness.history": "string",
+  events: "string",
+  volumePlan: "string",
+  volumePlanWeight: "number",
+  "usage.format": "string",
+  "usage.dateFormat": "string",
+  "usage.delimiter": "string",
+  "usage.decimal": "string",
+  "usage.thousands": "string",
+  "usage.tz": "string",
+  "usage.onError": "string",
+  "usage.mapping": "string",
+  "usage.containment": "string",
+  "usage.dedupe": "boolean",
+  "usage.excludeCredits": "boolean",
+  "usage.currency": "string",
+  "usage.engine": "string",
+  book: "string",
+  settlements: "string",
+  "effectiveness.changes": "boolean",
+  "effectiveness.contracts": "number",
+  "effectiveness.contractSize": "number",
+  "effectiveness.exposure": "number",
+  "effectiveness.quoteUnitSize": "number",
+  "effectiveness.regress": "string",
+} as const satisfies Record<string, SettingKind>;
+
+export type SettingPath = keyof typeof SETTING_KINDS;
+
+/** A config key with the kind its text is read as. */
+export function bindingFor(path: SettingPath): SettingBinding {
+  return { path, kind: SETTING_KINDS[path] };
 }
 
 export { CONFIG_ENV };
 
-export const ENV_BINDINGS: Readonly<Record<string, SettingBinding>> = {
-  TOKENHEDGE_USAGE: { path: "usage.file", kind: "string", isPath: true },
-  TOKENHEDGE_MAP: { path: "usage.map", kind: "string" },
-  TOKENHEDGE_CURVE: { path: "curve", kind: "string", isPath: true },
-  TOKENHEDGE_CONTRACT: { path: "contract", kind: "string", isPath: true },
-  TOKENHEDGE_POLICY: { path: "policy", kind: "string", isPath: true },
-  TOKENHEDGE_RATIO: { path: "ratio", kind: "number" },
-  TOKENHEDGE_ROUNDING: { path: "rounding", kind: "string" },
-  TOKENHEDGE_BUDGET: { path: "budget", kind: "number" },
-  TOKENHEDGE_HORIZON: { path: "horizon", kind: "integer" },
-  TOKENHEDGE_SEED: { path: "seed", kind: "integer" },
-  TOKENHEDGE_AS_OF: { path: "asOf", kind: "string" },
-  TOKENHEDGE_SIMULATION_PATHS: { path: "simulation.paths", kind: "integer" },
-  TOKENHEDGE_EFFECTIVENESS_HISTORY: { path: "effectiveness.history", kind: "string", isPath: true },
-  TOKENHEDGE_EVENTS: { path: "events", kind: "string", isPath: true },
-  TOKENHEDGE_VOLUME_PLAN: { path: "volumePlan", kind: "string", isPath: true },
-  TOKENHEDGE_VOLUME_PLAN_WEIGHT: { path: "volumePlanWeight", kind: "number" },
-};
+export const ENV_BINDINGS: Readonly<Record<string, SettingBinding>> = Object.fromEntries(
+  Object.entries({
+    TOKENHEDGE_USAGE: "usage.file",
+    TOKENHEDGE_MAP: "usage.map",
+    TOKENHEDGE_CURVE: "curve",
+    TOKENHEDGE_CONTRACT: "contract",
+    TOKENHEDGE_POLICY: "policy",
+    TOKENHEDGE_RATIO: "ratio",
+    TOKENHEDGE_ROUNDING: "rounding",
+    TOKENHEDGE_BUDGET: "budget",
+    TOKENHEDGE_HORIZON: "horizon",
+    TOKENHEDGE_SEED: "seed",
+    TOKENHEDGE_AS_OF: "asOf",
+    TOKENHEDGE_SIMULATION_PATHS: "simulation.paths",
+    TOKENHEDGE_EFFECTIVENESS_HISTORY: "effectiveness.history",
+    TOKENHEDGE_EVENTS: "events",
+    TOKENHEDGE_VOLUME_PLAN: "volumePlan",
+    TOKENHEDGE_VOLUME_PLAN_WEIGHT: "volumePlanWeight",
+  } satisfies Record<string, SettingPath>).map(([name, path]) => [name, bindingFor(path)]),
+);
 
 /** Set `path` (dotted) in a plain object, creating the parents; defineProperty so no key reaches a prototype. */
 export function setPath(target: Record<string, unknown>, path: string, value: unknown): void {

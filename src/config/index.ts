@@ -13,12 +13,14 @@ export { parseConfigText, syntaxOf, type ConfigSyntax } from "./parse-file.js";
 export {
   CONFIG_ENV,
   ENV_BINDINGS,
+  bindingFor,
   envLayer,
   layerFromSettings,
   getPath,
   setPath,
   type SettingBinding,
   type SettingKind,
+  type SettingPath,
 } from "./env.js";
 export { mergeLayers, describeSource, type ConfigLayer, type MergedConfig, type ValueSource } from "./layers.js";
 export { PATH_KEYS, rebase, resolveLayerPaths } from "./paths.js";

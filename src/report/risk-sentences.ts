@@ -10,24 +10,7 @@ import type { ParametricResult } from "../scenarios/parametric.js";
 import type { Budget } from "../scenarios/budget.js";
 import { probOver } from "./views/simulate-parametric.js";
 import { fmtInt, fmtMoneyShort, fmtPct, fmtSignedPct } from "./render/format.js";
-
-/** "P50", "mean", "×1.2": a volume case as a reader says it. */
-function volumeWord(c: string): string {
-  if (/^p\d+$/.test(c)) return c.toUpperCase();
-  if (c.startsWith("x")) return `×${c.slice(1)}`;
-  return c;
-}
-
-const shockWord = (s: number): string => fmtSignedPct(s, 0);
-
-/** The case the sentence leads with: the median volume, else the mean, else the first case run. */
-function leadCase(results: readonly ScenarioResult[]): string | undefined {
-  const cases = results.map((r) => r.volumeCase as string);
-  return cases.includes("p50") ? "p50" : cases.includes("mean") ? "mean" : cases[0];
-}
-
-const range = (lo: number, hi: number): string =>
-  fmtMoneyShort(lo) === fmtMoneyShort(hi) ? fmtMoneyShort(lo) : `${fmtMoneyShort(lo)}–${fmtMoneyShort(hi)}`;
+import { leadCaseClause, marginClause, simulatedMarginClause, worstClause, worstScenario } from "./sentence-parts.js";
 
 /**
  * "At the P50 volume the hedged cost is $1.85M–$3.59M across price shocks -50% … +100% (unhedged $3.01M); worst of
@@ -35,22 +18,11 @@ const range = (lo: number, hi: number): string =>
  * $581K (-50% shock)."
  */
 export function scenariosSentence(results: readonly ScenarioResult[]): string {
-  const lead = leadCase(results);
+  const lead = leadCaseClause(results, "cost", 1);
   if (lead === undefined) return "No scenarios to run.";
-  const rows = results.filter((r) => r.volumeCase === lead);
-  const shocks = [...new Set(results.map((r) => r.priceShock))].sort((a, b) => a - b);
-  const hedged = rows.map((r) => r.hedgedCost);
-  const unhedged = rows.map((r) => r.unhedgedCost);
-  const parts: string[] = [];
-  parts.push(
-    `At the ${volumeWord(lead)} volume the hedged cost is ${range(Math.min(...hedged), Math.max(...hedged))}` +
-      (shocks.length > 1
-        ? ` across price shocks ${shockWord(shocks[0]!)} … ${shockWord(shocks[shocks.length - 1]!)}`
-        : ` at a ${shockWord(shocks[0]!)} price shock`) +
-      ` (unhedged ${range(Math.min(...unhedged), Math.max(...unhedged))})`,
-  );
-  const worst = results.reduce((w, r) => (r.hedgedCost > w.hedgedCost ? r : w));
-  let worstText = `worst of ${fmtInt(results.length)} scenario${results.length === 1 ? "" : "s"} ${fmtMoneyShort(worst.hedgedCost)} (${volumeWord(worst.volumeCase)} volume, ${shockWord(worst.priceShock)} shock)`;
+  const parts: string[] = [lead];
+  const worst = worstScenario(results);
+  let worstText = worstClause(results, "worst", 1);
   if (worst.vsBudget !== null) {
     const over = results.filter((r) => r.vsBudget !== null && r.vsBudget > 0).length;
     worstText +=
@@ -60,15 +32,8 @@ export function scenariosSentence(results: readonly ScenarioResult[]): string {
       `; ${fmtInt(over)} of the ${fmtInt(results.length)} over budget`;
   }
   parts.push(worstText);
-  const withMargin = results.filter((r) => r.margin !== null);
-  if (withMargin.length > 0) {
-    const peak = withMargin.reduce((w, r) => (r.margin!.peakOutflow > w.margin!.peakOutflow ? r : w));
-    parts.push(
-      peak.margin!.peakOutflow > 0
-        ? `largest margin outflow ${fmtMoneyShort(peak.margin!.peakOutflow)} (${shockWord(peak.priceShock)} shock)`
-        : "no margin outflow in any scenario",
-    );
-  }
+  const margin = marginClause(results);
+  if (margin !== undefined) parts.push(margin);
   return `${parts.join("; ")}.`;
 }
 
@@ -86,9 +51,7 @@ export function simulateSentence(r: SimulationResult, initialMargin: number): st
   ];
   if (r.probOverBudget !== null && r.probOverBudgetUnhedged !== null)
     parts.push(`P(over budget) ${fmtPct(r.probOverBudgetUnhedged, 1)} → ${fmtPct(r.probOverBudget, 1)}`);
-  parts.push(
-    `peak margin outflow P95 ${fmtMoneyShort(r.peakMargin.p95)} on top of ${fmtMoneyShort(initialMargin)} initial margin (${fmtInt(r.paths)} paths)`,
-  );
+  parts.push(simulatedMarginClause(r, initialMargin));
   return `${parts.join("; ")}.`;
 }
 

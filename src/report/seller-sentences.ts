@@ -9,6 +9,7 @@ import type { ScenarioResult } from "../scenarios/grid.js";
 import type { ParametricResult } from "../scenarios/parametric.js";
 import type { SimulationResult } from "../scenarios/simulate.js";
 import { fmtInt, fmtMoneyShort, fmtPct, fmtSignedPct } from "./render/format.js";
+import { leadCaseClause, marginClause, simulatedMarginClause, worstClause } from "./sentence-parts.js";
 
 /** "narrows the 95% revenue shortfall from $2.00M to $1.10M (-45.0%)", or "widens …", or "leaves … at $X". */
 function shortfallClause(contracts: number, confidence: string, unhedged: number, hedged: number, how = ""): string {
@@ -31,7 +32,7 @@ export function sellerSimulateSentence(r: SimulationResult, contracts: number, i
     [
       shortfallClause(contracts, "95%", u.costAtRisk95, h.costAtRisk95),
       `expected revenue ${fmtMoneyShort(-u.mean)} unhedged → ${fmtMoneyShort(-h.mean)} hedged`,
-      `peak margin outflow P95 ${fmtMoneyShort(r.peakMargin.p95)} on top of ${fmtMoneyShort(initialMargin)} initial margin (${fmtInt(r.paths)} paths)`,
+      simulatedMarginClause(r, initialMargin),
     ].join("; ") + "."
   );
 }
@@ -48,44 +49,16 @@ export function sellerParametricSentence(r: ParametricResult, contracts: number)
   );
 }
 
-const shockWord = (s: number): string => fmtSignedPct(s, 0);
-const volumeWord = (c: string): string =>
-  /^p\d+$/.test(c) ? c.toUpperCase() : c.startsWith("x") ? `×${c.slice(1)}` : c;
-const range = (lo: number, hi: number): string =>
-  fmtMoneyShort(lo) === fmtMoneyShort(hi) ? fmtMoneyShort(lo) : `${fmtMoneyShort(lo)}–${fmtMoneyShort(hi)}`;
-
 /**
  * "At the P50 volume the hedged revenue is $2.90M–$3.10M across price shocks -50% … +100% (unhedged $1.50M–$6.00M);
  * lowest of 18 scenarios $2.10M (P10 volume, -50% shock); largest margin outflow $581K (+100% shock)."
  */
 export function sellerScenariosSentence(results: readonly ScenarioResult[]): string {
-  const cases = results.map((r) => r.volumeCase as string);
-  const lead = cases.includes("p50") ? "p50" : cases.includes("mean") ? "mean" : cases[0];
+  const lead = leadCaseClause(results, "revenue", -1);
   if (lead === undefined) return "No scenarios to run.";
-  const rows = results.filter((r) => r.volumeCase === lead);
-  const shocks = [...new Set(results.map((r) => r.priceShock))].sort((a, b) => a - b);
-  const hedged = rows.map((r) => -r.hedgedCost);
-  const unhedged = rows.map((r) => -r.unhedgedCost);
-  const parts = [
-    `At the ${volumeWord(lead)} volume the hedged revenue is ${range(Math.min(...hedged), Math.max(...hedged))}` +
-      (shocks.length > 1
-        ? ` across price shocks ${shockWord(shocks[0]!)} … ${shockWord(shocks[shocks.length - 1]!)}`
-        : ` at a ${shockWord(shocks[0]!)} price shock`) +
-      ` (unhedged ${range(Math.min(...unhedged), Math.max(...unhedged))})`,
-  ];
   // The seller's worst scenario is the least revenue: the largest net cost.
-  const worst = results.reduce((w, r) => (r.hedgedCost > w.hedgedCost ? r : w));
-  parts.push(
-    `lowest of ${fmtInt(results.length)} scenario${results.length === 1 ? "" : "s"} ${fmtMoneyShort(-worst.hedgedCost)} (${volumeWord(worst.volumeCase)} volume, ${shockWord(worst.priceShock)} shock)`,
-  );
-  const withMargin = results.filter((r) => r.margin !== null);
-  if (withMargin.length > 0) {
-    const peak = withMargin.reduce((w, r) => (r.margin!.peakOutflow > w.margin!.peakOutflow ? r : w));
-    parts.push(
-      peak.margin!.peakOutflow > 0
-        ? `largest margin outflow ${fmtMoneyShort(peak.margin!.peakOutflow)} (${shockWord(peak.priceShock)} shock)`
-        : "no margin outflow in any scenario",
-    );
-  }
+  const parts = [lead, worstClause(results, "lowest", -1)];
+  const margin = marginClause(results);
+  if (margin !== undefined) parts.push(margin);
   return `${parts.join("; ")}.`;
 }

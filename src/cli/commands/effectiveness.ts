@@ -1,7 +1,8 @@
 /** `tokenhedge effectiveness`: the options; the action (actions/effectiveness.ts) loads when it runs. */
 import { Command, Option } from "commander";
 import { parseNumberOption } from "../options.js";
-import { EFFECTIVENESS_FLAG_BINDINGS, FLAG_BINDINGS, withConfig } from "../config-flags.js";
+import { withConfig } from "../config-flags.js";
+import { EFFECTIVENESS_FLAG_BINDINGS, FLAG_BINDINGS } from "../config-names.js";
 import { lazyAction, type CommandEnv } from "./shared.js";
 
 export function effectivenessCommand(env: CommandEnv): Command {

@@ -142,9 +142,8 @@ export function renderLineChart(series: readonly ChartSeries[], opts: LineChartO
     if (!(m.x >= Math.min(x0, x1) && m.x <= Math.max(x0, x1))) continue;
     markerCols.add(x1 === x0 ? 0 : Math.round(((m.x - x0) / (x1 - x0)) * (width - 1)));
   }
-  const rows = unicode
-    ? brailleRows(xs, series, width, height, yMin, yMax, markerCols, paint, markerGlyph)
-    : asciiRows(xs, series, width, height, yMin, yMax, markerCols, paint, markerGlyph);
+  const plot: Plot = { xs, series, width, height, yMin, yMax, markerCols, paint, markerGlyph };
+  const rows = unicode ? brailleRows(plot) : asciiRows(plot);
 
   const labelRows = new Map<number, string>();
   ticks.values.forEach((t, i) => labelRows.set(Math.round(((yMax - t) / (yMax - yMin)) * (height - 1)), labels[i]!));
@@ -173,26 +172,32 @@ function visibleLength(s: string): number {
   return [...s.replace(ANSI, "")].length;
 }
 
-type Paint = (si: number, text: string) => string;
+/** What both plot renderers draw: the series, the plot's size in cells, its y range and the marker columns. */
+interface Plot {
+  xs: ArrayLike<number>;
+  series: readonly ChartSeries[];
+  width: number;
+  height: number;
+  yMin: number;
+  yMax: number;
+  markerCols: ReadonlySet<number>;
+  /** Colour a series' text (identity without colour). */
+  paint: (si: number, text: string) => string;
+  markerGlyph: string;
+}
+
+/** The level (0 at the top, `levels` − 1 at the bottom) a value is drawn at, clamped to the plot. */
+function levelOf(v: number, p: Plot, levels: number): number {
+  return Math.min(levels - 1, Math.max(0, Math.round(((p.yMax - v) / (p.yMax - p.yMin)) * (levels - 1))));
+}
 
 /** The plot rows in braille: each series resampled at two dots a cell, four dots a row. */
-function brailleRows(
-  xs: ArrayLike<number>,
-  series: readonly ChartSeries[],
-  width: number,
-  height: number,
-  yMin: number,
-  yMax: number,
-  markerCols: ReadonlySet<number>,
-  paint: Paint,
-  markerGlyph: string,
-): string[] {
+function brailleRows(p: Plot): string[] {
+  const { width, height, markerCols, paint, markerGlyph } = p;
   const canvas = new BrailleCanvas(width, height);
-  const { columns } = resample(xs, series, canvas.dotCols);
-  const dotOf = (v: number): number =>
-    Math.min(canvas.dotRows - 1, Math.max(0, Math.round(((yMax - v) / (yMax - yMin)) * (canvas.dotRows - 1))));
+  const { columns } = resample(p.xs, p.series, canvas.dotCols);
   columns.forEach((col, si) => {
-    const ys = col.map((v) => (Number.isFinite(v) ? dotOf(v) : Number.NaN));
+    const ys = col.map((v) => (Number.isFinite(v) ? levelOf(v, p, canvas.dotRows) : Number.NaN));
     canvas.line(ys, si, LINE_PATTERNS[si % LINE_PATTERNS.length]!);
   });
   return Array.from({ length: height }, (_, r) => {
@@ -206,20 +211,9 @@ function brailleRows(
 }
 
 /** The plot rows in ASCII: one glyph a cell, steep steps filled half on each side. */
-function asciiRows(
-  xs: ArrayLike<number>,
-  series: readonly ChartSeries[],
-  width: number,
-  height: number,
-  yMin: number,
-  yMax: number,
-  markerCols: ReadonlySet<number>,
-  paint: Paint,
-  markerGlyph: string,
-): string[] {
-  const { columns } = resample(xs, series, width);
-  const rowOf = (v: number): number =>
-    Math.min(height - 1, Math.max(0, Math.round(((yMax - v) / (yMax - yMin)) * (height - 1))));
+function asciiRows(p: Plot): string[] {
+  const { width, height, markerCols, paint, markerGlyph } = p;
+  const { columns } = resample(p.xs, p.series, width);
   // grid[row][col] = index of the series drawn there, −1 empty.
   const grid = Array.from({ length: height }, () => new Array<number>(width).fill(-1));
   columns.forEach((col, si) => {
@@ -230,7 +224,7 @@ function asciiRows(
         prev = undefined;
         continue;
       }
-      const r = rowOf(v);
+      const r = levelOf(v, p, height);
       // Join to the previous column: fill the rows between, half on each side, so steep lines stay unbroken.
       if (prev !== undefined && Math.abs(r - prev) > 1) {
         const step = r > prev ? 1 : -1;
