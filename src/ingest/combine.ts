@@ -15,7 +15,8 @@
  *   the ordinary case: listed as an overlap of periods in the JSON, with no warning.
  */
 import { Dec } from "../money/decimal.js";
-import { civilToDays, daysToCivil } from "./dates.js";
+import { civilToDays } from "./dates.js";
+import { emptyDay, gapFreeDays } from "./series.js";
 import type { DayTotal, Finding, ProfileInfo, UsageCell, UsageSeries } from "./types.js";
 
 /** One input's own figures, before duplicates across files are removed. */
@@ -229,7 +230,7 @@ function seriesOfCells(parts: readonly UsageSeries[], cells: UsageCell[], curren
     const n = dayNumber(c.day);
     let d = byDay.get(n);
     if (!d) {
-      d = { day: c.day, tokens: 0n, cost: hasCost ? new Dec(0) : null, byKind: new Map() };
+      d = emptyDay(c.day, hasCost);
       byDay.set(n, d);
     }
     if (hasCost && c.cost !== null) {
@@ -246,17 +247,7 @@ function seriesOfCells(parts: readonly UsageSeries[], cells: UsageCell[], curren
     totalTokens += c.tokens;
   }
   const present = [...byDay.keys()].sort((a, b) => a - b);
-  const days: DayTotal[] = [];
-  const missingDays: string[] = [];
-  for (let n = present[0]!; n <= present[present.length - 1]!; n++) {
-    const d = byDay.get(n);
-    if (d) days.push(d);
-    else {
-      const day = daysToCivil(n);
-      missingDays.push(day);
-      days.push({ day, tokens: 0n, cost: hasCost ? new Dec(0) : null, byKind: new Map() });
-    }
-  }
+  const calendar = gapFreeDays(byDay, present[0]!, present[present.length - 1]!, hasCost);
   // One currency: the combined total. Several: each file's own sums per currency, as a single file reports them.
   const costByCurrency = new Map<string, Dec>(hasCost ? [[currency, totalCost]] : []);
   if (!hasCost)
@@ -276,10 +267,7 @@ function seriesOfCells(parts: readonly UsageSeries[], cells: UsageCell[], curren
     columns: parts[0]!.columns,
     rowsRead: parts.reduce((s, p) => s + p.rowsRead, 0),
     rowsUsed: parts.reduce((s, p) => s + (p.rowsUsed ?? p.rowsRead), 0),
-    days,
-    firstDay: days[0]!.day,
-    lastDay: days[days.length - 1]!.day,
-    missingDays,
+    ...calendar,
     totalTokens,
     totalCost: hasCost ? totalCost : null,
     byKind,

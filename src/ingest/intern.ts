@@ -32,34 +32,24 @@ export class ByteInterner {
     for (let i = s; i < e; i++) h = Math.imul(h ^ buf[i]!, FNV_PRIME);
     h >>>= 0;
     const len = e - s;
-    let slot = h & this.mask;
-    for (;;) {
-      const entry = this.table[slot]!;
-      if (entry === 0) break;
-      const id = entry - 1;
-      if (this.hashes[id] === h && this.lengths[id] === len) {
-        const off = this.offsets[id]!;
-        let same = true;
-        for (let i = 0; i < len; i++) {
-          if (this.pool[off + i] !== buf[s + i]) {
-            same = false;
-            break;
-          }
+    let slot = this.probe(h, len, h & this.mask);
+    for (; this.table[slot] !== 0; slot = this.probe(h, len, (slot + 1) & this.mask)) {
+      const id = this.table[slot]! - 1;
+      const off = this.offsets[id]!;
+      let same = true;
+      for (let i = 0; i < len; i++) {
+        if (this.pool[off + i] !== buf[s + i]) {
+          same = false;
+          break;
         }
-        if (same) return id;
       }
-      slot = (slot + 1) & this.mask;
+      if (same) return id;
     }
-    if (this.offsets.length >= this.maxEntries) return -1;
-    const id = this.offsets.length;
-    this.reservePool(len);
+    const id = this.newEntry(len);
+    if (id < 0) return -1;
     this.pool.set(buf.subarray(s, e), this.poolLen);
-    this.offsets.push(this.poolLen);
-    this.lengths.push(len);
-    this.hashes.push(h);
     this.poolLen += len;
-    this.table[slot] = id + 1;
-    if (this.offsets.length * 2 > this.table.length) this.rehash();
+    this.place(id, slot, h, len);
     return id;
   }
 
@@ -82,44 +72,62 @@ export class ByteInterner {
       len += e - s + 1;
     }
     h >>>= 0;
-    let slot = h & this.mask;
-    for (;;) {
-      const entry = this.table[slot]!;
-      if (entry === 0) break;
-      const id = entry - 1;
-      if (this.hashes[id] === h && this.lengths[id] === len) {
-        let off = this.offsets[id]!;
-        let same = true;
-        for (let f = 0; f < cols.length && same; f++) {
-          const c = cols[f]!;
-          const e = ends[c]!;
-          for (let i = starts[c]!; i < e; i++) {
-            if (this.pool[off++] !== buf[i]) {
-              same = false;
-              break;
-            }
+    let slot = this.probe(h, len, h & this.mask);
+    for (; this.table[slot] !== 0; slot = this.probe(h, len, (slot + 1) & this.mask)) {
+      const id = this.table[slot]! - 1;
+      let off = this.offsets[id]!;
+      let same = true;
+      for (let f = 0; f < cols.length && same; f++) {
+        const c = cols[f]!;
+        const e = ends[c]!;
+        for (let i = starts[c]!; i < e; i++) {
+          if (this.pool[off++] !== buf[i]) {
+            same = false;
+            break;
           }
-          if (same && this.pool[off++] !== 0xff) same = false;
         }
-        if (same) return id;
+        if (same && this.pool[off++] !== 0xff) same = false;
       }
-      slot = (slot + 1) & this.mask;
+      if (same) return id;
     }
-    if (this.offsets.length >= this.maxEntries) return -1;
-    const id = this.offsets.length;
-    this.reservePool(len);
-    this.offsets.push(this.poolLen);
+    const id = this.newEntry(len);
+    if (id < 0) return -1;
     for (let f = 0; f < cols.length; f++) {
       const c = cols[f]!;
       this.pool.set(buf.subarray(starts[c]!, ends[c]!), this.poolLen);
       this.poolLen += ends[c]! - starts[c]!;
       this.pool[this.poolLen++] = 0xff;
     }
+    this.place(id, slot, h, len);
+    return id;
+  }
+
+  /**
+   * From `slot` on (linear probing), the first slot that is empty or holds an entry with this hash
+   * and length: a candidate whose bytes the caller compares.
+   */
+  private probe(h: number, len: number, slot: number): number {
+    for (;;) {
+      const entry = this.table[slot]!;
+      if (entry === 0 || (this.hashes[entry - 1] === h && this.lengths[entry - 1] === len)) return slot;
+      slot = (slot + 1) & this.mask;
+    }
+  }
+
+  /** A new entry of `len` bytes at the end of the pool (the caller copies them): its id, or −1 once the table is full. */
+  private newEntry(len: number): number {
+    if (this.offsets.length >= this.maxEntries) return -1;
+    this.reservePool(len);
+    this.offsets.push(this.poolLen);
+    return this.offsets.length - 1;
+  }
+
+  /** Record the new entry's hash and length and put it in its empty slot, growing the table at half full. */
+  private place(id: number, slot: number, h: number, len: number): void {
     this.lengths.push(len);
     this.hashes.push(h);
     this.table[slot] = id + 1;
     if (this.offsets.length * 2 > this.table.length) this.rehash();
-    return id;
   }
 
   /** Room for `len` more bytes in the pool (doubling), on the insert path only. */

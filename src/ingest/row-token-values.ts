@@ -12,7 +12,7 @@ import type { LongOutput, RowTokenRules, WideOutput } from "./mapping-compile.js
 import { fastTokenCount, parseDecimalText, scaleDecimal, type Decimal, type NumberStyle } from "./numbers.js";
 import { cellError } from "./row-error.js";
 import type { Column } from "./row-lookups.js";
-import { containmentError, emptyTokenError, tokenCount, tokenParseError } from "./row-tokens.js";
+import { containmentError, tokenCount, tokenParseError } from "./row-tokens.js";
 import { checkedUnitFactor, type UnitCheckStats } from "./unit-check.js";
 
 export class RowTokenValues {
@@ -112,23 +112,25 @@ export class RowTokenValues {
     if (!emptyTokensZero && wide.length > 0) {
       for (let k = 0; k < measures.length; k++) {
         if (this.empty[k]) {
-          throw emptyTokenError(
+          throw tokenParseError(
+            "",
             this.file,
             rec,
             measures[k]!.column,
-            "the cell is empty; every row needs a token count (or set emptyTokens: zero in the mapping)",
             measureRules[k]!,
+            "the cell is empty; every row needs a token count (or set emptyTokens: zero in the mapping)",
           );
         }
       }
     }
     if (long && this.empty[long.measure] && !emptyTokensZero) {
-      throw emptyTokenError(
+      throw tokenParseError(
+        "",
         this.file,
         rec,
         measures[long.measure]!.column,
-        "the cell is empty; every row needs a token count",
         long.kindRule,
+        "the cell is empty; every row needs a token count",
       );
     }
     // Containment: a contained column is subtracted from its container; it must not exceed it.

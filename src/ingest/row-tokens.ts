@@ -64,44 +64,31 @@ export function tokenCount(
   return decimalToBigInt(d);
 }
 
-/** A token cell that is not a number, with a hint for the usual causes (separators, a decimal comma, a header). */
+/** Why a token cell is not a number, for the usual causes (separators, a decimal comma, a header). */
+function parseHint(text: string): string {
+  const t = text.trim();
+  if (/^-?\d{1,3}([,. '\u00a0]\d{3})+([.,]\d+)?$/.test(t))
+    return "the number has thousands separators: pass --thousands , (or --decimal , for 1.234,56), or set numbers.thousands in the mapping";
+  if (/^-?\d+,\d+$/.test(t)) return "this looks like a decimal comma: pass --decimal ,";
+  if (/^[a-z_ ]+$/i.test(t)) return "this looks like a header: is there a second header row?";
+  return "write plain digits, e.g. 1250000";
+}
+
+/**
+ * A token cell that is not a number, with a hint for the usual causes; or an empty one where the mapping
+ * wants a count (`text` "", and the `hint` says what the mapping requires).
+ */
 export function tokenParseError(
   text: string,
   file: string,
   rec: CsvRecord,
   column: Column,
   rule: string,
+  hint = parseHint(text),
 ): IngestRowError {
-  const t = text.trim();
-  let hint = "write plain digits, e.g. 1250000";
-  if (/^-?\d{1,3}([,. '\u00a0]\d{3})+([.,]\d+)?$/.test(t))
-    hint =
-      "the number has thousands separators: pass --thousands , (or --decimal , for 1.234,56), or set numbers.thousands in the mapping";
-  else if (/^-?\d+,\d+$/.test(t)) hint = "this looks like a decimal comma: pass --decimal ,";
-  else if (/^[a-z_ ]+$/i.test(t)) hint = "this looks like a header: is there a second header row?";
   return cellError(
     "INPUT_NUMBER_PARSE",
     `cannot read token count "${text}"`,
-    file,
-    rec,
-    column,
-    "a whole number of tokens",
-    hint,
-    rule,
-  );
-}
-
-/** An empty token cell where the mapping wants a count. */
-export function emptyTokenError(
-  file: string,
-  rec: CsvRecord,
-  column: Column,
-  hint: string,
-  rule: string,
-): IngestRowError {
-  return cellError(
-    "INPUT_NUMBER_PARSE",
-    `cannot read token count ""`,
     file,
     rec,
     column,

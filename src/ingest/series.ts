@@ -148,24 +148,11 @@ export function buildSeries(cube: Cube, core: SeriesCore): SeriesBody {
   }
   const first = present[0]!;
   const last = present[present.length - 1]!;
-  const days: DayTotal[] = [];
-  const missingDays: string[] = [];
-  for (let day = first; day <= last; day++) {
-    const d = byDay.get(day);
-    if (d) days.push(d);
-    else {
-      const s = daysToCivil(day);
-      missingDays.push(s);
-      days.push({ day: s, tokens: 0n, cost: hasCost ? new Dec(0) : null, byKind: new Map() });
-    }
-  }
+  const calendar = gapFreeDays(byDay, first, last, hasCost);
   return {
     file: core.file,
     columns: core.columns,
-    days,
-    firstDay: daysToCivil(first),
-    lastDay: daysToCivil(last),
-    missingDays,
+    ...calendar,
     totalTokens,
     totalCost: hasCost ? totalCost : null,
     byKind,
@@ -208,4 +195,33 @@ export function seriesCells(cube: Cube, currency: string | null): UsageCell[] {
       out.push({ day, provider, model, project, kind: k >= 0 ? kinds[k]! : "", tokens: 0n, cost: sum });
   }
   return out.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+}
+
+/** A day without usage: no tokens, and zero cost when the series has cost. */
+export function emptyDay(day: string, hasCost: boolean): DayTotal {
+  return { day, tokens: 0n, cost: hasCost ? new Dec(0) : null, byKind: new Map() };
+}
+
+/**
+ * Every day from `first` to `last` (day numbers, dates.ts; both present in `byDay`): the day's totals where
+ * it has any, an empty day where it has none (listed in `missingDays`), so a series has no gaps.
+ */
+export function gapFreeDays(
+  byDay: ReadonlyMap<number, DayTotal>,
+  first: number,
+  last: number,
+  hasCost: boolean,
+): Pick<UsageSeries, "days" | "firstDay" | "lastDay" | "missingDays"> {
+  const days: DayTotal[] = [];
+  const missingDays: string[] = [];
+  for (let n = first; n <= last; n++) {
+    const d = byDay.get(n);
+    if (d) days.push(d);
+    else {
+      const day = daysToCivil(n);
+      missingDays.push(day);
+      days.push(emptyDay(day, hasCost));
+    }
+  }
+  return { days, firstDay: days[0]!.day, lastDay: days[days.length - 1]!.day, missingDays };
 }

@@ -3,7 +3,7 @@
  * initial states are optimised jointly with Nelder–Mead on L*, under the usual and admissible constraints.
  */
 import { DEFAULT_BOUNDS, isAdmissible, withinUsualBounds, type ParamBounds } from "./constraints.js";
-import { etsFilter } from "./filter.js";
+import { etsFilter, type FilterResult } from "./filter.js";
 import { initialParams, initialState } from "./initial-values.js";
 import { nelderMead } from "./nelder-mead.js";
 import { etsName, seasonOffset, stateLength, type EtsParams, type EtsSpec } from "./spec.js";
@@ -150,15 +150,25 @@ export function fitEts(y: ArrayLike<number>, spec: EtsSpec, options: EtsFitOptio
 
   // p_all = α + ℓ0 + [β, b0] + [φ] + [γ and the m−1 free seasonal states] (R: length(par)).
   const nParams = 2 + (hasTrend ? 2 : 0) + (spec.damped ? 1 : 0) + (hasSeason ? spec.m : 0);
-  const k = nFree + 1;
-  const aic = run.lik + 2 * k;
-  const aicc = nObs - k - 1 > 0 ? aic + (2 * k * (k + 1)) / (nObs - k - 1) : Number.POSITIVE_INFINITY;
-  const bic = run.lik + k * Math.log(nObs);
   return {
     spec,
     name: etsName(spec),
     params,
     initialState: x0,
+    ...runFigures(run, nObs, nFree + 1, nParams),
+    nFree,
+    nParams,
+    converged: result.converged,
+  };
+}
+
+/**
+ * A filter run's states, fitted values, residuals and likelihood, with the information criteria for `k`
+ * estimated parameters (the free ones and σ²) and σ² = SSE / (n − nParams): the same for a fit and a re-filter.
+ */
+function runFigures(run: FilterResult, nObs: number, k: number, nParams: number) {
+  const aic = run.lik + 2 * k;
+  return {
     state: run.state,
     fitted: run.fitted,
     residuals: run.errors,
@@ -166,13 +176,10 @@ export function fitEts(y: ArrayLike<number>, spec: EtsSpec, options: EtsFitOptio
     lik: run.lik,
     loglik: -0.5 * run.lik,
     aic,
-    aicc,
-    bic,
+    aicc: nObs - k - 1 > 0 ? aic + (2 * k * (k + 1)) / (nObs - k - 1) : Number.POSITIVE_INFINITY,
+    bic: run.lik + k * Math.log(nObs),
     sigma2: run.sse / (nObs - nParams),
     nObs,
-    nFree,
-    nParams,
-    converged: result.converged,
   };
 }
 
@@ -183,21 +190,5 @@ export function fitEts(y: ArrayLike<number>, spec: EtsSpec, options: EtsFitOptio
  */
 export function refilterEts(fit: EtsFit, y: ArrayLike<number>): EtsFit {
   const run = etsFilter(y, fit.spec, fit.params, fit.initialState);
-  const nObs = run.nObs;
-  const k = fit.nFree + 1;
-  const aic = run.lik + 2 * k;
-  return {
-    ...fit,
-    state: run.state,
-    fitted: run.fitted,
-    residuals: run.errors,
-    sse: run.sse,
-    lik: run.lik,
-    loglik: -0.5 * run.lik,
-    aic,
-    aicc: nObs - k - 1 > 0 ? aic + (2 * k * (k + 1)) / (nObs - k - 1) : Number.POSITIVE_INFINITY,
-    bic: run.lik + k * Math.log(nObs),
-    sigma2: run.sse / (nObs - fit.nParams),
-    nObs,
-  };
+  return { ...fit, ...runFigures(run, run.nObs, fit.nFree + 1, fit.nParams) };
 }
