@@ -9,21 +9,15 @@
  * it is exact to the cent in every output.
  */
 import { Dec, toCents } from "../money/decimal.js";
-import { companyCost as indexCostOf } from "../scenarios/pnl.js";
+import { companyCost as indexCostOf, futuresPnl, type MonthOutcomeInput } from "../scenarios/pnl.js";
 import { companyPriceAfter, type Basis } from "./basis.js";
 import type { CommittedMonth } from "./commitments.js";
 
-export interface CompanyMonthInput {
-  tokens: number;
+/** The index month (scenarios/pnl.ts) and the company's side of it. */
+export interface CompanyMonthInput extends MonthOutcomeInput {
   /** S₀: the company's blended price of the month before any shock, USD/Mtok. */
   companyPrice: number;
   basis: Basis;
-  contracts: number;
-  contractSize: number;
-  divisor: number;
-  tokensPerUnit: number;
-  futuresPrice: number;
-  settlementPrice: number;
   /** The month's commitments applied to `tokens`, if any. */
   committed?: CommittedMonth;
 }
@@ -48,9 +42,7 @@ export function companyMonthOutcome(i: CompanyMonthInput): CompanyMonthOutcome {
   const committedCost = i.committed?.committedCost ?? 0;
   const cost = toCents(new Dec(floating).times(new Dec(price).toDecimalPlaces(10)).div(1_000_000).plus(committedCost));
   const indexCost = toCents(indexCostOf(i.tokens, i.settlementPrice, i.divisor, i.tokensPerUnit));
-  const pnl = toCents(
-    new Dec(i.contracts).times(i.contractSize).times(new Dec(i.settlementPrice).minus(i.futuresPrice)).div(i.divisor),
-  );
+  const pnl = futuresPnl(i);
   return {
     tokens: i.tokens,
     companyPrice: Number(price.toFixed(6)),

@@ -6,6 +6,8 @@
 import { Dec } from "../money/decimal.js";
 import type { HedgePlan } from "../hedge/plan.js";
 import type { ScenarioOutcome } from "../scenarios/grid.js";
+import { effectivePrice } from "../scenarios/pnl.js";
+import { quoteDivisor, quoteToUsdPerMtok } from "../curve/contract.js";
 import { applyCommitments } from "./commitments.js";
 import { companyMonthOutcome, type CompanyMonthOutcome } from "./outcome.js";
 import type { CompanyPricing } from "./pricing.js";
@@ -14,20 +16,15 @@ export interface CompanyScenarioMonth extends CompanyMonthOutcome {
   month: string;
 }
 
-export interface CompanyScenario {
-  companyCost: number;
-  indexCost: number;
-  futuresPnl: number;
-  hedgedCost: number;
-  committedCost: number;
-  shortfallCost: number;
+/** A scenario's company figures: its months' summed (outcome.ts), and the price they average to. */
+export interface CompanyScenario extends Omit<CompanyMonthOutcome, "tokens" | "companyPrice"> {
   /** Company cost ÷ tokens, USD/Mtok, 4 decimals; null for zero volume. */
   companyPrice: number | null;
   months: CompanyScenarioMonth[];
 }
 
 export function companyScenario(plan: HedgePlan, outcome: ScenarioOutcome, pricing: CompanyPricing): CompanyScenario {
-  const divisor = plan.contract.underlying === "token-index" ? 1_000_000 : 1;
+  const divisor = quoteDivisor(plan.contract);
   const perUnit = plan.contract.tokensPerGpuHour ?? 1;
   const sums = {
     company: new Dec(0),
@@ -44,7 +41,7 @@ export function companyScenario(plan: HedgePlan, outcome: ScenarioOutcome, prici
       : undefined;
     const o = companyMonthOutcome({
       tokens: sm.tokens,
-      companyPrice: pricing.priceByMonth.get(sm.month) ?? pm.futuresPrice * (1_000_000 / (divisor * perUnit)),
+      companyPrice: pricing.priceByMonth.get(sm.month) ?? pm.futuresPrice * quoteToUsdPerMtok(plan.contract),
       basis: pricing.basis,
       contracts: pm.contracts,
       contractSize: plan.contract.contractSize,
@@ -70,7 +67,7 @@ export function companyScenario(plan: HedgePlan, outcome: ScenarioOutcome, prici
     hedgedCost: sums.company.minus(sums.pnl).toNumber(),
     committedCost: sums.committed.toNumber(),
     shortfallCost: sums.shortfall.toNumber(),
-    companyPrice: tokens > 0 ? Number(new Dec(company).div(tokens).times(1_000_000).toFixed(4)) : null,
+    companyPrice: tokens > 0 ? effectivePrice(company, tokens) : null,
     months,
   };
 }

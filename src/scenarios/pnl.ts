@@ -38,9 +38,7 @@ export function companyCost(tokens: number, settlementPrice: number, divisor: nu
 
 export function monthOutcome(i: MonthOutcomeInput): MonthOutcome {
   const unhedged = toCents(companyCost(i.tokens, i.settlementPrice, i.divisor, i.tokensPerUnit));
-  const pnl = toCents(
-    new Dec(i.contracts).times(i.contractSize).times(new Dec(i.settlementPrice).minus(i.futuresPrice)).div(i.divisor),
-  );
+  const pnl = futuresPnl(i);
   const hedged = new Dec(unhedged).minus(pnl).toNumber();
   return {
     tokens: i.tokens,
@@ -49,6 +47,15 @@ export function monthOutcome(i: MonthOutcomeInput): MonthOutcome {
     hedgedCost: hedged,
     effectivePrice: i.tokens > 0 ? effectivePrice(hedged, i.tokens) : null,
   };
+}
+
+/** N · size · (S_T − F0) / quote divisor, in cents: the long position's P&L on the index. */
+export function futuresPnl(
+  i: Pick<MonthOutcomeInput, "contracts" | "contractSize" | "divisor" | "futuresPrice" | "settlementPrice">,
+): number {
+  return toCents(
+    new Dec(i.contracts).times(i.contractSize).times(new Dec(i.settlementPrice).minus(i.futuresPrice)).div(i.divisor),
+  );
 }
 
 /** USD per million tokens, to 4 decimals. */
