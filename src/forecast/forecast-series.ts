@@ -12,6 +12,8 @@ import { knownMean } from "./model.js";
 import { prepareSeries } from "./outliers.js";
 import { futurePeriods, periodAt, seasonalPeriod } from "./periods.js";
 import { selectModel } from "./select-model.js";
+import type { ShiftMark } from "./selection-rules.js";
+import { dayToEpochDays, monthIndex, monthOfDay } from "../time/period.js";
 import type { Selection } from "./selection-common.js";
 import type { Finding, ForecastOptions, ForecastProgress, ForecastResult, TimeSeries } from "./types.js";
 import { MIN_POINTS, validateSeries } from "./validate.js";
@@ -34,6 +36,33 @@ function dailyFindings(series: TimeSeries, daily: TimeSeries | undefined): Findi
   return screened.findings
     .filter((f) => f.kind === "level-shift" || f.kind === "outage")
     .map((f) => ({ ...f, message: `daily data: ${f.message}` }));
+}
+
+/**
+ * The latest level shift found and not accounted for by an event, as the first period of the cleaned series at the
+ * new level: a shift found on a day of a monthly series starts the month after (that month is part old, part new)
+ * unless it falls on the 1st. Undefined when there is none inside the series.
+ */
+export function latestShift(
+  findings: readonly Finding[],
+  series: TimeSeries,
+  offset: number,
+  length: number,
+): ShiftMark | undefined {
+  let mark: ShiftMark | undefined;
+  for (const f of findings) {
+    if (f.kind !== "level-shift" || f.event === true) continue;
+    let index: number;
+    if (series.granularity === "day") index = dayToEpochDays(f.start) - dayToEpochDays(series.start);
+    else {
+      const month = f.start.length > 7 ? monthOfDay(f.start) : f.start;
+      index = monthIndex(month) - monthIndex(series.start) + (f.start.length > 7 && !f.start.endsWith("-01") ? 1 : 0);
+    }
+    index -= offset;
+    if (index <= 0 || index >= length) continue;
+    if (!mark || index > mark.index) mark = { index, label: f.start };
+  }
+  return mark;
 }
 
 /** Validate, apply the events, clean and select. `series` in the result is the one fitted (events applied). */
@@ -73,9 +102,10 @@ export function prepareAndSelect(
       { expected: `≥ ${MIN_POINTS} periods with usage` },
     );
   }
-  const selection = selectModel(prepared.values, series.granularity, options);
   const detected = [...prepared.findings, ...dailyFindings(series, options.dailyHistory)];
   const findings = options.events && options.events.length > 0 ? matchFindings(detected, options.events) : detected;
+  const shift = latestShift(findings, series, prepared.offset, prepared.values.length);
+  const selection = selectModel(prepared.values, series.granularity, options, shift);
   for (const f of findings) if (f.kind === "level-shift" && f.event !== true) selection.warnings.push(f.message);
   if (events) selection.warnings.push(...events.warnings);
   return {
@@ -165,6 +195,7 @@ export function forecastAndSelection(
     rule: chosen.rule,
     weights: chosen.weights,
     ...(chosen.spread !== undefined ? { spread: chosen.spread } : {}),
+    ...(chosen.calibration ? { calibration: chosen.calibration } : {}),
     drivers,
     ...(chosen.events ? { events: chosen.events.applied } : {}),
     ...(blend && options.volumePlan

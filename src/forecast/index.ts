@@ -12,6 +12,7 @@ export type {
   ForecastProgress,
   ForecastResult,
   Granularity,
+  IntervalCalibration,
   ModelScore,
   OutlierMode,
   PeriodForecast,

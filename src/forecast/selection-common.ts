@@ -5,7 +5,7 @@
 import type { BacktestRun, BacktestScore, RollingOriginPlan } from "./backtest.js";
 import type { Candidate, CandidateContext } from "./candidates.js";
 import type { FittedModel } from "./model.js";
-import type { ModelScore, SelectionMethod } from "./types.js";
+import type { IntervalCalibration, ModelScore, SelectionMethod } from "./types.js";
 
 /** The model chosen on a (cleaned) series, with the scores of every candidate. */
 export interface Selection {
@@ -19,6 +19,8 @@ export interface Selection {
   weights: Record<string, number>;
   /** Spread factor applied to the intervals by backtest calibration (calibration.ts), when one was. */
   spread?: number;
+  /** How the spread factors were estimated, step by step (spread-calibration.ts), when they were. */
+  calibration?: IntervalCalibration;
   /**
    * The rolling-origin backtest the selection ran, when it ran one: the candidates' names in order, the plan and the
    * run, so that `forecast --backtest` prints it instead of running the same backtest again.

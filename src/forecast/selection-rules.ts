@@ -4,7 +4,7 @@
  * guard). select-model.ts decides which rule runs.
  */
 import type { BacktestRun, RollingOriginPlan } from "./backtest.js";
-import { mixturePits, spreadFactor, withSpread } from "./calibration.js";
+import { calibrationPoints, withSpread } from "./calibration.js";
 import type { Candidate, CandidateContext } from "./candidates.js";
 import { combineModels } from "./combination.js";
 import { etsModel } from "./ets/model.js";
@@ -13,7 +13,8 @@ import { chooseByEvidence, GUARD_STEPS, MARGIN, type ScoredFit } from "./evidenc
 import { seasonalFigure } from "./growth.js";
 import type { FittedModel } from "./model.js";
 import { single, type Selection } from "./selection-common.js";
-import type { ForecastOptions, ModelScore, TimeSeries } from "./types.js";
+import { calibrateSpread, factorAt, SPREAD_BOUNDS } from "./spread-calibration.js";
+import type { ForecastOptions, IntervalCalibration, ModelScore, TimeSeries } from "./types.js";
 
 export function selectByAicc(y: Float64Array, m: number, warnings: string[]): Selection | undefined {
   const auto = autoEts(y, m, y.length < 6 ? { simpleOnly: true } : {});
@@ -51,28 +52,60 @@ export function defaultSelection(
 
 const pct1 = (g: number) => `${(g * 100).toFixed(1)}%`;
 
+/** A detected level shift: the first period at the new level (index into the cleaned series) and its label. */
+export interface ShiftMark {
+  index: number;
+  label: string;
+}
+
+const f2 = (k: number) => k.toFixed(2);
+
 /**
- * Backtest calibration (calibration.ts) of the model made of `weights`: its spread narrowed so that 80% of the
- * backtest actuals would have fallen inside its 80% interval, with the note the rule adds. `log`: narrowed on the
- * log scale (which also lowers the mean of a right-skewed forecast), else around the point forecast on the
- * natural scale (the mean stays put; for κ ≤ 1 a positive path stays positive, a convex mix of it and the mean).
+ * Backtest calibration (spread-calibration.ts) of the model made of `weights`: its spread around the point forecast
+ * rescaled, step by step, so that 80% of the backtest actuals would have fallen inside its 80% interval, with the note
+ * the rule adds. After a detected level shift only the origins whose training holds the first period at the new
+ * level count: forecasts made across the shift miss it by far more than the noise, and the model's spread, fitted on
+ * a history holding the step, is inflated the same way at those origins as in the final fit. The spread is rescaled
+ * around the point forecast on the natural scale, y′ = ŷ + κ(y − ŷ), so calibration never moves the mean (rescaling
+ * on the log scale would: by exp(κ(κ − 1)s²/2) for a log-normal forecast of log-sd s, up when κ > 1); for κ ≤ 1 a
+ * positive path stays positive, a convex mix of it and the mean, and values a wider spread takes below 0 are clamped.
  */
 export function calibrated(
   model: FittedModel,
   run: BacktestRun,
   weights: Record<string, number>,
-  log: boolean,
-): { model: FittedModel; spread?: number; note?: string } {
-  const pits = mixturePits(run.pits, weights);
-  const spread = spreadFactor(pits);
-  if (spread === undefined) return { model };
+  shift?: ShiftMark,
+): { model: FittedModel; spread?: number; calibration?: IntervalCalibration; note: string } {
+  // Cut only when some origin's training stops before the new level (origins are training lengths).
+  const origins = [...run.pits.values()].flatMap((m) => [...m.keys()].map((k) => Number(k.split(":")[0])));
+  const cut = shift !== undefined && origins.some((o) => o <= shift.index);
+  const points = calibrationPoints(run.pits, weights, cut ? (shift as ShiftMark).index + 1 : 0);
+  const after = cut ? ` after the level shift of ${(shift as ShiftMark).label}` : "";
+  const calibration = calibrateSpread(points);
+  if (!calibration) {
+    return {
+      model,
+      note: `intervals as fitted: ${points.length} backtest actual(s)${after} are too few to calibrate them (needs 4)`,
+    };
+  }
+  const steps = calibration.byHorizon.map((h) => h.factor);
+  const lo = Math.min(...steps);
+  const hi = Math.max(...steps);
+  const range = f2(lo) === f2(hi) ? "" : ` (${f2(lo)}–${f2(hi)} by step ahead)`;
+  const asked = SPREAD_BOUNDS.includes(calibration.estimate as (typeof SPREAD_BOUNDS)[number])
+    ? `× ${f2(calibration.estimate)}, the bound`
+    : `× ${f2(calibration.estimate)}`;
   const note =
-    spread < 1
-      ? `interval spread × ${spread.toFixed(2)}, so that 80% of the ${pits.length} backtest actuals fall inside the 80% interval`
-      : `interval spread kept (at most 80% of the ${pits.length} backtest actuals fell inside the 80% interval; intervals are only ever narrowed)`;
+    `interval spread × ${f2(calibration.factor)}${range}, from ${calibration.points} backtest actuals${after} ` +
+    `(${calibration.effectivePoints.toFixed(0)} effective; alone they ask for ${asked}), ` +
+    `so that 80% fall inside the 80% interval`;
   return {
-    model: withSpread(model, spread, log),
-    spread,
+    model: withSpread(model, (step) => factorAt(calibration, step), false),
+    spread: calibration.factor,
+    calibration: {
+      ...calibration,
+      ...(cut ? { after: (shift as ShiftMark).label } : {}),
+    },
     note,
   };
 }
@@ -86,6 +119,7 @@ export function selectByEvidence(
   run: BacktestRun,
   plan: RollingOriginPlan,
   warnings: string[],
+  shift?: ShiftMark,
 ): Selection | undefined {
   const useMase = candidates.every((c) => c.mase !== undefined);
   const fits: ScoredFit[] = [];
@@ -115,12 +149,7 @@ export function selectByEvidence(
           parts.map((p) => p.model),
           parts.map((p) => p.weight),
         );
-  const { model, spread, note } = calibrated(
-    combined,
-    run,
-    weights,
-    y.every((v) => v > 0),
-  );
+  const { model, spread, calibration, note } = calibrated(combined, run, weights, shift);
   let rule =
     `candidates with a rolling-origin ${measure} at most ${1 + MARGIN}× the best ` +
     `(${plan.origins.length} origins, 1–${plan.horizon} months ahead), weighted by 1/${measure}`;
@@ -129,7 +158,7 @@ export function selectByEvidence(
       `; growth guard: recent growth ${pct1(choice.recent)}/month is below the long-run ${pct1(choice.longRun)}/month, ` +
       `so ${choice.guarded.map((g) => `${g.name} (${pct1(g.growth)}/month at ${GUARD_STEPS} months)`).join(", ")} left out`;
   }
-  if (note) rule += `; ${note}`;
+  rule += `; ${note}`;
   return {
     model,
     candidates,
@@ -138,5 +167,6 @@ export function selectByEvidence(
     rule,
     weights,
     ...(spread !== undefined ? { spread } : {}),
+    ...(calibration ? { calibration } : {}),
   };
 }

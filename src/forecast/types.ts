@@ -1,6 +1,7 @@
 /**
  * Public data types of the forecasting core. The rest of the product imports them through index.ts only.
  */
+import type { SpreadCalibration } from "./spread-calibration.js";
 
 export type Granularity = "day" | "month";
 
@@ -54,6 +55,14 @@ export interface ModelScore {
  * equal-weight ETS + Theta + damped combination of docs/METHODOLOGY.md §2 and scores the other candidates only for
  * the report. */
 export type SelectionMethod = "evidence" | "combination" | "holdout" | "aicc" | "backtest";
+
+/**
+ * Backtest calibration of the intervals (spread-calibration.ts): the pooled and per-step spread factors and their
+ * evidence; `after` the level shift whose later origins alone were used.
+ */
+export interface IntervalCalibration extends SpreadCalibration {
+  after?: string;
+}
 
 /** What to do with detected outage days (docs/METHODOLOGY.md §2). */
 export type OutlierMode = "keep" | "interpolate";
@@ -206,8 +215,11 @@ export interface ForecastResult {
   /** The rule that chose the model, in words, and the weight of each candidate used (summing to 1). */
   rule: string;
   weights: Record<string, number>;
-  /** Spread factor applied to the intervals by backtest calibration, when one was. */
+  /** Spread factor applied to the intervals by backtest calibration, when one was (beyond the backtest's horizon;
+   * each step's own is in `calibration.byHorizon`). */
   spread?: number;
+  /** How the spread factors were estimated from the backtest, when they were. */
+  calibration?: IntervalCalibration;
   drivers: ForecastDrivers;
   /** The events given and what was done with each (absent without events). */
   events?: AppliedEvent[];

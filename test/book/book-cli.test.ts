@@ -37,17 +37,17 @@ describe("plan --book on the fixtures", () => {
   const doc = runJson<Doc>(["plan", "--config", CONFIG, ...BOOK]);
 
   it("trades each month from what is held to the target", () => {
-    // 2026-12 (forecast 78.90 B, P10 66.04 B): target ⌊0.80 × 78.90⌋ = 63; maximum = min(⌊0.90 × 78.90⌋ = 71, ⌊P10 66.04⌋ = 66) = 66;
-    // held 48 + 26 = 74 → sell 8.
+    // 2026-12 (forecast 78.81 B, P10 71.20 B): target ⌊0.80 × 78.81⌋ = 63; maximum = min(⌊0.90 × 78.81⌋ = 70, ⌊P10 71.20⌋ = 71) = 70;
+    // held 48 + 26 = 74 → sell 4.
     const dec = doc.months[0]!;
-    expect([dec.targetContracts, dec.heldContracts, dec.trade]).toEqual([63, 74, { side: "sell", contracts: 8 }]);
-    // Sold at 2.10: 8 × 1,000 Mtok × 2.10 = $16,800; against the average 161.28 / 74: 8,000 × (2.10 − 2.17946) = −$635.68.
-    expect(doc.trades[0]).toMatchObject({ month: "2026-12", side: "sell", contracts: 8, price: 2.1, value: 16_800 });
-    expect(dec.unwindPnl).toBe(-635.68);
-    // 2027-01: 66 − 55 = buy 11; 2027-03: 57 − (38 − 4) = buy 23; 2027-06 (nothing held): buy 45.
+    expect([dec.targetContracts, dec.heldContracts, dec.trade]).toEqual([63, 74, { side: "sell", contracts: 4 }]);
+    // Sold at 2.10: 4 × 1,000 Mtok × 2.10 = $8,400; against the average 161.28 / 74: 4,000 × (2.10 − 2.17946) = −$317.84.
+    expect(doc.trades[0]).toMatchObject({ month: "2026-12", side: "sell", contracts: 4, price: 2.1, value: 8_400 });
+    expect(dec.unwindPnl).toBe(-317.84);
+    // 2027-01: 67 − 55 = buy 12; 2027-03: 57 − (38 − 4) = buy 23; 2027-06 (nothing held): buy 45.
     const trade = (m: string) => doc.months.find((x) => x.month === m)!.trade;
     expect([trade("2027-01"), trade("2027-03"), trade("2027-06")]).toEqual([
-      { side: "buy", contracts: 11 },
+      { side: "buy", contracts: 12 },
       { side: "buy", contracts: 23 },
       { side: "buy", contracts: 45 },
     ]);
@@ -68,8 +68,8 @@ describe("plan --book on the fixtures", () => {
       realisedPnl: -13_910,
       unrealisedPnl: -21_840,
       variationMarginToDate: -35_750,
-      buyContracts: 378,
-      sellContracts: 8,
+      buyContracts: 383,
+      sellContracts: 4,
     });
   });
 
@@ -77,7 +77,7 @@ describe("plan --book on the fixtures", () => {
     const r = runCli(["plan", "--config", CONFIG, ...BOOK, "--rebalance", "add-only"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/2026-12 .*\+74 .*–.*add-only: kept/);
-    expect(r.stderr).toContain("rebalance add-only: over-hedged in 1 month, not unwound: 2026-12 holds 74 > 66");
+    expect(r.stderr).toContain("rebalance add-only: over-hedged in 1 month, not unwound: 2026-12 holds 74 > 70");
   });
 
   it("book: and settlements: in a config, and the policy's rebalance key, do the same as the flags", () => {
@@ -117,7 +117,7 @@ describe("plan --book on the fixtures", () => {
       month: "2026-12",
       status: "changed",
       heldContracts: { new: 74 },
-      trade: { new: "sell 8" },
+      trade: { new: "sell 4" },
     });
     expect(d.totals.realisedPnl.new).toBe(-13_910);
     const human = runCli(["diff", a, b]);
@@ -169,7 +169,7 @@ describe("the report with the book", () => {
       monthOnMonth: { months: { month: string; trade: { new: string } }[] };
     };
     expect(doc.book.totals.realisedPnl).toBe(-13_910);
-    expect(doc.monthOnMonth.months[0]).toMatchObject({ month: "2026-12", trade: { new: "sell 8" } });
+    expect(doc.monthOnMonth.months[0]).toMatchObject({ month: "2026-12", trade: { new: "sell 4" } });
     expect(readFileSync(join(dir, "2026-11", "report.html"), "utf8")).toContain('<section id="book">');
   });
 });

@@ -71,7 +71,7 @@ describe("scenarios --plan FILE", () => {
       schemaVersion: 1,
       seed: 42,
       pricedOn: "current-curve",
-      contracts: 629,
+      contracts: 634,
       moved: [],
       dropped: [],
       months: { first: "2026-12", last: "2027-11", count: 12 },
@@ -91,7 +91,7 @@ describe("scenarios --plan FILE", () => {
     ]);
     expect(r.code).toBe(0);
     expect(r.stdout.split("\n")[0]).toBe(
-      `plan: from ${SAVED} (saved plan, not re-planned: 12 months 2026-12 … 2027-11, 629 contracts, seed 42)`,
+      `plan: from ${SAVED} (saved plan, not re-planned: 12 months 2026-12 … 2027-11, 634 contracts, seed 42)`,
     );
     expect(r.stdout).toContain(
       "prices: the saved contracts on today's curve fixtures/acme/token-curve.csv, and price shocks are against it; no futures price moved since it was saved",
@@ -200,7 +200,7 @@ describe("scenarios --plan FILE", () => {
     );
     const doc = JSON.parse(r.stdout) as Record<string, unknown> & ScenarioDoc;
     expect(doc.planSource).toMatchObject({
-      contracts: 629,
+      contracts: 634,
       dropped: [{ month: "2026-11", reason: "2026-11 is not on fixtures/acme/token-curve.csv" }],
     });
     const again = JSON.parse(runCli(["scenarios", ...ACME, "--json"]).stdout) as Record<string, unknown>;
@@ -299,10 +299,10 @@ describe("simulate --plan FILE", () => {
     const a = JSON.parse(again.stdout) as Record<string, unknown>;
     const { planSource, ...b } = JSON.parse(fromFile.stdout) as Record<string, unknown>;
     expect(JSON.stringify(b)).toBe(JSON.stringify(a));
-    expect(planSource).toMatchObject({ file: SAVED, pricedOn: "current-curve", contracts: 629 });
+    expect(planSource).toMatchObject({ file: SAVED, pricedOn: "current-curve", contracts: 634 });
     const human = runCli(["simulate", ...ACME, "--paths", "2000", "--plan", SAVED]);
     expect(human.stdout.split("\n").slice(0, 2)).toEqual([
-      `plan: from ${SAVED} (saved plan, not re-planned: 12 months 2026-12 … 2027-11, 629 contracts, seed 42)`,
+      `plan: from ${SAVED} (saved plan, not re-planned: 12 months 2026-12 … 2027-11, 634 contracts, seed 42)`,
       "prices: the saved contracts on today's curve fixtures/acme/token-curve.csv, and settlements are centred on it; no futures price moved since it was saved",
     ]);
   });
@@ -319,7 +319,7 @@ describe("simulate --plan FILE", () => {
       SAVED,
       "--json",
     ]);
-    expect(doc.planSource.contracts).toBe(629);
+    expect(doc.planSource.contracts).toBe(634);
   });
 });
 
@@ -338,7 +338,7 @@ describe("report --plan FILE", () => {
     const rb = JSON.parse(readFileSync(join(b, "report.json"), "utf8")) as typeof ra;
     for (const key of ["plan", "scenarios", "simulation", "check", "summary"])
       expect(JSON.stringify(rb[key])).toBe(JSON.stringify(ra[key]));
-    expect(rb.planSource).toMatchObject({ file: plan, pricedOn: "current-curve", contracts: 629 });
+    expect(rb.planSource).toMatchObject({ file: plan, pricedOn: "current-curve", contracts: 634 });
     expect(rb.audit.inputs.map((f) => f.role)).toContain("saved plan");
     expect(readFileSync(join(b, "report.md"), "utf8")).toContain(`plan: from ${plan}`);
   });

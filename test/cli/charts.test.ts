@@ -75,7 +75,7 @@ describe("Unicode or ASCII charts", () => {
       r.stdout.indexOf("distribution of total cost"),
       r.stdout.indexOf("\nminimum variance at"),
     );
-    expect(charts).toMatch(/^\$1\.0M \.\. \$1\.5M \| █*[▏▎▍▌▋▊▉]? /m);
+    expect(charts).toMatch(/^\$2\.8M \.\. \$3\.0M \| █*[▏▎▍▌▋▊▉]? /m);
     expect(charts).toMatch(/[\u2801-\u28ff]/);
     expect(Math.max(...charts.split("\n").map((l) => [...l].length))).toBeLessThanOrEqual(50);
   });

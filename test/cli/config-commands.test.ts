@@ -38,7 +38,7 @@ describe("forecast model defaults", () => {
     };
     expect(day.selection.method).toBe("backtest");
     expect(day.selection.rule).toBe(
-      "the lowest rolling-origin MASE (12 origins, 1–28 days ahead); interval spread × 0.59, so that 80% of the 294 backtest actuals fall inside the 80% interval",
+      "the lowest rolling-origin MASE (12 origins, 1–28 days ahead); interval spread × 0.61, from 294 backtest actuals (75 effective; alone they ask for × 0.59), so that 80% fall inside the 80% interval",
     );
     const combo = JSON.parse(
       runCli(["forecast", ACME.usage, "--period", "day", "--horizon", "7", "--select", "combination", "--json"]).stdout,

@@ -1,7 +1,8 @@
 /**
  * Issue 14, item 9: `init` checks the config it is about to write as `check --config` will, on the same data
- * and as-of date. The 90/70/50/30 ladder on the Acme fixtures used to write bands of 80–100% for months 1–3
- * that the P10 volume cap holds the plan below (2027-01 78.5%, 2027-02 73.6%), so `check` failed at once.
+ * and as-of date. A 100/70/50/30 ladder on the Acme fixtures would write bands of 90–100% for months 1–3 that the
+ * P10 volume cap holds the plan below (2027-01 86.8%, 2027-02 84.8%), so `check` would fail at once. (With the
+ * intervals calibrated after the launch of 2026-02-19, the 90/70/50/30 ladder this test used is now met.)
  */
 import { describe, expect, it } from "vitest";
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
@@ -37,9 +38,9 @@ function checkJson(dir: string): { code: number; failed: string[] } {
   return { code: r.code, failed: doc.rules.filter((x) => x.pass === false).map((x) => `${x.rule} ${x.subject}`) };
 }
 
-describe("init --yes --ladder 90,70,50,30 on the Acme data", () => {
+describe("init --yes --ladder 100,70,50,30 on the Acme data", () => {
   const dir = project();
-  const r = runCli([...INIT, "--ladder", "90,70,50,30"], { cwd: dir, env: ENV });
+  const r = runCli([...INIT, "--ladder", "100,70,50,30"], { cwd: dir, env: ENV });
   const text = readFileSync(join(dir, "hedge.config.yaml"), "utf8");
 
   it("writes a config that check passes right after", () => {
@@ -47,17 +48,17 @@ describe("init --yes --ladder 90,70,50,30 on the Acme data", () => {
     expect(checkJson(dir)).toEqual({ code: 0, failed: [] });
   });
 
-  it("lowers only the floor of months 1-3, to the whole percent below 73.6%, and says so", () => {
+  it("lowers only the floor of months 1-3, to the whole percent below 84.8%, and says so", () => {
     const cfg = parseConfigText(text, "hedge.config.yaml");
     const ladder = typeof cfg.policy === "object" ? cfg.policy.ladder : [];
     expect(ladder.map((x) => [x.ratio, x.min, x.max])).toEqual([
-      [0.9, 0.73, 1],
+      [1, 0.84, 1],
       [0.7, 0.6, 0.8],
       [0.5, 0.4, 0.6],
       [0.3, 0.2, 0.4],
     ]);
     const why =
-      "months 1-3: band floor 73% instead of 80%, what the plan reaches: 2027-01 78.5% (P10 volume cap), 2027-02 73.6% (P10 volume cap)";
+      "months 1-3: band floor 84% instead of 90%, what the plan reaches: 2027-01 86.8% (P10 volume cap), 2027-02 84.8% (P10 volume cap)";
     expect(r.stderr).toContain(why);
     expect(text).toContain(`# ${why}\n`);
     expect(r.stderr).not.toContain("warning: tokenhedge check will report");
@@ -69,7 +70,7 @@ describe("init --yes with the user's own policy file that the plan cannot meet",
   const policy = JSON.stringify({
     name: "tight",
     ladder: [
-      { fromMonth: 1, toMonth: 3, ratio: 0.9, min: 0.8, max: 1 },
+      { fromMonth: 1, toMonth: 3, ratio: 1, min: 0.9, max: 1 },
       { fromMonth: 4, toMonth: 12, ratio: 0.5, min: 0.4, max: 0.6 },
     ],
     rounding: "down",
@@ -83,8 +84,8 @@ describe("init --yes with the user's own policy file that the plan cannot meet",
     expect(readFileSync(join(dir, "policy.json"), "utf8")).toBe(policy);
     expect(parseConfigText(text, "hedge.config.yaml").policy).toBe("policy.json");
     expect(r.stderr).toContain("warning: tokenhedge check will report 2 breaches on this config (as of 2026-11-05):");
-    expect(r.stderr).toContain("hedgeRatioBand 2027-01 (tenor 2): 78.5%, limit 80% – 100%");
-    expect(r.stderr).toContain("hedgeRatioBand 2027-02 (tenor 3): 73.6%, limit 80% – 100%");
+    expect(r.stderr).toContain("hedgeRatioBand 2027-01 (tenor 2): 86.8%, limit 90% – 100%");
+    expect(r.stderr).toContain("hedgeRatioBand 2027-02 (tenor 3): 84.8%, limit 90% – 100%");
     expect(r.stderr.indexOf("warning: tokenhedge check")).toBeLessThan(r.stderr.indexOf("wrote hedge.config.yaml"));
     expect(text).toContain("# tokenhedge check reported 2 breaches when init wrote this file (as of 2026-11-05):\n");
     expect(checkJson(dir)).toEqual({

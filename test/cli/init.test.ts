@@ -201,7 +201,7 @@ describe(`init on a terminal (real prompts on a pty)${PTY_NOTE}`, () => {
   );
 
   it.skipIf(!HAS_SCRIPT)(
-    "a ladder the plan cannot meet (90/70/50/30): asks before lowering a band floor; no, then no: nothing written",
+    "a ladder the plan cannot meet (100/70/50/30): asks before lowering a band floor; no, then no: nothing written",
     async () => {
       const dir = project();
       const { code, screen } = await drive(
@@ -212,15 +212,15 @@ describe(`init on a terminal (real prompts on a pty)${PTY_NOTE}`, () => {
           { when: /Futures curve/, keys: ENTER },
           { when: /Contract spec/, keys: ENTER },
           { when: /Hedge policy/, keys: ENTER },
-          { when: /Target ratios/, keys: "\x15" + "90,70,50,30" + ENTER },
+          { when: /Target ratios/, keys: "\x15" + "100,70,50,30" + ENTER },
           { when: /Budget/, keys: ENTER },
           { when: /Lower those band floors to what the plan reaches\?/, keys: "n" + ENTER },
           { when: /Write the config anyway\?/, keys: "n" + ENTER },
         ],
       );
       expect(code, screen).toBe(0);
-      expect(screen).toContain("months 1-3: band floor 73% instead of 80%");
-      expect(screen).toContain("hedgeRatioBand 2027-02 (tenor 3): 73.6%, limit 80% – 100%");
+      expect(screen).toContain("months 1-3: band floor 84% instead of 90%");
+      expect(screen).toContain("hedgeRatioBand 2027-02 (tenor 3): 84.8%, limit 90% – 100%");
       expect(screen).toContain("nothing written");
       expect(existsSync(join(dir, "hedge.config.yaml"))).toBe(false);
     },
@@ -239,14 +239,14 @@ describe(`init on a terminal (real prompts on a pty)${PTY_NOTE}`, () => {
           { when: /Futures curve/, keys: ENTER },
           { when: /Contract spec/, keys: ENTER },
           { when: /Hedge policy/, keys: ENTER },
-          { when: /Target ratios/, keys: "\x15" + "90,70,50,30" + ENTER },
+          { when: /Target ratios/, keys: "\x15" + "100,70,50,30" + ENTER },
           { when: /Budget/, keys: ENTER },
           { when: /Lower those band floors to what the plan reaches\?/, keys: ENTER },
         ],
       );
       expect(code, screen).toBe(0);
       const cfg = parseConfigText(readFileSync(join(dir, "hedge.config.yaml"), "utf8"), "hedge.config.yaml");
-      expect(typeof cfg.policy === "object" && cfg.policy.ladder[0]!.min).toBe(0.73);
+      expect(typeof cfg.policy === "object" && cfg.policy.ladder[0]!.min).toBe(0.84);
       const chk = runCli(["check", "--config", "hedge.config.yaml", "--as-of", "2026-11-05"], { cwd: dir });
       expect(chk.code, chk.stdout + chk.stderr).toBe(0);
     },

@@ -24,7 +24,7 @@ describe("simulate", () => {
     expect(r.code).toBe(0);
     const line = r.stdout.split("\n").find((l) => l.startsWith("Expected cost "));
     expect(line).toMatch(
-      /^Expected cost \$[\d.]+M unhedged → \$[\d.]+M hedged; Cost-at-Risk 95% \$[\d.]+M → \$[\d.]+M \([+-]\d+\.\d%\); P\(over budget\) [\d.]+% → [\d.]+%; peak margin outflow P95 \$\d+K on top of \$189K initial margin \(5,000 paths\)\.$/,
+      /^Expected cost \$[\d.]+M unhedged → \$[\d.]+M hedged; Cost-at-Risk 95% \$[\d.]+M → \$[\d.]+M \([+-]\d+\.\d%\); P\(over budget\) [\d.]+% → [\d.]+%; peak margin outflow P95 \$\d+K on top of \$190K initial margin \(5,000 paths\)\.$/,
     );
     expect(r.stdout.indexOf(line!)).toBeLessThan(r.stdout.indexOf("liquidity stress"));
     for (const flag of ["--json", "--csv"])
@@ -48,7 +48,7 @@ describe("simulate --method parametric, and a seller", () => {
     const sim = runCli(["simulate", ...ARGS, "--side", "short", "--paths", "2000"]);
     expect(sim.code).toBe(0);
     expect(sim.stdout).toMatch(
-      /\nHedging [\d,]+ contracts short (narrows|widens) the 95% revenue shortfall from \$[\d.]+M to \$[\d.]+M \([+-]\d+\.\d%\); expected revenue \$[\d.]+M unhedged → \$[\d.]+M hedged; peak margin outflow P95 \$\d+K on top of \$189K initial margin \(2,000 paths\)\.\n/,
+      /\nHedging [\d,]+ contracts short (narrows|widens) the 95% revenue shortfall from \$[\d.]+[MK] to \$[\d.]+[MK] \([+-]\d+\.\d%\); expected revenue \$[\d.]+M unhedged → \$[\d.]+M hedged; peak margin outflow P95 \$\d+K on top of \$190K initial margin \(2,000 paths\)\.\n/,
     );
     expect(sim.stdout).not.toContain("Expected cost $");
     const parametric = runCli(["simulate", ...ARGS, "--side", "short", "--method", "parametric"]).stdout;

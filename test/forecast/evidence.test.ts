@@ -1,18 +1,17 @@
 /**
  * The evidence-led choice and what it reports: growth reading (growth.ts), the selection rule (evidence.ts),
- * interval calibration from PITs (calibration.ts), weighted mixtures (combination.ts), per-path streams
+ * mixture PITs and rescaled spreads (calibration.ts), weighted mixtures (combination.ts), per-path streams
  * (random.ts) and the drivers paragraph (drivers.ts).
  */
 import { describe, expect, it } from "vitest";
 import { fitDrift, fitDriftLog, fitNaive } from "../../src/forecast/baselines.js";
-import { mixturePits, spreadFactor, withSpread } from "../../src/forecast/calibration.js";
+import { mixturePits, withSpread } from "../../src/forecast/calibration.js";
 import { combineModels } from "../../src/forecast/combination.js";
 import { pathStratum, simulatePaths } from "../../src/forecast/distribution.js";
 import { forecastDrivers } from "../../src/forecast/drivers.js";
 import { chooseByEvidence, isDecelerating } from "../../src/forecast/evidence.js";
 import { impliedGrowth, longRunGrowth, recentGrowth, seasonalFigure } from "../../src/forecast/growth.js";
 import type { FittedModel } from "../../src/forecast/model.js";
-import { normalQuantileAS241 as normalQuantile } from "../../src/stats/normal.js";
 import { Rng } from "../../src/stats/random.js";
 
 /** A model whose point forecast is given (for the rule, only pointForecast matters). */
@@ -89,21 +88,6 @@ describe("the evidence rule", () => {
 });
 
 describe("calibration from PITs", () => {
-  it("finds the spread factor that puts 80% of the actuals inside the 80% interval", () => {
-    // 25 PITs at Φ(±z) with |z| = 0.5 (20 of them) and 1.2 (5): Q_0.8 of |z| by type 8 lies between them, at
-    // r = (25 + 1/3)·0.8 + 1/3 = 20.6, i.e. 0.5 + 0.6·(1.2 − 0.5) = 0.92; κ = 0.92 / z_0.9 = 0.92 / 1.2815516 = 0.7179.
-    const half = Array.from({ length: 20 }, (_, i) => (i % 2 ? 0.6914625 : 0.3085375)); // Φ(±0.5)
-    expect(spreadFactor([...half, ...Array.from({ length: 5 }, () => 0.8849303)])).toBeCloseTo(
-      0.92 / normalQuantile(0.9),
-      4,
-    );
-    // With |z| = 2.0 instead of 1.2 the factor would be 1.4 / 1.2815516 = 1.09: intervals are never widened.
-    expect(spreadFactor([...half, ...Array.from({ length: 5 }, () => 0.9772499)])).toBe(1);
-    // All at the median: far too wide, κ is held at its floor 0.5; too few points: no calibration.
-    expect(spreadFactor(Array.from({ length: 30 }, () => 0.5))).toBe(0.5);
-    expect(spreadFactor([0.1, 0.9])).toBeUndefined();
-  });
-
   it("takes a mixture's PIT as the weighted sum of its components' PITs, over the points both were scored on", () => {
     const pits = new Map([
       [
@@ -133,6 +117,13 @@ describe("calibration from PITs", () => {
     expect(scaled.samplePath(2, new Rng(1))[1]).toBeCloseTo(200, 9);
     const additive = withSpread({ ...model, samplePath: (h) => new Float64Array(h).fill(400) }, 0.5, false);
     expect(additive.samplePath(2, new Rng(1))[1]).toBeCloseTo(250, 9);
+    // One factor per step: 0.5 at step 1, 2 at step 2: 100·4^0.5 = 200, 100·4^2 = 1600.
+    const bySteps = withSpread(
+      { ...model, samplePath: (h) => new Float64Array(h).fill(400) },
+      (h) => [0.5, 2][h]!,
+      true,
+    );
+    expect(Array.from(bySteps.samplePath(2, new Rng(1)))).toEqual([expect.closeTo(200, 9), expect.closeTo(1600, 9)]);
   });
 
   it("on the natural scale keeps the mean: 100 + 0.5·(mean − 100), the mean when it is the point forecast", () => {

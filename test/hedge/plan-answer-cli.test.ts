@@ -58,15 +58,15 @@ describe("plan: the company's cost beside the index cost", () => {
     expect(a.history[a.history.length - 1]).toEqual({ month: "2026-10", companyPrice: 2.393362 });
   });
 
-  it("cost of hedging: fees 629 × 1.50 = 943.50; margin at 5% a year from 2026-11 through each delivery month", () => {
-    expect(a.costOfHedging.fees).toBe(943.5);
-    // Σ IM_m × (months held) = 18,900×2 + 19,800×3 + 19,800×4 + 17,100×5 + 18,300×6 + 19,200×7 + 13,500×8 + 14,400×9
-    //   + 15,300×10 + 10,200×11 + 10,800×12 + 11,400×13 = 1,286,700 USD-months; × 5% / 12 = 5,361.25.
+  it("cost of hedging: fees 634 × 1.50 = 951; margin at 5% a year from 2026-11 through each delivery month", () => {
+    expect(a.costOfHedging.fees).toBe(951);
+    // Σ IM_m × (months held) = 18,900×2 + 20,100×3 + 21,300×4 + 17,100×5 + 18,000×6 + 19,200×7 + 13,500×8 + 14,400×9
+    //   + 15,300×10 + 10,200×11 + 10,800×12 + 11,400×13 = 1,291,800 USD-months; × 5% / 12 = 5,382.50.
     expect(plan.months.map((m) => m.initialMargin)).toEqual([
-      18900, 19800, 19800, 17100, 18300, 19200, 13500, 14400, 15300, 10200, 10800, 11400,
+      18900, 20100, 21300, 17100, 18000, 19200, 13500, 14400, 15300, 10200, 10800, 11400,
     ]);
-    expect(a.costOfHedging.marginFunding).toBe(5361.25);
-    expect(a.costOfHedging.total).toBe(6304.75);
+    expect(a.costOfHedging.marginFunding).toBe(5382.5);
+    expect(a.costOfHedging.total).toBe(6333.5);
   });
 
   it("sticky basis (no --history): the futures add price risk, so the hedged Cost-at-Risk is above the unhedged; parts sum to the total", () => {

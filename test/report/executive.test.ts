@@ -29,22 +29,22 @@ describe("executive summary on the Acme config", () => {
     const json = JSON.parse(readFileSync(join(dir, "report.json"), "utf8")) as {
       summary: { contracts: number; lockedInCost: number; initialMargin: number };
     };
-    expect(json.summary).toMatchObject({ contracts: 629, lockedInCost: 1161150, initialMargin: 188700 });
+    expect(json.summary).toMatchObject({ contracts: 634, lockedInCost: 1171220, initialMargin: 190200 });
     expect(md.indexOf("## Executive summary")).toBeGreaterThan(0);
     expect(md.indexOf("## Executive summary")).toBeLessThan(md.indexOf("## Summary"));
     expect(md).toContain(
-      "- **Recommendation**: Buy 629 Illustrative AI Token Price Index Futures \\(monthly\\) contracts, hedging 46.4% of the forecast \\(629.00 B tokens\\), locking in $1.16M.",
+      "- **Recommendation**: Buy 634 Illustrative AI Token Price Index Futures \\(monthly\\) contracts, hedging 46.7% of the forecast \\(634.00 B tokens\\), locking in $1.17M.",
     );
-    expect(md).toContain("- **Its cost**: Initial margin $189K held with the broker");
+    expect(md).toContain("- **Its cost**: Initial margin $190K held with the broker");
     expect(md).toMatch(/- \*\*What it buys\*\*: Cost-at-Risk \\\(95%\\\) \$[\d.]+M unhedged → \$[\d.]+M hedged/);
-    expect(md).toContain("1. Approve the purchase of 629 contracts over 2026-12 … 2027-11 \\(12 months\\).");
+    expect(md).toContain("1. Approve the purchase of 634 contracts over 2026-12 … 2027-11 \\(12 months\\).");
     for (const role of ["Prepared by", "Reviewed by", "Approved by"]) expect(md).toContain(`| ${role} |`);
-    expect(md).toContain("$1,161,150.00"); // the detail keeps exact money
+    expect(md).toContain("$1,171,220.00"); // the detail keeps exact money
   });
   it("leads report.html, on its own printed page", () => {
     const page = readFileSync(join(dir, "report.html"), "utf8");
     expect(page.indexOf('<section id="executive"')).toBeLessThan(page.indexOf('<section id="summary"'));
-    expect(page).toContain("<dt>Recommendation</dt><dd>Buy 629 ");
+    expect(page).toContain("<dt>Recommendation</dt><dd>Buy 634 ");
     expect(page).toContain("section#executive{break-before:auto;break-after:page}");
     expect(page).toMatch(/<table class="signoff">.*Prepared by.*Reviewed by.*Approved by/s);
   });

@@ -68,6 +68,7 @@ export function forecastDocument(input: ForecastView | ExposureForecast): Record
       rule: result.rule,
       weights: result.weights,
       ...(result.spread !== undefined ? { spread: result.spread } : {}),
+      ...(result.calibration ? { calibration: result.calibration } : {}),
     },
     drivers: result.drivers,
     ...(result.events ? { events: result.events } : {}),
