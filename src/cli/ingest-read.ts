@@ -15,8 +15,9 @@ import {
   statSync,
 } from "node:fs";
 import { checkDecompressedStart, checkRegularInput, readTextFile, registerInput, StreamTextGuard } from "./files.js";
+import { readError } from "./files/guards.js";
 import { open, type FileHandle } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
+import { resolve } from "node:path";
 import { createHash } from "node:crypto";
 import { createGunzip, gunzipSync } from "node:zlib";
 import { HedgeError } from "../errors.js";
@@ -30,20 +31,6 @@ import { readUsageParallel, threadsFor } from "./ingest-parallel.js";
 import { bytesProgressBar, progressStream, type ProgressBar } from "./progress-bar.js";
 
 const CHUNK = 1 << 20;
-
-function openError(path: string, full: string, err: unknown): HedgeError {
-  if (err instanceof HedgeError) return err;
-  const code = (err as NodeJS.ErrnoException).code;
-  return new HedgeError(
-    "INPUT_NOT_FOUND",
-    code === "ENOENT" ? `no such file: ${path}` : `cannot read ${path}: ${(err as Error).message}`,
-    {
-      file: path,
-      expected: "a readable file",
-      ...(code === "ENOENT" ? { hint: `looked in ${dirname(full)}` } : {}),
-    },
-  );
-}
 
 function checkFile(path: string, full: string): number {
   const size = checkRegularInput(path, full, "usage file");
@@ -138,7 +125,7 @@ export function readUsageSync(ctx: IoContext, file: string, options: IngestOptio
   try {
     fd = openSync(full, "r");
   } catch (err) {
-    throw openError(file, full, err);
+    throw readError(file, full, err);
   }
   try {
     const size = fstatSync(fd).size;
@@ -188,7 +175,7 @@ export async function readUsageStream(ctx: IoContext, file: string, options: Ing
   try {
     fh = await open(full, "r");
   } catch (err) {
-    throw openError(file, full, err);
+    throw readError(file, full, err);
   }
   const buffers = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)];
   let pending: Promise<{ bytesRead: number }> | undefined;
@@ -211,7 +198,7 @@ export async function readUsageStream(ctx: IoContext, file: string, options: Ing
     bar.done();
     // File-system errors carry an errno code; data errors are already HedgeErrors.
     if (!(err instanceof HedgeError) && typeof (err as NodeJS.ErrnoException).code === "string")
-      throw openError(file, full, err);
+      throw readError(file, full, err);
     throw err;
   } finally {
     // A read may still be in flight when the engine stopped on bad data: let it settle first.
@@ -242,7 +229,7 @@ async function readGzipStream(file: string, full: string, ing: UsageIngestor, ba
     const e = err as NodeJS.ErrnoException;
     // zlib's errors carry Z_ codes (Z_DATA_ERROR: not gzip; Z_BUF_ERROR: truncated).
     if (e.code?.startsWith("Z_")) throw gzipError(file, err);
-    throw openError(file, full, err);
+    throw readError(file, full, err);
   } finally {
     raw.destroy();
     gunzip.destroy();
