@@ -1,5 +1,6 @@
 /** The config file names and which flags mean config keys: shared by the option declarations (config-flags.ts) and the config layers (config-options.ts). */
-import { bindingFor, type SettingBinding, type SettingPath } from "../config/index.js";
+// Straight from the table, not the config barrel: building a command's options loads no config layer.
+import { bindingFor, type SettingBinding, type SettingPath } from "../config/setting-kinds.js";
 
 export const CONFIG_FILE_NAMES = ["hedge.config.yaml", "hedge.config.yml", "hedge.config.json"] as const;
 

@@ -46,7 +46,7 @@ function staticInputs(entry: string): { inputs: string[]; bytes: number } {
 
 /** What an options file must not pull in: every package but commander, the config layers, readers, renderers, the pipeline. */
 const HEAVY =
-  /node_modules\/(?!commander\/)|^src\/(config\/(?!env-name\.ts)|pipeline\/(?!defaults\.ts)|report\/|ingest\/(?!option-names\.ts)|forecast\/(?!defaults\.ts)|schema\/|curve\/|book\/)|^src\/cli\/(actions\/|[a-z-]+-(options|read|inputs)\.ts)/;
+  /node_modules\/(?!commander\/)|^src\/(config\/(?!env-name\.ts|setting-kinds\.ts)|pipeline\/(?!defaults\.ts)|report\/|ingest\/(?!option-names\.ts)|forecast\/(?!defaults\.ts)|schema\/|curve\/|book\/)|^src\/cli\/(actions\/|[a-z-]+-(options|read|inputs)\.ts)/;
 
 describe("start-up: a command's options load none of its action", () => {
   it.each(COMMANDS.map((row) => [row.name] as const))("%s", (name) => {
