@@ -14,9 +14,16 @@ import {
   readSync,
   statSync,
 } from "node:fs";
-import { checkDecompressedStart, checkRegularInput, readTextFile, registerInput, StreamTextGuard } from "./files.js";
+import {
+  checkDecompressedStart,
+  checkRegularInput,
+  notFoundError,
+  readTextFile,
+  registerInput,
+  StreamTextGuard,
+} from "./files.js";
 import { open, type FileHandle } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
+import { resolve } from "node:path";
 import { createHash } from "node:crypto";
 import { createGunzip, gunzipSync } from "node:zlib";
 import { HedgeError } from "../errors.js";
@@ -31,18 +38,9 @@ import { bytesProgressBar, progressStream, type ProgressBar } from "./progress-b
 
 const CHUNK = 1 << 20;
 
+/** Opening a usage file failed: missing or unreadable, exit 3 (readError, for small inputs, also tells an I/O failure apart). */
 function openError(path: string, full: string, err: unknown): HedgeError {
-  if (err instanceof HedgeError) return err;
-  const code = (err as NodeJS.ErrnoException).code;
-  return new HedgeError(
-    "INPUT_NOT_FOUND",
-    code === "ENOENT" ? `no such file: ${path}` : `cannot read ${path}: ${(err as Error).message}`,
-    {
-      file: path,
-      expected: "a readable file",
-      ...(code === "ENOENT" ? { hint: `looked in ${dirname(full)}` } : {}),
-    },
-  );
+  return err instanceof HedgeError ? err : notFoundError(path, full, err);
 }
 
 function checkFile(path: string, full: string): number {
