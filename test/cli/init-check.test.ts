@@ -1,5 +1,5 @@
 /**
- * Issue 14, item 9: `init` checks the config it is about to write as `check --config` will, on the same data
+ * `init` checks the config it is about to write as `check --config` will, on the same data
  * and as-of date. The 90/70/50/30 ladder on the Acme fixtures used to write bands of 80–100% for months 1–3
  * that the P10 volume cap holds the plan below (2027-01 78.5%, 2027-02 73.6%), so `check` failed at once.
  */
