@@ -1,14 +1,21 @@
 /** `--budget` of `scenarios` and `simulate`: USD for the horizon or a rate per Mtok, and how it meets the config's `budget`. */
-import { InvalidArgumentError, type Command } from "commander";
+import { InvalidArgumentError, Option, type Command } from "commander";
 import { parseBudget, type Budget } from "../scenarios/budget-text.js";
 
-export function parseBudgetOption(value: string): Budget {
+function parseBudgetOption(value: string): Budget {
   const b = parseBudget(value);
   if (!b)
     throw new InvalidArgumentError(
       `--budget must be USD for the horizon (e.g. 2500000) or a rate (e.g. 2.0/Mtok), got "${value}"`,
     );
   return b;
+}
+
+export function budgetOption(): Option {
+  return new Option(
+    "--budget <amount>",
+    "budget: USD for the whole horizon (2500000) or USD/Mtok (2.0/Mtok)",
+  ).argParser(parseBudgetOption);
 }
 
 /**

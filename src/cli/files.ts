@@ -5,7 +5,7 @@
  * write-atomic.ts writes a whole file or directory or nothing. This module re-exports what commands
  * use, so they import from one place. The guarantees are listed in docs/reliability.md.
  */
-export { checkDecompressedStart, checkRegularInput, StreamTextGuard } from "./files/guards.js";
+export { checkDecompressedStart, checkRegularInput, notFoundError, StreamTextGuard } from "./files/guards.js";
 export { readTextFile, SMALL_INPUT_LIMIT } from "./files/read.js";
 export { guardInputs, registerInput, resetRunInputs, writeTarget } from "./files/run-inputs.js";
 export { cleanStaleTemps, writeDirectoryAtomic, writeError, writeFileAtomic } from "./files/write-atomic.js";

@@ -1,5 +1,8 @@
-/** Option parsers shared by commands: each turns a bad flag value into a usage error (exit 2). */
-import { InvalidArgumentError } from "commander";
+/**
+ * Option parsers shared by commands, each turning a bad flag value into a usage error (exit 2), and the
+ * options several commands declare with the same range (each command says what the value is for).
+ */
+import { InvalidArgumentError, Option } from "commander";
 import { isDay } from "../time/period.js";
 
 export function parseIntOption(name: string, min: number, max = Number.MAX_SAFE_INTEGER) {
@@ -69,4 +72,19 @@ export function parseRateOption(name: string) {
     if (r < 0 || r > 1) throw new InvalidArgumentError(`${name} must be between 0 and 1 (0% and 100%), got "${value}"`);
     return r;
   };
+}
+
+/** `--seed <n>`: a 32-bit seed of the run's random draws. */
+export function seedOption(help: string): Option {
+  return new Option("--seed <n>", help).argParser(parseIntOption("--seed", 0, 2 ** 32 - 1));
+}
+
+/** `--paths <n>`: simulated paths, 100 to 1,000,000. */
+export function pathsOption(help: string): Option {
+  return new Option("--paths <n>", help).argParser(parseIntOption("--paths", 100, 1_000_000));
+}
+
+/** `--as-of <date>`: the run's date, YYYY-MM-DD. */
+export function asOfOption(help: string): Option {
+  return new Option("--as-of <date>", help).argParser(parseAsOf);
 }

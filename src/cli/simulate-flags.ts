@@ -2,8 +2,8 @@
 import { InvalidArgumentError, Option, type Command } from "commander";
 import type { ResolvedConfig } from "../config/index.js";
 import type { Budget } from "../scenarios/budget-text.js";
-import { parseBudgetOption } from "./budget-flags.js";
-import { parseAsOf, parseIntOption, parseNumberOption } from "./options.js";
+import { budgetOption } from "./budget-flags.js";
+import { asOfOption, parseNumberOption, pathsOption } from "./options.js";
 import type { OutputFlags } from "./output.js";
 import type { PlanFlags } from "./plan-flags.js";
 
@@ -89,22 +89,9 @@ export function addSimulateOptions(cmd: Command): Command {
       "--basis-from-history",
       "estimate a, b and the noise from --history: OLS of the spot price changes on the futures price changes, anchored at the last month",
     )
-    .addOption(
-      new Option("--paths <n>", "number of simulated paths")
-        .argParser(parseIntOption("--paths", 100, 1_000_000))
-        .default(100_000),
-    )
-    .addOption(
-      new Option("--budget <amount>", "budget: USD for the whole horizon (2500000) or USD/Mtok (2.0/Mtok)").argParser(
-        parseBudgetOption,
-      ),
-    )
-    .addOption(
-      new Option(
-        "--as-of <date>",
-        "start of the simulation, YYYY-MM-DD (default: the day after the last complete usage month)",
-      ).argParser(parseAsOf),
-    )
+    .addOption(pathsOption("number of simulated paths").default(100_000))
+    .addOption(budgetOption())
+    .addOption(asOfOption("start of the simulation, YYYY-MM-DD (default: the day after the last complete usage month)"))
     .addHelpText(
       "after",
       `

@@ -10,7 +10,7 @@
  * min(V·s, C) of its C committed tokens, costs C·P whatever is used, and the unused max(0, C − V·s) is the
  * take-or-pay shortfall (paid for nothing). The rest of V is priced at the company's price.
  */
-import { HedgeError } from "../errors.js";
+import { HedgeError, type ErrorCode } from "../errors.js";
 import { readCsvRows } from "../csv/read-rows.js";
 import { Dec, parseDecimal } from "../money/decimal.js";
 import type { MixLine } from "./mix.js";
@@ -57,20 +57,22 @@ export function parseCommitments(text: string, file: string): CommitmentFile {
   const commitments = rows.slice(1).map(({ record, info }): Commitment => {
     const line = info.lines;
     const cell = (i: number): string => (record[cols[i]!] ?? "").trim();
+    // A cell that does not read as its field: the error names the field, its column and what it takes.
+    const unreadable = (code: ErrorCode, i: number, field: string, value: string, expected: string): HedgeError =>
+      new HedgeError(code, `cannot read ${field} "${value}"`, {
+        file,
+        line,
+        column: cols[i]! + 1,
+        field,
+        value,
+        expected,
+      });
     const [from, to] = [cell(3), cell(4)];
     for (const [v, name] of [
       [from, "from"],
       [to, "to"],
     ] as const) {
-      if (!MONTH_RE.test(v))
-        throw new HedgeError("INPUT_DATE_PARSE", `cannot read ${name} "${v}"`, {
-          file,
-          line,
-          column: cols[name === "from" ? 3 : 4]! + 1,
-          field: name,
-          value: v,
-          expected: "a month YYYY-MM",
-        });
+      if (!MONTH_RE.test(v)) throw unreadable("INPUT_DATE_PARSE", name === "from" ? 3 : 4, name, v, "a month YYYY-MM");
     }
     if (to < from)
       throw new HedgeError("INPUT_INVALID", `the commitment ends (${to}) before it starts (${from})`, {
@@ -81,25 +83,23 @@ export function parseCommitments(text: string, file: string): CommitmentFile {
       });
     const tokensRaw = cell(5);
     if (!/^\d+$/.test(tokensRaw))
-      throw new HedgeError("INPUT_NUMBER_PARSE", `cannot read tokensPerMonth "${tokensRaw}"`, {
-        file,
-        line,
-        column: cols[5]! + 1,
-        field: "tokensPerMonth",
-        value: tokensRaw,
-        expected: "a whole number of tokens, e.g. 20000000000",
-      });
+      throw unreadable(
+        "INPUT_NUMBER_PARSE",
+        5,
+        "tokensPerMonth",
+        tokensRaw,
+        "a whole number of tokens, e.g. 20000000000",
+      );
     const priceRaw = cell(6);
     const price = parseDecimal(priceRaw)?.toNumber();
     if (price === undefined || price < 0)
-      throw new HedgeError("INPUT_NUMBER_PARSE", `cannot read usdPerMtok "${priceRaw}"`, {
-        file,
-        line,
-        column: cols[6]! + 1,
-        field: "usdPerMtok",
-        value: priceRaw,
-        expected: "a fixed price in USD per million tokens, e.g. 2.10",
-      });
+      throw unreadable(
+        "INPUT_NUMBER_PARSE",
+        6,
+        "usdPerMtok",
+        priceRaw,
+        "a fixed price in USD per million tokens, e.g. 2.10",
+      );
     return {
       provider: cell(0) || "*",
       model: cell(1) || "*",

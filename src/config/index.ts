@@ -10,18 +10,8 @@ export {
   type RegressDirection,
 } from "./schema.js";
 export { parseConfigText, syntaxOf, type ConfigSyntax } from "./parse-file.js";
-export {
-  CONFIG_ENV,
-  ENV_BINDINGS,
-  bindingFor,
-  envLayer,
-  layerFromSettings,
-  getPath,
-  setPath,
-  type SettingBinding,
-  type SettingKind,
-  type SettingPath,
-} from "./env.js";
+export { CONFIG_ENV, ENV_BINDINGS, envLayer, layerFromSettings, getPath, setPath } from "./env.js";
+export { bindingFor, type SettingBinding, type SettingKind, type SettingPath } from "./setting-kinds.js";
 export { mergeLayers, describeSource, type ConfigLayer, type MergedConfig, type ValueSource } from "./layers.js";
 export { PATH_KEYS, rebase, resolveLayerPaths } from "./paths.js";
 export {

@@ -5,7 +5,7 @@
  * caps it near 15 MB/s on per-request logs (measured at 16 MB/s on a 1 GB log). This scanner only
  * records where each field starts and ends in the byte buffer; callers decode the few fields they
  * need, parse numbers straight from bytes and intern repeated values. It is checked against
- * csv-parse by a differential property test (test/ingest/scanner.test.ts).
+ * csv-parse by a differential property test (test/csv/scanner.test.ts).
  *
  * Accepted input: fields separated by one delimiter byte, records by LF or CRLF, fields optionally
  * wrapped in double quotes with `""` for a literal quote and delimiters / newlines allowed inside.

@@ -1,5 +1,5 @@
 /**
- * Issue 14: ingest, curve and forecast answer in a sentence under their table (as plan does), in the human output
+ * Ingest, curve and forecast answer in a sentence under their table (as plan does), in the human output
  * only — never in --json or --csv. --quiet silences stderr only, so the sentence stays, as plan's does.
  */
 import { describe, expect, it } from "vitest";

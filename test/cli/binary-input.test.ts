@@ -1,5 +1,5 @@
 /**
- * Binary and text hygiene (issue 17, class 5): compressed, columnar, UTF-16/32 and binary files are
+ * Binary and text hygiene: compressed, columnar, UTF-16/32 and binary files are
  * named with the way forward; invalid UTF-8 and NUL are errors at file:line:column; control
  * characters never reach the terminal raw, in errors or in human output.
  */

@@ -1,5 +1,5 @@
 /**
- * `tokenhedge completion bash|zsh|fish` (issue 14): the bash script is run in a real bash with the words a user
+ * `tokenhedge completion bash|zsh|fish`: the bash script is run in a real bash with the words a user
  * typed; zsh and fish are not installed here, so their scripts are checked as text (every command and option, the
  * choices, quoting).
  */

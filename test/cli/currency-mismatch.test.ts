@@ -1,5 +1,5 @@
 /**
- * A usage cost in another currency than the contract's is refused at plan time (issue 17, item 4),
+ * A usage cost in another currency than the contract's is refused at plan time,
  * exit 3, naming both currencies and both files, with the way forward (there is no FX input). The
  * check is one pure function (src/pipeline/currency.ts) called by buildPlanStage, so plan,
  * scenarios, simulate, check and report all refuse the same way. A EUR contract spec itself is

@@ -114,7 +114,7 @@ function acmeAsAnthropic(dir: string): string {
   return file;
 }
 
-describe.skipIf(!present)("--engine duckdb on the commands that read usage (issue 16 item 4)", () => {
+describe.skipIf(!present)("--engine duckdb on the commands that read usage", () => {
   const dir = mkdtempSync(join(tmpdir(), "th-duck-commands-"));
   const usage = acmeAsAnthropic(dir);
   const plan = ["--curve", "fixtures/acme/token-curve.csv", "--contract", "fixtures/acme/token-contract.json"];

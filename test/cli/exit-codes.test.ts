@@ -1,5 +1,5 @@
 /**
- * Exit codes CI can trust (issue 17, class 6): nothing to hedge is exit 3 with the reason; alias
+ * Exit codes CI can trust: nothing to hedge is exit 3 with the reason; alias
  * bombs and deep nesting are bad input (3) at the file, not internal errors (4); under --json every
  * error prints the JSON error document, usage errors included; `help UNKNOWN` exits 2.
  */

@@ -1,4 +1,4 @@
-/** Issue 14: tables fit the terminal, plain text when piped, CSV for Excel. */
+/** Tables fit the terminal, plain text when piped, CSV for Excel. */
 import { describe, expect, it } from "vitest";
 import { ACME, PLAN_ARGS, runCli } from "../helpers/run-cli.js";
 

@@ -1,5 +1,5 @@
 /**
- * check --as-of validates the usage rows like ingest --as-of (issue 17): acme's data runs to
+ * check --as-of validates the usage rows like ingest --as-of: acme's data runs to
  * 2026-10-31, so --as-of 2026-10-15 must refuse the row dated 2026-10-16 (line 5348) in both.
  */
 import { describe, expect, it } from "vitest";

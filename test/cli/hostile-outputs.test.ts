@@ -1,5 +1,5 @@
 /**
- * Outputs that destroy (issue 17, class 1): `--out` writes regular files only, follows symlinks,
+ * Outputs that destroy: `--out` writes regular files only, follows symlinks,
  * keeps the mode, never lands on an input of the run (implicit ones included), leaves no temp files,
  * and a report directory appears complete or not at all. Disk-full is exit 4 with nothing written.
  */

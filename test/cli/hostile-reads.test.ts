@@ -1,5 +1,5 @@
 /**
- * Reads without bounds (issue 17, class 2): every small input goes through one reader with a size
+ * Reads without bounds: every small input goes through one reader with a size
  * limit; FIFOs and devices (which may never end, or never start) are refused with a message; a
  * file that changes while it is read is an error, for small inputs and streamed usage files alike.
  */

@@ -1,5 +1,5 @@
 /**
- * `--out` never lands on an input of the run, implicit ones included (issue 17, item 1): the
+ * `--out` never lands on an input of the run, implicit ones included: the
  * `FILE.map.yaml` mapping found beside the data, the config file (--config, TOKENHEDGE_CONFIG or
  * the discovered hedge.config.yaml) and every file the config names, read by this command or not
  * (a `plan --out` on the config's effectiveness history used to replace it). Compared through

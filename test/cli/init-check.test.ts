@@ -1,5 +1,5 @@
 /**
- * Issue 14, item 9: `init` checks the config it is about to write as `check --config` will, on the same data
+ * `init` checks the config it is about to write as `check --config` will, on the same data
  * and as-of date. A 100/70/50/30 ladder on the Acme fixtures would write bands of 90–100% for months 1–3 that the
  * P10 volume cap holds the plan below (2027-01 86.8%, 2027-02 84.8%), so `check` would fail at once. (With the
  * intervals calibrated after the launch of 2026-02-19, the 90/70/50/30 ladder this test used is now met.)

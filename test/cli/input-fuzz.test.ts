@@ -1,5 +1,5 @@
 /**
- * Keep finding them (issue 17, class 7): generated curves, contract specs, policies, configs,
+ * Keep finding them: generated curves, contract specs, policies, configs,
  * price histories and mapping files — valid fixtures mutated with hostile tokens (∞, NaN, NUL,
  * aliases, deep brackets, huge numbers, stray quotes, `__proto__`) — thrown at their readers. Each
  * must come back as a value or as a HedgeError with exit 2 or 3: never an internal error (exit 4),

@@ -1,5 +1,5 @@
 /**
- * Issue 14, deliverables 1 and 2, checked the way a user meets them: a real pipe whose reader has gone,
+ * A closed pipe and an interrupt, checked the way a user meets them: a real pipe whose reader has gone,
  * and a real SIGINT / SIGTERM sent to a long `simulate --out` run.
  */
 import { spawn, spawnSync } from "node:child_process";

@@ -1,5 +1,5 @@
 /**
- * Many inputs in one run (issue 14 item 3): several files, a directory, a quoted glob or `-` (stdin), on
+ * Many inputs in one run: several files, a directory, a quoted glob or `-` (stdin), on
  * ingest and the commands that plan; each file's format detected on its own; duplicates across files
  * counted once and reported; per-source totals; the combined series exact.
  */

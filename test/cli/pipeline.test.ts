@@ -1,4 +1,4 @@
-/** The whole pipeline through the real binary on the bundled fixtures (issue 2 "done when"). */
+/** The whole pipeline through the real binary on the bundled fixtures: ingest, forecast, curve, plan and scenarios. */
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";

@@ -1,4 +1,4 @@
-/** One vocabulary (issue 14 item 4): a ratio flag takes 0.8 or 80% alike. */
+/** One vocabulary: a ratio flag takes 0.8 or 80% alike. */
 import { describe, expect, it } from "vitest";
 import { ACME, runCli } from "../helpers/run-cli.js";
 

@@ -1,4 +1,4 @@
-/** The accounting framework from the config (`report.framework`, issue 11 item 8); --framework on the command line wins. */
+/** The accounting framework from the config (`report.framework`); --framework on the command line wins. */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";

@@ -1,5 +1,5 @@
 /**
- * Issue 14, item 7: `report --xlsx` writes report.xlsx (a sheet per table, figures as number cells, byte-identical
+ * `report --xlsx` writes report.xlsx (a sheet per table, figures as number cells, byte-identical
  * reruns, text that cannot become a formula) and `report --excel` writes the CSV tables for Excel.
  */
 import { describe, expect, it } from "vitest";

@@ -1,4 +1,4 @@
-/** Issue 14: scenarios and simulate answer in a sentence in their human output, not in --json or --csv. */
+/** Scenarios and simulate answer in a sentence in their human output, not in --json or --csv. */
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/run-cli.js";
 

@@ -1,4 +1,4 @@
-/** `scenarios --side short` through the CLI (issue 11 item 6): a short position priced, a buyer's budget refused. */
+/** `scenarios --side short` through the CLI: a short position priced, a buyer's budget refused. */
 import { describe, expect, it } from "vitest";
 import { ACME, runCli } from "../helpers/run-cli.js";
 

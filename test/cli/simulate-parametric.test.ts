@@ -1,4 +1,4 @@
-/** `simulate --method parametric` (issue 10): the delta-normal Cost-at-Risk alone, on the Monte Carlo's own inputs. */
+/** `simulate --method parametric`: the delta-normal Cost-at-Risk alone, on the Monte Carlo's own inputs. */
 import { describe, expect, it } from "vitest";
 import { PLAN_ARGS, ACME, runCli } from "../helpers/run-cli.js";
 

@@ -1,4 +1,4 @@
-/** `simulate` through the real binary on the fixtures (issue 6 "done when"). */
+/** `simulate` through the real binary on the fixtures: the risk figures, the ratio sweep, determinism, the human output. */
 import { describe, expect, it } from "vitest";
 import { PLAN_ARGS, ACME, runCli } from "../helpers/run-cli.js";
 
@@ -36,7 +36,7 @@ describe("simulate on the fixtures", () => {
   it("at the company's sticky list price (no --history) the futures add risk; the risk figures are consistent", () => {
     expect(first.code).toBe(0);
     expect(doc).toMatchObject({ schemaVersion: 1, seed: 42, paths: 20000 });
-    // Issue 10: the company's cost does not follow the index, so the futures P&L is new risk, not an offset.
+    // A sticky basis: the company's cost does not follow the index, so the futures P&L is new risk, not an offset.
     expect(doc.hedged.costAtRisk95).toBeGreaterThan(doc.unhedged.costAtRisk95);
     expect((doc as unknown as { basis: { method: string } }).basis.method).toBe("sticky");
     for (const r of [doc.unhedged, doc.hedged]) {

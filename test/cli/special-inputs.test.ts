@@ -1,6 +1,6 @@
 /**
- * A config, small input or usage file that is a FIFO or a device is refused at once (issue 17,
- * item 2), never opened: a FIFO without a writer would block the run forever and `/dev/zero`
+ * A config, small input or usage file that is a FIFO or a device is refused at once,
+ * never opened: a FIFO without a writer would block the run forever and `/dev/zero`
  * never ends. The config is a usage error (exit 2) whichever way it was found (--config,
  * TOKENHEDGE_CONFIG, the hedge.config.yaml in the working directory); a data input is exit 3.
  * Before this, `--config FIFO` said "config file not found", and `forecast FIFO` and

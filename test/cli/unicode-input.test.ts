@@ -1,6 +1,6 @@
 /**
  * UTF-16 and UTF-32 input is named with its exact encoding and the iconv line that converts it
- * (issue 17, item 3), exit 3: from the byte-order mark (FF FE, FE FF, FF FE 00 00, 00 00 FE FF) or,
+ * (exit 3), told from the byte-order mark (FF FE, FE FF, FF FE 00 00, 00 00 FE FF) or,
  * without one, from where the NUL bytes fall. Usage files (plain and .csv.gz) and small inputs
  * (a curve, a contract spec, a config) alike. Before this a UTF-16 file was "UTF-16 text" with
  * `iconv -f UTF-16`, and UTF-32 without a mark was "binary data".

@@ -1,5 +1,5 @@
 /**
- * One vocabulary (issue 14 item 4): every command that reads a usage file takes ingest's reading flags
+ * One vocabulary: every command that reads a usage file takes ingest's reading flags
  * (--format, --date-format, --delimiter, --decimal, --thousands, --tz, --on-error, --mapping …), also as
  * keys of the config's `usage:` section, the flag winning; and a hint names only flags its command has.
  */

@@ -1,4 +1,4 @@
-/** Global --quiet and --verbose (issue 14 item 8): what reaches stderr, never what reaches stdout. */
+/** Global --quiet and --verbose: what reaches stderr, never what reaches stdout. */
 import { statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";

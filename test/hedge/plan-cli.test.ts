@@ -153,7 +153,7 @@ describe("plan --method mvhr and quantity on the fixtures", () => {
       "none",
     ]);
     expect(tailed.months[0]!.tailFactor).toBeCloseTo(2.2 / 2.1, 12);
-    // A policy ladder is not tailed: its ratios are shares of volume (issue 10).
+    // A policy ladder is not tailed: its ratios are shares of volume.
     const refused = runCli(["plan", ACME.usage, ...PLAN_ARGS, "--tail", "2.2"]);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/--tail applies to the minimum-variance hedge/);

@@ -1,4 +1,4 @@
-/** Issue 10, deliverable 4: the quantity method from typed-in statistics (--volume-sd, --price-sd, correlations). */
+/** The quantity method from typed-in statistics (--volume-sd, --price-sd, correlations). */
 import { describe, expect, it } from "vitest";
 import { quantityMethod } from "../../src/hedge/methods/quantity-method.js";
 import type { MonthContext } from "../../src/hedge/methods/types.js";

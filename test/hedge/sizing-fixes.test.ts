@@ -1,4 +1,4 @@
-/** Issue 10, deliverable 6: `--tail` is for the minimum-variance hedge only; a quarterly listing counts months ahead. */
+/** `--tail` is for the minimum-variance hedge only; a quarterly listing counts months ahead. */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { completeCurve } from "../../src/curve/complete-curve.js";

@@ -69,7 +69,7 @@ describe("ingest: bad input stops with file:line:column, the value and what was 
 
   it("unparseable date, with the line and column", () => {
     const e = errorOf(() => ingest([HEADER, "2026-01-01,m,input,5,0", "03/04/2026,m,input,5,0"]));
-    // Changed in issue 3: a/b/yyyy dates are read when the file settles the day/month order; here no
+    // a/b/yyyy dates are read when the file settles the day/month order; here no
     // day exceeds 12, so the error is the more precise INPUT_DATE_AMBIGUOUS (still exit 3).
     expect(e.code).toBe("INPUT_DATE_AMBIGUOUS");
     expect(e.location).toBe("u.csv:3:1");

@@ -1,5 +1,5 @@
 /**
- * Impossible values (issue 17, class 4): token counts beyond 2^63 − 1, non-finite or absurd costs,
+ * Impossible values: token counts beyond 2^63 − 1, non-finite or absurd costs,
  * UTC offsets beyond ±14:00 and years outside 2000–2099 are rejected at file:line:column; contract
  * sizes are whole positive numbers; a contract in another currency than its quotes is refused;
  * curve and history prices are finite; histories are in order, unique and (monthly) gap-free.

@@ -1,5 +1,5 @@
 /**
- * Silent wrong numbers (issue 17, class 3): the fast and the general number paths of ingest read
+ * Silent wrong numbers: the fast and the general number paths of ingest read
  * every dialect option identically. A differential property test writes random usage files in every
  * dialect — decimal point or comma, thousands separators, quoted cells, BOM, LF / CRLF / CR-only —
  * with each number randomly plain (fast path) or grouped / quoted (general path), and checks the

@@ -1,4 +1,4 @@
-/** Issue 14: the one-sentence answers of ingest, curve and forecast (src/report/answer-sentences.ts), worked examples. */
+/** The one-sentence answers of ingest, curve and forecast (src/report/answer-sentences.ts), worked examples. */
 import { describe, expect, it } from "vitest";
 import { curveSentence, fmtTokensShort, forecastSentence, ingestSentence } from "../../src/report/answer-sentences.js";
 

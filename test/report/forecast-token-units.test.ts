@@ -1,4 +1,4 @@
-/** Issue 14: the forecast table shows token figures in B tok like the plan table; JSON and CSV keep exact integers. */
+/** The forecast table shows token figures in B tok like the plan table; JSON and CSV keep exact integers. */
 import { describe, expect, it } from "vitest";
 import { fmtTokens, tokenScale } from "../../src/report/render/format.js";
 import { ACME, runCli, runJson } from "../helpers/run-cli.js";

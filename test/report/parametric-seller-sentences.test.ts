@@ -1,5 +1,5 @@
 /**
- * Issue 14: the answer sentence of `simulate --method parametric` (risk-sentences.ts) and a seller's sentences for
+ * The answer sentence of `simulate --method parametric` (risk-sentences.ts) and a seller's sentences for
  * scenarios and simulate (seller-sentences.ts), on worked examples with the figures written out.
  */
 import { describe, expect, it } from "vitest";

@@ -1,4 +1,4 @@
-/** Issue 14: the one-sentence answers of scenarios and simulate (src/report/risk-sentences.ts), worked examples. */
+/** The one-sentence answers of scenarios and simulate (src/report/risk-sentences.ts), worked examples. */
 import { describe, expect, it } from "vitest";
 import type { ScenarioResult } from "../../src/scenarios/grid.js";
 import type { SimulationResult } from "../../src/scenarios/simulate.js";

@@ -1,4 +1,4 @@
-/** Long lists in the ingest summary are capped with a count (issue 17): 25 models show the largest 20 and "5 more". */
+/** Long lists in the ingest summary are capped with a count: 25 models show the largest 20 and "5 more". */
 import { describe, expect, it } from "vitest";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -1,4 +1,4 @@
-/** Issue 10, deliverable 4: delta-normal Cost-at-Risk and its Euler parts, against worked examples and the Monte Carlo. */
+/** Delta-normal Cost-at-Risk and its Euler parts, against worked examples and the Monte Carlo. */
 import { describe, expect, it } from "vitest";
 import { contractSpecSchema } from "../../src/curve/contract.js";
 import { buildPlan } from "../../src/hedge/plan.js";

@@ -1,5 +1,5 @@
 /**
- * Short hedges in the scenario grid, the Monte Carlo and the delta-normal figures (issue 11 item 6): a seller of
+ * Short hedges in the scenario grid, the Monte Carlo and the delta-normal figures: a seller of
  * capacity holds −N contracts against a forecast sale; its figures are net costs with revenue negative.
  * Worked on twoMonthPlan (test/scenarios/fixtures.ts): 2026-12 9 contracts at 2.10, 12.4 B tokens; 2027-01 10 at 2.00, 12.5 B.
  */

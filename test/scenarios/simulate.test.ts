@@ -1,5 +1,5 @@
 /**
- * Correctness of the Monte Carlo (issue 6 §4). Each bound on a simulated figure is derived from the number of
+ * Correctness of the Monte Carlo. Each bound on a simulated figure is derived from the number of
  * paths and stated next to it; the seeds are fixed, so the tests are deterministic, but they would fail on a
  * genuine error (a missing −½σ²t, a wrong variance, a broken pairing) by many standard errors.
  */

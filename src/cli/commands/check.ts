@@ -1,6 +1,6 @@
 /** `tokenhedge check`: the options; the action (actions/check.ts) loads when it runs. */
-import { Command, Option } from "commander";
-import { parseAsOf, parseIntOption } from "../options.js";
+import { Command } from "commander";
+import { asOfOption, pathsOption, seedOption } from "../options.js";
 import { addConfigOption } from "../config-flags.js";
 import { addKnowledgeOptions } from "../forecast-knowledge-flags.js";
 import { addUsageReadOptions } from "../usage-flags.js";
@@ -11,19 +11,9 @@ export function checkCommand(env: CommandEnv): Command {
     .description(
       "evaluate the config's thresholds (Cost-at-Risk, over-hedge probability, hedge-ratio bands, effectiveness, data quality); exit 1 on a breach",
     )
-    .addOption(
-      new Option("--as-of <date>", "the run date for the stale-data rule (default: today, UTC)").argParser(parseAsOf),
-    )
-    .addOption(
-      new Option("--seed <n>", "seed of every random draw (default: the config's, else 42)").argParser(
-        parseIntOption("--seed", 0, 2 ** 32 - 1),
-      ),
-    )
-    .addOption(
-      new Option("--paths <n>", "simulated paths (default: the config's simulation.paths)").argParser(
-        parseIntOption("--paths", 100, 1_000_000),
-      ),
-    )
+    .addOption(asOfOption("the run date for the stale-data rule (default: today, UTC)"))
+    .addOption(seedOption("seed of every random draw (default: the config's, else 42)"))
+    .addOption(pathsOption("simulated paths (default: the config's simulation.paths)"))
     .addHelpText(
       "after",
       `

@@ -1,6 +1,6 @@
 /** `tokenhedge config`: the options; the action (actions/config.ts) loads when it runs. */
 import { Command, Option } from "commander";
-import { parseAsOf, parseIntOption, parseRateOption } from "../options.js";
+import { asOfOption, parseIntOption, parseRateOption, seedOption } from "../options.js";
 import { addConfigOption } from "../config-flags.js";
 import { lazyAction, type CommandEnv } from "./shared.js";
 
@@ -17,8 +17,8 @@ export function configCommand(env: CommandEnv): Command {
     .option("--policy <file>", "override the policy")
     .addOption(new Option("--ratio <r>", "override with one target ratio").argParser(parseRateOption("--ratio")))
     .addOption(new Option("--horizon <months>", "override the horizon").argParser(parseIntOption("--horizon", 1, 120)))
-    .addOption(new Option("--seed <n>", "override the seed").argParser(parseIntOption("--seed", 0, 2 ** 32 - 1)))
-    .addOption(new Option("--as-of <date>", "override the as-of date").argParser(parseAsOf))
+    .addOption(seedOption("override the seed"))
+    .addOption(asOfOption("override the as-of date"))
     // A grandchild command gets no settings from the program: make errors and help behave like everywhere else.
     .exitOverride()
     .showHelpAfterError("(add --help for usage)")

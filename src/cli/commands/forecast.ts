@@ -2,7 +2,7 @@
 import { Command, Option } from "commander";
 import { withConfig } from "../config-flags.js";
 import { DEFAULT_PATHS, MAX_HORIZON } from "../../forecast/defaults.js";
-import { parseIntOption } from "../options.js";
+import { parseIntOption, pathsOption, seedOption } from "../options.js";
 import { addKnowledgeOptions } from "../forecast-knowledge-flags.js";
 import { addUsageReadOptions } from "../usage-flags.js";
 import { lazyAction, type CommandEnv } from "./shared.js";
@@ -37,16 +37,8 @@ export function forecastCommand(env: CommandEnv): Command {
       ).choices(["keep", "interpolate"]),
     )
     .option("--backtest", "also print a rolling-origin evaluation per model (MASE, sMAPE, MAPE, interval coverage)")
-    .addOption(
-      new Option("--seed <n>", "seed of the sample paths")
-        .argParser(parseIntOption("--seed", 0, 2 ** 32 - 1))
-        .default(42),
-    )
-    .addOption(
-      new Option("--paths <n>", "sample paths for simulated quantiles")
-        .argParser(parseIntOption("--paths", 100, 1_000_000))
-        .default(DEFAULT_PATHS),
-    );
+    .addOption(seedOption("seed of the sample paths").default(42))
+    .addOption(pathsOption("sample paths for simulated quantiles").default(DEFAULT_PATHS));
   return env
     .output(withConfig(addUsageReadOptions(addKnowledgeOptions(cmd)), env.ctx, { usageArgument: true }))
     .action(lazyAction(async () => (await import("../actions/forecast.js")).forecastAction(env)));

@@ -1,7 +1,7 @@
 /** `tokenhedge ingest FILE`: the options; the action (actions/ingest.ts) loads when it runs. */
 import { Command, InvalidArgumentError, Option } from "commander";
 import { withConfig } from "../config-flags.js";
-import { parseAsOf, parseIntOption } from "../options.js";
+import { asOfOption, parseIntOption } from "../options.js";
 import { GROUP_BY } from "../../ingest/option-names.js";
 import { addUsageReadOptions } from "../usage-flags.js";
 import { isDay } from "../../time/period.js";
@@ -44,7 +44,7 @@ export function ingestCommand(env: CommandEnv): Command {
     .option("--model <names>", "only these models (repeatable, comma-separated)", collect)
     .option("--provider <names>", "only these providers (repeatable, comma-separated)", collect)
     .option("--project <names>", "only these projects (repeatable, comma-separated)", collect)
-    .option("--as-of <date>", "today, for future-dated rows and stale data (YYYY-MM-DD)", parseAsOf)
+    .addOption(asOfOption("today, for future-dated rows and stale data (YYYY-MM-DD)"))
     .option(
       "--stale-days <n>",
       "days without data before --as-of that count as stale (default 7)",

@@ -1,6 +1,6 @@
 /** `tokenhedge report`: the options; the action (actions/report.ts) loads when it runs. */
 import { Command, Option } from "commander";
-import { parseAsOf, parseIntOption } from "../options.js";
+import { asOfOption, pathsOption, seedOption } from "../options.js";
 import { addConfigOption } from "../config-flags.js";
 import { addKnowledgeOptions } from "../forecast-knowledge-flags.js";
 import { addUsageReadOptions } from "../usage-flags.js";
@@ -14,21 +14,10 @@ export function reportCommand(env: CommandEnv): Command {
     )
     .option("--out <dir>", "directory to write the report into (created if missing)")
     .addOption(
-      new Option(
-        "--as-of <date>",
-        "the report date (default: today, UTC); the only value that changes between identical reruns",
-      ).argParser(parseAsOf),
+      asOfOption("the report date (default: today, UTC); the only value that changes between identical reruns"),
     )
-    .addOption(
-      new Option("--seed <n>", "seed of every random draw (default: the config's, else 42)").argParser(
-        parseIntOption("--seed", 0, 2 ** 32 - 1),
-      ),
-    )
-    .addOption(
-      new Option("--paths <n>", "Monte Carlo paths (default: the config's simulation.paths)").argParser(
-        parseIntOption("--paths", 100, 1_000_000),
-      ),
-    )
+    .addOption(seedOption("seed of every random draw (default: the config's, else 42)"))
+    .addOption(pathsOption("Monte Carlo paths (default: the config's simulation.paths)"))
     .option("--json", "print the list of files written as JSON (the report itself is report.json)")
     .option(
       "--book <file>",

@@ -2,8 +2,8 @@
 import { Command, InvalidArgumentError, Option } from "commander";
 import { DEFAULT_PRICE_SHOCKS, DEFAULT_VOLUME_CASES } from "../../scenarios/defaults.js";
 import { DEFAULT_GAPS, DEFAULT_STRESS_PATHS } from "../../pipeline/defaults.js";
-import { parseBudgetOption } from "../budget-flags.js";
-import { parseAsOf, parseIntOption, parseShockList, parseVolumeCases } from "../options.js";
+import { budgetOption } from "../budget-flags.js";
+import { asOfOption, parseIntOption, parseShockList, parseVolumeCases } from "../options.js";
 import { addPlanOptions } from "../plan-flags.js";
 import { addSavedPlanOption } from "../saved-plan-flags.js";
 import { lazyAction, type CommandEnv } from "./shared.js";
@@ -67,16 +67,9 @@ export function scenariosCommand(env: CommandEnv): Command {
         .argParser(parseTwist)
         .default(0.2, "20"),
     )
+    .addOption(budgetOption())
     .addOption(
-      new Option("--budget <amount>", "budget: USD for the whole horizon (2500000) or USD/Mtok (2.0/Mtok)").argParser(
-        parseBudgetOption,
-      ),
-    )
-    .addOption(
-      new Option(
-        "--as-of <date>",
-        "start of the margin path, YYYY-MM-DD (default: the day after the last complete usage month)",
-      ).argParser(parseAsOf),
+      asOfOption("start of the margin path, YYYY-MM-DD (default: the day after the last complete usage month)"),
     )
     .option("--months", "per-month breakdown and margin flows (in --json and in the tables)")
     .addOption(

@@ -2,7 +2,7 @@
 import type { ChartStyle } from "../../report/views/forecast.js";
 import { Command, Option } from "commander";
 import type { IoContext } from "../context.js";
-import { parseIntOption } from "../options.js";
+import { parseIntOption, seedOption } from "../options.js";
 
 export interface RunContext extends IoContext {
   colour: boolean;
@@ -57,13 +57,7 @@ export function lazyAction<A extends unknown[]>(
 export function addForecastOptions(cmd: Command, defaultHorizon?: number): Command {
   const horizon = new Option("--horizon <months>", "months to forecast").argParser(parseIntOption("--horizon", 1, 120));
   if (defaultHorizon !== undefined) horizon.default(defaultHorizon);
-  return cmd
-    .addOption(horizon)
-    .addOption(
-      new Option("--seed <n>", "seed of every random draw")
-        .argParser(parseIntOption("--seed", 0, 2 ** 32 - 1))
-        .default(42),
-    );
+  return cmd.addOption(horizon).addOption(seedOption("seed of every random draw").default(42));
 }
 
 /** How this run draws charts: Unicode or ASCII (context.ts unicodeEnabled) and the terminal's width when known. */

@@ -36,6 +36,12 @@ export function readError(path: string, full: string, err: unknown): HedgeError 
       file: path,
       hint: "the disk or the network file system failed; try again",
     });
+  return notFoundError(path, full, err);
+}
+
+/** A file that is missing or cannot be opened (exit 3); a missing one names the folder looked in. */
+export function notFoundError(path: string, full: string, err: unknown): HedgeError {
+  const code = (err as NodeJS.ErrnoException).code;
   return new HedgeError(
     "INPUT_NOT_FOUND",
     code === "ENOENT" ? `no such file: ${path}` : `cannot read ${path}: ${(err as Error).message}`,

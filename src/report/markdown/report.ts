@@ -25,14 +25,39 @@ export const CHART_FILES = {
   scenarios: "charts/scenario-costs.svg",
 } as const;
 
+/** report.md: its sections in the order report.html has them, one function each. */
 export function reportMarkdown(m: ReportModel): string {
-  const s = m.summary;
+  return [
+    ...titleLines(m),
+    ...executiveLines(m),
+    ...summaryLines(m),
+    ...usageLines(m),
+    ...curveLines(m),
+    ...planLines(m),
+    ...(m.company ? [companyMarkdown(m.company.answer, m.company.pricing)] : []),
+    ...(m.hedgeBook ? [hedgeBookMarkdown(m.hedgeBook)] : []),
+    ...distributionLines(m),
+    ...scenarioLines(m),
+    ...checkLines(m),
+    ...effectivenessLines(m),
+    ...memoLines(m),
+    ...auditLines(m),
+  ].join("\n");
+}
+
+/** The title and the line under it. */
+function titleLines(m: ReportModel): string[] {
   const out: string[] = [];
   out.push(`# ${mdEscape(m.title)}\n`);
   out.push(
     `${m.entity ? `${mdEscape(m.entity)} · ` : ""}as of ${m.asOf} · tokenhedge ${mdEscape(m.audit.toolVersion)}\n`,
   );
+  return out;
+}
 
+/** The executive summary: headlines, decisions, sign-off. */
+function executiveLines(m: ReportModel): string[] {
+  const out: string[] = [];
   const e = executiveSummary(m);
   out.push("## Executive summary\n");
   out.push(e.headlines.map((h) => `- **${mdEscape(h.label)}**: ${mdEscape(h.text)}`).join("\n") + "\n");
@@ -44,6 +69,13 @@ export function reportMarkdown(m: ReportModel): string {
       e.signOff.map((r) => [r, "", "", ""]),
     ),
   );
+  return out;
+}
+
+/** The summary figures, the illustrative-contract note and the warnings. */
+function summaryLines(m: ReportModel): string[] {
+  const out: string[] = [];
+  const s = m.summary;
   out.push("## Summary\n");
   const lines = [
     `${fmtInt(s.contracts)} contracts long over ${s.horizon.from ?? "–"} … ${s.horizon.to ?? "–"} (${s.horizon.months} months)`,
@@ -68,14 +100,24 @@ export function reportMarkdown(m: ReportModel): string {
       `> The contract specification ${mdEscape(m.plan.contract.name)} is illustrative: no exchange has published one.\n`,
     );
   for (const w of m.warnings) out.push(`> Warning: ${mdEscape(w)}\n`);
+  return out;
+}
 
+/** Usage and forecast: the chart and its table. */
+function usageLines(m: ReportModel): string[] {
+  const out: string[] = [];
   out.push("## Usage and forecast\n");
   out.push(`Usage ${m.usage.firstDay} … ${m.usage.lastDay}; forecast model ${mdEscape(m.usage.model)}.\n`);
   out.push(`${mdEscape(m.usage.forecastNotes.sentence)}\n`);
   out.push(`![Monthly tokens, history and forecast](${CHART_FILES.usage})\n`);
   const usage = usageTable(m.usage.rows, fmtInt);
   out.push(mdTable(usage.head, usage.rows));
+  return out;
+}
 
+/** The futures curve: its shape, chart and table. */
+function curveLines(m: ReportModel): string[] {
+  const out: string[] = [];
   out.push("## Futures curve\n");
   out.push(`${mdEscape(m.curve.file)}: **${mdEscape(m.curve.shape)}** — ${mdEscape(m.curve.reading)}.\n`);
   out.push(`![Futures curve](${CHART_FILES.curve})\n`);
@@ -85,7 +127,12 @@ export function reportMarkdown(m: ReportModel): string {
       m.curve.points.map((p) => [p.month, fmtPrice(p.price)]),
     ),
   );
+  return out;
+}
 
+/** The hedge plan: where it came from, the chart and the month table. */
+function planLines(m: ReportModel): string[] {
+  const out: string[] = [];
   out.push("## Hedge plan\n");
   if (m.planSource)
     out.push(mdEscape(planSourceHuman(m.planSource, PLAN_SOURCE_USE.report).trimEnd().replace(/\n/g, "; ")) + "\n");
@@ -116,10 +163,12 @@ export function reportMarkdown(m: ReportModel): string {
       ]),
     ),
   );
+  return out;
+}
 
-  if (m.company) out.push(companyMarkdown(m.company.answer, m.company.pricing));
-  if (m.hedgeBook) out.push(hedgeBookMarkdown(m.hedgeBook));
-
+/** Hedged vs unhedged cost: the Monte Carlo distribution and risk figures, or the scenario chart without one. */
+function distributionLines(m: ReportModel): string[] {
+  const out: string[] = [];
   out.push("## Hedged vs unhedged cost\n");
   const sim = m.simulation;
   if (sim && sim.distribution.length > 0) {
@@ -145,7 +194,12 @@ export function reportMarkdown(m: ReportModel): string {
     out.push(`No simulation in this run: the scenario grid at the median volume.\n`);
     out.push(`![Scenario costs](${CHART_FILES.scenarios})\n`);
   }
+  return out;
+}
 
+/** The scenario grid. */
+function scenarioLines(m: ReportModel): string[] {
+  const out: string[] = [];
   out.push("## Scenario grid\n");
   out.push(
     mdTable(
@@ -160,39 +214,52 @@ export function reportMarkdown(m: ReportModel): string {
       ]),
     ),
   );
+  return out;
+}
 
-  if (m.check) {
-    out.push("## Policy check\n");
-    out.push(
-      mdTable(
-        ["rule", "subject", "value", "limit", "result"],
-        m.check.rules.map((r) => [
-          r.rule,
-          r.subject,
-          formatRuleValue(r),
-          r.limit,
-          r.pass === null ? "not evaluated" : r.pass ? "pass" : "FAIL",
-        ]),
-        [0, 1, 3, 4],
-      ),
-    );
-  }
+/** The policy check, when the run has one. */
+function checkLines(m: ReportModel): string[] {
+  const out: string[] = [];
+  if (!m.check) return [];
+  out.push("## Policy check\n");
+  out.push(
+    mdTable(
+      ["rule", "subject", "value", "limit", "result"],
+      m.check.rules.map((r) => [
+        r.rule,
+        r.subject,
+        formatRuleValue(r),
+        r.limit,
+        r.pass === null ? "not evaluated" : r.pass ? "pass" : "FAIL",
+      ]),
+      [0, 1, 3, 4],
+    ),
+  );
+  return out;
+}
 
-  if (m.effectiveness) {
-    const d = m.effectiveness.result.dollarOffset;
-    const g = m.effectiveness.result.regression;
-    out.push("## Hedge effectiveness\n");
-    out.push(
-      mdEscape(
-        `History ${m.effectiveness.input.file}: dollar offset ${fmtPct(d.cumulative, 1)} (${d.pass ? "pass" : "FAIL"}); ` +
-          (g
-            ? `regression ${g.direction}: slope ${g.slope.toFixed(4)}, R² ${g.rSquared.toFixed(4)}, p ${g.pValue.toExponential(2)} (${g.pass ? "pass" : "FAIL"}); `
-            : "regression not run; ") +
-          `reserve ${fmtMoney(m.effectiveness.result.reserve)}, ineffectiveness ${fmtMoney(m.effectiveness.result.ineffectiveness)}.`,
-      ) + "\n",
-    );
-  }
+/** The hedge-effectiveness test, when the run has one. */
+function effectivenessLines(m: ReportModel): string[] {
+  const out: string[] = [];
+  if (!m.effectiveness) return [];
+  const d = m.effectiveness.result.dollarOffset;
+  const g = m.effectiveness.result.regression;
+  out.push("## Hedge effectiveness\n");
+  out.push(
+    mdEscape(
+      `History ${m.effectiveness.input.file}: dollar offset ${fmtPct(d.cumulative, 1)} (${d.pass ? "pass" : "FAIL"}); ` +
+        (g
+          ? `regression ${g.direction}: slope ${g.slope.toFixed(4)}, R² ${g.rSquared.toFixed(4)}, p ${g.pValue.toExponential(2)} (${g.pass ? "pass" : "FAIL"}); `
+          : "regression not run; ") +
+        `reserve ${fmtMoney(m.effectiveness.result.reserve)}, ineffectiveness ${fmtMoney(m.effectiveness.result.ineffectiveness)}.`,
+    ) + "\n",
+  );
+  return out;
+}
 
+/** The designation memo and its designated quantities. */
+function memoLines(m: ReportModel): string[] {
+  const out: string[] = [];
   out.push(`## ${mdEscape(m.memo.title)}\n`);
   out.push(
     `*References: ${mdEscape(m.memo.references)}. Drafted from the inputs of this report; to be reviewed and adopted by the accounting function.*\n`,
@@ -214,7 +281,12 @@ export function reportMarkdown(m: ReportModel): string {
       ]),
     ),
   );
+  return out;
+}
 
+/** The audit block: tool, as-of, seed, config, inputs and parameters. */
+function auditLines(m: ReportModel): string[] {
+  const out: string[] = [];
   out.push("## Audit\n");
   out.push(
     mdTable(
@@ -242,7 +314,7 @@ export function reportMarkdown(m: ReportModel): string {
       [0, 1, 2],
     ),
   );
-  return out.join("\n");
+  return out;
 }
 
 /** The plan's answer in the company's money: the sentences a treasurer reads, and the month table. */

@@ -38,6 +38,17 @@ export function regressionStatement(direction: "hedge-on-item" | "item-on-hedge"
     : "ΔHedged item (y) regressed on ΔHedge (x)";
 }
 
+/** The dollar-offset band as every output writes it: "80%–125%" (inclusive). */
+export const DOLLAR_OFFSET_BAND_TEXT = `${DOLLAR_OFFSET_LOWER * 100}%–${DOLLAR_OFFSET_UPPER * 100}%`;
+
+/** What the regression test requires (effectiveness/), as the JSON's `criteria` names it. */
+export const REGRESSION_CRITERIA = {
+  minRSquared: REGRESSION_MIN_R_SQUARED,
+  slopeLower: REGRESSION_SLOPE_LOWER,
+  slopeUpper: REGRESSION_SLOPE_UPPER,
+  maxPValue: REGRESSION_SIGNIFICANCE,
+} as const;
+
 export function effectivenessDocument(input: EffectivenessInputInfo, e: EffectivenessResult): Record<string, unknown> {
   const d = e.dollarOffset;
   const g = e.regression;
@@ -76,12 +87,7 @@ export function effectivenessDocument(input: EffectivenessInputInfo, e: Effectiv
             pValue: r(g.pValue, 12),
             observations: g.observations,
             pass: g.pass,
-            criteria: {
-              minRSquared: REGRESSION_MIN_R_SQUARED,
-              slopeLower: REGRESSION_SLOPE_LOWER,
-              slopeUpper: REGRESSION_SLOPE_UPPER,
-              maxPValue: REGRESSION_SIGNIFICANCE,
-            },
+            criteria: { ...REGRESSION_CRITERIA },
           },
     reserve: r(e.reserve),
     ineffectiveness: r(e.ineffectiveness),
@@ -149,12 +155,12 @@ export function effectivenessHuman(input: EffectivenessInputInfo, e: Effectivene
   const g = e.regression;
   const lines = [
     `input: ${input.file} (${input.kind === "prices" ? `price ${input.priceColumns}: hedge = N·QF·ΔF, item = −QA·ΔS with N ${input.contracts}, QF ${input.contractSize}, QA ${input.exposure}${input.quoteUnitSize && input.quoteUnitSize !== 1 ? `, per ${input.quoteUnitSize} units` : ""}` : "value changes"})`,
-    `dollar offset (−ΣΔhedge/ΣΔitem, pass within ${DOLLAR_OFFSET_LOWER * 100}%–${DOLLAR_OFFSET_UPPER * 100}% inclusive): ${ratioText(d.cumulative)} ${passText(d.pass)}`,
+    `dollar offset (−ΣΔhedge/ΣΔitem, pass within ${DOLLAR_OFFSET_BAND_TEXT} inclusive): ${ratioText(d.cumulative)} ${passText(d.pass)}`,
     g === null
       ? "regression: not run (see the warnings)"
       : `regression, ${regressionStatement(g.direction)}: slope ${g.slope.toFixed(4)}, intercept ${g.intercept.toFixed(4)}, R² ${g.rSquared.toFixed(4)}, ` +
         `F ${g.fStatistic === null ? "∞" : g.fStatistic.toFixed(2)} (1, ${g.observations - 2} df), p ${g.pValue < 0.0001 ? g.pValue.toExponential(2) : g.pValue.toFixed(4)} → ${passText(g.pass)} ` +
-        `(needs R² ≥ ${REGRESSION_MIN_R_SQUARED}, slope ${REGRESSION_SLOPE_LOWER} … ${REGRESSION_SLOPE_UPPER}, p < ${REGRESSION_SIGNIFICANCE})`,
+        `(needs R² ≥ ${REGRESSION_CRITERIA.minRSquared}, slope ${REGRESSION_CRITERIA.slopeLower} … ${REGRESSION_CRITERIA.slopeUpper}, p < ${REGRESSION_CRITERIA.maxPValue})`,
     `cash-flow hedge reserve (lower of |Σ hedge| and |Σ item|): ${fmtMoney(e.reserve)}; ineffectiveness to profit or loss: ${fmtMoney(e.ineffectiveness)}`,
   ];
   return table + "\n" + lines.join("\n") + "\n";

@@ -72,6 +72,26 @@ export function forecastHuman(
   style: ChartStyle = { unicode: false },
 ): string {
   const view = isExposure(input) ? exposureForecastView(input) : input;
+  const { result } = view;
+  const g = view.history.granularity;
+  const out = headerLines(view, colour);
+  out.push("");
+  out.push(wrap(result.drivers.sentence, 110, ""));
+  out.push("");
+  out.push(forecastChart(view, colour, style));
+  out.push(
+    `forecast, ${result.points.length} ${g}${result.points.length === 1 ? "" : "s"} ahead (mean, median and central 80% / 95% intervals):`,
+  );
+  out.push(pointTable(result.points, g, view.decimals, colour, view.unit === "tokens"));
+  // The answer under the table, as `plan` prints its summary line.
+  if (result.points.length > 0) out.push(forecastSentence(forecastAnswer(view)), "");
+  out.push(...monthlyTotalLines(view, colour));
+  out.push(...evaluationLines(view, colour));
+  return out.join("\n").replace(/\n+$/, "") + "\n";
+}
+
+/** What was forecast and how: the series read, the model and its selection, the events and the volume plan. */
+function headerLines(view: ForecastView, colour: boolean): string[] {
   const { history, result } = view;
   const g = history.granularity;
   const n = history.values.length;
@@ -107,44 +127,44 @@ export function forecastHuman(
           }).trimEnd(),
     );
   }
-  out.push("");
-  out.push(wrap(result.drivers.sentence, 110, ""));
-  out.push("");
-  out.push(forecastChart(view, colour, style));
+  return out;
+}
+
+/** A daily forecast's monthly totals (summed path by path) and the notes on partial months. */
+function monthlyTotalLines(view: ForecastView, colour: boolean): string[] {
+  const out: string[] = [];
+  if (!view.monthly) return out;
+  const { result } = view;
+  const m = view.monthly;
   out.push(
-    `forecast, ${result.points.length} ${g}${result.points.length === 1 ? "" : "s"} ahead (mean, median and central 80% / 95% intervals):`,
+    `monthly totals, summed path by path from ${fmtInt(view.paths)} daily sample paths (not from daily bounds):`,
   );
-  out.push(pointTable(result.points, g, view.decimals, colour, view.unit === "tokens"));
-  // The answer under the table, as `plan` prints its summary line.
-  if (result.points.length > 0) out.push(forecastSentence(forecastAnswer(view)), "");
-  if (view.monthly) {
-    const m = view.monthly;
-    out.push(
-      `monthly totals, summed path by path from ${fmtInt(view.paths)} daily sample paths (not from daily bounds):`,
+  out.push(pointTable(m.points, "month", view.decimals, colour, view.unit === "tokens"));
+  const notes: string[] = [];
+  if (m.partialMonth) {
+    const fmt = formatter(view.decimals);
+    notes.push(
+      `${m.partialMonth.month} is partly observed: ${m.partialMonth.observedDays} day(s), ${fmt(m.partialMonth.observedTotal)} so far, plus the forecast of its remaining days`,
     );
-    out.push(pointTable(m.points, "month", view.decimals, colour, view.unit === "tokens"));
-    const notes: string[] = [];
-    if (m.partialMonth) {
-      const fmt = formatter(view.decimals);
-      notes.push(
-        `${m.partialMonth.month} is partly observed: ${m.partialMonth.observedDays} day(s), ${fmt(m.partialMonth.observedTotal)} so far, plus the forecast of its remaining days`,
-      );
-    }
-    const lastForecastDay = result.points[result.points.length - 1]?.period;
-    const lastMonth = m.points[m.points.length - 1]?.period;
-    if (
-      lastForecastDay &&
-      lastMonth &&
-      lastForecastDay.slice(0, 7) === lastMonth &&
-      !isLastDayOfMonth(lastForecastDay)
-    ) {
-      notes.push(
-        `${lastMonth} runs past the ${result.points.length}-day horizon: its total is simulated to the month's last day`,
-      );
-    }
-    for (const note of notes) out.push(`  ${note}`);
-    if (notes.length > 0) out.push("");
   }
+  const lastForecastDay = result.points[result.points.length - 1]?.period;
+  const lastMonth = m.points[m.points.length - 1]?.period;
+  if (lastForecastDay && lastMonth && lastForecastDay.slice(0, 7) === lastMonth && !isLastDayOfMonth(lastForecastDay)) {
+    notes.push(
+      `${lastMonth} runs past the ${result.points.length}-day horizon: its total is simulated to the month's last day`,
+    );
+  }
+  for (const note of notes) out.push(`  ${note}`);
+  if (notes.length > 0) out.push("");
+
+  return out;
+}
+
+/** How the model was chosen and how it forecast before: the candidates, the benchmark note and the backtest. */
+function evaluationLines(view: ForecastView, colour: boolean): string[] {
+  const out: string[] = [];
+  const { result } = view;
+  const g = view.history.granularity;
   // With --backtest, the candidates' scores come from the same rolling-origin plan as the backtest table (the
   // default selections score by backtest), so one table shows both; otherwise (holdout, AICc) both are shown.
   const sameScores = view.backtest !== undefined && result.candidates.some((c) => c.coverage80 !== undefined);
@@ -173,7 +193,7 @@ export function forecastHuman(
     );
     out.push(horizonTable(view.backtest, g, colour));
   }
-  return out.join("\n").replace(/\n+$/, "") + "\n";
+  return out;
 }
 
 function isLastDayOfMonth(day: string): boolean {

@@ -58,3 +58,6 @@ export interface ReportInput {
   accounting?: AccountingChoice | null;
   warnings: string[];
 }
+
+/** The report's audit block: the run's provenance, taken as it is from the input. */
+export type ReportAudit = Pick<ReportInput, "toolVersion" | "asOf" | "seed" | "configFile" | "inputs" | "parameters">;

@@ -6,16 +6,8 @@
  * hedge ratio and the sources of ineffectiveness, B6.4.1–B6.4.19). The text is drafted from the plan
  * and the config; the entity's accounting function owns the final wording.
  */
-import {
-  DOLLAR_OFFSET_LOWER,
-  DOLLAR_OFFSET_UPPER,
-  REGRESSION_MIN_R_SQUARED,
-  REGRESSION_SIGNIFICANCE,
-  REGRESSION_SLOPE_LOWER,
-  REGRESSION_SLOPE_UPPER,
-} from "../../effectiveness/index.js";
 import type { ReportInput } from "./report-input.js";
-import { regressionStatement } from "./effectiveness.js";
+import { DOLLAR_OFFSET_BAND_TEXT, REGRESSION_CRITERIA, regressionStatement } from "./effectiveness.js";
 import { accountingSections } from "./report-accounting.js";
 import { cumulativeAtEveryPeriod } from "../../effectiveness/relationship.js";
 
@@ -123,9 +115,9 @@ export function designationMemo(i: ReportInput): DesignationMemo {
         `Prospectively at inception and each month, and retrospectively each month end, on the cumulative period value changes of the ` +
           `hedge and of a hypothetical derivative that represents the hedged item (a forward purchase of the designated tokens at the ` +
           `entity's own blended price).`,
-        `Dollar offset: −ΣΔhedge / ΣΔhedged item within ${DOLLAR_OFFSET_LOWER * 100}%–${DOLLAR_OFFSET_UPPER * 100}% (inclusive). ` +
-          `Regression: ${regressionStatement(direction)} over the monthly history, with R² ≥ ${REGRESSION_MIN_R_SQUARED}, slope between ` +
-          `${REGRESSION_SLOPE_UPPER} and ${REGRESSION_SLOPE_LOWER}, and an F-test p-value below ${REGRESSION_SIGNIFICANCE}. ` +
+        `Dollar offset: −ΣΔhedge / ΣΔhedged item within ${DOLLAR_OFFSET_BAND_TEXT} (inclusive). ` +
+          `Regression: ${regressionStatement(direction)} over the monthly history, with R² ≥ ${REGRESSION_CRITERIA.minRSquared}, slope between ` +
+          `${REGRESSION_CRITERIA.slopeUpper} and ${REGRESSION_CRITERIA.slopeLower}, and an F-test p-value below ${REGRESSION_CRITERIA.maxPValue}. ` +
           `Under IFRS 9 these thresholds are the entity's own measure of the economic relationship (§6.4.1(c)); credit risk of the ` +
           `exchange-cleared position is not expected to dominate the value changes.`,
         i.effectiveness

@@ -31,7 +31,7 @@ import { effectivenessCsv } from "./effectiveness.js";
 import { forecastNotes, type ForecastNotes } from "./forecast-notes.js";
 
 export type { ReportInput, ReportInputFile, ReportParameter, ReportSimulationInput } from "./report-input.js";
-import type { ReportInput, ReportInputFile, ReportParameter } from "./report-input.js";
+import type { ReportAudit, ReportInput } from "./report-input.js";
 import type { PlanSource } from "../../pipeline/saved-plan-stage.js";
 
 /** Round modelled floats for output: stable digits, no float noise in the document. */
@@ -123,14 +123,7 @@ export interface ReportModel {
   check: CheckSummary | null;
   effectiveness: { input: EffectivenessInputInfo; result: EffectivenessResult } | null;
   memo: DesignationMemo;
-  audit: {
-    toolVersion: string;
-    asOf: string;
-    seed: number;
-    configFile: string | null;
-    inputs: ReportInputFile[];
-    parameters: ReportParameter[];
-  };
+  audit: ReportAudit;
   warnings: string[];
   hedgeBook?: ReportHedgeBook;
   /** The plan's answer in the company's money (src/pipeline/plan-answer.ts) and the pricing it stands on. */

@@ -307,6 +307,15 @@ export function simulateHuman(
   let out = lines.join("\n") + "\n" + riskTable(r, colour);
   if (r.parametric) out += parametricTable(r, r.parametric, colour);
 
+  out += simulateFacts(plan, r, p).join("\n") + "\n\n";
+  out += costHistogram(r, width, colour, opts.unicode ?? false);
+  out += "\n";
+  out += sweepSection(r, width, colour, opts.unicode ?? false);
+  return out;
+}
+
+/** The figures beside the risk table: variance reduction, budget, over-hedging, take-or-pay and margin. */
+function simulateFacts(plan: HedgePlan, r: SimulationResult, p: SimulationProvenance): string[] {
   const facts: string[] = [];
   if (r.varianceReduction !== null)
     facts.push(`variance reduction: ${fmtPct(r.varianceReduction, 1)} (1 − Var hedged / Var unhedged)`);
@@ -328,13 +337,16 @@ export function simulateHuman(
     `variation margin, peak cumulative outflow: P50 ${fmtMoney(cents(r.peakMargin.p50))}, P95 ${fmtMoney(cents(r.peakMargin.p95))}, P99 ${fmtMoney(cents(r.peakMargin.p99))}` +
       ` (plus initial margin ${fmtMoney(plan.totals.initialMargin)})`,
   );
-  out += facts.join("\n") + "\n\n";
+  return facts;
+}
 
-  // Histogram from a little below the lower P5 to the higher P99; the edge bins hold the tails.
+/** The histogram of total cost, hedged vs unhedged, from a little below the lower P5 to the higher P99. */
+function costHistogram(r: SimulationResult, width: number, colour: boolean, unicode: boolean): string {
+  // The edge bins hold the tails.
   const hi = Math.max(r.unhedged.p99, r.hedged.p99);
   const lo5 = Math.min(r.unhedged.p5, r.hedged.p5);
   const lo = lo5 - 0.15 * (hi - lo5);
-  out += renderHistogram(
+  return renderHistogram(
     [
       { name: "unhedged", values: r.samples.unhedged, mean: r.unhedged.mean, p95: r.unhedged.p95 },
       { name: "hedged", values: r.samples.hedged, mean: r.hedged.mean, p95: r.hedged.p95 },
@@ -345,16 +357,18 @@ export function simulateHuman(
       width,
       unit: "money",
       colour,
-      unicode: opts.unicode ?? false,
+      unicode,
       lo,
       hi,
       label: "total cost",
       title: "distribution of total cost, hedged vs unhedged",
     },
   );
+}
 
-  out += "\n";
-  out += renderLineChart(
+/** The hedge-ratio sweep: its chart, where variance and CaR are least against the plan, and its table. */
+function sweepSection(r: SimulationResult, width: number, colour: boolean, unicode: boolean): string {
+  let out = renderLineChart(
     [
       { name: "sd", values: r.sweep.map((s) => s.sd) },
       { name: "CaR 95%", values: r.sweep.map((s) => s.costAtRisk95) },
@@ -366,7 +380,7 @@ export function simulateHuman(
       yUnit: "money",
       formatX: (x) => fmtPct(x, 0),
       colour,
-      unicode: opts.unicode ?? false,
+      unicode,
       title: "hedge-ratio sweep: risk of the total hedged cost against a uniform hedge ratio (same draws)",
       markers: [{ x: Math.round(r.planRatio * 100) / 100, label: `plan ${fmtPct(r.planRatio, 1)}` }],
     },

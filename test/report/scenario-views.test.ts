@@ -6,7 +6,7 @@ import { simulateDocument, simulateHuman } from "../../src/report/views/simulate
 import { simulate } from "../../src/scenarios/simulate.js";
 import { fixedVolumes } from "../../src/scenarios/volumes.js";
 import { Dec } from "../../src/money/decimal.js";
-import { twoMonthPlan } from "./fixtures.js";
+import { twoMonthPlan } from "../scenarios/fixtures.js";
 
 const ESC = "\u001b[";
 
