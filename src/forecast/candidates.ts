@@ -4,7 +4,8 @@
  *
  * Names: "naive", "seasonal-naive", "drift", "drift-log", "holt-damped", "ets" (automatic ETS by AICc on the
  * original scale), "log-ets" (automatic additive ETS on log y, §4), "damped" (automatic damped-trend ETS), "theta"
- * (on log y when the series is positive), "combination" (§6.2), or an explicit ETS model such as "ETS(M,Ad,N)".
+ * (on log y when the series is positive), "theta-natural" (Theta on the original scale, R's thetaf), "combination"
+ * (§6.2), or an explicit ETS model such as "ETS(M,Ad,N)".
  */
 import { fitDrift, fitDriftLog, fitNaive, fitSeasonalNaive } from "./baselines.js";
 import { combineModels } from "./combination.js";
@@ -157,6 +158,16 @@ export const THETA: Candidate = {
 };
 
 /**
+ * The Theta method on the original scale, as published (Hyndman & Billah 2003) and as R's `forecast::thetaf`: for a
+ * positive series "theta" works on log y, whose drift compounds; this one's drift is linear. The pair is offered
+ * for the same reason as ETS and ETS on log y: which scale suits a series is for its backtest to say.
+ */
+export const THETA_NATURAL: Candidate = {
+  name: "theta-natural",
+  fit: (y, { m }) => outcome(fitTheta(y, m, { log: false }), "needs at least 4 observations"),
+};
+
+/**
  * ETS + Theta + damped ETS, each on log y when the series is positive (§6.2). Components that fail are dropped
  * (the weights renormalise); the name lists the components used when fewer than three remain.
  */
@@ -185,6 +196,7 @@ const NAMED: readonly Candidate[] = [
   LOG_ETS,
   DAMPED,
   THETA,
+  THETA_NATURAL,
   COMBINATION,
 ];
 
@@ -213,6 +225,8 @@ export function defaultCandidates(y: ArrayLike<number>, m: number): Candidate[] 
   if (allPositive(y)) list.push(DRIFT_LOG);
   list.push(ETS, HOLT_DAMPED);
   if (allPositive(y)) list.push(LOG_ETS);
-  list.push(THETA, COMBINATION);
+  list.push(THETA);
+  if (allPositive(y)) list.push(THETA_NATURAL);
+  list.push(COMBINATION);
   return list;
 }

@@ -8,6 +8,7 @@ import {
   thetaModel,
   type ThetaFit,
 } from "../../src/forecast/theta.js";
+import { candidateByName, defaultCandidates } from "../../src/forecast/candidates.js";
 import datasets from "./data/r-datasets.json" with { type: "json" };
 
 const Z975 = 1.959963984540054;
@@ -91,6 +92,33 @@ describe("forecast/theta: Theta method (docs/METHODOLOGY.md §2; Hyndman & Billa
       expect(f[0]).toBeCloseTo(h1, 2);
       expect(f[11]).toBeCloseTo(h12, 2);
     }
+  });
+
+  it("the theta-natural candidate is R's thetaf on a positive series, beside theta on log y; only for positive series", () => {
+    const y = Float64Array.from(datasets.series.AirPassengers.values);
+    const natural = candidateByName("theta-natural")!.fit(y, { m: 12 });
+    const logScale = candidateByName("theta")!.fit(y, { m: 12 });
+    if (!("model" in natural) || !("model" in logScale)) throw new Error("theta did not fit");
+    // R: thetaf(AirPassengers) gives 440.078 one month ahead and 447.645 twelve months ahead (the case above).
+    const f = natural.model.pointForecast(12);
+    expect(f[0]).toBeCloseTo(440.078, 2);
+    expect(f[11]).toBeCloseTo(447.645, 2);
+    expect(natural.model.name).toBe("theta");
+    expect(logScale.model.name).toBe("theta (log)");
+    const names = (v: ArrayLike<number>) => defaultCandidates(v, 12).map((c) => c.name);
+    expect(names(y)).toEqual([
+      "seasonal-naive",
+      "drift",
+      "drift-log",
+      "ets",
+      "holt-damped",
+      "log-ets",
+      "theta",
+      "theta-natural",
+      "combination",
+    ]);
+    // A zero rules out the log scale: "theta" is then on the original scale itself, and no second one is offered.
+    expect(names([0, ...Array.from(y).slice(1)])).not.toContain("theta-natural");
   });
 
   it("on log y the drift is a growth rate: an exponential series is extrapolated exponentially", () => {
