@@ -1,6 +1,7 @@
 /**
- * The esbuild options of the bundled CLI, shared by scripts/bundle-cli.mjs (which writes it), bench/startup/reach.mjs
- * and test/cli/startup-chunks.test.ts (which bundle it in memory to see what each command loads), so the three agree.
+ * The esbuild options of the bundled CLI: the shipped single file (scripts/bundle-cli.mjs writes it) and the same
+ * program split at each dynamic import (bench/startup/reach.mjs and test/cli/startup-chunks.test.ts bundle it in
+ * memory to see what each command loads). Both come from `common` below, so what is measured is what ships.
  */
 import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
@@ -126,28 +127,65 @@ export function re2jsBundleOptions(root, outdir) {
   };
 }
 
-/** The options for `build(…)`: the entry, splitting, the require() shim; `write`/`metafile` are the caller's. */
-export function cliBundleOptions(root, outdir) {
+/** What every bundle of the CLI shares: Node 20, minified with names kept, the two plugins above. */
+function common(root) {
   return {
     absWorkingDir: root,
-    // The parallel reader's worker thread is its own entry: ingest-parallel.ts starts it from its own folder.
-    entryPoints: ["src/cli/main.ts", "src/cli/ingest-worker.ts"],
-    outdir,
     bundle: true,
-    splitting: true,
-    format: "esm",
     platform: "node",
     target: "node20",
-    // CommonJS dependencies (cli-table3 and its helpers) call require() for Node built-ins; ESM has no require.
-    banner: {
-      js: 'import { createRequire as __thCreateRequire } from "node:module"; const require = __thCreateRequire(import.meta.url);',
-    },
-    chunkNames: "chunk-[hash]",
     legalComments: "none",
     // Less to read and parse at every start (about a third smaller); names kept, so class and function names that
     // reach messages or a TOKENHEDGE_DEBUG stack stay readable.
     minify: true,
     keepNames: true,
     plugins: [directImports, lazyRe2js],
+  };
+}
+
+/**
+ * The shipped CLI: one CommonJS file, dist/bundle/cli/cli.cjs, which scripts/cli-load.mjs compiles with V8's code
+ * cache (docs/startup.md). Each command's `import()` stays lazy inside the one file: esbuild wraps what a dynamic
+ * import reaches in an init function that runs on the first import, so `--help` evaluates no command's code.
+ * `import.meta.url` (the worker thread's file, the bundled fixtures of `demo`, re2js.cjs) becomes the file's own URL.
+ */
+export function cliBundleOptions(root, outdir) {
+  return {
+    ...common(root),
+    entryPoints: ["src/cli/main.ts"],
+    outfile: `${outdir}/cli.cjs`,
+    format: "cjs",
+    banner: { js: 'const __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+    define: { "import.meta.url": "__importMetaUrl" },
+  };
+}
+
+/** The parallel reader's worker thread (ingest-parallel.ts starts it from its own folder): one ES module file. */
+export function workerBundleOptions(root, outdir) {
+  return {
+    ...common(root),
+    entryPoints: ["src/cli/ingest-worker.ts"],
+    outfile: `${outdir}/ingest-worker.js`,
+    format: "esm",
+    // CommonJS dependencies bundled into an ES module call require() for Node built-ins; ESM has no require.
+    banner: {
+      js: 'import { createRequire as __thCreateRequire } from "node:module"; const require = __thCreateRequire(import.meta.url);',
+    },
+  };
+}
+
+/**
+ * The same program with ESM code splitting, for reading its import graph only (test/cli/startup-chunks.test.ts,
+ * bench/startup/reach.mjs): each dynamic import is a chunk boundary, so a chunk's static imports are exactly what
+ * that command evaluates when it loads in the shipped single file.
+ */
+export function cliGraphOptions(root, outdir) {
+  return {
+    ...common(root),
+    entryPoints: ["src/cli/main.ts"],
+    outdir,
+    splitting: true,
+    format: "esm",
+    chunkNames: "chunk-[hash]",
   };
 }

@@ -6,10 +6,10 @@
 // Usage: node bench/startup/reach.mjs [NAME]
 import { build } from "esbuild";
 import { fileURLToPath } from "node:url";
-import { cliBundleOptions } from "../../scripts/bundle-options.mjs";
+import { cliGraphOptions } from "../../scripts/bundle-options.mjs";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
-const r = await build({ ...cliBundleOptions(root, "/unused"), metafile: true, write: false, logLevel: "error" });
+const r = await build({ ...cliGraphOptions(root, "/unused"), metafile: true, write: false, logLevel: "error" });
 const outs = r.metafile.outputs;
 const byEntry = {};
 for (const [f, o] of Object.entries(outs)) if (o.entryPoint) byEntry[o.entryPoint] = f;

@@ -9,6 +9,7 @@ import { spawnSync } from "node:child_process";
 import { loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { summary } from "../summary.mjs";
+import { STARTUP_RUNS } from "../../scripts/startup-runs.mjs";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const bin = `${root}bin/tokenhedge`;
@@ -21,28 +22,6 @@ const commands = [...help.slice(help.indexOf("Commands:"), help.indexOf("Example
   .map((m) => m[1])
   .filter((c) => c !== "help");
 
-// Each command as far as its first input: the action is loaded, the missing file is its first read (exit 2 or 3).
-const M = "/nonexistent/tokenhedge-bench.csv";
-const PLAN = [M, "--curve", M, "--contract", M, "--policy", M];
-const ACTIONS = {
-  ingest: [M],
-  forecast: [M],
-  curve: [M],
-  "hedge-ratio": ["--history", M],
-  plan: PLAN,
-  scenarios: PLAN,
-  simulate: PLAN,
-  config: ["show", "--config", M],
-  effectiveness: ["--history", M],
-  check: ["--config", M],
-  report: ["--config", M, "--out", "/nonexistent/out"],
-  init: ["--yes", "--usage", M, "--curve", M, "--contract", M, "--out", "/nonexistent/h.yaml"],
-  diff: [M, M],
-  basis: ["--side", "long", "--legs", M],
-  sql: ["--profile", "aws-cur", "--dialect", "athena", "--header-from", M],
-  // demo reads the bundled fixtures at once: it has no start-up apart from its work.
-};
-
 const cases = [
   ["node -e 0", ["-e", "0"], [0]],
   ["tokenhedge --help", [bin, "--help"], [0]],
@@ -50,8 +29,8 @@ const cases = [
   ...(args.includes("--no-actions")
     ? []
     : commands
-        .filter((c) => ACTIONS[c])
-        .map((c) => [`tokenhedge ${c} (to its first input)`, [bin, c, ...ACTIONS[c]], [2, 3]])),
+        .filter((c) => STARTUP_RUNS[c])
+        .map((c) => [`tokenhedge ${c} (to its first input)`, [bin, c, ...STARTUP_RUNS[c]], [2, 3]])),
 ];
 
 function once(argv, codes) {

@@ -5,6 +5,7 @@
  * findings and totals are computed by tokenhedge as for any file.
  */
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { HedgeError } from "../errors.js";
@@ -29,10 +30,14 @@ export interface DuckModule {
   DuckDBInstance: { create(path: string): Promise<{ connect(): Promise<DuckConnection>; closeSync(): void }> };
 }
 
-/** The optional engine, or a usage error naming the package to install. */
+/**
+ * The optional engine, or a usage error naming the package to install. Loaded with require(), not import(): the
+ * package is CommonJS, and the shipped CLI is one CommonJS file compiled from a code cache (docs/startup.md), where
+ * an import() of a package outside the bundle has no loader to call.
+ */
 export async function loadDuckDb(why: string, pkg: string = DUCKDB_PACKAGE): Promise<DuckModule> {
   try {
-    return (await import(pkg)) as DuckModule;
+    return createRequire(import.meta.url)(pkg) as DuckModule;
   } catch (err) {
     throw new HedgeError(
       "USAGE",

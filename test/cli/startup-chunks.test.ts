@@ -12,13 +12,13 @@ import { PROFILES } from "../../src/ingest/profiles/index.js";
 import { PROFILE_IDS } from "../../src/ingest/option-names.js";
 import { roundingSchema } from "../../src/hedge/policy.js";
 import { ROUNDING_RULES } from "../../src/hedge/rounding.js";
-import { cliBundleOptions } from "../../scripts/bundle-options.mjs";
+import { cliGraphOptions } from "../../scripts/bundle-options.mjs";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 let meta: Metafile;
 
 beforeAll(async () => {
-  const r = await build({ ...cliBundleOptions(ROOT, "/unused"), metafile: true, write: false, logLevel: "silent" });
+  const r = await build({ ...cliGraphOptions(ROOT, "/unused"), metafile: true, write: false, logLevel: "silent" });
   meta = r.metafile;
 }, 60_000);
 
