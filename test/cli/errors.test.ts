@@ -72,7 +72,7 @@ describe("bad input data → exit 3, file:line:column, the value, what was expec
   it("a file that does not exist", () => {
     const r = runCli(["ingest", "no/such/file.csv"]);
     expect(r.code).toBe(3);
-    expect(r.stderr).toContain("no such file: no/such/file.csv");
+    expect(r.stderr).toContain("no/such/file.csv: no such file");
   });
 });
 

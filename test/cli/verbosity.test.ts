@@ -25,7 +25,7 @@ describe("--quiet", () => {
   it("still prints errors, with their exit code", () => {
     const r = runCli(["plan", "no-such-usage.csv", ...PLAN_ARGS, "--quiet"]);
     expect(r.code).toBe(3);
-    expect(r.stderr).toContain("no such file: no-such-usage.csv");
+    expect(r.stderr).toContain("no-such-usage.csv: no such file");
   });
 
   it("is accepted where forecast had its own --quiet", () => {

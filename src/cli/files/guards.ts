@@ -32,7 +32,7 @@ export function readError(path: string, full: string, err: unknown): HedgeError 
   if (err instanceof HedgeError) return err;
   const code = (err as NodeJS.ErrnoException).code;
   if (code === "EIO")
-    return new HedgeError("IO_ERROR", `cannot read ${path}: ${(err as Error).message}`, {
+    return new HedgeError("IO_ERROR", `cannot read it (${(err as Error).message})`, {
       file: path,
       hint: "the disk or the network file system failed; try again",
     });
@@ -44,7 +44,7 @@ export function notFoundError(path: string, full: string, err: unknown): HedgeEr
   const code = (err as NodeJS.ErrnoException).code;
   return new HedgeError(
     "INPUT_NOT_FOUND",
-    code === "ENOENT" ? `no such file: ${path}` : `cannot read ${path}: ${(err as Error).message}`,
+    code === "ENOENT" ? "no such file" : `cannot read it (${(err as Error).message})`,
     {
       file: path,
       expected: "a readable file",

@@ -15,20 +15,20 @@ describe("readError", () => {
     const e = readError("usage.csv", "/data/usage.csv", errno("EIO", "EIO: i/o error, read"));
     expect(e.code).toBe("IO_ERROR");
     expect(e.exitCode).toBe(4);
-    expect(e.message).toBe("cannot read usage.csv: EIO: i/o error, read");
+    expect(e.message).toBe("cannot read it (EIO: i/o error, read)");
   });
 
   it("ENOENT: exit 3, 'no such file', and where it looked", () => {
     const e = readError("usage.csv", "/data/usage.csv", errno("ENOENT", "ENOENT: no such file"));
     expect(e.exitCode).toBe(3);
-    expect(e.message).toBe("no such file: usage.csv");
+    expect(e.message).toBe("no such file");
     expect(e.details.hint).toBe("looked in /data");
   });
 
   it("EACCES: exit 3 with the system's reason, no directory hint", () => {
     const e = readError("usage.csv", "/data/usage.csv", errno("EACCES", "EACCES: permission denied"));
     expect(e.exitCode).toBe(3);
-    expect(e.message).toBe("cannot read usage.csv: EACCES: permission denied");
+    expect(e.message).toBe("cannot read it (EACCES: permission denied)");
     expect(e.details.hint).toBeUndefined();
   });
 
