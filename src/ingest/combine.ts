@@ -16,7 +16,7 @@
  */
 import { Dec } from "../money/decimal.js";
 import { civilToDays } from "./dates.js";
-import { emptyDay, gapFreeDays } from "./series.js";
+import { emptyDay, seriesTotals } from "./series.js";
 import type { DayTotal, Finding, ProfileInfo, UsageCell, UsageSeries } from "./types.js";
 
 /** One input's own figures, before duplicates across files are removed. */
@@ -246,8 +246,6 @@ function seriesOfCells(parts: readonly UsageSeries[], cells: UsageCell[], curren
     addTo(byProject, c.project, c.tokens);
     totalTokens += c.tokens;
   }
-  const present = [...byDay.keys()].sort((a, b) => a - b);
-  const calendar = gapFreeDays(byDay, present[0]!, present[present.length - 1]!, hasCost);
   // One currency: the combined total. Several: each file's own sums per currency, as a single file reports them.
   const costByCurrency = new Map<string, Dec>(hasCost ? [[currency, totalCost]] : []);
   if (!hasCost)
@@ -267,14 +265,7 @@ function seriesOfCells(parts: readonly UsageSeries[], cells: UsageCell[], curren
     columns: parts[0]!.columns,
     rowsRead: parts.reduce((s, p) => s + p.rowsRead, 0),
     rowsUsed: parts.reduce((s, p) => s + (p.rowsUsed ?? p.rowsRead), 0),
-    ...calendar,
-    totalTokens,
-    totalCost: hasCost ? totalCost : null,
-    byKind,
-    byModel,
-    byProvider,
-    byProject,
-    currency,
+    ...seriesTotals({ byDay, hasCost, totalTokens, totalCost, byKind, byModel, byProvider, byProject, currency }),
     costByCurrency,
     profile,
     cells: [...cells].sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0)),

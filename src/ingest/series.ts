@@ -139,27 +139,16 @@ export function buildSeries(cube: Cube, core: SeriesCore): SeriesBody {
   const byProvider = named(cube.providers.values, providerTotals, seenProvider);
   const byProject = named(cube.projects.values, projectTotals, seenProject);
 
-  const present = [...byDay.keys()].sort((a, b) => a - b);
-  if (present.length === 0) {
+  if (byDay.size === 0) {
     throw new HedgeError("INPUT_EMPTY", "no usage rows left to aggregate", {
       file: core.file,
       expected: "at least one usage row",
     });
   }
-  const first = present[0]!;
-  const last = present[present.length - 1]!;
-  const calendar = gapFreeDays(byDay, first, last, hasCost);
   return {
     file: core.file,
     columns: core.columns,
-    ...calendar,
-    totalTokens,
-    totalCost: hasCost ? totalCost : null,
-    byKind,
-    byModel,
-    byProvider,
-    byProject,
-    currency: hasCost ? currency : null,
+    ...seriesTotals({ byDay, hasCost, totalTokens, totalCost, byKind, byModel, byProvider, byProject, currency }),
     costByCurrency,
     cells: [],
   };
@@ -224,4 +213,36 @@ export function gapFreeDays(
     }
   }
   return { days, firstDay: days[0]!.day, lastDay: days[days.length - 1]!.day, missingDays };
+}
+
+/** What a series adds up per day and per dimension, whether from one file's cube or from several files' cells. */
+export interface SeriesSums {
+  /** Day number (dates.ts) → that day's totals; not empty. */
+  byDay: ReadonlyMap<number, DayTotal>;
+  hasCost: boolean;
+  totalTokens: bigint;
+  totalCost: Dec;
+  byKind: Map<string, bigint>;
+  byModel: Map<string, bigint>;
+  byProvider: Map<string, bigint>;
+  byProject: Map<string, bigint>;
+  currency: string | null;
+}
+
+/**
+ * The gap-free calendar and the totals of a series. Without cost, the total cost and the currency are null
+ * (a currency named with --currency on a file without cost names nothing).
+ */
+export function seriesTotals(s: SeriesSums): Omit<SeriesBody, "file" | "columns" | "costByCurrency" | "cells"> {
+  const present = [...s.byDay.keys()].sort((a, b) => a - b);
+  return {
+    ...gapFreeDays(s.byDay, present[0]!, present[present.length - 1]!, s.hasCost),
+    totalTokens: s.totalTokens,
+    totalCost: s.hasCost ? s.totalCost : null,
+    byKind: s.byKind,
+    byModel: s.byModel,
+    byProvider: s.byProvider,
+    byProject: s.byProject,
+    currency: s.hasCost ? s.currency : null,
+  };
 }
