@@ -13,7 +13,7 @@ export {
   type PeriodTotal,
 } from "./ingest/index.js";
 // Several usage series → one, as the CLI combines several input files.
-export { combineUsage, type CombinedUsage, type UsageSource, type UsageOverlap } from "./ingest/combine.js";
+export { combineUsage, type CombinedUsage, type UsageSource, type UsageOverlap } from "./ingest/series/combine.js";
 export {
   forecastSeries,
   type TimeSeries,

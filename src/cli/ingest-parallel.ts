@@ -2,7 +2,7 @@
  * Reading a large usage file with worker threads: the bytes after the header are cut into newline-aligned
  * ranges, the main thread reads the first (its errors are already exact: it is the start of a sequential read)
  * and one worker per further range (ingest-worker.ts) reads the others through the same engine; the partial
- * results are merged in file order (src/ingest/merge.ts), so the series equals a sequential read's byte for byte.
+ * results are merged in file order (src/ingest/reading/merge.ts), so the series equals a sequential read's byte for byte.
  *
  * A cut may fall inside a quoted field that holds a line break. Each range is read as if it started a record;
  * the range before it then proves it: it must end exactly on a record boundary. If one does not, or a range
@@ -20,10 +20,10 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { HedgeError } from "../errors.js";
-import { UsageIngestor } from "../ingest/engine.js";
-import type { IngestPart } from "../ingest/merge.js";
-import type { IngestOptions } from "../ingest/options.js";
-import { SNIFF_BYTES } from "../ingest/sniff.js";
+import { UsageIngestor } from "../ingest/reading/engine.js";
+import type { IngestPart } from "../ingest/reading/merge.js";
+import type { IngestOptions } from "../ingest/reading/options.js";
+import { SNIFF_BYTES } from "../ingest/reading/sniff.js";
 import type { UsageSeries } from "../ingest/types.js";
 import type { IoContext } from "./context.js";
 import { StreamTextGuard } from "./files.js";

@@ -1,6 +1,6 @@
 /**
  * Reading a usage file for the ingest engine: the bytes are streamed in 1 MiB chunks into the pure
- * core (src/ingest/engine.ts), so a multi-gigabyte per-request log never sits in memory. Also
+ * core (src/ingest/reading/engine.ts), so a multi-gigabyte per-request log never sits in memory. Also
  * finds the mapping file (`--mapping FILE`, or `USAGE.csv.map.yaml` beside the data) and draws a
  * progress bar on stderr when stderr is a terminal.
  */
@@ -21,8 +21,8 @@ import { resolve } from "node:path";
 import { createHash } from "node:crypto";
 import { createGunzip, gunzipSync } from "node:zlib";
 import { HedgeError } from "../errors.js";
-import { UsageIngestor } from "../ingest/engine.js";
-import type { IngestOptions } from "../ingest/options.js";
+import { UsageIngestor } from "../ingest/reading/engine.js";
+import type { IngestOptions } from "../ingest/reading/options.js";
 import { parseMappingText } from "../ingest/mapping/load.js";
 import type { MappingSpec } from "../ingest/mapping/schema.js";
 import type { UsageSeries } from "../ingest/types.js";

@@ -1,14 +1,14 @@
 /**
  * A worker thread of the parallel reader (ingest-parallel.ts): reads one newline-aligned byte range of a usage
  * file through the same engine, configured from the same first chunk a sequential read sniffs, and posts its
- * partial result (src/ingest/merge.ts) back. Any failure is posted as a message: the main thread then reads
+ * partial result (src/ingest/reading/merge.ts) back. Any failure is posted as a message: the main thread then reads
  * the file sequentially, which reports the exact error with its line number.
  */
 import { closeSync, openSync, readSync } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
-import { UsageIngestor } from "../ingest/engine.js";
-import type { IngestOptions } from "../ingest/options.js";
-import { SNIFF_BYTES } from "../ingest/sniff.js";
+import { UsageIngestor } from "../ingest/reading/engine.js";
+import type { IngestOptions } from "../ingest/reading/options.js";
+import { SNIFF_BYTES } from "../ingest/reading/sniff.js";
 import { StreamTextGuard } from "./files.js";
 
 export interface RangeJob {

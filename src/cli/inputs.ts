@@ -3,13 +3,13 @@ import { parseContractSpec, type ContractSpec } from "../curve/contract.js";
 import { parseCurve, type FuturesCurve } from "../curve/parse-curve.js";
 import { parsePolicy, type HedgePolicy } from "../hedge/policy.js";
 import { parseMapFlag, type ColumnMap, type UsageSeries } from "../ingest/index.js";
-import { dialectIngestOptions } from "../ingest/dialect.js";
-import type { IngestOptions } from "../ingest/options.js";
-import type { UsageDialect } from "../ingest/option-names.js";
+import { dialectIngestOptions } from "../ingest/reading/dialect.js";
+import type { IngestOptions } from "../ingest/reading/options.js";
+import type { UsageDialect } from "../ingest/reading/option-names.js";
 import { readTextFile } from "./files.js";
 import { readUsageStdin, readUsageStream, readUsageSync, resolveMapping } from "./ingest-read.js";
 import { expandUsageArgs, STDIN } from "./usage-inputs.js";
-import { combineUsage, type CombinedUsage, type UsageInputRecord } from "../ingest/combine.js";
+import { combineUsage, type CombinedUsage, type UsageInputRecord } from "../ingest/series/combine.js";
 import { HedgeError } from "../errors.js";
 import type { IoContext } from "./context.js";
 
@@ -72,7 +72,7 @@ export async function readUsageWith(
   return readUsageStream(ctx, file, options);
 }
 
-/** Several usage inputs combined (src/ingest/combine.ts), and what each one was. */
+/** Several usage inputs combined (src/ingest/series/combine.ts), and what each one was. */
 export interface LoadedUsage extends CombinedUsage {
   /** The inputs read, in order: paths, or `-` for standard input (with its SHA-256, since it cannot be read again). */
   inputs: UsageInputRecord[];

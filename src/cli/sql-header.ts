@@ -8,7 +8,7 @@ import { createGunzip } from "node:zlib";
 import { parse } from "csv-parse/sync";
 import { checkRegularInput, readError } from "./files/guards.js";
 import { HedgeError } from "../errors.js";
-import { detectDelimiter } from "../ingest/engine.js";
+import { detectDelimiter } from "../ingest/reading/engine.js";
 import type { RunContext } from "./commands/shared.js";
 
 /** The column names of `file`'s first line. */

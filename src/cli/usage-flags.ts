@@ -15,7 +15,7 @@ import {
   USAGE_DIALECT_KEYS,
   USAGE_ENGINES,
   type UsageDialect,
-} from "../ingest/option-names.js";
+} from "../ingest/reading/option-names.js";
 
 /** The parsed reading flags: the dialect, and `--map` (generic columns, bound to the config's `usage.map`). */
 export interface UsageReadFlags extends UsageDialect {

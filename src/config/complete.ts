@@ -6,9 +6,9 @@ import { DEFAULT_CONFIDENCE, DEFAULT_SEED, DEFAULT_SIMULATION_PATHS } from "../d
 import { HedgeError } from "../errors.js";
 import type { ContractSpec } from "../curve/contract.js";
 import type { HedgePolicy, Rounding } from "../hedge/policy.js";
-import { parseMapFlag } from "../ingest/columns.js";
+import { parseMapFlag } from "../ingest/mapping/columns.js";
 import type { ColumnMap } from "../ingest/types.js";
-import { USAGE_DIALECT_KEYS, type UsageDialect } from "../ingest/option-names.js";
+import { USAGE_DIALECT_KEYS, type UsageDialect } from "../ingest/reading/option-names.js";
 import type { ValueSource } from "./layers.js";
 import type { ResolvedConfig } from "./resolve.js";
 import type { CompanyConfig, RegressDirection, ReportSettings, Thresholds } from "./schema.js";

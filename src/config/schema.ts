@@ -16,7 +16,7 @@ import {
   PROFILE_IDS,
   THOUSANDS_NAMES,
   USAGE_ENGINES,
-} from "../ingest/option-names.js";
+} from "../ingest/reading/option-names.js";
 
 const ratio = z.number().min(0, "a ratio between 0 and 1").max(1, "a ratio between 0 and 1");
 const nonEmptyPath = z.string().min(1, "a file path");

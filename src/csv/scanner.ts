@@ -10,7 +10,7 @@
  * Accepted input: fields separated by one delimiter byte, records by LF or CRLF, fields optionally
  * wrapped in double quotes with `""` for a literal quote and delimiters / newlines allowed inside.
  * A quote inside an unquoted field is taken literally. Empty lines are skipped. The UTF-8 byte
- * order mark is removed by the caller (see ingest/sniff.ts).
+ * order mark is removed by the caller (see ingest/reading/sniff.ts).
  *
  * One file on purpose (over the usual 400 lines): the scan is one hot loop whose state (quote mode, field
  * offsets, the record being built) lives in locals; split across modules it would pay a call per field.

@@ -12,7 +12,7 @@ import {
   type VolumePlan,
 } from "../forecast/index.js";
 import { dailyTokens } from "../forecast/input/usage-daily.js";
-import { completeMonths, totalsByPeriod } from "../ingest/aggregate.js";
+import { completeMonths, totalsByPeriod } from "../ingest/series/aggregate.js";
 import type { UsageSeries } from "../ingest/types.js";
 import { addMonths, monthsBetween } from "../time/period.js";
 import type { VolumeForecastMonth } from "./plan.js";

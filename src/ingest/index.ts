@@ -1,9 +1,9 @@
 /** Ingest: usage CSV text (or a stream of chunks) → a validated, exact usage series. */
-export { totalsByPeriod, completeMonths, sortedEntries, type PeriodTotal } from "./aggregate.js";
-export { parseMapFlag } from "./columns.js";
-export { UsageIngestor, ingestText, detectDelimiter } from "./engine.js";
-export type { IngestOptions } from "./options.js";
-export { PROFILES, PROFILE_IDS, profileById } from "./profiles/index.js";
+export { totalsByPeriod, completeMonths, sortedEntries, type PeriodTotal } from "./series/aggregate.js";
+export { parseMapFlag } from "./mapping/columns.js";
+export { UsageIngestor, ingestText, detectDelimiter } from "./reading/engine.js";
+export type { IngestOptions } from "./reading/options.js";
+export { PROFILES, PROFILE_IDS, profileById } from "./mapping/profiles/index.js";
 export type {
   UsageRecord,
   UsageSeries,
@@ -16,8 +16,8 @@ export type {
   ProfileInfo,
 } from "./types.js";
 
-import { ingestText } from "./engine.js";
-import type { IngestOptions } from "./options.js";
+import { ingestText } from "./reading/engine.js";
+import type { IngestOptions } from "./reading/options.js";
 import type { UsageSeries } from "./types.js";
 
 /** Ingest usage CSV text. `options.map` is the `--map` flag's columns; see IngestOptions for the rest. */

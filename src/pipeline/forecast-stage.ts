@@ -21,7 +21,7 @@ import {
 } from "../forecast/index.js";
 import { DEFAULT_HORIZON, MAX_HORIZON } from "../forecast/defaults.js";
 import type { ForecastView } from "../report/views/forecast.js";
-import type { UsageOverlap, UsageSource } from "../ingest/combine.js";
+import type { UsageOverlap, UsageSource } from "../ingest/series/combine.js";
 import { addDays, lastDayOfMonth, monthOfDay, monthsBetween } from "../time/period.js";
 
 /** The series to forecast, whichever file it came from. */

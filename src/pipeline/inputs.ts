@@ -9,7 +9,7 @@ import type { FuturesCurve } from "../curve/parse-curve.js";
 import type { PriceHistory } from "../hedge/methods/price-history.js";
 import type { HedgePolicy, Rounding } from "../hedge/policy.js";
 import type { UsageSeries } from "../ingest/types.js";
-import type { UsageInputRecord, UsageOverlap, UsageSource } from "../ingest/combine.js";
+import type { UsageInputRecord, UsageOverlap, UsageSource } from "../ingest/series/combine.js";
 import type { HedgeBook } from "../book/book.js";
 import type { HedgeSide, RebalanceRule } from "../book/rebalance.js";
 import type { BasisMethod } from "../company/basis.js";
@@ -60,7 +60,7 @@ export interface SizingSettings {
 export interface PipelineInputs {
   /** The usage file, ingested (the shell streams it in chunks); several files combined into one. */
   series: UsageSeries;
-  /** Each usage input's own totals, and where two of them overlap (src/ingest/combine.ts). */
+  /** Each usage input's own totals, and where two of them overlap (src/ingest/series/combine.ts). */
   usageSources?: { sources: UsageSource[]; overlaps: UsageOverlap[]; inputs: UsageInputRecord[] };
   /** The futures curve as read; the plan stage completes it against the contract's listed months. */
   curve: FuturesCurve;

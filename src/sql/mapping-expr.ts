@@ -28,7 +28,7 @@ export function ruleExpr(r: KindRule, v: Expr): Expr {
   return and(...tests);
 }
 
-/** deriveValue (src/ingest/row-lookups.ts) as an expression; `fallback` is what an empty value becomes. */
+/** deriveValue (src/ingest/mapping/row-lookups.ts) as an expression; `fallback` is what an empty value becomes. */
 export function dimensionExpr(source: ValueSource | undefined, fallback: string, absent: string): Expr {
   if (source === undefined) return str(absent);
   if (typeof source === "string") return str(source);

@@ -1,7 +1,7 @@
 /**
  * The shape of an aggregation plan (plan.ts builds it, render.ts writes it in each dialect's SQL).
  */
-import { AGGREGATED_COLUMNS } from "../ingest/profiles/aggregated.js";
+import { AGGREGATED_COLUMNS } from "../ingest/mapping/profiles/aggregated.js";
 import type { DayLayout, Expr } from "./expr.js";
 
 /** A value of the aggregated row: one UNION ALL branch. */

@@ -7,9 +7,9 @@
  */
 import { HedgeError } from "../errors.js";
 import type { MappingSpec } from "../ingest/mapping/schema.js";
-import { profileById } from "../ingest/profiles/index.js";
-import { makeHeader } from "../ingest/profiles/types.js";
-import { AGGREGATED_COLUMNS } from "../ingest/profiles/aggregated.js";
+import { profileById } from "../ingest/mapping/profiles/index.js";
+import { makeHeader } from "../ingest/mapping/profiles/types.js";
+import { AGGREGATED_COLUMNS } from "../ingest/mapping/profiles/aggregated.js";
 import { NULL, NULL_TEXT, and, isEmpty, not, num, ref, str, text, when, type DayLayout, type Expr } from "./expr.js";
 import { conditionExpr, dimensionExpr, numberExpr } from "./mapping-expr.js";
 import type { AggregationPlan, Branch, PlanOptions } from "./plan-types.js";

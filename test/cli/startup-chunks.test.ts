@@ -8,8 +8,8 @@ import { build, type Metafile } from "esbuild";
 import { beforeAll, describe, expect, it } from "vitest";
 import { fileURLToPath } from "node:url";
 import { COMMANDS } from "../../src/cli/command-table.js";
-import { PROFILES } from "../../src/ingest/profiles/index.js";
-import { PROFILE_IDS } from "../../src/ingest/option-names.js";
+import { PROFILES } from "../../src/ingest/mapping/profiles/index.js";
+import { PROFILE_IDS } from "../../src/ingest/reading/option-names.js";
 import { roundingSchema } from "../../src/hedge/policy.js";
 import { ROUNDING_RULES } from "../../src/hedge/rounding.js";
 import { cliGraphOptions } from "../../scripts/bundle-options.mjs";
@@ -46,7 +46,7 @@ function staticInputs(entry: string): { inputs: string[]; bytes: number } {
 
 /** What an options file must not pull in: every package but commander, the config layers, readers, renderers, the pipeline. */
 const HEAVY =
-  /node_modules\/(?!commander\/)|^src\/(config\/(?!env-name\.ts|setting-kinds\.ts)|pipeline\/(?!defaults\.ts)|report\/|ingest\/(?!option-names\.ts)|forecast\/(?!defaults\.ts)|schema\/|curve\/|book\/)|^src\/cli\/(actions\/|[a-z-]+-(options|read|inputs)\.ts)/;
+  /node_modules\/(?!commander\/)|^src\/(config\/(?!env-name\.ts|setting-kinds\.ts)|pipeline\/(?!defaults\.ts)|report\/|ingest\/(?!reading\/option-names\.ts)|forecast\/(?!defaults\.ts)|schema\/|curve\/|book\/)|^src\/cli\/(actions\/|[a-z-]+-(options|read|inputs)\.ts)/;
 
 describe("start-up: a command's options load none of its action", () => {
   it.each(COMMANDS.map((row) => [row.name] as const))("%s", (name) => {

@@ -1,9 +1,9 @@
 /**
- * Several usage series combined (src/ingest/combine.ts): exact sums, exact duplicates across files counted
+ * Several usage series combined (src/ingest/series/combine.ts): exact sums, exact duplicates across files counted
  * once and reported, conflicting figures added and reported, different providers on the same days quiet.
  */
 import { describe, expect, it } from "vitest";
-import { combineUsage } from "../../src/ingest/combine.js";
+import { combineUsage } from "../../src/ingest/series/combine.js";
 import { ingestUsage } from "../../src/ingest/index.js";
 
 const HEADER = "date,model,token_type,tokens,cost_usd";

@@ -160,7 +160,7 @@ describe("each dialect ingests identically to its plain twin", () => {
   });
 
   it("a file fed in many small chunks ingests like the whole text", async () => {
-    const { UsageIngestor } = await import("../../src/ingest/engine.js");
+    const { UsageIngestor } = await import("../../src/ingest/reading/engine.js");
     const bytes = new TextEncoder().encode(
       '\uFEFFdate,model,token_type,tokens,cost_usd,note\r\n2026-01-30,gpt-4.1,input,1234567,2.47,"x\r\ny"\r\n2026-01-30,gpt-4.1,output,20000,0.16,\r\n2026-01-31,claude-sonnet-4,input,15,0.01,\r\n2026-02-13,claude-sonnet-4,output,7000000,105.00,',
     );

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ingestUsage, totalsByPeriod } from "../../src/ingest/index.js";
-import { ExactDecimal, ExactInt } from "../../src/ingest/exact.js";
+import { ExactDecimal, ExactInt } from "../../src/ingest/values/exact.js";
 import { ingestDocument } from "../../src/report/views/ingest.js";
 import { toJson } from "../../src/report/json.js";
 

@@ -1,7 +1,7 @@
 /** Filters (--from/--to, --model, --provider, --project) and breakdowns (--group-by) with totals per group. */
 import { describe, expect, it } from "vitest";
 import { ingestUsage, type IngestOptions } from "../../src/ingest/index.js";
-import { groupTotals } from "../../src/ingest/groups.js";
+import { groupTotals } from "../../src/ingest/series/groups.js";
 import { ingestCsv, ingestDocument } from "../../src/report/views/ingest.js";
 
 // Hand-made data: 2 providers, 3 models, 2 projects, 2 kinds, across January and February.

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { ROOT, runCli } from "../helpers/run-cli.js";
-import { ingestText } from "../../src/ingest/engine.js";
+import { ingestText } from "../../src/ingest/reading/engine.js";
 
 const F = join(ROOT, "fixtures", "formats");
 const dir = mkdtempSync(join(tmpdir(), "th-par-"));

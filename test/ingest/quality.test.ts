@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { ingestUsage, type IngestOptions } from "../../src/ingest/index.js";
-import { outlierDays } from "../../src/ingest/quality.js";
+import { outlierDays } from "../../src/ingest/series/quality.js";
 import { errorOf } from "../helpers/error-of.js";
 
 const H = "date,model,token_type,tokens,cost_usd";

@@ -6,10 +6,10 @@
  */
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { ingestText, UsageIngestor } from "../../src/ingest/engine.js";
-import type { IngestOptions } from "../../src/ingest/options.js";
-import type { IngestPart } from "../../src/ingest/merge.js";
-import { SNIFF_BYTES } from "../../src/ingest/sniff.js";
+import { ingestText, UsageIngestor } from "../../src/ingest/reading/engine.js";
+import type { IngestOptions } from "../../src/ingest/reading/options.js";
+import type { IngestPart } from "../../src/ingest/reading/merge.js";
+import { SNIFF_BYTES } from "../../src/ingest/reading/sniff.js";
 import type { UsageSeries } from "../../src/ingest/types.js";
 
 const HEADER = "timestamp,request_id,project,model,input_tokens,cached_input_tokens,output_tokens,cost_usd\n";

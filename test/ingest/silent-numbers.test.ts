@@ -10,7 +10,7 @@ import fc from "fast-check";
 import { parse } from "csv-parse/sync";
 import { Dec } from "../../src/money/decimal.js";
 import { ingestUsage } from "../../src/ingest/index.js";
-import { parseMapFlag } from "../../src/ingest/columns.js";
+import { parseMapFlag } from "../../src/ingest/mapping/columns.js";
 import { errorOf } from "../helpers/error-of.js";
 
 interface Dialect {

@@ -9,7 +9,7 @@ import { mappingToYaml } from "../../ingest/mapping/load.js";
 import type { CommandEnv, RunContext } from "../commands/shared.js";
 import type { OutputFlags } from "../output.js";
 import type { Period } from "../../report/views/ingest.js";
-import type { GroupBy } from "../../ingest/option-names.js";
+import type { GroupBy } from "../../ingest/reading/option-names.js";
 
 export interface IngestFlags extends OutputFlags, UsageReadFlags {
   map?: string;

@@ -1,6 +1,6 @@
 import { EXIT_CODE_HELP } from "../exit-codes.js";
 import { CONFIG_HELP } from "../../config/index.js";
-import { PROFILES } from "../../ingest/profiles/index.js";
+import { PROFILES } from "../../ingest/mapping/profiles/index.js";
 import type { CommandEnv } from "./shared.js";
 import type { HelpTopicName } from "./help-topic-names.js";
 

@@ -2,7 +2,7 @@
 import { Command, InvalidArgumentError, Option } from "commander";
 import { withConfig } from "../config-flags.js";
 import { asOfOption, parseIntOption } from "../options.js";
-import { GROUP_BY } from "../../ingest/option-names.js";
+import { GROUP_BY } from "../../ingest/reading/option-names.js";
 import { addUsageReadOptions } from "../usage-flags.js";
 import { isDay } from "../../time/period.js";
 import { lazyAction, type CommandEnv } from "./shared.js";

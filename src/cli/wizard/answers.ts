@@ -2,7 +2,7 @@
 import { HedgeError } from "../../errors.js";
 import type { Role } from "./find-inputs.js";
 import { DEFAULT_LADDER, type InitFlags } from "./flags.js";
-import type { UsageDialect } from "../../ingest/option-names.js";
+import type { UsageDialect } from "../../ingest/reading/option-names.js";
 import { usageDialectOf } from "../usage-flags.js";
 
 export interface Answers {

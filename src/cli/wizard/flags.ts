@@ -1,6 +1,6 @@
 /** What `init`'s options and its action share: the default file name and ladder, the flags, the --ladder reader. */
 import { HedgeError } from "../../errors.js";
-import type { UsageDialect } from "../../ingest/option-names.js";
+import type { UsageDialect } from "../../ingest/reading/option-names.js";
 
 export const DEFAULT_CONFIG_NAME = "hedge.config.yaml";
 export const DEFAULT_LADDER = [80, 60, 40, 25] as const;

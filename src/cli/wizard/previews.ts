@@ -4,7 +4,7 @@ import { fmtInt } from "../../report/render/format.js";
 import type { RunContext } from "../commands/shared.js";
 import { readTextFile } from "../files.js";
 import { loadContract, loadCurve, loadUsageSync } from "../inputs.js";
-import type { UsageDialect } from "../../ingest/option-names.js";
+import type { UsageDialect } from "../../ingest/reading/option-names.js";
 
 export function usagePreview(ctx: RunContext, file: string, dialect: UsageDialect): string {
   const series = loadUsageSync(ctx, file, { dialect });

@@ -36,7 +36,7 @@
  * ```
  */
 import * as z from "zod";
-import { DATE_FORMATS } from "../dates.js";
+import { DATE_FORMATS } from "../values/dates.js";
 
 const nonEmpty = z.string().min(1, "must not be empty");
 

@@ -1,9 +1,9 @@
 /** `ingest`: the JSON document, the CSV table and the human summary of a usage series. */
 import { centsString, toCents, type Dec } from "../../money/decimal.js";
-import { sortedEntries, totalsByPeriod, type PeriodTotal } from "../../ingest/aggregate.js";
-import { groupTotals, type GroupBy } from "../../ingest/groups.js";
+import { sortedEntries, totalsByPeriod, type PeriodTotal } from "../../ingest/series/aggregate.js";
+import { groupTotals, type GroupBy } from "../../ingest/series/groups.js";
 import type { UsageSeries } from "../../ingest/types.js";
-import type { UsageOverlap, UsageSource } from "../../ingest/combine.js";
+import type { UsageOverlap, UsageSource } from "../../ingest/series/combine.js";
 import { exactInt } from "../json.js";
 import { renderCsv } from "../render/csv.js";
 import { fmtInt, fmtMoney } from "../render/format.js";
@@ -28,7 +28,7 @@ export interface IngestViewOptions {
   groupBy?: GroupBy;
   /** The filters applied, echoed in the document. */
   filters?: Record<string, string | string[]>;
-  /** Each input's own totals and the overlaps between inputs (several files, src/ingest/combine.ts). */
+  /** Each input's own totals and the overlaps between inputs (several files, src/ingest/series/combine.ts). */
   usage?: { sources: readonly UsageSource[]; overlaps: readonly UsageOverlap[] };
 }
 
