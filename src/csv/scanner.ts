@@ -136,6 +136,17 @@ export class CsvScanner {
     this.scan(true);
   }
 
+  /** Hand the record just scanned to the sink; small enough that V8 inlines it into the scan loop. */
+  private emit(count: number, line: number, recordStart: number, recordEnd: number, next: number): void {
+    const rec = this.rec;
+    rec.count = count;
+    rec.line = line;
+    rec.recordStart = recordStart;
+    rec.recordEnd = recordEnd;
+    rec.next = next;
+    this.sink(rec);
+  }
+
   private grow(rec: CsvRecord): void {
     const size = rec.starts.length * 2;
     const starts = new Int32Array(size);
@@ -256,12 +267,7 @@ export class CsvScanner {
         this.line = line + 1;
         this.consumed += next - recordStart;
         pos = next;
-        rec.count = nf;
-        rec.line = line;
-        rec.recordStart = recordStart;
-        rec.recordEnd = recordEnd;
-        rec.next = next;
-        this.sink(rec);
+        this.emit(nf, line, recordStart, recordEnd, next);
         continue;
       }
       let recordEnd: number;
@@ -286,12 +292,7 @@ export class CsvScanner {
       pos = next;
       // An empty line (nothing, or only CR) is skipped, as csv-parse's skip_empty_lines does.
       if (nf === 1 && recordEnd === recordStart) continue;
-      rec.count = nf;
-      rec.line = line;
-      rec.recordStart = recordStart;
-      rec.recordEnd = recordEnd;
-      rec.next = next;
-      this.sink(rec);
+      this.emit(nf, line, recordStart, recordEnd, next);
     }
 
     // Keep the incomplete record for the next push.
@@ -411,12 +412,7 @@ export class CsvScanner {
     }
     this.line = line + extraLines;
     this.consumed += pos - recordStart;
-    rec.count = nf;
-    rec.line = line;
-    rec.recordStart = recordStart;
-    rec.recordEnd = recordEnd;
-    rec.next = pos;
-    this.sink(rec);
+    this.emit(nf, line, recordStart, recordEnd, pos);
     return pos;
   }
 }

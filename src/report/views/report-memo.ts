@@ -47,24 +47,22 @@ function everyPeriodParagraph(i: ReportInput): string[] {
   ];
 }
 
-export function designationMemo(i: ReportInput): DesignationMemo {
+/** A cross hedge: GPU-hour contracts against token purchases, so the memo names the conversion between them. */
+const isCrossHedge = (i: ReportInput): boolean => i.plan.contract.underlying !== "token-index";
+
+/** What is hedged and why: the relationship, the objective and strategy (the policy ladder), the hedged item. */
+function relationshipSections(i: ReportInput): MemoSection[] {
   const plan = i.plan;
-  const c = plan.contract;
   const entity = i.entity ?? "The entity";
   const first = plan.months[0]?.month ?? "–";
   const last = plan.months[plan.months.length - 1]?.month ?? "–";
-  const cross = c.underlying !== "token-index";
   const ladder = i.policy.ladder
     .map(
       (r) =>
         `months ${r.fromMonth}–${r.toMonth}: ${pct(r.ratio)}${r.min !== undefined && r.max !== undefined ? ` (band ${pct(r.min)}–${pct(r.max)})` : ""}`,
     )
     .join("; ");
-  const direction = i.effectiveness?.result.regression?.direction ?? "hedge-on-item";
-  const sizeText = `${fmt(c.contractSize)} ${c.sizeUnit}`;
-  const tokensPerContract = cross && c.tokensPerGpuHour ? c.contractSize * c.tokensPerGpuHour : c.contractSize;
-
-  const sections: MemoSection[] = [
+  return [
     {
       heading: "Hedging relationship",
       paragraphs: [
@@ -91,6 +89,17 @@ export function designationMemo(i: ReportInput): DesignationMemo {
         `Risk hedged: changes in the price of tokens as measured by the contract's index${i.spec.index ? ` (${i.spec.index})` : ""}.`,
       ],
     },
+  ];
+}
+
+/** What it is hedged with: the contract, and how many tokens one contract stands for. */
+function instrumentSections(i: ReportInput): MemoSection[] {
+  const plan = i.plan;
+  const c = plan.contract;
+  const cross = isCrossHedge(i);
+  const sizeText = `${fmt(c.contractSize)} ${c.sizeUnit}`;
+  const tokensPerContract = cross && c.tokensPerGpuHour ? c.contractSize * c.tokensPerGpuHour : c.contractSize;
+  return [
     {
       heading: "Hedging instrument",
       paragraphs: [
@@ -109,39 +118,59 @@ export function designationMemo(i: ReportInput): DesignationMemo {
         `The hedge ratio against forecast volume is ${pct(plan.totals.achievedRatio)} over the horizon (per month in the table below), consistent with the policy ladder.`,
       ],
     },
-    {
-      heading: "How effectiveness is assessed",
-      paragraphs: [
-        `Prospectively at inception and each month, and retrospectively each month end, on the cumulative period value changes of the ` +
-          `hedge and of a hypothetical derivative that represents the hedged item (a forward purchase of the designated tokens at the ` +
-          `entity's own blended price).`,
-        `Dollar offset: −ΣΔhedge / ΣΔhedged item within ${DOLLAR_OFFSET_BAND_TEXT} (inclusive). ` +
-          `Regression: ${regressionStatement(direction)} over the monthly history, with R² ≥ ${REGRESSION_CRITERIA.minRSquared}, slope between ` +
-          `${REGRESSION_CRITERIA.slopeUpper} and ${REGRESSION_CRITERIA.slopeLower}, and an F-test p-value below ${REGRESSION_CRITERIA.maxPValue}. ` +
-          `Under IFRS 9 these thresholds are the entity's own measure of the economic relationship (§6.4.1(c)); credit risk of the ` +
-          `exchange-cleared position is not expected to dominate the value changes.`,
-        i.effectiveness
-          ? `Latest assessment on ${i.effectiveness.input.file}: dollar offset ${i.effectiveness.result.dollarOffset.cumulative === null ? "undefined" : pct(i.effectiveness.result.dollarOffset.cumulative)} ` +
-            `(${i.effectiveness.result.dollarOffset.pass ? "pass" : "fail"}); regression ${i.effectiveness.result.regression ? `R² ${i.effectiveness.result.regression.rSquared.toFixed(3)}, slope ${i.effectiveness.result.regression.slope.toFixed(3)} (${i.effectiveness.result.regression.pass ? "pass" : "fail"})` : "not run"}.`
-          : "No effectiveness history is configured yet (effectiveness.history in the config).",
-        ...everyPeriodParagraph(i),
-      ],
-    },
-    {
-      heading: "Sources of ineffectiveness",
-      paragraphs: [
-        `Basis between the entity's blended price and the index; a shortfall of actual purchases below the designated layer (over-hedge); ` +
-          `timing, since the contracts settle on a monthly average while purchases fall through the month; rounding to whole contracts` +
-          `${cross ? "; and the tokens-per-GPU-hour conversion of the cross hedge" : ""}. ` +
-          (i.accounting?.framework === "asc815"
-            ? "Under ASC 815 after ASU 2017-12 these sources are not measured as separate ineffectiveness while the hedge remains highly effective."
-            : `Ineffectiveness is measured by the lower-of test: the cash-flow hedge reserve holds the lower, in absolute amount, of the ` +
-              `hedge's cumulative gain or loss and the hedged item's cumulative change (IFRS 9 §6.5.11); the excess goes to profit or loss.`),
-      ],
-    },
   ];
-  // With a framework chosen the memo says which, what is designated, and what is de-designated (after "Hedged item").
-  if (i.accounting) sections.splice(3, 0, ...accountingSections(i.accounting, plan, i.spec.index ?? null));
+}
+
+/** The effectiveness tests, their thresholds, and the latest assessment when a history is configured. */
+function effectivenessSection(i: ReportInput): MemoSection {
+  const direction = i.effectiveness?.result.regression?.direction ?? "hedge-on-item";
+  return {
+    heading: "How effectiveness is assessed",
+    paragraphs: [
+      `Prospectively at inception and each month, and retrospectively each month end, on the cumulative period value changes of the ` +
+        `hedge and of a hypothetical derivative that represents the hedged item (a forward purchase of the designated tokens at the ` +
+        `entity's own blended price).`,
+      `Dollar offset: −ΣΔhedge / ΣΔhedged item within ${DOLLAR_OFFSET_BAND_TEXT} (inclusive). ` +
+        `Regression: ${regressionStatement(direction)} over the monthly history, with R² ≥ ${REGRESSION_CRITERIA.minRSquared}, slope between ` +
+        `${REGRESSION_CRITERIA.slopeUpper} and ${REGRESSION_CRITERIA.slopeLower}, and an F-test p-value below ${REGRESSION_CRITERIA.maxPValue}. ` +
+        `Under IFRS 9 these thresholds are the entity's own measure of the economic relationship (§6.4.1(c)); credit risk of the ` +
+        `exchange-cleared position is not expected to dominate the value changes.`,
+      i.effectiveness
+        ? `Latest assessment on ${i.effectiveness.input.file}: dollar offset ${i.effectiveness.result.dollarOffset.cumulative === null ? "undefined" : pct(i.effectiveness.result.dollarOffset.cumulative)} ` +
+          `(${i.effectiveness.result.dollarOffset.pass ? "pass" : "fail"}); regression ${i.effectiveness.result.regression ? `R² ${i.effectiveness.result.regression.rSquared.toFixed(3)}, slope ${i.effectiveness.result.regression.slope.toFixed(3)} (${i.effectiveness.result.regression.pass ? "pass" : "fail"})` : "not run"}.`
+        : "No effectiveness history is configured yet (effectiveness.history in the config).",
+      ...everyPeriodParagraph(i),
+    ],
+  };
+}
+
+/** Where the hedge and the hedged item part ways, and how the framework treats it. */
+function ineffectivenessSection(i: ReportInput): MemoSection {
+  const cross = isCrossHedge(i);
+  return {
+    heading: "Sources of ineffectiveness",
+    paragraphs: [
+      `Basis between the entity's blended price and the index; a shortfall of actual purchases below the designated layer (over-hedge); ` +
+        `timing, since the contracts settle on a monthly average while purchases fall through the month; rounding to whole contracts` +
+        `${cross ? "; and the tokens-per-GPU-hour conversion of the cross hedge" : ""}. ` +
+        (i.accounting?.framework === "asc815"
+          ? "Under ASC 815 after ASU 2017-12 these sources are not measured as separate ineffectiveness while the hedge remains highly effective."
+          : `Ineffectiveness is measured by the lower-of test: the cash-flow hedge reserve holds the lower, in absolute amount, of the ` +
+            `hedge's cumulative gain or loss and the hedged item's cumulative change (IFRS 9 §6.5.11); the excess goes to profit or loss.`),
+    ],
+  };
+}
+
+export function designationMemo(i: ReportInput): DesignationMemo {
+  const plan = i.plan;
+  const sections: MemoSection[] = [
+    ...relationshipSections(i),
+    // With a framework chosen the memo says which, what is designated, and what is de-designated (after "Hedged item").
+    ...(i.accounting ? accountingSections(i.accounting, plan, i.spec.index ?? null) : []),
+    ...instrumentSections(i),
+    effectivenessSection(i),
+    ineffectivenessSection(i),
+  ];
   return {
     title: `Hedge designation memo${i.entity ? ` — ${i.entity}` : ""}`,
     references: "ASC 815-20-25-3 (documentation at inception); IFRS 9 §6.4.1(b)–(c), §6.5.11, B6.4.1–B6.4.19",
