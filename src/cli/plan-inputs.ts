@@ -205,6 +205,7 @@ export async function inputsFromConfig(
     ...(knowledge.events ? { events: knowledge.events } : {}),
     ...(knowledge.volumePlan ? { volumePlan: knowledge.volumePlan } : {}),
     ...(saved ? { savedPlan: saved } : {}),
+    ...(cfg.simulation.priceVolatility !== undefined ? { configPriceVolatility: cfg.simulation.priceVolatility } : {}),
     files: [...files, ...company.files],
     sources: cfg.sources,
     position: positionSettings(ctx, flags ?? {}, {

@@ -31,6 +31,7 @@ import { commitmentsFor, companySimulationBasis } from "./simulate-stage.js";
 import { volumeMatrix } from "../scenarios/volumes.js";
 import { DEFAULT_PRICE_VOLATILITY } from "../defaults.js";
 import { forecastOrigin, type PlanStage } from "./plan-stage.js";
+import { riskVolatility } from "./risk-volatility.js";
 
 /** The settings of a config run the checks and the report read. */
 export type CheckSettings = Pick<
@@ -47,6 +48,14 @@ export interface SimulationFigures {
   result: SimulationResult | null;
 }
 
+/** The volatility's inputs of a config run: the sizing flags and history, and the config's own volatility. */
+export function configRiskInputs(stage: PlanStage, cfg: Pick<CheckSettings, "simulation">) {
+  return {
+    sizing: stage.inputs.sizing,
+    ...(cfg.simulation.priceVolatility !== undefined ? { configPriceVolatility: cfg.simulation.priceVolatility } : {}),
+  };
+}
+
 /**
  * The Monte Carlo of the plan with the config's simulation settings: GBM index prices with
  * `simulation.priceVolatility`, volume from the forecast's seeded sample paths, `volumePriceCorrelation`
@@ -58,7 +67,8 @@ export function simulateForChecks(stage: PlanStage, cfg: CheckSettings): Simulat
   const confidence = cfg.simulation.confidence;
   if (plan.months.length === 0)
     return { costAtRisk: null, confidence, note: "not evaluated: the plan has no delivery months", result: null };
-  const vol = cfg.simulation.priceVolatility ?? DEFAULT_PRICE_VOLATILITY;
+  const volatility = riskVolatility(configRiskInputs(stage, cfg));
+  const vol = volatility.vol;
   const paths = cfg.simulation.paths;
   const volumes = volumeMatrix(
     exposure.forecast.samplePaths(paths, cfg.seed),
@@ -80,9 +90,11 @@ export function simulateForChecks(stage: PlanStage, cfg: CheckSettings): Simulat
   const sorted = Float64Array.from(result.samples.hedged).sort();
   const costAtRisk = quantileType7Sorted(sorted, confidence) - result.hedged.mean;
   const volNote =
-    cfg.simulation.priceVolatility === undefined
+    volatility.origin === "default"
       ? `default ${DEFAULT_PRICE_VOLATILITY * 100}% (illustrative; set simulation.priceVolatility)`
-      : `${vol * 100}%`;
+      : volatility.origin === "config"
+        ? `${vol * 100}%`
+        : `${vol * 100}% (${volatility.source})`;
   return {
     costAtRisk,
     confidence,

@@ -33,6 +33,7 @@ export type { PlanSource } from "./saved-plan-stage.js";
 export { checkCostCurrency, usageCostCurrency } from "./currency.js";
 export { DEFAULT_PRICE_VOLATILITY } from "../defaults.js";
 export { choosePriceModel, type PriceModelSettings, type PriceModelChoice } from "./price-model-choice.js";
+export { riskVolatility, type RiskVolatility, type VolatilityOrigin } from "./risk-volatility.js";
 export {
   simulateStage,
   parametricStage,

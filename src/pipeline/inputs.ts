@@ -89,6 +89,8 @@ export interface PipelineInputs {
   position?: PositionSettings;
   /** A saved plan (`--plan FILE`) used instead of planning: its months, contracts and forecast, on today's curve. */
   savedPlan?: SavedPlan;
+  /** The config's `simulation.priceVolatility`: the risk figures' price volatility when no flag or history gives one. */
+  configPriceVolatility?: number;
 }
 
 /** Held positions and trading rules (`--side`, `--book`, `--settlements`, `--allow-short`, policy `rebalance`). */

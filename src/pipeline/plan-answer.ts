@@ -14,11 +14,10 @@ import { companyMonthOutcome } from "../company/outcome.js";
 import { Dec, toCents } from "../money/decimal.js";
 import { monthsBetween } from "../time/period.js";
 import { parametricRisk, type ParametricResult } from "../scenarios/parametric.js";
-import { estimateGbmVol } from "../scenarios/estimate.js";
 import type { Basis as SimulationBasis } from "../scenarios/simulate.js";
 import { volumeMatrix } from "../scenarios/volumes.js";
-import { DEFAULT_PRICE_VOLATILITY } from "../defaults.js";
 import { forecastOrigin, type PlanStage } from "./plan-stage.js";
+import { riskVolatility } from "./risk-volatility.js";
 import { commitmentsFor, companySimulationBasis, floatingVolumes, withFixedCost } from "./simulate-stage.js";
 
 /** Sample paths the plan's Cost-at-Risk is computed on (the forecast's own, seeded by the run's seed). */
@@ -89,17 +88,7 @@ export function planAnswer(stage: PlanStage, settings: PlanAnswerSettings = {}):
   const sum = (pick: (m: PlanAnswerMonth) => number): number =>
     months.reduce((a, m) => a.plus(pick(m)), new Dec(0)).toNumber();
 
-  // Volatility: --price-vol, else the price history's, else the illustrative default (said so).
-  const history = inputs.sizing.history;
-  let vol = DEFAULT_PRICE_VOLATILITY;
-  let volSource = `default ${DEFAULT_PRICE_VOLATILITY * 100}% a year, illustrative (give --price-vol or --history)`;
-  if (inputs.sizing.priceVolatility !== undefined) {
-    vol = inputs.sizing.priceVolatility;
-    volSource = "--price-vol";
-  } else if (history && history.kind === "levels" && history.futures.length > 2) {
-    vol = estimateGbmVol(history.futures).vol;
-    volSource = `${history.file}, ${history.futures.length - 1} monthly changes`;
-  }
+  const { vol, source: volSource } = riskVolatility(inputs);
   const corr = inputs.sizing.correlation;
   const paths = PLAN_RISK_PATHS;
   let volumes = volumeMatrix(

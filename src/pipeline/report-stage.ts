@@ -21,8 +21,8 @@ import {
   type ReportModel,
 } from "../report/views/report.js";
 import { DEFAULT_PRICE_SHOCKS, DEFAULT_VOLUME_CASES, scenarioGrid } from "../scenarios/grid.js";
-import { evaluateChecks, simulateForChecks } from "./check-stage.js";
-import { DEFAULT_PRICE_VOLATILITY } from "../defaults.js";
+import { configRiskInputs, evaluateChecks, simulateForChecks } from "./check-stage.js";
+import { riskVolatility } from "./risk-volatility.js";
 import type { EffectivenessRun } from "./effectiveness-stage.js";
 import { forecastOrigin, type PlanStage } from "./plan-stage.js";
 import { liquidityStage } from "./liquidity-stage.js";
@@ -87,6 +87,7 @@ export interface ReportStageInput {
 export function buildReportStage(i: ReportStageInput): { model: ReportModel; warnings: string[] } {
   const { stage, cfg } = i;
   const sim = simulateForChecks(stage, cfg);
+  const volatility = riskVolatility(configRiskInputs(stage, cfg));
   const hasThresholds = Object.keys(cfg.thresholds).length > 0;
   const check = hasThresholds
     ? evaluateChecks(stage, cfg, i.asOf, { simulation: sim, effectiveness: i.effectiveness?.result ?? null }).summary
@@ -126,11 +127,13 @@ export function buildReportStage(i: ReportStageInput): { model: ReportModel; war
             result: sim.result,
             confidence: sim.confidence,
             costAtRisk: sim.costAtRisk,
-            volatility: cfg.simulation.priceVolatility ?? DEFAULT_PRICE_VOLATILITY,
+            volatility: volatility.vol,
             volatilitySource:
-              cfg.simulation.priceVolatility === undefined
+              volatility.origin === "default"
                 ? "illustrative default; set simulation.priceVolatility"
-                : "simulation.priceVolatility in the config",
+                : volatility.origin === "config"
+                  ? "simulation.priceVolatility in the config"
+                  : volatility.source,
           }
         : null,
     check,
@@ -156,7 +159,7 @@ export function buildReportStage(i: ReportStageInput): { model: ReportModel; war
       liquidity: liquidityStage(stage, {
         asOf: forecastOrigin(stage),
         seed: cfg.seed,
-        volatility: cfg.simulation.priceVolatility ?? DEFAULT_PRICE_VOLATILITY,
+        volatility: volatility.vol,
       }),
       rolls: stage.position.rolls,
       monthOnMonth: null,

@@ -3,7 +3,7 @@ import type { Command } from "commander";
 import { multiplierCase, scenarioGrid, twistGrid, type VolumeCase } from "../../scenarios/grid.js";
 import type { Budget } from "../../scenarios/budget.js";
 import { scenariosCsv, scenariosDocument, scenariosHuman } from "../../report/views/scenarios.js";
-import { budgetForSide, DEFAULT_PRICE_VOLATILITY, forecastOrigin, liquidityStage } from "../../pipeline/index.js";
+import { budgetForSide, forecastOrigin, liquidityStage, riskVolatility } from "../../pipeline/index.js";
 import { liquidityHuman, rollHuman } from "../../report/views/stress.js";
 import { planSourceDocument, planSourceHuman } from "../../report/views/plan-source.js";
 import { scenariosSentence } from "../../report/risk-sentences.js";
@@ -58,7 +58,7 @@ export function scenariosAction(env: CommandEnv) {
       gaps: flags.gap,
       paths: flags.stressPaths,
       seed: flags.seed,
-      volatility: flags.priceVol ?? DEFAULT_PRICE_VOLATILITY,
+      volatility: riskVolatility(stage.inputs).vol,
     });
     emit(
       ctx,
