@@ -33,8 +33,9 @@ export function bookDocument(s: BookSection): Record<string, unknown> {
   };
 }
 
-export function bookHuman(s: BookSection, colour: boolean): string {
-  const trades = renderTable({
+/** Trades to target: per month, the contracts the plan wants, those held, and the trade between them. */
+function tradesTable(s: BookSection, colour: boolean): string {
+  return renderTable({
     head: [
       "month",
       "forecast B tok",
@@ -78,7 +79,11 @@ export function bookHuman(s: BookSection, colour: boolean): string {
     ],
     colour,
   });
-  const marks = renderTable({
+}
+
+/** Mark to market: per month, the open position, its mark and the P&L realised, unrealised and margined. */
+function marksTable(s: BookSection, colour: boolean): string {
+  return renderTable({
     head: [
       "month",
       "status",
@@ -122,15 +127,24 @@ export function bookHuman(s: BookSection, colour: boolean): string {
     ],
     colour,
   });
-  const desk =
-    s.deskTrades.length === 0
-      ? "no trades: the book is on target\n"
-      : s.deskTrades
-          .map(
-            (t, k) =>
-              `  ${k + 1}. ${t.side.toUpperCase()} ${fmtInt(t.contracts)} ${t.month} at ${fmtPrice(t.price, 3)} (${fmtMoney(t.value)}; ${t.reason})`,
-          )
-          .join("\n") + "\n";
+}
+
+/** The desk's trade list, numbered, priced on today's curve. */
+function deskTradeList(s: BookSection): string {
+  return s.deskTrades.length === 0
+    ? "no trades: the book is on target\n"
+    : s.deskTrades
+        .map(
+          (t, k) =>
+            `  ${k + 1}. ${t.side.toUpperCase()} ${fmtInt(t.contracts)} ${t.month} at ${fmtPrice(t.price, 3)} (${fmtMoney(t.value)}; ${t.reason})`,
+        )
+        .join("\n") + "\n";
+}
+
+export function bookHuman(s: BookSection, colour: boolean): string {
+  const trades = tradesTable(s, colour);
+  const marks = marksTable(s, colour);
+  const desk = deskTradeList(s);
   return [
     `book ${s.file}: ${fmtInt(s.trades)} trades; ${s.side} hedge; rebalance ${s.rebalance}${s.allowShort ? "; net short allowed" : ""}`,
     "trades to target (contracts signed: long +, short −)",
