@@ -34,6 +34,7 @@ export { checkCostCurrency, usageCostCurrency } from "./currency.js";
 export { DEFAULT_PRICE_VOLATILITY } from "../defaults.js";
 export { choosePriceModel, type PriceModelSettings, type PriceModelChoice } from "./price-model-choice.js";
 export { riskVolatility, type RiskVolatility, type VolatilityOrigin } from "./risk-volatility.js";
+export { companyCostMonths } from "./plan-answer.js";
 export {
   simulateStage,
   parametricStage,

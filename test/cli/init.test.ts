@@ -303,6 +303,12 @@ describe("init without a terminal", () => {
     expect(existsSync(join(dir, "out/report.html"))).toBe(true);
     const chk = runCli(["check", "--config", "hedge.config.yaml", "--as-of", "2026-11-05"], { cwd: dir });
     expect(chk.code, chk.stdout + chk.stderr).toBe(0);
+    // The cost init quotes for the budget is plan's index cost to the cent (each month rounded, then summed).
+    const quoted = /Forecast cost at the curve prices: \$([\d,.]+)/.exec(r.stderr)?.[1];
+    const plan = runCli(["plan", "--config", "hedge.config.yaml", "--json"], { cwd: dir });
+    const indexCost = (JSON.parse(plan.stdout) as { company: { totals: { indexCost: number } } }).company.totals
+      .indexCost;
+    expect(Number(quoted?.replaceAll(",", ""))).toBe(indexCost);
   });
 
   it("--yes with flags: paths are written relative to the config file", () => {

@@ -1,5 +1,6 @@
 /** The budget init suggests: the forecast cost at the curve prices plus 10%, rounded up. */
-import type { PlanStage } from "../../pipeline/index.js";
+import { companyCostMonths, type PlanStage } from "../../pipeline/index.js";
+import { Dec } from "../../money/decimal.js";
 
 /** Round a budget up to two significant figures: 3,014,000 → 3,100,000. */
 export function roundBudget(x: number): number {
@@ -8,10 +9,12 @@ export function roundBudget(x: number): number {
   return Math.ceil(x / scale) * scale;
 }
 
-/** Expected cost of the forecast volume at the curve prices over the plan's months. */
+/**
+ * Expected cost of the forecast volume at the curve prices over the plan's months: the index cost `plan` reports
+ * (`company.totals.indexCost`), each month to the cent and summed exactly, so the two print the same figure.
+ */
 export function expectedCost(inputs: PlanStage): number {
-  const plan = inputs.plan;
-  const divisor = plan.contract.underlying === "token-index" ? 1_000_000 : 1;
-  const perUnit = plan.contract.tokensPerGpuHour ?? 1;
-  return plan.months.reduce((s, m) => s + (m.forecastTokens / perUnit) * (m.futuresPrice / divisor), 0);
+  return companyCostMonths({ plan: inputs.plan, company: null })
+    .reduce((sum, m) => sum.plus(m.indexCost), new Dec(0))
+    .toNumber();
 }
