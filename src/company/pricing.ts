@@ -57,6 +57,10 @@ export interface CompanyPricing {
   warnings: string[];
 }
 
+/** Said when no --history or --basis chose the basis; a run whose basis is typed in (simulate's --basis-a/-b/-noise) drops it. */
+export const STICKY_BASIS_WARNING =
+  "basis: sticky (no --history): the company's price is taken to follow its own schedule, so futures on the index hedge none of it; give --history for a regression basis or --basis index";
+
 /** The model mix future months are priced (and commitments matched) at: `--mix FILE`, else the window's token shares. */
 export function resolveMix(i: Pick<CompanyPricingInput, "cells" | "completeMonths" | "mix" | "window">): Mix | null {
   if (i.mix) return i.mix;
@@ -123,9 +127,7 @@ export function resolveCompanyPricing(i: CompanyPricingInput): CompanyPricing {
     basis = regressionBasis(i.history.spot, i.history.futures, i.history.file);
   } else basis = method === "index" ? INDEX_BASIS : STICKY_BASIS;
   if (i.basis === undefined && method === "sticky") {
-    warnings.push(
-      "basis: sticky (no --history): the company's price is taken to follow its own schedule, so futures on the index hedge none of it; give --history for a regression basis or --basis index",
-    );
+    warnings.push(STICKY_BASIS_WARNING);
   }
   return {
     source,

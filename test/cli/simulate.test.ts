@@ -100,3 +100,20 @@ describe("simulate on the fixtures", () => {
     expect(r.stdout.includes("\u001b[")).toBe(false); // NO_COLOR: no escape codes
   });
 });
+
+describe("simulate's basis warning", () => {
+  const base = ["simulate", ACME.usage, ...PLAN_ARGS, "--paths", "300"];
+
+  it("says the sticky basis is assumed when nothing chose one", () => {
+    const r = runCli(base);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/warning: basis: sticky \(no --history\)/);
+  });
+
+  it("says nothing of it when the basis is typed in (--basis-noise): the typed basis is the one simulated", () => {
+    const r = runCli([...base, "--basis-noise", "0.2", "--corr", "0.3"]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/company price = 0 \+ 1 × index \+ noise \(sd 0\.2 USD\/Mtok\) \(flags\)/);
+    expect(r.stderr).not.toMatch(/basis: sticky/);
+  });
+});

@@ -26,6 +26,7 @@ import { priceModelSettings, readLevels, type SimulateFlags } from "../simulate-
 import { progressBar, progressStream } from "../progress-bar.js";
 import { emitParametric, planFlagsOf, simulationProvenance } from "./simulate-parametric.js";
 import type { CommandEnv } from "../commands/shared.js";
+import { STICKY_BASIS_WARNING } from "../../company/pricing.js";
 
 export function simulateAction(env: CommandEnv) {
   return async (files: string[], flags: SimulateFlags, command: Command): Promise<void> => {
@@ -35,13 +36,15 @@ export function simulateAction(env: CommandEnv) {
     const stage = await loadPlan(ctx, files, planFlagsOf(flags));
     const { plan, exposure } = stage;
     const sided = budgetForSide(stage.position.side, budgetFlag, configBudget(flags));
-    warn(ctx, [...exposure.forecast.warnings, ...plan.warnings, ...(stage.company?.warnings ?? []), ...sided.warnings]);
-    const budget = sided.budget;
-    const history = flags.history ? readLevels(ctx.cwd, flags) : undefined;
     const settings = priceModelSettings(flags, command);
-    const choice = choosePriceModel(settings, history, plan);
     // The company's own price (docs/company-cost.md) sets the basis unless --basis-a/-b/-noise or --basis-from-history say otherwise.
     const legacyBasis = settings.basisFromHistory || Object.values(settings.basisTyped).some(Boolean);
+    // The company's basis is not used then, so its assumption is not said either.
+    const companyWarnings = (stage.company?.warnings ?? []).filter((w) => !(legacyBasis && w === STICKY_BASIS_WARNING));
+    warn(ctx, [...exposure.forecast.warnings, ...plan.warnings, ...companyWarnings, ...sided.warnings]);
+    const budget = sided.budget;
+    const history = flags.history ? readLevels(ctx.cwd, flags) : undefined;
+    const choice = choosePriceModel(settings, history, plan);
     const basis = stage.company && !legacyBasis ? companySimulationBasis(stage, stage.company) : choice.basis;
     if (parametricOnly) {
       emitParametric(ctx, flags, stage, { choice, basis, ...(budget ? { budget } : {}) });
