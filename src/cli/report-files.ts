@@ -1,6 +1,6 @@
 /** The file side of `report`: hash the inputs for the audit block, refuse to overwrite them, write the report atomically. */
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { existsSync, readFileSync, realpathSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { HedgeError } from "../errors.js";
 import type { ReportInputFile } from "../report/views/report.js";
@@ -48,14 +48,8 @@ export function writeReportFiles(
 ): { path: string; bytes: number }[] {
   const names = Object.keys(outputs).sort();
   guardOutputs(ctx, out, names, inputs);
-  const outDir = resolve(ctx.cwd, out);
-  if (existsSync(outDir) && !statSync(outDir).isDirectory()) {
-    throw new HedgeError("USAGE", `--out ${out} is a file, not a directory`, {
-      file: out,
-      hint: "give a directory; it is created if missing",
-    });
-  }
-  // The directory appears complete or not at all (a killed or disk-full run leaves the old one).
+  // The directory appears complete or not at all (a killed or disk-full run leaves the old one); an --out that names a
+  // file is refused there.
   writeDirectoryAtomic(out, outputs, ctx.cwd, inputs);
   const written = names.map((name) => ({ path: join(out, name), bytes: byteLength(outputs[name]!) }));
   return written;

@@ -85,7 +85,7 @@ describe("hostile outputs: --out", () => {
     writeFileSync(join(dir, "usage.csv.map.yaml"), mapping);
     const r = await ingestJson("usage.csv.map.yaml");
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/refusing to write over the input file usage\.csv\.map\.yaml/);
+    expect(r.stderr).toMatch(/usage\.csv\.map\.yaml: refusing to write over it: it is an input of this run/);
     expect(readFileSync(join(dir, "usage.csv.map.yaml"), "utf8")).toBe(mapping);
   });
 
@@ -107,7 +107,22 @@ describe("hostile outputs: --out", () => {
   it("a full disk (/dev/full) exits 4, not 2", async () => {
     const r = await ingestJson("/dev/full");
     expect(r.code).toBe(4);
-    expect(r.stderr).toMatch(/cannot write \/dev\/full/);
+    expect(r.stderr).toContain("/dev/full: cannot write it (ENOSPC: no space left on device, write)");
+  });
+
+  it("a missing directory: exit 2, the file named once and never the temporary file's name", async () => {
+    const r = await ingestJson("no-such-dir/out.json");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("no-such-dir/out.json: cannot write it: the directory no-such-dir does not exist");
+    expect(r.stderr).toContain("create the directory first");
+    expect(r.stderr).not.toMatch(/\.th-|\.tmp/);
+  });
+
+  it("a directory as --out: exit 2, asks for a file name", async () => {
+    mkdirSync(join(dir, "out"));
+    const r = await ingestJson("out");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("out: cannot write it: it is a directory");
   });
 
   it("cleans temp files left by killed runs, and keeps those of live ones", () => {

@@ -65,7 +65,7 @@ describe("--out refuses the implicit inputs of the run", () => {
     const r = await runHere(["ingest", "data/usage.csv", "--json", "--out", "data/usage.csv.map.yaml"], dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(
-      "refusing to write over the input file data/usage.csv.map.yaml (the mapping found beside data/usage.csv)",
+      "data/usage.csv.map.yaml: refusing to write over it: it is an input of this run (the mapping found beside data/usage.csv)",
     );
     expect(bytesOf("data/usage.csv.map.yaml").equals(before)).toBe(true);
     expect(noTemps("data")).toEqual([]);
@@ -76,7 +76,7 @@ describe("--out refuses the implicit inputs of the run", () => {
     const r = await runHere(["ingest", "--config", "conf/th.yaml", "--json", "--out", "conf/th.yaml"], dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(
-      "refusing to write over the input file conf/th.yaml (the config file, given with --config)",
+      "conf/th.yaml: refusing to write over it: it is an input of this run (the config file, given with --config)",
     );
     expect(bytesOf("conf/th.yaml").equals(before)).toBe(true);
   });
@@ -87,7 +87,7 @@ describe("--out refuses the implicit inputs of the run", () => {
     const r = await runHere(["ingest", "--json", "--out", "alias.yaml"], dir, { TOKENHEDGE_CONFIG: "conf/th.yaml" });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(
-      "refusing to write over the input file alias.yaml (the config file, named by TOKENHEDGE_CONFIG)",
+      "alias.yaml: refusing to write over it: it is an input of this run (the config file, named by TOKENHEDGE_CONFIG)",
     );
     expect(bytesOf("conf/th.yaml").equals(before)).toBe(true);
   });
@@ -98,7 +98,7 @@ describe("--out refuses the implicit inputs of the run", () => {
     const r = await runHere(["ingest", "--json", "--out", "hedge.config.yaml"], dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(
-      "refusing to write over the input file hedge.config.yaml (the config file, found in the working directory)",
+      "hedge.config.yaml: refusing to write over it: it is an input of this run (the config file, found in the working directory)",
     );
     expect(bytesOf("hedge.config.yaml").equals(before)).toBe(true);
   });
@@ -111,7 +111,9 @@ describe("--out refuses the implicit inputs of the run", () => {
     const before = bytesOf(path);
     const r = await runHere(["ingest", "--config", "conf/th.yaml", "--json", "--out", path], dir);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`refusing to write over the input file ${path} (${key}: in the config conf/th.yaml)`);
+    expect(r.stderr).toContain(
+      `${path}: refusing to write over it: it is an input of this run (${key}: in the config conf/th.yaml)`,
+    );
     expect(bytesOf(path).equals(before)).toBe(true);
   });
 
@@ -134,7 +136,7 @@ describe("--out refuses the implicit inputs of the run", () => {
     });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(
-      "refusing to write over the input file data/token-curve.csv (named by TOKENHEDGE_CURVE)",
+      "data/token-curve.csv: refusing to write over it: it is an input of this run (named by TOKENHEDGE_CURVE)",
     );
     expect(bytesOf("data/token-curve.csv").equals(before)).toBe(true);
   });

@@ -14,13 +14,16 @@ import { HedgeError } from "../../errors.js";
  */
 const runInputs = new Map<string, string>();
 
+/** The role of an input registered without one. */
+const READ_BY_THIS_RUN = "read by this run";
+
 /**
  * Protect `full` from this run's outputs. `role` says what the file is ("the config file", "the
  * mapping found beside usage.csv"); a role replaces a generic one, never the other way round.
  */
 export function registerInput(full: string, role?: string): void {
   const key = writeTarget(full);
-  if (role !== undefined || !runInputs.has(key)) runInputs.set(key, role ?? "read by this run");
+  if (role !== undefined || !runInputs.has(key)) runInputs.set(key, role ?? READ_BY_THIS_RUN);
 }
 
 /** A new run (tests call `run` many times in one process). */
@@ -74,13 +77,19 @@ export function guardInputs(
   // The run's own record first: it says what the file is (the config, the mapping beside the data).
   const role = runInputs.get(target);
   if (role !== undefined)
-    throw new HedgeError("USAGE", `refusing to write over the input file ${outPath} (${role})`, {
-      file: outPath,
-      hint,
-    });
+    throw new HedgeError(
+      "USAGE",
+      `refusing to write over it: ${role === READ_BY_THIS_RUN ? "this run reads it" : `it is an input of this run (${role})`}`,
+      {
+        file: outPath,
+        hint,
+      },
+    );
   for (const input of inputs) {
     if (realOrSame(resolve(cwd, input)) === target) {
-      throw new HedgeError("USAGE", `refusing to write over the input file ${input}`, { file: outPath, hint });
+      // Through a symlink the input may have another name: say it.
+      const which = input === outPath ? "an input of this run" : `the input file ${input}`;
+      throw new HedgeError("USAGE", `refusing to write over it: it is ${which}`, { file: outPath, hint });
     }
   }
 }

@@ -58,11 +58,25 @@ export function cleanStaleTemps(dir: string): void {
 
 const IO_FAILURES = new Set(["ENOSPC", "EDQUOT", "EIO", "EROFS", "EFBIG", "ENOMEM"]);
 
-/** Disk full, I/O or read-only failures are exit 4; a path the user chose badly is exit 2. */
+/**
+ * The system's reason without the path it names: Node ends it with the call and the path (`…, open '/x/.th-1.tmp'`),
+ * which for an atomic write is the temporary file's, a name the user never gave.
+ */
+function systemReason(err: unknown): string {
+  return (err as Error).message.replace(/, [a-z]+ '[^']*'(?: -> '[^']*')?$/, "");
+}
+
+/**
+ * Disk full, I/O or read-only failures are exit 4; a path the user chose badly is exit 2. The message does not repeat
+ * the path: the error printer puts it first (`out/plan.json: cannot write it (…)`).
+ */
 export function writeError(path: string, err: unknown): HedgeError {
   if (err instanceof HedgeError) return err;
   const code = (err as NodeJS.ErrnoException).code ?? "";
-  const message = `cannot write ${path}: ${(err as Error).message}`;
+  const message =
+    code === "ENOENT"
+      ? `cannot write it: the directory ${dirname(path)} does not exist`
+      : `cannot write it (${systemReason(err)})`;
   if (IO_FAILURES.has(code))
     return new HedgeError("IO_ERROR", message, {
       file: path,
@@ -122,7 +136,7 @@ export function writeFileAtomic(
     st = undefined;
   }
   if (st?.isDirectory())
-    throw new HedgeError("USAGE", `cannot write ${path}: it is a directory`, { file: path, hint: "give a file name" });
+    throw new HedgeError("USAGE", "cannot write it: it is a directory", { file: path, hint: "give a file name" });
   if (st && kindOf(st) !== undefined) {
     try {
       writeFileSync(target, content, "utf8");
@@ -167,7 +181,7 @@ export function writeDirectoryAtomic(
     st = undefined;
   }
   if (st && !st.isDirectory())
-    throw new HedgeError("USAGE", `--out ${dir} is a file, not a directory`, {
+    throw new HedgeError("USAGE", "--out names a file, not a directory", {
       file: dir,
       hint: "give a directory; it is created if missing",
     });
