@@ -8,6 +8,7 @@ import { CommanderError } from "commander";
 import { EXIT, HedgeError } from "../errors.js";
 import { colourEnabled, columnsFromEnv, processContext, unicodeEnabled, type IoContext } from "./context.js";
 import { errorJson, escapeControl, formatError } from "./error-report.js";
+import { USAGE_HINT, usageMessage } from "./usage-errors.js";
 import { buildProgram } from "./program.js";
 import { VERSION } from "./version.js";
 import { makeCommandEnv, type RunContext } from "./commands/shared.js";
@@ -39,8 +40,7 @@ function verbosityFlag(argv: string[]): "quiet" | "verbose" | undefined {
 
 /** commander's message ("error: unknown option '--x'") as a usage HedgeError, for the JSON document. */
 function commanderUsage(err: CommanderError): HedgeError {
-  const message = err.message.replace(/^error:\s*/, "");
-  return new HedgeError("USAGE", message, { hint: "add --help for usage" });
+  return new HedgeError("USAGE", usageMessage(err.message), { hint: USAGE_HINT });
 }
 
 export async function run(argv: string[], io: IoContext = processContext()): Promise<number> {

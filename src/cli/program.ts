@@ -3,6 +3,7 @@ import { Command, Help } from "commander";
 import type { CommandEnv } from "./commands/shared.js";
 import { COMMANDS, invokedCommand } from "./command-table.js";
 import { HELP_TOPIC_NAMES } from "./commands/help-topic-names.js";
+import { usageOutput } from "./usage-errors.js";
 import { VERSION } from "./version.js";
 
 const A = "fixtures/acme";
@@ -32,12 +33,8 @@ export async function buildProgram(env: CommandEnv, argv: readonly string[]): Pr
     .option("--quiet", "no progress, notes or warnings on stderr (errors still print)")
     .option("--verbose", "also print on stderr each input read, with its size, and the time taken")
     .addHelpText("after", EXAMPLES)
-    .showHelpAfterError("(add --help for usage)")
-    .exitOverride()
-    .configureOutput({
-      writeOut: (s) => env.ctx.stdout.write(s),
-      writeErr: (s) => env.ctx.stderr.write(s),
-    });
+    .exitOverride();
+  usageOutput(program, env.ctx);
   // Only the invoked command is built for real (command-table.ts says why); the others are stubs that carry the
   // line the top-level help prints for them, term included, so that help reads exactly as with every command built.
   const invoked = invokedCommand(argv);

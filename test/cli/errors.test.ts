@@ -81,7 +81,7 @@ describe("bad usage → exit 2", () => {
     ["an unknown flag", ["ingest", ACME.usage, "--bogus"], /unknown option '--bogus'/],
     ["a missing argument", ["curve"], /missing required argument .file./],
     ["an unknown command", ["hedge-everything"], /unknown command/],
-    ["a bad choice", ["ingest", ACME.usage, "--period", "week"], /Allowed choices are day, month/],
+    ["a bad choice", ["ingest", ACME.usage, "--period", "week"], /--period must be one of day, month, got "week"/],
     ["a non-numeric horizon", ["forecast", ACME.usage, "--horizon", "twelve"], /--horizon must be a whole number/],
     [
       "a ratio above 1",

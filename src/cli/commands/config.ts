@@ -3,6 +3,7 @@ import { Command, Option } from "commander";
 import { asOfOption, parseIntOption, parseRateOption, seedOption } from "../options.js";
 import { addConfigOption } from "../config-flags.js";
 import { lazyAction, type CommandEnv } from "./shared.js";
+import { usageOutput } from "../usage-errors.js";
 
 /** `tokenhedge config show`: the resolved config and where each value came from. */
 export function configCommand(env: CommandEnv): Command {
@@ -21,8 +22,7 @@ export function configCommand(env: CommandEnv): Command {
     .addOption(asOfOption("override the as-of date"))
     // A grandchild command gets no settings from the program: make errors and help behave like everywhere else.
     .exitOverride()
-    .showHelpAfterError("(add --help for usage)")
-    .configureOutput({ writeOut: (s) => ctx.stdout.write(s), writeErr: (s) => ctx.stderr.write(s) })
     .action(lazyAction(async () => (await import("../actions/config.js")).configAction(env)));
+  usageOutput(show, ctx);
   return new Command("config").description("show the resolved config (tokenhedge config show)").addCommand(show);
 }

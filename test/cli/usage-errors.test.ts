@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { usageMessage } from "../../src/cli/usage-errors.js";
+import { ACME, runCli } from "../helpers/run-cli.js";
+
+describe("commander's usage errors in the tool's words", () => {
+  it("keeps an option parser's own sentence alone when it names the option", () => {
+    expect(
+      usageMessage(
+        `error: option '--horizon <n>' argument 'abc' is invalid. --horizon must be a whole number, got "abc"`,
+      ),
+    ).toBe('--horizon must be a whole number, got "abc"');
+    expect(
+      usageMessage("error: option '-n, --paths <n>' argument 'x' is invalid. --paths must be a whole number"),
+    ).toBe("--paths must be a whole number");
+  });
+
+  it("turns a choice list into 'must be one of …, got …'", () => {
+    expect(
+      usageMessage("error: option '--method <method>' argument 'foo' is invalid. Allowed choices are policy, mvhr."),
+    ).toBe('--method must be one of policy, mvhr, got "foo"');
+  });
+
+  it("leaves other messages whole, without the 'error:' prefix", () => {
+    expect(usageMessage("error: unknown option '--bogus'\n")).toBe("unknown option '--bogus'");
+    expect(usageMessage("error: option '--x <v>' argument 'v' is invalid. Something else.")).toBe(
+      "option '--x <v>' argument 'v' is invalid. Something else.",
+    );
+  });
+
+  it("prints them as every other error, exit 2, the hint indented and the JSON document's message the same", () => {
+    const r = runCli(["forecast", ACME.usage, "--horizon", "abc", "--json"]);
+    expect(r.code).toBe(2);
+    const [first, second] = r.stderr.split("\n");
+    expect(first).toBe('tokenhedge: error: --horizon must be a whole number, got "abc"');
+    expect(second).toBe("  hint:     add --help for usage");
+    const doc = JSON.parse(r.stderr.split("\n").find((l) => l.startsWith("{")) as string) as {
+      error: { message: string };
+    };
+    expect(doc.error.message).toBe('--horizon must be a whole number, got "abc"');
+  });
+
+  it("escapes control characters in the value a user typed", () => {
+    const r = runCli(["plan", ACME.usage, "--method", "\u001b]0;owned\u0007"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toContain("\u001b");
+    expect(r.stderr).toContain("\\x1b]0;owned\\x07");
+  });
+});
