@@ -111,10 +111,13 @@ describe("SVG charts", () => {
 
 describe("Markdown escaping", () => {
   it("no raw HTML, no table-breaking pipe, no emphasis from input", () => {
-    expect(mdEscape("<b>|x|</b> *a* _b_ [l](u) #h")).toBe(
-      "&lt;b&gt;\\|x\\|&lt;/b&gt; \\*a\\* \\_b\\_ \\[l\\]\\(u\\) \\#h",
-    );
+    expect(mdEscape("<b>|x|</b> *a* _b_ [l](u) #h")).toBe("&lt;b&gt;\\|x\\|&lt;/b&gt; \\*a\\* \\_b\\_ \\[l\\](u) #h");
+    // A character reference is written out, never decoded; a bare & and parentheses read as typed.
+    expect(mdEscape("&lt;script&gt; &#60; P&L (+4.9%)")).toBe("&amp;lt;script&amp;gt; &amp;#60; P&L (+4.9%)");
     expect(mdEscape("two\nlines")).toBe("two lines");
+    // Where the text starts a line, # and + would make a heading or a list item.
+    expect(mdEscape("# not a heading")).toBe("\\# not a heading");
+    expect(mdEscape("+ not a list")).toBe("\\+ not a list");
   });
 });
 

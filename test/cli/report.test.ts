@@ -238,7 +238,7 @@ describe("report: values from inputs are escaped; outputs never replace inputs",
   it("Markdown escapes them too (no raw HTML, no table-breaking pipe)", () => {
     const md = readFileSync(join(out, "report.md"), "utf8");
     expect(md).not.toContain("<script>");
-    expect(md.split("\n")[0]).toBe("# &lt;img src=x onerror=alert\\(1\\)&gt; \\| \\*\\*bold\\*\\* report");
+    expect(md.split("\n")[0]).toBe("# &lt;img src=x onerror=alert(1)&gt; \\| \\*\\*bold\\*\\* report");
   });
 
   it("CSV text cells that start like a formula are guarded; negative numbers are not", () => {

@@ -33,11 +33,11 @@ describe("executive summary on the Acme config", () => {
     expect(md.indexOf("## Executive summary")).toBeGreaterThan(0);
     expect(md.indexOf("## Executive summary")).toBeLessThan(md.indexOf("## Summary"));
     expect(md).toContain(
-      "- **Recommendation**: Buy 634 Illustrative AI Token Price Index Futures \\(monthly\\) contracts, hedging 46.7% of the forecast \\(634.00 B tokens\\), locking in $1.17M.",
+      "- **Recommendation**: Buy 634 Illustrative AI Token Price Index Futures (monthly) contracts, hedging 46.7% of the forecast (634.00 B tokens), locking in $1.17M.",
     );
     expect(md).toContain("- **Its cost**: Initial margin $190K held with the broker");
-    expect(md).toMatch(/- \*\*What it buys\*\*: Cost-at-Risk \\\(95%\\\) \$[\d.]+M unhedged → \$[\d.]+M hedged/);
-    expect(md).toContain("1. Approve the purchase of 634 contracts over 2026-12 … 2027-11 \\(12 months\\).");
+    expect(md).toMatch(/- \*\*What it buys\*\*: Cost-at-Risk \(95%\) \$[\d.]+M unhedged → \$[\d.]+M hedged/);
+    expect(md).toContain("1. Approve the purchase of 634 contracts over 2026-12 … 2027-11 (12 months).");
     for (const role of ["Prepared by", "Reviewed by", "Approved by"]) expect(md).toContain(`| ${role} |`);
     expect(md).toContain("$1,171,220.00"); // the detail keeps exact money
   });
