@@ -74,7 +74,11 @@ describe("tokenhedge ingest", () => {
     ["a bad --from", ["--from", "2026-13-01"], /--from must be a date YYYY-MM-DD/],
     ["a bad --delimiter", ["--delimiter", "x"], /--delimiter must be one of/],
     ["a bad --on-error", ["--on-error", "maybe"], /--on-error must be one of stop, skip/],
-    ["a bad --group-by", ["--group-by", "colour"], /--group-by must be one of model, provider, project, kind, got "colour"/],
+    [
+      "a bad --group-by",
+      ["--group-by", "colour"],
+      /--group-by must be one of model, provider, project, kind, got "colour"/,
+    ],
   ])("%s is a usage error (exit 2)", (_name, args, message) => {
     const r = runCli(["ingest", `${F}/generic/requests.csv`, ...args]);
     expect(r.code).toBe(2);
