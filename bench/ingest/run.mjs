@@ -52,7 +52,7 @@ function measure(label, cmd, cmdArgs, env = process.env) {
   }
   const m = /__TIME__ ([\d.]+) ([\d.]+) ([\d.]+) (\d+)/.exec(r.stderr ?? "");
   const own = (r.stdout ?? "").split("\n").find((l) => l.startsWith("{"));
-  const report = own ? JSON.parse(own) : {};
+  const report = label.startsWith("ingest command") ? cliReport(r.stdout) : own ? JSON.parse(own) : {};
   return {
     label,
     secs: m ? Number(m[1]) : wall,
@@ -60,6 +60,13 @@ function measure(label, cmd, cmdArgs, env = process.env) {
     rssMb: m ? Number(m[4]) / 1024 : report.maxRssKb ? report.maxRssKb / 1024 : undefined,
     report,
   };
+}
+
+/** The totals of `tokenhedge ingest FILE --json` in the workers' shape, to check them against the others. */
+function cliReport(stdout) {
+  const doc = JSON.parse(stdout);
+  const days = (Date.parse(doc.lastDay) - Date.parse(doc.firstDay)) / 86_400_000 + 1;
+  return { rows: doc.rowsRead, tokens: String(doc.totals.tokens), cost: doc.totals.costExact, days };
 }
 
 const results = [];
@@ -73,6 +80,14 @@ results.push(
     TOKENHEDGE_THREADS: "auto",
   }),
 );
+// The ingest command as users run it (start-up, the bundled worker thread, the JSON written): the two rows above
+// import dist/cli/, whose worker thread loads the unbundled modules and starts slower than the shipped one.
+const bin = join(ROOT, "bin", "tokenhedge");
+for (const [label, threads] of [
+  ["ingest command", "1"],
+  ["ingest command threads", "auto"],
+])
+  results.push(measure(label, node, [bin, "ingest", file, "--json"], { ...process.env, TOKENHEDGE_THREADS: threads }));
 if (!args.includes("--no-csv-parse")) {
   results.push(measure("csv-parse", node, [join(HERE, "worker-csv-parse.mjs"), file]));
   if (args.includes("--columns"))
@@ -140,6 +155,16 @@ if (th && thp) {
     `tokenhedge threads (${thp.report.threads ?? "?"}) vs one thread: totals equal ${same ? "yes" : "NO"}; ${(th.secs / thp.secs).toFixed(2)}× wall, ${th.cpuSecs && thp.cpuSecs ? (th.cpuSecs / thp.cpuSecs).toFixed(2) : "–"}× per CPU-second`,
   );
   if (dk) lines.push(`tokenhedge threads vs DuckDB: ${(dk.secs / thp.secs).toFixed(2)}×`);
+}
+for (const label of ["ingest command", "ingest command threads"]) {
+  const c = results.find((r) => r?.label === label);
+  if (!c || !dk) continue;
+  const same =
+    c.report.rows === dk.report.rows &&
+    c.report.tokens === dk.report.tokens &&
+    Number(c.report.cost) === Number(dk.report.cost) &&
+    c.report.days === dk.report.days;
+  lines.push(`${label} vs DuckDB: ${(dk.secs / c.secs).toFixed(2)}× wall, totals equal ${same ? "yes" : "NO"}`);
 }
 const cp = results.find((r) => r?.label === "csv-parse");
 if (th && cp) {
