@@ -1,5 +1,5 @@
 /** `tokenhedge help config`: the config file's keys, the environment variables and the precedence. */
-import { DEFAULT_SEED } from "../defaults.js";
+import { DEFAULT_CONFIDENCE, DEFAULT_SEED, DEFAULT_SIMULATION_PATHS } from "../defaults.js";
 import { ENV_BINDINGS } from "./env.js";
 
 const KEYS: readonly [string, string][] = [
@@ -20,7 +20,10 @@ const KEYS: readonly [string, string][] = [
   ["horizon", "months to forecast at least"],
   ["seed", `seed of every random draw (default ${DEFAULT_SEED})`],
   ["asOf", "YYYY-MM-DD, the run date (default today); usually given as --as-of"],
-  ["simulation", "{ paths (10000), confidence (0.95), priceVolatility, volumePriceCorrelation }"],
+  [
+    "simulation",
+    `{ paths (${DEFAULT_SIMULATION_PATHS}), confidence (${DEFAULT_CONFIDENCE}), priceVolatility, volumePriceCorrelation }`,
+  ],
   [
     "effectiveness",
     "{ history, changes, contracts, contractSize, exposure, quoteUnitSize, regress: hedge-on-item | item-on-hedge }",

@@ -7,8 +7,9 @@ import type { ConfigFile, HedgeConfig } from "../../config/index.js";
 import { readTextFile } from "../files.js";
 import type { Answers } from "./answers.js";
 import { ladderPolicy } from "./ladder.js";
+import { DEFAULT_CONFIDENCE, DEFAULT_SEED, DEFAULT_SIMULATION_PATHS } from "../../defaults.js";
 
-export function configFor(a: Answers, seed = 42): HedgeConfig {
+export function configFor(a: Answers, seed = DEFAULT_SEED): HedgeConfig {
   return {
     configFile: null,
     usage: { files: [a.usage], ...a.dialect },
@@ -51,8 +52,8 @@ function fileValues(a: Answers, budget: number, outPath: string, cwd: string): C
         : { ratio: a.policy.ratio }),
     budget,
     ...(a.horizon !== undefined ? { horizon: a.horizon } : {}),
-    seed: 42,
-    simulation: { paths: 10_000, confidence: 0.95 },
+    seed: DEFAULT_SEED,
+    simulation: { paths: DEFAULT_SIMULATION_PATHS, confidence: DEFAULT_CONFIDENCE },
     thresholds: {
       ...(hasBands ? { hedgeRatioBands: "policy" as const } : {}),
       maxOverHedgeProbability: 0.25,
