@@ -15,7 +15,11 @@ export const USAGE_HINT = "add --help for usage";
  * reads "--method must be one of policy, mvhr, quantity, got "foo"".
  */
 export function usageMessage(commanderMessage: string): string {
-  const m = commanderMessage.replace(/^error:\s*/, "").trimEnd();
+  // commander puts its suggestion on a line of its own ("unknown option '--pahts'\n(Did you mean --paths?)"): one line.
+  const m = commanderMessage
+    .replace(/^error:\s*/, "")
+    .trimEnd()
+    .replace(/\s*\n\s*/g, " ");
   const invalid = /^option '(-[^' ,]*)(?:, (--[^' ]*))?[^']*' argument '(.*)' is invalid\. (.+)$/s.exec(m);
   if (!invalid) return m;
   const [, first, long, value, reason] = invalid as unknown as [string, string, string | undefined, string, string];

@@ -22,6 +22,9 @@ describe("commander's usage errors in the tool's words", () => {
 
   it("leaves other messages whole, without the 'error:' prefix", () => {
     expect(usageMessage("error: unknown option '--bogus'\n")).toBe("unknown option '--bogus'");
+    expect(usageMessage("error: unknown option '--pahts'\n(Did you mean --paths?)")).toBe(
+      "unknown option '--pahts' (Did you mean --paths?)",
+    );
     expect(usageMessage("error: option '--x <v>' argument 'v' is invalid. Something else.")).toBe(
       "option '--x <v>' argument 'v' is invalid. Something else.",
     );
@@ -37,6 +40,12 @@ describe("commander's usage errors in the tool's words", () => {
       error: { message: string };
     };
     expect(doc.error.message).toBe('--horizon must be a whole number, got "abc"');
+  });
+
+  it("keeps commander's suggestion on the error's line, not as an escaped line feed", () => {
+    const r = runCli(["simulate", "--pahts", "3"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split("\n")[0]).toBe("tokenhedge: error: unknown option '--pahts' (Did you mean --paths?)");
   });
 
   it("escapes control characters in the value a user typed", () => {
