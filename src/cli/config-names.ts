@@ -45,6 +45,7 @@ export const FLAG_BINDINGS: FlagBindings = withFlags({
   asOf: "asOf",
   budget: "budget",
   paths: "simulation.paths",
+  corr: "simulation.volumePriceCorrelation",
   book: "book",
   settlements: "settlements",
   events: "events",

@@ -89,12 +89,14 @@ export function simulateForChecks(stage: PlanStage, cfg: CheckSettings): Simulat
   });
   const sorted = Float64Array.from(result.samples.hedged).sort();
   const costAtRisk = quantileType7Sorted(sorted, confidence) - result.hedged.mean;
+  // To a tenth of a point, as the other outputs print it (an estimate from a history is not 5.509458350821532%).
+  const percent = Number((vol * 100).toFixed(1));
   const volNote =
     volatility.origin === "default"
       ? `default ${DEFAULT_PRICE_VOLATILITY * 100}% (illustrative; set simulation.priceVolatility)`
       : volatility.origin === "config"
-        ? `${vol * 100}%`
-        : `${vol * 100}% (${volatility.source})`;
+        ? `${percent}%`
+        : `${percent}% (${volatility.source})`;
   return {
     costAtRisk,
     confidence,

@@ -43,7 +43,14 @@ export function simulateAction(env: CommandEnv) {
     const companyWarnings = (stage.company?.warnings ?? []).filter((w) => !(legacyBasis && w === STICKY_BASIS_WARNING));
     warn(ctx, [...exposure.forecast.warnings, ...plan.warnings, ...companyWarnings, ...sided.warnings]);
     const budget = sided.budget;
-    const history = flags.history ? readLevels(ctx.cwd, flags) : undefined;
+    // --history, else the config's company.history (the plan's inputs hold it): the price model reads the same
+    // prices as plan, check and report do.
+    const configHistory = stage.inputs.sizing.history;
+    const history = flags.history
+      ? readLevels(ctx.cwd, flags)
+      : configHistory?.kind === "levels"
+        ? configHistory
+        : undefined;
     const choice = choosePriceModel(settings, history, plan);
     const basis = stage.company && !legacyBasis ? companySimulationBasis(stage, stage.company) : choice.basis;
     if (parametricOnly) {
