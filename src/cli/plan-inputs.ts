@@ -206,6 +206,7 @@ export async function inputsFromConfig(
     ...(knowledge.volumePlan ? { volumePlan: knowledge.volumePlan } : {}),
     ...(saved ? { savedPlan: saved } : {}),
     ...(cfg.simulation.priceVolatility !== undefined ? { configPriceVolatility: cfg.simulation.priceVolatility } : {}),
+    configConfidence: cfg.simulation.confidence,
     files: [...files, ...company.files],
     sources: cfg.sources,
     position: positionSettings(ctx, flags ?? {}, {

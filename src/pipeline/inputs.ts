@@ -91,6 +91,8 @@ export interface PipelineInputs {
   savedPlan?: SavedPlan;
   /** The config's `simulation.priceVolatility`: the risk figures' price volatility when no flag or history gives one. */
   configPriceVolatility?: number;
+  /** The config's `simulation.confidence`: the level of the plan's Cost-at-Risk, as of check's and the report's. */
+  configConfidence?: number;
 }
 
 /** Held positions and trading rules (`--side`, `--book`, `--settlements`, `--allow-short`, policy `rebalance`). */

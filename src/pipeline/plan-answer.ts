@@ -89,6 +89,7 @@ export function planAnswer(stage: PlanStage, settings: PlanAnswerSettings = {}):
     months.reduce((a, m) => a.plus(pick(m)), new Dec(0)).toNumber();
 
   const { vol, source: volSource } = riskVolatility(inputs);
+  const confidence = settings.confidence ?? inputs.configConfidence;
   const corr = inputs.sizing.correlation;
   const paths = PLAN_RISK_PATHS;
   let volumes = volumeMatrix(
@@ -108,7 +109,7 @@ export function planAnswer(stage: PlanStage, settings: PlanAnswerSettings = {}):
       basis,
       corr,
       asOf: forecastOrigin(stage),
-      ...(settings.confidence !== undefined ? { confidence: settings.confidence } : {}),
+      ...(confidence !== undefined ? { confidence } : {}),
     }),
     simCommitments,
   );

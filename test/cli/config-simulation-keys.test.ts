@@ -54,4 +54,21 @@ describe("config keys of the simulation, in every command", () => {
     const check = runCli(["check", "--config", file, "--paths", "300"]);
     expect(check.stdout).toMatch(/GBM volatility 5\.5% \(.*index-linked-price-history\.csv, 23 monthly changes\)/);
   });
+
+  it("simulation.confidence is the level of plan's Cost-at-Risk and of the report's headline, which quote it", () => {
+    const file = config((t) => t.replace("  confidence: 0.95\n", "  confidence: 0.9\n"));
+    const plan = json<{ company: { risk: { confidence: number } } }>(["plan", "--config", file]);
+    expect(plan.company.risk.confidence).toBe(0.9);
+    const out = join(mkdtempSync(join(tmpdir(), "th-cfgsim-")), "r");
+    const r = runCli(["report", "--config", file, "--out", out, "--as-of", "2026-11-05", "--paths", "1000"]);
+    expect(r.code, r.stderr).toBe(0);
+    const md = readFileSync(join(out, "report.md"), "utf8");
+    const doc = JSON.parse(readFileSync(join(out, "report.json"), "utf8")) as { summary: { costAtRisk: number } };
+    // The headline's hedged figure is the summary's 90% Cost-at-Risk, rounded as headlines are ($851K, $1.00M).
+    const headline = /What it buys\*\*: Cost-at-Risk \(90%\) \$[\d.]+[KM] unhedged → \$([\d.]+)([KM]) hedged/.exec(md);
+    expect(headline, md.slice(0, 800)).not.toBeNull();
+    const [value, unit] = [Number(headline![1]), headline![2]];
+    const scale = unit === "M" ? 1e6 : 1e3;
+    expect(Math.abs(value * scale - doc.summary.costAtRisk)).toBeLessThanOrEqual(unit === "M" ? 5000 : 500);
+  });
 });

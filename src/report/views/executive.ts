@@ -30,8 +30,9 @@ export function executiveSummary(m: ReportModel): ExecutiveSummary {
   const sim = m.simulation;
   if (sim) {
     const conf = s.costAtRiskConfidence !== null ? Math.round(s.costAtRiskConfidence * 100) : 95;
-    const u = sim.unhedged.costAtRisk95;
-    const h = sim.hedged.costAtRisk95;
+    // At the config's confidence, the level the label names (simulation.confidence; 95% by default).
+    const u = sim.unhedgedCostAtRisk;
+    const h = sim.costAtRisk;
     const verdict =
       h < u ? `down ${fmtPct((u - h) / u, 0)}` : "no lower hedged: on these inputs the hedge does not reduce this risk";
     headlines.push({

@@ -6,7 +6,7 @@
 import type { CompanyPricing } from "../../company/pricing.js";
 import type { PlanAnswer } from "../../pipeline/plan-answer.js";
 import { planAnswerDocument } from "./plan-answer.js";
-import { quantileLowerSorted } from "../../stats/quantile.js";
+import { quantileLowerSorted, quantileType7Sorted } from "../../stats/quantile.js";
 import type { CurvePoint } from "../../curve/parse-curve.js";
 import type { ExposureForecast } from "../../hedge/exposure.js";
 import type { HedgePlan } from "../../hedge/plan.js";
@@ -112,7 +112,9 @@ export interface ReportModel {
     volatilitySource: string;
     corr: number;
     confidence: number;
+    /** P(confidence) − mean of the hedged cost, and of the unhedged cost. */
     costAtRisk: number;
+    unhedgedCostAtRisk: number;
     unhedged: RiskRow;
     hedged: RiskRow;
     varianceReduction: number | null;
@@ -166,6 +168,12 @@ function usageRows(e: ExposureForecast): UsageRow[] {
 }
 
 /** Risk figures recomputed from the samples by a plain sort (risk.ts), so every figure of the report comes from the same draws. */
+/** Cost-at-Risk at `confidence`: its quantile (Hyndman–Fan type 7, as every risk figure) less the mean. */
+function costAtRiskOf(samples: Float64Array, confidence: number): number {
+  const sorted = Float64Array.from(samples).sort();
+  return quantileType7Sorted(sorted, confidence) - riskFigures(samples).mean;
+}
+
 function riskRow(samples: Float64Array): RiskRow {
   const f: RiskFigures = riskFigures(samples);
   return {
@@ -222,6 +230,7 @@ export function buildReport(i: ReportInput): ReportModel {
         corr: sim.result.corr,
         confidence: sim.confidence,
         costAtRisk: r2(sim.costAtRisk),
+        unhedgedCostAtRisk: r2(costAtRiskOf(sim.result.samples.unhedged, sim.confidence)),
         unhedged: riskRow(sim.result.samples.unhedged),
         hedged: riskRow(sim.result.samples.hedged),
         varianceReduction: sim.result.varianceReduction === null ? null : r6(sim.result.varianceReduction),
