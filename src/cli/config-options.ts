@@ -40,7 +40,7 @@ export function findConfigFile(ctx: IoContext, explicit?: string): string | unde
   if (named !== undefined) {
     const full = resolve(ctx.cwd, named);
     if (!existsSync(full) || statSync(full).isDirectory()) {
-      throw new HedgeError("USAGE", `config file not found: ${named}`, {
+      throw new HedgeError("USAGE", "config file not found", {
         file: named,
         expected: "a hedge.config.yaml or .json file",
         hint:

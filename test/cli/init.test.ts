@@ -348,7 +348,9 @@ describe("init without a terminal", () => {
     writeFileSync(join(dir, "hedge.config.yaml"), "# mine\n");
     const r = runCli(["init", "--yes"], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/hedge\.config\.yaml already exists; not replaced/);
+    expect(r.stderr).toContain("hedge.config.yaml: already exists; not replaced");
+    // Refused before any planning: no plan printed for a config that will not be written.
+    expect(r.stderr).not.toMatch(/Plan: /);
     expect(readFileSync(join(dir, "hedge.config.yaml"), "utf8")).toBe("# mine\n");
     expect(runCli(["init", "--yes", "--force"], { cwd: dir }).code).toBe(0);
     expect(readFileSync(join(dir, "hedge.config.yaml"), "utf8")).toMatch(/^# tokenhedge config/);

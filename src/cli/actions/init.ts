@@ -36,8 +36,10 @@ async function runInit(ctx: RunContext, flags: InitFlags, prompter: Prompter): P
   const answers = interactive ? await ask(ctx, prompter, flags, found) : answersFromFlags(flags, found);
   const out = (s: string): void => (interactive ? ctx.stdout : ctx.stderr).write(`${s}\n`);
 
+  // Without prompts, whether the target may be written is known before any work: refuse before planning.
+  const early = interactive ? undefined : await chooseTarget(ctx, prompter, flags, false);
   const budget = await planAndBudget(ctx, prompter, flags, answers, interactive, out);
-  const target = await chooseTarget(ctx, prompter, flags, interactive);
+  const target = early ?? (await chooseTarget(ctx, prompter, flags, interactive));
 
   const policy = answers.policy;
   const text = await checkedConfigText(ctx, prompter, {

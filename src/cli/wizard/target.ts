@@ -16,7 +16,7 @@ export async function chooseTarget(
   const targetExists = existsSync(resolve(ctx.cwd, target));
   if (targetExists && !flags.force) {
     if (!interactive) {
-      throw new HedgeError("USAGE", `${target} already exists; not replaced`, {
+      throw new HedgeError("USAGE", "already exists; not replaced", {
         file: target,
         hint: "pass --force to replace it, or --out FILE for another name",
       });
