@@ -226,7 +226,7 @@ function simulationSettings(m: ReportModel): (CellValue | TypedCell)[][] {
     ["confidence", { value: s.confidence, kind: "ratio" }],
     ["variance reduction", { value: s.varianceReduction, kind: "ratio" }],
     ["probability over budget (hedged)", { value: s.probabilityOverBudget, kind: "ratio" }],
-    ["probability of over-hedge (worst month)", { value: s.probabilityOverHedge, kind: "ratio" }],
+    ["probability some month is over-hedged (simulated)", { value: s.probabilityOverHedge, kind: "ratio" }],
   ];
 }
 
