@@ -36,6 +36,15 @@ describe("executive summary on the Acme config", () => {
       "- **Recommendation**: Buy 634 Illustrative AI Token Price Index Futures (monthly) contracts, hedging 46.7% of the forecast (634.00 B tokens), locking in $1.17M.",
     );
     expect(md).toContain("- **Its cost**: Initial margin $190K held with the broker");
+    // The exposure at the company's own price and at the curve: plan's company.totals, not the Monte Carlo's mean.
+    const totals = (
+      JSON.parse(readFileSync(join(dir, "report.json"), "utf8")) as {
+        company: { totals: { companyCost: number; indexCost: number } };
+      }
+    ).company.totals;
+    expect(totals).toMatchObject({ companyCost: 3260084.66, indexCost: 2414483.17 });
+    expect(md).toContain("an expected $3.26M at the company's own price ($2.41M at today's futures prices).");
+    expect(md).toMatch(/- \*\*Its cost\*\*: .*; simulated mean cost \$[\d.]+M hedged against \$[\d.]+M unhedged\./);
     expect(md).toMatch(/- \*\*What it buys\*\*: Cost-at-Risk \(95%\) \$[\d.]+M unhedged → \$[\d.]+M hedged/);
     expect(md).toContain("1. Approve the purchase of 634 contracts over 2026-12 … 2027-11 (12 months).");
     for (const role of ["Prepared by", "Reviewed by", "Approved by"]) expect(md).toContain(`| ${role} |`);

@@ -15,10 +15,14 @@ export function executiveSummary(m: ReportModel): ExecutiveSummary {
   const s = m.summary;
   const span = `${s.horizon.from ?? "–"} … ${s.horizon.to ?? "–"} (${s.horizon.months} months)`;
   const headlines: { label: string; text: string }[] = [];
-  const exposure =
-    s.expectedUnhedgedCost !== null
-      ? `, an expected ${fmtMoneyShort(s.expectedUnhedgedCost)} at today's futures prices`
-      : "";
+  // The forecast's cost as plan prints it (mean tokens × price, each month to the cent): at the company's own price
+  // when it has one, and at the futures curve; the Monte Carlo's means are "Its cost" below, named as simulated.
+  const totals = m.company?.answer.totals;
+  const exposure = totals
+    ? m.company?.pricing
+      ? `, an expected ${fmtMoneyShort(totals.companyCost)} at the company's own price (${fmtMoneyShort(totals.indexCost)} at today's futures prices)`
+      : `, an expected ${fmtMoneyShort(totals.indexCost)} at today's futures prices`
+    : "";
   headlines.push({
     label: "Exposure",
     text: `${fmtBillions(s.forecastTokens)} tokens forecast over ${span}${exposure}.`,
@@ -42,7 +46,7 @@ export function executiveSummary(m: ReportModel): ExecutiveSummary {
   }
   const cost =
     s.expectedHedgedCost !== null && s.expectedUnhedgedCost !== null
-      ? `; expected cost ${fmtMoneyShort(s.expectedHedgedCost)} hedged against ${fmtMoneyShort(s.expectedUnhedgedCost)} unhedged`
+      ? `; simulated mean cost ${fmtMoneyShort(s.expectedHedgedCost)} hedged against ${fmtMoneyShort(s.expectedUnhedgedCost)} unhedged`
       : "";
   headlines.push({
     label: "Its cost",
