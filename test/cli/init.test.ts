@@ -303,12 +303,19 @@ describe("init without a terminal", () => {
     expect(existsSync(join(dir, "out/report.html"))).toBe(true);
     const chk = runCli(["check", "--config", "hedge.config.yaml", "--as-of", "2026-11-05"], { cwd: dir });
     expect(chk.code, chk.stdout + chk.stderr).toBe(0);
-    // The cost init quotes for the budget is plan's index cost to the cent (each month rounded, then summed).
-    const quoted = /Forecast cost at the curve prices: \$([\d,.]+)/.exec(r.stderr)?.[1];
+    // The costs init quotes are plan's, to the cent (each month rounded, then summed); the budget is the company's
+    // own cost + 10%, rounded up to two significant figures.
+    const quoted = /Forecast cost at the company's own price: \$([\d,.]+) \(\$([\d,.]+) at the curve prices\)/.exec(
+      r.stderr,
+    );
+    expect(quoted, r.stderr).not.toBeNull();
     const plan = runCli(["plan", "--config", "hedge.config.yaml", "--json"], { cwd: dir });
-    const indexCost = (JSON.parse(plan.stdout) as { company: { totals: { indexCost: number } } }).company.totals
-      .indexCost;
-    expect(Number(quoted?.replaceAll(",", ""))).toBe(indexCost);
+    const totals = (JSON.parse(plan.stdout) as { company: { totals: { companyCost: number; indexCost: number } } })
+      .company.totals;
+    expect(Number(quoted![1]!.replaceAll(",", ""))).toBe(totals.companyCost);
+    expect(Number(quoted![2]!.replaceAll(",", ""))).toBe(totals.indexCost);
+    const budget = Number(/^budget: (\d+)/m.exec(readFileSync(join(dir, "hedge.config.yaml"), "utf8"))?.[1]);
+    expect(budget).toBe(Math.ceil((totals.companyCost * 1.1) / 100_000) * 100_000);
   });
 
   it("--yes with flags: paths are written relative to the config file", () => {

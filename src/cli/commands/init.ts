@@ -28,7 +28,7 @@ export function initCommand(env: CommandEnv, prompter: Prompter = inquirerPrompt
     .addOption(
       new Option(
         "--budget <usd>",
-        "budget for the horizon in USD (default: the forecast cost at the curve + 10%)",
+        "budget for the horizon in USD (default: the forecast cost at the company's own price, else at the curve, + 10%)",
       ).argParser(parseNumberOption("--budget", 0)),
     )
     .addOption(

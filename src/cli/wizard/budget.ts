@@ -1,4 +1,7 @@
-/** The budget init suggests: the forecast cost at the curve prices plus 10%, rounded up. */
+/**
+ * The budget init suggests: the forecast's cost plus 10%, rounded up — at the company's own price when the usage
+ * file carries cost (what the company pays, and what check's budget test prices), else at the curve prices.
+ */
 import { companyCostMonths, type PlanStage } from "../../pipeline/index.js";
 import { Dec } from "../../money/decimal.js";
 
@@ -9,12 +12,25 @@ export function roundBudget(x: number): number {
   return Math.ceil(x / scale) * scale;
 }
 
+export interface ExpectedCost {
+  /** At the company's own price (`company.totals.companyCost` of plan); null when the usage has no cost. */
+  company: number | null;
+  /** At the curve prices (`company.totals.indexCost`). */
+  index: number;
+}
+
 /**
- * Expected cost of the forecast volume at the curve prices over the plan's months: the index cost `plan` reports
- * (`company.totals.indexCost`), each month to the cent and summed exactly, so the two print the same figure.
+ * Expected cost of the forecast volume over the plan's months, as `plan` reports it: each month to the cent and
+ * summed exactly, so init and plan print the same figures.
  */
-export function expectedCost(inputs: PlanStage): number {
-  return companyCostMonths({ plan: inputs.plan, company: null })
-    .reduce((sum, m) => sum.plus(m.indexCost), new Dec(0))
-    .toNumber();
+export function expectedCost(inputs: Pick<PlanStage, "plan" | "company">): ExpectedCost {
+  const months = companyCostMonths({ plan: inputs.plan, company: inputs.company });
+  const total = (pick: (m: (typeof months)[number]) => number) =>
+    months.reduce((sum, m) => sum.plus(pick(m)), new Dec(0)).toNumber();
+  return { company: inputs.company ? total((m) => m.companyCost) : null, index: total((m) => m.indexCost) };
+}
+
+/** The cost the budget is suggested from: the company's own when known. */
+export function budgetBase(cost: ExpectedCost): number {
+  return cost.company ?? cost.index;
 }

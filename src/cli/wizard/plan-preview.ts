@@ -5,7 +5,7 @@ import type { RunContext } from "../commands/shared.js";
 import { loadPlanFromConfig } from "../plan-inputs.js";
 import type { Prompter } from "../prompts.js";
 import type { Answers } from "./answers.js";
-import { expectedCost, roundBudget } from "./budget.js";
+import { budgetBase, expectedCost, roundBudget } from "./budget.js";
 import { configFor } from "./config-text.js";
 import type { InitFlags } from "./flags.js";
 
@@ -20,10 +20,13 @@ export async function planAndBudget(
 ): Promise<number> {
   const inputs = await loadPlanFromConfig(ctx, configFor(answers));
   const cost = expectedCost(inputs);
-  const suggested = roundBudget(cost * 1.1);
+  const suggested = roundBudget(budgetBase(cost) * 1.1);
   out(`\nPlan: ${planSummary(inputs.plan)}`);
+  const months = `over ${inputs.plan.months.length} months (hedged ${fmtPct(inputs.plan.totals.achievedRatio, 1)})`;
   out(
-    `Forecast cost at the curve prices: ${fmtMoney(cost)} over ${inputs.plan.months.length} months (hedged ${fmtPct(inputs.plan.totals.achievedRatio, 1)}).`,
+    cost.company !== null
+      ? `Forecast cost at the company's own price: ${fmtMoney(cost.company)} (${fmtMoney(cost.index)} at the curve prices) ${months}.`
+      : `Forecast cost at the curve prices: ${fmtMoney(cost.index)} ${months}.`,
   );
   return interactive
     ? await prompter.number("Budget for token spend over the horizon, USD", {
