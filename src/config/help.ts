@@ -6,7 +6,7 @@ const KEYS: readonly [string, string][] = [
   ["version", "1"],
   [
     "usage",
-    "usage CSV path, or { file, map, format, dateFormat, delimiter, decimal, thousands, tz, onError, mapping, containment, dedupe, excludeCredits, currency }: map as date=COL,tokens=COL,… or a mapping; the other keys mean what the reading flags of the same name mean (--date-format …), and a flag wins",
+    "usage CSV path, or { file, map, format, dateFormat, delimiter, decimal, thousands, tz, onError, mapping, containment, dedupe, excludeCredits, currency, engine: builtin | duckdb }: map as date=COL,tokens=COL,… or a mapping; the other keys mean what the reading flags of the same name mean (--date-format …), and a flag wins",
   ],
   ["curve", "futures curve CSV (month,price)"],
   ["contract", "contract spec JSON path, or the spec written inline"],
@@ -30,7 +30,11 @@ const KEYS: readonly [string, string][] = [
   ],
   [
     "thresholds",
-    "{ maxCostAtRisk, maxOverHedgeProbability, hedgeRatioBands: policy | [{ fromMonth, toMonth, min, max }], minEffectiveness: { rSquared, dollarOffset, dollarOffsetEveryPeriod }, maxMissingDays, maxStaleDays }",
+    "{ maxCostAtRisk, maxOverHedgeProbability, hedgeRatioBands: policy | [{ fromMonth, toMonth, min, max }], minEffectiveness: { rSquared, dollarOffset, dollarOffsetEveryPeriod }, minBasisRSquared, maxMissingDays, maxStaleDays }",
+  ],
+  [
+    "company",
+    "{ prices, priceWindow, mix, price: index, basis: sticky | regression | index, commitments, history, kDrift }: the company's own price and basis, as --prices, --price-window, --mix, --company-price index, --basis, --commitments, --history and --k-drift",
   ],
   [
     "report",
