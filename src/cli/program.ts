@@ -18,7 +18,7 @@ Examples:
                                                             P&L under price shocks × volume cases
   tokenhedge demo                                           all of the above on the bundled fixtures
 
-Every command takes --json (one versioned JSON document) and --csv for its table.
+Commands that compute take --json (one versioned JSON document); those with a table also --csv (each --help says).
 Help topics: ${HELP_TOPIC_NAMES.map((t) => `tokenhedge help ${t}`).join(", ")}
 `;
 
