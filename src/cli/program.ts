@@ -18,7 +18,7 @@ Examples:
                                                             P&L under price shocks × volume cases
   tokenhedge demo                                           all of the above on the bundled fixtures
 
-Commands that compute take --json (one versioned JSON document); those with a table also --csv (each --help says).
+Most commands take --json (one versioned JSON document) and those with a table --csv; each --help lists its own.
 Help topics: ${HELP_TOPIC_NAMES.map((t) => `tokenhedge help ${t}`).join(", ")}
 `;
 
