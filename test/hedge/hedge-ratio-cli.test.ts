@@ -172,3 +172,43 @@ describe("hedge-ratio usage errors (exit 2)", () => {
     expect(r.stderr).toMatch(/no jet column/);
   });
 });
+
+describe("hedge-ratio: the position line says the trade", () => {
+  it("a negative h* is a sale for a long hedger, with the interval through 0 said", () => {
+    // fixtures/acme/price-history.csv: h* = −0.147278 (R² 0.0106), N* = −12 tailed.
+    const r = runCli([
+      "hedge-ratio",
+      "--history",
+      "fixtures/acme/price-history.csv",
+      "--exposure",
+      "80000",
+      "--contract-size",
+      "1000",
+      "--spot",
+      "2.18",
+      "--futures",
+      "2.10",
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(
+      "position:  sell 12 futures (h* is negative: the opposite of a long hedge of a forecast purchase)",
+    );
+    expect(r.stdout).toContain("the 95% interval of h* includes 0 (R² 0.0106)");
+    expect(r.stdout).not.toMatch(/buy -\d/);
+  });
+
+  it("Hull's airline: buy 37, and no note (the interval 0.59 … 0.96 excludes 0)", () => {
+    const r = runCli([
+      "hedge-ratio",
+      "--history",
+      "fixtures/hull/airline-changes.csv",
+      "--changes",
+      "--exposure",
+      "2000000",
+      "--contract-size",
+      "42000",
+    ]);
+    expect(r.stdout).toContain("position:  buy 37 futures (long hedge of a forecast purchase)");
+    expect(r.stdout).not.toContain("includes 0");
+  });
+});

@@ -127,11 +127,19 @@ export function hedgeRatioHuman(v: HedgeRatioView): string {
       );
     }
     const n = (res.contractsTailed ?? c).value;
+    const short = v.side === "short";
+    // A negative h* reverses the trade: the minimum-variance position then takes the other side of the hedge.
+    const sells = short ? n > 0 : n < 0;
+    const hedge = short ? "short hedge of a forecast sale" : "long hedge of a forecast purchase";
     lines.push(
-      v.side === "short"
-        ? `position:  sell ${fmtInt(n)} futures (short hedge of a forecast sale)`
-        : `position:  buy ${fmtInt(n)} futures (long hedge of a forecast purchase)`,
+      n === 0
+        ? `position:  none (N* rounds to 0 contracts)`
+        : `position:  ${sells ? "sell" : "buy"} ${fmtInt(Math.abs(n))} futures (${n > 0 ? hedge : `h* is negative: the opposite of a ${hedge}`})`,
     );
+    if (res.ci95 && res.ci95[0] <= 0 && res.ci95[1] >= 0)
+      lines.push(
+        `note:      the 95% interval of h* includes 0 (R² ${f(res.rSquared, 4)}): these futures do not measurably hedge this spot price`,
+      );
   }
   return lines.join("\n") + "\n";
 }
