@@ -65,7 +65,10 @@ interface ReadDocument {
     forecastTokens: number | null;
     contracts: number | null;
     lockedInCost: number | null;
+    /** The report's Monte Carlo Cost-at-Risk (`simulation.costAtRisk`); a plan document has none. */
     costAtRisk: number | null;
+    /** The delta-normal hedged Cost-at-Risk of the company answer (`company.risk.hedged.costAtRisk`): plans and reports. */
+    deltaNormalCostAtRisk: number | null;
     realisedPnl: number | null;
     unrealisedPnl: number | null;
   };
@@ -122,6 +125,9 @@ function readDocument(doc: unknown, file: string): ReadDocument {
   });
   const totals = isObject(plan!.totals) ? (plan!.totals as Json) : {};
   const simulation = isObject(root.simulation) ? (root.simulation as Json) : {};
+  const company = isObject(root.company) ? (root.company as Json) : {};
+  const risk = isObject(company.risk) ? (company.risk as Json) : {};
+  const hedgedRisk = isObject(risk.hedged) ? (risk.hedged as Json) : {};
   const book = isObject(root.book) ? (root.book as Json) : isObject(plan!.book) ? (plan!.book as Json) : {};
   const bookTotals = isObject(book.totals) ? (book.totals as Json) : {};
   return {
@@ -136,10 +142,22 @@ function readDocument(doc: unknown, file: string): ReadDocument {
       contracts: num(totals.contracts, `${prefix}totals.contracts`),
       lockedInCost: num(totals.lockedInCost, `${prefix}totals.lockedInCost`),
       costAtRisk: num(simulation.costAtRisk, "simulation.costAtRisk"),
+      deltaNormalCostAtRisk: num(hedgedRisk.costAtRisk, "company.risk.hedged.costAtRisk"),
       realisedPnl: num(bookTotals.realisedPnl, "book.totals.realisedPnl"),
       unrealisedPnl: num(bookTotals.unrealisedPnl, "book.totals.unrealisedPnl"),
     },
   };
+}
+
+/**
+ * Cost-at-Risk of like with like: two reports' Monte Carlo figures; otherwise (a plan document has no Monte Carlo)
+ * the delta-normal hedged figure both carry; else the Monte Carlo figure where there is one, with no change.
+ */
+function costAtRiskChange(a: ReadDocument["totals"], b: ReadDocument["totals"]): NumberChange {
+  if (a.costAtRisk !== null && b.costAtRisk !== null) return change(a.costAtRisk, b.costAtRisk);
+  if (a.deltaNormalCostAtRisk !== null && b.deltaNormalCostAtRisk !== null)
+    return change(a.deltaNormalCostAtRisk, b.deltaNormalCostAtRisk);
+  return change(a.costAtRisk, b.costAtRisk);
 }
 
 function change(a: number | null, b: number | null): NumberChange {
@@ -191,7 +209,7 @@ export function diffPlans(oldDoc: unknown, oldFile: string, newDoc: unknown, new
       forecastTokens: change(a.totals.forecastTokens, b.totals.forecastTokens),
       contracts: change(a.totals.contracts, b.totals.contracts),
       lockedInCost: change(a.totals.lockedInCost, b.totals.lockedInCost),
-      costAtRisk: change(a.totals.costAtRisk, b.totals.costAtRisk),
+      costAtRisk: costAtRiskChange(a.totals, b.totals),
       realisedPnl: change(a.totals.realisedPnl, b.totals.realisedPnl),
       unrealisedPnl: change(a.totals.unrealisedPnl, b.totals.unrealisedPnl),
     },

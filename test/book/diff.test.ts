@@ -63,6 +63,20 @@ describe("diffPlans", () => {
     expect(d.totals.realisedPnl.new).toBe(-1950);
   });
 
+  it("two plans compare their delta-normal Cost-at-Risk (a plan has no Monte Carlo); two reports their Monte Carlo's", () => {
+    const withRisk = (doc: object, car: number) => ({ ...doc, company: { risk: { hedged: { costAtRisk: car } } } });
+    const plans = diffPlans(withRisk(oldPlan, 1_190_167.46), "a", withRisk(oldPlan, 1_208_744.29), "b");
+    expect(plans.totals.costAtRisk.old).toBe(1_190_167.46);
+    expect(plans.totals.costAtRisk.change).toBeCloseTo(18_576.83, 2);
+    const reports = diffPlans(
+      withRisk(newReport, 1),
+      "a",
+      withRisk({ ...newReport, simulation: { costAtRisk: 42_000.5 } }, 2),
+      "b",
+    );
+    expect(reports.totals.costAtRisk).toEqual({ old: 41_000.5, new: 42_000.5, change: 1000 });
+  });
+
   it("an identical document shows every month unchanged", () => {
     expect(diffPlans(oldPlan, "a", oldPlan, "b").months.every((m) => m.status === "unchanged")).toBe(true);
   });
