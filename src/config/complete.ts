@@ -37,6 +37,8 @@ export interface HedgeConfig {
     exposure?: number;
     quoteUnitSize?: number;
     regress: RegressDirection;
+    /** thresholds.minEffectiveness.rSquared, for the regression test's own criterion. */
+    minRSquared?: number;
   };
   thresholds: Thresholds;
   report: ReportSettings;
@@ -152,6 +154,9 @@ export function requireComplete(resolved: ResolvedConfig): HedgeConfig {
             ...(e.exposure !== undefined ? { exposure: e.exposure } : {}),
             ...(e.quoteUnitSize !== undefined ? { quoteUnitSize: e.quoteUnitSize } : {}),
             regress: e.regress ?? "hedge-on-item",
+            ...(v.thresholds?.minEffectiveness?.rSquared !== undefined
+              ? { minRSquared: v.thresholds.minEffectiveness.rSquared }
+              : {}),
           },
         }
       : {}),

@@ -4,7 +4,12 @@
  * The result is the shape `tokenhedge effectiveness --json` prints.
  */
 import { DEFAULT_TINY_FRACTION, dollarOffsetTest, type DollarOffsetPeriod } from "./dollar-offset.js";
-import { regressionTestOrNull, type RegressionDirection, type RegressionTestResult } from "./regression-test.js";
+import {
+  REGRESSION_MIN_R_SQUARED,
+  regressionTestOrNull,
+  type RegressionDirection,
+  type RegressionTestResult,
+} from "./regression-test.js";
 import { cashFlowHedgeReserve } from "./reserve.js";
 import type { ValueChanges } from "./value-changes.js";
 
@@ -13,6 +18,11 @@ export interface EffectivenessOptions {
   direction?: RegressionDirection;
   /** Fraction defining a "tiny" dollar-offset denominator; default 0.01 (see dollar-offset.ts). */
   tinyFraction?: number;
+  /**
+   * The entity's designated R² threshold (the config's thresholds.minEffectiveness.rSquared). Only a stricter one
+   * than REGRESSION_MIN_R_SQUARED applies: a policy limit cannot loosen the common "highly effective" criterion.
+   */
+  minRSquared?: number;
 }
 
 export interface EffectivenessResult {
@@ -35,7 +45,11 @@ export interface EffectivenessResult {
 
 export function assessEffectiveness(changes: ValueChanges, options: EffectivenessOptions = {}): EffectivenessResult {
   const offset = dollarOffsetTest(changes, options.tinyFraction ?? DEFAULT_TINY_FRACTION);
-  const regression = regressionTestOrNull(changes, options.direction ?? "hedge-on-item");
+  const regression = regressionTestOrNull(
+    changes,
+    options.direction ?? "hedge-on-item",
+    Math.max(REGRESSION_MIN_R_SQUARED, options.minRSquared ?? 0),
+  );
   const { reserve, ineffectiveness } = cashFlowHedgeReserve(offset.cumulativeHedge, offset.cumulativeItem);
   const warnings = [...offset.warnings];
   if (regression.reason) warnings.push(regression.reason);

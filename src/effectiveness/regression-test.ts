@@ -32,6 +32,8 @@ export interface RegressionTestResult {
   /** P(F₁,ₙ₋₂ > F); 0 for a perfect fit. */
   pValue: number;
   observations: number;
+  /** The R² the test required: REGRESSION_MIN_R_SQUARED, or the entity's stricter designated threshold. */
+  minRSquared: number;
   pass: boolean;
 }
 
@@ -42,6 +44,7 @@ export interface RegressionTestResult {
 export function regressionTest(
   changes: ValueChanges,
   direction: RegressionDirection = "hedge-on-item",
+  minRSquared: number = REGRESSION_MIN_R_SQUARED,
 ): RegressionTestResult {
   checkValueChanges(changes);
   const hedgeIsY = direction === "hedge-on-item";
@@ -50,7 +53,7 @@ export function regressionTest(
   const fit = simpleRegression(x, y);
   if (Number.isNaN(fit.rSquared)) throw new RangeError("the dependent series is constant: R² is undefined");
   const pass =
-    fit.rSquared >= REGRESSION_MIN_R_SQUARED - BOUND_TOLERANCE &&
+    fit.rSquared >= minRSquared - BOUND_TOLERANCE &&
     fit.slope >= REGRESSION_SLOPE_LOWER - BOUND_TOLERANCE &&
     fit.slope <= REGRESSION_SLOPE_UPPER + BOUND_TOLERANCE &&
     fit.pValue < REGRESSION_SIGNIFICANCE;
@@ -63,6 +66,7 @@ export function regressionTest(
     fStatistic: Number.isFinite(fit.fStatistic) ? fit.fStatistic : null,
     pValue: fit.pValue,
     observations: fit.observations,
+    minRSquared,
     pass,
   };
 }
@@ -71,6 +75,7 @@ export function regressionTest(
 export function regressionTestOrNull(
   changes: ValueChanges,
   direction: RegressionDirection = "hedge-on-item",
+  minRSquared: number = REGRESSION_MIN_R_SQUARED,
 ): { result: RegressionTestResult | null; reason: string | null } {
   const n = changes.hedge.length;
   if (n < 3) {
@@ -81,5 +86,5 @@ export function regressionTestOrNull(
   if (constant(changes.item)) {
     return { result: null, reason: "the hedged item's value never changed: no regression test" };
   }
-  return { result: regressionTest(changes, direction), reason: null };
+  return { result: regressionTest(changes, direction, minRSquared), reason: null };
 }

@@ -33,6 +33,8 @@ export interface EffectivenessSettings {
   side?: "long" | "short";
   /** Test the book's actual trades against the forecast (the designated relationship) instead of a fixed N. */
   book?: HedgeBook;
+  /** The config's thresholds.minEffectiveness.rSquared: the regression test's R² when stricter than 0.8. */
+  minRSquared?: number;
 }
 
 function requireNumber(value: number | undefined, flag: string, key: string): number {
@@ -125,5 +127,11 @@ export function runEffectiveness(text: string, s: EffectivenessSettings): Effect
       quoteUnitSize,
     };
   }
-  return { input, result: assessEffectiveness(changes, { direction: s.regress ?? "hedge-on-item" }) };
+  return {
+    input,
+    result: assessEffectiveness(changes, {
+      direction: s.regress ?? "hedge-on-item",
+      ...(s.minRSquared !== undefined ? { minRSquared: s.minRSquared } : {}),
+    }),
+  };
 }

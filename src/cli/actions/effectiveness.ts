@@ -7,6 +7,7 @@ import { emit, warn, type OutputFlags } from "../output.js";
 import type { CommandEnv } from "../commands/shared.js";
 import { parseBook } from "../../book/book.js";
 import type { Framework } from "../../effectiveness/relationship.js";
+import type { ResolvedConfig } from "../../config/index.js";
 import { frameworkDocument, frameworkHuman } from "../../report/views/effectiveness-framework.js";
 import { readTextFile } from "../files.js";
 
@@ -14,6 +15,8 @@ export interface EffectivenessFlags extends OutputFlags, Omit<Partial<Effectiven
   config?: string;
   framework?: Framework;
   book?: string;
+  /** The config (--config, TOKENHEDGE_CONFIG or hedge.config.yaml), when one is in play. */
+  resolvedConfig?: ResolvedConfig;
 }
 
 export function effectivenessAction(env: CommandEnv) {
@@ -25,6 +28,10 @@ export function effectivenessAction(env: CommandEnv) {
         hint: "e.g. --history fixtures/effectiveness/worked-values.csv",
       });
     }
+    // A config's designated R² (thresholds.minEffectiveness.rSquared) is the test's, as in check and report.
+    const configMinRSquared = flags.resolvedConfig?.values.thresholds?.minEffectiveness?.rSquared;
+    // --framework, else the config's report.framework (the one the report's memo states).
+    const framework = flags.framework ?? flags.resolvedConfig?.values.report?.framework ?? null;
     const settings: EffectivenessSettings = {
       history: flags.history,
       ...(flags.changes !== undefined ? { changes: flags.changes } : {}),
@@ -34,6 +41,7 @@ export function effectivenessAction(env: CommandEnv) {
       ...(flags.quoteUnitSize !== undefined ? { quoteUnitSize: flags.quoteUnitSize } : {}),
       ...(flags.regress !== undefined ? { regress: flags.regress } : {}),
       ...(flags.side !== undefined ? { side: flags.side } : {}),
+      ...(configMinRSquared !== undefined ? { minRSquared: configMinRSquared } : {}),
       ...(flags.book !== undefined ? { book: parseBook(readTextFile(flags.book, ctx.cwd), flags.book) } : {}),
     };
     const { input, result } = loadEffectiveness(ctx, settings);
@@ -44,11 +52,11 @@ export function effectivenessAction(env: CommandEnv) {
       {
         json: () => ({
           ...effectivenessDocument(input, result),
-          ...frameworkDocument(result, flags.framework ?? null),
+          ...frameworkDocument(result, framework),
           ...(flags.book ? { book: flags.book } : {}),
         }),
         csv: () => effectivenessCsv(result),
-        human: () => effectivenessHuman(input, result, ctx.colour) + frameworkHuman(result, flags.framework ?? null),
+        human: () => effectivenessHuman(input, result, ctx.colour) + frameworkHuman(result, framework),
       },
       [settings.history, ...(flags.config ? [flags.config] : []), ...(flags.book ? [flags.book] : [])],
     );

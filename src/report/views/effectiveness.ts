@@ -87,7 +87,7 @@ export function effectivenessDocument(input: EffectivenessInputInfo, e: Effectiv
             pValue: r(g.pValue, 12),
             observations: g.observations,
             pass: g.pass,
-            criteria: { ...REGRESSION_CRITERIA },
+            criteria: { ...REGRESSION_CRITERIA, minRSquared: g.minRSquared },
           },
     reserve: r(e.reserve),
     ineffectiveness: r(e.ineffectiveness),
@@ -160,7 +160,7 @@ export function effectivenessHuman(input: EffectivenessInputInfo, e: Effectivene
       ? "regression: not run (see the warnings)"
       : `regression, ${regressionStatement(g.direction)}: slope ${g.slope.toFixed(4)}, intercept ${g.intercept.toFixed(4)}, R² ${g.rSquared.toFixed(4)}, ` +
         `F ${g.fStatistic === null ? "∞" : g.fStatistic.toFixed(2)} (1, ${g.observations - 2} df), p ${g.pValue < 0.0001 ? g.pValue.toExponential(2) : g.pValue.toFixed(4)} → ${passText(g.pass)} ` +
-        `(needs R² ≥ ${REGRESSION_CRITERIA.minRSquared}, slope ${REGRESSION_CRITERIA.slopeLower} … ${REGRESSION_CRITERIA.slopeUpper}, p < ${REGRESSION_CRITERIA.maxPValue})`,
+        `(needs R² ≥ ${g.minRSquared}, slope ${REGRESSION_CRITERIA.slopeLower} … ${REGRESSION_CRITERIA.slopeUpper}, p < ${REGRESSION_CRITERIA.maxPValue})`,
     `cash-flow hedge reserve (lower of |Σ hedge| and |Σ item|): ${fmtMoney(e.reserve)}; ineffectiveness to profit or loss: ${fmtMoney(e.ineffectiveness)}`,
   ];
   return table + "\n" + lines.join("\n") + "\n";

@@ -131,7 +131,7 @@ function effectivenessSection(i: ReportInput): MemoSection {
         `hedge and of a hypothetical derivative that represents the hedged item (a forward purchase of the designated tokens at the ` +
         `entity's own blended price).`,
       `Dollar offset: −ΣΔhedge / ΣΔhedged item within ${DOLLAR_OFFSET_BAND_TEXT} (inclusive). ` +
-        `Regression: ${regressionStatement(direction)} over the monthly history, with R² ≥ ${REGRESSION_CRITERIA.minRSquared}, slope between ` +
+        `Regression: ${regressionStatement(direction)} over the monthly history, with R² ≥ ${i.effectiveness?.result.regression?.minRSquared ?? REGRESSION_CRITERIA.minRSquared}, slope between ` +
         `${REGRESSION_CRITERIA.slopeUpper} and ${REGRESSION_CRITERIA.slopeLower}, and an F-test p-value below ${REGRESSION_CRITERIA.maxPValue}. ` +
         `Under IFRS 9 these thresholds are the entity's own measure of the economic relationship (§6.4.1(c)); credit risk of the ` +
         `exchange-cleared position is not expected to dominate the value changes.`,
