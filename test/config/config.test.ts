@@ -56,6 +56,19 @@ describe("parseConfigText", () => {
     expect(err.message).toMatch(/unknown key "sede"/);
   });
 
+  it("an unknown key points at its own line and column, with a hint for a typo", () => {
+    const top = failure(() => parseConfigText(`version: 1\ncurve: c.csv\n\npolcy: p.json\n`, "h.yaml"));
+    expect([top.details.line, top.details.column, top.details.path]).toEqual([4, 1, "polcy"]);
+    expect(top.message).toContain('unknown key "polcy" (see tokenhedge help config) (line 4)');
+    expect(top.details.hint).toMatch(/misspelt key/);
+    const nested = failure(() => parseConfigText(`thresholds:\n  maxCostAtRisk: 5\n  maxOverHedge: 0.2\n`, "h.yaml"));
+    expect([nested.details.line, nested.details.column, nested.details.path]).toEqual([
+      3,
+      3,
+      "thresholds.maxOverHedge",
+    ]);
+  });
+
   it("an inline contract reports its own key path", () => {
     const err = failure(() =>
       parseConfigText(
