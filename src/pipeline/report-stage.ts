@@ -92,7 +92,10 @@ export function buildReportStage(i: ReportStageInput): { model: ReportModel; war
   const check = hasThresholds
     ? evaluateChecks(stage, cfg, i.asOf, { simulation: sim, effectiveness: i.effectiveness?.result ?? null }).summary
     : null;
+  // As `scenarios` runs them: the margin path from the forecast origin (scenarios.csv's peakMarginOutflow), the side.
   const scenarios = scenarioGrid(stage.plan, DEFAULT_PRICE_SHOCKS, DEFAULT_VOLUME_CASES, {
+    asOf: forecastOrigin(stage),
+    side: stage.position.side,
     ...(cfg.budget !== undefined ? { budget: { kind: "total" as const, usd: cfg.budget } } : {}),
     ...(stage.company ? { company: stage.company } : {}),
   });

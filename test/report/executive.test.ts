@@ -50,6 +50,14 @@ describe("executive summary on the Acme config", () => {
     for (const role of ["Prepared by", "Reviewed by", "Approved by"]) expect(md).toContain(`| ${role} |`);
     expect(md).toContain("$1,171,220.00"); // the detail keeps exact money
   });
+  it("its scenarios.csv is scenarios' own grid, variation margin included", () => {
+    const own = runCli(["scenarios", "--config", "fixtures/config/acme.config.yaml", "--csv", "--twist", "0"]);
+    expect(own.code, own.stderr).toBe(0);
+    const csv = readFileSync(join(dir, "scenarios.csv"), "utf8");
+    expect(csv).toBe(own.stdout);
+    expect(csv.split("\n")[1]).toMatch(/,585610,,$/); // −50%: half the locked-in $1,171,220, paid as variation margin
+  });
+
   it("leads report.html, on its own printed page", () => {
     const page = readFileSync(join(dir, "report.html"), "utf8");
     expect(page.indexOf('<section id="executive"')).toBeLessThan(page.indexOf('<section id="summary"'));
