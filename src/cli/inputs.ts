@@ -10,7 +10,7 @@ import { readTextFile } from "./files.js";
 import { readUsageStdin, readUsageStream, readUsageSync, resolveMapping } from "./ingest-read.js";
 import { expandUsageArgs, STDIN } from "./usage-inputs.js";
 import { combineUsage, type CombinedUsage, type UsageInputRecord } from "../ingest/series/combine.js";
-import { HedgeError } from "../errors.js";
+import { HedgeError, type ErrorCode } from "../errors.js";
 import type { IoContext } from "./context.js";
 
 /** What a command asks of the usage reader: the reading flags (or config keys), `--map`, and any engine option of its own. */
@@ -118,14 +118,40 @@ export function loadUsageSync(ctx: IoContext, file: string, req: UsageRequest = 
   return readUsageSync(ctx, file, usageIngestOptions(ctx, file, req));
 }
 
+/**
+ * A file's own validation error with a hint saying what the input is meant to hold, when the error has none: the
+ * usual cause is another input's file given in its place (a contract spec as --curve).
+ */
+function withInputHint<T>(read: () => T, codes: readonly ErrorCode[], hint: string): T {
+  try {
+    return read();
+  } catch (err) {
+    if (err instanceof HedgeError && codes.includes(err.code) && err.details.hint === undefined)
+      throw new HedgeError(err.code, err.message, { ...err.details, hint });
+    throw err;
+  }
+}
+
 export function loadCurve(ctx: IoContext, file: string): FuturesCurve {
-  return parseCurve(readTextFile(file, ctx.cwd), file);
+  return withInputHint(
+    () => parseCurve(readTextFile(file, ctx.cwd), file),
+    ["CURVE_INVALID"],
+    "the futures curve (--curve, or curve: in the config) is a CSV of month,price, e.g. fixtures/acme/token-curve.csv",
+  );
 }
 
 export function loadContract(ctx: IoContext, file: string): ContractSpec {
-  return parseContractSpec(readTextFile(file, ctx.cwd), file);
+  return withInputHint(
+    () => parseContractSpec(readTextFile(file, ctx.cwd), file),
+    ["CONTRACT_INVALID"],
+    "the contract spec (--contract, or contract: in the config) is JSON or YAML, e.g. fixtures/acme/token-contract.json",
+  );
 }
 
 export function loadPolicy(ctx: IoContext, file: string): HedgePolicy {
-  return parsePolicy(readTextFile(file, ctx.cwd), file);
+  return withInputHint(
+    () => parsePolicy(readTextFile(file, ctx.cwd), file),
+    ["POLICY_INVALID"],
+    "the hedge policy (--policy, or policy: in the config) is JSON with a ladder, e.g. fixtures/acme/policy.json",
+  );
 }

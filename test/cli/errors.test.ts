@@ -153,3 +153,27 @@ describe("help", () => {
     expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
 });
+
+describe("another input's file in a flag's place: the hint says what that input holds", () => {
+  it("a contract spec as --curve, a curve as --contract, a contract as --policy (exit 3)", () => {
+    const cases: [string[], RegExp][] = [
+      [
+        ["--curve", ACME.tokenContract, "--contract", ACME.tokenContract, "--policy", ACME.policy],
+        /hint: +the futures curve \(--curve, or curve: in the config\) is a CSV of month,price/,
+      ],
+      [
+        ["--curve", ACME.tokenCurve, "--contract", ACME.tokenCurve, "--policy", ACME.policy],
+        /hint: +the contract spec \(--contract, or contract: in the config\) is JSON or YAML/,
+      ],
+      [
+        ["--curve", ACME.tokenCurve, "--contract", ACME.tokenContract, "--policy", ACME.tokenContract],
+        /hint: +the hedge policy \(--policy, or policy: in the config\) is JSON with a ladder/,
+      ],
+    ];
+    for (const [flags, hint] of cases) {
+      const r = runCli(["plan", ACME.usage, ...flags]);
+      expect(r.code, r.stderr).toBe(3);
+      expect(r.stderr).toMatch(hint);
+    }
+  });
+});
