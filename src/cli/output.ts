@@ -11,6 +11,7 @@ import { resolve } from "node:path";
 import { writeFileAtomic } from "./files.js";
 import type { IoContext } from "./context.js";
 import { escapeControl, escapeHumanOutput } from "./error-report.js";
+import { checkOutputFlags } from "./output-flags.js";
 
 export interface OutputFlags {
   json?: boolean;
@@ -29,8 +30,8 @@ export interface Renderings {
 }
 
 export function chooseFormat(flags: OutputFlags, hasCsv: boolean): "json" | "csv" | "human" {
-  if (flags.json && flags.csv)
-    throw new HedgeError("USAGE", "--json and --csv cannot be used together", { hint: "pick one output format" });
+  checkOutputFlags(flags);
+  // On a command whose output is one table (report's --excel shapes the CSV files it writes instead).
   if (flags.excel && !flags.csv) throw new HedgeError("USAGE", "--excel shapes CSV output", { hint: "add --csv" });
   if (flags.csv && !hasCsv) throw new HedgeError("USAGE", "this command has no CSV output", { hint: "use --json" });
   return flags.json ? "json" : flags.csv ? "csv" : "human";

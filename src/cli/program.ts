@@ -4,6 +4,7 @@ import type { CommandEnv } from "./commands/shared.js";
 import { COMMANDS, invokedCommand } from "./command-table.js";
 import { HELP_TOPIC_NAMES } from "./commands/help-topic-names.js";
 import { usageOutput } from "./usage-errors.js";
+import { checkOutputFlags } from "./output-flags.js";
 import { VERSION } from "./version.js";
 
 const A = "fixtures/acme";
@@ -33,7 +34,9 @@ export async function buildProgram(env: CommandEnv, argv: readonly string[]): Pr
     .option("--quiet", "no progress, notes or warnings on stderr (errors still print)")
     .option("--verbose", "also print on stderr each input read, with its size, and the time taken")
     .addHelpText("after", EXAMPLES)
-    .exitOverride();
+    .exitOverride()
+    // Before any command's work (and before its config hooks read files): flags that cannot go together.
+    .hook("preAction", (_program, action) => checkOutputFlags(action.opts()));
   usageOutput(program, env.ctx);
   // Only the invoked command is built for real (command-table.ts says why); the others are stubs that carry the
   // line the top-level help prints for them, term included, so that help reads exactly as with every command built.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { usageMessage } from "../../src/cli/usage-errors.js";
-import { ACME, runCli } from "../helpers/run-cli.js";
+import { ACME, PLAN_ARGS, runCli } from "../helpers/run-cli.js";
 
 describe("commander's usage errors in the tool's words", () => {
   it("keeps an option parser's own sentence alone when it names the option", () => {
@@ -53,5 +53,21 @@ describe("commander's usage errors in the tool's words", () => {
     expect(r.code).toBe(2);
     expect(r.stderr).not.toContain("\u001b");
     expect(r.stderr).toContain("\\x1b]0;owned\\x07");
+  });
+});
+
+describe("output flags that cannot go together are refused before any work", () => {
+  it("--json --csv: exit 2 at once, with no forecast warning printed first", () => {
+    const r = runCli(["plan", ACME.usage, ...PLAN_ARGS, "--json", "--csv"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split("\n")[0]).toBe("tokenhedge: error: --json and --csv cannot be used together");
+    expect(r.stderr).not.toMatch(/^warning:/m);
+    expect(r.stdout).toBe("");
+  });
+
+  it("--json --csv on a config run: refused before the config's files are read", () => {
+    const r = runCli(["check", "--config", "no/such/config.yaml", "--json", "--csv"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("--json and --csv cannot be used together");
   });
 });
