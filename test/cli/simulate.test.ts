@@ -110,6 +110,12 @@ describe("simulate's basis warning", () => {
     expect(r.stderr).toMatch(/warning: basis: sticky \(no --history\)/);
   });
 
+  it("names its two peak-margin figures by their paths: month ends here, daily in the liquidity stress", () => {
+    const r = runCli(base);
+    expect(r.stdout).toMatch(/^variation margin at month ends, peak cumulative outflow: P50 /m);
+    expect(r.stdout).toMatch(/variation margin of \d+ contracts along daily price paths/);
+  });
+
   it("says nothing of it when the basis is typed in (--basis-noise): the typed basis is the one simulated", () => {
     const r = runCli([...base, "--basis-noise", "0.2", "--corr", "0.3"]);
     expect(r.code, r.stderr).toBe(0);

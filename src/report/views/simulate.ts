@@ -334,7 +334,7 @@ function simulateFacts(plan: HedgePlan, r: SimulationResult, p: SimulationProven
     );
   }
   facts.push(
-    `variation margin, peak cumulative outflow: P50 ${fmtMoney(cents(r.peakMargin.p50))}, P95 ${fmtMoney(cents(r.peakMargin.p95))}, P99 ${fmtMoney(cents(r.peakMargin.p99))}` +
+    `variation margin at month ends, peak cumulative outflow: P50 ${fmtMoney(cents(r.peakMargin.p50))}, P95 ${fmtMoney(cents(r.peakMargin.p95))}, P99 ${fmtMoney(cents(r.peakMargin.p99))}` +
       ` (plus initial margin ${fmtMoney(plan.totals.initialMargin)})`,
   );
   return facts;
