@@ -29,8 +29,3 @@ export function expectedCost(inputs: Pick<PlanStage, "plan" | "company">): Expec
     months.reduce((sum, m) => sum.plus(pick(m)), new Dec(0)).toNumber();
   return { company: inputs.company ? total((m) => m.companyCost) : null, index: total((m) => m.indexCost) };
 }
-
-/** The cost the budget is suggested from: the company's own when known. */
-export function budgetBase(cost: ExpectedCost): number {
-  return cost.company ?? cost.index;
-}

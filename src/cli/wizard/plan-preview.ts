@@ -5,7 +5,7 @@ import type { RunContext } from "../commands/shared.js";
 import { loadPlanFromConfig } from "../plan-inputs.js";
 import type { Prompter } from "../prompts.js";
 import type { Answers } from "./answers.js";
-import { budgetBase, expectedCost, roundBudget } from "./budget.js";
+import { expectedCost, roundBudget } from "./budget.js";
 import { configFor } from "./config-text.js";
 import type { InitFlags } from "./flags.js";
 
@@ -20,7 +20,8 @@ export async function planAndBudget(
 ): Promise<number> {
   const inputs = await loadPlanFromConfig(ctx, configFor(answers));
   const cost = expectedCost(inputs);
-  const suggested = roundBudget(budgetBase(cost) * 1.1);
+  // From the company's own cost when the usage has one: what it pays, and what check's budget test prices.
+  const suggested = roundBudget((cost.company ?? cost.index) * 1.1);
   out(`\nPlan: ${planSummary(inputs.plan)}`);
   const months = `over ${inputs.plan.months.length} months (hedged ${fmtPct(inputs.plan.totals.achievedRatio, 1)})`;
   out(
