@@ -32,8 +32,10 @@ async function runInit(ctx: RunContext, flags: InitFlags, prompter: Prompter): P
       hint: "pass --yes to accept every default without a prompt, with the files as flags",
     });
   }
-  const found = findCandidates(ctx.cwd);
-  const answers = interactive ? await ask(ctx, prompter, flags, found) : answersFromFlags(flags, found);
+  // The scan reads the head of every CSV and JSON file two levels down: with --yes and every file given, it is skipped.
+  let found: ReturnType<typeof findCandidates> | undefined;
+  const find = (): ReturnType<typeof findCandidates> => (found ??= findCandidates(ctx.cwd));
+  const answers = interactive ? await ask(ctx, prompter, flags, find()) : answersFromFlags(flags, find);
   const out = (s: string): void => (interactive ? ctx.stdout : ctx.stderr).write(`${s}\n`);
 
   // Without prompts, whether the target may be written is known before any work: refuse before planning.

@@ -19,25 +19,27 @@ export interface Answers {
   horizon?: number;
 }
 
-export function answersFromFlags(flags: InitFlags, found: Record<Role, string[]>): Answers {
+/** `find` lists the files under the working directory; it is called only when a file flag is missing. */
+export function answersFromFlags(flags: InitFlags, find: () => Record<Role, string[]>): Answers {
   const policy: Answers["policy"] = flags.policy
     ? { kind: "file", path: flags.policy }
     : flags.ratio !== undefined
       ? { kind: "ratio", ratio: flags.ratio }
       : { kind: "ladder", percents: flags.ladder ?? [...DEFAULT_LADDER] };
   return {
-    usage: required(flags.usage, "--usage", "usage CSV", found.usage),
+    usage: required(flags.usage, "--usage", "usage CSV", () => find().usage),
     dialect: usageDialectOf(flags),
-    curve: required(flags.curve, "--curve", "futures curve CSV", found.curve),
-    contract: required(flags.contract, "--contract", "contract spec JSON", found.contract),
+    curve: required(flags.curve, "--curve", "futures curve CSV", () => find().curve),
+    contract: required(flags.contract, "--contract", "contract spec JSON", () => find().contract),
     policy,
     ...(flags.horizon !== undefined ? { horizon: flags.horizon } : {}),
   };
 }
 
-function required(value: string | undefined, flag: string, what: string, found: string[]): string {
+function required(value: string | undefined, flag: string, what: string, found: () => string[]): string {
   if (value) return value;
-  if (found[0]) return found[0];
+  const first = found()[0];
+  if (first) return first;
   throw new HedgeError("USAGE_MISSING_FLAG", `no ${what} found under the working directory`, {
     expected: `${flag} FILE`,
     hint: `e.g. tokenhedge init --yes ${flag} path/to/file`,
