@@ -26,14 +26,20 @@ export interface CubePart {
   cellDay: Float64Array;
   cellCombo: Int32Array;
   cellRows: Float64Array;
-  /** (cell, kind, tokens) triples, cells in order. */
+  /**
+   * (cell, kind, tokens) triples, cells in order. A value is a float64 where that is exact; NaN marks one kept as
+   * a BigInt in `tokBig` (in triple order): a BigInt per cell would cost more to make, clone and read back than
+   * the whole merge otherwise does.
+   */
   tokCell: Int32Array;
   tokKind: Int32Array;
-  tokValue: bigint[];
-  /** (cell, slot, mantissa at the slot's scale) triples. */
+  tokValue: Float64Array;
+  tokBig: bigint[];
+  /** (cell, slot, mantissa at the slot's scale) triples, NaN-marked BigInts in `costBig` as for tokens. */
   costCell: Int32Array;
   costSlot: Int32Array;
-  costValue: bigint[];
+  costValue: Float64Array;
+  costBig: bigint[];
 }
 
 /** One byte range's results, with line numbers relative to the range (its first line is 1). */
@@ -59,28 +65,38 @@ export interface IngestPart {
 
 export function cubePart(cube: Cube): CubePart {
   const n = cube.cellCount;
+  const nk = cube.kinds.values.length;
+  const ns = cube.costSlots.length;
   const cellDay = new Float64Array(n);
   const cellCombo = new Int32Array(n);
   const cellRows = new Float64Array(n);
   const tc: number[] = [];
   const tk: number[] = [];
-  const tv: bigint[] = [];
+  const tv: number[] = [];
+  const tokBig: bigint[] = [];
   const cc: number[] = [];
   const cs: number[] = [];
-  const cv: bigint[] = [];
+  const cv: number[] = [];
+  const costBig: bigint[] = [];
   for (let c = 0; c < n; c++) {
     cellDay[c] = cube.day(c);
     cellCombo[c] = cube.comboOf(c);
     cellRows[c] = cube.rows(c);
-    for (const k of cube.kindsOf(c)) {
+    for (let k = 0; k < nk; k++) {
+      if (!cube.hasTokens(c, k)) continue;
       tc.push(c);
       tk.push(k);
-      tv.push(cube.tokens(c, k));
+      const v = cube.tokensSafe(c, k);
+      tv.push(v);
+      if (v !== v) tokBig.push(cube.tokens(c, k));
     }
-    for (const s of cube.slotsOf(c)) {
+    for (let s = 0; s < ns; s++) {
+      if (!cube.hasCost(c, s)) continue;
       cc.push(c);
       cs.push(s);
-      cv.push(cube.costMantissa(c, s));
+      const v = cube.costSafe(c, s);
+      cv.push(v);
+      if (v !== v) costBig.push(cube.costMantissa(c, s));
     }
   }
   return {
@@ -97,16 +113,16 @@ export function cubePart(cube: Cube): CubePart {
     cellRows,
     tokCell: Int32Array.from(tc),
     tokKind: Int32Array.from(tk),
-    tokValue: tv,
+    tokValue: Float64Array.from(tv),
+    tokBig,
     costCell: Int32Array.from(cc),
     costSlot: Int32Array.from(cs),
-    costValue: cv,
+    costValue: Float64Array.from(cv),
+    costBig,
   };
 }
 
 /** Add a later range's cube to `cube`, remapping its ids; returns its currency ids in `cube`. */
-const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
-
 export function absorbCube(cube: Cube, p: CubePart): number[] {
   const providers = p.providers.map((v) => cube.providers.id(v));
   const models = p.models.map((v) => cube.models.id(v));
@@ -121,19 +137,23 @@ export function absorbCube(cube: Cube, p: CubePart): number[] {
     cells[c] = cell;
     cube.addRows(cell, p.cellRows[c]!);
   }
+  let big = 0;
   for (let i = 0; i < p.tokCell.length; i++) {
     const v = p.tokValue[i]!;
     const cell = cells[p.tokCell[i]!]!;
     const kind = kinds[p.tokKind[i]!]!;
-    if (v >= 0n && v <= SAFE) cube.addTokens(cell, kind, Number(v));
-    else cube.addTokensBig(cell, kind, v);
+    if (v !== v) cube.addTokensBig(cell, kind, p.tokBig[big++]!);
+    else if (v >= 0) cube.addTokens(cell, kind, v);
+    else cube.addTokensBig(cell, kind, BigInt(v));
   }
+  big = 0;
   for (let i = 0; i < p.costCell.length; i++) {
     const s = p.costSlot[i]!;
     const v = p.costValue[i]!;
+    const cell = cells[p.costCell[i]!]!;
     // Safe integers stay in the float64 sums: BigInt side entries would slow every later read of the cell.
-    if (v >= -SAFE && v <= SAFE) cube.addCost(cells[p.costCell[i]!]!, slots[s]!, Number(v), p.slotScales[s]!);
-    else cube.addCostBig(cells[p.costCell[i]!]!, slots[s]!, v, p.slotScales[s]!);
+    if (v !== v) cube.addCostBig(cell, slots[s]!, p.costBig[big++]!, p.slotScales[s]!);
+    else cube.addCost(cell, slots[s]!, v, p.slotScales[s]!);
   }
   return currencies;
 }

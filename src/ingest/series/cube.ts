@@ -271,6 +271,20 @@ export class Cube {
     return out;
   }
 
+  /** Whether the cell has tokens of this kind (kind ids run from 0 to kinds.values.length − 1). */
+  hasTokens(cell: number, kind: number): boolean {
+    return kind < this.kindWidth && this.tokUsed[cell * this.kindWidth + kind] === 1;
+  }
+
+  /**
+   * The cell's tokens of a kind as a float64 when that is exact (the sum never left ±(2^53 − 1)), else NaN:
+   * the read for summing many cells without a BigInt per cell (tokens() is the exact value in every case).
+   */
+  tokensSafe(cell: number, kind: number): number {
+    const i = cell * this.kindWidth + kind;
+    return this.tokHi.size === 0 || !this.tokHi.has(i) ? this.tokLo[i]! : NaN;
+  }
+
   tokens(cell: number, kind: number): bigint {
     const i = cell * this.kindWidth + kind;
     return BigInt(this.tokLo[i]!) + (this.tokHi.get(i) ?? 0n);
@@ -282,6 +296,17 @@ export class Cube {
     const w = this.slotWidth;
     for (let s = 0; s < this.costSlots.length; s++) if (this.costUsed[cell * w + s]) out.push(s);
     return out;
+  }
+
+  /** Whether the cell has cost in this slot. */
+  hasCost(cell: number, slot: number): boolean {
+    return this.costUsed[cell * this.slotWidth + slot] === 1;
+  }
+
+  /** The cell's cost mantissa in a slot as a float64 when that is exact, else NaN (as tokensSafe). */
+  costSafe(cell: number, slot: number): number {
+    const i = cell * this.slotWidth + slot;
+    return this.costHi.size === 0 || !this.costHi.has(i) ? this.costLo[i]! : NaN;
   }
 
   /** A cell's cost in a slot as an exact integer mantissa at the slot's scale. */

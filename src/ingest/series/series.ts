@@ -3,6 +3,7 @@ import { Dec } from "../../money/decimal.js";
 import { HedgeError } from "../../errors.js";
 import { mantissaToDec, type Cube } from "./cube.js";
 import { daysToCivil } from "../values/dates.js";
+import { ExactInt } from "../values/exact.js";
 import type { ColumnMap, DayTotal, UsageCell, UsageSeries } from "../types.js";
 
 export interface SeriesCore {
@@ -32,6 +33,12 @@ export type SeriesBody = Pick<
   | "cells"
 >;
 
+/** Add a cell's value: `safe` when it is exact as a float64, else (NaN) the exact `big()`. */
+function addCellSum(acc: ExactInt, safe: number, big: () => bigint): void {
+  if (safe === safe) acc.add(safe);
+  else acc.addBig(big());
+}
+
 export function buildSeries(cube: Cube, core: SeriesCore): SeriesBody {
   const kinds = cube.kinds.values;
   const currencies = cube.currencies.values;
@@ -39,11 +46,12 @@ export function buildSeries(cube: Cube, core: SeriesCore): SeriesBody {
   const slots = cube.costSlots;
 
   // Currency: the one asked for, else the only one present; several and none chosen → no single total.
-  const perSlot: bigint[] = slots.map(() => 0n);
+  const perSlot = slots.map(() => new ExactInt());
   const slotUsed: boolean[] = slots.map(() => false);
   for (let c = 0; c < n; c++) {
-    for (const s of cube.slotsOf(c)) {
-      perSlot[s] = perSlot[s]! + cube.costMantissa(c, s);
+    for (let s = 0; s < slots.length; s++) {
+      if (!cube.hasCost(c, s)) continue;
+      addCellSum(perSlot[s]!, cube.costSafe(c, s), () => cube.costMantissa(c, s));
       slotUsed[s] = true;
     }
   }
@@ -51,7 +59,7 @@ export function buildSeries(cube: Cube, core: SeriesCore): SeriesBody {
   perSlot.forEach((m, s) => {
     if (!slotUsed[s]) return;
     const cur = slots[s]!.currency;
-    perCurrency.set(cur, (perCurrency.get(cur) ?? new Dec(0)).plus(mantissaToDec(m, cube.slotScaleOf(s))));
+    perCurrency.set(cur, (perCurrency.get(cur) ?? new Dec(0)).plus(mantissaToDec(m.value, cube.slotScaleOf(s))));
   });
   const costByCurrency = new Map<string, Dec>([...perCurrency].map(([k, v]) => [currencies[k]!, v]));
   let currency: string | null = null;
@@ -68,69 +76,92 @@ export function buildSeries(cube: Cube, core: SeriesCore): SeriesBody {
   const currencyId = currency === null ? -1 : currencies.indexOf(currency);
   const hasCost = core.hasCost && currency !== null;
 
-  const byDay = new Map<number, DayTotal>();
-  // Cost per day as exact mantissas per slot (each slot has one scale), turned into Dec once per day.
-  const dayCost = new Map<number, bigint[]>();
-  const kindTotals: bigint[] = kinds.map(() => 0n);
-  const modelTotals: bigint[] = cube.models.values.map(() => 0n);
-  const providerTotals: bigint[] = cube.providers.values.map(() => 0n);
-  const projectTotals: bigint[] = cube.projects.values.map(() => 0n);
+  // Sums per day (in order of first appearance), kind and dimension value, exact without a BigInt per cell
+  // (ExactInt: a float64 while it is exact). A day's kinds keep the order in which its cells first had them.
+  const nk = kinds.length;
+  const dayIndex = new Map<number, number>();
+  const dayNos: number[] = [];
+  const dayTokens: ExactInt[] = [];
+  const dayKind: ExactInt[] = [];
+  const dayKindOrder: number[][] = [];
+  const dayCost: ExactInt[] = [];
+  const sums = (count: number): ExactInt[] => Array.from({ length: count }, () => new ExactInt());
+  const kindTotals = sums(nk);
+  const modelTotals = sums(cube.models.values.length);
+  const providerTotals = sums(cube.providers.values.length);
+  const projectTotals = sums(cube.projects.values.length);
   const seenModel: boolean[] = [];
   const seenProvider: boolean[] = [];
   const seenProject: boolean[] = [];
   const seenKind: boolean[] = [];
-  let totalTokens = 0n;
+  const total = new ExactInt();
+  const cellTokens = new ExactInt();
 
   for (let c = 0; c < n; c++) {
     const dayNo = cube.day(c);
-    let d = byDay.get(dayNo);
-    if (!d) {
-      d = { day: daysToCivil(dayNo), tokens: 0n, cost: null, byKind: new Map() };
-      byDay.set(dayNo, d);
-      dayCost.set(
-        dayNo,
-        slots.map(() => 0n),
-      );
+    let d = dayIndex.get(dayNo);
+    if (d === undefined) {
+      d = dayNos.length;
+      dayIndex.set(dayNo, d);
+      dayNos.push(dayNo);
+      dayTokens.push(new ExactInt());
+      for (let k = 0; k < nk; k++) dayKind.push(new ExactInt());
+      dayKindOrder.push([]);
+      for (let s = 0; s < slots.length; s++) dayCost.push(new ExactInt());
     }
-    const combo = cube.combos[cube.comboOf(c)]!;
     if (hasCost) {
-      const dc = dayCost.get(dayNo)!;
-      for (const s of cube.slotsOf(c)) if (slots[s]!.currency === currencyId) dc[s] = dc[s]! + cube.costMantissa(c, s);
+      for (let s = 0; s < slots.length; s++) {
+        if (slots[s]!.currency !== currencyId || !cube.hasCost(c, s)) continue;
+        addCellSum(dayCost[d * slots.length + s]!, cube.costSafe(c, s), () => cube.costMantissa(c, s));
+      }
     }
-    let cellTokens = 0n;
-    const ks = cube.kindsOf(c);
-    for (const k of ks) {
-      const t = cube.tokens(c, k);
-      cellTokens += t;
-      kindTotals[k] = kindTotals[k]! + t;
+    cellTokens.lo = 0;
+    cellTokens.hi = 0n;
+    let any = false;
+    for (let k = 0; k < nk; k++) {
+      if (!cube.hasTokens(c, k)) continue;
+      any = true;
+      const t = cube.tokensSafe(c, k);
+      const big = () => cube.tokens(c, k);
+      addCellSum(cellTokens, t, big);
+      addCellSum(kindTotals[k]!, t, big);
       seenKind[k] = true;
-      const kind = kinds[k]!;
-      d.byKind.set(kind, (d.byKind.get(kind) ?? 0n) + t);
+      const dk = dayKind[d * nk + k]!;
+      if (dk.lo === 0 && dk.hi === 0n && !dayKindOrder[d]!.includes(k)) dayKindOrder[d]!.push(k);
+      addCellSum(dk, t, big);
     }
-    if (ks.length > 0) {
+    if (any) {
+      const combo = cube.combos[cube.comboOf(c)]!;
       seenModel[combo.model] = seenProvider[combo.provider] = seenProject[combo.project] = true;
-      d.tokens += cellTokens;
-      modelTotals[combo.model] = modelTotals[combo.model]! + cellTokens;
-      providerTotals[combo.provider] = providerTotals[combo.provider]! + cellTokens;
-      projectTotals[combo.project] = projectTotals[combo.project]! + cellTokens;
-      totalTokens += cellTokens;
+      dayTokens[d]!.addSum(cellTokens);
+      modelTotals[combo.model]!.addSum(cellTokens);
+      providerTotals[combo.provider]!.addSum(cellTokens);
+      projectTotals[combo.project]!.addSum(cellTokens);
+      total.addSum(cellTokens);
     }
   }
+
+  const byDay = new Map<number, DayTotal>();
   let totalCost = new Dec(0);
-  if (hasCost) {
-    for (const [dayNo, d] of byDay) {
-      let sum = new Dec(0);
-      dayCost.get(dayNo)!.forEach((m, s) => {
-        if (m !== 0n) sum = sum.plus(mantissaToDec(m, cube.slotScaleOf(s)));
-      });
-      d.cost = sum;
-      totalCost = totalCost.plus(sum);
+  dayNos.forEach((dayNo, d) => {
+    const byKind = new Map<string, bigint>();
+    for (const k of dayKindOrder[d]!) byKind.set(kinds[k]!, dayKind[d * nk + k]!.value);
+    let cost: Dec | null = null;
+    if (hasCost) {
+      cost = new Dec(0);
+      for (let s = 0; s < slots.length; s++) {
+        const m = dayCost[d * slots.length + s]!.value;
+        if (m !== 0n) cost = cost.plus(mantissaToDec(m, cube.slotScaleOf(s)));
+      }
+      totalCost = totalCost.plus(cost);
     }
-  }
-  const named = (values: string[], totals: bigint[], seen: boolean[]): Map<string, bigint> => {
+    byDay.set(dayNo, { day: daysToCivil(dayNo), tokens: dayTokens[d]!.value, cost, byKind });
+  });
+  const totalTokens = total.value;
+  const named = (values: string[], totals: ExactInt[], seen: boolean[]): Map<string, bigint> => {
     const m = new Map<string, bigint>();
     totals.forEach((t, i) => {
-      if (seen[i]) m.set(values[i]!, (m.get(values[i]!) ?? 0n) + t);
+      if (seen[i]) m.set(values[i]!, (m.get(values[i]!) ?? 0n) + t.value);
     });
     return m;
   };

@@ -33,6 +33,12 @@ export class ExactInt {
     this.hi += v;
   }
 
+  /** Add another sum (its BigInt part only when it has one). */
+  addSum(other: ExactInt): void {
+    if (other.hi !== 0n) this.hi += other.hi;
+    this.add(other.lo);
+  }
+
   get value(): bigint {
     return this.hi + BigInt(this.lo);
   }
