@@ -33,10 +33,17 @@ export type SeriesBody = Pick<
   | "cells"
 >;
 
-/** Add a cell's value: `safe` when it is exact as a float64, else (NaN) the exact `big()`. */
-function addCellSum(acc: ExactInt, safe: number, big: () => bigint): void {
+/** Add a cell's tokens of kind `k` (a float64 when exact, the BigInt only when not). No closure: this runs per cell. */
+function addCellTokens(acc: ExactInt, cube: Cube, c: number, k: number, safe: number): void {
   if (safe === safe) acc.add(safe);
-  else acc.addBig(big());
+  else acc.addBig(cube.tokens(c, k));
+}
+
+/** Add a cell's cost mantissa in slot `s`, as addCellTokens. */
+function addCellCost(acc: ExactInt, cube: Cube, c: number, s: number): void {
+  const safe = cube.costSafe(c, s);
+  if (safe === safe) acc.add(safe);
+  else acc.addBig(cube.costMantissa(c, s));
 }
 
 export function buildSeries(cube: Cube, core: SeriesCore): SeriesBody {
@@ -51,7 +58,7 @@ export function buildSeries(cube: Cube, core: SeriesCore): SeriesBody {
   for (let c = 0; c < n; c++) {
     for (let s = 0; s < slots.length; s++) {
       if (!cube.hasCost(c, s)) continue;
-      addCellSum(perSlot[s]!, cube.costSafe(c, s), () => cube.costMantissa(c, s));
+      addCellCost(perSlot[s]!, cube, c, s);
       slotUsed[s] = true;
     }
   }
@@ -112,7 +119,7 @@ export function buildSeries(cube: Cube, core: SeriesCore): SeriesBody {
     if (hasCost) {
       for (let s = 0; s < slots.length; s++) {
         if (slots[s]!.currency !== currencyId || !cube.hasCost(c, s)) continue;
-        addCellSum(dayCost[d * slots.length + s]!, cube.costSafe(c, s), () => cube.costMantissa(c, s));
+        addCellCost(dayCost[d * slots.length + s]!, cube, c, s);
       }
     }
     cellTokens.lo = 0;
@@ -122,13 +129,12 @@ export function buildSeries(cube: Cube, core: SeriesCore): SeriesBody {
       if (!cube.hasTokens(c, k)) continue;
       any = true;
       const t = cube.tokensSafe(c, k);
-      const big = () => cube.tokens(c, k);
-      addCellSum(cellTokens, t, big);
-      addCellSum(kindTotals[k]!, t, big);
+      addCellTokens(cellTokens, cube, c, k, t);
+      addCellTokens(kindTotals[k]!, cube, c, k, t);
       seenKind[k] = true;
       const dk = dayKind[d * nk + k]!;
       if (dk.lo === 0 && dk.hi === 0n && !dayKindOrder[d]!.includes(k)) dayKindOrder[d]!.push(k);
-      addCellSum(dk, t, big);
+      addCellTokens(dk, cube, c, k, t);
     }
     if (any) {
       const combo = cube.combos[cube.comboOf(c)]!;
