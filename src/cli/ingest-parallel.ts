@@ -11,7 +11,7 @@
  * reads on through the rest of the file: a sequential read, with its exact answer or error (line numbers
  * included). `--dedupe` (whose duplicate check covers millions of rows) always reads sequentially.
  *
- * Off unless TOKENHEDGE_THREADS asks for it (see threadsFor).
+ * On for files of 64 MB or more on a machine with more than one core; TOKENHEDGE_THREADS sets it (see threadsFor).
  * Ctrl-C ends the process, workers included, with nothing written (exit 130), as with the sequential reader.
  */
 import { existsSync } from "node:fs";
@@ -39,10 +39,10 @@ const MAX_THREADS = 4;
 const WORKER = new URL("./ingest-worker.js", import.meta.url);
 
 /**
- * How many threads to read a file of `size` bytes with (1: sequential). Off by default: on the 2-core machine
- * the bench runs on, shared with other work, two threads cost about a fifth more CPU (a second isolate that
- * loads and compiles the reader, the merge) and were not faster (bench/ingest/README.md). TOKENHEDGE_THREADS
- * turns them on: `auto` for files of 64 MB or more (up to four threads), N ≥ 2 for N threads at any size.
+ * How many threads to read a file of `size` bytes with (1: sequential). By default (TOKENHEDGE_THREADS unset or
+ * `auto`) files of 64 MB or more get one thread per core, up to four: on the bench's 2-core machine two threads read
+ * its 300 MB log in about two thirds of one thread's time, idle or with other work on the cores, for about a tenth
+ * more CPU (bench/ingest/README.md). `1` reads in one thread; N ≥ 2 uses N threads at any size.
  */
 export function threadsFor(ctx: IoContext, size: number, options: IngestOptions): number {
   const asked = (ctx.env.TOKENHEDGE_THREADS ?? "").trim().toLowerCase();
@@ -50,14 +50,14 @@ export function threadsFor(ctx: IoContext, size: number, options: IngestOptions)
   if (asked !== "" && asked !== "auto" && !(Number.isInteger(n) && n >= 1)) {
     throw new HedgeError("USAGE", `TOKENHEDGE_THREADS must be auto or a whole number ≥ 1`, {
       value: ctx.env.TOKENHEDGE_THREADS!,
-      expected: "auto, 1 (one thread, the default) or N threads up to 16",
-      hint: "unset TOKENHEDGE_THREADS to read in one thread",
+      expected: "auto (the default: threads for files of 64 MB or more), 1 (one thread) or N threads up to 16",
+      hint: "unset TOKENHEDGE_THREADS for the default, or set it to 1 to read in one thread",
     });
   }
-  if (asked === "" || options.dedupe === true) return 1;
+  if (options.dedupe === true) return 1;
   // The worker is compiled JavaScript: from the TypeScript sources (tests) there is none to start.
   if (!existsSync(fileURLToPath(WORKER))) return 1;
-  if (asked === "auto")
+  if (asked === "" || asked === "auto")
     return size < PARALLEL_MIN_BYTES ? 1 : Math.max(1, Math.min(availableParallelism(), MAX_THREADS));
   return Math.min(n, 16);
 }

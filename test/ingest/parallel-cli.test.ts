@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { mkdtempSync, readdirSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { ROOT, runCli } from "../helpers/run-cli.js";
@@ -74,11 +74,42 @@ describe("ingest with worker threads (TOKENHEDGE_THREADS)", () => {
   });
 });
 
+describe("how many threads", () => {
+  // The built module: from the TypeScript sources there is no compiled worker, so threadsFor answers 1 there.
+  type ThreadsFor = (ctx: { env: Record<string, string | undefined> }, size: number, o: object) => number;
+  const load = async (): Promise<ThreadsFor> =>
+    ((await import(pathToFileURL(join(ROOT, "dist/cli/ingest-parallel.js")).href)) as { threadsFor: ThreadsFor })
+      .threadsFor;
+  const MB = 1 << 20;
+  const cores = Math.min(availableParallelism(), 4);
+
+  it("by default, one per core (up to 4) for a file of 64 MB or more, one below", async () => {
+    const threadsFor = await load();
+    for (const env of [
+      {},
+      { TOKENHEDGE_THREADS: "" },
+      { TOKENHEDGE_THREADS: "auto" },
+      { TOKENHEDGE_THREADS: " AUTO " },
+    ]) {
+      expect(threadsFor({ env }, 64 * MB, { file: "x" })).toBe(cores);
+      expect(threadsFor({ env }, 64 * MB - 1, { file: "x" })).toBe(1);
+    }
+  });
+
+  it("1 reads in one thread, N uses N at any size (at most 16), --dedupe always one", async () => {
+    const threadsFor = await load();
+    expect(threadsFor({ env: { TOKENHEDGE_THREADS: "1" } }, 500 * MB, { file: "x" })).toBe(1);
+    expect(threadsFor({ env: { TOKENHEDGE_THREADS: "3" } }, 1 * MB, { file: "x" })).toBe(3);
+    expect(threadsFor({ env: { TOKENHEDGE_THREADS: "99" } }, 1 * MB, { file: "x" })).toBe(16);
+    expect(threadsFor({ env: {} }, 500 * MB, { file: "x", dedupe: true })).toBe(1);
+  });
+});
+
 describe("TOKENHEDGE_THREADS with a value it cannot use", () => {
   it("ingest --help names the variable and its values", () => {
     const r = runCli(["ingest", "--help"]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/TOKENHEDGE_THREADS=auto\|N {2}read a large file with worker threads/);
+    expect(r.stdout).toMatch(/TOKENHEDGE_THREADS=auto\|N {2}worker threads for a large file: auto \(the default/);
   });
 
   it("exits 2 naming the variable, the value and what it takes", () => {

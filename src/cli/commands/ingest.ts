@@ -52,7 +52,7 @@ export function ingestCommand(env: CommandEnv): Command {
     )
     .addHelpText(
       "after",
-      "\nEnvironment:\n  TOKENHEDGE_THREADS=auto|N  read a large file with worker threads (auto: files of 64 MB or more, up to 4;\n                             N at any size, at most 16); unset or 1: one thread, the default",
+      "\nEnvironment:\n  TOKENHEDGE_THREADS=auto|N  worker threads for a large file: auto (the default, also when unset): files of\n                             64 MB or more, one thread per core up to 4; 1: one thread; N: N threads at any size (at most 16)",
     )
     .action(lazyAction(async () => (await import("../actions/ingest.js")).ingestAction(env)));
 }
