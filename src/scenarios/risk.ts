@@ -5,6 +5,7 @@
  *   CVaR 95% = the mean of the worst 5%: the average of the ⌈0.05·n⌉ largest costs (Acerbi & Tasche, "On the
  *   coherence of expected shortfall", J. Banking & Finance 26(7), 2002, for the definition on a sample).
  * Costs are losses here (higher is worse), so the "worst" tail is the upper one.
+ * At another confidence c (tailRisk): Cost-at-Risk c = P_c − mean, CVaR c = the average of the ⌈(1 − c)·n⌉ largest.
  */
 import { quantileType7Sorted } from "../stats/quantile.js";
 import { selectKth } from "../stats/select.js";
@@ -107,4 +108,29 @@ export function riskFiguresSelect(values: Float64Array): RiskFigures {
     costAtRisk95: p95.value - mean,
     cvar95: worst / tail,
   };
+}
+
+/** The tail at one confidence c: P_c, Cost-at-Risk c = P_c − mean, CVaR c = the mean of the worst (1 − c). */
+export interface TailRisk {
+  confidence: number;
+  quantile: number;
+  costAtRisk: number;
+  cvar: number;
+}
+
+/**
+ * The tail of `values` at `confidence` (type-7 quantile; CVaR over the ⌈(1 − c)·n⌉ largest, as cvar95). At 95% it
+ * is read off `figures` (the same sample's RiskFigures), so no second sort is paid for the default level.
+ */
+export function tailRisk(values: ArrayLike<number>, confidence: number, figures?: RiskFigures): TailRisk {
+  if (figures && confidence === 0.95)
+    return { confidence, quantile: figures.p95, costAtRisk: figures.costAtRisk95, cvar: figures.cvar95 };
+  const sorted = Float64Array.from(values).sort();
+  const n = sorted.length;
+  const mean = figures?.mean ?? meanAndVariance(sorted).mean;
+  const quantile = quantileType7Sorted(sorted, confidence);
+  const tail = Math.max(1, Math.ceil((1 - confidence) * n - 1e-9));
+  let worst = 0;
+  for (let i = n - tail; i < n; i++) worst += sorted[i]!;
+  return { confidence, quantile, costAtRisk: quantile - mean, cvar: worst / tail };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { meanAndVariance, riskFigures } from "../../src/scenarios/risk.js";
+import { meanAndVariance, riskFigures, tailRisk } from "../../src/scenarios/risk.js";
 import { hedgeRatioSweep, sweepRatios } from "../../src/scenarios/sweep.js";
 
 describe("risk figures", () => {
@@ -20,6 +20,38 @@ describe("risk figures", () => {
   it("CVaR averages the ⌈5%⌉ largest values", () => {
     // 1..100: the worst 5 are 96..100, mean 98.
     expect(riskFigures(Array.from({ length: 100 }, (_, i) => i + 1)).cvar95).toBe(98);
+  });
+
+  it("the tail at 90% on 1..20 by hand", () => {
+    // P90: h = 19 · 0.9 = 17.1 → 18 + 0.1 · (19 − 18) = 18.1; CaR = 18.1 − 10.5 = 7.6; the worst 10% of 20 is
+    // ⌈2⌉ = 2 values, 19 and 20: CVaR = 19.5.
+    const t = tailRisk(
+      Array.from({ length: 20 }, (_, i) => 20 - i),
+      0.9,
+    );
+    expect(t.confidence).toBe(0.9);
+    expect(t.quantile).toBeCloseTo(18.1, 12);
+    expect(t.costAtRisk).toBeCloseTo(7.6, 12);
+    expect(t.cvar).toBe(19.5);
+    // 1..100 at 99%: P99 = 1 + 99 · 0.99 = 99.01, the worst ⌈1⌉ = 100.
+    const u = tailRisk(
+      Array.from({ length: 100 }, (_, i) => i + 1),
+      0.99,
+    );
+    expect(u.quantile).toBeCloseTo(99.01, 12);
+    expect(u.cvar).toBe(100);
+  });
+
+  it("the tail at 95% is the 95% figures, read off them or recomputed", () => {
+    const xs = Array.from({ length: 37 }, (_, i) => ((i * 7919) % 37) * 1.5 + 3);
+    const r = riskFigures(xs);
+    const read = tailRisk(xs, 0.95, r);
+    const computed = tailRisk(xs, 0.95);
+    for (const t of [read, computed]) {
+      expect(t.quantile).toBeCloseTo(r.p95, 9);
+      expect(t.costAtRisk).toBeCloseTo(r.costAtRisk95, 9);
+      expect(t.cvar).toBeCloseTo(r.cvar95, 9);
+    }
   });
 
   it("two-pass variance survives a large offset", () => {

@@ -6,12 +6,12 @@
 import type { CompanyPricing } from "../../company/pricing.js";
 import type { PlanAnswer } from "../../pipeline/plan-answer.js";
 import { planAnswerDocument } from "./plan-answer.js";
-import { quantileLowerSorted, quantileType7Sorted } from "../../stats/quantile.js";
+import { quantileLowerSorted } from "../../stats/quantile.js";
 import type { CurvePoint } from "../../curve/parse-curve.js";
 import type { ExposureForecast } from "../../hedge/exposure.js";
 import type { HedgePlan } from "../../hedge/plan.js";
 import type { ScenarioResult } from "../../scenarios/grid.js";
-import { riskFigures, type RiskFigures } from "../../scenarios/risk.js";
+import { riskFigures, tailRisk, type RiskFigures } from "../../scenarios/risk.js";
 import type { EffectivenessResult } from "../../effectiveness/index.js";
 import type { CheckSummary } from "../../config/rules.js";
 import { addMonths } from "../../time/period.js";
@@ -168,12 +168,6 @@ function usageRows(e: ExposureForecast): UsageRow[] {
 }
 
 /** Risk figures recomputed from the samples by a plain sort (risk.ts), so every figure of the report comes from the same draws. */
-/** Cost-at-Risk at `confidence`: its quantile (Hyndman–Fan type 7, as every risk figure) less the mean. */
-function costAtRiskOf(samples: Float64Array, confidence: number): number {
-  const sorted = Float64Array.from(samples).sort();
-  return quantileType7Sorted(sorted, confidence) - riskFigures(samples).mean;
-}
-
 function riskRow(samples: Float64Array): RiskRow {
   const f: RiskFigures = riskFigures(samples);
   return {
@@ -230,7 +224,7 @@ export function buildReport(i: ReportInput): ReportModel {
         corr: sim.result.corr,
         confidence: sim.confidence,
         costAtRisk: r2(sim.costAtRisk),
-        unhedgedCostAtRisk: r2(costAtRiskOf(sim.result.samples.unhedged, sim.confidence)),
+        unhedgedCostAtRisk: r2(tailRisk(sim.result.samples.unhedged, sim.confidence).costAtRisk),
         unhedged: riskRow(sim.result.samples.unhedged),
         hedged: riskRow(sim.result.samples.hedged),
         varianceReduction: sim.result.varianceReduction === null ? null : r6(sim.result.varianceReduction),
