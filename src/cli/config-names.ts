@@ -45,6 +45,7 @@ export const FLAG_BINDINGS: FlagBindings = withFlags({
   asOf: "asOf",
   budget: "budget",
   paths: "simulation.paths",
+  confidence: "simulation.confidence",
   corr: "simulation.volumePriceCorrelation",
   book: "book",
   settlements: "settlements",

@@ -84,6 +84,24 @@ export function pathsOption(help: string): Option {
   return new Option("--paths <n>", help).argParser(parseIntOption("--paths", 100, 1_000_000));
 }
 
+/** "0.9" or "90%" → 0.9: a confidence level strictly between 0.5 and 1, as the config's simulation.confidence. */
+export function parseConfidence(value: string): number {
+  const t = value.trim();
+  const pct = t.endsWith("%");
+  const n = Number(pct ? t.slice(0, -1) : t);
+  if (t === "" || t === "%" || !Number.isFinite(n))
+    throw new InvalidArgumentError(`--confidence must be a level such as 0.9 or 90%, got "${value}"`);
+  const c = pct ? n / 100 : n;
+  if (!(c > 0.5 && c < 1))
+    throw new InvalidArgumentError(`--confidence must be above 0.5 and below 1 (50% and 100%), got "${value}"`);
+  return c;
+}
+
+/** `--confidence <level>`: the Cost-at-Risk level (config key simulation.confidence). */
+export function confidenceOption(help: string): Option {
+  return new Option("--confidence <level>", help).argParser(parseConfidence);
+}
+
 /** `--as-of <date>`: the run's date, YYYY-MM-DD. */
 export function asOfOption(help: string): Option {
   return new Option("--as-of <date>", help).argParser(parseAsOf);

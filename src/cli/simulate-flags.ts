@@ -3,7 +3,7 @@ import { InvalidArgumentError, Option, type Command } from "commander";
 import type { ResolvedConfig } from "../config/index.js";
 import type { Budget } from "../scenarios/budget-text.js";
 import { budgetOption } from "./budget-flags.js";
-import { asOfOption, parseNumberOption, pathsOption } from "./options.js";
+import { asOfOption, confidenceOption, parseNumberOption, pathsOption } from "./options.js";
 import type { OutputFlags } from "./output.js";
 import type { PlanFlags } from "./plan-flags.js";
 
@@ -24,6 +24,8 @@ export interface SimulateFlags extends Omit<PlanFlags, "method">, OutputFlags {
   basisNoise: number;
   basisFromHistory?: boolean;
   paths: number;
+  /** Cost-at-Risk level (the config's simulation.confidence when not typed). */
+  confidence?: number;
   budget?: Budget | number;
   asOf?: string;
   resolvedConfig?: ResolvedConfig;
@@ -90,6 +92,11 @@ export function addSimulateOptions(cmd: Command): Command {
       "estimate a, b and the noise from --history: OLS of the spot price changes on the futures price changes, anchored at the last month",
     )
     .addOption(pathsOption("number of simulated paths").default(100_000))
+    .addOption(
+      confidenceOption(
+        "level of the Cost-at-Risk and CVaR shown beside the 95% and 99% figures, and of the delta-normal figures, e.g. 0.9 or 90% (default: the config's simulation.confidence, else 95%)",
+      ),
+    )
     .addOption(budgetOption())
     .addOption(asOfOption("start of the simulation, YYYY-MM-DD (default: the day after the last complete usage month)"))
     .addHelpText(

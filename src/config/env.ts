@@ -28,6 +28,7 @@ export const ENV_BINDINGS: Readonly<Record<string, SettingBinding>> = Object.fro
     TOKENHEDGE_SEED: "seed",
     TOKENHEDGE_AS_OF: "asOf",
     TOKENHEDGE_SIMULATION_PATHS: "simulation.paths",
+    TOKENHEDGE_SIMULATION_CONFIDENCE: "simulation.confidence",
     TOKENHEDGE_EFFECTIVENESS_HISTORY: "effectiveness.history",
     TOKENHEDGE_EVENTS: "events",
     TOKENHEDGE_VOLUME_PLAN: "volumePlan",

@@ -27,6 +27,7 @@ const SETTING_KINDS = {
   seed: "integer",
   asOf: "string",
   "simulation.paths": "integer",
+  "simulation.confidence": "number",
   "simulation.volumePriceCorrelation": "number",
   "effectiveness.history": "string",
   events: "string",

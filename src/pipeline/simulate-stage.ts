@@ -7,6 +7,8 @@ import { simulate, type Basis, type SimulationCommitments, type SimulationResult
 import { commitmentShare } from "../company/commitments.js";
 import { volumeMatrix } from "../scenarios/volumes.js";
 import { parametricRisk, type ParametricResult } from "../scenarios/parametric.js";
+import { tailRisk, type TailRisk } from "../scenarios/risk.js";
+import { DEFAULT_CONFIDENCE } from "../defaults.js";
 import type { PlanStage } from "./plan-stage.js";
 import type { CompanyPricing } from "../company/pricing.js";
 
@@ -20,11 +22,17 @@ export interface SimulateSettings {
   /** Start of the price paths, YYYY-MM-DD (default in the shell: forecastOrigin). */
   asOf: string;
   budget?: Budget;
+  /** Level of the Cost-at-Risk and CVaR reported beside the 95% and 99% figures, and of the delta-normal figures (default 0.95). */
+  confidence?: number;
   onProgress?: (fraction: number) => void;
 }
 
 /** The Monte Carlo result with the delta-normal figures and their Euler parts beside it (parametric.ts). */
-export type SimulationWithParametric = SimulationResult & { parametric: ParametricResult };
+export type SimulationWithParametric = SimulationResult & {
+  parametric: ParametricResult;
+  /** The tail of the unhedged and hedged cost at the run's confidence (at 95% the same as costAtRisk95 and cvar95). */
+  atConfidence: { confidence: number; unhedged: TailRisk; hedged: TailRisk };
+};
 
 /** The forecast's volume paths over the plan months, seeded by the run's seed (the price stream is offset, stats/ziggurat.ts). */
 function planVolumes(stage: PlanStage, paths: number, seed: number): VolumeMatrix {
@@ -49,13 +57,17 @@ function parametricOn(stage: PlanStage, volumes: VolumeMatrix, s: ParametricSett
       corr: s.corr,
       asOf: s.asOf,
       side: stage.position.side,
+      confidence: s.confidence ?? DEFAULT_CONFIDENCE,
     }),
     commitments,
   );
 }
 
 /** What the delta-normal figures need of the simulation's settings: no price paths, no budget. */
-export type ParametricSettings = Pick<SimulateSettings, "model" | "basis" | "paths" | "corr" | "seed" | "asOf">;
+export type ParametricSettings = Pick<
+  SimulateSettings,
+  "model" | "basis" | "paths" | "corr" | "seed" | "asOf" | "confidence"
+>;
 
 /**
  * `simulate --method parametric`: the delta-normal Cost-at-Risk and its Euler parts alone, without price paths. The
@@ -86,7 +98,16 @@ export function simulateStage(stage: PlanStage, s: SimulateSettings): Simulation
     ...(s.onProgress ? { onProgress: s.onProgress } : {}),
     ...(commitments ? { commitments } : {}),
   });
-  return { ...result, parametric: parametricOn(stage, volumes, s) };
+  const confidence = s.confidence ?? DEFAULT_CONFIDENCE;
+  return {
+    ...result,
+    parametric: parametricOn(stage, volumes, s),
+    atConfidence: {
+      confidence,
+      unhedged: tailRisk(result.samples.unhedged, confidence, result.unhedged),
+      hedged: tailRisk(result.samples.hedged, confidence, result.hedged),
+    },
+  };
 }
 
 /**

@@ -5,7 +5,7 @@
  * their results, it does not lay them out.
  */
 import type { ScenarioResult } from "../scenarios/grid.js";
-import type { SimulationResult } from "../scenarios/simulate.js";
+import { levelText, type SimulationView } from "./views/simulate.js";
 import type { ParametricResult } from "../scenarios/parametric.js";
 import type { Budget } from "../scenarios/budget.js";
 import { probOver } from "./views/simulate-parametric.js";
@@ -37,17 +37,27 @@ export function scenariosSentence(results: readonly ScenarioResult[]): string {
   return `${parts.join("; ")}.`;
 }
 
+/** The Monte Carlo Cost-at-Risk at the run's confidence, unhedged and hedged, with its level as text ("95%"). */
+export function carAtLevel(r: SimulationView): { level: string; unhedged: number; hedged: number } {
+  const at = r.atConfidence;
+  return at
+    ? { level: levelText(at.confidence), unhedged: at.unhedged.costAtRisk, hedged: at.hedged.costAtRisk }
+    : { level: "95%", unhedged: r.unhedged.costAtRisk95, hedged: r.hedged.costAtRisk95 };
+}
+
 /**
  * "Expected cost $3.25M unhedged → $3.25M hedged; Cost-at-Risk 95% $1.93M → $1.98M (+2.5%); P(over budget) 24.0% →
  * 23.9%; peak margin outflow P95 $479K on top of $189K initial margin (5,000 paths)."
  */
-export function simulateSentence(r: SimulationResult, initialMargin: number): string {
+export function simulateSentence(r: SimulationView, initialMargin: number): string {
   const u = r.unhedged;
   const h = r.hedged;
-  const change = u.costAtRisk95 > 0 ? ` (${fmtSignedPct(h.costAtRisk95 / u.costAtRisk95 - 1, 1)})` : "";
+  // At the run's confidence (--confidence, simulation.confidence), 95% by default.
+  const car = carAtLevel(r);
+  const change = car.unhedged > 0 ? ` (${fmtSignedPct(car.hedged / car.unhedged - 1, 1)})` : "";
   const parts = [
     `Expected cost ${fmtMoneyShort(u.mean)} unhedged → ${fmtMoneyShort(h.mean)} hedged`,
-    `Cost-at-Risk 95% ${fmtMoneyShort(u.costAtRisk95)} → ${fmtMoneyShort(h.costAtRisk95)}${change}`,
+    `Cost-at-Risk ${car.level} ${fmtMoneyShort(car.unhedged)} → ${fmtMoneyShort(car.hedged)}${change}`,
   ];
   if (r.probOverBudget !== null && r.probOverBudgetUnhedged !== null)
     parts.push(`P(over budget) ${fmtPct(r.probOverBudgetUnhedged, 1)} → ${fmtPct(r.probOverBudget, 1)}`);

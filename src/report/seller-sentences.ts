@@ -7,7 +7,8 @@
  */
 import type { ScenarioResult } from "../scenarios/grid.js";
 import type { ParametricResult } from "../scenarios/parametric.js";
-import type { SimulationResult } from "../scenarios/simulate.js";
+import type { SimulationView } from "./views/simulate.js";
+import { carAtLevel } from "./risk-sentences.js";
 import { fmtInt, fmtMoneyShort, fmtPct, fmtSignedPct } from "./render/format.js";
 import { leadCaseClause, marginClause, simulatedMarginClause, worstClause } from "./sentence-parts.js";
 
@@ -25,12 +26,13 @@ function shortfallClause(contracts: number, confidence: string, unhedged: number
  * "Hedging 629 contracts short narrows the 95% revenue shortfall from $2.00M to $1.10M (-45.0%); expected revenue
  * $3.27M unhedged → $3.27M hedged; peak margin outflow P95 $481K on top of $189K initial margin (5,000 paths)."
  */
-export function sellerSimulateSentence(r: SimulationResult, contracts: number, initialMargin: number): string {
+export function sellerSimulateSentence(r: SimulationView, contracts: number, initialMargin: number): string {
   const u = r.unhedged;
   const h = r.hedged;
+  const car = carAtLevel(r);
   return (
     [
-      shortfallClause(contracts, "95%", u.costAtRisk95, h.costAtRisk95),
+      shortfallClause(contracts, car.level, car.unhedged, car.hedged),
       `expected revenue ${fmtMoneyShort(-u.mean)} unhedged → ${fmtMoneyShort(-h.mean)} hedged`,
       simulatedMarginClause(r, initialMargin),
     ].join("; ") + "."

@@ -11,6 +11,8 @@ import type { CommandEnv } from "../commands/shared.js";
 
 interface PlanCommandFlags extends PlanFlags, OutputFlags {
   fundingRate?: number;
+  /** Level of the delta-normal Cost-at-Risk (the config's simulation.confidence when not typed). */
+  confidence?: number;
 }
 
 export function planAction(env: CommandEnv) {
@@ -18,7 +20,10 @@ export function planAction(env: CommandEnv) {
     const { ctx } = env;
     const stage = await loadPlan(ctx, files, flags);
     const { plan, exposure, inputs, position, company } = stage;
-    const answer = planAnswer(stage, flags.fundingRate !== undefined ? { fundingRate: flags.fundingRate } : {});
+    const answer = planAnswer(stage, {
+      ...(flags.fundingRate !== undefined ? { fundingRate: flags.fundingRate } : {}),
+      ...(flags.confidence !== undefined ? { confidence: flags.confidence } : {}),
+    });
     warn(ctx, [
       ...exposure.forecast.warnings,
       ...plan.warnings,

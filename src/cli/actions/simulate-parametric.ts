@@ -9,6 +9,7 @@ import { pricingDocument } from "../../company/scenarios.js";
 import type { Budget } from "../../scenarios/budget.js";
 import type { Basis } from "../../scenarios/simulate.js";
 import { HedgeError } from "../../errors.js";
+import { DEFAULT_CONFIDENCE } from "../../defaults.js";
 import { emit } from "../output.js";
 import { parametricSentence } from "../../report/risk-sentences.js";
 import { sellerParametricSentence } from "../../report/seller-sentences.js";
@@ -30,6 +31,11 @@ export function planFlagsOf(flags: SimulateFlags): PlanFlags {
     return flags as PlanFlags;
   }
   return { ...flags, method: flags.sizing ?? "policy" };
+}
+
+/** The Cost-at-Risk level: --confidence (or the config's simulation.confidence, which fills it), else 95%. */
+export function confidenceOf(flags: SimulateFlags, stage: PlanStage): number {
+  return flags.confidence ?? stage.inputs.configConfidence ?? DEFAULT_CONFIDENCE;
 }
 
 /** Where the simulation's inputs came from, for the reader and the JSON (both modes). */
@@ -67,6 +73,7 @@ export function emitParametric(
     corr: flags.corr ?? 0,
     seed: flags.seed,
     asOf,
+    confidence: confidenceOf(flags, stage),
   };
   const run = { ...settings, result: parametricStage(stage, settings) };
   const provenance = simulationProvenance(stage, s.choice, s.basis, flags.paths, s.budget);

@@ -24,7 +24,7 @@ import { loadPlan } from "../plan-inputs.js";
 import { configBudget, takeBudgetFlag } from "../budget-flags.js";
 import { priceModelSettings, readLevels, type SimulateFlags } from "../simulate-options.js";
 import { progressBar, progressStream } from "../progress-bar.js";
-import { emitParametric, planFlagsOf, simulationProvenance } from "./simulate-parametric.js";
+import { confidenceOf, emitParametric, planFlagsOf, simulationProvenance } from "./simulate-parametric.js";
 import type { CommandEnv } from "../commands/shared.js";
 import { STICKY_BASIS_WARNING } from "../../company/pricing.js";
 
@@ -58,6 +58,7 @@ export function simulateAction(env: CommandEnv) {
       return;
     }
     const bar = progressBar(progressStream(ctx), Date.now);
+    const confidence = confidenceOf(flags, stage);
     const result = simulateStage(stage, {
       model: choice.model,
       basis,
@@ -65,6 +66,7 @@ export function simulateAction(env: CommandEnv) {
       corr: flags.corr ?? 0,
       seed: flags.seed,
       asOf: flags.asOf ?? forecastOrigin(stage),
+      confidence,
       ...(budget ? { budget } : {}),
       onProgress: (f) => bar.update(f),
     });

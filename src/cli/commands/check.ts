@@ -1,6 +1,6 @@
 /** `tokenhedge check`: the options; the action (actions/check.ts) loads when it runs. */
 import { Command } from "commander";
-import { asOfOption, pathsOption, seedOption } from "../options.js";
+import { asOfOption, confidenceOption, pathsOption, seedOption } from "../options.js";
 import { addConfigOption } from "../config-flags.js";
 import { addKnowledgeOptions } from "../forecast-knowledge-flags.js";
 import { addUsageReadOptions } from "../usage-flags.js";
@@ -14,6 +14,11 @@ export function checkCommand(env: CommandEnv): Command {
     .addOption(asOfOption("the run date for the stale-data rule (default: today, UTC)"))
     .addOption(seedOption("seed of every random draw (default: the config's, else 42)"))
     .addOption(pathsOption("simulated paths (default: the config's simulation.paths)"))
+    .addOption(
+      confidenceOption(
+        "level of the Cost-at-Risk that maxCostAtRisk is tested at, e.g. 0.9 or 90% (default: the config's simulation.confidence, else 95%)",
+      ),
+    )
     .addHelpText(
       "after",
       `

@@ -1,6 +1,6 @@
 /** `tokenhedge plan`: the options; the action (actions/plan.ts) loads when it runs. */
 import { Command, Option } from "commander";
-import { parseRateOption } from "../options.js";
+import { confidenceOption, parseRateOption } from "../options.js";
 import { addPlanOptions } from "../plan-flags.js";
 import { lazyAction, type CommandEnv } from "./shared.js";
 
@@ -15,11 +15,17 @@ export function planCommand(env: CommandEnv): Command {
       "<files...>",
       "usage exports: files, directories, quoted globs ('exports/*.csv') or - for standard input; each one's format detected from its header",
     );
-  addPlanOptions(cmd).addOption(
-    new Option(
-      "--funding-rate <rate>",
-      "annual rate at which the initial margin is funded, e.g. 5% or 0.05 (default: margin not costed)",
-    ).argParser(parseRateOption("--funding-rate")),
-  );
+  addPlanOptions(cmd)
+    .addOption(
+      new Option(
+        "--funding-rate <rate>",
+        "annual rate at which the initial margin is funded, e.g. 5% or 0.05 (default: margin not costed)",
+      ).argParser(parseRateOption("--funding-rate")),
+    )
+    .addOption(
+      confidenceOption(
+        "level of the delta-normal Cost-at-Risk, e.g. 0.9 or 90% (default: the config's simulation.confidence, else 95%)",
+      ),
+    );
   return env.output(cmd).action(lazyAction(async () => (await import("../actions/plan.js")).planAction(env)));
 }

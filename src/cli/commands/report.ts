@@ -1,6 +1,6 @@
 /** `tokenhedge report`: the options; the action (actions/report.ts) loads when it runs. */
 import { Command, Option } from "commander";
-import { asOfOption, pathsOption, seedOption } from "../options.js";
+import { asOfOption, confidenceOption, pathsOption, seedOption } from "../options.js";
 import { addConfigOption } from "../config-flags.js";
 import { addKnowledgeOptions } from "../forecast-knowledge-flags.js";
 import { addUsageReadOptions } from "../usage-flags.js";
@@ -18,6 +18,11 @@ export function reportCommand(env: CommandEnv): Command {
     )
     .addOption(seedOption("seed of every random draw (default: the config's, else 42)"))
     .addOption(pathsOption("Monte Carlo paths (default: the config's simulation.paths)"))
+    .addOption(
+      confidenceOption(
+        "level of the headline Cost-at-Risk, e.g. 0.9 or 90% (default: the config's simulation.confidence, else 95%)",
+      ),
+    )
     .option("--json", "print the list of files written as JSON (the report itself is report.json)")
     .option(
       "--book <file>",

@@ -2,7 +2,7 @@
 import type { HedgePlan } from "../../hedge/plan.js";
 import type { Budget } from "../../scenarios/budget.js";
 import { describeBudget } from "../../scenarios/budget.js";
-import type { RiskFigures } from "../../scenarios/risk.js";
+import type { RiskFigures, TailRisk } from "../../scenarios/risk.js";
 import type { SimulationResult } from "../../scenarios/simulate.js";
 import type { CostAtRiskParts, ParametricFigures, ParametricResult } from "../../scenarios/parametric.js";
 import { toCents } from "../../money/decimal.js";
@@ -72,6 +72,25 @@ export function parametricJson(r: ParametricResult): Record<string, unknown> {
 }
 
 /** The parametric block and the Euler parts, when the stage computed them (simulateStage). */
+/** The tail at the run's confidence (simulate-stage.ts), beside the fixed 95% and 99% figures. */
+export interface AtConfidence {
+  confidence: number;
+  unhedged: TailRisk;
+  hedged: TailRisk;
+}
+
+/** What the simulate views read: the Monte Carlo result, and from the pipeline its delta-normal figures and the tail at the run's confidence. */
+export type SimulationView = SimulationResult & { parametric?: ParametricResult; atConfidence?: AtConfidence };
+
+/** 0.9 → "90%", 0.975 → "97.5%". */
+export function levelText(confidence: number): string {
+  return `${Number((confidence * 100).toFixed(2))}%`;
+}
+
+function tailJson(t: TailRisk): Record<string, number> {
+  return { quantile: cents(t.quantile), costAtRisk: cents(t.costAtRisk), cvar: cents(t.cvar) };
+}
+
 function parametricFields(r: SimulationResult & { parametric?: ParametricResult }): Record<string, unknown> {
   if (!r.parametric) return {};
   return {
@@ -84,11 +103,7 @@ function parametricFields(r: SimulationResult & { parametric?: ParametricResult 
 export const SELLER_SIMULATION_CONVENTION =
   "side short: a seller's forecast sale hedged with short futures; every cost below is a net cost, revenue negative (−cost = revenue), so the Cost-at-Risk is the revenue shortfall below the mean at that confidence (Revenue-at-Risk)";
 
-export function simulateDocument(
-  plan: HedgePlan,
-  r: SimulationResult & { parametric?: ParametricResult },
-  p: SimulationProvenance,
-): Record<string, unknown> {
+export function simulateDocument(plan: HedgePlan, r: SimulationView, p: SimulationProvenance): Record<string, unknown> {
   return {
     command: "simulate",
     seed: r.seed,
@@ -125,6 +140,15 @@ export function simulateDocument(
     contracts: plan.totals.contracts,
     unhedged: riskJson(r.unhedged),
     hedged: riskJson(r.hedged),
+    ...(r.atConfidence
+      ? {
+          atConfidence: {
+            confidence: r.atConfidence.confidence,
+            unhedged: tailJson(r.atConfidence.unhedged),
+            hedged: tailJson(r.atConfidence.hedged),
+          },
+        }
+      : {}),
     varianceReduction: r.varianceReduction === null ? null : round(r.varianceReduction, 6),
     ...parametricFields(r),
     probOverBudget: r.probOverBudget,
@@ -182,7 +206,7 @@ function change(h: number, u: number): string {
   return fmtMoney(cents(h - u));
 }
 
-function riskTable(r: SimulationResult, colour: boolean): string {
+function riskTable(r: SimulationView, colour: boolean): string {
   const rows: [string, keyof RiskFigures][] = [
     ["expected cost (mean)", "mean"],
     ["standard deviation", "sd"],
@@ -193,14 +217,33 @@ function riskTable(r: SimulationResult, colour: boolean): string {
     ["Cost-at-Risk 95% (P95 − mean)", "costAtRisk95"],
     ["CVaR 95% (mean of worst 5%)", "cvar95"],
   ];
+  const body = rows.map(([label, k]) => [
+    label,
+    fmtMoney(cents(r.unhedged[k])),
+    fmtMoney(cents(r.hedged[k])),
+    change(r.hedged[k], r.unhedged[k]),
+  ]);
+  // The run's own level (--confidence, simulation.confidence), when it is not one of the rows already there.
+  const at = r.atConfidence;
+  if (at && at.confidence !== 0.95) {
+    const level = levelText(at.confidence);
+    const tail = levelText(1 - at.confidence);
+    const extra: [string, keyof TailRisk][] = [
+      [`P${level.slice(0, -1)}`, "quantile"],
+      [`Cost-at-Risk ${level} (P${level.slice(0, -1)} − mean)`, "costAtRisk"],
+      [`CVaR ${level} (mean of worst ${tail})`, "cvar"],
+    ];
+    for (const [label, k] of extra)
+      body.push([
+        label,
+        fmtMoney(cents(at.unhedged[k])),
+        fmtMoney(cents(at.hedged[k])),
+        change(at.hedged[k], at.unhedged[k]),
+      ]);
+  }
   return renderTable({
     head: ["total cost over the horizon", "unhedged", "hedged", "hedged − unhedged"],
-    rows: rows.map(([label, k]) => [
-      label,
-      fmtMoney(cents(r.unhedged[k])),
-      fmtMoney(cents(r.hedged[k])),
-      change(r.hedged[k], r.unhedged[k]),
-    ]),
+    rows: body,
     colour,
   });
 }
@@ -254,26 +297,25 @@ export interface SimulateHumanOptions {
 }
 
 /** Parametric CaR beside the Monte Carlo one, and its Euler parts (price + volume + basis = total). */
-function parametricTable(r: SimulationResult, q: ParametricResult, colour: boolean): string {
-  const row = (label: string, pick: (f: ParametricFigures) => number, mc?: (x: RiskFigures) => number) => [
+function parametricTable(r: SimulationView, q: ParametricResult, colour: boolean): string {
+  const row = (label: string, pick: (f: ParametricFigures) => number, mc?: [number, number]) => [
     label,
     fmtMoney(cents(pick(q.unhedged))),
     fmtMoney(cents(pick(q.hedged))),
-    mc ? `${fmtMoney(cents(mc(r.unhedged)))} / ${fmtMoney(cents(mc(r.hedged)))}` : "",
+    mc ? `${fmtMoney(cents(mc[0]))} / ${fmtMoney(cents(mc[1]))}` : "",
   ];
+  // The Monte Carlo figure beside it is at the same level: the run's, or 95%.
+  const at = r.atConfidence?.confidence === q.confidence ? r.atConfidence : undefined;
+  const mcCar: [number, number] | undefined = at
+    ? [at.unhedged.costAtRisk, at.hedged.costAtRisk]
+    : q.confidence === 0.95
+      ? [r.unhedged.costAtRisk95, r.hedged.costAtRisk95]
+      : undefined;
   const table = renderTable({
     head: [`delta-normal (z ${q.z.toFixed(4)}, first order)`, "unhedged", "hedged", "Monte Carlo unhedged / hedged"],
     rows: [
-      row(
-        "standard deviation",
-        (f) => f.sd,
-        (x) => x.sd,
-      ),
-      row(
-        "Cost-at-Risk 95% = z·σ",
-        (f) => f.costAtRisk,
-        (x) => x.costAtRisk95,
-      ),
+      row("standard deviation", (f) => f.sd, [r.unhedged.sd, r.hedged.sd]),
+      row(`Cost-at-Risk ${levelText(q.confidence)} = z·σ`, (f) => f.costAtRisk, mcCar),
       row("  of which price", (f) => f.parts.price),
       row("  of which volume", (f) => f.parts.volume),
       row("  of which basis", (f) => f.parts.basis),
@@ -286,7 +328,7 @@ function parametricTable(r: SimulationResult, q: ParametricResult, colour: boole
 
 export function simulateHuman(
   plan: HedgePlan,
-  r: SimulationResult & { parametric?: ParametricResult },
+  r: SimulationView,
   p: SimulationProvenance,
   opts: SimulateHumanOptions,
 ): string {
