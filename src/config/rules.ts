@@ -4,6 +4,8 @@
  * simulated figures and the data-quality facts are passed in.
  */
 import type { HedgePlan } from "../hedge/plan.js";
+import { roundToLot } from "../hedge/contracts.js";
+import { Dec } from "../money/decimal.js";
 import type { HedgePolicy } from "../hedge/policy.js";
 import { dayToEpochDays } from "../time/period.js";
 import type { Thresholds } from "./schema.js";
@@ -31,6 +33,8 @@ export interface RuleResult {
   /** null: not evaluated (the reason is in `note`); not evaluated is not a breach. */
   pass: boolean | null;
   note?: string;
+  /** hedgeRatioBand: passes only as whole contracts (the policy's rounding and lot of a ratio inside the band). */
+  withinRounding?: true;
 }
 
 /** Values within this distance of a limit count as on it (0.8 computed as 0.7999999999999999 must pass). */
@@ -61,6 +65,8 @@ export interface Band {
   toMonth: number;
   min: number;
   max: number;
+  /** The policy's own band (`hedgeRatioBands: policy`): whole contracts by the policy's rounding also honour it. */
+  byPolicy?: true;
 }
 
 /** The bands to test: the config's own list, or the policy ladder's min/max (`hedgeRatioBands: policy`). */
@@ -73,18 +79,42 @@ export function bandsFor(setting: Thresholds["hedgeRatioBands"], policy: HedgePo
     toMonth: r.toMonth,
     min: r.min ?? r.ratio,
     max: r.max ?? r.ratio,
+    byPolicy: true,
   }));
 }
 
 /**
+ * The contract counts a policy band allows: its min and max sized as the plan sizes a ratio (× exposure, × the tail
+ * factor when tailed, ÷ contract size) and rounded by the plan's own rule and lot. A band without min and max is the
+ * rung's single ratio; rounding down can only reach it from below, so the ratio test alone would fail every month.
+ */
+function policyContracts(plan: HedgePlan, m: HedgePlan["months"][number], band: Band): { lo: number; hi: number } {
+  const count = (ratio: number): number =>
+    roundToLot(
+      new Dec(ratio)
+        .times(m.exposureUnits)
+        .times(m.tailFactor ?? 1)
+        .div(plan.contract.contractSize),
+      plan.rounding,
+      plan.lot,
+    );
+  return { lo: count(band.min), hi: count(band.max) };
+}
+
+/**
  * One rule per delivery month: the achieved ratio (hedged tokens / forecast tokens, after rounding to
- * whole contracts) must lie within the band of its tenor. Months outside every band are not tested.
+ * whole contracts) must lie within the band of its tenor. A policy band also passes when the month's contracts are
+ * what the policy's rounding and lot make of a ratio inside the band (noted): whole contracts cannot do better.
+ * Months outside every band are not tested.
  */
 export function hedgeRatioBandRules(plan: HedgePlan, bands: readonly Band[]): RuleResult[] {
   const out: RuleResult[] = [];
   for (const m of plan.months) {
     const band = bands.find((b) => m.tenor >= b.fromMonth && m.tenor <= b.toMonth);
     if (!band) continue;
+    const inside = atLeast(m.achievedRatio, band.min) && atMost(m.achievedRatio, band.max);
+    const lots = !inside && band.byPolicy ? policyContracts(plan, m, band) : undefined;
+    const byRounding = lots !== undefined && m.contracts >= lots.lo && m.contracts <= lots.hi;
     out.push({
       rule: "hedgeRatioBand",
       subject: `${m.month} (tenor ${m.tenor})`,
@@ -93,7 +123,15 @@ export function hedgeRatioBandRules(plan: HedgePlan, bands: readonly Band[]): Ru
       max: band.max,
       limit: limitText("ratio", band.min, band.max),
       unit: "ratio",
-      pass: atLeast(m.achievedRatio, band.min) && atMost(m.achievedRatio, band.max),
+      pass: inside || byRounding,
+      ...(byRounding
+        ? {
+            withinRounding: true,
+            note: `${m.contracts} contract(s) are the policy's rounding (${plan.rounding}, lot ${plan.lot}) of ${
+              band.min === band.max ? pct(band.min) : `${pct(band.min)} – ${pct(band.max)}`
+            }: whole contracts reach no closer`,
+          }
+        : {}),
     });
   }
   return out;

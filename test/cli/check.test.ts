@@ -2,8 +2,11 @@
  * `tokenhedge check`: exit 0 on the Acme config, exit 1 on a config made to breach each rule (one test
  * per rule), 2 on a bad config, 3 on bad data; the table is printed before a breach exit.
  */
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../helpers/run-cli.js";
+import { ROOT, runCli } from "../helpers/run-cli.js";
 
 interface Rule {
   rule: string;
@@ -92,6 +95,31 @@ describe("one config per rule, each made to breach it: exit 1, output printed fi
     expect(code).toBe(1);
     expect(failed(doc)).toEqual(["hedgeRatioBand"]);
     expect(doc.rules.filter((r) => r.pass === false)).toHaveLength(12);
+  });
+
+  it("hedgeRatioBand with a single `ratio:` (a band of zero width) passes as whole contracts rounded down", () => {
+    const text = readFileSync(join(ROOT, ACME_CFG), "utf8")
+      .replaceAll("../acme/", `${join(ROOT, "fixtures/acme")}/`)
+      .replace(/^policy: .*$/m, "ratio: 0.5");
+    const file = join(mkdtempSync(join(tmpdir(), "th-flat-")), "hedge.config.yaml");
+    writeFileSync(file, text);
+    const { code, doc } = check(["--config", file, "--as-of", "2026-11-05"]);
+    expect(code).toBe(0);
+    const bands = doc.rules.filter((r) => r.rule === "hedgeRatioBand") as (Rule & {
+      withinRounding?: boolean;
+      note?: string;
+    })[];
+    expect(bands).toHaveLength(12);
+    for (const b of bands) {
+      // Below 50% by less than one contract's share of the month, and said so.
+      expect(b.min).toBe(0.5);
+      expect(b.value!).toBeLessThan(0.5);
+      expect(b.pass).toBe(true);
+      expect(b.withinRounding).toBe(true);
+      expect(b.note).toMatch(/^\d+ contract\(s\) are the policy's rounding \(down, lot 1\) of 50%/);
+    }
+    const human = runCli(["check", "--config", file, "--as-of", "2026-11-05"]).stdout;
+    expect(human).toContain("hedgeRatioBand: 12 month(s) pass as whole contracts");
   });
 
   it("minEffectiveness.rSquared: R² ≈ 0.81 against a minimum of 0.95", () => {

@@ -17,8 +17,16 @@ import {
 import type { HedgePlan, PlanMonth } from "../../src/hedge/plan.js";
 import type { HedgePolicy } from "../../src/hedge/policy.js";
 
-function plan(months: Partial<PlanMonth>[]): HedgePlan {
-  return { months: months.map((m, i) => ({ tenor: i + 1, ...m }) as PlanMonth) } as HedgePlan;
+/** A plan of 1,000,000-token contracts, rounded down in lots of `lot`; each month's exposure 10,000,000 tokens unless given. */
+function plan(months: Partial<PlanMonth>[], rounding: HedgePlan["rounding"] = "down", lot = 1): HedgePlan {
+  return {
+    contract: { contractSize: 1_000_000 },
+    rounding,
+    lot,
+    months: months.map(
+      (m, i) => ({ tenor: i + 1, exposureUnits: 10_000_000, tailFactor: null, contracts: 0, ...m }) as PlanMonth,
+    ),
+  } as HedgePlan;
 }
 
 const POLICY: HedgePolicy = {
@@ -48,8 +56,8 @@ describe("limits", () => {
 describe("hedge-ratio bands", () => {
   it("'policy' takes the ladder's min/max, a rung without a band is tested against its own ratio", () => {
     expect(bandsFor("policy", POLICY)).toEqual([
-      { fromMonth: 1, toMonth: 3, min: 0.7, max: 0.9 },
-      { fromMonth: 4, toMonth: 6, min: 0.6, max: 0.6 },
+      { fromMonth: 1, toMonth: 3, min: 0.7, max: 0.9, byPolicy: true },
+      { fromMonth: 4, toMonth: 6, min: 0.6, max: 0.6, byPolicy: true },
     ]);
     expect(bandsFor(undefined, POLICY)).toEqual([]);
   });
@@ -75,6 +83,35 @@ describe("hedge-ratio bands", () => {
       ["2027-05 (tenor 5)", false],
       ["2027-06 (tenor 6)", true],
     ]);
+  });
+
+  it("a policy band also passes as whole contracts by the policy's rounding, never beyond it", () => {
+    // Rung 4–6 is the single ratio 60%. Exposure 10,450,000 tokens, contracts of 1,000,000: 0.6 × 10.45 = 6.27.
+    // Rounded down: 6 contracts = 57.42% < 60%, yet no whole count is closer from below: a pass, noted.
+    // 5 contracts (a cap, say) is one lot further: a breach. Lots of 5: 6.27 / 5 = 1.254 → 1 lot = 5 contracts.
+    // Rounded to nearest with 10,900,000 tokens: 6.54 → 7 contracts = 64.22% > 60%: a pass.
+    const month = (contracts: number, exposure = 10_450_000): Partial<PlanMonth> => ({
+      month: "2027-04",
+      tenor: 4,
+      exposureUnits: exposure,
+      contracts,
+      achievedRatio: (contracts * 1_000_000) / exposure,
+    });
+    const bands = bandsFor("policy", POLICY);
+    const verdict = (p: HedgePlan) => hedgeRatioBandRules(p, bands)[0]!;
+    expect(verdict(plan([month(6)])).pass).toBe(true);
+    expect(verdict(plan([month(6)])).withinRounding).toBe(true);
+    expect(verdict(plan([month(6)])).note).toBe(
+      "6 contract(s) are the policy's rounding (down, lot 1) of 60%: whole contracts reach no closer",
+    );
+    expect(verdict(plan([month(5)])).pass).toBe(false);
+    expect(verdict(plan([month(5)])).withinRounding).toBeUndefined();
+    expect(verdict(plan([month(5)], "down", 5)).pass).toBe(true);
+    expect(verdict(plan([month(7, 10_900_000)], "nearest")).pass).toBe(true);
+    expect(verdict(plan([month(7, 10_900_000)], "down")).pass).toBe(false);
+    // A band the config lists itself is tested on the ratio alone.
+    const listed = bandsFor([{ fromMonth: 4, toMonth: 6, min: 0.6, max: 0.6 }], POLICY);
+    expect(hedgeRatioBandRules(plan([month(6)]), listed)[0]!.pass).toBe(false);
   });
 });
 

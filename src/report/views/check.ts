@@ -78,6 +78,12 @@ export function checkHuman(s: CheckSummary, meta: CheckMeta, colour: boolean): s
   const notes = s.rules
     .filter((r) => r.note && (r.pass !== true || r.rule === "maxCostAtRisk"))
     .map((r) => `  ${r.rule}${r.subject ? ` (${r.subject})` : ""}: ${r.note}`);
+  // Band passes by whole-contract rounding, said once (the JSON has each month's note).
+  const rounded = s.rules.filter((r) => r.withinRounding === true).length;
+  if (rounded > 0)
+    notes.push(
+      `  hedgeRatioBand: ${rounded} month(s) pass as whole contracts: their ratio misses the policy's band only by the policy's own rounding to whole lots`,
+    );
   const c = meta.company;
   const head =
     `check ${meta.configFile ?? "(no config file)"} as of ${meta.asOf}, seed ${meta.seed}\n` +
