@@ -108,6 +108,36 @@ describe("--confidence", () => {
     expect(plan.company.risk.confidence).toBe(0.9);
   });
 
+  it("report at 90%: its risk tables add a CaR 90% column, simulate's figures on the same draws", () => {
+    const out = join(mkdtempSync(join(tmpdir(), "th-conf-rep-")), "r");
+    const r = runCli([
+      "report",
+      "--config",
+      CFG,
+      ...PATHS,
+      "--as-of",
+      "2026-11-05",
+      "--confidence",
+      "0.9",
+      "--out",
+      out,
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const sim = json<SimDoc>(["simulate", "--config", CFG, ...PATHS, "--confidence", "0.9"]);
+    const money = (x: number) =>
+      `$${x.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+    const md = readFileSync(join(out, "report.md"), "utf8");
+    expect(md).toContain("| mean | P95 | CaR 95% | CVaR 95% | CaR 90% |");
+    expect(md).toMatch(
+      new RegExp(`\\| hedged \\|.*\\| ${money(sim.atConfidence.hedged.costAtRisk).replace("$", "\\$")} \\|`),
+    );
+    const html = readFileSync(join(out, "report.html"), "utf8");
+    expect(html).toContain("<th>CaR 90%</th>");
+    const plain = join(mkdtempSync(join(tmpdir(), "th-conf-rep-")), "r");
+    expect(runCli(["report", "--config", CFG, ...PATHS, "--as-of", "2026-11-05", "--out", plain]).code).toBe(0);
+    expect(readFileSync(join(plain, "report.md"), "utf8")).not.toContain("CaR 90%");
+  });
+
   it("a level outside (50%, 100%) is a usage error (exit 2) that says what it takes", () => {
     for (const bad of ["0.5", "100%", "1.2", "ninety"]) {
       const r = runCli(["simulate", "--config", CFG, "--confidence", bad]);

@@ -13,7 +13,7 @@ import { hedgeBookSection } from "./book-section.js";
 import { contractsChart, curveChart, distributionChart, scenarioChart, usageChart } from "../svg/charts.js";
 import type { ReportModel } from "../views/report.js";
 import { OUTCOME_FIGURES_HEAD, outcomeFigures } from "../views/scenarios.js";
-import { companyTable, distributionTable, usageTable } from "../views/report-rows.js";
+import { carLevelColumn, companyTable, distributionTable, usageTable } from "../views/report-rows.js";
 import { executiveSummary } from "../views/executive.js";
 import { PLAN_SOURCE_USE, planSourceHuman } from "../views/plan-source.js";
 import { fmtBillions, fmtInt, fmtMoney, fmtPct, fmtPrice, fmtSignedPct } from "../render/format.js";
@@ -147,8 +147,10 @@ function distributionSection(m: ReportModel): Markup {
   }
   const bins = distributionTable(s.distribution);
   const data = table(bins.head, bins.rows);
+  // The config's own level beside the fixed 95% figures, as the headline states it.
+  const level = s.confidence !== 0.95 ? carLevelColumn(s) : undefined;
   const risk = table(
-    ["", "mean", "sd", "P5", "P50", "P95", "P99", "CaR 95%", "CVaR 95%"],
+    ["", "mean", "sd", "P5", "P50", "P95", "P99", "CaR 95%", "CVaR 95%", ...(level ? [level.head] : [])],
     (["unhedged", "hedged"] as const).map((k) => {
       const f = s[k];
       return [
@@ -161,6 +163,7 @@ function distributionSection(m: ReportModel): Markup {
         fmtMoney(f.p99),
         fmtMoney(f.costAtRisk95),
         fmtMoney(f.cvar95),
+        ...(level ? [fmtMoney(level[k])] : []),
       ];
     }),
   );

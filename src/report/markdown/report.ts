@@ -8,7 +8,7 @@ import type { CompanyPricing } from "../../company/pricing.js";
 import type { PlanAnswer } from "../../pipeline/plan-answer.js";
 import { planAnswerSentences } from "../views/plan-answer.js";
 import type { ReportModel } from "../views/report.js";
-import { companyTable, distributionTable, usageTable } from "../views/report-rows.js";
+import { carLevelColumn, companyTable, distributionTable, usageTable } from "../views/report-rows.js";
 import { mdEscape, mdTable } from "./table.js";
 export { mdEscape } from "./table.js";
 import { hedgeBookMarkdown } from "./book.js";
@@ -178,15 +178,18 @@ function distributionLines(m: ReportModel): string[] {
     out.push(`![Cost distribution](${CHART_FILES.distribution})\n`);
     const bins = distributionTable(sim.distribution);
     out.push(mdTable(bins.head, bins.rows));
+    // The config's own level beside the fixed 95% figures, as the headline states it.
+    const level = sim.confidence !== 0.95 ? carLevelColumn(sim) : undefined;
     out.push(
       mdTable(
-        ["", "mean", "P95", "CaR 95%", "CVaR 95%"],
+        ["", "mean", "P95", "CaR 95%", "CVaR 95%", ...(level ? [level.head] : [])],
         (["unhedged", "hedged"] as const).map((k) => [
           k,
           fmtMoney(sim[k].mean),
           fmtMoney(sim[k].p95),
           fmtMoney(sim[k].costAtRisk95),
           fmtMoney(sim[k].cvar95),
+          ...(level ? [fmtMoney(level[k])] : []),
         ]),
       ),
     );

@@ -4,7 +4,7 @@
  */
 import type { PlanAnswer } from "../../pipeline/plan-answer.js";
 import { fmtMoney, fmtPct, fmtPrice } from "../render/format.js";
-import type { DistributionBin, UsageRow } from "./report.js";
+import type { DistributionBin, ReportModel, UsageRow } from "./report.js";
 
 export interface TextTable {
   head: string[];
@@ -49,5 +49,18 @@ export function companyTable(a: PlanAnswer): TextTable {
   return {
     head: ["month", "company USD/Mtok", "company cost", "index cost"],
     rows: a.months.map((x) => [x.month, fmtPrice(x.companyPrice, 4), fmtMoney(x.companyCost), fmtMoney(x.indexCost)]),
+  };
+}
+
+/** The Cost-at-Risk column at the config's own level (simulation.confidence), for the risk tables beside the 95% one. */
+export function carLevelColumn(sim: NonNullable<ReportModel["simulation"]>): {
+  head: string;
+  unhedged: number;
+  hedged: number;
+} {
+  return {
+    head: `CaR ${Number((sim.confidence * 100).toFixed(2))}%`,
+    unhedged: sim.unhedgedCostAtRisk,
+    hedged: sim.costAtRisk,
   };
 }
