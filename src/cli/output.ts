@@ -56,6 +56,14 @@ export function emit(ctx: IoContext, flags: OutputFlags, r: Renderings, inputs: 
   if (ctx.verbosity === "verbose") verboseSummary(ctx, inputs);
 }
 
+/**
+ * Human text written straight to stdout in parts (`demo`, which prints each stage as it is ready): escaped and laid
+ * out as emit lays out a command's human output, so a pipe gets plain tables there too.
+ */
+export function writeHuman(ctx: IoContext, text: string): void {
+  ctx.stdout.write(humanText(ctx, {}, escapeHumanOutput(text)));
+}
+
 /** A line on stderr that --quiet silences (notes, "wrote FILE"); errors never go through here. */
 export function notice(ctx: IoContext, line: string): void {
   if (ctx.verbosity !== "quiet") ctx.stderr.write(`${line}\n`);

@@ -184,5 +184,8 @@ describe("ingest, forecast and curve on the fixtures", () => {
     expect(r.stdout).toContain("== hedge plan ==");
     expect(r.stdout).toContain("== P&L scenarios ==");
     expect(r.stdout).toMatch(/Hedges \d+\.\d% of the next 12 months/);
+    // Piped (as here), its tables are plain text like every command's, without box drawing.
+    expect(r.stdout).toMatch(/^month +tokens +cost$/m);
+    expect(r.stdout).not.toMatch(/^[┌│└]/m);
   });
 });

@@ -13,7 +13,7 @@ import { forecastOrigin } from "../../pipeline/index.js";
 import { loadCurveReport } from "../curve-read.js";
 import { loadPlan } from "../plan-inputs.js";
 import { loadUsage } from "../inputs.js";
-import { warn } from "../output.js";
+import { warn, writeHuman } from "../output.js";
 import { chartStyle, type CommandEnv } from "../commands/shared.js";
 
 /** The bundled fixtures, found relative to this file so `npm start` works from any directory. */
@@ -28,7 +28,7 @@ export function demoAction(env: CommandEnv) {
     const { ctx } = env;
     const dir = fixturesDir(ctx.cwd);
     const f = (name: string): string => `${dir}/${name}`;
-    const section = (title: string): void => ctx.stdout.write(`\n== ${title} ==\n`);
+    const section = (title: string): void => writeHuman(ctx, `\n== ${title} ==\n`);
 
     // The same inputs as `tokenhedge plan`, with the company's own price history for the basis.
     const stage = await loadPlan(ctx, f("usage.csv"), {
@@ -43,17 +43,19 @@ export function demoAction(env: CommandEnv) {
     warn(ctx, [...exposure.forecast.warnings, ...plan.warnings, ...(company?.warnings ?? [])]);
 
     section("the answer");
-    ctx.stdout.write(`${planSummary(plan)}\n${planAnswerSentences(answer, company).join("\n")}\n`);
-    ctx.stdout.write(
+    writeHuman(ctx, `${planSummary(plan)}\n${planAnswerSentences(answer, company).join("\n")}\n`);
+    writeHuman(
+      ctx,
       `\nReproduce it: tokenhedge plan ${f("usage.csv")} --curve ${f("token-curve.csv")} --contract ${f("token-contract.json")} --policy ${f("policy.json")} --history ${f("price-history.csv")}\n`,
     );
 
     section(`ingest ${f("usage.csv")}`);
-    ctx.stdout.write(ingestHuman(await loadUsage(ctx, f("usage.csv")), "month", ctx.colour));
+    writeHuman(ctx, ingestHuman(await loadUsage(ctx, f("usage.csv")), "month", ctx.colour));
     section("forecast");
-    ctx.stdout.write(forecastHuman(exposure, ctx.colour, chartStyle(ctx)));
+    writeHuman(ctx, forecastHuman(exposure, ctx.colour, chartStyle(ctx)));
     section(`curve ${f("token-curve.csv")}`);
-    ctx.stdout.write(
+    writeHuman(
+      ctx,
       curveReportHuman(f("token-curve.csv"), loadCurveReport(ctx, f("token-curve.csv"), f("token-contract.json")), {
         colour: ctx.colour,
         chart: true,
@@ -61,16 +63,18 @@ export function demoAction(env: CommandEnv) {
       }),
     );
     section("hedge plan");
-    ctx.stdout.write(planHuman(plan, ctx.colour) + planAnswerHuman(answer, company, ctx.colour));
+    writeHuman(ctx, planHuman(plan, ctx.colour) + planAnswerHuman(answer, company, ctx.colour));
     section("P&L scenarios");
     const options = { asOf: forecastOrigin(stage), ...(company ? { company } : {}) };
-    ctx.stdout.write(
+    writeHuman(
+      ctx,
       scenariosHuman(plan, scenarioGrid(plan, DEFAULT_PRICE_SHOCKS, DEFAULT_VOLUME_CASES, options), ctx.colour, {
         asOf: options.asOf,
         ...(company ? { company } : {}),
       }),
     );
-    ctx.stdout.write(
+    writeHuman(
+      ctx,
       `\nEach stage is a command: tokenhedge ingest | forecast | curve | plan | scenarios | simulate | report (add --json or --csv). See tokenhedge --help.\n`,
     );
   };
