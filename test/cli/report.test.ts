@@ -172,6 +172,23 @@ describe("report on the Acme config", () => {
     expect(doc.summary.costAtRisk).toBe(doc.simulation.hedged.costAtRisk95);
   });
 
+  it("headings match report.md: no 'Hedge book' over the liquidity stress without a book, both with one", () => {
+    const headings = (file: string, level: string) =>
+      [...readFileSync(file, "utf8").matchAll(new RegExp(`^${level} (.+)$|<h2>([^<]+)</h2>`, "gm"))].map(
+        (x) => x[1] ?? x[2],
+      );
+    expect(headings(join(a, "report.html"), "##")).not.toContain("Hedge book");
+    expect(headings(join(a, "report.html"), "##")).toContain("Liquidity stress");
+    expect(headings(join(a, "report.md"), "##")).not.toContain("Hedge book");
+    const withBook = join(dir, "book");
+    expect(report(withBook, ["--book", "fixtures/acme/book.csv"]).code).toBe(0);
+    for (const file of ["report.html", "report.md"]) {
+      const h = headings(join(withBook, file), "##");
+      expect(h, file).toContain("Hedge book");
+      expect(h.indexOf("Liquidity stress"), file).toBeGreaterThan(h.indexOf("Hedge book"));
+    }
+  });
+
   it("the HTML is self-contained: inline SVG charts, a table beside each, no script and no external resource", () => {
     const html = readFileSync(join(a, "report.html"), "utf8");
     for (const id of ["chart-usage", "chart-curve", "chart-contracts", "chart-distribution"]) {

@@ -3,10 +3,15 @@ import { table } from "./table.js";
 import type { ReportModel } from "../views/report.js";
 import { fmtInt, fmtMoney, fmtPct, fmtPrice, fmtSignedPct } from "../render/format.js";
 
-/** The hedge book's P&L and trades, the liquidity stress and the month-on-month comparison (escaped like the rest). */
+/**
+ * The hedge book's P&L and trades (with a book), the liquidity stress and the month-on-month comparison, each its own
+ * section with its own heading, as report.md has them (escaped like the rest): a report without a book has no
+ * "Hedge book" heading over its liquidity figures.
+ */
 export function hedgeBookSection(m: ReportModel): Markup {
   const h = m.hedgeBook;
   if (!h) return html``;
+  const sections: Markup[] = [];
   const parts: Markup[] = [];
   if (h.book) {
     const b = h.book;
@@ -43,10 +48,12 @@ export function hedgeBookSection(m: ReportModel): Markup {
         [3, 5],
       ),
     );
+    sections.push(html`<section id="book"><h2>Hedge book</h2>${join(parts, "\n")}</section>`);
+    parts.length = 0;
   }
   const l = h.liquidity;
   parts.push(
-    html`<h3>Liquidity stress</h3><p>Cash buffer to hold ${fmtMoney(l.cashBuffer)} (initial margin ${fmtMoney(l.initialMargin)} included).</p>`,
+    html`<p>Cash buffer to hold ${fmtMoney(l.cashBuffer)} (initial margin ${fmtMoney(l.initialMargin)} included).</p>`,
   );
   parts.push(
     table(
@@ -70,11 +77,13 @@ export function hedgeBookSection(m: ReportModel): Markup {
       [0],
     ),
   );
+  sections.push(html`<section id="liquidity"><h2>Liquidity stress</h2>${join(parts, "\n")}</section>`);
+  parts.length = 0;
   if (h.monthOnMonth) {
     const d = h.monthOnMonth;
     const c = (x: { old: number | null; new: number | null }, f: (n: number) => string): string =>
       `${x.old === null ? "–" : f(x.old)} → ${x.new === null ? "–" : f(x.new)}`;
-    parts.push(html`<h3>Month on month</h3><p>Against <code>${d.old.file}</code>.</p>`);
+    parts.push(html`<p>Against <code>${d.old.file}</code>.</p>`);
     parts.push(
       table(
         ["month", "status", "target", "held", "trade", "locked-in cost"],
@@ -89,6 +98,7 @@ export function hedgeBookSection(m: ReportModel): Markup {
         [1, 4],
       ),
     );
+    sections.push(html`<section id="month-on-month"><h2>Month on month</h2>${join(parts, "\n")}</section>`);
   }
-  return html`<section id="book"><h2>Hedge book</h2>${join(parts, "\n")}</section>`;
+  return join(sections, "\n");
 }
