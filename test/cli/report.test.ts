@@ -172,6 +172,18 @@ describe("report on the Acme config", () => {
     expect(doc.summary.costAtRisk).toBe(doc.simulation.hedged.costAtRisk95);
   });
 
+  it("forecast.csv and report.json give a month an actual or a forecast, never both (the chart alone joins them)", () => {
+    const csv = readFileSync(join(a, "forecast.csv"), "utf8").trim().split("\n").slice(1);
+    const cells = csv.map((line) => line.split(","));
+    expect(cells.filter((c) => c[1] !== "").length).toBeGreaterThan(12);
+    expect(cells.filter((c) => c[2] !== "").length).toBeGreaterThan(11);
+    for (const c of cells) expect(c[1] === "" || c.slice(2).every((x) => x === ""), c[0]).toBe(true);
+    const doc = JSON.parse(readFileSync(join(a, "report.json"), "utf8")) as {
+      usage: { rows: { month: string; actual: number | null; mean: number | null }[] };
+    };
+    for (const r of doc.usage.rows) expect(r.actual === null || r.mean === null, r.month).toBe(true);
+  });
+
   it("headings match report.md: no 'Hedge book' over the liquidity stress without a book, both with one", () => {
     const headings = (file: string, level: string) =>
       [...readFileSync(file, "utf8").matchAll(new RegExp(`^${level} (.+)$|<h2>([^<]+)</h2>`, "gm"))].map(

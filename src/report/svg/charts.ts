@@ -35,7 +35,15 @@ export function axisMoney(v: number): string {
 }
 
 export function usageChart(m: ReportModel): Markup {
-  const rows = m.usage.rows;
+  // The fan starts at the last actual month so that the line and the bands join the history; only the chart
+  // joins them (the rows, as the JSON and CSV carry them, have no forecast in a month that has an actual).
+  let lastActual = -1;
+  m.usage.rows.forEach((r, i) => {
+    if (r.actual !== null) lastActual = i;
+  });
+  const rows = m.usage.rows.map((r, i) =>
+    i === lastActual ? { ...r, mean: r.actual, lo80: r.actual, hi80: r.actual, lo95: r.actual, hi95: r.actual } : r,
+  );
   return lineChart({
     id: "chart-usage",
     title: "Monthly index tokens: history and forecast",

@@ -143,16 +143,6 @@ function usageRows(e: ExposureForecast): UsageRow[] {
     hi95: null,
   }));
   const last = e.history.months[e.history.months.length - 1]!;
-  // The fan starts at the last actual month so that the line and the bands join the history.
-  const joint = rows[rows.length - 1];
-  if (joint)
-    Object.assign(joint, {
-      mean: joint.actual,
-      lo80: joint.actual,
-      hi80: joint.actual,
-      lo95: joint.actual,
-      hi95: joint.actual,
-    });
   e.forecast.points.forEach((p, i) => {
     rows.push({
       month: addMonths(last, i + 1),
