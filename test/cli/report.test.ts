@@ -172,6 +172,21 @@ describe("report on the Acme config", () => {
     expect(doc.summary.costAtRisk).toBe(doc.simulation.hedged.costAtRisk95);
   });
 
+  it("cost-distribution.csv leaves the open ends without a bound, as report.md's (below) and (above)", () => {
+    const rows = readFileSync(join(a, "cost-distribution.csv"), "utf8").trim().split("\n").slice(1);
+    const cells = rows.map((r) => r.split(","));
+    const bins = doc.simulation.distribution;
+    expect(cells).toHaveLength(bins.length);
+    expect(cells[0]![0]).toBe("");
+    expect(cells[0]![1]).toBe(String(bins[0]!.to));
+    expect(cells[cells.length - 1]![0]).toBe(String(bins[bins.length - 1]!.from));
+    expect(cells[cells.length - 1]![1]).toBe("");
+    for (const c of cells.slice(1, -1)) expect(c[0] !== "" && c[1] !== "").toBe(true);
+    const md = readFileSync(join(a, "report.md"), "utf8");
+    expect(md).toContain("| (below) |");
+    expect(md).toContain("| (above) |");
+  });
+
   it("forecast.csv and report.json give a month an actual or a forecast, never both (the chart alone joins them)", () => {
     const csv = readFileSync(join(a, "forecast.csv"), "utf8").trim().split("\n").slice(1);
     const cells = csv.map((line) => line.split(","));

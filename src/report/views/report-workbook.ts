@@ -138,7 +138,13 @@ function simulationSheets(m: ReportModel): Sheet[] {
       { header: "unhedged", kind: "ratio" },
       { header: "hedged", kind: "ratio" },
     ],
-    rows: s.distribution.map((b) => [b.from, b.to, b.unhedged, b.hedged]),
+    // Open first and last bins (they hold the tails): no bound, as in cost-distribution.csv and report.md.
+    rows: s.distribution.map((b, i, all) => [
+      i === 0 ? null : b.from,
+      i === all.length - 1 ? null : b.to,
+      b.unhedged,
+      b.hedged,
+    ]),
   };
   return [summary, distribution];
 }

@@ -359,9 +359,11 @@ export function reportCsvFiles(m: ReportModel): Record<string, string> {
     ),
   };
   if (m.simulation) {
+    // The first and last bins are open (they hold the tails beyond them): no bound there, as report.md shows.
+    const bins = m.simulation.distribution;
     files["cost-distribution.csv"] = renderCsv(
       ["from", "to", "unhedged", "hedged"],
-      m.simulation.distribution.map((b) => [b.from, b.to, b.unhedged, b.hedged]),
+      bins.map((b, i) => [i === 0 ? null : b.from, i === bins.length - 1 ? null : b.to, b.unhedged, b.hedged]),
     );
   }
   if (m.check) files["check.csv"] = checkCsv(m.check);
