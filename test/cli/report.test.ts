@@ -98,7 +98,10 @@ describe("report on the Acme config", () => {
     designationMemo: { sections: { heading: string }[]; designations: { month: string; contracts: number }[] };
     plan: { months: { month: string; contracts: number }[] };
     summary: { costAtRisk: number; checkPass: boolean };
-    simulation: { hedged: { costAtRisk95: number }; distribution: { unhedged: number; hedged: number }[] };
+    simulation: {
+      hedged: { costAtRisk95: number };
+      distribution: { from: number; to: number; unhedged: number; hedged: number }[];
+    };
   };
 
   it("the audit block: tool version, SHA-256 of every input, resolved parameters, seed and as-of", () => {
