@@ -20,7 +20,8 @@ import {
   type ReportInputFile,
   type ReportModel,
 } from "../report/views/report.js";
-import { DEFAULT_PRICE_SHOCKS, DEFAULT_VOLUME_CASES, scenarioGrid } from "../scenarios/grid.js";
+import { DEFAULT_PRICE_SHOCKS, DEFAULT_VOLUME_CASES, scenarioGrid, twistGrid } from "../scenarios/grid.js";
+import { DEFAULT_TWIST } from "../scenarios/defaults.js";
 import { configRiskInputs, evaluateChecks, simulateForChecks } from "./check-stage.js";
 import { riskVolatility } from "./risk-volatility.js";
 import type { EffectivenessRun } from "./effectiveness-stage.js";
@@ -93,12 +94,14 @@ export function buildReportStage(i: ReportStageInput): { model: ReportModel; war
     ? evaluateChecks(stage, cfg, i.asOf, { simulation: sim, effectiveness: i.effectiveness?.result ?? null }).summary
     : null;
   // As `scenarios` runs them: the margin path from the forecast origin (scenarios.csv's peakMarginOutflow), the side.
-  const scenarios = scenarioGrid(stage.plan, DEFAULT_PRICE_SHOCKS, DEFAULT_VOLUME_CASES, {
+  const scenarioOptions = {
     asOf: forecastOrigin(stage),
     side: stage.position.side,
     ...(cfg.budget !== undefined ? { budget: { kind: "total" as const, usd: cfg.budget } } : {}),
     ...(stage.company ? { company: stage.company } : {}),
-  });
+  };
+  const scenarios = scenarioGrid(stage.plan, DEFAULT_PRICE_SHOCKS, DEFAULT_VOLUME_CASES, scenarioOptions);
+  const twists = twistGrid(stage.plan, DEFAULT_TWIST, DEFAULT_VOLUME_CASES, scenarioOptions);
   const warnings = [
     ...stage.exposure.forecast.warnings,
     ...stage.plan.warnings,
@@ -124,6 +127,7 @@ export function buildReportStage(i: ReportStageInput): { model: ReportModel; war
     policy: stage.policy,
     plan: stage.plan,
     scenarios,
+    twists,
     simulation:
       sim.result && sim.costAtRisk !== null
         ? {

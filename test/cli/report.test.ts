@@ -202,6 +202,23 @@ describe("report on the Acme config", () => {
     for (const r of doc.usage.rows) expect(r.actual === null || r.mean === null, r.month).toBe(true);
   });
 
+  it("runs the curve twists `scenarios` runs by default (±20%), with the same figures, in JSON, CSV, Markdown and HTML", () => {
+    type Twist = { twist: string; twistAmount: number; volumeCase: string; futuresPnl: number; hedgedCost: number };
+    const ours = (JSON.parse(readFileSync(join(a, "report.json"), "utf8")) as { twists: Twist[] }).twists;
+    const r = runCli(["scenarios", "--config", CFG, "--json"]);
+    expect(r.code, r.stderr).toBe(0);
+    const theirs = (JSON.parse(r.stdout) as { twists: Twist[] }).twists;
+    expect(ours).toHaveLength(6);
+    const key = (t: Twist) => [t.volumeCase, t.twist, t.twistAmount, t.futuresPnl, t.hedgedCost];
+    expect(ours.map(key)).toEqual(theirs.map(key));
+    // A front-up twist pays the long hedge what front-down costs it.
+    expect(ours[0]!.futuresPnl).toBeCloseTo(-ours[1]!.futuresPnl, 2);
+    const csv = readFileSync(join(a, "scenarios.csv"), "utf8");
+    expect(csv.split("\n").filter((l) => l.endsWith(",front-up,0.2") || l.endsWith(",front-down,0.2"))).toHaveLength(6);
+    expect(readFileSync(join(a, "report.md"), "utf8")).toContain("### Curve twists");
+    expect(readFileSync(join(a, "report.html"), "utf8")).toContain("<h3>Curve twists</h3>");
+  });
+
   it("headings match report.md: no 'Hedge book' over the liquidity stress without a book, both with one", () => {
     const headings = (file: string, level: string) =>
       [...readFileSync(file, "utf8").matchAll(new RegExp(`^${level} (.+)$|<h2>([^<]+)</h2>`, "gm"))].map(

@@ -50,8 +50,8 @@ describe("executive summary on the Acme config", () => {
     for (const role of ["Prepared by", "Reviewed by", "Approved by"]) expect(md).toContain(`| ${role} |`);
     expect(md).toContain("$1,171,220.00"); // the detail keeps exact money
   });
-  it("its scenarios.csv is scenarios' own grid, variation margin included", () => {
-    const own = runCli(["scenarios", "--config", "fixtures/config/acme.config.yaml", "--csv", "--twist", "0"]);
+  it("its scenarios.csv is scenarios' own grid and default curve twists, variation margin included", () => {
+    const own = runCli(["scenarios", "--config", "fixtures/config/acme.config.yaml", "--csv"]);
     expect(own.code, own.stderr).toBe(0);
     const csv = readFileSync(join(dir, "scenarios.csv"), "utf8");
     expect(csv).toBe(own.stdout);

@@ -1,6 +1,6 @@
 /** `tokenhedge scenarios`: the options; the action (actions/scenarios.ts) loads when it runs. */
 import { Command, InvalidArgumentError, Option } from "commander";
-import { DEFAULT_PRICE_SHOCKS, DEFAULT_VOLUME_CASES } from "../../scenarios/defaults.js";
+import { DEFAULT_PRICE_SHOCKS, DEFAULT_TWIST, DEFAULT_VOLUME_CASES } from "../../scenarios/defaults.js";
 import { DEFAULT_GAPS, DEFAULT_STRESS_PATHS } from "../../pipeline/defaults.js";
 import { budgetOption } from "../budget-flags.js";
 import { asOfOption, parseIntOption, parseShockList, parseVolumeCases } from "../options.js";
@@ -65,7 +65,7 @@ export function scenariosCommand(env: CommandEnv): Command {
         "curve twist in %: front months up and back months down by this much, and the reverse (0 = none)",
       )
         .argParser(parseTwist)
-        .default(0.2, "20"),
+        .default(DEFAULT_TWIST, String(DEFAULT_TWIST * 100)),
     )
     .addOption(budgetOption())
     .addOption(

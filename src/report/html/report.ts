@@ -12,7 +12,7 @@ import { table } from "./table.js";
 import { hedgeBookSection } from "./book-section.js";
 import { contractsChart, curveChart, distributionChart, scenarioChart, usageChart } from "../svg/charts.js";
 import type { ReportModel } from "../views/report.js";
-import { OUTCOME_FIGURES_HEAD, outcomeFigures } from "../views/scenarios.js";
+import { OUTCOME_FIGURES_HEAD, outcomeFigures, twistDefinition } from "../views/scenarios.js";
 import { carLevelColumn, companyTable, distributionTable, usageTable } from "../views/report-rows.js";
 import { executiveSummary } from "../views/executive.js";
 import { PLAN_SOURCE_USE, planSourceHuman } from "../views/plan-source.js";
@@ -177,7 +177,15 @@ function scenariosSection(m: ReportModel): Markup {
     ["volume", "price shock", ...OUTCOME_FIGURES_HEAD],
     m.scenarios.map((s) => [s.volumeCase.toUpperCase(), fmtSignedPct(s.priceShock), ...outcomeFigures(s)]),
   );
-  return html`<section id="scenarios"><h2>Scenario grid</h2><p>Every delivery month settles at the futures price shocked by the given percentage; the volume case puts every month at that quantile of its own forecast.</p>${data}</section>`;
+  // The curve twists `scenarios` runs by default: the front and the back of the curve moving apart.
+  const twists =
+    m.twists.length > 0
+      ? html`<h3>Curve twists</h3><p>By ${fmtPct(m.twists[0]!.twistAmount, 0)}: ${twistDefinition(m.twists[0]!.twistAmount)}.</p>${table(
+          ["volume", "twist", ...OUTCOME_FIGURES_HEAD],
+          m.twists.map((t) => [t.volumeCase.toUpperCase(), t.twist, ...outcomeFigures(t)]),
+        )}`
+      : html``;
+  return html`<section id="scenarios"><h2>Scenario grid</h2><p>Every delivery month settles at the futures price shocked by the given percentage; the volume case puts every month at that quantile of its own forecast.</p>${data}${twists}</section>`;
 }
 
 function checkSection(m: ReportModel): Markup {

@@ -14,6 +14,7 @@ export { mdEscape } from "./table.js";
 import { hedgeBookMarkdown } from "./book.js";
 import { PLAN_SOURCE_USE, planSourceHuman } from "../views/plan-source.js";
 import { formatRuleValue } from "../views/check.js";
+import { twistDefinition } from "../views/scenarios.js";
 import { fmtBillions, fmtInt, fmtMoney, fmtPct, fmtPrice, fmtSignedPct } from "../render/format.js";
 
 /** File names of the charts written beside report.md. */
@@ -217,6 +218,24 @@ function scenarioLines(m: ReportModel): string[] {
       ]),
     ),
   );
+  if (m.twists.length > 0) {
+    const amount = m.twists[0]!.twistAmount;
+    out.push("### Curve twists\n");
+    out.push(`By ${fmtPct(amount, 0)}: ${twistDefinition(amount)}.\n`);
+    out.push(
+      mdTable(
+        ["volume", "twist", "unhedged cost", "futures P&L", "hedged cost", "USD/Mtok hedged"],
+        m.twists.map((t) => [
+          t.volumeCase.toUpperCase(),
+          t.twist,
+          fmtMoney(t.unhedgedCost),
+          fmtMoney(t.futuresPnl),
+          fmtMoney(t.hedgedCost),
+          fmtPrice(t.effectivePrice),
+        ]),
+      ),
+    );
+  }
   return out;
 }
 

@@ -6,7 +6,7 @@ import type { ExposureForecast } from "../../hedge/exposure.js";
 import type { HedgePlan } from "../../hedge/plan.js";
 import type { HedgePolicy } from "../../hedge/policy.js";
 import type { UsageSeries } from "../../ingest/types.js";
-import type { ScenarioResult } from "../../scenarios/grid.js";
+import type { ScenarioResult, TwistResult } from "../../scenarios/grid.js";
 import type { SimulationResult } from "../../scenarios/simulate.js";
 import type { EffectivenessResult } from "../../effectiveness/index.js";
 import type { CheckSummary } from "../../config/rules.js";
@@ -50,6 +50,8 @@ export interface ReportInput {
   policy: HedgePolicy;
   plan: HedgePlan;
   scenarios: ScenarioResult[];
+  /** The curve twists at DEFAULT_TWIST, as `scenarios` runs them by default. */
+  twists: TwistResult[];
   simulation: ReportSimulationInput | null;
   check: CheckSummary | null;
   effectiveness: { input: EffectivenessInputInfo; result: EffectivenessResult } | null;

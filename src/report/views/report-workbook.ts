@@ -112,8 +112,14 @@ function scenariosSheet(m: ReportModel): Sheet {
       { header: "budget", kind: "money" },
       { header: "vsBudget", kind: "money" },
       { header: "peakMarginOutflow", kind: "money" },
+      { header: "twist", kind: "text" },
+      { header: "twistAmount", kind: "ratio" },
     ],
-    rows: m.scenarios.map((s) => scenarioRowValues(s, s.priceShock)),
+    // As scenarios.csv: the grid's rows, then the curve twists (no price shock, the twist named).
+    rows: [
+      ...m.scenarios.map((s) => [...scenarioRowValues(s, s.priceShock), null, null]),
+      ...m.twists.map((t) => [...scenarioRowValues(t, null), t.twist, t.twistAmount]),
+    ],
   };
 }
 

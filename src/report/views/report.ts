@@ -10,7 +10,7 @@ import { quantileLowerSorted } from "../../stats/quantile.js";
 import type { CurvePoint } from "../../curve/parse-curve.js";
 import type { ExposureForecast } from "../../hedge/exposure.js";
 import type { HedgePlan } from "../../hedge/plan.js";
-import type { ScenarioResult } from "../../scenarios/grid.js";
+import type { ScenarioResult, TwistResult } from "../../scenarios/grid.js";
 import { riskFigures, tailRisk, type RiskFigures } from "../../scenarios/risk.js";
 import type { EffectivenessResult } from "../../effectiveness/index.js";
 import type { CheckSummary } from "../../config/rules.js";
@@ -105,6 +105,7 @@ export interface ReportModel {
   curve: { file: string; shape: string; reading: string; points: CurvePoint[] };
   plan: HedgePlan;
   scenarios: ScenarioResult[];
+  twists: TwistResult[];
   simulation: {
     paths: number;
     seed: number;
@@ -266,6 +267,7 @@ export function buildReport(i: ReportInput): ReportModel {
     },
     plan: i.plan,
     scenarios: i.scenarios,
+    twists: i.twists,
     simulation,
     check: i.check,
     effectiveness: i.effectiveness,
@@ -302,6 +304,7 @@ export function reportDocument(m: ReportModel): Record<string, unknown> {
       totals: m.plan.totals,
     },
     scenarios: m.scenarios.map((s) => ({ priceShock: s.priceShock, ...scenarioCostFields(s) })),
+    twists: m.twists.map((t) => ({ twist: t.twist, twistAmount: t.twistAmount, ...scenarioCostFields(t) })),
     simulation: m.simulation,
     check: m.check
       ? { pass: m.check.pass, breaches: m.check.breaches, notEvaluated: m.check.notEvaluated, rules: m.check.rules }
@@ -352,7 +355,7 @@ export function reportCsvFiles(m: ReportModel): Record<string, string> {
       m.curve.points.map((p) => [p.month, p.price]),
     ),
     "plan.csv": planCsv(m.plan),
-    "scenarios.csv": scenariosCsv(m.scenarios),
+    "scenarios.csv": scenariosCsv(m.scenarios, m.twists),
     "inputs.csv": renderCsv(
       ["role", "path", "sha256", "bytes"],
       m.audit.inputs.map((f) => [f.role, f.path, f.sha256, f.bytes]),

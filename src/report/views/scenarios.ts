@@ -201,6 +201,12 @@ function outcomeCells(s: ScenarioOutcome, withBudget: boolean, withMargin: boole
   ];
 }
 
+/** "front-up = first month +20%, last month −20%, linear in between; front-down the reverse" (scenarios, the report). */
+export function twistDefinition(amount: number): string {
+  const pct = (amount * 100).toFixed(0);
+  return `front-up = first month +${pct}%, last month −${pct}%, linear in between; front-down the reverse`;
+}
+
 export const OUTCOME_FIGURES_HEAD = [
   "tokens",
   "unhedged cost",
@@ -339,7 +345,7 @@ export function scenariosHuman(
   if (twists.length > 0) {
     const amount = twists[0]!.twistAmount;
     out +=
-      `\ncurve twists by ${fmtSignedPct(amount)}: front-up = first month +${(amount * 100).toFixed(0)}%, last month −${(amount * 100).toFixed(0)}%, linear in between; front-down the reverse\n` +
+      `\ncurve twists by ${fmtSignedPct(amount)}: ${twistDefinition(amount)}\n` +
       renderTable({
         head: ["volume", "twist", ...head, ...extraHead],
         rows: twists.map((t) => [caseLabel(t.volumeCase), t.twist, ...outcomeCells(t, withBudget, withMargin, sign)]),
