@@ -50,7 +50,7 @@ describe("plan: the default (policy ladder capped at the P10 volume)", () => {
 
   it("has the plain-language summary", () => {
     expect(plan.summary).toMatch(
-      /^Hedges \d+\.\d% of the next 12 months' forecast tokens with [\d,]+ contracts; locks in \$[\d.]+[kM] at an average \$\d\.\d\d\/Mtok; initial margin \$[\d.]+[kM]/,
+      /^Hedges \d+\.\d% of the next 12 months' forecast tokens with [\d,]+ contracts; locks in \$[\d.]+[KM] at an average \$\d\.\d\d\/Mtok; initial margin \$[\d.]+[KM]/,
     );
     const human = runCli(["plan", ACME.usage, ...PLAN_ARGS]);
     expect(human.stdout).toContain(plan.summary);

@@ -7,7 +7,7 @@ import { pricingDocument } from "../../company/scenarios.js";
 import type { PlanAnswer } from "../../pipeline/plan-answer.js";
 import { fmtMoney, fmtPct, fmtPrice } from "../render/format.js";
 import { renderTable } from "../render/table.js";
-import { fmtMoneyShort } from "./plan.js";
+import { fmtMoneySummary } from "./plan.js";
 
 /** R² of the basis regression on changes below which the plan says the index is a weak hedge (and `check` flags it). */
 export const MIN_EFFECTIVE_R_SQUARED = 0.8;
@@ -36,28 +36,28 @@ export function planAnswerSentences(a: PlanAnswer, pricing: CompanyPricing | nul
   const out: string[] = [];
   out.push(
     a.pricedAt === "company"
-      ? `Expected cost ${first} … ${last}: ${fmtMoneyShort(a.totals.companyCost)} at the company's own price (${pricing!.sourceDetail}); the same tokens at the futures index would cost ${fmtMoneyShort(a.totals.indexCost)}.`
-      : `Expected cost ${first} … ${last}: ${fmtMoneyShort(a.totals.indexCost)} at the futures index (the usage file has no cost: give --prices FILE for the company's own price).`,
+      ? `Expected cost ${first} … ${last}: ${fmtMoneySummary(a.totals.companyCost)} at the company's own price (${pricing!.sourceDetail}); the same tokens at the futures index would cost ${fmtMoneySummary(a.totals.indexCost)}.`
+      : `Expected cost ${first} … ${last}: ${fmtMoneySummary(a.totals.indexCost)} at the futures index (the usage file has no cost: give --prices FILE for the company's own price).`,
   );
   const change = r.changeRatio === null ? "" : ` (${r.change <= 0 ? "−" : "+"}${fmtPct(Math.abs(r.changeRatio), 1)})`;
   const p = r.hedged.parts;
   out.push(
-    `Cost-at-Risk ${level} over the horizon: unhedged ${fmtMoneyShort(r.unhedged.costAtRisk)} → hedged ${fmtMoneyShort(r.hedged.costAtRisk)}${change}; ` +
-      `hedged, of which volume ${fmtMoneyShort(p.volume)}, price ${fmtMoneyShort(p.price)}, basis ${fmtMoneyShort(p.basis)} (Euler parts, they sum to the total; ` +
+    `Cost-at-Risk ${level} over the horizon: unhedged ${fmtMoneySummary(r.unhedged.costAtRisk)} → hedged ${fmtMoneySummary(r.hedged.costAtRisk)}${change}; ` +
+      `hedged, of which volume ${fmtMoneySummary(p.volume)}, price ${fmtMoneySummary(p.price)}, basis ${fmtMoneySummary(p.basis)} (Euler parts, they sum to the total; ` +
       `delta-normal, index volatility ${fmtPct(r.priceVolatility, 0)} a year from ${r.volatilitySource}). Futures hedge the price part only.`,
   );
   const basis = pricing?.basis;
   if (basis?.method === "sticky") {
     out.push(
       "Basis sticky: the company's price keeps its own schedule whatever the index does, so these futures hedge none of its cost; " +
-        `they add their own P&L as a new risk${r.change > 0 ? ` (+${fmtMoneyShort(r.change)} of Cost-at-Risk)` : ""}. ` +
+        `they add their own P&L as a new risk${r.change > 0 ? ` (+${fmtMoneySummary(r.change)} of Cost-at-Risk)` : ""}. ` +
         "Give --history FILE (the company's price beside the index) for a regression basis, or --basis index if the purchase contract references the index.",
     );
   } else if (basis?.method === "regression") {
     const share = a.unhedgeable.shareOfHedgedCostAtRisk;
     out.push(
       `Basis: each 1.00 move of the index moves the company's price by ${basis.beta.toFixed(3)} (R² ${basis.rSquared?.toFixed(2) ?? "–"} on ${basis.observations} monthly changes); ` +
-        `the rest, σ(ε) ${fmtPrice(basis.sigma, 4)} USD/Mtok a month, no futures position can hedge: ${fmtMoneyShort(a.unhedgeable.basisCostAtRisk)} of the hedged Cost-at-Risk${share === null ? "" : ` (${fmtPct(share, share < 0.1 ? 1 : 0)})`}.`,
+        `the rest, σ(ε) ${fmtPrice(basis.sigma, 4)} USD/Mtok a month, no futures position can hedge: ${fmtMoneySummary(a.unhedgeable.basisCostAtRisk)} of the hedged Cost-at-Risk${share === null ? "" : ` (${fmtPct(share, share < 0.1 ? 1 : 0)})`}.`,
     );
     if (basis.rSquared !== null && basis.rSquared < MIN_EFFECTIVE_R_SQUARED) {
       out.push(
@@ -77,10 +77,10 @@ export function planAnswerSentences(a: PlanAnswer, pricing: CompanyPricing | nul
   }
   const c = a.costOfHedging;
   out.push(
-    `Expected cost of hedging: ${fmtMoneyShort(c.total)} (fees ${fmtMoneyShort(c.fees)}` +
+    `Expected cost of hedging: ${fmtMoneySummary(c.total)} (fees ${fmtMoneySummary(c.fees)}` +
       (c.marginFunding === null
         ? "; the initial margin is cash posted, not spent — give --funding-rate to cost it"
-        : `; margin funding at ${fmtPct(c.fundingRate, 1)} a year ${fmtMoneyShort(c.marginFunding)}`) +
+        : `; margin funding at ${fmtPct(c.fundingRate, 1)} a year ${fmtMoneySummary(c.marginFunding)}`) +
       "; futures taken as unbiased, so no expected P&L).",
   );
   out.push(`Why these ratios: ${a.why}.`);

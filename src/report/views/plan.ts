@@ -50,13 +50,16 @@ export function planCsv(plan: HedgePlan): string {
   );
 }
 
-/** $4.2M, $310k, $950: money at a glance for the summary line. */
-export function fmtMoneyShort(n: number): string {
+/**
+ * $4.2M, $310K, $9,818: money at a glance for the plan's summary line and its answer sentences, whole dollars below $10,000
+ * (render/format.ts's fmtMoneyShort, used by the other commands' sentences, turns $9,818 into $9.82K).
+ */
+export function fmtMoneySummary(n: number): string {
   const a = Math.abs(n);
   const sign = n < 0 ? "-" : "";
   if (a >= 1e9) return `${sign}$${(a / 1e9).toFixed(2)}B`;
   if (a >= 1e6) return `${sign}$${(a / 1e6).toFixed(2)}M`;
-  if (a >= 1e4) return `${sign}$${Math.round(a / 1e3)}k`;
+  if (a >= 1e4) return `${sign}$${Math.round(a / 1e3)}K`;
   return `${sign}$${fmtInt(Math.round(a))}`;
 }
 
@@ -66,8 +69,8 @@ export function planSummary(plan: HedgePlan): string {
   const unit = plan.contract.underlying === "token-index" ? "/Mtok" : "/GPU-hour";
   const parts = [
     `Hedges ${fmtPct(t.achievedRatio, 1)} of the next ${plan.months.length} months' ${t.hedgeableTokens !== undefined ? "uncommitted " : ""}forecast tokens with ${fmtInt(t.contracts)} contracts`,
-    `locks in ${fmtMoneyShort(t.lockedInCost)}${t.averageLockedInPrice !== null ? ` at an average $${fmtPrice(t.averageLockedInPrice, 2)}${unit}` : ""}`,
-    `initial margin ${fmtMoneyShort(t.initialMargin)}, fees ${fmtMoneyShort(t.fees)}`,
+    `locks in ${fmtMoneySummary(t.lockedInCost)}${t.averageLockedInPrice !== null ? ` at an average $${fmtPrice(t.averageLockedInPrice, 2)}${unit}` : ""}`,
+    `initial margin ${fmtMoneySummary(t.initialMargin)}, fees ${fmtMoneySummary(t.fees)}`,
   ];
   const notes: string[] = [];
   if (t.monthsCapped > 0)
