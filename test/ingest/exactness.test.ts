@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ingestUsage, totalsByPeriod } from "../../src/ingest/index.js";
 import { ExactDecimal, ExactInt } from "../../src/ingest/values/exact.js";
-import { ingestDocument } from "../../src/report/views/ingest.js";
+import { ingestDocument, ingestHuman } from "../../src/report/views/ingest.js";
 import { toJson } from "../../src/report/json.js";
 
 describe("exact sums", () => {
@@ -55,6 +55,18 @@ describe("exact sums", () => {
     }
     expect(float).not.toBe(10);
     expect(ingestUsage(rows.join("\n"), { file: "c.csv" }).totalCost!.toFixed()).toBe("10");
+  });
+
+  it("a cost column that does not foot by rounding says so; one that foots says nothing", () => {
+    // Three months of $0.005: each rounds (half up) to $0.01, the column adds to $0.03, the total 0.015 is $0.02.
+    const text = "date,tokens,cost_usd\n2025-01-01,100,0.005\n2025-02-01,100,0.005\n2025-03-01,100,0.005\n";
+    const out = ingestHuman(ingestUsage(text, { file: "f.csv" }), "month", false);
+    expect(out).toContain(
+      "costs are rounded to the cent per month: the column adds to $0.03, the total is $0.02 (exact 0.015 USD)",
+    );
+    const even = "date,tokens,cost_usd\n2025-01-01,100,0.25\n2025-02-01,100,0.005\n2025-03-01,100,0.004\n";
+    // $0.25 + $0.01 + $0.00 = $0.26, and 0.259 rounds to $0.26: it foots.
+    expect(ingestHuman(ingestUsage(even, { file: "g.csv" }), "month", false)).not.toContain("rounded to the cent");
   });
 
   it("currencies are never added together; --currency picks one", () => {

@@ -18,6 +18,16 @@ describe("fmtMoneyShort: three significant figures with K/M/B", () => {
       fmtMoneyShort(3.2e9),
     ]).toEqual(["$2.74M", "$189K", "$1.16M", "$950", "$12.3K", "-$4.00M", "$3.20B"]);
   });
+
+  it("under $100 the cents show when there are any, so a small total never reads $0", () => {
+    expect([
+      fmtMoneyShort(0.02),
+      fmtMoneyShort(0),
+      fmtMoneyShort(43.01),
+      fmtMoneyShort(-0.5),
+      fmtMoneyShort(99.996),
+    ]).toEqual(["$0.02", "$0", "$43.01", "-$0.50", "$100"]);
+  });
 });
 
 describe("executive summary on the Acme config", () => {

@@ -35,13 +35,18 @@ export function fmtBillions(n: number): string {
   return `${(n / 1e9).toFixed(2)} B`;
 }
 
-/** Headline money, rounded to three significant figures with K/M/B ($2.74M, $132K, $950): detail tables keep fmtMoney. */
+/**
+ * Headline money, rounded to three significant figures with K/M/B ($2.74M, $132K, $950), and with its cents under
+ * $100 when it has any ($0.02, not $0): detail tables keep fmtMoney.
+ */
 export function fmtMoneyShort(n: number): string {
   const sign = n < 0 ? "-" : "";
   const a = Math.abs(n);
   const [div, unit] = a >= 1e9 ? [1e9, "B"] : a >= 1e6 ? [1e6, "M"] : a >= 1e3 ? [1e3, "K"] : [1, ""];
   const v = a / div;
-  const digits = div === 1 ? 0 : v >= 100 ? 0 : v >= 10 ? 1 : 2;
+  // Under $100, cents when there are any: a total of $0.02 must not read "$0".
+  const cents = div === 1 && a < 100 && Math.round(a * 100) % 100 !== 0;
+  const digits = div === 1 ? (cents ? 2 : 0) : v >= 100 ? 0 : v >= 10 ? 1 : 2;
   return `${sign}$${v.toFixed(digits)}${unit}`;
 }
 

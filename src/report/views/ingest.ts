@@ -1,5 +1,5 @@
 /** `ingest`: the JSON document, the CSV table and the human summary of a usage series. */
-import { centsString, toCents, type Dec } from "../../money/decimal.js";
+import { centsString, Dec, toCents } from "../../money/decimal.js";
 import { sortedEntries, totalsByPeriod, type PeriodTotal } from "../../ingest/series/aggregate.js";
 import { groupTotals, type GroupBy } from "../../ingest/series/groups.js";
 import type { UsageSeries } from "../../ingest/types.js";
@@ -206,6 +206,18 @@ function periodRow(p: PeriodTotal, currency: string): string[] {
   return [p.period + partial, fmtInt(p.tokens), p.cost === null ? "–" : fmtMoney(toCents(p.cost), currency)];
 }
 
+/**
+ * A note when the period column, each row rounded to the cent, does not add to the total rounded to the cent (three
+ * periods of $0.005 show $0.01 each, the total $0.02): the rows are not forced to foot, the difference is said.
+ */
+function footingNote(periods: readonly PeriodTotal[], series: UsageSeries, period: string, currency: string): string {
+  if (series.totalCost === null || periods.some((p) => p.cost === null)) return "";
+  const shown = periods.reduce((s, p) => s.plus(toCents(p.cost!)), new Dec(0));
+  const total = toCents(series.totalCost);
+  if (shown.eq(total)) return "";
+  return `costs are rounded to the cent per ${period}: the column adds to ${fmtMoney(shown.toNumber(), currency)}, the total is ${fmtMoney(total, currency)} (exact ${series.totalCost.toFixed()} ${currency})\n`;
+}
+
 function lines(n: number[]): string {
   return n.length === 0 ? "" : ` (line${n.length > 1 ? "s" : ""} ${n.join(", ")}${n.length >= 5 ? ", …" : ""})`;
 }
@@ -316,6 +328,7 @@ export function ingestHuman(
   // The answer under the table, as `plan` prints its summary line.
   return (
     table +
+    footingNote(periods, series, period, currency) +
     "\n" +
     ingestSentence(ingestAnswer(series, periods, period)) +
     "\n" +
