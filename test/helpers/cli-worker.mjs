@@ -6,7 +6,7 @@ import { parentPort, workerData } from "node:worker_threads";
 const { run } = await import(new URL("../../dist/bundle/cli/main.js", import.meta.url).href);
 const { port, signal } = workerData;
 
-parentPort.on("message", async ({ args, cwd, env, stderrIsTTY = false, stdin }) => {
+parentPort.on("message", async ({ id, args, cwd, env, stderrIsTTY = false, stdin }) => {
   let stdout = "";
   let stderr = "";
   const io = {
@@ -36,7 +36,8 @@ parentPort.on("message", async ({ args, cwd, env, stderrIsTTY = false, stdin }) 
     code = -1;
     stderr += `cli-worker: run() threw: ${err?.stack ?? String(err)}\n`;
   }
-  port.postMessage({ code, stdout, stderr });
-  Atomics.store(signal, 0, 1);
+  // The reply first, then the count of replies: the host waits for the count to move and reads the reply by its id.
+  port.postMessage({ id, code, stdout, stderr });
+  Atomics.add(signal, 0, 1);
   Atomics.notify(signal, 0);
 });

@@ -50,6 +50,8 @@ interface Host {
 }
 
 let host: Host | undefined;
+/** Each request's id: its reply carries it back, so a reply is never taken for another request's. */
+let lastId = 0;
 
 function cliHost(): Host {
   if (host) return host;
@@ -88,13 +90,23 @@ function runInWorker(
   stdin?: string,
 ): CliResult {
   const h = cliHost();
-  Atomics.store(h.signal, 0, 0);
-  h.worker.postMessage({ args, cwd, env, stderrIsTTY, ...(stdin !== undefined ? { stdin } : {}) });
-  if (Atomics.wait(h.signal, 0, 0, RUN_TIMEOUT_MS) === "timed-out")
-    throw new Error(`tokenhedge ${args.join(" ")}: no answer in ${RUN_TIMEOUT_MS} ms`);
-  const reply = receiveMessageOnPort(h.replies);
-  if (!reply) throw new Error(`tokenhedge ${args.join(" ")}: the CLI worker signalled but sent no result`);
-  return reply.message as CliResult;
+  const id = ++lastId;
+  h.worker.postMessage({ id, args, cwd, env, stderrIsTTY, ...(stdin !== undefined ? { stdin } : {}) });
+  // The worker counts its replies in the signal and notifies after each. A wake-up is only a hint to look: the
+  // previous request's notify can land after its reply was read and wake this wait early (the race esbuild's sync
+  // API met, evanw/esbuild#590), so look for this request's reply and wait again until it is there.
+  const deadline = Date.now() + RUN_TIMEOUT_MS;
+  for (;;) {
+    const seen = Atomics.load(h.signal, 0);
+    for (let reply = receiveMessageOnPort(h.replies); reply; reply = receiveMessageOnPort(h.replies)) {
+      const message = reply.message as CliResult & { id: number };
+      // An older reply can only be one whose caller gave up (timed out); it is dropped.
+      if (message.id === id) return { code: message.code, stdout: message.stdout, stderr: message.stderr };
+    }
+    const left = deadline - Date.now();
+    if (left <= 0) throw new Error(`tokenhedge ${args.join(" ")}: no answer in ${RUN_TIMEOUT_MS} ms`);
+    Atomics.wait(h.signal, 0, seen, left);
+  }
 }
 
 export function runJson<T = Record<string, unknown>>(args: string[]): T {
