@@ -60,15 +60,20 @@ export function parseVolumeCases(value: string): (typeof VOLUME_CASES)[number][]
   return parts as (typeof VOLUME_CASES)[number][];
 }
 
+/** "0.05" or "5%" → 0.05; undefined when the text is not a number, with or without a trailing %. */
+function fractionOrPercent(value: string): number | undefined {
+  const t = value.trim();
+  const pct = t.endsWith("%");
+  const n = Number(pct ? t.slice(0, -1) : t);
+  if (t === "" || t === "%" || !Number.isFinite(n)) return undefined;
+  return pct ? n / 100 : n;
+}
+
 /** A rate or ratio written as a fraction or a percentage: "0.05" or "5%" → 0.05; within [0, 1]. */
 export function parseRateOption(name: string) {
   return (value: string): number => {
-    const t = value.trim();
-    const pct = t.endsWith("%");
-    const n = Number(pct ? t.slice(0, -1) : t);
-    if (t === "" || t === "%" || !Number.isFinite(n))
-      throw new InvalidArgumentError(`${name} must be a rate such as 0.05 or 5%, got "${value}"`);
-    const r = pct ? n / 100 : n;
+    const r = fractionOrPercent(value);
+    if (r === undefined) throw new InvalidArgumentError(`${name} must be a rate such as 0.05 or 5%, got "${value}"`);
     if (r < 0 || r > 1) throw new InvalidArgumentError(`${name} must be between 0 and 1 (0% and 100%), got "${value}"`);
     return r;
   };
@@ -86,12 +91,9 @@ export function pathsOption(help: string): Option {
 
 /** "0.9" or "90%" → 0.9: a confidence level strictly between 0.5 and 1, as the config's simulation.confidence. */
 export function parseConfidence(value: string): number {
-  const t = value.trim();
-  const pct = t.endsWith("%");
-  const n = Number(pct ? t.slice(0, -1) : t);
-  if (t === "" || t === "%" || !Number.isFinite(n))
+  const c = fractionOrPercent(value);
+  if (c === undefined)
     throw new InvalidArgumentError(`--confidence must be a level such as 0.9 or 90%, got "${value}"`);
-  const c = pct ? n / 100 : n;
   if (!(c > 0.5 && c < 1))
     throw new InvalidArgumentError(`--confidence must be above 0.5 and below 1 (50% and 100%), got "${value}"`);
   return c;

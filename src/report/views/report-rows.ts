@@ -5,6 +5,7 @@
 import type { PlanAnswer } from "../../pipeline/plan-answer.js";
 import { fmtMoney, fmtPct, fmtPrice } from "../render/format.js";
 import type { DistributionBin, ReportModel, UsageRow } from "./report.js";
+import { levelText } from "./simulate.js";
 
 export interface TextTable {
   head: string[];
@@ -59,7 +60,7 @@ export function carLevelColumn(sim: NonNullable<ReportModel["simulation"]>): {
   hedged: number;
 } {
   return {
-    head: `CaR ${Number((sim.confidence * 100).toFixed(2))}%`,
+    head: `CaR ${levelText(sim.confidence)}`,
     unhedged: sim.unhedgedCostAtRisk,
     hedged: sim.costAtRisk,
   };
